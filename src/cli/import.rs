@@ -1,0 +1,85 @@
+//! `factbench import ARTICLE… --into WORKSPACE`.
+
+use super::FAILURE;
+use crate::import::{ImportOptions, import_file};
+use crate::model::{Workspace, now};
+use crate::store::{self, LoadError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Article files (UTF-8 text).
+    #[arg(required = true)]
+    pub articles: Vec<PathBuf>,
+    /// The workspace file to add them to (created when missing).
+    #[arg(long, value_name = "WORKSPACE")]
+    pub into: PathBuf,
+    /// Title (default: the file's first line).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The outlet that published the article.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// The article's web address.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    pub published: Option<jiff::civil::Date>,
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse()
+        .map_err(|_| format!("{text:?} is not a date of the form YYYY-MM-DD"))
+}
+
+/// Imports every article or none: the workspace is saved once, atomically,
+/// only when all of them were read.
+pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match import_all(args) {
+        Ok((count, created)) => {
+            let _ = writeln!(
+                out,
+                "{}: {} {count} article{}",
+                args.into.display(),
+                if created { "created with" } else { "added" },
+                if count == 1 { "" } else { "s" }
+            );
+            0
+        }
+        Err(message) => {
+            let _ = writeln!(err, "error: {message}");
+            let _ = writeln!(err, "{}: unchanged", args.into.display());
+            FAILURE
+        }
+    }
+}
+
+fn import_all(args: &ImportArgs) -> Result<(usize, bool), String> {
+    let (mut workspace, created) = open_or_create(&args.into)?;
+    let options = ImportOptions {
+        title: args.title.clone(),
+        outlet: args.outlet.clone(),
+        url: args.url.clone(),
+        published: args.published,
+    };
+    for path in &args.articles {
+        let article = import_file(path, &options).map_err(|e| e.to_string())?;
+        workspace.articles.push(article);
+    }
+    workspace.modified = now();
+    store::save(&args.into, &workspace).map_err(|e| e.to_string())?;
+    Ok((args.articles.len(), created))
+}
+
+fn open_or_create(path: &Path) -> Result<(Workspace, bool), String> {
+    match store::load(path) {
+        Ok(loaded) => Ok((loaded.workspace, false)),
+        Err(LoadError::NotFound { .. }) => {
+            let title = crate::import::title_from_file_name(path);
+            Ok((Workspace::new(title), true))
+        }
+        Err(error) => Err(error.to_string()),
+    }
+}

@@ -1,0 +1,53 @@
+//! The `factbench` command line: argument parsing (clap) and the
+//! subcommands, which reuse the library exactly as the window does.
+
+mod check;
+mod import;
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Factbench: mark the claims in news articles, judge them, publish the checks.
+#[derive(Debug, Parser)]
+#[command(name = "factbench", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A workspace (.ron) or an article (.txt) to open in the window.
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and validate workspace files; exit non-zero if any has an error or a problem.
+    Check {
+        /// Workspace files (.ron).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Add articles to a workspace file, creating it when missing.
+    Import(import::ImportArgs),
+}
+
+/// Exit code for bad input or a failed command (clap uses 2 for usage errors).
+const FAILURE: u8 = 1;
+/// Exit code when the window was asked for but this build cannot show one.
+const NO_WINDOW: u8 = 3;
+
+/// Runs a parsed command line, writing results to `out` and errors to `err`.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let code = match cli.command {
+        Some(Command::Check { files }) => check::run(&files, out),
+        Some(Command::Import(args)) => import::run(&args, out, err),
+        None => {
+            let _ = writeln!(
+                err,
+                "factbench: the window is not built yet; use `factbench check` or `factbench import` (see `factbench --help`)"
+            );
+            NO_WINDOW
+        }
+    };
+    ExitCode::from(code)
+}

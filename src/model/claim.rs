@@ -1,0 +1,140 @@
+//! Claims marked in an article, and the anchors that tie them to its text.
+
+use super::{ArticleId, ClaimId, Evidence};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Where a claim sits in its article's text.
+///
+/// `start` and `end` are `char` offsets (Unicode scalar values), end
+/// exclusive. `exact` is the quoted text; `prefix` and `suffix` are up to
+/// [`crate::anchor::CONTEXT_CHARS`] chars either side, so the claim can be
+/// found again after the text changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// Where a claim is in the checking workflow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Status {
+    #[default]
+    ToCheck,
+    InProgress,
+    NeedsReview,
+    Done,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::ToCheck,
+        Status::InProgress,
+        Status::NeedsReview,
+        Status::Done,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::ToCheck => "To check",
+            Status::InProgress => "In progress",
+            Status::NeedsReview => "Needs review",
+            Status::Done => "Done",
+        }
+    }
+}
+
+/// How urgent checking a claim is.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+pub enum Priority {
+    Low,
+    #[default]
+    Normal,
+    High,
+    Urgent,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [
+        Priority::Low,
+        Priority::Normal,
+        Priority::High,
+        Priority::Urgent,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::Low => "Low",
+            Priority::Normal => "Normal",
+            Priority::High => "High",
+            Priority::Urgent => "Urgent",
+        }
+    }
+}
+
+/// A dated note recording a change made after a verdict was given.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub date: Timestamp,
+    pub note: String,
+}
+
+/// A checkable statement found in an article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub article: ArticleId,
+    pub anchor: Anchor,
+    /// The claim in checkable words; starts as the quote.
+    pub statement: String,
+    /// Who made the claim.
+    pub claimant: String,
+    /// Who reported it; starts as the article's outlet.
+    pub reported_by: String,
+    pub tags: Vec<String>,
+    pub priority: Priority,
+    pub status: Status,
+    /// A key of the workspace's verdict scale, or `None` while unrated.
+    pub verdict: Option<String>,
+    pub rationale: String,
+    pub evidence: Vec<Evidence>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub corrections: Vec<Correction>,
+}
+
+impl Claim {
+    /// A new unrated claim on `anchor`, with the statement set to the quote.
+    pub fn new(article: ArticleId, anchor: Anchor, reported_by: impl Into<String>) -> Self {
+        let now = super::now();
+        Claim {
+            id: ClaimId::new(),
+            article,
+            statement: anchor.exact.clone(),
+            anchor,
+            claimant: String::new(),
+            reported_by: reported_by.into(),
+            tags: Vec::new(),
+            priority: Priority::default(),
+            status: Status::default(),
+            verdict: None,
+            rationale: String::new(),
+            evidence: Vec::new(),
+            created: now,
+            updated: now,
+            corrections: Vec::new(),
+        }
+    }
+
+    pub fn is_rated(&self) -> bool {
+        self.verdict.is_some()
+    }
+}

@@ -1,0 +1,27 @@
+//! The domain model of a fact-checking investigation.
+//!
+//! Plain data, serde-derived, with no knowledge of the window. Invariants
+//! (anchors inside their text, unique ids, references that resolve) are
+//! checked by [`Workspace::problems`] and reported as values.
+
+mod article;
+mod claim;
+mod ids;
+mod problems;
+mod scale;
+mod source;
+mod workspace;
+
+pub use article::Article;
+pub use claim::{Anchor, Claim, Correction, Priority, Status};
+pub use ids::{ArticleId, ClaimId, SourceId};
+pub use problems::Problem;
+pub use scale::{Rgb, Verdict, VerdictScale};
+pub use source::{Evidence, Source, SourceKind, Stance};
+pub use workspace::{FORMAT_VERSION, Publisher, Workspace};
+
+/// The current time, to the second (sub-second digits only add noise to files).
+pub fn now() -> jiff::Timestamp {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
+}

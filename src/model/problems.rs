@@ -1,0 +1,142 @@
+//! Broken invariants of a workspace, reported as values.
+//!
+//! A workspace with problems still loads: the window marks the affected
+//! claims and `factbench check` lists them, so nothing is dropped silently.
+
+use super::{ArticleId, ClaimId, SourceId, Workspace};
+use crate::anchor::{AnchorFault, CharIndex};
+use std::collections::{HashMap, HashSet};
+
+/// One broken invariant.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Problem {
+    #[error("the verdict scale has no verdicts")]
+    EmptyScale,
+    #[error("the verdict scale has the key {key:?} more than once")]
+    DuplicateVerdictKey { key: String },
+    #[error("verdict {key:?} has rating 0; ratings start at 1 (the worst)")]
+    ZeroRating { key: String },
+    #[error("two articles share the id {id}")]
+    DuplicateArticleId { id: ArticleId },
+    #[error("two claims share the id {id}")]
+    DuplicateClaimId { id: ClaimId },
+    #[error("two sources share the id {id}")]
+    DuplicateSourceId { id: SourceId },
+    #[error("claim {claim} belongs to article {article}, which is not in the workspace")]
+    MissingArticle { claim: ClaimId, article: ArticleId },
+    #[error("claim {claim} cites source {cited}, which is not in the source library")]
+    MissingSource { claim: ClaimId, cited: SourceId },
+    #[error("claim {claim} has verdict {key:?}, which is not on the scale")]
+    UnknownVerdict { claim: ClaimId, key: String },
+    #[error("claim {claim}: {fault}")]
+    BadAnchor { claim: ClaimId, fault: AnchorFault },
+}
+
+impl Problem {
+    /// The claim this problem is about, if it is about one.
+    pub fn claim(&self) -> Option<ClaimId> {
+        match self {
+            Problem::MissingArticle { claim, .. }
+            | Problem::MissingSource { claim, .. }
+            | Problem::UnknownVerdict { claim, .. }
+            | Problem::BadAnchor { claim, .. } => Some(*claim),
+            Problem::DuplicateClaimId { id } => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+impl Workspace {
+    /// Every broken invariant, in a stable order: scale, ids, then claims in
+    /// file order.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = self.scale_problems();
+        problems.extend(
+            duplicates(self.articles.iter().map(|a| a.id))
+                .map(|id| Problem::DuplicateArticleId { id }),
+        );
+        problems.extend(
+            duplicates(self.claims.iter().map(|c| c.id)).map(|id| Problem::DuplicateClaimId { id }),
+        );
+        problems.extend(
+            duplicates(self.sources.iter().map(|s| s.id))
+                .map(|id| Problem::DuplicateSourceId { id }),
+        );
+        problems.extend(self.claim_problems());
+        problems
+    }
+
+    fn scale_problems(&self) -> Vec<Problem> {
+        let verdicts = &self.scale.verdicts;
+        if verdicts.is_empty() {
+            return vec![Problem::EmptyScale];
+        }
+        let keys = verdicts.iter().map(|v| v.key.as_str());
+        let mut problems: Vec<Problem> = duplicates(keys)
+            .map(|key| Problem::DuplicateVerdictKey {
+                key: key.to_owned(),
+            })
+            .collect();
+        problems.extend(
+            verdicts
+                .iter()
+                .filter(|v| v.rating == Some(0))
+                .map(|v| Problem::ZeroRating { key: v.key.clone() }),
+        );
+        problems
+    }
+
+    fn claim_problems(&self) -> Vec<Problem> {
+        let texts: HashMap<ArticleId, CharIndex<'_>> = self
+            .articles
+            .iter()
+            .map(|a| (a.id, CharIndex::new(&a.text)))
+            .collect();
+        let sources: HashSet<SourceId> = self.sources.iter().map(|s| s.id).collect();
+        let mut problems = Vec::new();
+        for claim in &self.claims {
+            match texts.get(&claim.article) {
+                None => problems.push(Problem::MissingArticle {
+                    claim: claim.id,
+                    article: claim.article,
+                }),
+                Some(index) => {
+                    if let Err(fault) = index.check(&claim.anchor) {
+                        problems.push(Problem::BadAnchor {
+                            claim: claim.id,
+                            fault,
+                        });
+                    }
+                }
+            }
+            if let Some(key) = &claim.verdict
+                && self.scale.get(key).is_none()
+            {
+                problems.push(Problem::UnknownVerdict {
+                    claim: claim.id,
+                    key: key.clone(),
+                });
+            }
+            problems.extend(
+                claim
+                    .evidence
+                    .iter()
+                    .filter(|e| !sources.contains(&e.source))
+                    .map(|e| Problem::MissingSource {
+                        claim: claim.id,
+                        cited: e.source,
+                    }),
+            );
+        }
+        problems
+    }
+}
+
+/// Each value that appears more than once, once, in order of its second appearance.
+fn duplicates<T: Eq + std::hash::Hash + Copy>(
+    items: impl Iterator<Item = T>,
+) -> impl Iterator<Item = T> {
+    let mut seen = HashSet::new();
+    let mut reported = HashSet::new();
+    items.filter(move |item| !seen.insert(*item) && reported.insert(*item))
+}

@@ -1,0 +1,100 @@
+//! Sources in the workspace library and the evidence that cites them.
+
+use super::SourceId;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// What kind of material a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SourceKind {
+    OfficialStatement,
+    PrimaryDocument,
+    Dataset,
+    NewsReport,
+    Expert,
+    Other,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 6] = [
+        SourceKind::OfficialStatement,
+        SourceKind::PrimaryDocument,
+        SourceKind::Dataset,
+        SourceKind::NewsReport,
+        SourceKind::Expert,
+        SourceKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::OfficialStatement => "Official statement",
+            SourceKind::PrimaryDocument => "Primary document",
+            SourceKind::Dataset => "Dataset",
+            SourceKind::NewsReport => "News report",
+            SourceKind::Expert => "Expert",
+            SourceKind::Other => "Other",
+        }
+    }
+}
+
+/// A source in the workspace library, shared between claims.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: SourceId,
+    pub title: String,
+    pub url: String,
+    pub publisher: String,
+    pub kind: SourceKind,
+    pub published: Option<Date>,
+    pub accessed: Option<Date>,
+    pub archive_url: String,
+    pub notes: String,
+}
+
+impl Source {
+    /// A new source with a fresh id.
+    pub fn new(title: impl Into<String>, url: impl Into<String>, kind: SourceKind) -> Self {
+        Source {
+            id: SourceId::new(),
+            title: title.into(),
+            url: url.into(),
+            publisher: String::new(),
+            kind,
+            published: None,
+            accessed: None,
+            archive_url: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+/// How a piece of evidence bears on a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    Supports,
+    Refutes,
+    Context,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 3] = [Stance::Supports, Stance::Refutes, Stance::Context];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "Supports",
+            Stance::Refutes => "Refutes",
+            Stance::Context => "Context",
+        }
+    }
+}
+
+/// A source cited for a claim, with what it says about it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub source: SourceId,
+    pub stance: Stance,
+    pub excerpt: String,
+    pub note: String,
+}

@@ -1,0 +1,69 @@
+//! The RON text of a workspace: how it is written, and how parse errors are
+//! turned into messages with a line and column.
+
+use super::LoadError;
+use crate::model::Workspace;
+use ron::ser::PrettyConfig;
+use std::path::Path;
+
+/// Deepest nesting accepted when reading; a workspace needs about ten levels.
+pub const RECURSION_LIMIT: usize = 64;
+
+fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(true)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .escape_strings(false)
+}
+
+/// The file text of a workspace: pretty RON, struct names, `\n` line ends,
+/// long texts as multi-line strings. The same workspace always gives the
+/// same text.
+pub fn to_ron(workspace: &Workspace) -> Result<String, ron::Error> {
+    let mut text = ron::ser::to_string_pretty(workspace, pretty_config())?;
+    text.push('\n');
+    Ok(text)
+}
+
+pub(super) fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Parses RON text as `T`, turning a RON error into a [`LoadError::Syntax`].
+pub(super) fn parse<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: &Path,
+) -> Result<T, LoadError> {
+    ron_options()
+        .from_str(text)
+        .map_err(|e| syntax_error(path, &e))
+}
+
+pub(super) fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> LoadError {
+    LoadError::Syntax {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: describe(&error.code),
+    }
+}
+
+fn describe(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => "the file ends too early (is it truncated?)".to_owned(),
+        ron::Error::ExceededRecursionLimit => {
+            format!("nested more than {RECURSION_LIMIT} levels deep; a workspace file never is")
+        }
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Reading and writing workspace files: versioned RON, migrations from
+//! older versions, atomic saves with a `.bak`, and load errors that name
+//! the file, the line and column, and what was wrong.
+
+mod atomic;
+mod error;
+mod format;
+mod migrate;
+
+pub use atomic::{backup_path, write_atomically};
+pub use error::{LoadError, SaveError};
+pub use format::{RECURSION_LIMIT, to_ron};
+
+use crate::model::{FORMAT_VERSION, Problem, Workspace};
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// Largest workspace file Factbench opens (a 10 MB workspace is already large).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A workspace read from a file, with whatever is wrong inside it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    /// Broken invariants; the workspace loads anyway so nothing is lost.
+    pub problems: Vec<Problem>,
+    /// The older format version the file was migrated from, if any.
+    pub migrated_from: Option<u32>,
+}
+
+/// Opens a workspace file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = read_file(path)?;
+    let text = decode(path, bytes)?;
+    parse(&text, path)
+}
+
+/// Parses the text of a workspace file; `path` is only used in messages.
+pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let (workspace, migrated_from) = match format::parse::<Workspace>(text, path) {
+        Ok(ws) if ws.format_version == FORMAT_VERSION => (ws, None),
+        Ok(ws) => read_other_version(ws.format_version, text, path)?,
+        Err(error) => match migrate::declared_version(text, path) {
+            Some(version) if version != FORMAT_VERSION => read_other_version(version, text, path)?,
+            _ => return Err(error),
+        },
+    };
+    let problems = workspace.problems();
+    Ok(Loaded {
+        workspace,
+        problems,
+        migrated_from,
+    })
+}
+
+fn read_other_version(
+    version: u32,
+    text: &str,
+    path: &Path,
+) -> Result<(Workspace, Option<u32>), LoadError> {
+    if version > FORMAT_VERSION {
+        return Err(LoadError::NewerVersion {
+            path: path.to_owned(),
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    Ok((migrate::upgrade(version, text, path)?, Some(version)))
+}
+
+/// Saves a workspace atomically, keeping the previous file as `NAME.ron.bak`.
+pub fn save(path: &Path, workspace: &Workspace) -> Result<(), SaveError> {
+    let text = to_ron(workspace).map_err(|e| SaveError {
+        path: path.to_owned(),
+        action: "could not write the workspace as RON",
+        source: io::Error::other(e),
+    })?;
+    write_atomically(path, text.as_bytes())
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io_error = |source: io::Error| match source.kind() {
+        io::ErrorKind::NotFound => LoadError::NotFound {
+            path: path.to_owned(),
+        },
+        io::ErrorKind::IsADirectory => LoadError::IsDirectory {
+            path: path.to_owned(),
+        },
+        _ => LoadError::Io {
+            path: path.to_owned(),
+            source,
+        },
+    };
+    let meta = fs::metadata(path).map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: path.to_owned(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(path, meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, size: u64) -> LoadError {
+    LoadError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: MAX_FILE_BYTES,
+    }
+}
+
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .count()
+            + 1;
+        LoadError::NotUtf8 {
+            path: path.to_owned(),
+            line,
+            column,
+            offset,
+            byte: bytes[offset],
+        }
+    })
+}

@@ -237,8 +237,8 @@ mod tests {
     fn captures_quote_and_context() {
         let text = "Zelenskyy called for a 30-day ceasefire instead.";
         let anchor = find_quote(text, "30-day ceasefire", 0).unwrap();
-        assert_eq!(anchor.start, 24);
-        assert_eq!(anchor.end, 40);
+        assert_eq!(anchor.start, 23);
+        assert_eq!(anchor.end, 39);
         assert_eq!(anchor.exact, "30-day ceasefire");
         assert_eq!(anchor.prefix, "Zelenskyy called for a ");
         assert_eq!(anchor.suffix, " instead.");

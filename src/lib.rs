@@ -9,6 +9,7 @@ pub mod anchor;
 pub mod cli;
 pub mod import;
 pub mod model;
+pub mod sample;
 pub mod store;
 
 pub use model::{

@@ -39,21 +39,31 @@ pub(super) fn parse<T: serde::de::DeserializeOwned>(
 ) -> Result<T, LoadError> {
     ron_options()
         .from_str(text)
-        .map_err(|e| syntax_error(path, &e))
+        .map_err(|e| syntax_error(path, text, &e))
 }
 
-pub(super) fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> LoadError {
+fn syntax_error(path: &Path, text: &str, error: &ron::error::SpannedError) -> LoadError {
+    let mut message = describe(&error.code);
+    let says_truncated = matches!(error.code, ron::Error::Eof | ron::Error::ExpectedStringEnd);
+    if !says_truncated && !text.trim_end().ends_with(')') {
+        message.push_str(
+            "; also, the file does not end with the `)` that closes the workspace (is it truncated?)",
+        );
+    }
     LoadError::Syntax {
         path: path.to_owned(),
         line: error.span.start.line,
         column: error.span.start.col,
-        message: describe(&error.code),
+        message,
     }
 }
 
 fn describe(code: &ron::Error) -> String {
     match code {
         ron::Error::Eof => "the file ends too early (is it truncated?)".to_owned(),
+        ron::Error::ExpectedStringEnd => {
+            "the string that starts here is never closed (is the file truncated?)".to_owned()
+        }
         ron::Error::ExceededRecursionLimit => {
             format!("nested more than {RECURSION_LIMIT} levels deep; a workspace file never is")
         }

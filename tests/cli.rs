@@ -1,0 +1,229 @@
+//! The `factbench` command line: `check` and `import`, run as a user would.
+
+use assert_cmd::Command;
+use factbench::store;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn factbench() -> Command {
+    Command::cargo_bin("factbench").unwrap()
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn output_of(command: &mut Command) -> (i32, String, String) {
+    let out = command.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn assert_no_panic(text: &str) {
+    assert!(!text.contains("panicked"), "{text}");
+    assert!(!text.contains("RUST_BACKTRACE"), "{text}");
+}
+
+#[test]
+fn check_passes_on_the_sample() {
+    let (code, out, err) = output_of(
+        factbench()
+            .arg("check")
+            .arg(repo("workspaces/xi-moscow-victory-day.ron")),
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.ends_with("xi-moscow-victory-day.ron: 1 article, 14 claims (8 rated), 8 sources: ok\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_fails_on_each_broken_fixture_with_a_message() {
+    let expected = [
+        ("anchor-mismatch.ron", "does not match the text there"),
+        ("deeply-nested.ron", "deeply-nested.ron:1:"),
+        ("empty.ron", "the file is empty"),
+        ("latin1.ron", "latin1.ron:3:"),
+        ("newer-version.ron", "format version 9"),
+        ("truncated.ron", "is the file truncated?"),
+        ("unknown-field.ron", "`colour_scheme`"),
+        (
+            "unknown-verdict.ron",
+            "\"pants-on-fire\", which is not on the scale",
+        ),
+        ("wrong-type.ron", "wrong-type.ron:3:11: expected string"),
+    ];
+    for (name, message) in expected {
+        let path = repo("tests/fixtures/broken").join(name);
+        let before = fs::read(&path).unwrap();
+        let (code, out, err) = output_of(factbench().arg("check").arg(&path));
+        assert_eq!(code, 1, "{name}: {out}{err}");
+        assert!(out.contains(message), "{name}: {out}");
+        assert!(out.contains(name), "{name}: {out}");
+        assert_no_panic(&out);
+        assert_no_panic(&err);
+        assert_eq!(fs::read(&path).unwrap(), before, "check changed {name}");
+    }
+}
+
+#[test]
+fn check_of_several_files_fails_if_any_fails_and_reports_all() {
+    let (code, out, _) = output_of(
+        factbench()
+            .arg("check")
+            .arg(repo("workspaces/xi-moscow-victory-day.ron"))
+            .arg(repo("tests/fixtures/broken/empty.ron"))
+            .arg("no-such-file.ron"),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.contains("no-such-file.ron: no such file"), "{out}");
+}
+
+#[test]
+fn check_without_files_is_a_usage_error() {
+    let (code, _, err) = output_of(factbench().arg("check"));
+    assert_eq!(code, 2);
+    assert!(err.contains("FILES"), "{err}");
+}
+
+#[test]
+fn import_creates_a_workspace_then_extends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("investigation.ron");
+    let ru = dir.path().join("ru.txt");
+    fs::write(
+        &ru,
+        "Визит Си Цзиньпина в Москву\r\n\r\nПредседатель КНР посетит Москву 7–10 мая.  \r\n",
+    )
+    .unwrap();
+    let (code, out, err) = output_of(factbench().arg("import").arg(&ru).arg("--into").arg(&ws));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("created with 1 article"), "{out}");
+    let first = store::load(&ws).unwrap().workspace;
+    assert_eq!(first.title, "investigation");
+    assert_eq!(first.articles[0].title, "Визит Си Цзиньпина в Москву");
+    assert_eq!(
+        first.articles[0].text,
+        "Председатель КНР посетит Москву 7–10 мая."
+    );
+
+    let zh = dir.path().join("zh.txt");
+    fs::write(&zh, "习近平抵达莫斯科。\n").unwrap();
+    let (code, out, err) = output_of(
+        factbench()
+            .arg("import")
+            .arg(&zh)
+            .arg("--into")
+            .arg(&ws)
+            .args([
+                "--title",
+                "新华社报道",
+                "--outlet",
+                "新华社",
+                "--url",
+                "https://news.example.org/zh/1",
+                "--published",
+                "2025-05-07",
+            ]),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("added 1 article"), "{out}");
+    let second = store::load(&ws).unwrap();
+    assert!(second.problems.is_empty());
+    let articles = &second.workspace.articles;
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[0], first.articles[0]);
+    assert_eq!(articles[1].title, "新华社报道");
+    assert_eq!(articles[1].text, "习近平抵达莫斯科。");
+    assert_eq!(articles[1].outlet, "新华社");
+    assert_eq!(articles[1].url, "https://news.example.org/zh/1");
+    assert_eq!(articles[1].published.unwrap().to_string(), "2025-05-07");
+    assert!(store::backup_path(&ws).exists());
+}
+
+#[test]
+fn import_takes_all_articles_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.ron");
+    fs::copy(repo("workspaces/xi-moscow-victory-day.ron"), &ws).unwrap();
+    let before = fs::read(&ws).unwrap();
+    let good = dir.path().join("good.txt");
+    fs::write(&good, "Title\nText.").unwrap();
+    let binary = dir.path().join("picture.txt");
+    fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let (code, _, err) = output_of(
+        factbench()
+            .arg("import")
+            .arg(&good)
+            .arg(&binary)
+            .arg("--into")
+            .arg(&ws),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("picture.txt"), "{err}");
+    assert!(err.contains("binary file"), "{err}");
+    assert!(err.contains("unchanged"), "{err}");
+    assert_no_panic(&err);
+    assert_eq!(fs::read(&ws).unwrap(), before);
+}
+
+#[test]
+fn import_refuses_to_overwrite_a_workspace_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("broken.ron");
+    fs::copy(repo("tests/fixtures/broken/truncated.ron"), &ws).unwrap();
+    let before = fs::read(&ws).unwrap();
+    let article = dir.path().join("a.txt");
+    fs::write(&article, "Title\nText.").unwrap();
+    let (code, _, err) = output_of(
+        factbench()
+            .arg("import")
+            .arg(&article)
+            .arg("--into")
+            .arg(&ws),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("broken.ron:78:21"), "{err}");
+    assert_eq!(fs::read(&ws).unwrap(), before);
+}
+
+#[test]
+fn import_rejects_a_bad_date_before_touching_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.ron");
+    let (code, _, err) = output_of(
+        factbench()
+            .args(["import", "a.txt", "--published", "7 May"])
+            .arg("--into")
+            .arg(&ws),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is not a date of the form YYYY-MM-DD"),
+        "{err}"
+    );
+    assert!(!ws.exists());
+}
+
+#[test]
+fn import_of_missing_or_non_utf8_files_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.ron");
+    let latin = dir.path().join("latin.txt");
+    fs::write(&latin, b"Caf\xe9 society").unwrap();
+    let (code, _, err) = output_of(factbench().arg("import").arg(&latin).arg("--into").arg(&ws));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("latin.txt: byte 3 is not valid UTF-8"),
+        "{err}"
+    );
+    let (code, _, err) = output_of(factbench().args(["import", "gone.txt", "--into"]).arg(&ws));
+    assert_eq!(code, 1);
+    assert!(err.contains("gone.txt: no such file"), "{err}");
+    assert!(!ws.exists());
+}

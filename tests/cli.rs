@@ -166,7 +166,7 @@ fn import_takes_all_articles_or_none() {
     );
     assert_eq!(code, 1);
     assert!(err.contains("picture.txt"), "{err}");
-    assert!(err.contains("binary file"), "{err}");
+    assert!(err.contains("is a PNG image, not an article"), "{err}");
     assert!(err.contains("unchanged"), "{err}");
     assert_no_panic(&err);
     assert_eq!(fs::read(&ws).unwrap(), before);
@@ -211,19 +211,31 @@ fn import_rejects_a_bad_date_before_touching_anything() {
 }
 
 #[test]
-fn import_of_missing_or_non_utf8_files_names_them() {
+fn import_of_a_missing_file_names_it() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws.ron");
-    let latin = dir.path().join("latin.txt");
-    fs::write(&latin, b"Caf\xe9 society").unwrap();
-    let (code, _, err) = output_of(factbench().arg("import").arg(&latin).arg("--into").arg(&ws));
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("latin.txt: byte 3 is not valid UTF-8"),
-        "{err}"
-    );
     let (code, _, err) = output_of(factbench().args(["import", "gone.txt", "--into"]).arg(&ws));
     assert_eq!(code, 1);
     assert!(err.contains("gone.txt: no such file"), "{err}");
     assert!(!ws.exists());
+}
+
+#[test]
+fn import_reads_legacy_single_byte_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.ron");
+    let latin = dir.path().join("latin.txt");
+    fs::write(
+        &latin,
+        b"Caf\xe9 society, na\xefve and r\xe9sum\xe9 in one sentence.",
+    )
+    .unwrap();
+    let (code, _, err) = output_of(factbench().arg("import").arg(&latin).arg("--into").arg(&ws));
+    assert_eq!(code, 0, "{err}");
+    let article = &store::load(&ws).unwrap().workspace.articles[0];
+    assert_eq!(
+        article.text,
+        "Café society, naïve and résumé in one sentence."
+    );
+    assert_eq!(article.title, "latin");
 }

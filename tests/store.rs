@@ -168,7 +168,7 @@ fn truncated_file_names_the_place_and_says_it_ends_early() {
     let dir = temp_dir();
     let text = sample_text();
     let cut = text.char_indices().nth(text.chars().count() / 2).unwrap().0;
-    let (path, error) = load_error(dir.path(), "cut.ron", text[..cut].as_bytes());
+    let (path, error) = load_error(dir.path(), "cut.ron", &text.as_bytes()[..cut]);
     let message = error.to_string();
     assert!(matches!(error, LoadError::Syntax { .. }), "{message}");
     let (line, _) = error.position().unwrap();

@@ -1,7 +1,7 @@
 //! `factbench import ARTICLE… --into WORKSPACE`.
 
 use super::FAILURE;
-use crate::import::{ImportOptions, import_file};
+use crate::import::{ImportOptions, Imported, encoding_for_label, import_file_detailed};
 use crate::model::{Workspace, now};
 use crate::store::{self, LoadError};
 use std::io::Write;
@@ -27,6 +27,16 @@ pub struct ImportArgs {
     /// Publication date, YYYY-MM-DD.
     #[arg(long, value_parser = parse_date)]
     pub published: Option<jiff::civil::Date>,
+    /// Read the files in this encoding instead of detecting it
+    /// (utf-8, utf-16le, windows-1251, koi8-r, koi8-u, gb18030, big5, shift_jis, …).
+    #[arg(long, value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_for_label(label).ok_or_else(|| {
+        format!("{label:?} is not an encoding Factbench knows; try utf-8, utf-16le, windows-1251, koi8-r, koi8-u, gb18030, big5 or shift_jis")
+    })
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -37,7 +47,7 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// Imports every article or none: the workspace is saved once, atomically,
 /// only when all of them were read.
 pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    match import_all(args) {
+    match import_all(args, out) {
         Ok((count, created)) => {
             let _ = writeln!(
                 out,
@@ -56,17 +66,38 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
-fn import_all(args: &ImportArgs) -> Result<(usize, bool), String> {
+/// `ru.txt: "Визит в Москву", text, windows-1251 (detected), ru, 1 234 characters`
+fn describe_import(path: &Path, imported: &Imported) -> String {
+    let article = &imported.article;
+    format!(
+        "{}: “{}”, {}, {} ({}), language {}, {} characters",
+        path.display(),
+        article.title,
+        imported.format.label(),
+        imported.encoding.name(),
+        imported.detection.describe(),
+        if article.language.is_empty() {
+            "unknown"
+        } else {
+            &article.language
+        },
+        article.char_len(),
+    )
+}
+
+fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), String> {
     let (mut workspace, created) = open_or_create(&args.into)?;
     let options = ImportOptions {
         title: args.title.clone(),
         outlet: args.outlet.clone(),
         url: args.url.clone(),
         published: args.published,
+        encoding: args.encoding,
     };
     for path in &args.articles {
-        let article = import_file(path, &options).map_err(|e| e.to_string())?;
-        workspace.articles.push(article);
+        let imported = import_file_detailed(path, &options).map_err(|e| e.to_string())?;
+        let _ = writeln!(out, "{}", describe_import(path, &imported));
+        workspace.articles.push(imported.article);
     }
     workspace.modified = now();
     store::save(&args.into, &workspace).map_err(|e| e.to_string())?;

@@ -3,11 +3,14 @@
 //! the file, the line and column, and what was wrong.
 
 mod atomic;
+mod disk;
 mod error;
 mod format;
 mod migrate;
+pub mod recovery;
 
 pub use atomic::{backup_path, write_atomically};
+pub use disk::{DiskChange, DiskState};
 pub use error::{LoadError, SaveError};
 pub use format::{RECURSION_LIMIT, to_ron};
 
@@ -27,13 +30,18 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// The older format version the file was migrated from, if any.
     pub migrated_from: Option<u32>,
+    /// The file as it was read, to notice later changes by others.
+    pub disk: Option<DiskState>,
 }
 
 /// Opens a workspace file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_file(path)?;
+    let disk = DiskState::of_bytes(path, &bytes);
     let text = decode(path, bytes)?;
-    parse(&text, path)
+    let mut loaded = parse(&text, path)?;
+    loaded.disk = Some(disk);
+    Ok(loaded)
 }
 
 /// Parses the text of a workspace file; `path` is only used in messages.
@@ -57,6 +65,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
         workspace,
         problems,
         migrated_from,
+        disk: None,
     })
 }
 
@@ -77,12 +86,19 @@ fn read_other_version(
 
 /// Saves a workspace atomically, keeping the previous file as `NAME.ron.bak`.
 pub fn save(path: &Path, workspace: &Workspace) -> Result<(), SaveError> {
+    save_with_state(path, workspace).map(drop)
+}
+
+/// Like [`save`], also returning the file's new [`DiskState`], so later
+/// changes by others can be noticed without reading the file back.
+pub fn save_with_state(path: &Path, workspace: &Workspace) -> Result<DiskState, SaveError> {
     let text = to_ron(workspace).map_err(|e| SaveError {
         path: path.to_owned(),
         action: "could not write the workspace as RON",
         source: io::Error::other(e),
     })?;
-    write_atomically(path, text.as_bytes())
+    write_atomically(path, text.as_bytes())?;
+    Ok(DiskState::of_bytes(path, text.as_bytes()))
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {

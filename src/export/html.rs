@@ -173,11 +173,7 @@ impl Report<'_, '_> {
             "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">"
         );
         self.raw("<meta name=\"referrer\" content=\"no-referrer\">\n");
-        let _ = writeln!(
-            self.out,
-            "<meta name=\"generator\" content=\"Factbench {}\">",
-            env!("CARGO_PKG_VERSION")
-        );
+        self.raw("<meta name=\"generator\" content=\"Factbench\">\n");
         self.raw("<title>");
         self.text(title_or_untitled(&ws.title));
         self.raw(" — fact-check report</title>\n<style>\n");
@@ -407,11 +403,11 @@ impl Report<'_, '_> {
             self.link(&article.url, &article.url);
             self.raw("</dd>\n");
         }
-        let _ = writeln!(
-            self.out,
-            "<dt>Length</dt><dd>{} characters</dd>",
-            planned.index.char_len()
-        );
+        if !article.language.trim().is_empty() {
+            self.raw("<dt>Language</dt><dd>");
+            self.bdi(&article.language);
+            self.raw("</dd>\n");
+        }
         self.raw("</dl>\n");
         if !article.notes.trim().is_empty() {
             self.raw("<div class=\"note\">");
@@ -518,15 +514,6 @@ impl Report<'_, '_> {
                 self.bdi(value);
                 self.raw("</dd>\n");
             }
-        }
-        if let Some(article) = planned.article {
-            let _ = write!(
-                self.out,
-                "<dt>In</dt><dd><a href=\"#article-{}\">",
-                article.id
-            );
-            self.bdi(title_or_untitled(&article.title));
-            self.raw("</a></dd>\n");
         }
         let tags: Vec<&String> = claim.tags.iter().filter(|t| !t.trim().is_empty()).collect();
         if !tags.is_empty() {

@@ -198,7 +198,7 @@ pub fn warnings(
     let plan = plan::Plan::new(workspace, options)?;
     let mut out = Vec::new();
     for planned in &plan.claims {
-        let n = planned.number;
+        let n = format!("{} ({})", planned.number, planned.claim.id);
         let positioned = matches!(format, Format::Html | Format::Markdown | Format::Csv);
         if let Some(fault) = &planned.fault {
             match format {

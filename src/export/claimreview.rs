@@ -103,9 +103,9 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
 
 /// The ClaimReviews of the plan's rated claims, in report order.
 pub(super) fn reviews(plan: &Plan<'_>) -> Vec<ClaimReview> {
-    let Some(_) = plan.report_link("") else {
+    if plan.report_link("").is_none() {
         return Vec::new();
-    };
+    }
     plan.claims
         .iter()
         .filter_map(|planned| review(plan, planned))

@@ -627,6 +627,7 @@ impl Report<'_, '_> {
         for (k, source) in plan.sources.iter().enumerate() {
             let _ = write!(self.out, "<li id=\"source-{}\">", k + 1);
             self.source_entry(source);
+            self.cited_by(k);
             self.raw("</li>\n");
         }
         self.raw("</ol>\n</section>\n");
@@ -664,27 +665,27 @@ impl Report<'_, '_> {
             self.paragraphs(&source.notes);
             self.raw("</div>");
         }
-        self.cited_by(source);
     }
 
-    fn cited_by(&mut self, source: &Source) {
-        let citing: Vec<(usize, String)> = self
-            .plan
-            .claims
-            .iter()
-            .filter(|c| c.claim.evidence.iter().any(|e| e.source == source.id))
-            .map(|c| (c.number, c.fragment.clone()))
-            .collect();
+    /// Links to the claims citing the `k`-th source of the list.
+    fn cited_by(&mut self, k: usize) {
+        let plan = self.plan;
+        let citing = &plan.citations[k];
         if citing.is_empty() {
             return;
         }
         let label = plural(citing.len(), "claim", "claims");
         let _ = write!(self.out, "<p class=\"cited\">Cited for {label} ");
-        for (k, (number, fragment)) in citing.iter().enumerate() {
-            if k > 0 {
+        for (n, &i) in citing.iter().enumerate() {
+            if n > 0 {
                 self.raw(", ");
             }
-            let _ = write!(self.out, "<a href=\"#{fragment}\">{number}</a>");
+            let claim = &plan.claims[i];
+            let _ = write!(
+                self.out,
+                "<a href=\"#{}\">{}</a>",
+                claim.fragment, claim.number
+            );
         }
         self.raw("</p>");
     }
@@ -693,8 +694,8 @@ impl Report<'_, '_> {
         self.raw("<footer>\n<p>Made with Factbench. This report is a single file: it runs no scripts and loads nothing from the network.");
         if !self.plan.workspace.report_url.trim().is_empty() {
             self.raw(" Published at ");
-            let url = self.plan.workspace.report_url.clone();
-            self.link(&url, &url);
+            let url = &self.plan.workspace.report_url;
+            self.link(url, url);
             self.raw(".");
         }
         self.raw("</p>\n</footer>\n");

@@ -61,6 +61,8 @@ pub struct Plan<'a> {
     pub orphans: Vec<usize>,
     /// Sources cited by the exported claims, in order of first citation.
     pub sources: Vec<&'a Source>,
+    /// For each source of `sources`, the indices into `claims` citing it.
+    pub citations: Vec<Vec<usize>>,
     source_numbers: HashMap<SourceId, usize>,
 }
 
@@ -74,6 +76,7 @@ impl<'a> Plan<'a> {
             claims: Vec::new(),
             orphans: Vec::new(),
             sources: Vec::new(),
+            citations: Vec::new(),
             source_numbers: HashMap::new(),
         };
         let mut fragments = HashSet::new();
@@ -163,15 +166,24 @@ impl<'a> Plan<'a> {
     fn collect_sources(&mut self) {
         let library: HashMap<SourceId, &'a Source> =
             self.workspace.sources.iter().map(|s| (s.id, s)).collect();
-        for planned in &self.claims {
+        for (index, planned) in self.claims.iter().enumerate() {
             for evidence in &planned.claim.evidence {
-                if self.source_numbers.contains_key(&evidence.source) {
-                    continue;
-                }
-                if let Some(source) = library.get(&evidence.source) {
-                    self.sources.push(source);
-                    self.source_numbers
-                        .insert(evidence.source, self.sources.len());
+                let number = match self.source_numbers.get(&evidence.source) {
+                    Some(&number) => number,
+                    None => {
+                        let Some(source) = library.get(&evidence.source) else {
+                            continue;
+                        };
+                        self.sources.push(source);
+                        self.citations.push(Vec::new());
+                        self.source_numbers
+                            .insert(evidence.source, self.sources.len());
+                        self.sources.len()
+                    }
+                };
+                let citing = &mut self.citations[number - 1];
+                if citing.last() != Some(&index) {
+                    citing.push(index);
                 }
             }
         }

@@ -94,6 +94,27 @@ pub fn push_html_text(out: &mut String, text: &str) {
     html_escape::encode_text_to_string(rest, out);
 }
 
+/// Appends `text` escaped for an element that holds only text, such as
+/// `<title>` (no markup is possible there): overrides become the plain
+/// placeholder text.
+pub fn push_html_plain_text(out: &mut String, text: &str) {
+    if text.chars().any(is_bidi_override) {
+        let shown: String = text
+            .chars()
+            .map(|c| {
+                if is_bidi_override(c) {
+                    bidi_placeholder(c)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        html_escape::encode_text_to_string(shown, out);
+    } else {
+        html_escape::encode_text_to_string(text, out);
+    }
+}
+
 /// Appends `text` escaped for a double-quoted HTML attribute value, with
 /// bidirectional overrides removed (attribute values are never shown as
 /// part of the report's text).
@@ -157,12 +178,13 @@ pub fn csv_cell(value: &str) -> std::borrow::Cow<'_, str> {
 /// are escaped with a backslash. `<` and `&` are escaped so no raw HTML or
 /// entity can form; `[`, `]` so no link or image can form.
 const MARKDOWN_INLINE: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '{', '}', '$',
+    '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '{', '}', '$', '#',
 ];
 
 /// Appends one line of `text` (no newlines) escaped for Markdown inline
-/// content; `line_start` says whether it begins a line, where `#`, `-`,
-/// `+`, `=` and `1.` would start a block.
+/// content; `line_start` says whether it begins a line, where `-`, `+`,
+/// `=` and `1.` would start a block (`#` is escaped everywhere, as a
+/// heading's closing sequence would drop it).
 pub fn push_markdown_inline(out: &mut String, text: &str, line_start: bool) {
     let text = if line_start {
         guard_block_start(out, text.trim_start())
@@ -186,7 +208,7 @@ pub fn push_markdown_inline(out: &mut String, text: &str, line_start: bool) {
 /// Escapes what would make a line a heading, list item or thematic break,
 /// and returns the rest of the line for the caller to write.
 fn guard_block_start<'t>(out: &mut String, text: &'t str) -> &'t str {
-    if matches!(text.chars().next(), Some('#' | '-' | '+' | '=')) {
+    if matches!(text.chars().next(), Some('-' | '+' | '=')) {
         out.push('\\');
         return text;
     }
@@ -300,6 +322,13 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_elements_get_placeholders_without_markup() {
+        let mut out = String::new();
+        push_html_plain_text(&mut out, "a\u{202E}<b>");
+        assert_eq!(out, "a⟨U+202E⟩&lt;b&gt;");
+    }
+
+    #[test]
     fn html_attributes_escape_quotes_and_drop_overrides() {
         let mut out = String::new();
         push_html_attr(&mut out, "\" onmouseover=\"alert(1)\u{2066}");
@@ -328,8 +357,8 @@ mod tests {
     #[test]
     fn markdown_specials_are_escaped() {
         assert_eq!(
-            markdown_inline("<script>[x](javascript:y) *a* _b_ `c` | &amp;"),
-            "\\<script\\>\\[x\\](javascript:y) \\*a\\* \\_b\\_ \\`c\\` \\| \\&amp;"
+            markdown_inline("<script>[x](javascript:y) *a* _b_ `c` | &amp; C# ##"),
+            "\\<script\\>\\[x\\](javascript:y) \\*a\\* \\_b\\_ \\`c\\` \\| \\&amp; C\\# \\#\\#"
         );
         let mut out = String::new();
         push_markdown_paragraphs(&mut out, "# not a heading\n- not a list\n2024. not a list");

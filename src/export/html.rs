@@ -19,7 +19,9 @@
 
 use super::ExportError;
 use super::claimreview;
-use super::escape::{json_for_script, push_html_attr, push_html_text, safe_link};
+use super::escape::{
+    json_for_script, push_html_attr, push_html_plain_text, push_html_text, safe_link,
+};
 use super::plan::{Plan, PlannedArticle, PlannedClaim, VerdictState};
 use super::segments::{Segment, segments};
 use crate::model::{Evidence, Rgb, Source};
@@ -175,7 +177,7 @@ impl Report<'_, '_> {
         self.raw("<meta name=\"referrer\" content=\"no-referrer\">\n");
         self.raw("<meta name=\"generator\" content=\"Factbench\">\n");
         self.raw("<title>");
-        self.text(title_or_untitled(&ws.title));
+        push_html_plain_text(&mut self.out, title_or_untitled(&ws.title));
         self.raw(" — fact-check report</title>\n<style>\n");
         self.raw(STYLESHEET);
         self.verdict_styles();

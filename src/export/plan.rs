@@ -272,3 +272,79 @@ fn resolve_verdict<'a>(workspace: &'a Workspace, claim: &'a Claim) -> VerdictSta
             .map_or(VerdictState::Unknown(key), VerdictState::Rated),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anchor::find_quote;
+    use crate::model::{ArticleId, Evidence, Source, SourceKind, Stance};
+
+    fn claim_on(article: &Article, quote: &str) -> Claim {
+        Claim::new(article.id, find_quote(&article.text, quote, 0).unwrap(), "")
+    }
+
+    #[test]
+    fn claims_are_numbered_by_position_with_broken_and_orphan_claims_last() {
+        let mut ws = Workspace::new("t");
+        let first = Article::new("first", "alpha beta gamma delta");
+        let second = Article::new("second", "один два три");
+        let mut broken = claim_on(&first, "alpha");
+        broken.anchor.exact = "changed".into();
+        let mut orphan = claim_on(&second, "два");
+        orphan.article = ArticleId::new();
+        ws.claims = vec![
+            claim_on(&second, "три"),
+            claim_on(&first, "gamma"),
+            broken,
+            orphan,
+            claim_on(&first, "beta gamma"),
+            claim_on(&second, "один"),
+        ];
+        ws.articles = vec![first, second];
+        let plan = Plan::new(&ws, &ExportOptions::default()).unwrap();
+        let order: Vec<&str> = plan
+            .claims
+            .iter()
+            .map(|c| c.claim.anchor.exact.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            ["beta gamma", "gamma", "changed", "один", "три", "два"]
+        );
+        assert_eq!(
+            plan.claims.iter().map(|c| c.number).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5, 6]
+        );
+        assert!(plan.claims[2].fault.is_some() && plan.claims[2].span.is_none());
+        assert_eq!(plan.orphans, [5]);
+        assert!(plan.claims[5].article.is_none());
+    }
+
+    #[test]
+    fn sources_are_numbered_in_order_of_first_citation_and_missing_ones_skipped() {
+        let mut ws = Workspace::new("t");
+        let article = Article::new("a", "one two");
+        let (s1, s2) = (
+            Source::new("S1", "", SourceKind::Other),
+            Source::new("S2", "", SourceKind::Other),
+        );
+        let cite = |source| Evidence {
+            source,
+            stance: Stance::Supports,
+            excerpt: String::new(),
+            note: String::new(),
+        };
+        let mut one = claim_on(&article, "one");
+        one.evidence = vec![cite(s2.id), cite(SourceId::new()), cite(s2.id)];
+        let mut two = claim_on(&article, "two");
+        two.evidence = vec![cite(s1.id), cite(s2.id)];
+        ws.claims = vec![one, two];
+        ws.sources = vec![s1.clone(), s2.clone()];
+        ws.articles.push(article);
+        let plan = Plan::new(&ws, &ExportOptions::default()).unwrap();
+        let titles: Vec<&str> = plan.sources.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["S2", "S1"]);
+        assert_eq!(plan.source_number(s1.id), Some(2));
+        assert_eq!(plan.citations, [vec![0, 1], vec![1]]);
+    }
+}

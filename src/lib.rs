@@ -2,11 +2,12 @@
 //!
 //! The library holds everything: the domain model ([`model`]), char-offset
 //! anchors ([`anchor`]), the RON workspace file ([`store`]), article import
-//! ([`import`]) and the command line ([`cli`]). `main.rs` only parses
+//! ([`import`]), exports ([`export`]) and the command line ([`cli`]). `main.rs` only parses
 //! arguments and hands over to [`cli::run`].
 
 pub mod anchor;
 pub mod cli;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod sample;

@@ -2,6 +2,7 @@
 //! subcommands, which reuse the library exactly as the window does.
 
 mod check;
+mod export;
 mod import;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +30,8 @@ pub enum Command {
     },
     /// Add articles to a workspace file, creating it when missing.
     Import(import::ImportArgs),
+    /// Export a workspace as an HTML report, Markdown, CSV, ClaimReview or Web Annotations.
+    Export(export::ExportArgs),
 }
 
 /// Exit code for bad input or a failed command (clap uses 2 for usage errors).
@@ -41,6 +44,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let code = match cli.command {
         Some(Command::Check { files }) => check::run(&files, out),
         Some(Command::Import(args)) => import::run(&args, out, err),
+        Some(Command::Export(args)) => export::run(&args, out, err),
         None => {
             let _ = writeln!(
                 err,

@@ -1,0 +1,237 @@
+//! schema.org ClaimReview JSON-LD: one `ClaimReview` per rated claim, as a
+//! JSON array, with the fields Google's fact-check markup requires and
+//! recommends.
+//!
+//! - `claimReviewed`: the claim's statement (whitespace collapsed), cut at a
+//!   word boundary to at most [`CLAIM_REVIEWED_MAX`] chars; never the verdict.
+//! - `reviewRating`: `alternateName` is the verdict label; `ratingValue`,
+//!   `bestRating` and `worstRating` only when the verdict has a rating on
+//!   the scale (and the scale's ratings form a range with worst ≥ 1).
+//! - `url`: the workspace's report URL plus the claim's `#claim-…` fragment,
+//!   which is the id of its card in the HTML report.
+//! - `author`: the workspace publisher; `datePublished`: the date the claim
+//!   was last updated (when its verdict or a correction was recorded).
+//! - `itemReviewed`: a `Claim` with `author` (the claimant), `datePublished`
+//!   (the article's date) and `appearance` (the article's URL and headline).
+//!
+//! A claim whose verdict is not on the scale gets no ClaimReview, and none
+//! is written when the workspace has no `http(s)` report URL, because the
+//! `url` is required (see [`super::warnings`]).
+
+use super::ExportError;
+use super::escape::{is_web_url, safe_link};
+use super::plan::{Plan, PlannedClaim, VerdictState};
+use serde::Serialize;
+use std::io;
+
+/// Google shows `claimReviewed` on small screens; keep it under about 75 chars.
+pub const CLAIM_REVIEWED_MAX: usize = 75;
+
+/// One schema.org `ClaimReview`.
+#[derive(Debug, Serialize)]
+pub struct ClaimReview {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+    #[serde(rename = "claimReviewed")]
+    claim_reviewed: String,
+    #[serde(rename = "reviewRating")]
+    review_rating: Rating,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Agent>,
+    #[serde(rename = "datePublished")]
+    date_published: String,
+    #[serde(rename = "itemReviewed")]
+    item_reviewed: ItemReviewed,
+}
+
+#[derive(Debug, Serialize)]
+struct Rating {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "alternateName")]
+    alternate_name: String,
+    #[serde(rename = "ratingValue", skip_serializing_if = "Option::is_none")]
+    rating_value: Option<u8>,
+    #[serde(rename = "bestRating", skip_serializing_if = "Option::is_none")]
+    best_rating: Option<u8>,
+    #[serde(rename = "worstRating", skip_serializing_if = "Option::is_none")]
+    worst_rating: Option<u8>,
+}
+
+#[derive(Debug, Serialize)]
+struct Agent {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ItemReviewed {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Agent>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    appearance: Option<Appearance>,
+}
+
+#[derive(Debug, Serialize)]
+struct Appearance {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<String>,
+}
+
+/// Writes the ClaimReviews of the plan as a pretty-printed JSON array.
+pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), ExportError> {
+    let reviews = reviews(plan);
+    serde_json::to_writer_pretty(&mut *out, &reviews)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// The ClaimReviews of the plan's rated claims, in report order.
+pub(super) fn reviews(plan: &Plan<'_>) -> Vec<ClaimReview> {
+    if plan.report_link("").is_none() {
+        return Vec::new();
+    }
+    plan.claims
+        .iter()
+        .filter_map(|planned| review(plan, planned))
+        .collect()
+}
+
+fn review(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> Option<ClaimReview> {
+    let VerdictState::Rated(verdict) = planned.verdict else {
+        return None;
+    };
+    let claim = planned.claim;
+    let statement = if claim.statement.trim().is_empty() {
+        &claim.anchor.exact
+    } else {
+        &claim.statement
+    };
+    let claim_reviewed = shorten(statement, CLAIM_REVIEWED_MAX);
+    if claim_reviewed.is_empty() {
+        return None;
+    }
+    let ws = plan.workspace;
+    let numeric = numeric_rating(plan, verdict.rating);
+    Some(ClaimReview {
+        context: "https://schema.org",
+        kind: "ClaimReview",
+        url: plan.report_link(&planned.fragment)?,
+        claim_reviewed,
+        review_rating: Rating {
+            kind: "Rating",
+            alternate_name: verdict.label.clone(),
+            rating_value: numeric.map(|(value, _, _)| value),
+            best_rating: numeric.map(|(_, best, _)| best),
+            worst_rating: numeric.map(|(_, _, worst)| worst),
+        },
+        author: organisation(&ws.publisher.name, &ws.publisher.url),
+        date_published: claim.updated.strftime("%Y-%m-%d").to_string(),
+        item_reviewed: ItemReviewed {
+            kind: "Claim",
+            author: person(&claim.claimant),
+            date_published: planned
+                .article
+                .and_then(|a| a.published)
+                .map(|d| d.to_string()),
+            appearance: planned.article.and_then(|a| appearance(&a.url, &a.title)),
+        },
+    })
+}
+
+/// `(ratingValue, bestRating, worstRating)` when the verdict has a rating
+/// that lies within a real range of the scale starting at 1 or above.
+fn numeric_rating(plan: &Plan<'_>, rating: Option<u8>) -> Option<(u8, u8, u8)> {
+    let scale = &plan.workspace.scale;
+    let value = rating?;
+    let best = scale.best_rating()?;
+    let worst = scale.worst_rating()?;
+    (worst >= 1 && worst < best && (worst..=best).contains(&value)).then_some((value, best, worst))
+}
+
+fn organisation(name: &str, url: &str) -> Option<Agent> {
+    let name = collapse_whitespace(name);
+    let url = safe_link(url).filter(|u| is_web_url(u)).map(str::to_owned);
+    (!name.is_empty() || url.is_some()).then(|| Agent {
+        kind: "Organization",
+        name: (!name.is_empty()).then_some(name),
+        url,
+    })
+}
+
+fn person(name: &str) -> Option<Agent> {
+    let name = collapse_whitespace(name);
+    (!name.is_empty()).then_some(Agent {
+        kind: "Person",
+        name: Some(name),
+        url: None,
+    })
+}
+
+fn appearance(url: &str, headline: &str) -> Option<Appearance> {
+    let url = safe_link(url).filter(|u| is_web_url(u)).map(str::to_owned);
+    let headline = collapse_whitespace(headline);
+    (url.is_some() || !headline.is_empty()).then(|| Appearance {
+        kind: "CreativeWork",
+        url,
+        headline: (!headline.is_empty()).then_some(headline),
+    })
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` on one line, cut at the last word boundary so that it has at most
+/// `max` chars including a closing `…`.
+fn shorten(text: &str, max: usize) -> String {
+    let text = collapse_whitespace(text);
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(space) if space > cut.len() / 2 => &cut[..space],
+        _ => &cut,
+    };
+    let trimmed = at_word.trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—".contains(c));
+    format!("{trimmed}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_statements_are_kept_and_long_ones_cut_at_a_word() {
+        assert_eq!(
+            shorten("  Xi   visited\nMoscow. ", 75),
+            "Xi visited Moscow."
+        );
+        let long =
+            "China supplies Russia with weapons and critical materials for defence production.";
+        let short = shorten(long, 75);
+        assert_eq!(
+            short,
+            "China supplies Russia with weapons and critical materials for defence…"
+        );
+        assert!(short.chars().count() <= 75);
+        let unspaced = "非常长的中文句子".repeat(20);
+        assert_eq!(shorten(&unspaced, 10).chars().count(), 10);
+    }
+}

@@ -1,0 +1,350 @@
+//! What an export contains, worked out once and shared by every format:
+//! which articles and claims (after the `--article` filter), in which order
+//! and with which numbers, each claim's verdict and whether its anchor still
+//! points at its quote, the sources cited, and each claim's fragment in the
+//! report (`#claim-…`, the ClaimReview `url` fragment).
+//!
+//! Claims are ordered by article, then by where they start in the text
+//! (outer claims before the claims nested in them), then in file order;
+//! claims whose anchor is broken follow the others of their article, and
+//! claims whose article is missing come last. They are numbered from 1 in
+//! that order.
+
+use super::{ExportError, ExportOptions};
+use crate::anchor::{AnchorFault, CharIndex};
+use crate::model::{Article, Claim, Source, SourceId, Verdict, Workspace};
+use std::collections::{HashMap, HashSet};
+
+/// A claim's char range in its article's text, or why its anchor does not match.
+type Checked = Result<(usize, usize), AnchorFault>;
+
+/// A claim's verdict, resolved against the scale.
+#[derive(Clone, Copy, Debug)]
+pub enum VerdictState<'a> {
+    Rated(&'a Verdict),
+    Unrated,
+    /// A key that is not on the scale; shown as such, never guessed.
+    Unknown(&'a str),
+}
+
+/// One claim of the export.
+#[derive(Debug)]
+pub struct PlannedClaim<'a> {
+    /// Its number in the report, from 1.
+    pub number: usize,
+    pub claim: &'a Claim,
+    pub article: Option<&'a Article>,
+    pub verdict: VerdictState<'a>,
+    /// The char range of the quote when the anchor still matches the text.
+    pub span: Option<(usize, usize)>,
+    /// Why the anchor does not match, when it does not (and the article exists).
+    pub fault: Option<AnchorFault>,
+    /// The fragment id of its card in the HTML report, unique in the report.
+    pub fragment: String,
+}
+
+/// One article of the export, with its claims (indices into [`Plan::claims`]).
+#[derive(Debug)]
+pub struct PlannedArticle<'a> {
+    pub article: &'a Article,
+    pub index: CharIndex<'a>,
+    pub claims: Vec<usize>,
+}
+
+/// Everything an exporter needs, resolved.
+#[derive(Debug)]
+pub struct Plan<'a> {
+    pub workspace: &'a Workspace,
+    pub articles: Vec<PlannedArticle<'a>>,
+    pub claims: Vec<PlannedClaim<'a>>,
+    /// Indices into `claims` of claims whose article is not in the workspace.
+    pub orphans: Vec<usize>,
+    /// Sources cited by the exported claims, in order of first citation.
+    pub sources: Vec<&'a Source>,
+    /// For each source of `sources`, the indices into `claims` citing it.
+    pub citations: Vec<Vec<usize>>,
+    source_numbers: HashMap<SourceId, usize>,
+}
+
+impl<'a> Plan<'a> {
+    /// Works out the export of `workspace` under `options`.
+    pub fn new(workspace: &'a Workspace, options: &ExportOptions) -> Result<Self, ExportError> {
+        let articles = selected_articles(workspace, options)?;
+        let mut plan = Plan {
+            workspace,
+            articles: Vec::new(),
+            claims: Vec::new(),
+            orphans: Vec::new(),
+            sources: Vec::new(),
+            citations: Vec::new(),
+            source_numbers: HashMap::new(),
+        };
+        let mut fragments = HashSet::new();
+        for article in articles {
+            plan.add_article(article, &mut fragments);
+        }
+        if options.article.is_none() {
+            plan.add_orphans(&mut fragments);
+        }
+        plan.collect_sources();
+        Ok(plan)
+    }
+
+    fn add_article(&mut self, article: &'a Article, fragments: &mut HashSet<String>) {
+        let index = CharIndex::new(&article.text);
+        let mut placed: Vec<(&'a Claim, Checked)> = self
+            .workspace
+            .claims_in(article.id)
+            .map(|claim| {
+                let span = index
+                    .check(&claim.anchor)
+                    .map(|()| (claim.anchor.start, claim.anchor.end));
+                (claim, span)
+            })
+            .collect();
+        // Stable sort: anchored claims by start, longer (outer) first; broken ones last.
+        placed.sort_by_key(|(_, span)| match span {
+            Ok((start, end)) => (0, *start, usize::MAX - *end),
+            Err(_) => (1, 0, 0),
+        });
+        let mut claims = Vec::with_capacity(placed.len());
+        for (claim, span) in placed {
+            claims.push(self.claims.len());
+            let (span, fault) = match span {
+                Ok(span) => (Some(span), None),
+                Err(fault) => (None, Some(fault)),
+            };
+            self.push_claim(claim, Some(article), span, fault, fragments);
+        }
+        self.articles.push(PlannedArticle {
+            article,
+            index,
+            claims,
+        });
+    }
+
+    fn add_orphans(&mut self, fragments: &mut HashSet<String>) {
+        let known: HashSet<_> = self.workspace.articles.iter().map(|a| a.id).collect();
+        let orphans: Vec<&'a Claim> = self
+            .workspace
+            .claims
+            .iter()
+            .filter(|c| !known.contains(&c.article))
+            .collect();
+        for claim in orphans {
+            self.orphans.push(self.claims.len());
+            self.push_claim(claim, None, None, None, fragments);
+        }
+    }
+
+    fn push_claim(
+        &mut self,
+        claim: &'a Claim,
+        article: Option<&'a Article>,
+        span: Option<(usize, usize)>,
+        fault: Option<AnchorFault>,
+        fragments: &mut HashSet<String>,
+    ) {
+        let number = self.claims.len() + 1;
+        let mut fragment = format!("claim-{}", claim.id);
+        if !fragments.insert(fragment.clone()) {
+            // Two claims share an id (a reported problem): keep fragments unique.
+            fragment = format!("claim-{}-{number}", claim.id);
+            fragments.insert(fragment.clone());
+        }
+        self.claims.push(PlannedClaim {
+            number,
+            claim,
+            article,
+            verdict: resolve_verdict(self.workspace, claim),
+            span,
+            fault,
+            fragment,
+        });
+    }
+
+    fn collect_sources(&mut self) {
+        let library: HashMap<SourceId, &'a Source> =
+            self.workspace.sources.iter().map(|s| (s.id, s)).collect();
+        for (index, planned) in self.claims.iter().enumerate() {
+            for evidence in &planned.claim.evidence {
+                let number = match self.source_numbers.get(&evidence.source) {
+                    Some(&number) => number,
+                    None => {
+                        let Some(source) = library.get(&evidence.source) else {
+                            continue;
+                        };
+                        self.sources.push(source);
+                        self.citations.push(Vec::new());
+                        self.source_numbers
+                            .insert(evidence.source, self.sources.len());
+                        self.sources.len()
+                    }
+                };
+                let citing = &mut self.citations[number - 1];
+                if citing.last() != Some(&index) {
+                    citing.push(index);
+                }
+            }
+        }
+    }
+
+    /// The number of a cited source in the source list, from 1; `None` when
+    /// the source is not in the library.
+    pub fn source_number(&self, id: SourceId) -> Option<usize> {
+        self.source_numbers.get(&id).copied()
+    }
+
+    /// The source cited under `id`, if it is in the library.
+    pub fn source(&self, id: SourceId) -> Option<&'a Source> {
+        self.source_number(id)
+            .and_then(|n| self.sources.get(n - 1))
+            .copied()
+    }
+
+    /// The claims of one planned article, in report order.
+    pub fn claims_of(
+        &self,
+        article: &PlannedArticle<'a>,
+    ) -> impl Iterator<Item = &PlannedClaim<'a>> {
+        article.claims.iter().map(|&i| &self.claims[i])
+    }
+
+    /// Claims per verdict of the scale (in scale order), then unrated and
+    /// unknown-verdict counts, over the exported claims.
+    pub fn verdict_counts(&self) -> (Vec<usize>, usize, usize) {
+        let verdicts = &self.workspace.scale.verdicts;
+        let mut counts = vec![0; verdicts.len()];
+        let (mut unrated, mut unknown) = (0, 0);
+        for planned in &self.claims {
+            match planned.verdict {
+                VerdictState::Rated(v) => {
+                    if let Some(i) = verdicts.iter().position(|x| std::ptr::eq(x, v)) {
+                        counts[i] += 1;
+                    }
+                }
+                VerdictState::Unrated => unrated += 1,
+                VerdictState::Unknown(_) => unknown += 1,
+            }
+        }
+        (counts, unrated, unknown)
+    }
+
+    /// The report URL with `#fragment`, when the workspace has an `http(s)`
+    /// report URL (any fragment it had is replaced).
+    pub fn report_link(&self, fragment: &str) -> Option<String> {
+        let url = self.workspace.report_url.trim();
+        if !super::escape::is_web_url(url) {
+            return None;
+        }
+        let base = url.split('#').next().unwrap_or(url);
+        Some(format!("{base}#{fragment}"))
+    }
+}
+
+fn selected_articles<'a>(
+    workspace: &'a Workspace,
+    options: &ExportOptions,
+) -> Result<Vec<&'a Article>, ExportError> {
+    match options.article {
+        None => {
+            let mut seen = HashSet::new();
+            // Two articles sharing an id (a reported problem) are exported once.
+            Ok(workspace
+                .articles
+                .iter()
+                .filter(|a| seen.insert(a.id))
+                .collect())
+        }
+        Some(id) => workspace
+            .article(id)
+            .map(|a| vec![a])
+            .ok_or(ExportError::UnknownArticle { id }),
+    }
+}
+
+fn resolve_verdict<'a>(workspace: &'a Workspace, claim: &'a Claim) -> VerdictState<'a> {
+    match claim.verdict.as_deref() {
+        None => VerdictState::Unrated,
+        Some(key) => workspace
+            .scale
+            .get(key)
+            .map_or(VerdictState::Unknown(key), VerdictState::Rated),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anchor::find_quote;
+    use crate::model::{ArticleId, Evidence, Source, SourceKind, Stance};
+
+    fn claim_on(article: &Article, quote: &str) -> Claim {
+        Claim::new(article.id, find_quote(&article.text, quote, 0).unwrap(), "")
+    }
+
+    #[test]
+    fn claims_are_numbered_by_position_with_broken_and_orphan_claims_last() {
+        let mut ws = Workspace::new("t");
+        let first = Article::new("first", "alpha beta gamma delta");
+        let second = Article::new("second", "один два три");
+        let mut broken = claim_on(&first, "alpha");
+        broken.anchor.exact = "changed".into();
+        let mut orphan = claim_on(&second, "два");
+        orphan.article = ArticleId::new();
+        ws.claims = vec![
+            claim_on(&second, "три"),
+            claim_on(&first, "gamma"),
+            broken,
+            orphan,
+            claim_on(&first, "beta gamma"),
+            claim_on(&second, "один"),
+        ];
+        ws.articles = vec![first, second];
+        let plan = Plan::new(&ws, &ExportOptions::default()).unwrap();
+        let order: Vec<&str> = plan
+            .claims
+            .iter()
+            .map(|c| c.claim.anchor.exact.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            ["beta gamma", "gamma", "changed", "один", "три", "два"]
+        );
+        assert_eq!(
+            plan.claims.iter().map(|c| c.number).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5, 6]
+        );
+        assert!(plan.claims[2].fault.is_some() && plan.claims[2].span.is_none());
+        assert_eq!(plan.orphans, [5]);
+        assert!(plan.claims[5].article.is_none());
+    }
+
+    #[test]
+    fn sources_are_numbered_in_order_of_first_citation_and_missing_ones_skipped() {
+        let mut ws = Workspace::new("t");
+        let article = Article::new("a", "one two");
+        let (s1, s2) = (
+            Source::new("S1", "", SourceKind::Other),
+            Source::new("S2", "", SourceKind::Other),
+        );
+        let cite = |source| Evidence {
+            source,
+            stance: Stance::Supports,
+            excerpt: String::new(),
+            note: String::new(),
+        };
+        let mut one = claim_on(&article, "one");
+        one.evidence = vec![cite(s2.id), cite(SourceId::new()), cite(s2.id)];
+        let mut two = claim_on(&article, "two");
+        two.evidence = vec![cite(s1.id), cite(s2.id)];
+        ws.claims = vec![one, two];
+        ws.sources = vec![s1.clone(), s2.clone()];
+        ws.articles.push(article);
+        let plan = Plan::new(&ws, &ExportOptions::default()).unwrap();
+        let titles: Vec<&str> = plan.sources.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["S2", "S1"]);
+        assert_eq!(plan.source_number(s1.id), Some(2));
+        assert_eq!(plan.citations, [vec![0, 1], vec![1]]);
+    }
+}

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod export;
 pub mod import;
 pub mod model;
+mod read_limited;
 pub mod sample;
 pub mod store;
 

@@ -23,10 +23,10 @@ pub use sniff::{Format, NotAnArticle};
 pub use text::{article_from_text, title_from_file_name};
 
 use crate::model::Article;
+use crate::read_limited::{ReadFailure, read_limited};
 use encoding_rs::Encoding;
 use jiff::civil::Date;
-use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Largest article file accepted.
@@ -92,7 +92,7 @@ pub fn import_file(path: &Path, options: &ImportOptions) -> Result<Article, Impo
 
 /// Like [`import_file`], also telling the format and encoding found.
 pub fn import_file_detailed(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
-    let bytes = read_limited(path)?;
+    let bytes = read_article_file(path)?;
     import_bytes(path, &bytes, options)
 }
 
@@ -206,36 +206,19 @@ fn without_leading_title(text: &str, title: &str) -> String {
     }
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
-    let io_error = |source: io::Error| match source.kind() {
-        io::ErrorKind::NotFound => ImportError::NotFound {
-            path: path.to_owned(),
+fn read_article_file(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let path_buf = path.to_owned();
+    read_limited(path, MAX_ARTICLE_BYTES).map_err(|failure| match failure {
+        ReadFailure::NotFound => ImportError::NotFound { path: path_buf },
+        ReadFailure::IsDirectory => ImportError::IsDirectory { path: path_buf },
+        ReadFailure::TooLarge { size } => ImportError::TooLarge {
+            path: path_buf,
+            size,
+            limit: MAX_ARTICLE_BYTES,
         },
-        _ => ImportError::Io {
-            path: path.to_owned(),
+        ReadFailure::Io(source) => ImportError::Io {
+            path: path_buf,
             source,
         },
-    };
-    let meta = fs::metadata(path).map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(ImportError::IsDirectory {
-            path: path.to_owned(),
-        });
-    }
-    let too_large = |size| ImportError::TooLarge {
-        path: path.to_owned(),
-        size,
-        limit: MAX_ARTICLE_BYTES,
-    };
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    })
 }

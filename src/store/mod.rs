@@ -15,8 +15,8 @@ pub use error::{LoadError, SaveError};
 pub use format::{RECURSION_LIMIT, to_ron};
 
 use crate::model::{FORMAT_VERSION, Problem, Workspace};
-use std::fs;
-use std::io::{self, Read};
+use crate::read_limited::{ReadFailure, read_limited};
+use std::io;
 use std::path::Path;
 
 /// Largest workspace file Factbench opens (a 10 MB workspace is already large).
@@ -102,35 +102,16 @@ pub fn save_with_state(path: &Path, workspace: &Workspace) -> Result<DiskState, 
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io_error = |source: io::Error| match source.kind() {
-        io::ErrorKind::NotFound => LoadError::NotFound {
-            path: path.to_owned(),
-        },
-        io::ErrorKind::IsADirectory => LoadError::IsDirectory {
-            path: path.to_owned(),
-        },
-        _ => LoadError::Io {
-            path: path.to_owned(),
+    let path_buf = path.to_owned();
+    read_limited(path, MAX_FILE_BYTES).map_err(|failure| match failure {
+        ReadFailure::NotFound => LoadError::NotFound { path: path_buf },
+        ReadFailure::IsDirectory => LoadError::IsDirectory { path: path_buf },
+        ReadFailure::TooLarge { size } => too_large(path, size),
+        ReadFailure::Io(source) => LoadError::Io {
+            path: path_buf,
             source,
         },
-    };
-    let meta = fs::metadata(path).map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory {
-            path: path.to_owned(),
-        });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(path, meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
-    }
-    Ok(bytes)
+    })
 }
 
 fn too_large(path: &Path, size: u64) -> LoadError {

@@ -9,6 +9,9 @@ pub mod anchor;
 pub mod cli;
 pub mod export;
 pub mod import;
+#[cfg(feature = "gui")]
+#[path = "ui/import_dialog.rs"]
+pub mod import_dialog;
 pub mod model;
 mod read_limited;
 pub mod sample;

@@ -206,7 +206,10 @@ fn without_leading_title(text: &str, title: &str) -> String {
     }
 }
 
-fn read_article_file(path: &Path) -> Result<Vec<u8>, ImportError> {
+/// The bytes of an article file, refusing folders and files over 20 MB.
+/// The import dialog reads once and decodes again whenever the user picks
+/// another encoding.
+pub fn read_article_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     let path_buf = path.to_owned();
     read_limited(path, MAX_ARTICLE_BYTES).map_err(|failure| match failure {
         ReadFailure::NotFound => ImportError::NotFound { path: path_buf },

@@ -2,7 +2,7 @@
 //!
 //! The library holds everything: the domain model ([`model`]), char-offset
 //! anchors ([`anchor`]), the RON workspace file ([`store`]), article import
-//! ([`import`]) and the command line ([`cli`]). `main.rs` only parses
+//! ([`import`]), the command line ([`cli`]) and the window ([`ui`]). `main.rs` only parses
 //! arguments and hands over to [`cli::run`].
 
 pub mod anchor;
@@ -11,6 +11,7 @@ pub mod import;
 pub mod model;
 pub mod sample;
 pub mod store;
+pub mod ui;
 
 pub use model::{
     Anchor, Article, ArticleId, Claim, ClaimId, Correction, Evidence, Priority, Problem, Publisher,

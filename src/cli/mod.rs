@@ -33,7 +33,7 @@ pub enum Command {
 
 /// Exit code for bad input or a failed command (clap uses 2 for usage errors).
 const FAILURE: u8 = 1;
-/// Exit code when the window was asked for but this build cannot show one.
+/// Exit code when the window was asked for but could not be opened.
 const NO_WINDOW: u8 = 3;
 
 /// Runs a parsed command line, writing results to `out` and errors to `err`.
@@ -41,13 +41,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let code = match cli.command {
         Some(Command::Check { files }) => check::run(&files, out),
         Some(Command::Import(args)) => import::run(&args, out, err),
-        None => {
-            let _ = writeln!(
-                err,
-                "factbench: the window is not built yet; use `factbench check` or `factbench import` (see `factbench --help`)"
-            );
-            NO_WINDOW
-        }
+        None => match crate::ui::run(cli.file) {
+            Ok(()) => 0,
+            Err(message) => {
+                let _ = writeln!(err, "factbench: {message}");
+                NO_WINDOW
+            }
+        },
     };
     ExitCode::from(code)
 }

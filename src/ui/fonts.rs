@@ -1,0 +1,41 @@
+//! Fonts: egui's defaults (which cover Latin, Greek and Cyrillic) plus a
+//! bundled CJK fallback, so Chinese articles render with real glyphs on any
+//! machine, in tests too.
+//!
+//! Why bundled rather than system fonts: a fresh machine (or a CI runner,
+//! or the Xvfb session the window is judged in) may have no CJK font at
+//! all, and finding one portably needs a font-discovery library per
+//! platform. Droid Sans Fallback (Apache-2.0, from Debian's
+//! `fonts-droid-fallback`) covers Simplified and Traditional Chinese,
+//! Japanese kana and Korean in one 4 MB file; its licence sits next to it
+//! in `assets/fonts/`.
+
+use egui::{FontData, FontDefinitions, FontFamily};
+use std::sync::Arc;
+
+/// The bundled CJK fallback font.
+pub const CJK_FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf");
+
+const CJK_FALLBACK_NAME: &str = "DroidSansFallbackFull";
+
+/// egui's default fonts with the CJK fallback after them in every family.
+pub fn definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        CJK_FALLBACK_NAME.to_owned(),
+        Arc::new(FontData::from_static(CJK_FALLBACK)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push(CJK_FALLBACK_NAME.to_owned());
+    }
+    fonts
+}
+
+/// Installs the fonts in a context.
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(definitions());
+}

@@ -1,0 +1,1193 @@
+//! The Factbench window (eframe/egui).
+//!
+//! [`FactbenchApp`] owns the open [`Document`] and the state of each panel.
+//! Panels only read the workspace and hand back intents; [`FactbenchApp`]
+//! applies them after drawing, in one place: document changes become
+//! [`Command`]s executed by the document (which records undo and tracks
+//! unsaved changes), and everything else (open, save, select…) is handled
+//! here. Menus, buttons and shortcuts share one table of [`Action`]s.
+
+pub mod actions;
+pub mod claim_inspector;
+pub mod claim_list;
+pub mod commands;
+pub mod dialogs;
+pub mod files;
+pub mod fonts;
+pub mod reader;
+pub mod source_library;
+pub mod status_bar;
+
+use crate::import::{ImportOptions, import_file};
+use crate::model::{ArticleId, ClaimId, SourceId, Workspace};
+use actions::Action;
+use claim_inspector::{Inspector, InspectorIntent};
+use claim_list::{ClaimList, ListContext, ListIntent};
+use commands::{Command, Document, Outcome};
+use dialogs::{ProblemLine, UnsavedChoice};
+use files::{FilePicker, NativePicker, PathAnswer, PathRequest, Purpose, Settings, ThemeChoice};
+use reader::{Reader, ReaderContext, ReaderIntent};
+use source_library::{LibraryIntent, SourceLibrary};
+use std::collections::{HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+
+/// Smallest and largest article text sizes.
+const TEXT_SIZES: std::ops::RangeInclusive<f32> = 11.0..=32.0;
+
+/// Opens the window and runs it until it is closed.
+pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let settings_path = Settings::default_path();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Factbench")
+            .with_app_id("factbench")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Factbench",
+        options,
+        Box::new(move |cc| {
+            let app = FactbenchApp::launch(
+                &cc.egui_ctx,
+                file.as_deref(),
+                settings_path,
+                Box::new(NativePicker::default()),
+            );
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| format!("could not open the window: {e}"))
+}
+
+/// Which tab the right panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RightTab {
+    Claim,
+    Sources,
+}
+
+/// Something waiting for an answer to "save changes?".
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+impl Pending {
+    fn doing(&self) -> &'static str {
+        match self {
+            Pending::New => "starting a new workspace",
+            Pending::Open | Pending::OpenPath(_) => "opening another workspace",
+            Pending::Quit => "closing",
+        }
+    }
+}
+
+/// A modal question on screen.
+#[derive(Clone, Debug)]
+enum Prompt {
+    Unsaved(Pending),
+    PathEntry {
+        request: PathRequest,
+        reason: String,
+        text: String,
+    },
+}
+
+/// What panels ask for; applied after the frame's panels are drawn.
+#[derive(Clone, Debug)]
+enum Intent {
+    Action(Action),
+    Command(Command),
+    SelectClaim { claim: ClaimId, reveal: bool },
+    ShowArticle(ArticleId),
+    ShowSource(SourceId),
+    VerdictNumber(usize),
+    Copy(String),
+}
+
+/// The application: the open document and the window's state.
+pub struct FactbenchApp {
+    doc: Document,
+    problems: Vec<ProblemLine>,
+    problem_claims: HashSet<ClaimId>,
+    problems_revision: Option<u64>,
+    settings: Settings,
+    settings_path: Option<PathBuf>,
+    picker: Box<dyn FilePicker>,
+    shown_article: Option<ArticleId>,
+    selected_claim: Option<ClaimId>,
+    right_tab: RightTab,
+    reader: Reader,
+    list: ClaimList,
+    inspector: Inspector,
+    library: SourceLibrary,
+    prompt: Option<Prompt>,
+    /// What to do after a Save As that a prompt asked for.
+    after_save: Option<Pending>,
+    errors: VecDeque<(String, String)>,
+    show_problems: bool,
+    show_shortcuts: bool,
+    show_about: bool,
+    allow_close: bool,
+    title: String,
+    intents: Vec<Intent>,
+    applied_theme: Option<ThemeChoice>,
+}
+
+impl FactbenchApp {
+    /// The app on a workspace (no file, no settings file): for tests and benchmarks.
+    pub fn new(workspace: Workspace, picker: Box<dyn FilePicker>) -> Self {
+        let mut app = FactbenchApp {
+            doc: Document::new(Workspace::new("Untitled"), None),
+            problems: Vec::new(),
+            problem_claims: HashSet::new(),
+            problems_revision: None,
+            settings: Settings::default(),
+            settings_path: None,
+            picker,
+            shown_article: None,
+            selected_claim: None,
+            right_tab: RightTab::Claim,
+            reader: Reader::default(),
+            list: ClaimList::default(),
+            inspector: Inspector::default(),
+            library: SourceLibrary::default(),
+            prompt: None,
+            after_save: None,
+            errors: VecDeque::new(),
+            show_problems: false,
+            show_shortcuts: false,
+            show_about: false,
+            allow_close: false,
+            title: String::new(),
+            intents: Vec::new(),
+            applied_theme: None,
+        };
+        app.replace_document(Document::new(workspace, None));
+        app
+    }
+
+    /// The app as the binary starts it: `file` when given (a workspace, or
+    /// an article to import), else the last workspace, else the sample.
+    pub fn launch(
+        ctx: &egui::Context,
+        file: Option<&Path>,
+        settings_path: Option<PathBuf>,
+        picker: Box<dyn FilePicker>,
+    ) -> Self {
+        fonts::install(ctx);
+        let settings = settings_path
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
+        let mut app = FactbenchApp::new(Workspace::new("Untitled"), picker);
+        app.settings = settings;
+        app.settings_path = settings_path;
+        match file {
+            Some(path) if files::is_article_file(path) => app.start_with_article(path),
+            Some(path) => {
+                if !app.open_path(path) {
+                    app.replace_document(Document::new(Workspace::new("Untitled"), None));
+                }
+            }
+            None => app.start_with_last_or_sample(),
+        }
+        app
+    }
+
+    fn start_with_article(&mut self, path: &Path) {
+        match import_file(path, &ImportOptions::default()) {
+            Ok(article) => {
+                let mut ws = Workspace::new(article.title.clone());
+                ws.articles.push(article);
+                self.replace_document(Document::new(ws, None));
+            }
+            Err(e) => self.error("Could not import the article", e.to_string()),
+        }
+    }
+
+    fn start_with_last_or_sample(&mut self) {
+        if let Some(last) = self.settings.recent.first().cloned() {
+            if self.open_path(&last) {
+                return;
+            }
+            self.settings.forget(&last);
+            self.save_settings();
+        }
+        self.replace_document(Document::new(crate::sample::sample_workspace(), None));
+    }
+
+    // ----- read access, for tests and benchmarks -----
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        self.doc.workspace()
+    }
+
+    pub fn selected_claim(&self) -> Option<ClaimId> {
+        self.selected_claim
+    }
+
+    pub fn shown_article(&self) -> Option<ArticleId> {
+        self.shown_article
+    }
+
+    /// The reader's text selection (chars of the shown article).
+    pub fn text_selection(&self) -> Option<(usize, usize)> {
+        self.reader.selection()
+    }
+
+    pub fn reader_mut(&mut self) -> &mut Reader {
+        &mut self.reader
+    }
+
+    pub fn list_mut(&mut self) -> &mut ClaimList {
+        &mut self.list
+    }
+
+    pub fn picker(&self) -> &dyn FilePicker {
+        self.picker.as_ref()
+    }
+
+    /// Errors waiting to be shown (title, message), oldest first.
+    pub fn errors(&self) -> impl Iterator<Item = &(String, String)> {
+        self.errors.iter()
+    }
+
+    /// Whether the window may close now (after Quit or a close with no
+    /// unsaved changes, or after Discard).
+    pub fn close_allowed(&self) -> bool {
+        self.allow_close
+    }
+
+    /// Whether the Save / Discard / Cancel prompt is showing.
+    pub fn unsaved_prompt_open(&self) -> bool {
+        matches!(self.prompt, Some(Prompt::Unsaved(_)))
+    }
+
+    pub fn problem_lines(&self) -> &[ProblemLine] {
+        &self.problems
+    }
+
+    pub fn set_right_tab(&mut self, tab: RightTab) {
+        self.right_tab = tab;
+    }
+
+    /// Shows an article and selects nothing in it.
+    pub fn show_article(&mut self, id: ArticleId) {
+        if self.workspace().article(id).is_some() {
+            self.shown_article = Some(id);
+        }
+    }
+
+    /// Runs an action as if chosen from the menu.
+    pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
+        self.apply(ctx, Intent::Action(action));
+    }
+
+    /// Runs a command as if a panel had asked for it.
+    pub fn execute(&mut self, ctx: &egui::Context, command: Command) {
+        self.apply(ctx, Intent::Command(command));
+    }
+
+    /// Selects a claim and shows it in the article, as a click in the list does.
+    pub fn select_claim(&mut self, ctx: &egui::Context, claim: ClaimId) {
+        self.apply(
+            ctx,
+            Intent::SelectClaim {
+                claim,
+                reveal: true,
+            },
+        );
+    }
+
+    // ----- the frame -----
+
+    /// Draws one frame and handles its input.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_settings(&ctx);
+        self.poll_picker(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+        if self.prompt.is_none() {
+            self.handle_shortcuts(&ctx);
+        }
+        self.refresh_problems();
+        self.panels(ui);
+        self.dialogs(&ctx);
+        for intent in std::mem::take(&mut self.intents) {
+            self.apply(&ctx, intent);
+        }
+        self.update_title(&ctx);
+    }
+
+    fn apply_settings(&mut self, ctx: &egui::Context) {
+        if self.applied_theme == Some(self.settings.theme) {
+            return;
+        }
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.set_theme(match self.settings.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        });
+        self.applied_theme = Some(self.settings.theme);
+    }
+
+    fn refresh_problems(&mut self) {
+        if self.problems_revision == Some(self.doc.revision()) {
+            return;
+        }
+        let problems = self.workspace().problems();
+        self.problem_claims = problems.iter().filter_map(|p| p.claim()).collect();
+        self.problems = problems
+            .iter()
+            .map(|p| ProblemLine {
+                claim: p.claim(),
+                message: p.to_string(),
+            })
+            .collect();
+        self.problems_revision = Some(self.doc.revision());
+    }
+
+    fn panels(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            let ws = self.doc.workspace();
+            if let Some(status_bar::StatusIntent::ShowProblems) = status_bar::show(
+                ui,
+                ws,
+                self.doc.path.as_deref(),
+                self.doc.is_dirty(),
+                self.problems.len(),
+            ) {
+                self.show_problems = true;
+            }
+        });
+        egui::Panel::left("claims-panel")
+            .default_size(330.0)
+            .size_range(220.0..=600.0)
+            .show(ui, |ui| self.left_panel(ui));
+        egui::Panel::right("inspector-panel")
+            .default_size(400.0)
+            .size_range(260.0..=720.0)
+            .show(ui, |ui| self.right_panel(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
+    }
+
+    fn left_panel(&mut self, ui: &mut egui::Ui) {
+        let cx = ListContext {
+            workspace: self.doc.workspace(),
+            revision: self.doc.revision(),
+            shown_article: self.shown_article,
+            selected_claim: self.selected_claim,
+            problem_claims: &self.problem_claims,
+        };
+        for intent in self.list.show(ui, &cx) {
+            self.intents.push(match intent {
+                ListIntent::ShowArticle(id) => Intent::ShowArticle(id),
+                ListIntent::SelectClaim(claim) => Intent::SelectClaim {
+                    claim,
+                    reveal: true,
+                },
+                ListIntent::ImportArticle => Intent::Action(Action::ImportArticle),
+            });
+        }
+    }
+
+    fn right_panel(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.right_tab, RightTab::Claim, "Claim");
+            ui.selectable_value(&mut self.right_tab, RightTab::Sources, "Source library");
+        });
+        ui.separator();
+        let ws = self.doc.workspace();
+        match self.right_tab {
+            RightTab::Sources => {
+                for intent in self.library.show(ui, ws) {
+                    self.intents.push(match intent {
+                        LibraryIntent::Command(c) => Intent::Command(c),
+                        LibraryIntent::SelectClaim(claim) => Intent::SelectClaim {
+                            claim,
+                            reveal: true,
+                        },
+                    });
+                }
+            }
+            RightTab::Claim => match self.selected_claim.and_then(|id| ws.claim(id)) {
+                Some(claim) => {
+                    let problems: Vec<String> = self
+                        .problems
+                        .iter()
+                        .filter(|p| p.claim == Some(claim.id))
+                        .map(|p| p.message.clone())
+                        .collect();
+                    for intent in self.inspector.show(ui, ws, claim, &problems) {
+                        self.intents.push(match intent {
+                            InspectorIntent::Command(c) => Intent::Command(c),
+                            InspectorIntent::ShowSource(id) => Intent::ShowSource(id),
+                            InspectorIntent::Reveal(claim) => Intent::SelectClaim {
+                                claim,
+                                reveal: true,
+                            },
+                        });
+                    }
+                }
+                None => no_claim_selected(ui, ws),
+            },
+        }
+    }
+
+    fn central_panel(&mut self, ui: &mut egui::Ui) {
+        let ws = self.doc.workspace();
+        let shown = self
+            .shown_article
+            .and_then(|id| ws.article(id))
+            .or_else(|| ws.articles.first());
+        let Some(article) = shown else {
+            ui.centered_and_justified(|ui| {
+                ui.label("No article yet. Use File ▸ Import article… (Ctrl+I) or drop a .txt, .md or .html file on the window.");
+            });
+            return;
+        };
+        self.shown_article = Some(article.id);
+        let mark_label = format!(
+            "{} ({})",
+            Action::MarkClaim.label(),
+            Action::MarkClaim.shortcut_text(ui.ctx())
+        );
+        let cx = ReaderContext {
+            workspace: ws,
+            revision: self.doc.revision(),
+            selected_claim: self.selected_claim,
+            problem_claims: &self.problem_claims,
+            text_size: self.settings.text_size,
+            mark_label: &mark_label,
+        };
+        for intent in self.reader.show(ui, article, &cx) {
+            self.intents.push(match intent {
+                ReaderIntent::SelectClaim(claim) => Intent::SelectClaim {
+                    claim,
+                    reveal: false,
+                },
+                ReaderIntent::MarkClaim => Intent::Action(Action::MarkClaim),
+                ReaderIntent::Copy(text) => Intent::Copy(text),
+            });
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::containers::menu::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                self.menu_item(ui, Action::New, true);
+                self.menu_item(ui, Action::Open, true);
+                self.recent_menu(ui);
+                ui.separator();
+                self.menu_item(ui, Action::Save, true);
+                self.menu_item(ui, Action::SaveAs, true);
+                ui.separator();
+                self.menu_item(ui, Action::ImportArticle, true);
+                ui.separator();
+                self.menu_item(ui, Action::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                self.menu_item(ui, Action::Undo, self.doc.can_undo());
+                self.menu_item(ui, Action::Redo, self.doc.can_redo());
+                ui.separator();
+                self.menu_item(ui, Action::MarkClaim, self.reader.selection().is_some());
+                let selected = self.selected_claim.is_some();
+                self.menu_item(ui, Action::DeleteClaim, selected);
+                self.menu_item(ui, Action::ClearVerdict, selected);
+                ui.separator();
+                self.menu_item(ui, Action::CopySelection, self.reader.selection().is_some());
+                self.menu_item(ui, Action::Find, true);
+                self.menu_item(ui, Action::NextClaim, true);
+                self.menu_item(ui, Action::PreviousClaim, true);
+                ui.separator();
+                self.menu_item(ui, Action::ShowProblems, true);
+            });
+            ui.menu_button("View", |ui| {
+                ui.label("Theme");
+                for (choice, label) in [
+                    (ThemeChoice::System, "Follow the system"),
+                    (ThemeChoice::Light, "Light"),
+                    (ThemeChoice::Dark, "Dark"),
+                ] {
+                    if ui.radio(self.settings.theme == choice, label).clicked() {
+                        self.settings.theme = choice;
+                        self.save_settings();
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                ui.label(format!("Article text: {} pt", self.settings.text_size));
+                self.menu_item(ui, Action::TextLarger, true);
+                self.menu_item(ui, Action::TextSmaller, true);
+                self.menu_item(ui, Action::TextReset, true);
+                ui.separator();
+                if ui.button("Claim inspector").clicked() {
+                    self.right_tab = RightTab::Claim;
+                    ui.close();
+                }
+                if ui.button("Source library").clicked() {
+                    self.right_tab = RightTab::Sources;
+                    ui.close();
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                self.menu_item(ui, Action::ShowShortcuts, true);
+                self.menu_item(ui, Action::About, true);
+            });
+        });
+    }
+
+    /// A menu entry for an action, with its shortcut from the table.
+    fn menu_item(&mut self, ui: &mut egui::Ui, action: Action, enabled: bool) {
+        let button =
+            egui::Button::new(action.label()).shortcut_text(action.shortcut_text(ui.ctx()));
+        let response = ui
+            .add_enabled(enabled, button)
+            .on_hover_text(action.info().help);
+        if response.clicked() {
+            self.intents.push(Intent::Action(action));
+            ui.close();
+        }
+    }
+
+    fn recent_menu(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("Open recent", |ui| {
+            if self.settings.recent.is_empty() {
+                ui.weak("No recent workspaces");
+            }
+            for path in self.settings.recent.clone() {
+                if ui.button(path.display().to_string()).clicked() {
+                    self.request_open_path(path);
+                    ui.close();
+                }
+            }
+            if !self.settings.recent.is_empty() {
+                ui.separator();
+                if ui.button("Clear the list").clicked() {
+                    self.settings.recent.clear();
+                    self.save_settings();
+                    ui.close();
+                }
+            }
+        });
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context) {
+        if let Some(claim) = dialogs::problems_window(ctx, &mut self.show_problems, &self.problems)
+        {
+            self.intents.push(Intent::SelectClaim {
+                claim,
+                reveal: true,
+            });
+        }
+        dialogs::shortcuts_window(ctx, &mut self.show_shortcuts);
+        dialogs::about_window(ctx, &mut self.show_about);
+        if let Some((title, message)) = self.errors.front() {
+            if dialogs::error_dialog(ctx, title, message) {
+                self.errors.pop_front();
+            }
+            return;
+        }
+        match self.prompt.take() {
+            Some(Prompt::Unsaved(pending)) => {
+                let name = self.document_name();
+                match dialogs::unsaved_prompt(ctx, &name, pending.doing()) {
+                    None => self.prompt = Some(Prompt::Unsaved(pending)),
+                    Some(UnsavedChoice::Cancel) => {}
+                    Some(UnsavedChoice::Discard) => self.proceed(ctx, pending),
+                    Some(UnsavedChoice::Save) => self.save_then(ctx, pending),
+                }
+            }
+            Some(Prompt::PathEntry {
+                request,
+                reason,
+                mut text,
+            }) => match dialogs::path_entry(ctx, &request, &reason, &mut text) {
+                None => {
+                    self.prompt = Some(Prompt::PathEntry {
+                        request,
+                        reason,
+                        text,
+                    })
+                }
+                Some(Some(path)) => self.on_path(ctx, request.purpose, path),
+                Some(None) => self.after_save = None,
+            },
+            None => {}
+        }
+    }
+
+    // ----- input -----
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.text_edit_focused();
+        let pressed = ctx.input_mut(|i| actions::pressed(i, typing));
+        self.intents.extend(pressed.into_iter().map(Intent::Action));
+        if !typing && let Some(n) = ctx.input_mut(actions::verdict_key_pressed) {
+            self.intents.push(Intent::VerdictNumber(n));
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            if files::is_article_file(&path) {
+                self.import_path(ctx, &path);
+            } else {
+                self.request_open_path(path);
+            }
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        if self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(Prompt::Unsaved(Pending::Quit));
+        } else {
+            self.allow_close = true;
+        }
+    }
+
+    fn poll_picker(&mut self, ctx: &egui::Context) {
+        while let Some(answer) = self.picker.poll() {
+            match answer {
+                PathAnswer::Picked(purpose, path) => self.on_path(ctx, purpose, path),
+                PathAnswer::Cancelled(_) => self.after_save = None,
+                PathAnswer::Unavailable(request, reason) => {
+                    let text = request.suggested_path();
+                    self.prompt = Some(Prompt::PathEntry {
+                        request,
+                        reason,
+                        text,
+                    });
+                }
+            }
+        }
+    }
+
+    /// A path chosen in a dialog (or typed) for `purpose`.
+    fn on_path(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::Open => {
+                self.open_path(&path);
+            }
+            Purpose::Import => self.import_path(ctx, &path),
+            Purpose::SaveAs => {
+                let path = with_ron_extension(path);
+                if self.save_to(&path)
+                    && let Some(pending) = self.after_save.take()
+                {
+                    self.proceed(ctx, pending);
+                }
+            }
+        }
+    }
+
+    // ----- applying intents -----
+
+    fn apply(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Action(action) => self.run_action(ctx, action),
+            Intent::Command(command) => self.run_command(ctx, command),
+            Intent::SelectClaim { claim, reveal } => self.select(ctx, claim, reveal),
+            Intent::ShowArticle(id) => {
+                self.show_article(id);
+                self.reader.clear_selection();
+            }
+            Intent::ShowSource(id) => {
+                self.right_tab = RightTab::Sources;
+                self.library.reveal(id);
+            }
+            Intent::VerdictNumber(n) => self.set_nth_verdict(ctx, n),
+            Intent::Copy(text) => ctx.copy_text(text),
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        let now = ctx.input(|i| i.time);
+        match self.doc.execute(command, now) {
+            Ok(Outcome::Claim(id)) => {
+                if self.selected_claim != Some(id) {
+                    self.selected_claim = Some(id);
+                    self.list.scroll_to_selected();
+                }
+            }
+            Ok(Outcome::Article(id)) => {
+                self.shown_article = Some(id);
+                self.reader.clear_selection();
+            }
+            Ok(Outcome::Source(id)) => self.library.reveal(id),
+            Ok(Outcome::Nothing) => {
+                if self
+                    .selected_claim
+                    .is_some_and(|id| self.workspace().claim(id).is_none())
+                {
+                    self.selected_claim = None;
+                }
+            }
+            Err(e) => self.error("That change could not be made", e.to_string()),
+        }
+    }
+
+    fn run_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New => self.guard_unsaved(ctx, Pending::New),
+            Action::Open => self.guard_unsaved(ctx, Pending::Open),
+            Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
+            Action::Save => self.save(ctx),
+            Action::SaveAs => self.request_save_as(ctx),
+            Action::ImportArticle => {
+                let request = PathRequest::import_article(self.dialog_folder());
+                self.picker.request(request, ctx);
+            }
+            Action::Undo => {
+                if let Some(touched) = self.doc.undo() {
+                    self.after_history_step(touched);
+                }
+            }
+            Action::Redo => {
+                if let Some(touched) = self.doc.redo() {
+                    self.after_history_step(touched);
+                }
+            }
+            Action::MarkClaim => self.mark_claim(ctx),
+            Action::DeleteClaim => {
+                if let Some(claim) = self.selected_claim {
+                    self.run_command(ctx, Command::DeleteClaim(claim));
+                }
+            }
+            Action::ClearVerdict => {
+                if let Some(claim) = self.selected_claim {
+                    self.run_command(
+                        ctx,
+                        Command::SetVerdict {
+                            claim,
+                            verdict: None,
+                        },
+                    );
+                }
+            }
+            Action::Find => self.list.focus_search(),
+            Action::CopySelection => {
+                let text = self
+                    .shown_article
+                    .and_then(|id| self.workspace().article(id))
+                    .and_then(|a| self.reader.selected_text(a));
+                if let Some(text) = text {
+                    ctx.copy_text(text);
+                }
+            }
+            Action::NextClaim | Action::PreviousClaim => {
+                let step = if action == Action::NextClaim { 1 } else { -1 };
+                let ws = self.doc.workspace();
+                if let Some(next) =
+                    self.list
+                        .neighbour(ws, self.doc.revision(), self.selected_claim, step)
+                {
+                    self.select(ctx, next, true);
+                }
+            }
+            Action::ShowProblems => self.show_problems = true,
+            Action::TextLarger => self.set_text_size(self.settings.text_size + 1.0),
+            Action::TextSmaller => self.set_text_size(self.settings.text_size - 1.0),
+            Action::TextReset => self.set_text_size(files::DEFAULT_TEXT_SIZE),
+            Action::ShowShortcuts => self.show_shortcuts = true,
+            Action::About => self.show_about = true,
+        }
+    }
+
+    fn after_history_step(&mut self, touched: Option<ClaimId>) {
+        if let Some(id) = touched
+            && self.workspace().claim(id).is_some()
+        {
+            self.selected_claim = Some(id);
+            self.list.scroll_to_selected();
+        }
+        if self
+            .selected_claim
+            .is_some_and(|id| self.workspace().claim(id).is_none())
+        {
+            self.selected_claim = None;
+        }
+        if self
+            .shown_article
+            .is_some_and(|id| self.workspace().article(id).is_none())
+        {
+            self.shown_article = None;
+        }
+    }
+
+    fn set_text_size(&mut self, size: f32) {
+        self.settings.text_size = size.clamp(*TEXT_SIZES.start(), *TEXT_SIZES.end());
+        self.save_settings();
+    }
+
+    fn mark_claim(&mut self, ctx: &egui::Context) {
+        let (Some(article), Some((start, end))) = (self.shown_article, self.reader.selection())
+        else {
+            self.error(
+                "Nothing to mark",
+                "Select a passage of the article first (drag over it, double-click a word, or Shift+arrow keys), then press Ctrl+M.".into(),
+            );
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        match self.doc.execute(
+            Command::MarkClaim {
+                article,
+                start,
+                end,
+            },
+            now,
+        ) {
+            Ok(Outcome::Claim(id)) => {
+                self.selected_claim = Some(id);
+                self.right_tab = RightTab::Claim;
+                self.reader.clear_selection();
+                self.inspector.focus_statement();
+                self.list.scroll_to_selected();
+            }
+            Ok(_) => {}
+            Err(e) => self.error("Could not mark the claim", e.to_string()),
+        }
+    }
+
+    fn set_nth_verdict(&mut self, ctx: &egui::Context, n: usize) {
+        let Some(claim) = self.selected_claim else {
+            return;
+        };
+        let Some(verdict) = self.workspace().scale.verdicts.get(n) else {
+            return;
+        };
+        let verdict = Some(verdict.key.clone());
+        if self
+            .workspace()
+            .claim(claim)
+            .is_some_and(|c| c.verdict == verdict)
+        {
+            return;
+        }
+        self.run_command(ctx, Command::SetVerdict { claim, verdict });
+    }
+
+    fn select(&mut self, ctx: &egui::Context, claim: ClaimId, reveal: bool) {
+        let Some(found) = self.workspace().claim(claim) else {
+            return;
+        };
+        let article = found.article;
+        let found = found.clone();
+        self.selected_claim = Some(claim);
+        self.right_tab = RightTab::Claim;
+        self.list.scroll_to_selected();
+        if reveal && self.workspace().article(article).is_some() {
+            if self.shown_article != Some(article) {
+                self.shown_article = Some(article);
+                self.reader.clear_selection();
+            }
+            self.reader.reveal(&found, ctx.input(|i| i.time));
+        }
+    }
+
+    // ----- files -----
+
+    /// Runs `pending` now, or first asks to save unsaved changes.
+    fn guard_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(pending));
+        } else {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    fn request_open_path(&mut self, path: PathBuf) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(Pending::OpenPath(path)));
+        } else {
+            self.open_path(&path);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => self.replace_document(Document::new(
+                Workspace::new("Untitled investigation"),
+                None,
+            )),
+            Pending::Open => {
+                let request = PathRequest::open_workspace(self.dialog_folder());
+                self.picker.request(request, ctx);
+            }
+            Pending::OpenPath(path) => {
+                self.open_path(&path);
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                self.save_settings();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Saves, then runs `pending` if the save worked.
+    fn save_then(&mut self, ctx: &egui::Context, pending: Pending) {
+        match self.doc.path.clone() {
+            Some(path) => {
+                if self.save_to(&path) {
+                    self.proceed(ctx, pending);
+                }
+            }
+            None => {
+                self.after_save = Some(pending);
+                self.request_save_as(ctx);
+            }
+        }
+    }
+
+    fn save(&mut self, ctx: &egui::Context) {
+        match self.doc.path.clone() {
+            Some(path) => {
+                self.save_to(&path);
+            }
+            None => self.request_save_as(ctx),
+        }
+    }
+
+    fn request_save_as(&mut self, ctx: &egui::Context) {
+        let name = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| format!("{}.ron", file_stem_for(&self.workspace().title)));
+        let request = PathRequest::save_workspace(self.dialog_folder(), name);
+        self.picker.request(request, ctx);
+    }
+
+    /// Saves to `path`; on failure shows why and returns false.
+    fn save_to(&mut self, path: &Path) -> bool {
+        self.doc.touch_modified();
+        match crate::store::save(path, self.doc.workspace()) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_owned());
+                self.settings.remember(path);
+                self.save_settings();
+                true
+            }
+            Err(e) => {
+                self.error("Could not save", e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Opens a workspace file; on failure shows why, keeps the open
+    /// workspace and returns false.
+    fn open_path(&mut self, path: &Path) -> bool {
+        match crate::store::load(path) {
+            Ok(loaded) => {
+                let mut note = None;
+                if let Some(version) = loaded.migrated_from {
+                    note = Some(format!(
+                        "{} was written by an older Factbench (format version {version}) and was upgraded; saving writes the current format.",
+                        path.display()
+                    ));
+                }
+                self.replace_document(Document::new(loaded.workspace, Some(path.to_owned())));
+                if !loaded.problems.is_empty() {
+                    self.show_problems = true;
+                }
+                if let Some(note) = note {
+                    self.error("Workspace upgraded", note);
+                }
+                self.settings.remember(path);
+                self.save_settings();
+                true
+            }
+            Err(e) => {
+                self.error("Could not open the workspace", e.to_string());
+                false
+            }
+        }
+    }
+
+    fn import_path(&mut self, ctx: &egui::Context, path: &Path) {
+        match import_file(path, &ImportOptions::default()) {
+            Ok(article) => self.run_command(ctx, Command::AddArticle(Box::new(article))),
+            Err(e) => self.error("Could not import the article", e.to_string()),
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.shown_article = self.doc.workspace().articles.first().map(|a| a.id);
+        self.selected_claim = None;
+        self.reader = Reader::default();
+        self.list = ClaimList::default();
+        self.inspector = Inspector::default();
+        self.problems_revision = None;
+        self.refresh_problems();
+    }
+
+    fn dialog_folder(&self) -> Option<PathBuf> {
+        self.doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_owned)
+    }
+
+    fn save_settings(&mut self) {
+        if let Some(path) = &self.settings_path
+            && let Err(e) = self.settings.save(path)
+        {
+            self.errors.push_back((
+                "Could not save settings".into(),
+                format!("{}: {e}", path.display()),
+            ));
+        }
+    }
+
+    fn error(&mut self, title: &str, message: String) {
+        self.errors.push_back((title.to_owned(), message));
+    }
+
+    fn document_name(&self) -> String {
+        let title = self.workspace().title.trim();
+        if !title.is_empty() {
+            return title.to_owned();
+        }
+        self.doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "Untitled".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let marker = if self.doc.is_dirty() { "● " } else { "" };
+        let title = format!("{marker}{} — Factbench", self.document_name());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title last set.
+    pub fn window_title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl eframe::App for FactbenchApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings();
+    }
+}
+
+fn no_claim_selected(ui: &mut egui::Ui, ws: &Workspace) {
+    ui.heading(&ws.title);
+    if !ws.description.is_empty() {
+        ui.label(&ws.description);
+    }
+    let summary = ws.summary();
+    ui.label(format!(
+        "{} article(s), {} claim(s), {} rated, {} source(s).",
+        summary.articles, summary.claims, summary.rated, summary.sources
+    ));
+    ui.add_space(8.0);
+    ui.label("No claim selected. Click a highlight in the article or a row of the claims list; or select text and press Ctrl+M to mark a new claim.");
+}
+
+/// Adds `.ron` to a path typed without it.
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        path
+    } else {
+        let mut name = path
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
+        name.push(".ron");
+        path.with_file_name(name)
+    }
+}
+
+/// A file name made from a workspace title.
+fn file_stem_for(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem: String = stem.chars().take(60).collect();
+    if stem.is_empty() {
+        "workspace".to_owned()
+    } else {
+        stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_paths_get_the_ron_extension() {
+        assert_eq!(
+            with_ron_extension(PathBuf::from("/a/b")),
+            PathBuf::from("/a/b.ron")
+        );
+        assert_eq!(
+            with_ron_extension(PathBuf::from("/a/b.RON")),
+            PathBuf::from("/a/b.RON")
+        );
+        assert_eq!(file_stem_for("Xi Jinping: Moscow!"), "xi-jinping-moscow");
+        assert_eq!(file_stem_for("??"), "workspace");
+    }
+}

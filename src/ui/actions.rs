@@ -1,5 +1,5 @@
 //! The one table of user actions: each has one label and at most one
-//! shortcut, and menus, buttons, the shortcut handler and Help ▸ Keyboard
+//! shortcut, and menus, buttons, the shortcut handler and Help › Keyboard
 //! shortcuts all read them from here.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -300,10 +300,10 @@ fn modifier_count(m: Modifiers) -> u8 {
 }
 
 /// The n-th verdict key (0-based) pressed this frame, consuming it.
-pub fn verdict_key_pressed(input: &mut egui::InputState) -> Option<usize> {
+pub fn verdict_key_pressed(input: &mut egui::InputState, modifiers: Modifiers) -> Option<usize> {
     VERDICT_KEYS
         .iter()
-        .position(|key| input.consume_key(Modifiers::NONE, *key))
+        .position(|key| input.consume_key(modifiers, *key))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! rationale, evidence and corrections. Each edit becomes a
 //! [`Command`]; typing carries a [`Typing`] so undo merges keystrokes.
 
+use super::name_widget;
 use super::commands::{Command, FieldKey, Typing};
 use super::source_library::source_form;
 use crate::model::{
@@ -63,7 +64,7 @@ impl Inspector {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for problem in problems {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {problem}"));
+                    ui.colored_label(ui.visuals().error_fg_color, format!("Problem: {problem}"));
                 }
                 self.quote(ui, ws, claim, &mut out);
                 ui.add_space(4.0);
@@ -79,7 +80,7 @@ impl Inspector {
                 ui.separator();
                 ui.horizontal(|ui| {
                     if ui
-                        .button("🗑 Delete claim")
+                        .button("Delete claim")
                         .on_hover_text("Delete this claim (Delete key); Ctrl+Z brings it back")
                         .clicked()
                     {
@@ -98,17 +99,18 @@ impl Inspector {
     fn quote(&self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
         ui.horizontal(|ui| {
             ui.strong("Quote");
-            let article = ws
-                .article(claim.article)
-                .map_or("(missing article)", |a| a.title.as_str());
             if ui.small_button("Show in article").clicked() {
                 out.push(InspectorIntent::Reveal(claim.id));
             }
-            ui.weak(format!(
-                "chars {}–{} of {article}",
-                claim.anchor.start, claim.anchor.end
-            ))
         });
+        let article = ws
+            .article(claim.article)
+            .map_or("(missing article)", |a| a.title.as_str());
+        let place = format!(
+            "characters {}–{} of “{article}”",
+            claim.anchor.start, claim.anchor.end
+        );
+        ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
         let weak = ui.visuals().weak_text_color();
         let mut job = egui::text::LayoutJob::default();
         let body = egui::FontId::proportional(14.0);
@@ -140,9 +142,10 @@ impl Inspector {
             let current = claim.verdict.as_deref().and_then(|k| ws.scale.get(k));
             match current {
                 Some(v) => ui.label(RichText::new(&v.label).strong()),
-                None => ui.weak("unrated — press 1–9 or click"),
+                None => ui.weak("unrated"),
             };
         });
+        ui.weak("Keys 1–9 outside text fields (Esc leaves a field), Alt+1–9 anywhere");
         ui.horizontal_wrapped(|ui| {
             for (i, verdict) in ws.scale.verdicts.iter().enumerate() {
                 let selected = claim.verdict.as_deref() == Some(verdict.key.as_str());
@@ -158,7 +161,7 @@ impl Inspector {
                     verdict.label.clone()
                 };
                 let text = if selected {
-                    format!("✔ {label}")
+                    format!("• {label}")
                 } else {
                     label
                 };
@@ -207,8 +210,7 @@ impl Inspector {
                 .desired_width(f32::INFINITY)
                 .hint_text("The claim in checkable words"),
         );
-        response
-            .widget_info(|| egui::WidgetInfo::text_edit(true, "", &edited.statement, "Statement"));
+        name_widget(ui, &response, "Statement");
         if focus {
             response.request_focus();
         }
@@ -224,9 +226,7 @@ impl Inspector {
                         .hint_text("Who made the claim")
                         .desired_width(f32::INFINITY),
                 );
-                response.widget_info(|| {
-                    egui::WidgetInfo::text_edit(true, "", &edited.claimant, "Claimant")
-                });
+                name_widget(ui, &response, "Claimant");
                 if response.changed() {
                     typed = Some(FieldKey::new("claimant"));
                 }
@@ -237,9 +237,7 @@ impl Inspector {
                         .hint_text("Who reported it")
                         .desired_width(f32::INFINITY),
                 );
-                response.widget_info(|| {
-                    egui::WidgetInfo::text_edit(true, "", &edited.reported_by, "Reported by")
-                });
+                name_widget(ui, &response, "Reported by");
                 if response.changed() {
                     typed = Some(FieldKey::new("reported_by"));
                 }
@@ -252,8 +250,7 @@ impl Inspector {
                 .desired_width(f32::INFINITY)
                 .hint_text("Why this verdict: what the sources show"),
         );
-        response
-            .widget_info(|| egui::WidgetInfo::text_edit(true, "", &edited.rationale, "Rationale"));
+        name_widget(ui, &response, "Rationale");
         if response.changed() {
             typed = Some(FieldKey::new("rationale"));
         }
@@ -273,7 +270,7 @@ impl Inspector {
         ui.horizontal_wrapped(|ui| {
             ui.strong("Tags");
             for (i, tag) in claim.tags.iter().enumerate() {
-                let chip = egui::Button::new(format!("{tag}  ✕"))
+                let chip = egui::Button::new(format!("{tag}  ×"))
                     .small()
                     .corner_radius(8.0);
                 if ui.add(chip).on_hover_text("Remove this tag").clicked() {
@@ -288,7 +285,7 @@ impl Inspector {
                 .hint_text("Add a tag and press Enter")
                 .desired_width(f32::INFINITY),
         );
-        response.widget_info(|| egui::WidgetInfo::text_edit(true, "", &self.tag_input, "Add tag"));
+        name_widget(ui, &response, "Add tag");
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let typed = self.tag_input.trim().to_owned();
         if entered && !typed.is_empty() {
@@ -351,7 +348,7 @@ impl Inspector {
         }
         ui.horizontal(|ui| {
             let chosen = self.cite_source.and_then(|id| ws.source(id));
-            egui::ComboBox::from_id_salt("cite-source")
+            let combo = egui::ComboBox::from_id_salt("cite-source")
                 .selected_text(chosen.map_or("Cite a library source…", |s| s.title.as_str()))
                 .width(200.0)
                 .truncate()
@@ -360,6 +357,7 @@ impl Inspector {
                         ui.selectable_value(&mut self.cite_source, Some(source.id), &source.title);
                     }
                 });
+            name_widget(ui, &combo.response, "Cite source");
             let stance = self.cite_stance.get_or_insert(Stance::Supports);
             stance_combo(ui, "cite-stance", stance);
             if ui
@@ -382,7 +380,7 @@ impl Inspector {
     fn new_source(&mut self, ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
         let Some(draft) = &mut self.draft else {
             if ui
-                .button("✚ New source…")
+                .button("New source…")
                 .on_hover_text("Create a source in the library and cite it")
                 .clicked()
             {
@@ -464,7 +462,7 @@ fn evidence_entry(
             None => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    "⚠ source missing from the library",
+                    "Problem: this source is missing from the library",
                 );
             }
         });
@@ -527,22 +525,24 @@ fn status_and_priority(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent
     ui.horizontal(|ui| {
         ui.label("Status");
         let mut status = claim.status;
-        egui::ComboBox::from_id_salt("claim-status")
+        let combo = egui::ComboBox::from_id_salt("claim-status")
             .selected_text(status.label())
             .show_ui(ui, |ui| {
                 for s in Status::ALL {
                     ui.selectable_value(&mut status, s, s.label());
                 }
             });
+        name_widget(ui, &combo.response, "Status");
         ui.label("Priority");
         let mut priority = claim.priority;
-        egui::ComboBox::from_id_salt("claim-priority")
+        let combo = egui::ComboBox::from_id_salt("claim-priority")
             .selected_text(priority.label())
             .show_ui(ui, |ui| {
                 for p in Priority::ALL {
                     ui.selectable_value(&mut priority, p, p.label());
                 }
             });
+        name_widget(ui, &combo.response, "Priority");
         if status != claim.status || priority != claim.priority {
             let mut edited = claim.clone();
             edited.status = status;
@@ -584,13 +584,14 @@ fn stance_combo(
     stance: &mut Stance,
 ) -> bool {
     let mut changed = false;
-    egui::ComboBox::from_id_salt(("stance-combo", salt))
+    let combo = egui::ComboBox::from_id_salt(("stance-combo", salt))
         .selected_text(stance.label())
         .show_ui(ui, |ui| {
             for s in Stance::ALL {
                 changed |= ui.selectable_value(stance, s, s.label()).changed();
             }
         });
+    name_widget(ui, &combo.response, "Stance");
     changed
 }
 

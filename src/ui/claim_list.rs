@@ -3,6 +3,7 @@
 //! list is virtualized (only rows in view are drawn) and its filtered order
 //! is cached until the workspace or the filter changes.
 
+use super::name_widget;
 use crate::model::{ArticleId, ClaimId, Status, Workspace};
 use egui::{Color32, CornerRadius, Sense, Stroke, StrokeKind, Ui, vec2};
 use std::collections::HashSet;
@@ -197,14 +198,12 @@ impl ClaimList {
     fn filters(&mut self, ui: &mut Ui, cx: &ListContext) {
         let ws = cx.workspace;
         let search = egui::TextEdit::singleline(&mut self.filter.search)
-            .hint_text("🔍 Search claims (Ctrl+F)")
+            .hint_text("Search claims (Ctrl+F)")
             .desired_width(f32::INFINITY);
         let response = ui
             .add(search)
-            .labelled_by(ui.scope_id().with("search-label"));
-        response.widget_info(|| {
-            egui::WidgetInfo::text_edit(true, "", "Search claims", "Search claims")
-        });
+            ;
+        name_widget(ui, &response, "Search claims");
         if std::mem::take(&mut self.focus_search) {
             response.request_focus();
         }
@@ -218,7 +217,7 @@ impl ClaimList {
                     VerdictFilter::Unrated => "Unrated".to_owned(),
                     VerdictFilter::Key(k) => ws.scale.get(k).map_or(k.clone(), |v| v.label.clone()),
                 };
-                egui::ComboBox::from_id_salt("filter-verdict")
+                let combo = egui::ComboBox::from_id_salt("filter-verdict")
                     .selected_text(verdict_text)
                     .width(150.0)
                     .show_ui(ui, |ui| {
@@ -236,10 +235,11 @@ impl ClaimList {
                             );
                         }
                     });
+                name_widget(ui, &combo.response, "Verdict filter");
                 ui.end_row();
 
                 ui.label("Status");
-                egui::ComboBox::from_id_salt("filter-status")
+                let combo = egui::ComboBox::from_id_salt("filter-status")
                     .selected_text(self.filter.status.map_or("Any", Status::label))
                     .width(150.0)
                     .show_ui(ui, |ui| {
@@ -248,16 +248,18 @@ impl ClaimList {
                             ui.selectable_value(&mut self.filter.status, Some(s), s.label());
                         }
                     });
+                name_widget(ui, &combo.response, "Status filter");
                 ui.end_row();
 
                 ui.label("Tag");
-                choice_combo(ui, "filter-tag", &mut self.filter.tag, &ws.tags_in_use());
+                choice_combo(ui, "filter-tag", "Tag filter", &mut self.filter.tag, &ws.tags_in_use());
                 ui.end_row();
 
                 ui.label("Claimant");
                 choice_combo(
                     ui,
                     "filter-claimant",
+                    "Claimant filter",
                     &mut self.filter.claimant,
                     &claimants_in_use(ws),
                 );
@@ -269,7 +271,7 @@ impl ClaimList {
                     .article
                     .and_then(|id| ws.article(id))
                     .map_or("All".to_owned(), |a| a.title.clone());
-                egui::ComboBox::from_id_salt("filter-article")
+                let combo = egui::ComboBox::from_id_salt("filter-article")
                     .selected_text(article_text)
                     .width(150.0)
                     .truncate()
@@ -279,6 +281,7 @@ impl ClaimList {
                             ui.selectable_value(&mut self.filter.article, Some(a.id), &a.title);
                         }
                     });
+                name_widget(ui, &combo.response, "Article filter");
                 ui.end_row();
             });
     }
@@ -375,7 +378,7 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
     let text_width = (rect.max.x - text_x - 4.0).max(10.0);
     let mut statement = claim.statement.replace('\n', " ");
     if cx.problem_claims.contains(&claim.id) {
-        statement.insert_str(0, "⚠ ");
+        statement.insert_str(0, "(!) ");
     }
     let strong = if selected {
         visuals.strong_text_color()
@@ -425,8 +428,8 @@ fn truncate_galley(
 }
 
 /// A combo box choosing one of `options` or "Any".
-fn choice_combo(ui: &mut Ui, id: &str, value: &mut Option<String>, options: &[String]) {
-    egui::ComboBox::from_id_salt(id)
+fn choice_combo(ui: &mut Ui, id: &str, name: &str, value: &mut Option<String>, options: &[String]) {
+    let combo = egui::ComboBox::from_id_salt(id)
         .selected_text(value.clone().unwrap_or_else(|| "Any".to_owned()))
         .width(150.0)
         .truncate()
@@ -436,6 +439,7 @@ fn choice_combo(ui: &mut Ui, id: &str, value: &mut Option<String>, options: &[St
                 ui.selectable_value(value, Some(option.clone()), option);
             }
         });
+    name_widget(ui, &combo.response, name);
 }
 
 /// The claimants named in any claim, sorted, without repeats or blanks.
@@ -472,7 +476,7 @@ fn articles_section(ui: &mut Ui, cx: &ListContext, intents: &mut Vec<ListIntent>
         .auto_shrink([false, true])
         .show(ui, |ui| {
             if ws.articles.is_empty() {
-                ui.weak("No articles: File ▸ Import article…, or drop a .txt file here.");
+                ui.weak("No articles: File › Import article…, or drop a .txt file here.");
             }
             for article in &ws.articles {
                 let count = ws.claims_in(article.id).count();

@@ -2,6 +2,7 @@
 //! path fallback when no file dialog can be shown, the problems panel, the
 //! keyboard shortcuts list and About.
 
+use super::name_widget;
 use super::actions::{ACTIONS, Scope};
 use super::files::{Mode, PathRequest};
 use crate::model::ClaimId;
@@ -49,7 +50,7 @@ pub fn error_dialog(ctx: &egui::Context, title: &str, message: &str) -> bool {
     let mut dismissed = false;
     let modal = Modal::new(Id::unique("error-dialog")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        ui.heading(format!("⚠ {title}"));
+        ui.heading(title);
         ui.add(egui::Label::new(message).wrap().selectable(true));
         ui.add_space(8.0);
         if ui.button("OK").clicked() {
@@ -81,7 +82,7 @@ pub fn path_entry(
                 .desired_width(f32::INFINITY)
                 .hint_text("/path/to/file"),
         );
-        response.widget_info(|| egui::WidgetInfo::text_edit(true, "", text.as_str(), "File path"));
+        name_widget(ui, &response, "File path");
         if !response.has_focus() && !ui.memory(|m| m.focused().is_some()) {
             response.request_focus();
         }
@@ -136,13 +137,13 @@ pub fn problems_window(
                 return;
             }
             ui.label(format!(
-                "{} problem(s). Affected claims are kept and marked ⚠ in the list and the text.",
+                "{} problem(s). Affected claims are kept and marked (!) in the list and the text.",
                 problems.len()
             ));
             ui.separator();
             for line in problems {
                 ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                    ui.colored_label(ui.visuals().warn_fg_color, "(!)");
                     ui.label(&line.message);
                     if let Some(claim) = line.claim
                         && ui.small_button("Select claim").clicked()
@@ -155,7 +156,7 @@ pub fn problems_window(
     picked
 }
 
-/// Help ▸ Keyboard shortcuts: every row of the actions table.
+/// Help › Keyboard shortcuts: every row of the actions table.
 pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
     egui::Window::new("Keyboard shortcuts")
         .open(open)
@@ -178,14 +179,14 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                     ui.end_row();
                 }
                 ui.label(RichText::new("Set verdict").strong());
-                ui.monospace("1 … 9");
-                ui.weak("Give the selected claim the n-th verdict of the scale (outside text fields)");
+                ui.monospace("1 … 9 or Alt+1 … 9");
+                ui.weak("Give the selected claim the n-th verdict of the scale (plain digits outside text fields)");
                 ui.end_row();
             });
         });
 }
 
-/// Help ▸ About.
+/// Help › About.
 pub fn about_window(ctx: &egui::Context, open: &mut bool) {
     egui::Window::new("About Factbench")
         .open(open)

@@ -39,3 +39,28 @@ pub fn definitions() -> FontDefinitions {
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing(text: &str) -> Vec<char> {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .drop_without_applying_deltas();
+        let font = egui::FontId::proportional(14.0);
+        ctx.fonts_mut(|f| text.chars().filter(|c| !f.has_glyph(&font, *c)).collect())
+    }
+
+    #[test]
+    fn cyrillic_and_chinese_have_glyphs() {
+        let text = "Зеленский обвинил Китай. Україна. 外交部发言人表示中方始终保持中立。習近平訪問莫斯科，國際關係。";
+        assert_eq!(missing(text), Vec::<char>::new());
+    }
+
+    #[test]
+    fn symbols_used_in_the_window_have_glyphs() {
+        assert_eq!(missing("•…“”—–·›×＋"), Vec::<char>::new());
+    }
+}

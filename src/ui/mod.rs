@@ -456,7 +456,7 @@ impl FactbenchApp {
             .or_else(|| ws.articles.first());
         let Some(article) = shown else {
             ui.centered_and_justified(|ui| {
-                ui.label("No article yet. Use File ▸ Import article… (Ctrl+I) or drop a .txt, .md or .html file on the window.");
+                ui.label("No article yet. Use File › Import article… (Ctrl+I) or drop a .txt, .md or .html file on the window.");
             });
             return;
         };
@@ -637,7 +637,11 @@ impl FactbenchApp {
         let typing = ctx.text_edit_focused();
         let pressed = ctx.input_mut(|i| actions::pressed(i, typing));
         self.intents.extend(pressed.into_iter().map(Intent::Action));
-        if !typing && let Some(n) = ctx.input_mut(actions::verdict_key_pressed) {
+        let verdict = ctx.input_mut(|i| {
+            actions::verdict_key_pressed(i, egui::Modifiers::ALT)
+                .or_else(|| (!typing).then(|| actions::verdict_key_pressed(i, egui::Modifiers::NONE)).flatten())
+        });
+        if let Some(n) = verdict {
             self.intents.push(Intent::VerdictNumber(n));
         }
     }
@@ -1093,7 +1097,7 @@ impl FactbenchApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let marker = if self.doc.is_dirty() { "● " } else { "" };
+        let marker = if self.doc.is_dirty() { "• " } else { "" };
         let title = format!("{marker}{} — Factbench", self.document_name());
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -1190,4 +1194,11 @@ mod tests {
         assert_eq!(file_stem_for("Xi Jinping: Moscow!"), "xi-jinping-moscow");
         assert_eq!(file_stem_for("??"), "workspace");
     }
+}
+
+/// Gives a widget an accessible name (what screen readers say, and what
+/// tests find it by), for fields whose visible label is a separate widget.
+pub(crate) fn name_widget(ui: &egui::Ui, response: &egui::Response, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
 }

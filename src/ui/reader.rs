@@ -237,7 +237,7 @@ impl Reader {
     ) {
         ui.horizontal(|ui| {
             let selected = self.selected_text(article);
-            let button = egui::Button::new(format!("✚ {}", cx.mark_label));
+            let button = egui::Button::new(cx.mark_label.to_owned());
             let hint = "Mark the selected text as a claim";
             if ui
                 .add_enabled(selected.is_some(), button)
@@ -282,7 +282,8 @@ impl Reader {
 
         let mut area = egui::ScrollArea::vertical()
             .id_salt(("reader", article.id))
-            .auto_shrink([false, false]);
+            .auto_shrink([false, false])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
         if let Some(char_pos) = self.scroll_to.take() {
             let y = view.y_of_char(char_pos);
             let offset = (y - ui.available_height() / 3.0).max(0.0);
@@ -707,12 +708,18 @@ impl Reader {
         let Some(caret) = self.caret_rect(view, end) else {
             return;
         };
-        let size = vec2(118.0, 24.0);
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let text_width = ui
+            .painter()
+            .layout_no_wrap(cx.mark_label.to_owned(), font, Color32::WHITE)
+            .size()
+            .x;
+        let size = vec2(text_width + 2.0 * ui.spacing().button_padding.x + 4.0, 26.0);
         let min = pos2(
             caret.max.x.min(content.max.x - size.x).max(content.min.x),
             caret.max.y + 2.0,
         );
-        let button = egui::Button::new(format!("✚ {}", cx.mark_label))
+        let button = egui::Button::new(cx.mark_label.to_owned())
             .fill(ui.visuals().selection.bg_fill)
             .corner_radius(CornerRadius::same(4));
         let response = ui.put(Rect::from_min_size(min, size), button);

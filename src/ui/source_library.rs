@@ -3,6 +3,7 @@
 //! dates, archive URL, notes) the claim inspector reuses to create a source
 //! in place.
 
+use super::name_widget;
 use super::commands::{Command, FieldKey, Typing};
 use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
 use egui::Ui;
@@ -33,7 +34,7 @@ impl SourceLibrary {
         let mut intents = Vec::new();
         ui.horizontal(|ui| {
             ui.strong(format!("{} sources", ws.sources.len()));
-            if ui.button("✚ New source").clicked() {
+            if ui.button("New source").clicked() {
                 let source = Source::new("New source", "", SourceKind::Other);
                 self.reveal = Some(source.id);
                 intents.push(LibraryIntent::Command(Command::AddSource(Box::new(source))));
@@ -41,7 +42,7 @@ impl SourceLibrary {
         });
         ui.add(
             egui::TextEdit::singleline(&mut self.search)
-                .hint_text("🔍 Search sources")
+                .hint_text("Search sources")
                 .desired_width(f32::INFINITY),
         );
         let needle = self.search.trim().to_lowercase();
@@ -101,7 +102,7 @@ impl SourceLibrary {
                 }
             }
             let delete = ui
-                .add_enabled(citing.is_empty(), egui::Button::new("🗑 Delete source"))
+                .add_enabled(citing.is_empty(), egui::Button::new("Delete source"))
                 .on_disabled_hover_text(
                     "Remove it from the evidence of the claims citing it first",
                 );
@@ -168,7 +169,7 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
             text_row(ui, "Archive URL", &mut source.archive_url, "source-archive");
 
             ui.label("Kind");
-            egui::ComboBox::from_id_salt(("source-kind", salt))
+            let combo = egui::ComboBox::from_id_salt(("source-kind", salt))
                 .selected_text(source.kind.label())
                 .show_ui(ui, |ui| {
                     for kind in SourceKind::ALL {
@@ -180,6 +181,7 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
                         }
                     }
                 });
+            name_widget(ui, &combo.response, "Kind");
             ui.end_row();
 
             ui.label("Published");

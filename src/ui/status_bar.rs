@@ -25,9 +25,9 @@ pub fn show(
             None => ui.weak("not saved to a file yet"),
         };
         if dirty {
-            ui.label(RichText::new("● unsaved changes").color(ui.visuals().warn_fg_color));
+            ui.label(RichText::new("• Unsaved changes").color(ui.visuals().warn_fg_color));
         } else {
-            ui.weak("saved");
+            ui.weak("No unsaved changes");
         }
         ui.separator();
         let (counts, unrated) = ws.verdict_counts();
@@ -49,7 +49,7 @@ pub fn show(
         ui.label(format!("Unrated {unrated}"));
         if problem_count > 0 {
             ui.separator();
-            let text = RichText::new(format!("⚠ {problem_count} problem(s)"))
+            let text = RichText::new(format!("{problem_count} problem(s)"))
                 .color(ui.visuals().warn_fg_color);
             if ui
                 .button(text)

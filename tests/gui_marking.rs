@@ -1,0 +1,103 @@
+//! Marking claims in the reader: selecting text with the mouse and the
+//! keyboard and pressing Ctrl+M gives a claim with the exact quote and
+//! char offsets, in Latin, Cyrillic and Chinese articles.
+
+mod support;
+
+use egui::{Key, Modifiers};
+use factbench::anchor::slice_chars;
+use egui_kittest::kittest::Queryable as _;
+use support::*;
+
+/// Clicks at the start of the text, extends the selection by `chars`
+/// with Shift+Right, marks it, and returns the new claim's anchor.
+fn mark_first_chars(text: &str, chars: usize) -> (factbench::Anchor, factbench::ui::FactbenchApp) {
+    let mut harness = harness(app(one_article("Article", text), vec![]));
+    click_text_start(&mut harness);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, chars);
+    assert_eq!(harness.state().text_selection(), Some((0, chars)));
+    press(&mut harness, Modifiers::COMMAND, Key::M, 1);
+    let state = harness.into_state();
+    let claim = state.workspace().claims.last().expect("a claim was marked").clone();
+    assert_eq!(state.selected_claim(), Some(claim.id), "the new claim is selected");
+    (claim.anchor, state)
+}
+
+#[test]
+fn marks_a_latin_selection_with_exact_quote_and_context() {
+    let text = "Zelenskyy accused China of supplying Russia with weapons.\nSecond paragraph.";
+    let (anchor, app) = mark_first_chars(text, 9);
+    assert_eq!((anchor.start, anchor.end), (0, 9));
+    assert_eq!(anchor.exact, "Zelenskyy");
+    assert_eq!(anchor.suffix, " accused China of supplying Russ");
+    assert!(app.document().is_dirty());
+}
+
+#[test]
+fn marks_a_cyrillic_selection() {
+    let text = "Зеленский обвинил Китай в поставках оружия России.";
+    let (anchor, _) = mark_first_chars(text, 17);
+    assert_eq!(anchor.exact, "Зеленский обвинил");
+    assert_eq!((anchor.start, anchor.end), (0, 17));
+}
+
+#[test]
+fn marks_a_chinese_selection_in_simplified_and_traditional() {
+    let text = "外交部发言人表示，中方始终保持中立。\n習近平將訪問莫斯科。";
+    let (anchor, _) = mark_first_chars(text, 6);
+    assert_eq!(anchor.exact, "外交部发言人");
+    assert_eq!(anchor.suffix.chars().next(), Some('表'));
+}
+
+#[test]
+fn a_mouse_drag_selects_text_and_the_mark_button_marks_it() {
+    let text = "Officials called the claim completely unfounded on Tuesday.";
+    let mut harness = harness(app(one_article("Drag", text), vec![]));
+    let rect = harness.get_by_label("Article text").rect();
+    let from = rect.min + egui::vec2(1.0, 10.0);
+    let to = from + egui::vec2(120.0, 0.0);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    harness.hover_at(from + egui::vec2(60.0, 0.0));
+    harness.run_steps(1);
+    harness.hover_at(to);
+    harness.run_steps(1);
+    harness.drop_at(to);
+    harness.run_steps(2);
+    let (start, end) = harness.state().text_selection().expect("the drag selected text");
+    assert_eq!(start, 0);
+    assert!(end > 5 && end < text.chars().count(), "selected {start}..{end}");
+    // Two buttons mark: one in the bar above the text, one beside the selection.
+    let buttons: Vec<_> = harness.get_all_by_label("Mark claim (Ctrl+M)").collect();
+    assert_eq!(buttons.len(), 2, "the floating button shows beside the selection");
+    buttons[1].click();
+    harness.run_steps(2);
+    let claim = harness.state().workspace().claims.last().unwrap().clone();
+    assert_eq!(claim.anchor.exact, slice_chars(text, start, end).unwrap());
+    assert_eq!(claim.statement, claim.anchor.exact);
+}
+
+#[test]
+fn marking_with_no_selection_explains_instead_of_failing_silently() {
+    let mut harness = harness(app(one_article("Empty", "Some text."), vec![]));
+    press(&mut harness, Modifiers::COMMAND, Key::M, 1);
+    assert!(harness.state().workspace().claims.is_empty());
+    assert!(harness.state().errors().any(|(title, _)| title == "Nothing to mark"));
+}
+
+#[test]
+fn clicking_a_highlight_selects_its_claim_and_nested_claims_are_reachable() {
+    let text = "The ministry said exports of machine tools rose by 38 per cent last year.";
+    let mut ws = one_article("Nested", text);
+    let article = ws.articles[0].id;
+    let outer = factbench::Claim::new(article, factbench::anchor::capture(text, 0, 40).unwrap(), "");
+    let inner = factbench::Claim::new(article, factbench::anchor::capture(text, 0, 12).unwrap(), "");
+    let (outer_id, inner_id) = (outer.id, inner.id);
+    ws.claims.push(outer);
+    ws.claims.push(inner);
+    let mut harness = harness(app(ws, vec![]));
+    click_text_start(&mut harness);
+    assert_eq!(harness.state().selected_claim(), Some(inner_id), "the innermost claim first");
+    click_text_start(&mut harness);
+    assert_eq!(harness.state().selected_claim(), Some(outer_id), "a second click reaches the outer claim");
+}

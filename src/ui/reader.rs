@@ -306,7 +306,7 @@ impl Reader {
             self.handle_pointer(ui, &view, &response, cx, intents);
             self.handle_focus(ui, &response);
             self.handle_keys(ui, &view, article, intents);
-            self.mark_button(ui, &view, cx, intents, rect);
+            self.mark_button(ui, &view, cx, intents, &response);
         });
         view.prune(self.frame);
         self.view = Some(view);
@@ -697,12 +697,13 @@ impl Reader {
         view: &ArticleView,
         cx: &ReaderContext,
         intents: &mut Vec<ReaderIntent>,
-        content: Rect,
+        text: &egui::Response,
     ) {
+        let content = text.rect;
         let Some((_, end)) = self.selection() else {
             return;
         };
-        if ui.input(|i| i.pointer.primary_down()) {
+        if text.is_pointer_button_down_on() {
             return;
         }
         let Some(caret) = self.caret_rect(view, end) else {

@@ -9,9 +9,17 @@ use factbench::sample::sample_workspace;
 use support::*;
 
 /// The sample workspace with its first unrated claim selected.
-fn with_unrated_claim_selected() -> (egui_kittest::Harness<'static, factbench::ui::FactbenchApp>, factbench::ClaimId) {
+fn with_unrated_claim_selected() -> (
+    egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+    factbench::ClaimId,
+) {
     let ws = sample_workspace();
-    let claim = ws.claims.iter().find(|c| c.verdict.is_none()).expect("the sample has unrated claims").id;
+    let claim = ws
+        .claims
+        .iter()
+        .find(|c| c.verdict.is_none())
+        .expect("the sample has unrated claims")
+        .id;
     let mut harness = harness(app(ws, vec![]));
     let ctx = harness.ctx.clone();
     harness.state_mut().select_claim(&ctx, claim);
@@ -19,8 +27,17 @@ fn with_unrated_claim_selected() -> (egui_kittest::Harness<'static, factbench::u
     (harness, claim)
 }
 
-fn verdict_of(harness: &egui_kittest::Harness<'static, factbench::ui::FactbenchApp>, claim: factbench::ClaimId) -> Option<String> {
-    harness.state().workspace().claim(claim).unwrap().verdict.clone()
+fn verdict_of(
+    harness: &egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+    claim: factbench::ClaimId,
+) -> Option<String> {
+    harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .verdict
+        .clone()
 }
 
 #[test]
@@ -35,7 +52,11 @@ fn clicking_a_verdict_button_sets_it() {
     let expected = harness.state().workspace().scale.verdicts[1].key.clone();
     assert_eq!(verdict_of(&harness, claim), Some(expected));
     assert!(harness.state().document().is_dirty());
-    assert!(harness.state().window_title().starts_with("• "), "unsaved marker in the title: {}", harness.state().window_title());
+    assert!(
+        harness.state().window_title().starts_with("• "),
+        "unsaved marker in the title: {}",
+        harness.state().window_title()
+    );
 }
 
 #[test]
@@ -47,8 +68,17 @@ fn number_keys_set_the_nth_verdict_and_zero_clears_it() {
     press(&mut harness, Modifiers::NONE, Key::Num3, 1);
     let third = harness.state().workspace().scale.verdicts[2].key.clone();
     assert_eq!(verdict_of(&harness, claim), Some(third));
-    let corrections = &harness.state().workspace().claim(claim).unwrap().corrections;
-    assert_eq!(corrections.len(), 1, "changing a given verdict logs a correction");
+    let corrections = &harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .corrections;
+    assert_eq!(
+        corrections.len(),
+        1,
+        "changing a given verdict logs a correction"
+    );
     press(&mut harness, Modifiers::NONE, Key::Num0, 1);
     assert_eq!(verdict_of(&harness, claim), None);
     press(&mut harness, Modifiers::COMMAND, Key::Z, 2);
@@ -58,35 +88,80 @@ fn number_keys_set_the_nth_verdict_and_zero_clears_it() {
 #[test]
 fn digits_typed_in_a_field_are_text_not_verdicts() {
     let (mut harness, claim) = with_unrated_claim_selected();
-    harness.get_by_role_and_label(egui::Role::TextInput, "Claimant").click();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Claimant")
+        .click();
     harness.run_steps(2);
-    harness.get_by_role_and_label(egui::Role::TextInput, "Claimant").type_text("G7");
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Claimant")
+        .type_text("G7");
     harness.run_steps(2);
     let edited = harness.state().workspace().claim(claim).unwrap().clone();
-    assert!(edited.claimant.ends_with("G7"), "claimant is {:?}", edited.claimant);
+    assert!(
+        edited.claimant.ends_with("G7"),
+        "claimant is {:?}",
+        edited.claimant
+    );
     assert_eq!(edited.verdict, None);
 }
 
 #[test]
 fn editing_a_field_can_be_undone_and_redone() {
     let (mut harness, claim) = with_unrated_claim_selected();
-    let before = harness.state().workspace().claim(claim).unwrap().rationale.clone();
-    harness.get_by_role_and_label(egui::Role::MultilineTextInput, "Rationale").click();
+    let before = harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .rationale
+        .clone();
+    harness
+        .get_by_role_and_label(egui::Role::MultilineTextInput, "Rationale")
+        .click();
     harness.run_steps(2);
-    harness.get_by_role_and_label(egui::Role::MultilineTextInput, "Rationale").type_text("Customs data show no such exports.");
+    harness
+        .get_by_role_and_label(egui::Role::MultilineTextInput, "Rationale")
+        .type_text("Customs data show no such exports.");
     harness.run_steps(2);
-    let typed = harness.state().workspace().claim(claim).unwrap().rationale.clone();
-    assert!(typed.ends_with("Customs data show no such exports."), "rationale is {typed:?}");
+    let typed = harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .rationale
+        .clone();
+    assert!(
+        typed.ends_with("Customs data show no such exports."),
+        "rationale is {typed:?}"
+    );
     // Leave the field, then undo with the menu's shortcut.
     press(&mut harness, Modifiers::NONE, Key::Escape, 1);
     press(&mut harness, Modifiers::COMMAND, Key::Z, 1);
-    assert_eq!(harness.state().workspace().claim(claim).unwrap().rationale, before);
-    assert!(!harness.state().document().is_dirty(), "undone back to the opened state");
-    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z, 1);
-    assert_eq!(harness.state().workspace().claim(claim).unwrap().rationale, typed);
+    assert_eq!(
+        harness.state().workspace().claim(claim).unwrap().rationale,
+        before
+    );
+    assert!(
+        !harness.state().document().is_dirty(),
+        "undone back to the opened state"
+    );
+    press(
+        &mut harness,
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::Z,
+        1,
+    );
+    assert_eq!(
+        harness.state().workspace().claim(claim).unwrap().rationale,
+        typed
+    );
     press(&mut harness, Modifiers::COMMAND, Key::Z, 1);
     press(&mut harness, Modifiers::COMMAND, Key::Y, 1);
-    assert_eq!(harness.state().workspace().claim(claim).unwrap().rationale, typed, "Ctrl+Y redoes too");
+    assert_eq!(
+        harness.state().workspace().claim(claim).unwrap().rationale,
+        typed,
+        "Ctrl+Y redoes too"
+    );
 }
 
 #[test]
@@ -98,7 +173,11 @@ fn delete_key_removes_the_claim_and_undo_restores_it() {
     assert_eq!(harness.state().selected_claim(), None);
     press(&mut harness, Modifiers::COMMAND, Key::Z, 1);
     assert_eq!(harness.state().workspace(), &before);
-    assert_eq!(harness.state().selected_claim(), Some(claim), "the restored claim is selected");
+    assert_eq!(
+        harness.state().selected_claim(),
+        Some(claim),
+        "the restored claim is selected"
+    );
 }
 
 #[test]
@@ -107,7 +186,11 @@ fn the_claims_list_filters_by_search_and_verdict() {
     let total = ws.claims.len();
     let unrated = ws.claims.iter().filter(|c| c.verdict.is_none()).count();
     let mut harness = harness(app(ws, vec![]));
-    assert!(harness.query_by_label_contains(&format!("{total} of {total} claims")).is_some());
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{total} of {total} claims"))
+            .is_some()
+    );
     harness.get_by_label("Search claims").click();
     harness.run_steps(1);
     harness.get_by_label("Search claims").type_text("ceasefire");
@@ -115,7 +198,11 @@ fn the_claims_list_filters_by_search_and_verdict() {
     let ws = harness.state().workspace().clone();
     let revision = harness.state().document().revision();
     let visible = harness.state_mut().list_mut().visible_claims(&ws, revision);
-    assert!(!visible.is_empty() && visible.len() < total, "{} of {total}", visible.len());
+    assert!(
+        !visible.is_empty() && visible.len() < total,
+        "{} of {total}",
+        visible.len()
+    );
     for id in &visible {
         let c = ws.claim(*id).unwrap();
         let haystack = format!(
@@ -130,11 +217,20 @@ fn the_claims_list_filters_by_search_and_verdict() {
         .to_lowercase();
         assert!(haystack.contains("ceasefire"), "{haystack}");
     }
-    assert!(harness.query_by_label_contains(&format!("{} of {total} claims", visible.len())).is_some());
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{} of {total} claims", visible.len()))
+            .is_some()
+    );
     harness.state_mut().list_mut().filter = Default::default();
-    harness.state_mut().list_mut().filter.verdict = factbench::ui::claim_list::VerdictFilter::Unrated;
+    harness.state_mut().list_mut().filter.verdict =
+        factbench::ui::claim_list::VerdictFilter::Unrated;
     harness.run_steps(2);
-    assert!(harness.query_by_label_contains(&format!("{unrated} of {total} claims")).is_some());
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{unrated} of {total} claims"))
+            .is_some()
+    );
 }
 
 #[test]

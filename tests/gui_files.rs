@@ -20,7 +20,9 @@ fn make_a_change(harness: &mut Harness<'static, FactbenchApp>) {
     let ws = harness.state().workspace();
     let claim = ws.claims.iter().find(|c| c.verdict.is_none()).unwrap().id;
     let verdict = Some(ws.scale.verdicts[0].key.clone());
-    harness.state_mut().execute(&ctx, Command::SetVerdict { claim, verdict });
+    harness
+        .state_mut()
+        .execute(&ctx, Command::SetVerdict { claim, verdict });
     harness.run_steps(2);
     assert!(harness.state().document().is_dirty());
 }
@@ -61,7 +63,10 @@ fn save_through_the_dialog_and_reload_gives_an_equal_workspace() {
     make_a_change_again(&mut harness);
     press(&mut harness, Modifiers::COMMAND, Key::S, 1);
     assert!(!harness.state().document().is_dirty());
-    assert!(factbench::store::backup_path(&saved).is_file(), "the previous file is kept as .bak");
+    assert!(
+        factbench::store::backup_path(&saved).is_file(),
+        "the previous file is kept as .bak"
+    );
 }
 
 fn make_a_change_again(harness: &mut Harness<'static, FactbenchApp>) {
@@ -69,7 +74,13 @@ fn make_a_change_again(harness: &mut Harness<'static, FactbenchApp>) {
     let ws = harness.state().workspace();
     let mut claim = ws.claims[0].clone();
     claim.rationale.push_str(" More.");
-    harness.state_mut().execute(&ctx, Command::EditClaim { claim: Box::new(claim), typing: None });
+    harness.state_mut().execute(
+        &ctx,
+        Command::EditClaim {
+            claim: Box::new(claim),
+            typing: None,
+        },
+    );
     harness.run_steps(1);
 }
 
@@ -102,7 +113,10 @@ fn open_with_unsaved_changes_can_save_first_then_opens() {
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("other.ron");
     let mut other_ws = factbench::Workspace::new("The other investigation");
-    other_ws.articles.push(factbench::Article::new("Другая статья", "Текст статьи о перемирии."));
+    other_ws.articles.push(factbench::Article::new(
+        "Другая статья",
+        "Текст статьи о перемирии.",
+    ));
     factbench::store::save(&other, &other_ws).unwrap();
     let saved_here = dir.path().join("current.ron");
     let answers = vec![Some(saved_here.clone()), Some(other.clone())];
@@ -111,16 +125,31 @@ fn open_with_unsaved_changes_can_save_first_then_opens() {
     press(&mut harness, Modifiers::COMMAND, Key::O, 1);
     assert!(harness.state().unsaved_prompt_open(), "Open asks first");
     click(&mut harness, "Cancel");
-    assert_eq!(harness.state().workspace().title, sample_workspace().title, "Cancel keeps the workspace");
+    assert_eq!(
+        harness.state().workspace().title,
+        sample_workspace().title,
+        "Cancel keeps the workspace"
+    );
     press(&mut harness, Modifiers::COMMAND, Key::O, 1);
     click(&mut harness, "Save");
     harness.run_steps(3);
-    assert!(saved_here.is_file(), "the changes were saved before opening");
+    assert!(
+        saved_here.is_file(),
+        "the changes were saved before opening"
+    );
     let saved = factbench::store::load(&saved_here).unwrap().workspace;
-    let rated = |ws: &factbench::Workspace| ws.claims.iter().filter(|c| c.verdict.is_some()).count();
-    assert_eq!(rated(&saved), rated(&sample_workspace()) + 1, "the new verdict is in the saved file");
+    let rated =
+        |ws: &factbench::Workspace| ws.claims.iter().filter(|c| c.verdict.is_some()).count();
+    assert_eq!(
+        rated(&saved),
+        rated(&sample_workspace()) + 1,
+        "the new verdict is in the saved file"
+    );
     assert_eq!(harness.state().workspace().title, "The other investigation");
-    assert_eq!(harness.state().document().path.as_deref(), Some(other.as_path()));
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(other.as_path())
+    );
     assert!(
         harness.query_all_by_label_contains("Другая статья").count() > 0,
         "the Cyrillic title is shown"
@@ -143,18 +172,34 @@ fn new_with_unsaved_changes_asks_and_discard_starts_empty() {
 fn a_broken_file_shows_the_error_and_keeps_the_open_workspace() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.ron");
-    std::fs::write(&broken, "Workspace(format_version: 1, title: \"unterminated").unwrap();
+    std::fs::write(
+        &broken,
+        "Workspace(format_version: 1, title: \"unterminated",
+    )
+    .unwrap();
     let mut harness = harness(app(sample_workspace(), vec![Some(broken.clone())]));
     make_a_change(&mut harness);
     let before = harness.state().workspace().clone();
     press(&mut harness, Modifiers::COMMAND, Key::O, 1);
     click(&mut harness, "Discard changes");
     harness.run_steps(2);
-    assert_eq!(harness.state().workspace(), &before, "the open workspace is untouched");
-    let (title, message) = harness.state().errors().next().expect("an error is shown").clone();
+    assert_eq!(
+        harness.state().workspace(),
+        &before,
+        "the open workspace is untouched"
+    );
+    let (title, message) = harness
+        .state()
+        .errors()
+        .next()
+        .expect("an error is shown")
+        .clone();
     assert_eq!(title, "Could not open the workspace");
     assert!(message.contains("broken.ron"), "{message}");
-    assert!(harness.query_by_label_contains("broken.ron").is_some(), "the message is on screen");
+    assert!(
+        harness.query_by_label_contains("broken.ron").is_some(),
+        "the message is on screen"
+    );
     click(&mut harness, "OK");
     assert!(harness.state().errors().next().is_none());
 }
@@ -166,16 +211,36 @@ fn the_problems_panel_lists_a_claim_whose_anchor_no_longer_matches() {
     ws.claims[2].anchor.exact = "words that are not in the article".into();
     let mut harness = harness(app(ws, vec![]));
     let lines = harness.state().problem_lines().to_vec();
-    assert!(lines.iter().any(|l| l.claim == Some(broken) && l.message.contains("does not match")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.claim == Some(broken) && l.message.contains("does not match")),
+        "{lines:?}"
+    );
     let ctx = harness.ctx.clone();
-    harness.state_mut().perform(&ctx, factbench::ui::actions::Action::ShowProblems);
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::actions::Action::ShowProblems);
     harness.run_steps(3);
-    assert!(harness.query_by_label_contains("does not match the text there").is_some());
-    assert!(harness.state().workspace().claim(broken).is_some(), "the claim is kept");
-    assert!(harness.query_by_label_contains("(!) ").is_some() || harness.query_by_label_contains("Unrated").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("does not match the text there")
+            .is_some()
+    );
+    assert!(
+        harness.state().workspace().claim(broken).is_some(),
+        "the claim is kept"
+    );
+    assert!(
+        harness.query_by_label_contains("(!) ").is_some()
+            || harness.query_by_label_contains("Unrated").is_some()
+    );
     click(&mut harness, "Select claim");
     assert_eq!(harness.state().selected_claim(), Some(broken));
-    assert!(harness.query_by_label_contains("Problem: ").is_some(), "the inspector says what is wrong");
+    assert!(
+        harness.query_by_label_contains("Problem: ").is_some(),
+        "the inspector says what is wrong"
+    );
 }
 
 #[test]
@@ -183,7 +248,12 @@ fn path_entry_appears_when_no_dialog_can_be_shown() {
     let dir = tempfile::tempdir().unwrap();
     // No scripted answers: the picker reports that no dialog can be shown.
     let mut harness = harness(app(sample_workspace(), Vec::<Option<PathBuf>>::new()));
-    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S, 1);
+    press(
+        &mut harness,
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::S,
+        1,
+    );
     harness.run_steps(2);
     let field = harness.get_by_label("File path");
     field.focus();
@@ -191,7 +261,9 @@ fn path_entry_appears_when_no_dialog_can_be_shown() {
     let target = dir.path().join("typed.ron");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run_steps(1);
-    harness.get_by_label("File path").type_text(&target.display().to_string());
+    harness
+        .get_by_label("File path")
+        .type_text(&target.display().to_string());
     harness.run_steps(1);
     click(&mut harness, "OK");
     assert!(target.is_file(), "saved to the typed path");

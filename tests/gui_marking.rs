@@ -5,8 +5,8 @@
 mod support;
 
 use egui::{Key, Modifiers};
-use factbench::anchor::slice_chars;
 use egui_kittest::kittest::Queryable as _;
+use factbench::anchor::slice_chars;
 use support::*;
 
 /// Clicks at the start of the text, extends the selection by `chars`
@@ -18,8 +18,17 @@ fn mark_first_chars(text: &str, chars: usize) -> (factbench::Anchor, factbench::
     assert_eq!(harness.state().text_selection(), Some((0, chars)));
     press(&mut harness, Modifiers::COMMAND, Key::M, 1);
     let state = harness.into_state();
-    let claim = state.workspace().claims.last().expect("a claim was marked").clone();
-    assert_eq!(state.selected_claim(), Some(claim.id), "the new claim is selected");
+    let claim = state
+        .workspace()
+        .claims
+        .last()
+        .expect("a claim was marked")
+        .clone();
+    assert_eq!(
+        state.selected_claim(),
+        Some(claim.id),
+        "the new claim is selected"
+    );
     (claim.anchor, state)
 }
 
@@ -64,12 +73,22 @@ fn a_mouse_drag_selects_text_and_the_mark_button_marks_it() {
     harness.run_steps(1);
     harness.drop_at(to);
     harness.run_steps(2);
-    let (start, end) = harness.state().text_selection().expect("the drag selected text");
+    let (start, end) = harness
+        .state()
+        .text_selection()
+        .expect("the drag selected text");
     assert_eq!(start, 0);
-    assert!(end > 5 && end < text.chars().count(), "selected {start}..{end}");
+    assert!(
+        end > 5 && end < text.chars().count(),
+        "selected {start}..{end}"
+    );
     // Two buttons mark: one in the bar above the text, one beside the selection.
     let buttons: Vec<_> = harness.get_all_by_label("Mark claim (Ctrl+M)").collect();
-    assert_eq!(buttons.len(), 2, "the floating button shows beside the selection");
+    assert_eq!(
+        buttons.len(),
+        2,
+        "the floating button shows beside the selection"
+    );
     buttons[1].click();
     harness.run_steps(2);
     let claim = harness.state().workspace().claims.last().unwrap().clone();
@@ -82,7 +101,12 @@ fn marking_with_no_selection_explains_instead_of_failing_silently() {
     let mut harness = harness(app(one_article("Empty", "Some text."), vec![]));
     press(&mut harness, Modifiers::COMMAND, Key::M, 1);
     assert!(harness.state().workspace().claims.is_empty());
-    assert!(harness.state().errors().any(|(title, _)| title == "Nothing to mark"));
+    assert!(
+        harness
+            .state()
+            .errors()
+            .any(|(title, _)| title == "Nothing to mark")
+    );
 }
 
 #[test]
@@ -90,14 +114,30 @@ fn clicking_a_highlight_selects_its_claim_and_nested_claims_are_reachable() {
     let text = "The ministry said exports of machine tools rose by 38 per cent last year.";
     let mut ws = one_article("Nested", text);
     let article = ws.articles[0].id;
-    let outer = factbench::Claim::new(article, factbench::anchor::capture(text, 0, 40).unwrap(), "");
-    let inner = factbench::Claim::new(article, factbench::anchor::capture(text, 0, 12).unwrap(), "");
+    let outer = factbench::Claim::new(
+        article,
+        factbench::anchor::capture(text, 0, 40).unwrap(),
+        "",
+    );
+    let inner = factbench::Claim::new(
+        article,
+        factbench::anchor::capture(text, 0, 12).unwrap(),
+        "",
+    );
     let (outer_id, inner_id) = (outer.id, inner.id);
     ws.claims.push(outer);
     ws.claims.push(inner);
     let mut harness = harness(app(ws, vec![]));
     click_text_start(&mut harness);
-    assert_eq!(harness.state().selected_claim(), Some(inner_id), "the innermost claim first");
+    assert_eq!(
+        harness.state().selected_claim(),
+        Some(inner_id),
+        "the innermost claim first"
+    );
     click_text_start(&mut harness);
-    assert_eq!(harness.state().selected_claim(), Some(outer_id), "a second click reaches the outer claim");
+    assert_eq!(
+        harness.state().selected_claim(),
+        Some(outer_id),
+        "a second click reaches the outer claim"
+    );
 }

@@ -3,8 +3,8 @@
 //! rationale, evidence and corrections. Each edit becomes a
 //! [`Command`]; typing carries a [`Typing`] so undo merges keystrokes.
 
-use super::name_widget;
 use super::commands::{Command, FieldKey, Typing};
+use super::name_widget;
 use super::source_library::source_form;
 use crate::model::{
     Claim, ClaimId, Evidence, Priority, Source, SourceId, SourceKind, Stance, Status, Workspace,

@@ -82,6 +82,8 @@ pub struct ClaimList {
     pub filter: Filter,
     rows: Vec<usize>,
     cached_for: Option<(u64, Filter)>,
+    /// Tags and claimants in use, for the filters, as of a revision.
+    choices: Option<(u64, Vec<String>, Vec<String>)>,
     /// Scroll the list to the selected claim on the next frame.
     scroll_to_selected: bool,
     focus_search: bool,
@@ -197,12 +199,21 @@ impl ClaimList {
 
     fn filters(&mut self, ui: &mut Ui, cx: &ListContext) {
         let ws = cx.workspace;
+        if self
+            .choices
+            .as_ref()
+            .is_none_or(|(r, _, _)| *r != cx.revision)
+        {
+            self.choices = Some((cx.revision, ws.tags_in_use(), claimants_in_use(ws)));
+        }
+        let (tags, claimants) = match &self.choices {
+            Some((_, tags, claimants)) => (tags.clone(), claimants.clone()),
+            None => (Vec::new(), Vec::new()),
+        };
         let search = egui::TextEdit::singleline(&mut self.filter.search)
             .hint_text("Search claims (Ctrl+F)")
             .desired_width(f32::INFINITY);
-        let response = ui
-            .add(search)
-            ;
+        let response = ui.add(search);
         name_widget(ui, &response, "Search claims");
         if std::mem::take(&mut self.focus_search) {
             response.request_focus();
@@ -252,7 +263,7 @@ impl ClaimList {
                 ui.end_row();
 
                 ui.label("Tag");
-                choice_combo(ui, "filter-tag", "Tag filter", &mut self.filter.tag, &ws.tags_in_use());
+                choice_combo(ui, "filter-tag", "Tag filter", &mut self.filter.tag, &tags);
                 ui.end_row();
 
                 ui.label("Claimant");
@@ -261,7 +272,7 @@ impl ClaimList {
                     "filter-claimant",
                     "Claimant filter",
                     &mut self.filter.claimant,
-                    &claimants_in_use(ws),
+                    &claimants,
                 );
                 ui.end_row();
 
@@ -385,13 +396,7 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
     } else {
         visuals.text_color()
     };
-    let first = painter.layout(
-        statement,
-        egui::FontId::proportional(14.0),
-        strong,
-        text_width,
-    );
-    let first = truncate_galley(ui, first, text_width, strong, 14.0);
+    let first = one_line(ui, statement, 14.0, strong, text_width);
     painter.galley(egui::pos2(text_x, rect.min.y + 2.0), first, strong);
     let verdict_label = verdict.map_or("Unrated", |v| v.label.as_str());
     let who = if claim.claimant.is_empty() {
@@ -401,28 +406,22 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
     };
     let second = format!("{verdict_label} · {who} · {}", claim.status.label());
     let weak = visuals.weak_text_color();
-    let second = ui
-        .painter()
-        .layout_no_wrap(second, egui::FontId::proportional(12.0), weak);
-    let second = truncate_galley(ui, second, text_width, weak, 12.0);
+    let second = one_line(ui, second, 12.0, weak, text_width);
     ui.painter()
         .galley(egui::pos2(text_x, rect.min.y + 22.0), second, weak);
     response
 }
 
-/// Re-lays `galley`'s text on one line, cut with "…" to fit `width`.
-fn truncate_galley(
+/// `text` on one line, cut with "…" to fit `width`.
+fn one_line(
     ui: &Ui,
-    galley: std::sync::Arc<egui::Galley>,
-    width: f32,
-    colour: Color32,
+    text: String,
     size: f32,
+    colour: Color32,
+    width: f32,
 ) -> std::sync::Arc<egui::Galley> {
-    let mut job = egui::text::LayoutJob::simple_singleline(
-        galley.text().to_owned(),
-        egui::FontId::proportional(size),
-        colour,
-    );
+    let mut job =
+        egui::text::LayoutJob::simple_singleline(text, egui::FontId::proportional(size), colour);
     job.wrap = egui::text::TextWrapping::truncate_at_width(width);
     ui.painter().layout_job(job)
 }

@@ -2,9 +2,9 @@
 //! path fallback when no file dialog can be shown, the problems panel, the
 //! keyboard shortcuts list and About.
 
-use super::name_widget;
 use super::actions::{ACTIONS, Scope};
 use super::files::{Mode, PathRequest};
+use super::name_widget;
 use crate::model::ClaimId;
 use egui::{Id, Modal, RichText, Ui};
 use std::path::PathBuf;

@@ -289,6 +289,12 @@ impl FactbenchApp {
         }
     }
 
+    /// Shows `workspace` in place of the open one, as File › Open does once
+    /// the file is read (no unsaved-changes check).
+    pub fn open_workspace(&mut self, workspace: Workspace, path: Option<PathBuf>) {
+        self.replace_document(Document::new(workspace, path));
+    }
+
     /// Runs an action as if chosen from the menu.
     pub fn perform(&mut self, ctx: &egui::Context, action: Action) {
         self.apply(ctx, Intent::Action(action));
@@ -638,8 +644,11 @@ impl FactbenchApp {
         let pressed = ctx.input_mut(|i| actions::pressed(i, typing));
         self.intents.extend(pressed.into_iter().map(Intent::Action));
         let verdict = ctx.input_mut(|i| {
-            actions::verdict_key_pressed(i, egui::Modifiers::ALT)
-                .or_else(|| (!typing).then(|| actions::verdict_key_pressed(i, egui::Modifiers::NONE)).flatten())
+            actions::verdict_key_pressed(i, egui::Modifiers::ALT).or_else(|| {
+                (!typing)
+                    .then(|| actions::verdict_key_pressed(i, egui::Modifiers::NONE))
+                    .flatten()
+            })
         });
         if let Some(n) = verdict {
             self.intents.push(Intent::VerdictNumber(n));

@@ -293,7 +293,7 @@ impl Reader {
         let now = ui.input(|i| i.time);
         area.show_viewport(ui, |ui, viewport| {
             let origin = ui.max_rect().min;
-            let (rect, response) = ui.allocate_exact_size(
+            let (_, response) = ui.allocate_exact_size(
                 vec2(ui.available_width().max(width), total),
                 Sense::click_and_drag(),
             );

@@ -3,8 +3,8 @@
 //! dates, archive URL, notes) the claim inspector reuses to create a source
 //! in place.
 
-use super::name_widget;
 use super::commands::{Command, FieldKey, Typing};
+use super::name_widget;
 use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
 use egui::Ui;
 use jiff::civil::Date;

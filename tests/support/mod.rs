@@ -61,7 +61,12 @@ pub fn click_text_start(harness: &mut Harness<'static, FactbenchApp>) {
 }
 
 /// Presses a key `times` times with `modifiers`.
-pub fn press(harness: &mut Harness<'static, FactbenchApp>, modifiers: egui::Modifiers, key: egui::Key, times: usize) {
+pub fn press(
+    harness: &mut Harness<'static, FactbenchApp>,
+    modifiers: egui::Modifiers,
+    key: egui::Key,
+    times: usize,
+) {
     for _ in 0..times {
         harness.key_press_modifiers(modifiers, key);
         harness.run_steps(1);

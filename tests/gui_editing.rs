@@ -246,3 +246,20 @@ fn picking_a_claim_in_the_list_selects_it_and_shows_its_article() {
     assert_eq!(harness.state().selected_claim(), Some(target.id));
     assert_eq!(harness.state().shown_article(), Some(target.article));
 }
+
+#[test]
+fn tags_are_added_with_enter_and_removed_with_their_chip() {
+    let (mut harness, claim) = with_unrated_claim_selected();
+    let field = harness.get_by_role_and_label(egui::Role::TextInput, "Add tag");
+    field.click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(egui::Role::TextInput, "Add tag").type_text("weapons supply");
+    harness.run_steps(1);
+    press(&mut harness, Modifiers::NONE, Key::Enter, 1);
+    let tags = harness.state().workspace().claim(claim).unwrap().tags.clone();
+    assert!(tags.contains(&"weapons supply".to_owned()), "{tags:?}");
+    harness.get_by_label("weapons supply  ×").click();
+    harness.run_steps(2);
+    let tags = harness.state().workspace().claim(claim).unwrap().tags.clone();
+    assert!(!tags.contains(&"weapons supply".to_owned()), "{tags:?}");
+}

@@ -78,7 +78,7 @@ impl Inspector {
                 ui.separator();
                 corrections(ui, claim, &mut out);
                 ui.separator();
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     if ui
                         .button("Delete claim")
                         .on_hover_text("Delete this claim (Delete key); Ctrl+Z brings it back")
@@ -97,7 +97,7 @@ impl Inspector {
     }
 
     fn quote(&self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.strong("Quote");
             if ui.small_button("Show in article").clicked() {
                 out.push(InspectorIntent::Reveal(claim.id));
@@ -137,7 +137,7 @@ impl Inspector {
     }
 
     fn verdict(&self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.strong("Verdict");
             let current = claim.verdict.as_deref().and_then(|k| ws.scale.get(k));
             match current {
@@ -280,13 +280,19 @@ impl Inspector {
                 }
             }
         });
+        // Enter ends a single-line field's focus in the same frame, so ask
+        // whether it had the keyboard before it saw the key.
+        let field_id = ui.make_persistent_id("tag-entry-field");
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && ui.memory(|m| m.has_focus(field_id));
         let response = ui.add(
             egui::TextEdit::singleline(&mut self.tag_input)
+                .id(field_id)
                 .hint_text("Add a tag and press Enter")
                 .desired_width(f32::INFINITY),
         );
         name_widget(ui, &response, "Add tag");
-        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let entered = enter;
         let typed = self.tag_input.trim().to_owned();
         if entered && !typed.is_empty() {
             self.add_tag(claim, typed.clone(), out);
@@ -346,7 +352,7 @@ impl Inspector {
         if ws.sources.is_empty() {
             return;
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let chosen = self.cite_source.and_then(|id| ws.source(id));
             let combo = egui::ComboBox::from_id_salt("cite-source")
                 .selected_text(chosen.map_or("Cite a library source…", |s| s.title.as_str()))
@@ -397,7 +403,7 @@ impl Inspector {
             ui.strong("New source");
             let salt = draft.source.id;
             source_form(ui, &mut draft.source, salt);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label("Stance");
                 stance_combo(ui, "draft-stance", &mut draft.stance);
             });
@@ -407,7 +413,7 @@ impl Inspector {
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             );
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let ready = !draft.source.title.trim().is_empty();
                 if ui
                     .add_enabled(ready, egui::Button::new("Add to library and cite"))
@@ -448,7 +454,7 @@ fn evidence_entry(
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let source = ws.source(evidence.source);
-        ui.horizontal(|ui| match source {
+        ui.horizontal_wrapped(|ui| match source {
             Some(s) => {
                 if ui
                     .link(RichText::new(&s.title).strong())
@@ -476,7 +482,7 @@ fn evidence_entry(
         let mut changed = false;
         let mut remove = false;
         if let Some(e) = edited.evidence.get_mut(index) {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label("Stance");
                 changed |= stance_combo(ui, ("stance", index), &mut e.stance);
                 if ui
@@ -522,7 +528,7 @@ fn evidence_entry(
 }
 
 fn status_and_priority(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Status");
         let mut status = claim.status;
         let combo = egui::ComboBox::from_id_salt("claim-status")
@@ -558,7 +564,7 @@ fn corrections(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
         ui.weak("A dated note is added here when a given verdict is changed.");
     }
     for (i, correction) in claim.corrections.iter().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.weak(short_time(correction.date));
             let mut note = correction.note.clone();
             if ui

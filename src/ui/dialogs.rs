@@ -77,8 +77,14 @@ pub fn path_entry(
             Mode::OpenFile => "Type the path of the file instead:",
             Mode::SaveFile => "Type the path to save to instead:",
         });
+        // Enter ends a single-line field's focus in the same frame, so ask
+        // whether it had the keyboard before it saw the key.
+        let field_id = ui.make_persistent_id("path-entry-field");
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && ui.memory(|m| m.has_focus(field_id));
         let response = ui.add(
             egui::TextEdit::singleline(text)
+                .id(field_id)
                 .desired_width(f32::INFINITY)
                 .hint_text("/path/to/file"),
         );
@@ -86,7 +92,7 @@ pub fn path_entry(
         if !response.has_focus() && !ui.memory(|m| m.focused().is_some()) {
             response.request_focus();
         }
-        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let entered = enter;
         ui.horizontal(|ui| {
             let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK"));
             if (ok.clicked() || entered) && !text.trim().is_empty() {

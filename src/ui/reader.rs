@@ -277,6 +277,10 @@ impl Reader {
             text_size: cx.text_size,
             dark: ui.visuals().dark_mode,
         };
+        if view.key.is_some_and(|old| old != key) {
+            // Panels may still be settling: draw once more at the new width.
+            ui.ctx().request_repaint();
+        }
         view.set_layout_key(key);
         view.update_tops();
 

@@ -65,6 +65,7 @@ fn scroll_events(down: bool) -> Vec<Event> {
             unit: MouseWheelUnit::Point,
             delta: vec2(0.0, delta),
             phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
             modifiers: egui::Modifiers::NONE,
         },
     ]

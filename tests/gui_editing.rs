@@ -253,13 +253,27 @@ fn tags_are_added_with_enter_and_removed_with_their_chip() {
     let field = harness.get_by_role_and_label(egui::Role::TextInput, "Add tag");
     field.click();
     harness.run_steps(2);
-    harness.get_by_role_and_label(egui::Role::TextInput, "Add tag").type_text("weapons supply");
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Add tag")
+        .type_text("weapons supply");
     harness.run_steps(1);
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
-    let tags = harness.state().workspace().claim(claim).unwrap().tags.clone();
+    let tags = harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .tags
+        .clone();
     assert!(tags.contains(&"weapons supply".to_owned()), "{tags:?}");
     harness.get_by_label("weapons supply  ×").click();
     harness.run_steps(2);
-    let tags = harness.state().workspace().claim(claim).unwrap().tags.clone();
+    let tags = harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .tags
+        .clone();
     assert!(!tags.contains(&"weapons supply".to_owned()), "{tags:?}");
 }

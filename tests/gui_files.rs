@@ -265,8 +265,14 @@ fn path_entry_appears_when_no_dialog_can_be_shown() {
         .get_by_label("File path")
         .type_text(&target.display().to_string());
     harness.run_steps(1);
-    assert!(harness.get_by_label("File path").is_focused(), "the field has the keyboard");
-    assert_eq!(harness.get_by_label("File path").value().as_deref(), Some(target.display().to_string().as_str()));
+    assert!(
+        harness.get_by_label("File path").is_focused(),
+        "the field has the keyboard"
+    );
+    assert_eq!(
+        harness.get_by_label("File path").value().as_deref(),
+        Some(target.display().to_string().as_str())
+    );
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
     harness.run_steps(2);
     assert!(target.is_file(), "Enter saves to the typed path");

@@ -141,3 +141,27 @@ fn clicking_a_highlight_selects_its_claim_and_nested_claims_are_reachable() {
         "a second click reaches the outer claim"
     );
 }
+
+#[test]
+fn shift_click_extends_the_selection() {
+    let text = "Officials called the claim completely unfounded on Tuesday.";
+    let mut harness = harness(app(one_article("Shift", text), vec![]));
+    click_text_start(&mut harness);
+    let rect = harness.get_by_label("Article text").rect();
+    let pos = rect.min + egui::vec2(150.0, 10.0);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        });
+        harness.run_steps(1);
+    }
+    let (start, end) = harness.state().text_selection().expect("a selection");
+    assert_eq!(start, 0);
+    assert!(end > 10, "extended to {end}");
+}

@@ -283,8 +283,8 @@ impl Inspector {
         // Enter ends a single-line field's focus in the same frame, so ask
         // whether it had the keyboard before it saw the key.
         let field_id = ui.make_persistent_id("tag-entry-field");
-        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && ui.memory(|m| m.has_focus(field_id));
+        let enter =
+            ui.input(|i| i.key_pressed(egui::Key::Enter)) && ui.memory(|m| m.has_focus(field_id));
         let response = ui.add(
             egui::TextEdit::singleline(&mut self.tag_input)
                 .id(field_id)

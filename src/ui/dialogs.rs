@@ -80,8 +80,8 @@ pub fn path_entry(
         // Enter ends a single-line field's focus in the same frame, so ask
         // whether it had the keyboard before it saw the key.
         let field_id = ui.make_persistent_id("path-entry-field");
-        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && ui.memory(|m| m.has_focus(field_id));
+        let enter =
+            ui.input(|i| i.key_pressed(egui::Key::Enter)) && ui.memory(|m| m.has_focus(field_id));
         let response = ui.add(
             egui::TextEdit::singleline(text)
                 .id(field_id)

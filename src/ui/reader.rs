@@ -254,7 +254,8 @@ impl Reader {
                     ui.add(egui::Label::new(format!("“{}”", one_line(&text))).truncate());
                 }
                 None => {
-                    ui.weak("Select a passage (drag, double-click a word, Shift+click or Shift+arrows), then mark it.");
+                    let hint = "Select a passage (drag, double-click a word, Shift+click or Shift+arrows), then mark it.";
+                    ui.add(egui::Label::new(egui::RichText::new(hint).weak()).truncate());
                 }
             }
         });
@@ -512,8 +513,10 @@ impl Reader {
             return;
         };
         let shift = ui.input(|i| i.modifiers.shift);
-        let pressed =
-            ui.input(|i| i.pointer.primary_pressed()) && response.is_pointer_button_down_on();
+        // A quick click can press and release within one frame, so a click
+        // counts as a press too.
+        let pressed = ui.input(|i| i.pointer.primary_pressed())
+            && (response.is_pointer_button_down_on() || response.clicked());
         if pressed {
             self.request_focus = true;
             match (shift, self.selection) {

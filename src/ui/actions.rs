@@ -125,6 +125,13 @@ pub const ACTIONS: &[ActionInfo] = &[
         Scope::Global,
         "Close Factbench",
     ),
+    row(
+        Action::Undo,
+        "Undo",
+        key(COMMAND, Key::Z),
+        Scope::Global,
+        "Undo the last change",
+    ),
     ActionInfo {
         alternative: key(COMMAND, Key::Y),
         ..row(
@@ -135,13 +142,6 @@ pub const ACTIONS: &[ActionInfo] = &[
             "Redo the last undone change",
         )
     },
-    row(
-        Action::Undo,
-        "Undo",
-        key(COMMAND, Key::Z),
-        Scope::Global,
-        "Undo the last change",
-    ),
     row(
         Action::MarkClaim,
         "Mark claim",
@@ -198,13 +198,16 @@ pub const ACTIONS: &[ActionInfo] = &[
         Scope::Global,
         "List what is wrong in the workspace",
     ),
-    row(
-        Action::TextLarger,
-        "Larger text",
-        key(COMMAND, Key::Plus),
-        Scope::Global,
-        "Make the article text larger",
-    ),
+    ActionInfo {
+        alternative: key(COMMAND, Key::Equals),
+        ..row(
+            Action::TextLarger,
+            "Larger text",
+            key(COMMAND, Key::Plus),
+            Scope::Global,
+            "Make the article text larger",
+        )
+    },
     row(
         Action::TextSmaller,
         "Smaller text",

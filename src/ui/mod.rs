@@ -1186,6 +1186,13 @@ fn file_stem_for(title: &str) -> String {
     }
 }
 
+/// Gives a widget an accessible name (what screen readers say, and what
+/// tests find it by), for fields whose visible label is a separate widget.
+pub(crate) fn name_widget(ui: &egui::Ui, response: &egui::Response, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1203,11 +1210,4 @@ mod tests {
         assert_eq!(file_stem_for("Xi Jinping: Moscow!"), "xi-jinping-moscow");
         assert_eq!(file_stem_for("??"), "workspace");
     }
-}
-
-/// Gives a widget an accessible name (what screen readers say, and what
-/// tests find it by), for fields whose visible label is a separate widget.
-pub(crate) fn name_widget(ui: &egui::Ui, response: &egui::Response, name: &str) {
-    ui.ctx()
-        .accesskit_node_builder(response.id, |node| node.set_label(name));
 }

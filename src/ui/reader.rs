@@ -547,10 +547,12 @@ impl Reader {
             let text = &view_article_text(cx, view.article);
             let (start, end) = word_around(text, at);
             self.set_selection(start, end);
-        } else if response.clicked() && !shift && self.selection().is_none() {
-            if let Some(claim) = claim_to_select(view, at, cx.selected_claim) {
-                intents.push(ReaderIntent::SelectClaim(claim));
-            }
+        } else if response.clicked()
+            && !shift
+            && self.selection().is_none()
+            && let Some(claim) = claim_to_select(view, at, cx.selected_claim)
+        {
+            intents.push(ReaderIntent::SelectClaim(claim));
         }
     }
 

@@ -277,3 +277,16 @@ fn tags_are_added_with_enter_and_removed_with_their_chip() {
         .clone();
     assert!(!tags.contains(&"weapons supply".to_owned()), "{tags:?}");
 }
+
+#[test]
+fn an_idle_window_stops_repainting_even_after_a_flash() {
+    let ws = sample_workspace();
+    let claim = ws.claims[3].id;
+    let mut harness = harness(app(ws, vec![]));
+    assert!(harness.try_run().is_ok(), "idle: no repaint requested");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    // The flash animates for a moment, then the window goes quiet again.
+    let steps = harness.try_run().expect("the flash ends");
+    assert!(steps > 1, "the flash repainted ({steps} steps)");
+}

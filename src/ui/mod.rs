@@ -356,11 +356,12 @@ impl FactbenchApp {
         }
         let problems = self.workspace().problems();
         self.problem_claims = problems.iter().filter_map(|p| p.claim()).collect();
+        let ws = self.doc.workspace();
         self.problems = problems
             .iter()
             .map(|p| ProblemLine {
                 claim: p.claim(),
-                message: p.to_string(),
+                message: problem_message(ws, p),
             })
             .collect();
         self.problems_revision = Some(self.doc.revision());
@@ -1142,6 +1143,23 @@ fn no_claim_selected(ui: &mut egui::Ui, ws: &Workspace) {
     ));
     ui.add_space(8.0);
     ui.label("No claim selected. Click a highlight in the article or a row of the claims list; or select text and press Ctrl+M to mark a new claim.");
+}
+
+/// A problem in words, naming its claim by statement rather than by id.
+fn problem_message(ws: &Workspace, problem: &crate::model::Problem) -> String {
+    let message = problem.to_string();
+    let Some(claim) = problem.claim().and_then(|id| ws.claim(id)) else {
+        return message;
+    };
+    let mut statement: String = claim.statement.chars().take(60).collect();
+    if claim.statement.chars().count() > 60 {
+        statement.push('…');
+    }
+    message.replacen(
+        &format!("claim {}", claim.id),
+        &format!("the claim “{statement}”"),
+        1,
+    )
 }
 
 /// Adds `.ron` to a path typed without it.

@@ -71,9 +71,9 @@ impl SourceLibrary {
         let title = format!(
             "{}  ·  {}  ·  cited by {}",
             if source.title.is_empty() {
-                "(untitled)"
+                "(untitled)".to_owned()
             } else {
-                &source.title
+                shorten(&source.title, 40)
             },
             source.kind.label(),
             citing.len()
@@ -97,7 +97,7 @@ impl SourceLibrary {
                 ui.weak("No claim cites this source.");
             }
             for claim in &citing {
-                if ui.link(one_line(&claim.statement)).clicked() {
+                if ui.link(shorten(&claim.statement, 60)).clicked() {
                     intents.push(LibraryIntent::SelectClaim(claim.id));
                 }
             }
@@ -120,10 +120,11 @@ fn source_matches(source: &Source, needle: &str) -> bool {
             .any(|f| f.to_lowercase().contains(needle))
 }
 
-fn one_line(text: &str) -> String {
+/// `text` on one line, cut to `max` chars with "…".
+fn shorten(text: &str, max: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > 90 {
-        format!("{}…", flat.chars().take(90).collect::<String>())
+    if flat.chars().count() > max {
+        format!("{}…", flat.chars().take(max).collect::<String>())
     } else {
         flat
     }

@@ -165,3 +165,69 @@ fn shift_click_extends_the_selection() {
     assert_eq!(start, 0);
     assert!(end > 10, "extended to {end}");
 }
+
+#[test]
+fn picking_a_far_claim_scrolls_a_long_article_to_it_and_the_wheel_scrolls() {
+    let ws = factbench::sample::generated_workspace(1, 200_000, 300);
+    let far = ws
+        .claims
+        .iter()
+        .max_by_key(|c| c.anchor.start)
+        .unwrap()
+        .clone();
+    let mut harness = harness(app(ws, vec![]));
+    assert_eq!(
+        harness.state_mut().reader_mut().first_visible_char(),
+        Some(0)
+    );
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, far.id);
+    harness.run_steps(4);
+    let shown = harness.state_mut().reader_mut().visible_chars().unwrap();
+    assert!(
+        shown.contains(&far.anchor.start),
+        "claim at {} not in view {shown:?}",
+        far.anchor.start
+    );
+    // Back to the top, then the mouse wheel brings later text into view.
+    let first = ws_first_claim(&harness);
+    harness.state_mut().select_claim(&ctx, first);
+    harness.run_steps(4);
+    let before = harness
+        .state_mut()
+        .reader_mut()
+        .first_visible_char()
+        .unwrap();
+    let rect = harness.get_by_label("Article text").rect();
+    harness.hover_at(egui::pos2(rect.center().x, 400.0));
+    for _ in 0..10 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(10);
+    let after = harness
+        .state_mut()
+        .reader_mut()
+        .first_visible_char()
+        .unwrap();
+    assert!(after > before, "scrolled from {before} to {after}");
+}
+
+fn ws_first_claim(
+    harness: &egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+) -> factbench::ClaimId {
+    harness
+        .state()
+        .workspace()
+        .claims
+        .iter()
+        .min_by_key(|c| c.anchor.start)
+        .unwrap()
+        .id
+}

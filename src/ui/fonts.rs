@@ -8,7 +8,9 @@
 //! platform. Droid Sans Fallback (Apache-2.0, from Debian's
 //! `fonts-droid-fallback`) covers Simplified and Traditional Chinese,
 //! Japanese kana and Korean in one 4 MB file; its licence sits next to it
-//! in `assets/fonts/`.
+//! in `assets/fonts/`. Emoji quoted in articles use egui's monochrome emoji
+//! fonts (the `monochrome_emoji_fonts` feature of egui), so they show as
+//! glyphs rather than boxes too.
 
 use egui::{FontData, FontDefinitions, FontFamily};
 use std::sync::Arc;
@@ -61,6 +63,6 @@ mod tests {
 
     #[test]
     fn symbols_used_in_the_window_have_glyphs() {
-        assert_eq!(missing("•…“”—–·›×＋"), Vec::<char>::new());
+        assert_eq!(missing("•…“”—–·›×＋⚠✔🚫👩"), Vec::<char>::new());
     }
 }

@@ -166,6 +166,24 @@ impl Reader {
         self.view.as_ref().map(|v| v.article)
     }
 
+    /// The first char of the first paragraph drawn last frame.
+    pub fn first_visible_char(&self) -> Option<usize> {
+        let (index, _) = self.visible.first()?;
+        self.view
+            .as_ref()
+            .and_then(|v| v.paragraphs.get(*index))
+            .map(|p| p.chars.start)
+    }
+
+    /// The chars drawn last frame (from the first paragraph in view to the
+    /// end of the last).
+    pub fn visible_chars(&self) -> Option<std::ops::Range<usize>> {
+        let view = self.view.as_ref()?;
+        let first = view.paragraphs.get(self.visible.first()?.0)?;
+        let last = view.paragraphs.get(self.visible.last()?.0)?;
+        Some(first.chars.start..last.chars.end)
+    }
+
     /// Whether the article text has the keyboard.
     pub fn has_focus(&self) -> bool {
         self.focused

@@ -290,3 +290,50 @@ fn an_idle_window_stops_repainting_even_after_a_flash() {
     let steps = harness.try_run().expect("the flash ends");
     assert!(steps > 1, "the flash repainted ({steps} steps)");
 }
+
+#[test]
+fn a_new_source_is_created_in_place_and_cited() {
+    let (mut harness, claim) = with_unrated_claim_selected();
+    let sources_before = harness.state().workspace().sources.len();
+    let evidence_before = harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .evidence
+        .clone();
+    // A tall window, so the whole form fits in the inspector.
+    harness.set_size(egui::vec2(1400.0, 1400.0));
+    harness.run_steps(2);
+    harness.get_by_label("New source…").click();
+    harness.run_steps(2);
+    let title = harness.get_by_role_and_label(egui::Role::TextInput, "Title");
+    title.click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Title")
+        .type_text("Customs statistics 2024");
+    harness.run_steps(1);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(egui::Role::TextInput, "Title")
+            .value()
+            .as_deref(),
+        Some("Customs statistics 2024")
+    );
+    harness.get_by_label("Add to library and cite").click();
+    harness.run_steps(2);
+    let ws = harness.state().workspace();
+    assert_eq!(ws.sources.len(), sources_before + 1);
+    let source = ws.sources.last().unwrap();
+    assert_eq!(source.title, "Customs statistics 2024");
+    let cited = &ws.claim(claim).unwrap().evidence;
+    assert_eq!(cited.last().map(|e| e.source), Some(source.id));
+    // One undo takes back both the source and the citation.
+    press(&mut harness, Modifiers::COMMAND, Key::Z, 1);
+    assert_eq!(harness.state().workspace().sources.len(), sources_before);
+    assert_eq!(
+        harness.state().workspace().claim(claim).unwrap().evidence,
+        evidence_before
+    );
+}

@@ -17,6 +17,11 @@ fn mark_first_chars(text: &str, chars: usize) -> (factbench::Anchor, factbench::
     press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, chars);
     assert_eq!(harness.state().text_selection(), Some((0, chars)));
     press(&mut harness, Modifiers::COMMAND, Key::M, 1);
+    let statement = harness.get_by_role_and_label(egui::Role::MultilineTextInput, "Statement");
+    assert!(
+        statement.is_focused(),
+        "the inspector puts the cursor in the statement"
+    );
     let state = harness.into_state();
     let claim = state
         .workspace()
@@ -230,4 +235,25 @@ fn ws_first_claim(
         .min_by_key(|c| c.anchor.start)
         .unwrap()
         .id
+}
+
+#[test]
+fn copy_puts_the_selected_article_text_on_the_clipboard() {
+    let text = "Зеленский обвинил Китай в поставках оружия России.";
+    let mut harness = harness(app(one_article("Copy", text), vec![]));
+    click_text_start(&mut harness);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, 9);
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<&egui::OutputCommand> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter(|c| matches!(c, egui::OutputCommand::CopyText(_)))
+        .collect();
+    assert_eq!(
+        copied,
+        vec![&egui::OutputCommand::CopyText("Зеленский".into())]
+    );
 }

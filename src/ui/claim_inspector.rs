@@ -25,6 +25,8 @@ struct SourceDraft {
     source: Source,
     stance: Stance,
     excerpt: String,
+    /// Scroll the form into view on its first frame.
+    just_opened: bool,
 }
 
 /// The inspector's state.
@@ -394,12 +396,13 @@ impl Inspector {
                     source: Source::new("", "", SourceKind::NewsReport),
                     stance: Stance::Supports,
                     excerpt: String::new(),
+                    just_opened: true,
                 });
             }
             return;
         };
         let mut close = false;
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        let form = egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.strong("New source");
             let salt = draft.source.id;
             source_form(ui, &mut draft.source, salt);
@@ -437,6 +440,9 @@ impl Inspector {
                 }
             });
         });
+        if std::mem::take(&mut draft.just_opened) {
+            form.response.scroll_to_me(Some(egui::Align::Center));
+        }
         if close {
             self.draft = None;
         }

@@ -159,6 +159,7 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
                             .desired_width(f32::INFINITY)
                             .hint_text(label),
                     );
+                    name_widget(ui, &response, label);
                     ui.end_row();
                     if response.changed() {
                         changed = Some(Some(FieldKey::new(field)));
@@ -210,6 +211,7 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             );
+            name_widget(ui, &response, "Notes");
             if response.changed() {
                 changed = Some(Some(FieldKey::new("source-notes")));
             }

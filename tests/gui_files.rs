@@ -277,3 +277,59 @@ fn path_entry_appears_when_no_dialog_can_be_shown() {
     harness.run_steps(2);
     assert!(target.is_file(), "Enter saves to the typed path");
 }
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'static, FactbenchApp>, path: PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    harness.run_steps(3);
+}
+
+#[test]
+fn dropped_articles_import_and_dropped_workspaces_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("заявление.txt");
+    std::fs::write(
+        &article,
+        "Заявление МИД\n\nМинистерство отвергло обвинения.",
+    )
+    .unwrap();
+    let workspace = dir.path().join("other.ron");
+    factbench::store::save(&workspace, &factbench::Workspace::new("Dropped workspace")).unwrap();
+    let mut harness = harness(app(sample_workspace(), vec![]));
+    let articles = harness.state().workspace().articles.len();
+    drop_file(&mut harness, article);
+    assert_eq!(harness.state().workspace().articles.len(), articles + 1);
+    let shown = harness.state().shown_article().unwrap();
+    assert_eq!(
+        harness.state().workspace().articles.last().unwrap().id,
+        shown,
+        "the new article is shown"
+    );
+    assert!(
+        harness.state().document().is_dirty(),
+        "an import is an undoable change"
+    );
+    drop_file(&mut harness, workspace.clone());
+    assert!(
+        harness.state().unsaved_prompt_open(),
+        "dropping a workspace asks about unsaved changes first"
+    );
+    click(&mut harness, "Discard changes");
+    assert_eq!(harness.state().workspace().title, "Dropped workspace");
+}

@@ -524,6 +524,12 @@ impl Reader {
         cx: &ReaderContext,
         intents: &mut Vec<ReaderIntent>,
     ) {
+        if let Some(hover) = response.hover_pos()
+            && !response.dragged()
+            && let Some(at) = self.char_at(view, hover)
+        {
+            claims_tooltip(view, response, cx, at);
+        }
         let Some(pos) = response.interact_pointer_pos() else {
             return;
         };
@@ -780,17 +786,52 @@ fn distance_y(rect: Rect, pos: Pos2) -> f32 {
 /// when the selected claim is there already, the next one (so repeated
 /// clicks reach every nested or overlapping claim).
 fn claim_to_select(view: &ArticleView, at: usize, selected: Option<ClaimId>) -> Option<ClaimId> {
+    let here = claims_at(view, at);
+    let current = here.iter().position(|s| Some(s.claim) == selected);
+    let next = current.map_or(0, |i| (i + 1) % here.len().max(1));
+    here.get(next).map(|s| s.claim)
+}
+
+/// The claims covering char `at`, shortest first.
+fn claims_at(view: &ArticleView, at: usize) -> Vec<&Span> {
     let index = view.paragraph_of_char(at);
-    let local = at - view.paragraphs[index].chars.start;
+    let Some(paragraph) = view.paragraphs.get(index) else {
+        return Vec::new();
+    };
+    let local = at.saturating_sub(paragraph.chars.start);
     let mut here: Vec<&Span> = view.spans[index]
         .iter()
         .filter(|s| s.start <= local && local < s.end)
         .collect();
     here.sort_by_key(|s| (s.len, s.claim_start));
     here.dedup_by_key(|s| s.claim);
-    let current = here.iter().position(|s| Some(s.claim) == selected);
-    let next = current.map_or(0, |i| (i + 1) % here.len().max(1));
-    here.get(next).map(|s| s.claim)
+    here
+}
+
+/// A tooltip naming the claims under the pointer, with their verdicts.
+fn claims_tooltip(view: &ArticleView, response: &egui::Response, cx: &ReaderContext, at: usize) {
+    let here = claims_at(view, at);
+    if here.is_empty() {
+        return;
+    }
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.set_max_width(360.0);
+        for span in &here {
+            let Some(claim) = cx.workspace.claim(span.claim) else {
+                continue;
+            };
+            let verdict = claim
+                .verdict
+                .as_deref()
+                .and_then(|k| cx.workspace.scale.get(k))
+                .map_or("Unrated", |v| v.label.as_str());
+            ui.label(egui::RichText::new(verdict).strong());
+            ui.label(&claim.statement);
+        }
+        if here.len() > 1 {
+            ui.weak("Click to select the first; click again for the next.");
+        }
+    });
 }
 
 impl ArticleView {

@@ -337,3 +337,28 @@ fn a_new_source_is_created_in_place_and_cited() {
         evidence_before
     );
 }
+
+#[test]
+fn article_details_are_edited_in_their_window_and_undone() {
+    let ws = factbench::sample::sample_workspace();
+    let mut harness = harness(app(ws, vec![]));
+    harness.get_by_label("Details…").click();
+    harness.run_steps(3);
+    let outlet = harness.get_by_role_and_label(egui::Role::TextInput, "Outlet");
+    outlet.click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Outlet")
+        .type_text("Reuters");
+    harness.run_steps(2);
+    assert_eq!(harness.state().workspace().articles[0].outlet, "Reuters");
+    assert!(
+        harness
+            .query_by_label_contains("Reuters  ·  language")
+            .is_some(),
+        "the reader's header shows the outlet"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape, 1);
+    press(&mut harness, Modifiers::COMMAND, Key::Z, 1);
+    assert_eq!(harness.state().workspace().articles[0].outlet, "");
+}

@@ -12,6 +12,7 @@ use crate::anchor::{AnchorFault, CharIndex};
 use crate::model::{
     Article, ArticleId, Claim, ClaimId, Correction, Evidence, Source, SourceId, Workspace,
 };
+use jiff::civil::Date;
 use std::path::PathBuf;
 
 /// How long a pause (seconds) ends one typing step and starts the next.
@@ -97,6 +98,92 @@ pub enum Command {
     DeleteSource(SourceId),
     /// Add an imported article.
     AddArticle(Box<Article>),
+    /// Change an article's details (title, outlet, author, dates…).
+    EditArticle {
+        article: ArticleId,
+        details: Box<ArticleDetails>,
+        typing: Option<Typing>,
+    },
+    /// Change the workspace's details (title, publisher, report URL…).
+    EditWorkspace {
+        details: Box<WorkspaceDetails>,
+        typing: Option<Typing>,
+    },
+}
+
+/// An article's details: everything but its id and text, so editing them
+/// never copies the (possibly megabytes long) text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleDetails {
+    pub title: String,
+    pub outlet: String,
+    pub author: String,
+    pub url: String,
+    pub published: Option<Date>,
+    pub retrieved: Option<Date>,
+    pub language: String,
+    pub notes: String,
+}
+
+impl ArticleDetails {
+    pub fn of(article: &Article) -> Self {
+        ArticleDetails {
+            title: article.title.clone(),
+            outlet: article.outlet.clone(),
+            author: article.author.clone(),
+            url: article.url.clone(),
+            published: article.published,
+            retrieved: article.retrieved,
+            language: article.language.clone(),
+            notes: article.notes.clone(),
+        }
+    }
+
+    /// Puts these details on `article` and returns the ones it had.
+    fn swap_into(self, article: &mut Article) -> Self {
+        let old = ArticleDetails::of(article);
+        article.title = self.title;
+        article.outlet = self.outlet;
+        article.author = self.author;
+        article.url = self.url;
+        article.published = self.published;
+        article.retrieved = self.retrieved;
+        article.language = self.language;
+        article.notes = self.notes;
+        old
+    }
+}
+
+/// The workspace's own details (what the report is, who publishes it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkspaceDetails {
+    pub title: String,
+    pub description: String,
+    pub methodology: String,
+    pub publisher: crate::model::Publisher,
+    pub report_url: String,
+}
+
+impl WorkspaceDetails {
+    pub fn of(ws: &Workspace) -> Self {
+        WorkspaceDetails {
+            title: ws.title.clone(),
+            description: ws.description.clone(),
+            methodology: ws.methodology.clone(),
+            publisher: ws.publisher.clone(),
+            report_url: ws.report_url.clone(),
+        }
+    }
+
+    fn swap_into(self, ws: &mut Workspace) -> Self {
+        let old = WorkspaceDetails::of(ws);
+        ws.title = self.title;
+        ws.description = self.description;
+        ws.methodology = self.methodology;
+        ws.publisher = self.publisher;
+        ws.report_url = self.report_url;
+        old
+    }
 }
 
 /// Why a command was not applied. The document is unchanged.
@@ -159,6 +246,13 @@ pub enum Edit {
     RemoveArticle {
         index: usize,
     },
+    SetArticleDetails {
+        index: usize,
+        details: Box<ArticleDetails>,
+    },
+    SetWorkspaceDetails {
+        details: Box<WorkspaceDetails>,
+    },
     /// Several edits applied in order, undone in reverse order.
     Group(Vec<Edit>),
 }
@@ -208,6 +302,16 @@ impl Edit {
                     }
                 })
             }
+            Edit::SetArticleDetails { index, details } => match ws.articles.get_mut(index) {
+                Some(article) => Edit::SetArticleDetails {
+                    index,
+                    details: Box::new(details.swap_into(article)),
+                },
+                None => Edit::NOTHING,
+            },
+            Edit::SetWorkspaceDetails { details } => Edit::SetWorkspaceDetails {
+                details: Box::new(details.swap_into(ws)),
+            },
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -329,7 +433,10 @@ impl Document {
     /// seconds (used to end typing steps at pauses).
     pub fn execute(&mut self, command: Command, now: f64) -> Result<Outcome, CommandError> {
         let typing = match &command {
-            Command::EditClaim { typing, .. } | Command::EditSource { typing, .. } => *typing,
+            Command::EditClaim { typing, .. }
+            | Command::EditSource { typing, .. }
+            | Command::EditArticle { typing, .. }
+            | Command::EditWorkspace { typing, .. } => *typing,
             _ => None,
         };
         let (edit, outcome) = self.plan(command)?;
@@ -493,6 +600,20 @@ impl Document {
                     return Err(CommandError::SourceInUse(citing));
                 }
                 Ok((Edit::RemoveSource { index }, Outcome::Nothing))
+            }
+            Command::EditArticle {
+                article, details, ..
+            } => {
+                let index = ws
+                    .articles
+                    .iter()
+                    .position(|a| a.id == article)
+                    .ok_or(CommandError::NoSuchArticle)?;
+                let edit = Edit::SetArticleDetails { index, details };
+                Ok((edit, Outcome::Nothing))
+            }
+            Command::EditWorkspace { details, .. } => {
+                Ok((Edit::SetWorkspaceDetails { details }, Outcome::Nothing))
             }
             Command::AddArticle(article) => {
                 let id = article.id;
@@ -806,6 +927,41 @@ mod tests {
         assert_eq!(doc.workspace().articles.len(), n + 1);
         doc.undo();
         assert_eq!(doc.workspace().articles.len(), n);
+    }
+
+    #[test]
+    fn article_and_workspace_details_are_edited_without_copying_the_text() {
+        let mut doc = doc();
+        let before = doc.workspace().clone();
+        let article = before.articles[0].id;
+        let mut details = ArticleDetails::of(&before.articles[0]);
+        details.outlet = "Reuters".into();
+        details.published = Some(Date::new(2025, 5, 5).unwrap());
+        doc.execute(
+            Command::EditArticle {
+                article,
+                details: Box::new(details),
+                typing: None,
+            },
+            0.0,
+        )
+        .unwrap();
+        let mut ws_details = WorkspaceDetails::of(doc.workspace());
+        ws_details.publisher.name = "Example Fact-Check Desk".into();
+        doc.execute(
+            Command::EditWorkspace {
+                details: Box::new(ws_details),
+                typing: None,
+            },
+            1.0,
+        )
+        .unwrap();
+        assert_eq!(doc.workspace().articles[0].outlet, "Reuters");
+        assert_eq!(doc.workspace().articles[0].text, before.articles[0].text);
+        assert_eq!(doc.workspace().publisher.name, "Example Fact-Check Desk");
+        doc.undo();
+        doc.undo();
+        assert_eq!(doc.workspace(), &before);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod actions;
 pub mod claim_inspector;
 pub mod claim_list;
 pub mod commands;
+pub mod details;
 pub mod dialogs;
 pub mod files;
 pub mod fonts;
@@ -134,6 +135,8 @@ pub struct FactbenchApp {
     show_problems: bool,
     show_shortcuts: bool,
     show_about: bool,
+    show_article_details: bool,
+    show_workspace_details: bool,
     allow_close: bool,
     title: String,
     intents: Vec<Intent>,
@@ -164,6 +167,8 @@ impl FactbenchApp {
             show_problems: false,
             show_shortcuts: false,
             show_about: false,
+            show_article_details: false,
+            show_workspace_details: false,
             allow_close: false,
             title: String::new(),
             intents: Vec::new(),
@@ -489,6 +494,7 @@ impl FactbenchApp {
                 },
                 ReaderIntent::MarkClaim => Intent::Action(Action::MarkClaim),
                 ReaderIntent::Copy(text) => Intent::Copy(text),
+                ReaderIntent::EditDetails => Intent::Action(Action::ArticleDetails),
             });
         }
     }
@@ -521,6 +527,8 @@ impl FactbenchApp {
                 self.menu_item(ui, Action::NextClaim, true);
                 self.menu_item(ui, Action::PreviousClaim, true);
                 ui.separator();
+                self.menu_item(ui, Action::ArticleDetails, self.shown_article.is_some());
+                self.menu_item(ui, Action::WorkspaceDetails, true);
                 self.menu_item(ui, Action::ShowProblems, true);
             });
             ui.menu_button("View", |ui| {
@@ -601,6 +609,7 @@ impl FactbenchApp {
                 reveal: true,
             });
         }
+        self.details_windows(ctx);
         dialogs::shortcuts_window(ctx, &mut self.show_shortcuts);
         dialogs::about_window(ctx, &mut self.show_about);
         if let Some((title, message)) = self.errors.front() {
@@ -635,6 +644,21 @@ impl FactbenchApp {
                 Some(None) => self.after_save = None,
             },
             None => {}
+        }
+    }
+
+    fn details_windows(&mut self, ctx: &egui::Context) {
+        let ws = self.doc.workspace();
+        let article = self.shown_article.and_then(|id| ws.article(id));
+        if let Some(article) = article
+            && let Some(command) =
+                details::article_window(ctx, &mut self.show_article_details, article)
+        {
+            self.intents.push(Intent::Command(command));
+        }
+        if let Some(command) = details::workspace_window(ctx, &mut self.show_workspace_details, ws)
+        {
+            self.intents.push(Intent::Command(command));
         }
     }
 
@@ -826,6 +850,8 @@ impl FactbenchApp {
                 }
             }
             Action::ShowProblems => self.show_problems = true,
+            Action::ArticleDetails => self.show_article_details = self.shown_article.is_some(),
+            Action::WorkspaceDetails => self.show_workspace_details = true,
             Action::TextLarger => self.set_text_size(self.settings.text_size + 1.0),
             Action::TextSmaller => self.set_text_size(self.settings.text_size - 1.0),
             Action::TextReset => self.set_text_size(files::DEFAULT_TEXT_SIZE),

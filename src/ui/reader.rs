@@ -42,6 +42,8 @@ pub enum ReaderIntent {
     MarkClaim,
     /// Copy this text to the clipboard.
     Copy(String),
+    /// Open the article's details for editing.
+    EditDetails,
 }
 
 /// One paragraph (a line of the text): char and byte ranges, and an
@@ -219,7 +221,9 @@ impl Reader {
         self.frame += 1;
         let mut intents = Vec::new();
         self.prepare(article, cx);
-        article_header(ui, article);
+        if article_header(ui, article) {
+            intents.push(ReaderIntent::EditDetails);
+        }
         ui.separator();
         self.selection_bar(ui, article, cx, &mut intents);
         self.text_area(ui, article, cx, &mut intents);
@@ -1135,8 +1139,9 @@ fn dashed_line(painter: &egui::Painter, x0: f32, x1: f32, y: f32, stroke: Stroke
     }
 }
 
-/// The article's title, outlet, author, dates and URL.
-fn article_header(ui: &mut Ui, article: &Article) {
+/// The article's title, outlet, author, dates and URL; true when its
+/// "Details…" button was clicked.
+fn article_header(ui: &mut Ui, article: &Article) -> bool {
     ui.add(egui::Label::new(egui::RichText::new(&article.title).heading().strong()).wrap());
     let mut facts: Vec<String> = Vec::new();
     if !article.outlet.is_empty() {
@@ -1154,6 +1159,7 @@ fn article_header(ui: &mut Ui, article: &Article) {
     if !article.language.is_empty() {
         facts.push(format!("language: {}", article.language));
     }
+    let mut edit = false;
     ui.horizontal_wrapped(|ui| {
         if facts.is_empty() {
             ui.weak("No outlet, author or date recorded");
@@ -1163,7 +1169,12 @@ fn article_header(ui: &mut Ui, article: &Article) {
         if !article.url.is_empty() {
             ui.hyperlink_to(&article.url, &article.url);
         }
+        edit = ui
+            .small_button("Details…")
+            .on_hover_text("Edit the title, outlet, author, URL and dates")
+            .clicked();
     });
+    edit
 }
 
 fn one_line(text: &str) -> String {

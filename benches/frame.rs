@@ -23,6 +23,8 @@ struct Window {
     ctx: egui::Context,
     app: FactbenchApp,
     width: f32,
+    /// Frames run so far; the clock advances 1/60 s per frame, as at 60 Hz.
+    frames: u64,
 }
 
 impl Window {
@@ -34,6 +36,7 @@ impl Window {
             ctx,
             app,
             width: WIDTH,
+            frames: 0,
         };
         for _ in 0..5 {
             window.frame(Vec::new());
@@ -43,8 +46,10 @@ impl Window {
 
     /// One frame: run the ui, then tessellate what it painted.
     fn frame(&mut self, events: Vec<Event>) -> usize {
+        self.frames += 1;
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(self.width, HEIGHT))),
+            time: Some(self.frames as f64 / 60.0),
             events,
             ..Default::default()
         };

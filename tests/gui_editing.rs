@@ -362,3 +362,17 @@ fn article_details_are_edited_in_their_window_and_undone() {
     press(&mut harness, Modifiers::COMMAND, Key::Z, 1);
     assert_eq!(harness.state().workspace().articles[0].outlet, "");
 }
+
+#[test]
+fn a_large_workspace_is_idle_too() {
+    let ws = factbench::sample::generated_workspace(1, 300_000, 2_000);
+    let claim = ws.claims[1_500].id;
+    let mut harness = harness(app(ws, vec![]));
+    assert!(harness.try_run().is_ok(), "idle: no repaint requested");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    assert!(
+        harness.try_run().is_ok(),
+        "quiet again after revealing a claim"
+    );
+}

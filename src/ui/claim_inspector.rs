@@ -64,6 +64,8 @@ impl Inspector {
         egui::ScrollArea::vertical()
             .id_salt("inspector")
             .auto_shrink([false, false])
+            // A bar that comes and goes can make the layout (and repaints) oscillate.
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
                 for problem in problems {
                     ui.colored_label(ui.visuals().error_fg_color, format!("Problem: {problem}"));

@@ -301,7 +301,9 @@ impl ClaimList {
         let ws = cx.workspace;
         let mut area = egui::ScrollArea::vertical()
             .id_salt("claims-list")
-            .auto_shrink([false, false]);
+            .auto_shrink([false, false])
+            // With thousands of rows a bar that comes and goes animated forever.
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
         if std::mem::take(&mut self.scroll_to_selected)
             && let Some(row) = cx
                 .selected_claim

@@ -49,6 +49,7 @@ impl SourceLibrary {
         egui::ScrollArea::vertical()
             .id_salt("source-library")
             .auto_shrink([false, false])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
                 for source in ws.sources.iter().filter(|s| source_matches(s, &needle)) {
                     self.source_entry(ui, ws, source, &mut intents);

@@ -1,7 +1,8 @@
 //! Frame time of the window, headless: `egui::Context::run_ui` plus
 //! tessellation, no renderer. The sample workspace, and a generated 1 MB
 //! article with 5,000 claims: a steady frame, a frame while scrolling, a
-//! frame after a width change, and the first frame after opening.
+//! frame after a width change, the first frame after opening, and (for
+//! information) a frame after one keystroke in the inspector.
 //!
 //! Budgets (DESIGN.md): sample ≤ 1 ms; 1 MB steady and scrolling ≤ 2 ms;
 //! width change ≤ 16 ms; first frame after opening ≤ 50 ms.
@@ -11,6 +12,7 @@ use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, vec2};
 use factbench::Workspace;
 use factbench::sample::{generated_workspace, sample_workspace};
 use factbench::ui::FactbenchApp;
+use factbench::ui::commands::{Command, FieldKey, Typing};
 use factbench::ui::files::ScriptedPicker;
 use std::hint::black_box;
 use std::time::Duration;
@@ -107,6 +109,33 @@ fn bench_workspace(c: &mut Criterion, name: &str, workspace: &Workspace) {
             } else {
                 WIDTH
             };
+            black_box(window.frame(Vec::new()))
+        })
+    });
+
+    let mut window = Window::new(workspace.clone());
+    let typed_in = workspace.claims[0].clone();
+    let mut keystrokes = 0u64;
+    group.bench_function("frame after typing in the inspector", |b| {
+        b.iter(|| {
+            // One keystroke in the rationale: a command, undo bookkeeping,
+            // then a frame that refreshes highlights, list and problems.
+            keystrokes += 1;
+            let mut claim = typed_in.clone();
+            claim.rationale = if keystrokes % 2 == 0 {
+                "a".into()
+            } else {
+                "ab".into()
+            };
+            let typing = Typing::in_field(FieldKey::new("rationale"), &claim.rationale);
+            let ctx = window.ctx.clone();
+            window.app.execute(
+                &ctx,
+                Command::EditClaim {
+                    claim: Box::new(claim),
+                    typing: Some(typing),
+                },
+            );
             black_box(window.frame(Vec::new()))
         })
     });

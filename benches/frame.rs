@@ -122,7 +122,7 @@ fn bench_workspace(c: &mut Criterion, name: &str, workspace: &Workspace) {
             // then a frame that refreshes highlights, list and problems.
             keystrokes += 1;
             let mut claim = typed_in.clone();
-            claim.rationale = if keystrokes % 2 == 0 {
+            claim.rationale = if keystrokes.is_multiple_of(2) {
                 "a".into()
             } else {
                 "ab".into()

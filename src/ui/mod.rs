@@ -13,8 +13,10 @@ pub mod claim_list;
 pub mod commands;
 pub mod details;
 pub mod dialogs;
+mod file_menu;
 pub mod files;
 pub mod fonts;
+mod menu_bar;
 pub mod reader;
 pub mod source_library;
 pub mod status_bar;
@@ -26,7 +28,7 @@ use claim_inspector::{Inspector, InspectorIntent};
 use claim_list::{ClaimList, ListContext, ListIntent};
 use commands::{Command, Document, Outcome};
 use dialogs::{ProblemLine, UnsavedChoice};
-use files::{FilePicker, NativePicker, PathAnswer, PathRequest, Purpose, Settings, ThemeChoice};
+use files::{FilePicker, NativePicker, PathRequest, Settings, ThemeChoice};
 use reader::{Reader, ReaderContext, ReaderIntent};
 use source_library::{LibraryIntent, SourceLibrary};
 use std::collections::{HashSet, VecDeque};
@@ -499,108 +501,6 @@ impl FactbenchApp {
         }
     }
 
-    fn menu_bar(&mut self, ui: &mut egui::Ui) {
-        egui::containers::menu::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                self.menu_item(ui, Action::New, true);
-                self.menu_item(ui, Action::Open, true);
-                self.recent_menu(ui);
-                ui.separator();
-                self.menu_item(ui, Action::Save, true);
-                self.menu_item(ui, Action::SaveAs, true);
-                ui.separator();
-                self.menu_item(ui, Action::ImportArticle, true);
-                ui.separator();
-                self.menu_item(ui, Action::Quit, true);
-            });
-            ui.menu_button("Edit", |ui| {
-                self.menu_item(ui, Action::Undo, self.doc.can_undo());
-                self.menu_item(ui, Action::Redo, self.doc.can_redo());
-                ui.separator();
-                self.menu_item(ui, Action::MarkClaim, self.reader.selection().is_some());
-                let selected = self.selected_claim.is_some();
-                self.menu_item(ui, Action::DeleteClaim, selected);
-                self.menu_item(ui, Action::ClearVerdict, selected);
-                ui.separator();
-                self.menu_item(ui, Action::CopySelection, self.reader.selection().is_some());
-                self.menu_item(ui, Action::Find, true);
-                self.menu_item(ui, Action::NextClaim, true);
-                self.menu_item(ui, Action::PreviousClaim, true);
-                ui.separator();
-                self.menu_item(ui, Action::ArticleDetails, self.shown_article.is_some());
-                self.menu_item(ui, Action::WorkspaceDetails, true);
-                self.menu_item(ui, Action::ShowProblems, true);
-            });
-            ui.menu_button("View", |ui| {
-                ui.label("Theme");
-                for (choice, label) in [
-                    (ThemeChoice::System, "Follow the system"),
-                    (ThemeChoice::Light, "Light"),
-                    (ThemeChoice::Dark, "Dark"),
-                ] {
-                    if ui.radio(self.settings.theme == choice, label).clicked() {
-                        self.settings.theme = choice;
-                        self.save_settings();
-                        ui.close();
-                    }
-                }
-                ui.separator();
-                ui.label(format!("Article text: {} pt", self.settings.text_size));
-                self.menu_item(ui, Action::TextLarger, true);
-                self.menu_item(ui, Action::TextSmaller, true);
-                self.menu_item(ui, Action::TextReset, true);
-                ui.separator();
-                if ui.button("Claim inspector").clicked() {
-                    self.right_tab = RightTab::Claim;
-                    ui.close();
-                }
-                if ui.button("Source library").clicked() {
-                    self.right_tab = RightTab::Sources;
-                    ui.close();
-                }
-            });
-            ui.menu_button("Help", |ui| {
-                self.menu_item(ui, Action::ShowShortcuts, true);
-                self.menu_item(ui, Action::About, true);
-            });
-        });
-    }
-
-    /// A menu entry for an action, with its shortcut from the table.
-    fn menu_item(&mut self, ui: &mut egui::Ui, action: Action, enabled: bool) {
-        let button =
-            egui::Button::new(action.label()).shortcut_text(action.shortcut_text(ui.ctx()));
-        let response = ui
-            .add_enabled(enabled, button)
-            .on_hover_text(action.info().help);
-        if response.clicked() {
-            self.intents.push(Intent::Action(action));
-            ui.close();
-        }
-    }
-
-    fn recent_menu(&mut self, ui: &mut egui::Ui) {
-        ui.menu_button("Open recent", |ui| {
-            if self.settings.recent.is_empty() {
-                ui.weak("No recent workspaces");
-            }
-            for path in self.settings.recent.clone() {
-                if ui.button(path.display().to_string()).clicked() {
-                    self.request_open_path(path);
-                    ui.close();
-                }
-            }
-            if !self.settings.recent.is_empty() {
-                ui.separator();
-                if ui.button("Clear the list").clicked() {
-                    self.settings.recent.clear();
-                    self.save_settings();
-                    ui.close();
-                }
-            }
-        });
-    }
-
     fn dialogs(&mut self, ctx: &egui::Context) {
         if let Some(claim) = dialogs::problems_window(ctx, &mut self.show_problems, &self.problems)
         {
@@ -707,41 +607,6 @@ impl FactbenchApp {
             self.prompt = Some(Prompt::Unsaved(Pending::Quit));
         } else {
             self.allow_close = true;
-        }
-    }
-
-    fn poll_picker(&mut self, ctx: &egui::Context) {
-        while let Some(answer) = self.picker.poll() {
-            match answer {
-                PathAnswer::Picked(purpose, path) => self.on_path(ctx, purpose, path),
-                PathAnswer::Cancelled(_) => self.after_save = None,
-                PathAnswer::Unavailable(request, reason) => {
-                    let text = request.suggested_path();
-                    self.prompt = Some(Prompt::PathEntry {
-                        request,
-                        reason,
-                        text,
-                    });
-                }
-            }
-        }
-    }
-
-    /// A path chosen in a dialog (or typed) for `purpose`.
-    fn on_path(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
-        match purpose {
-            Purpose::Open => {
-                self.open_path(&path);
-            }
-            Purpose::Import => self.import_path(ctx, &path),
-            Purpose::SaveAs => {
-                let path = with_ron_extension(path);
-                if self.save_to(&path)
-                    && let Some(pending) = self.after_save.take()
-                {
-                    self.proceed(ctx, pending);
-                }
-            }
         }
     }
 
@@ -954,134 +819,6 @@ impl FactbenchApp {
 
     // ----- files -----
 
-    /// Runs `pending` now, or first asks to save unsaved changes.
-    fn guard_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
-        if self.doc.is_dirty() {
-            self.prompt = Some(Prompt::Unsaved(pending));
-        } else {
-            self.proceed(ctx, pending);
-        }
-    }
-
-    fn request_open_path(&mut self, path: PathBuf) {
-        if self.doc.is_dirty() {
-            self.prompt = Some(Prompt::Unsaved(Pending::OpenPath(path)));
-        } else {
-            self.open_path(&path);
-        }
-    }
-
-    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
-        match pending {
-            Pending::New => self.replace_document(Document::new(
-                Workspace::new("Untitled investigation"),
-                None,
-            )),
-            Pending::Open => {
-                let request = PathRequest::open_workspace(self.dialog_folder());
-                self.picker.request(request, ctx);
-            }
-            Pending::OpenPath(path) => {
-                self.open_path(&path);
-            }
-            Pending::Quit => {
-                self.allow_close = true;
-                self.save_settings();
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        }
-    }
-
-    /// Saves, then runs `pending` if the save worked.
-    fn save_then(&mut self, ctx: &egui::Context, pending: Pending) {
-        match self.doc.path.clone() {
-            Some(path) => {
-                if self.save_to(&path) {
-                    self.proceed(ctx, pending);
-                }
-            }
-            None => {
-                self.after_save = Some(pending);
-                self.request_save_as(ctx);
-            }
-        }
-    }
-
-    fn save(&mut self, ctx: &egui::Context) {
-        match self.doc.path.clone() {
-            Some(path) => {
-                self.save_to(&path);
-            }
-            None => self.request_save_as(ctx),
-        }
-    }
-
-    fn request_save_as(&mut self, ctx: &egui::Context) {
-        let name = self
-            .doc
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| format!("{}.ron", file_stem_for(&self.workspace().title)));
-        let request = PathRequest::save_workspace(self.dialog_folder(), name);
-        self.picker.request(request, ctx);
-    }
-
-    /// Saves to `path`; on failure shows why and returns false.
-    fn save_to(&mut self, path: &Path) -> bool {
-        self.doc.touch_modified();
-        match crate::store::save(path, self.doc.workspace()) {
-            Ok(()) => {
-                self.doc.mark_saved(path.to_owned());
-                self.settings.remember(path);
-                self.save_settings();
-                true
-            }
-            Err(e) => {
-                self.error("Could not save", e.to_string());
-                false
-            }
-        }
-    }
-
-    /// Opens a workspace file; on failure shows why, keeps the open
-    /// workspace and returns false.
-    fn open_path(&mut self, path: &Path) -> bool {
-        match crate::store::load(path) {
-            Ok(loaded) => {
-                let mut note = None;
-                if let Some(version) = loaded.migrated_from {
-                    note = Some(format!(
-                        "{} was written by an older Factbench (format version {version}) and was upgraded; saving writes the current format.",
-                        path.display()
-                    ));
-                }
-                self.replace_document(Document::new(loaded.workspace, Some(path.to_owned())));
-                if !loaded.problems.is_empty() {
-                    self.show_problems = true;
-                }
-                if let Some(note) = note {
-                    self.error("Workspace upgraded", note);
-                }
-                self.settings.remember(path);
-                self.save_settings();
-                true
-            }
-            Err(e) => {
-                self.error("Could not open the workspace", e.to_string());
-                false
-            }
-        }
-    }
-
-    fn import_path(&mut self, ctx: &egui::Context, path: &Path) {
-        match import_file(path, &ImportOptions::default()) {
-            Ok(article) => self.run_command(ctx, Command::AddArticle(Box::new(article))),
-            Err(e) => self.error("Could not import the article", e.to_string()),
-        }
-    }
-
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.shown_article = self.doc.workspace().articles.first().map(|a| a.id);
@@ -1091,15 +828,6 @@ impl FactbenchApp {
         self.inspector = Inspector::default();
         self.problems_revision = None;
         self.refresh_problems();
-    }
-
-    fn dialog_folder(&self) -> Option<PathBuf> {
-        self.doc
-            .path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(Path::to_owned)
     }
 
     fn save_settings(&mut self) {
@@ -1188,70 +916,9 @@ fn problem_message(ws: &Workspace, problem: &crate::model::Problem) -> String {
     )
 }
 
-/// Adds `.ron` to a path typed without it.
-fn with_ron_extension(path: PathBuf) -> PathBuf {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-    {
-        path
-    } else {
-        let mut name = path
-            .file_name()
-            .map(|n| n.to_os_string())
-            .unwrap_or_default();
-        name.push(".ron");
-        path.with_file_name(name)
-    }
-}
-
-/// A file name made from a workspace title.
-fn file_stem_for(title: &str) -> String {
-    let stem: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let stem: String = stem.chars().take(60).collect();
-    if stem.is_empty() {
-        "workspace".to_owned()
-    } else {
-        stem
-    }
-}
-
 /// Gives a widget an accessible name (what screen readers say, and what
 /// tests find it by), for fields whose visible label is a separate widget.
 pub(crate) fn name_widget(ui: &egui::Ui, response: &egui::Response, name: &str) {
     ui.ctx()
         .accesskit_node_builder(response.id, |node| node.set_label(name));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn save_paths_get_the_ron_extension() {
-        assert_eq!(
-            with_ron_extension(PathBuf::from("/a/b")),
-            PathBuf::from("/a/b.ron")
-        );
-        assert_eq!(
-            with_ron_extension(PathBuf::from("/a/b.RON")),
-            PathBuf::from("/a/b.RON")
-        );
-        assert_eq!(file_stem_for("Xi Jinping: Moscow!"), "xi-jinping-moscow");
-        assert_eq!(file_stem_for("??"), "workspace");
-    }
 }

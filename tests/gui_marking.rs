@@ -257,3 +257,29 @@ fn copy_puts_the_selected_article_text_on_the_clipboard() {
         vec![&egui::OutputCommand::CopyText("Зеленский".into())]
     );
 }
+
+#[test]
+fn hovering_a_highlight_names_its_claims() {
+    let text = "The ministry said exports of machine tools rose by 38 per cent last year.";
+    let mut ws = one_article("Hover", text);
+    let article = ws.articles[0].id;
+    let mut claim = factbench::Claim::new(
+        article,
+        factbench::anchor::capture(text, 0, 30).unwrap(),
+        "",
+    );
+    claim.statement = "Exports of machine tools rose".into();
+    ws.claims.push(claim);
+    let mut harness = harness(app(ws, vec![]));
+    let rect = harness.get_by_label("Article text").rect();
+    harness.hover_at(rect.min + egui::vec2(20.0, 10.0));
+    for _ in 0..10 {
+        harness.step();
+    }
+    assert!(
+        harness
+            .query_by_label("Exports of machine tools rose")
+            .is_some(),
+        "the tooltip names the claim"
+    );
+}

@@ -283,3 +283,27 @@ fn hovering_a_highlight_names_its_claims() {
         "the tooltip names the claim"
     );
 }
+
+#[test]
+fn a_digit_right_after_marking_gives_the_verdict_instead_of_typing() {
+    let text = "Zelenskyy accused China of supplying Russia with weapons.";
+    let mut harness = harness(app(one_article("Verdict", text), vec![]));
+    click_text_start(&mut harness);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, 9);
+    press(&mut harness, Modifiers::COMMAND, Key::M, 1);
+    // A real keyboard sends both the key and its text.
+    harness.key_press(Key::Num4);
+    harness.event(egui::Event::Text("4".into()));
+    harness.run_steps(2);
+    let claim = harness.state().workspace().claims[0].clone();
+    let fourth = harness.state().workspace().scale.verdicts[3].key.clone();
+    assert_eq!(claim.verdict, Some(fourth));
+    assert_eq!(claim.statement, "Zelenskyy", "the digit was not typed");
+    // After that, digits type into the statement as usual.
+    harness
+        .get_by_role_and_label(egui::Role::MultilineTextInput, "Statement")
+        .type_text(" 2");
+    harness.run_steps(2);
+    let claim = harness.state().workspace().claims[0].clone();
+    assert_eq!(claim.statement, "Zelenskyy 2");
+}

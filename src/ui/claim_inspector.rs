@@ -149,7 +149,7 @@ impl Inspector {
                 None => ui.weak("unrated"),
             };
         });
-        ui.weak("Keys 1–9 outside text fields (Esc leaves a field), Alt+1–9 anywhere");
+        ui.weak("Keys 1–9 right after marking or outside text fields (Esc leaves a field); Alt+1–9 anywhere");
         ui.horizontal_wrapped(|ui| {
             for (i, verdict) in ws.scale.verdicts.iter().enumerate() {
                 let selected = claim.verdict.as_deref() == Some(verdict.key.as_str());

@@ -139,6 +139,11 @@ pub struct FactbenchApp {
     show_about: bool,
     show_article_details: bool,
     show_workspace_details: bool,
+    /// A claim was just marked: the next key may still be a verdict digit.
+    verdict_key_armed: bool,
+    /// The text of a digit taken as a verdict, to drop when it arrives
+    /// (for a few more frames).
+    swallow: Option<(String, u8)>,
     allow_close: bool,
     title: String,
     intents: Vec<Intent>,
@@ -171,6 +176,8 @@ impl FactbenchApp {
             show_about: false,
             show_article_details: false,
             show_workspace_details: false,
+            verdict_key_armed: false,
+            swallow: None,
             allow_close: false,
             title: String::new(),
             intents: Vec::new(),
@@ -565,6 +572,7 @@ impl FactbenchApp {
     // ----- input -----
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        self.verdict_key_after_marking(ctx);
         let typing = ctx.text_edit_focused();
         let pressed = ctx.input_mut(|i| actions::pressed(i, typing));
         self.intents.extend(pressed.into_iter().map(Intent::Action));
@@ -577,6 +585,52 @@ impl FactbenchApp {
         });
         if let Some(n) = verdict {
             self.intents.push(Intent::VerdictNumber(n));
+        }
+    }
+
+    /// Right after marking, the statement has the keyboard, yet the very
+    /// next key may be a verdict digit (select, Ctrl+M, 4). Such a digit
+    /// gives the verdict instead of typing; any other input ends this.
+    fn verdict_key_after_marking(&mut self, ctx: &egui::Context) {
+        self.swallow_digit_text(ctx);
+        if !self.verdict_key_armed {
+            return;
+        }
+        let digit = ctx.input_mut(|i| {
+            let n = first_input(&i.events)?.ok()?;
+            let key = actions::VERDICT_KEYS[n];
+            let text = (n + 1).to_string();
+            i.events.retain(|e| match e {
+                egui::Event::Key { key: k, .. } => *k != key,
+                egui::Event::Text(t) => *t != text,
+                _ => true,
+            });
+            Some(n)
+        });
+        if let Some(n) = digit {
+            self.intents.push(Intent::VerdictNumber(n));
+            // The digit's text may arrive a frame after its key.
+            self.swallow = Some(((n + 1).to_string(), 3));
+        }
+        if digit.is_some() || ctx.input(|i| first_input(&i.events).is_some()) {
+            self.verdict_key_armed = false;
+        }
+    }
+
+    /// Drops the text of a digit taken as a verdict, if it comes late.
+    fn swallow_digit_text(&mut self, ctx: &egui::Context) {
+        let Some((text, frames)) = self.swallow.take() else {
+            return;
+        };
+        let found = ctx.input_mut(|i| {
+            let at = i
+                .events
+                .iter()
+                .position(|e| matches!(e, egui::Event::Text(t) if *t == text));
+            at.map(|at| i.events.remove(at)).is_some()
+        });
+        if !found && frames > 1 {
+            self.swallow = Some((text, frames - 1));
         }
     }
 
@@ -774,6 +828,7 @@ impl FactbenchApp {
                 self.right_tab = RightTab::Claim;
                 self.reader.clear_selection();
                 self.inspector.focus_statement();
+                self.verdict_key_armed = true;
                 self.list.scroll_to_selected();
             }
             Ok(_) => {}
@@ -921,4 +976,33 @@ fn problem_message(ws: &Workspace, problem: &crate::model::Problem) -> String {
 pub(crate) fn name_widget(ui: &egui::Ui, response: &egui::Response, name: &str) {
     ui.ctx()
         .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
+/// The first input that ends "just marked": `Ok(n)` for the n-th verdict
+/// digit pressed alone, `Err(())` for any other key, text or click.
+fn first_input(events: &[egui::Event]) -> Option<Result<usize, ()>> {
+    events.iter().find_map(|event| match event {
+        egui::Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } => Some(
+            actions::VERDICT_KEYS
+                .iter()
+                .position(|k| k == key)
+                .filter(|_| modifiers.is_none())
+                .ok_or(()),
+        ),
+        egui::Event::Text(text) => Some(verdict_digit(text).ok_or(())),
+        egui::Event::Paste(_) | egui::Event::PointerButton { pressed: true, .. } => Some(Err(())),
+        _ => None,
+    })
+}
+
+/// `Some(n)` when `text` is the single digit of the n-th verdict key (1–9).
+fn verdict_digit(text: &str) -> Option<usize> {
+    let mut chars = text.chars();
+    let digit = chars.next()?.to_digit(10)?;
+    (chars.next().is_none() && (1..=9).contains(&digit)).then(|| digit as usize - 1)
 }

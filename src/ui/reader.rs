@@ -34,6 +34,8 @@ const FLASH_SECONDS: f64 = 1.4;
 const MAX_LANES: usize = 4;
 /// Paragraph galleys unused for this many frames are dropped.
 const CACHE_FRAMES: u64 = 600;
+/// At most this many laid-out paragraphs are kept.
+const MAX_CACHED_PARAGRAPHS: usize = 400;
 
 /// What the reader asks the window to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -979,9 +981,13 @@ impl ArticleView {
         Some(cached.galley.clone())
     }
 
-    /// Forgets galleys not drawn for a while (they are cheap to redo).
+    /// Forgets galleys not drawn for a while (they are cheap to redo), and
+    /// all but the ones in view once there are many (scrolling through a
+    /// long article must not keep its whole layout in memory).
     fn prune(&mut self, frame: u64) {
-        if frame.is_multiple_of(120) {
+        if self.galleys.len() > MAX_CACHED_PARAGRAPHS {
+            self.galleys.retain(|_, cached| cached.last_used == frame);
+        } else if frame.is_multiple_of(120) {
             self.galleys
                 .retain(|_, cached| frame.saturating_sub(cached.last_used) < CACHE_FRAMES);
         }

@@ -998,7 +998,7 @@ impl ArticleView {
 fn paragraph_job(ui: &Ui, text: &str, key: LayoutKey) -> LayoutJob {
     let format = TextFormat {
         font_id: FontId::proportional(key.text_size),
-        color: ui.visuals().text_color(),
+        color: reading_colour(ui.visuals()),
         line_height: Some(key.text_size * LINE_HEIGHT),
         valign: egui::Align::Center,
         ..Default::default()
@@ -1128,6 +1128,15 @@ fn range_rects(galley: &Galley, start: usize, end: usize, out: &mut Vec<Rect>) {
         if row_start >= end {
             break;
         }
+    }
+}
+
+/// Article text: a little stronger than egui's body text, for long reading.
+fn reading_colour(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_gray(215)
+    } else {
+        Color32::from_gray(25)
     }
 }
 

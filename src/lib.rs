@@ -2,20 +2,20 @@
 //!
 //! The library holds everything: the domain model ([`model`]), char-offset
 //! anchors ([`anchor`]), the RON workspace file ([`store`]), article import
-//! ([`import`]), exports ([`export`]) and the command line ([`cli`]). `main.rs` only parses
+//! ([`import`]), exports ([`export`]), the command line ([`cli`]) and the
+//! window ([`ui`], behind the default `gui` feature). `main.rs` only parses
 //! arguments and hands over to [`cli::run`].
 
 pub mod anchor;
 pub mod cli;
 pub mod export;
 pub mod import;
-#[cfg(feature = "gui")]
-#[path = "ui/import_dialog.rs"]
-pub mod import_dialog;
 pub mod model;
 mod read_limited;
 pub mod sample;
 pub mod store;
+#[cfg(feature = "gui")]
+pub mod ui;
 
 pub use model::{
     Anchor, Article, ArticleId, Claim, ClaimId, Correction, Evidence, Priority, Problem, Publisher,

@@ -6,7 +6,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use factbench::import_dialog::{ImportDialog, ImportOutcome};
+use factbench::ui::import_dialog::{ImportDialog, ImportOutcome, PasteDialog};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
@@ -27,6 +27,7 @@ fn harness(paths: Vec<PathBuf>) -> Harness<'static, State> {
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1000.0, 800.0))
+        .with_context_setup(factbench::ui::fonts::install)
         .build_ui_state(
             |ui, state: &mut State| {
                 if state.outcome.is_none() {
@@ -35,7 +36,7 @@ fn harness(paths: Vec<PathBuf>) -> Harness<'static, State> {
             },
             state,
         );
-    harness.run_steps(2);
+    harness.run();
     harness
 }
 
@@ -112,7 +113,6 @@ fn a_refused_file_is_shown_and_left_out() {
 }
 
 #[test]
-#[ignore = "needs the bundled CJK font (window branch, merged next)"]
 fn the_window_shows_what_was_read_and_imports_on_click() {
     let mut harness = harness(vec![fixture("zh-hans-gb18030.txt")]);
     harness.get_by_label_contains("GBK (detected)");
@@ -128,7 +128,6 @@ fn the_window_shows_what_was_read_and_imports_on_click() {
 }
 
 #[test]
-#[ignore = "needs the bundled CJK font (window branch, merged next)"]
 fn cancel_imports_nothing() {
     let mut harness = harness(vec![fixture("ja-shift-jis.txt")]);
     harness.get_by_label("Cancel").click();
@@ -137,4 +136,27 @@ fn cancel_imports_nothing() {
         harness.state().outcome,
         Some(ImportOutcome::Cancel)
     ));
+}
+
+#[test]
+fn pasted_text_becomes_an_article_with_its_first_line_as_title() {
+    let mut dialog =
+        PasteDialog::new("Заявление МИД\r\n\r\nМинистерство отвергло обвинения.  ".into());
+    let article = dialog.article().unwrap();
+    assert_eq!(
+        (article.title.as_str(), article.text.as_str()),
+        ("Заявление МИД", "Министерство отвергло обвинения.")
+    );
+    dialog.title = "Own title".into();
+    assert_eq!(dialog.article().unwrap().title, "Own title");
+    assert_eq!(
+        dialog.article().unwrap().text,
+        "Заявление МИД\n\nМинистерство отвергло обвинения."
+    );
+    assert!(
+        PasteDialog::new(" \n ".into())
+            .article()
+            .unwrap_err()
+            .contains("paste it above")
+    );
 }

@@ -36,7 +36,7 @@ pub enum Command {
 
 /// Exit code for bad input or a failed command (clap uses 2 for usage errors).
 const FAILURE: u8 = 1;
-/// Exit code when the window was asked for but this build cannot show one.
+/// Exit code when the window was asked for but could not be opened.
 const NO_WINDOW: u8 = 3;
 
 /// Runs a parsed command line, writing results to `out` and errors to `err`.
@@ -45,13 +45,28 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         Some(Command::Check { files }) => check::run(&files, out),
         Some(Command::Import(args)) => import::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
-        None => {
-            let _ = writeln!(
-                err,
-                "factbench: the window is not built yet; use `factbench check` or `factbench import` (see `factbench --help`)"
-            );
-            NO_WINDOW
-        }
+        None => open_window(cli.file, err),
     };
     ExitCode::from(code)
+}
+
+/// `factbench` and `factbench FILE`: the window, when this build has one.
+#[cfg(feature = "gui")]
+fn open_window(file: Option<PathBuf>, err: &mut dyn Write) -> u8 {
+    match crate::ui::run(file) {
+        Ok(()) => 0,
+        Err(message) => {
+            let _ = writeln!(err, "factbench: {message}");
+            NO_WINDOW
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_file: Option<PathBuf>, err: &mut dyn Write) -> u8 {
+    let _ = writeln!(
+        err,
+        "factbench: this build has no window (built without the `gui` feature); use `factbench check`, `import` or `export`"
+    );
+    NO_WINDOW
 }

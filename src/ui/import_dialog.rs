@@ -1,6 +1,7 @@
 //! File ▸ Import article…: the files chosen, each decoded with the encoding
 //! found or one the user picks (with a live preview of the first lines),
-//! and an editable metadata form, before anything is added.
+//! and an editable metadata form, before anything is added. And File ▸ New
+//! article from clipboard: pasted text, checked before it is added.
 //!
 //! The dialog keeps each file's bytes, so choosing another encoding decodes
 //! again without touching the disk. It returns finished [`Article`]s; the
@@ -207,7 +208,7 @@ impl ImportDialog {
             ui.add_space(4.0);
             ui.horizontal_top(|ui| {
                 self.file_list(ui);
-                ui.separator();
+                ui.add_space(12.0);
                 ui.vertical(|ui| {
                     ui.set_width(520.0);
                     if let Some(entry) = self.entries.get_mut(self.selected) {
@@ -230,10 +231,12 @@ impl ImportDialog {
             ui.label(RichText::new("Files").strong());
             for (n, entry) in self.entries.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
-                    ui.add_enabled(
+                    let include = ui.add_enabled(
                         entry.result.is_ok(),
                         egui::Checkbox::without_text(&mut entry.include),
                     );
+                    let name = format!("Import {}", entry.file_name());
+                    super::name_widget(ui, &include, &name);
                     let mark = if entry.result.is_ok() { "" } else { "⚠ " };
                     let label = format!("{mark}{}", entry.file_name());
                     if ui.selectable_label(self.selected == n, label).clicked() {
@@ -291,6 +294,7 @@ fn entry_details(ui: &mut egui::Ui, entry: &mut ImportEntry) {
             let preview = entry.preview();
             egui::ScrollArea::vertical()
                 .max_height(180.0)
+                .auto_shrink([false, false])
                 .id_salt("import-preview")
                 .show(ui, |ui| {
                     ui.add(egui::Label::new(preview).wrap());
@@ -307,7 +311,7 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
     let mut choice = entry.encoding;
     ui.horizontal(|ui| {
         ui.label("Encoding");
-        egui::ComboBox::from_id_salt("import-encoding")
+        let combo = egui::ComboBox::from_id_salt("import-encoding")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut choice, None, "Detect automatically");
@@ -315,6 +319,7 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
                     ui.selectable_value(&mut choice, Some(encoding), encoding.name());
                 }
             });
+        super::name_widget(ui, &combo.response, "Encoding");
     });
     if choice != entry.encoding {
         entry.set_encoding(choice);
@@ -333,8 +338,7 @@ fn metadata_form(ui: &mut egui::Ui, form: &mut MetadataForm) {
                         .desired_width(400.0)
                         .id_salt(name),
                 );
-                ui.ctx()
-                    .accesskit_node_builder(response.id, |node| node.set_label(name));
+                super::name_widget(ui, &response, name);
                 ui.end_row();
             };
             field(ui, "Title", &mut form.title);
@@ -346,5 +350,85 @@ fn metadata_form(ui: &mut egui::Ui, form: &mut MetadataForm) {
         });
     if let Err(problem) = form.published_date() {
         ui.colored_label(ui.visuals().warn_fg_color, problem);
+    }
+}
+
+/// Text pasted as a new article; the title is its first line unless given.
+#[derive(Debug, Default)]
+pub struct PasteDialog {
+    pub text: String,
+    pub title: String,
+    problem: Option<String>,
+}
+
+impl PasteDialog {
+    /// The dialog holding `text` (what the clipboard had, perhaps nothing).
+    pub fn new(text: String) -> Self {
+        PasteDialog {
+            text,
+            ..Default::default()
+        }
+    }
+
+    /// The article the text makes, or why it makes none.
+    pub fn article(&self) -> Result<Article, String> {
+        let title = self.title.trim();
+        let options = ImportOptions {
+            title: (!title.is_empty()).then(|| title.to_owned()),
+            ..Default::default()
+        };
+        import::article_from_clipboard(&self.text, &options).map_err(|_| {
+            "There is no text to make an article of: paste it above (Ctrl+V).".to_owned()
+        })
+    }
+
+    /// Draws the dialog: `Some(Some(article))` to add, `Some(None)` on cancel.
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<Article>> {
+        let mut outcome = None;
+        let modal = Modal::new(Id::unique("paste-dialog")).show(ctx, |ui| {
+            ui.set_width(640.0);
+            ui.heading("New article from clipboard");
+            ui.label("The first line becomes the title unless you give one.");
+            ui.horizontal(|ui| {
+                ui.label("Title");
+                let response = ui.add(
+                    egui::TextEdit::singleline(&mut self.title)
+                        .hint_text("from the first line")
+                        .desired_width(540.0),
+                );
+                super::name_widget(ui, &response, "Title");
+            });
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .auto_shrink([false, false])
+                .id_salt("paste-text")
+                .show(ui, |ui| {
+                    let response = ui.add(
+                        egui::TextEdit::multiline(&mut self.text)
+                            .hint_text("Paste the article's text here (Ctrl+V)")
+                            .desired_width(f32::INFINITY)
+                            .desired_rows(16),
+                    );
+                    super::name_widget(ui, &response, "Article text to add");
+                });
+            ui.horizontal(|ui| {
+                if ui.button("Add article").clicked() {
+                    match self.article() {
+                        Ok(article) => outcome = Some(Some(article)),
+                        Err(problem) => self.problem = Some(problem),
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    outcome = Some(None);
+                }
+                if let Some(problem) = &self.problem {
+                    ui.colored_label(ui.visuals().warn_fg_color, problem);
+                }
+            });
+        });
+        if outcome.is_none() && modal.should_close() {
+            outcome = Some(None);
+        }
+        outcome
     }
 }

@@ -1,0 +1,629 @@
+//! The claim inspector: every field of the selected claim — quote,
+//! statement, claimant, reported-by, tags, status, priority, verdict,
+//! rationale, evidence and corrections. Each edit becomes a
+//! [`Command`]; typing carries a [`Typing`] so undo merges keystrokes.
+
+use super::commands::{Command, FieldKey, Typing};
+use super::name_widget;
+use super::source_library::source_form;
+use crate::model::{
+    Claim, ClaimId, Evidence, Priority, Source, SourceId, SourceKind, Stance, Status, Workspace,
+};
+use egui::{Color32, RichText, Ui};
+
+/// What the inspector asks the window to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InspectorIntent {
+    Command(Command),
+    ShowSource(SourceId),
+    /// Scroll the article to the claim and flash it.
+    Reveal(ClaimId),
+}
+
+/// A source being written in place, before it is added and cited.
+struct SourceDraft {
+    source: Source,
+    stance: Stance,
+    excerpt: String,
+    /// Scroll the form into view on its first frame.
+    just_opened: bool,
+}
+
+/// The inspector's state.
+#[derive(Default)]
+pub struct Inspector {
+    focus_statement: bool,
+    tag_input: String,
+    cite_source: Option<SourceId>,
+    cite_stance: Option<Stance>,
+    draft: Option<SourceDraft>,
+    /// The claim the drafts above belong to.
+    drafts_for: Option<ClaimId>,
+}
+
+impl Inspector {
+    /// Puts the keyboard in the statement field on the next frame.
+    pub fn focus_statement(&mut self) {
+        self.focus_statement = true;
+    }
+
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        claim: &Claim,
+        problems: &[String],
+    ) -> Vec<InspectorIntent> {
+        if self.drafts_for != Some(claim.id) {
+            self.tag_input.clear();
+            self.cite_source = None;
+            self.draft = None;
+            self.drafts_for = Some(claim.id);
+        }
+        let mut out = Vec::new();
+        egui::ScrollArea::vertical()
+            .id_salt("inspector")
+            .auto_shrink([false, false])
+            // A bar that comes and goes can make the layout (and repaints) oscillate.
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| {
+                for problem in problems {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("Problem: {problem}"));
+                }
+                self.quote(ui, ws, claim, &mut out);
+                ui.add_space(4.0);
+                self.verdict(ui, ws, claim, &mut out);
+                ui.separator();
+                self.text_fields(ui, claim, &mut out);
+                self.tags(ui, ws, claim, &mut out);
+                status_and_priority(ui, claim, &mut out);
+                ui.separator();
+                self.evidence(ui, ws, claim, &mut out);
+                ui.separator();
+                corrections(ui, claim, &mut out);
+                ui.separator();
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button("Delete claim")
+                        .on_hover_text("Delete this claim (Delete key); Ctrl+Z brings it back")
+                        .clicked()
+                    {
+                        out.push(InspectorIntent::Command(Command::DeleteClaim(claim.id)));
+                    }
+                    ui.weak(format!(
+                        "created {} · updated {}",
+                        short_time(claim.created),
+                        short_time(claim.updated)
+                    ));
+                });
+            });
+        out
+    }
+
+    fn quote(&self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Quote");
+            if ui.small_button("Show in article").clicked() {
+                out.push(InspectorIntent::Reveal(claim.id));
+            }
+        });
+        let article = ws
+            .article(claim.article)
+            .map_or("(missing article)", |a| a.title.as_str());
+        let place = format!(
+            "characters {}–{} of “{article}”",
+            claim.anchor.start, claim.anchor.end
+        );
+        ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
+        let weak = ui.visuals().weak_text_color();
+        let mut job = egui::text::LayoutJob::default();
+        let body = egui::FontId::proportional(14.0);
+        let context = |text: &str| text.replace('\n', " ");
+        job.append(
+            &format!("…{}", context(&claim.anchor.prefix)),
+            0.0,
+            egui::TextFormat::simple(body.clone(), weak),
+        );
+        job.append(
+            &claim.anchor.exact,
+            0.0,
+            egui::TextFormat {
+                background: ui.visuals().selection.bg_fill.gamma_multiply(0.5),
+                ..egui::TextFormat::simple(body.clone(), ui.visuals().strong_text_color())
+            },
+        );
+        job.append(
+            &format!("{}…", context(&claim.anchor.suffix)),
+            0.0,
+            egui::TextFormat::simple(body, weak),
+        );
+        ui.add(egui::Label::new(job).wrap().selectable(true));
+    }
+
+    fn verdict(&self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Verdict");
+            let current = claim.verdict.as_deref().and_then(|k| ws.scale.get(k));
+            match current {
+                Some(v) => ui.label(RichText::new(&v.label).strong()),
+                None => ui.weak("unrated"),
+            };
+        });
+        ui.weak("Keys 1–9 right after marking or outside text fields (Esc leaves a field); Alt+1–9 anywhere");
+        ui.horizontal_wrapped(|ui| {
+            for (i, verdict) in ws.scale.verdicts.iter().enumerate() {
+                let selected = claim.verdict.as_deref() == Some(verdict.key.as_str());
+                let fill = Color32::from_rgb(verdict.colour.0, verdict.colour.1, verdict.colour.2);
+                let text_colour = if verdict.colour.wants_dark_text() {
+                    Color32::BLACK
+                } else {
+                    Color32::WHITE
+                };
+                let label = if i < 9 {
+                    format!("{} {}", i + 1, verdict.label)
+                } else {
+                    verdict.label.clone()
+                };
+                let text = if selected {
+                    format!("• {label}")
+                } else {
+                    label
+                };
+                let mut button = egui::Button::new(RichText::new(text).color(text_colour).strong())
+                    .fill(fill)
+                    .selected(selected);
+                if selected {
+                    button =
+                        button.stroke(egui::Stroke::new(2.5, ui.visuals().strong_text_color()));
+                }
+                let response = ui
+                    .add(button)
+                    .on_hover_text(if verdict.description.is_empty() {
+                        verdict.label.clone()
+                    } else {
+                        verdict.description.clone()
+                    });
+                if response.clicked() && !selected {
+                    out.push(InspectorIntent::Command(Command::SetVerdict {
+                        claim: claim.id,
+                        verdict: Some(verdict.key.clone()),
+                    }));
+                }
+            }
+            if ui
+                .add_enabled(claim.verdict.is_some(), egui::Button::new("Clear verdict"))
+                .on_hover_text("Back to unrated (key 0)")
+                .clicked()
+            {
+                out.push(InspectorIntent::Command(Command::SetVerdict {
+                    claim: claim.id,
+                    verdict: None,
+                }));
+            }
+        });
+    }
+
+    fn text_fields(&mut self, ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+        let focus = std::mem::take(&mut self.focus_statement);
+        let mut edited = claim.clone();
+        let mut typed = None;
+        ui.strong("Statement");
+        let response = ui.add(
+            egui::TextEdit::multiline(&mut edited.statement)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text("The claim in checkable words"),
+        );
+        name_widget(ui, &response, "Statement");
+        if focus {
+            response.request_focus();
+        }
+        if response.changed() {
+            typed = Some(FieldKey::new("statement"));
+        }
+        egui::Grid::new("claim-people")
+            .num_columns(2)
+            .show(ui, |ui| {
+                ui.label("Claimant");
+                let response = ui.add(
+                    egui::TextEdit::singleline(&mut edited.claimant)
+                        .hint_text("Who made the claim")
+                        .desired_width(f32::INFINITY),
+                );
+                name_widget(ui, &response, "Claimant");
+                if response.changed() {
+                    typed = Some(FieldKey::new("claimant"));
+                }
+                ui.end_row();
+                ui.label("Reported by");
+                let response = ui.add(
+                    egui::TextEdit::singleline(&mut edited.reported_by)
+                        .hint_text("Who reported it")
+                        .desired_width(f32::INFINITY),
+                );
+                name_widget(ui, &response, "Reported by");
+                if response.changed() {
+                    typed = Some(FieldKey::new("reported_by"));
+                }
+                ui.end_row();
+            });
+        ui.strong("Rationale");
+        let response = ui.add(
+            egui::TextEdit::multiline(&mut edited.rationale)
+                .desired_rows(4)
+                .desired_width(f32::INFINITY)
+                .hint_text("Why this verdict: what the sources show"),
+        );
+        name_widget(ui, &response, "Rationale");
+        if response.changed() {
+            typed = Some(FieldKey::new("rationale"));
+        }
+        if let Some(key) = typed {
+            let text = match key.field {
+                "statement" => &edited.statement,
+                "claimant" => &edited.claimant,
+                "reported_by" => &edited.reported_by,
+                _ => &edited.rationale,
+            };
+            let typing = Typing::in_field(key, text);
+            out.push(edit(edited, Some(typing)));
+        }
+    }
+
+    fn tags(&mut self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Tags");
+            for (i, tag) in claim.tags.iter().enumerate() {
+                let chip = egui::Button::new(format!("{tag}  ×"))
+                    .small()
+                    .corner_radius(8.0);
+                if ui.add(chip).on_hover_text("Remove this tag").clicked() {
+                    let mut edited = claim.clone();
+                    edited.tags.remove(i);
+                    out.push(edit(edited, None));
+                }
+            }
+        });
+        // Enter ends a single-line field's focus in the same frame, so ask
+        // whether it had the keyboard before it saw the key.
+        let field_id = ui.make_persistent_id("tag-entry-field");
+        let enter =
+            ui.input(|i| i.key_pressed(egui::Key::Enter)) && ui.memory(|m| m.has_focus(field_id));
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut self.tag_input)
+                .id(field_id)
+                .hint_text("Add a tag and press Enter")
+                .desired_width(f32::INFINITY),
+        );
+        name_widget(ui, &response, "Add tag");
+        let entered = enter;
+        let typed = self.tag_input.trim().to_owned();
+        if entered && !typed.is_empty() {
+            self.add_tag(claim, typed.clone(), out);
+            response.request_focus();
+        }
+        if !typed.is_empty() {
+            let needle = typed.to_lowercase();
+            let suggestions: Vec<String> = ws
+                .tags_in_use()
+                .into_iter()
+                .filter(|t| t.to_lowercase().contains(&needle) && !claim.tags.contains(t))
+                .take(8)
+                .collect();
+            ui.horizontal_wrapped(|ui| {
+                for tag in suggestions {
+                    if ui.small_button(format!("＋ {tag}")).clicked() {
+                        self.add_tag(claim, tag, out);
+                    }
+                }
+            });
+        }
+    }
+
+    fn add_tag(&mut self, claim: &Claim, tag: String, out: &mut Vec<InspectorIntent>) {
+        self.tag_input.clear();
+        if claim.tags.contains(&tag) {
+            return;
+        }
+        let mut edited = claim.clone();
+        edited.tags.push(tag);
+        out.push(edit(edited, None));
+    }
+
+    fn evidence(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        claim: &Claim,
+        out: &mut Vec<InspectorIntent>,
+    ) {
+        ui.strong(format!("Evidence ({})", claim.evidence.len()));
+        for (i, evidence) in claim.evidence.iter().enumerate() {
+            evidence_entry(ui, ws, claim, i, evidence, out);
+        }
+        ui.add_space(4.0);
+        self.cite_existing(ui, ws, claim, out);
+        self.new_source(ui, claim, out);
+    }
+
+    fn cite_existing(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        claim: &Claim,
+        out: &mut Vec<InspectorIntent>,
+    ) {
+        if ws.sources.is_empty() {
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            let chosen = self.cite_source.and_then(|id| ws.source(id));
+            let combo = egui::ComboBox::from_id_salt("cite-source")
+                .selected_text(chosen.map_or("Cite a library source…", |s| s.title.as_str()))
+                .width(200.0)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    for source in &ws.sources {
+                        ui.selectable_value(&mut self.cite_source, Some(source.id), &source.title);
+                    }
+                });
+            name_widget(ui, &combo.response, "Cite source");
+            let stance = self.cite_stance.get_or_insert(Stance::Supports);
+            stance_combo(ui, "cite-stance", stance);
+            if ui
+                .add_enabled(chosen.is_some(), egui::Button::new("Cite"))
+                .clicked()
+                && let Some(source) = self.cite_source.take()
+            {
+                let mut edited = claim.clone();
+                edited.evidence.push(Evidence {
+                    source,
+                    stance: *stance,
+                    excerpt: String::new(),
+                    note: String::new(),
+                });
+                out.push(edit(edited, None));
+            }
+        });
+    }
+
+    fn new_source(&mut self, ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+        let Some(draft) = &mut self.draft else {
+            if ui
+                .button("New source…")
+                .on_hover_text("Create a source in the library and cite it")
+                .clicked()
+            {
+                self.draft = Some(SourceDraft {
+                    source: Source::new("", "", SourceKind::NewsReport),
+                    stance: Stance::Supports,
+                    excerpt: String::new(),
+                    just_opened: true,
+                });
+            }
+            return;
+        };
+        let mut close = false;
+        let form = egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong("New source");
+            let salt = draft.source.id;
+            source_form(ui, &mut draft.source, salt);
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Stance");
+                stance_combo(ui, "draft-stance", &mut draft.stance);
+            });
+            ui.add(
+                egui::TextEdit::multiline(&mut draft.excerpt)
+                    .hint_text("Excerpt: what the source says")
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            );
+            ui.horizontal_wrapped(|ui| {
+                let ready = !draft.source.title.trim().is_empty();
+                if ui
+                    .add_enabled(ready, egui::Button::new("Add to library and cite"))
+                    .on_disabled_hover_text("Give the source a title first")
+                    .clicked()
+                {
+                    out.push(InspectorIntent::Command(Command::AddSourceAndCite {
+                        source: Box::new(draft.source.clone()),
+                        claim: claim.id,
+                        evidence: Box::new(Evidence {
+                            source: draft.source.id,
+                            stance: draft.stance,
+                            excerpt: draft.excerpt.clone(),
+                            note: String::new(),
+                        }),
+                    }));
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if std::mem::take(&mut draft.just_opened) {
+            form.response.scroll_to_me(Some(egui::Align::Center));
+        }
+        if close {
+            self.draft = None;
+        }
+    }
+}
+
+fn evidence_entry(
+    ui: &mut Ui,
+    ws: &Workspace,
+    claim: &Claim,
+    index: usize,
+    evidence: &Evidence,
+    out: &mut Vec<InspectorIntent>,
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let source = ws.source(evidence.source);
+        ui.horizontal_wrapped(|ui| match source {
+            Some(s) => {
+                if ui
+                    .link(RichText::new(&s.title).strong())
+                    .on_hover_text("Show in the source library")
+                    .clicked()
+                {
+                    out.push(InspectorIntent::ShowSource(s.id));
+                }
+                ui.weak(s.kind.label());
+            }
+            None => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    "Problem: this source is missing from the library",
+                );
+            }
+        });
+        if let Some(s) = source
+            && !s.url.is_empty()
+        {
+            ui.hyperlink_to(one_line(&s.url), &s.url);
+        }
+        let mut edited = claim.clone();
+        let mut typing = None;
+        let mut changed = false;
+        let mut remove = false;
+        if let Some(e) = edited.evidence.get_mut(index) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Stance");
+                changed |= stance_combo(ui, ("stance", index), &mut e.stance);
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Stop citing this source here")
+                    .clicked()
+                {
+                    remove = true;
+                }
+            });
+            if ui
+                .add(
+                    egui::TextEdit::multiline(&mut e.excerpt)
+                        .hint_text("Excerpt")
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY),
+                )
+                .changed()
+            {
+                typing = Some(Typing::in_field(
+                    FieldKey::item("excerpt", index),
+                    &e.excerpt,
+                ));
+            }
+            if ui
+                .add(
+                    egui::TextEdit::singleline(&mut e.note)
+                        .hint_text("Note")
+                        .desired_width(f32::INFINITY),
+                )
+                .changed()
+            {
+                typing = Some(Typing::in_field(FieldKey::item("note", index), &e.note));
+            }
+        }
+        if remove && index < edited.evidence.len() {
+            edited.evidence.remove(index);
+            out.push(edit(edited, None));
+        } else if changed || typing.is_some() {
+            out.push(edit(edited, typing));
+        }
+    });
+}
+
+fn status_and_priority(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Status");
+        let mut status = claim.status;
+        let combo = egui::ComboBox::from_id_salt("claim-status")
+            .selected_text(status.label())
+            .show_ui(ui, |ui| {
+                for s in Status::ALL {
+                    ui.selectable_value(&mut status, s, s.label());
+                }
+            });
+        name_widget(ui, &combo.response, "Status");
+        ui.label("Priority");
+        let mut priority = claim.priority;
+        let combo = egui::ComboBox::from_id_salt("claim-priority")
+            .selected_text(priority.label())
+            .show_ui(ui, |ui| {
+                for p in Priority::ALL {
+                    ui.selectable_value(&mut priority, p, p.label());
+                }
+            });
+        name_widget(ui, &combo.response, "Priority");
+        if status != claim.status || priority != claim.priority {
+            let mut edited = claim.clone();
+            edited.status = status;
+            edited.priority = priority;
+            out.push(edit(edited, None));
+        }
+    });
+}
+
+fn corrections(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+    ui.strong(format!("Corrections ({})", claim.corrections.len()));
+    if claim.corrections.is_empty() {
+        ui.weak("A dated note is added here when a given verdict is changed.");
+    }
+    for (i, correction) in claim.corrections.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak(short_time(correction.date));
+            let mut note = correction.note.clone();
+            if ui
+                .add(egui::TextEdit::singleline(&mut note).desired_width(f32::INFINITY))
+                .changed()
+            {
+                let mut edited = claim.clone();
+                if let Some(c) = edited.corrections.get_mut(i) {
+                    c.note = note.clone();
+                }
+                out.push(edit(
+                    edited,
+                    Some(Typing::in_field(FieldKey::item("correction", i), &note)),
+                ));
+            }
+        });
+    }
+}
+
+fn stance_combo(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    stance: &mut Stance,
+) -> bool {
+    let mut changed = false;
+    let combo = egui::ComboBox::from_id_salt(("stance-combo", salt))
+        .selected_text(stance.label())
+        .show_ui(ui, |ui| {
+            for s in Stance::ALL {
+                changed |= ui.selectable_value(stance, s, s.label()).changed();
+            }
+        });
+    name_widget(ui, &combo.response, "Stance");
+    changed
+}
+
+fn edit(claim: Claim, typing: Option<Typing>) -> InspectorIntent {
+    InspectorIntent::Command(Command::EditClaim {
+        claim: Box::new(claim),
+        typing,
+    })
+}
+
+fn short_time(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+fn one_line(text: &str) -> String {
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text.to_owned()
+    }
+}

@@ -1,0 +1,540 @@
+//! The left panel: the workspace's articles, then the claims list with a
+//! search box and filters (verdict, status, tag, claimant, article). The
+//! list is virtualized (only rows in view are drawn) and its filtered order
+//! is cached until the workspace or the filter changes.
+
+use super::name_widget;
+use crate::model::{ArticleId, ClaimId, Status, Workspace};
+use egui::{Color32, CornerRadius, Sense, Stroke, StrokeKind, Ui, vec2};
+use std::collections::HashSet;
+
+/// Height of one row of the claims list.
+const ROW_HEIGHT: f32 = 40.0;
+
+/// Which claims the list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Filter {
+    pub search: String,
+    pub verdict: VerdictFilter,
+    pub status: Option<Status>,
+    pub tag: Option<String>,
+    pub claimant: Option<String>,
+    pub article: Option<ArticleId>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum VerdictFilter {
+    #[default]
+    Any,
+    Unrated,
+    Key(String),
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        *self != Filter::default()
+    }
+
+    /// Whether a claim passes; `needle` is the lower-cased search text.
+    fn accepts(&self, ws: &Workspace, claim: &crate::model::Claim, needle: &str) -> bool {
+        let verdict_ok = match &self.verdict {
+            VerdictFilter::Any => true,
+            VerdictFilter::Unrated => claim.verdict.is_none(),
+            VerdictFilter::Key(key) => claim.verdict.as_deref() == Some(key),
+        };
+        verdict_ok
+            && self.status.is_none_or(|s| claim.status == s)
+            && self.tag.as_ref().is_none_or(|t| claim.tags.contains(t))
+            && self.claimant.as_ref().is_none_or(|c| &claim.claimant == c)
+            && self.article.is_none_or(|a| claim.article == a)
+            && (needle.is_empty() || matches_search(ws, claim, needle))
+    }
+}
+
+fn matches_search(ws: &Workspace, claim: &crate::model::Claim, needle: &str) -> bool {
+    let fields = [
+        &claim.statement,
+        &claim.anchor.exact,
+        &claim.claimant,
+        &claim.reported_by,
+        &claim.rationale,
+    ];
+    fields.iter().any(|f| f.to_lowercase().contains(needle))
+        || claim.tags.iter().any(|t| t.to_lowercase().contains(needle))
+        || claim
+            .verdict
+            .as_deref()
+            .and_then(|k| ws.scale.get(k))
+            .is_some_and(|v| v.label.to_lowercase().contains(needle))
+}
+
+/// What the left panel asks the window to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListIntent {
+    ShowArticle(ArticleId),
+    SelectClaim(ClaimId),
+    ImportArticle,
+}
+
+/// The left panel's state.
+#[derive(Default)]
+pub struct ClaimList {
+    pub filter: Filter,
+    rows: Vec<usize>,
+    cached_for: Option<(u64, Filter)>,
+    /// Tags and claimants in use, for the filters, as of a revision.
+    choices: Option<(u64, Vec<String>, Vec<String>)>,
+    /// Scroll the list to the selected claim on the next frame.
+    scroll_to_selected: bool,
+    focus_search: bool,
+    focused: bool,
+}
+
+/// Inputs the panel needs each frame.
+pub struct ListContext<'a> {
+    pub workspace: &'a Workspace,
+    pub revision: u64,
+    pub shown_article: Option<ArticleId>,
+    pub selected_claim: Option<ClaimId>,
+    pub problem_claims: &'a HashSet<ClaimId>,
+}
+
+impl ClaimList {
+    /// Puts the keyboard in the search box on the next frame.
+    pub fn focus_search(&mut self) {
+        self.focus_search = true;
+    }
+
+    pub fn scroll_to_selected(&mut self) {
+        self.scroll_to_selected = true;
+    }
+
+    /// Whether a row of the list had the keyboard last frame.
+    pub fn has_focus(&self) -> bool {
+        self.focused
+    }
+
+    /// The claims shown, in list order (article order, then position).
+    pub fn visible_claims(&mut self, ws: &Workspace, revision: u64) -> Vec<ClaimId> {
+        self.refresh(ws, revision);
+        self.rows.iter().map(|&i| ws.claims[i].id).collect()
+    }
+
+    /// The claim `step` rows after (or before) `from` in the list.
+    pub fn neighbour(
+        &mut self,
+        ws: &Workspace,
+        revision: u64,
+        from: Option<ClaimId>,
+        step: isize,
+    ) -> Option<ClaimId> {
+        self.refresh(ws, revision);
+        let n = self.rows.len();
+        if n == 0 {
+            return None;
+        }
+        let at = from.and_then(|id| self.rows.iter().position(|&i| ws.claims[i].id == id));
+        let next = match at {
+            Some(i) => i.checked_add_signed(step).filter(|j| *j < n)?,
+            None if step >= 0 => 0,
+            None => n - 1,
+        };
+        Some(ws.claims[self.rows[next]].id)
+    }
+
+    fn refresh(&mut self, ws: &Workspace, revision: u64) {
+        if self
+            .cached_for
+            .as_ref()
+            .is_some_and(|(r, f)| *r == revision && *f == self.filter)
+        {
+            return;
+        }
+        let needle = self.filter.search.trim().to_lowercase();
+        let article_order: std::collections::HashMap<ArticleId, usize> = ws
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        let mut rows: Vec<usize> = ws
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| self.filter.accepts(ws, c, &needle))
+            .map(|(i, _)| i)
+            .collect();
+        rows.sort_by_key(|&i| {
+            let c = &ws.claims[i];
+            (
+                article_order.get(&c.article).copied().unwrap_or(usize::MAX),
+                c.anchor.start,
+                c.anchor.end,
+            )
+        });
+        self.rows = rows;
+        self.cached_for = Some((revision, self.filter.clone()));
+    }
+
+    /// Draws the panel.
+    pub fn show(&mut self, ui: &mut Ui, cx: &ListContext) -> Vec<ListIntent> {
+        let mut intents = Vec::new();
+        articles_section(ui, cx, &mut intents);
+        ui.separator();
+        self.filters(ui, cx);
+        self.refresh(cx.workspace, cx.revision);
+        ui.horizontal(|ui| {
+            ui.strong(format!(
+                "{} of {} claims",
+                self.rows.len(),
+                cx.workspace.claims.len()
+            ));
+            if self.filter.is_active() && ui.small_button("Clear filters").clicked() {
+                self.filter = Filter::default();
+            }
+        });
+        self.rows_ui(ui, cx, &mut intents);
+        intents
+    }
+
+    fn filters(&mut self, ui: &mut Ui, cx: &ListContext) {
+        let ws = cx.workspace;
+        if self
+            .choices
+            .as_ref()
+            .is_none_or(|(r, _, _)| *r != cx.revision)
+        {
+            self.choices = Some((cx.revision, ws.tags_in_use(), claimants_in_use(ws)));
+        }
+        let (tags, claimants) = match &self.choices {
+            Some((_, tags, claimants)) => (tags.clone(), claimants.clone()),
+            None => (Vec::new(), Vec::new()),
+        };
+        let search = egui::TextEdit::singleline(&mut self.filter.search)
+            .hint_text("Search claims (Ctrl+F)")
+            .desired_width(f32::INFINITY);
+        let response = ui.add(search);
+        name_widget(ui, &response, "Search claims");
+        if std::mem::take(&mut self.focus_search) {
+            response.request_focus();
+        }
+        egui::Grid::new("claim-filters")
+            .num_columns(2)
+            .spacing(vec2(6.0, 4.0))
+            .show(ui, |ui| {
+                ui.label("Verdict");
+                let verdict_text = match &self.filter.verdict {
+                    VerdictFilter::Any => "Any".to_owned(),
+                    VerdictFilter::Unrated => "Unrated".to_owned(),
+                    VerdictFilter::Key(k) => ws.scale.get(k).map_or(k.clone(), |v| v.label.clone()),
+                };
+                let combo = egui::ComboBox::from_id_salt("filter-verdict")
+                    .selected_text(verdict_text)
+                    .width(150.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.filter.verdict, VerdictFilter::Any, "Any");
+                        ui.selectable_value(
+                            &mut self.filter.verdict,
+                            VerdictFilter::Unrated,
+                            "Unrated",
+                        );
+                        for v in &ws.scale.verdicts {
+                            ui.selectable_value(
+                                &mut self.filter.verdict,
+                                VerdictFilter::Key(v.key.clone()),
+                                &v.label,
+                            );
+                        }
+                    });
+                name_widget(ui, &combo.response, "Verdict filter");
+                ui.end_row();
+
+                ui.label("Status");
+                let combo = egui::ComboBox::from_id_salt("filter-status")
+                    .selected_text(self.filter.status.map_or("Any", Status::label))
+                    .width(150.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.filter.status, None, "Any");
+                        for s in Status::ALL {
+                            ui.selectable_value(&mut self.filter.status, Some(s), s.label());
+                        }
+                    });
+                name_widget(ui, &combo.response, "Status filter");
+                ui.end_row();
+
+                ui.label("Tag");
+                choice_combo(ui, "filter-tag", "Tag filter", &mut self.filter.tag, &tags);
+                ui.end_row();
+
+                ui.label("Claimant");
+                choice_combo(
+                    ui,
+                    "filter-claimant",
+                    "Claimant filter",
+                    &mut self.filter.claimant,
+                    &claimants,
+                );
+                ui.end_row();
+
+                ui.label("Article");
+                let article_text = self
+                    .filter
+                    .article
+                    .and_then(|id| ws.article(id))
+                    .map_or("All".to_owned(), |a| a.title.clone());
+                let combo = egui::ComboBox::from_id_salt("filter-article")
+                    .selected_text(article_text)
+                    .width(150.0)
+                    .truncate()
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.filter.article, None, "All");
+                        for a in &ws.articles {
+                            ui.selectable_value(&mut self.filter.article, Some(a.id), &a.title);
+                        }
+                    });
+                name_widget(ui, &combo.response, "Article filter");
+                ui.end_row();
+            });
+    }
+
+    fn rows_ui(&mut self, ui: &mut Ui, cx: &ListContext, intents: &mut Vec<ListIntent>) {
+        let ws = cx.workspace;
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("claims-list")
+            .auto_shrink([false, false])
+            // With thousands of rows a bar that comes and goes animated forever.
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
+        if std::mem::take(&mut self.scroll_to_selected)
+            && let Some(row) = cx
+                .selected_claim
+                .and_then(|id| self.rows.iter().position(|&i| ws.claims[i].id == id))
+        {
+            let spacing = ui.spacing().item_spacing.y;
+            let y = row as f32 * (ROW_HEIGHT + spacing);
+            let visible = ui.available_height();
+            area = area.vertical_scroll_offset((y - visible / 2.0).max(0.0));
+        }
+        let mut focused = false;
+        area.show_rows(ui, ROW_HEIGHT, self.rows.len(), |ui, range| {
+            for &index in &self.rows[range] {
+                let claim = &ws.claims[index];
+                let response = claim_row(ui, cx, claim);
+                focused |= response.has_focus();
+                if response.clicked() {
+                    intents.push(ListIntent::SelectClaim(claim.id));
+                }
+            }
+        });
+        self.focused = focused;
+        if self.rows.is_empty() {
+            ui.weak(if ws.claims.is_empty() {
+                "No claims yet: select text in the article and press Ctrl+M."
+            } else {
+                "No claim matches the filters."
+            });
+        }
+    }
+}
+
+/// One row: verdict chip, statement and claimant.
+fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui::Response {
+    let ws = cx.workspace;
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(vec2(width, ROW_HEIGHT), Sense::click());
+    let selected = cx.selected_claim == Some(claim.id);
+    let verdict = claim.verdict.as_deref().and_then(|k| ws.scale.get(k));
+    let label = format!(
+        "{} — {}",
+        verdict.map_or("Unrated", |v| v.label.as_str()),
+        claim.statement
+    );
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::ListBoxOption, true, selected, &label)
+    });
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter();
+    if selected {
+        painter.rect_filled(
+            rect,
+            CornerRadius::same(3),
+            visuals.selection.bg_fill.gamma_multiply(0.6),
+        );
+    } else if response.hovered() {
+        painter.rect_filled(
+            rect,
+            CornerRadius::same(3),
+            visuals.widgets.hovered.weak_bg_fill,
+        );
+    }
+    let chip = egui::Rect::from_min_size(rect.min + vec2(4.0, 6.0), vec2(12.0, 12.0));
+    match verdict {
+        Some(v) => {
+            painter.rect_filled(
+                chip,
+                CornerRadius::same(3),
+                Color32::from_rgb(v.colour.0, v.colour.1, v.colour.2),
+            );
+        }
+        None => {
+            painter.rect_stroke(
+                chip,
+                CornerRadius::same(3),
+                Stroke::new(1.5, visuals.text_color()),
+                StrokeKind::Inside,
+            );
+        }
+    }
+    let text_x = chip.max.x + 6.0;
+    let text_width = (rect.max.x - text_x - 4.0).max(10.0);
+    let mut statement = claim.statement.replace('\n', " ");
+    if cx.problem_claims.contains(&claim.id) {
+        statement.insert_str(0, "(!) ");
+    }
+    let strong = if selected {
+        visuals.strong_text_color()
+    } else {
+        visuals.text_color()
+    };
+    let first = one_line(ui, statement, 14.0, strong, text_width);
+    painter.galley(egui::pos2(text_x, rect.min.y + 2.0), first, strong);
+    let verdict_label = verdict.map_or("Unrated", |v| v.label.as_str());
+    let who = if claim.claimant.is_empty() {
+        "claimant not set"
+    } else {
+        claim.claimant.as_str()
+    };
+    let second = format!("{verdict_label} · {who} · {}", claim.status.label());
+    let weak = visuals.weak_text_color();
+    let second = one_line(ui, second, 12.0, weak, text_width);
+    ui.painter()
+        .galley(egui::pos2(text_x, rect.min.y + 22.0), second, weak);
+    response
+}
+
+/// `text` on one line, cut with "…" to fit `width`.
+fn one_line(
+    ui: &Ui,
+    text: String,
+    size: f32,
+    colour: Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job =
+        egui::text::LayoutJob::simple_singleline(text, egui::FontId::proportional(size), colour);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    ui.painter().layout_job(job)
+}
+
+/// A combo box choosing one of `options` or "Any".
+fn choice_combo(ui: &mut Ui, id: &str, name: &str, value: &mut Option<String>, options: &[String]) {
+    let combo = egui::ComboBox::from_id_salt(id)
+        .selected_text(value.clone().unwrap_or_else(|| "Any".to_owned()))
+        .width(150.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "Any");
+            for option in options {
+                ui.selectable_value(value, Some(option.clone()), option);
+            }
+        });
+    name_widget(ui, &combo.response, name);
+}
+
+/// The claimants named in any claim, sorted, without repeats or blanks.
+pub fn claimants_in_use(ws: &Workspace) -> Vec<String> {
+    let mut names: Vec<String> = ws
+        .claims
+        .iter()
+        .map(|c| c.claimant.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect();
+    names.sort_by_key(|n| n.to_lowercase());
+    names.dedup();
+    names
+}
+
+/// The list of articles, with claim counts, and the import button.
+fn articles_section(ui: &mut Ui, cx: &ListContext, intents: &mut Vec<ListIntent>) {
+    let ws = cx.workspace;
+    ui.horizontal(|ui| {
+        ui.strong(format!("Articles ({})", ws.articles.len()));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("Import…")
+                .on_hover_text("Add an article from a .txt, .md or .html file")
+                .clicked()
+            {
+                intents.push(ListIntent::ImportArticle);
+            }
+        });
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("articles-list")
+        .max_height(140.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            if ws.articles.is_empty() {
+                ui.weak("No articles: File › Import article…, or drop a .txt file here.");
+            }
+            for article in &ws.articles {
+                let count = ws.claims_in(article.id).count();
+                let selected = cx.shown_article == Some(article.id);
+                let text = format!("{}  ({count})", article.title);
+                let response = ui.add(egui::Button::selectable(selected, text).truncate());
+                if response.clicked() {
+                    intents.push(ListIntent::ShowArticle(article.id));
+                }
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::generated_workspace;
+
+    #[test]
+    fn filters_combine_and_the_order_follows_the_text() {
+        let ws = generated_workspace(2, 2_000, 40);
+        let mut list = ClaimList::default();
+        let all = list.visible_claims(&ws, 1);
+        assert_eq!(all.len(), 40);
+        let starts: Vec<(usize, usize)> = all
+            .iter()
+            .map(|id| {
+                let c = ws.claim(*id).unwrap();
+                let a = ws.articles.iter().position(|a| a.id == c.article).unwrap();
+                (a, c.anchor.start)
+            })
+            .collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+        list.filter.verdict = VerdictFilter::Unrated;
+        let unrated = list.visible_claims(&ws, 1);
+        assert_eq!(
+            unrated.len(),
+            ws.claims.iter().filter(|c| c.verdict.is_none()).count()
+        );
+        assert!(!unrated.is_empty());
+        list.filter.article = Some(ws.articles[1].id);
+        let both = list.visible_claims(&ws, 1);
+        assert!(both.len() < unrated.len());
+        assert!(
+            both.iter()
+                .all(|id| ws.claim(*id).unwrap().article == ws.articles[1].id)
+        );
+    }
+
+    #[test]
+    fn neighbours_step_through_the_list_and_stop_at_the_ends() {
+        let ws = generated_workspace(1, 2_000, 5);
+        let mut list = ClaimList::default();
+        let ids = list.visible_claims(&ws, 0);
+        assert_eq!(list.neighbour(&ws, 0, None, 1), Some(ids[0]));
+        assert_eq!(list.neighbour(&ws, 0, Some(ids[0]), 1), Some(ids[1]));
+        assert_eq!(list.neighbour(&ws, 0, Some(ids[4]), 1), None);
+        assert_eq!(list.neighbour(&ws, 0, Some(ids[0]), -1), None);
+    }
+}

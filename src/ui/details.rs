@@ -1,0 +1,136 @@
+//! Windows for the details of an article (title, outlet, author, URL,
+//! dates, language, notes) and of the workspace (title, description,
+//! methodology, publisher, report URL) — what reports and ClaimReview
+//! need besides the claims. Edits come back as [`Command`]s.
+
+use super::commands::{ArticleDetails, Command, FieldKey, Typing, WorkspaceDetails};
+use super::name_widget;
+use super::source_library::date_field;
+use crate::model::{Article, Workspace};
+use egui::Ui;
+
+/// The "Article details" window; returns the edit to make, if any.
+pub fn article_window(ctx: &egui::Context, open: &mut bool, article: &Article) -> Option<Command> {
+    let mut command = None;
+    egui::Window::new("Article details")
+        .open(open)
+        .default_width(480.0)
+        .show(ctx, |ui| {
+            let mut details = ArticleDetails::of(article);
+            let mut typed: Option<(&'static str, String)> = None;
+            let mut changed = false;
+            egui::Grid::new(("article-details", article.id))
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (label, field, value) in [
+                        ("Title", "article-title", &mut details.title),
+                        ("Outlet", "article-outlet", &mut details.outlet),
+                        ("Author", "article-author", &mut details.author),
+                        ("URL", "article-url", &mut details.url),
+                        ("Language", "article-language", &mut details.language),
+                    ] {
+                        if text_row(ui, label, value) {
+                            typed = Some((field, value.clone()));
+                        }
+                    }
+                    ui.label("Published");
+                    if let Some(date) =
+                        date_field(ui, ("article-published", article.id), details.published)
+                    {
+                        details.published = date;
+                        changed = true;
+                    }
+                    ui.end_row();
+                    ui.label("Retrieved");
+                    if let Some(date) =
+                        date_field(ui, ("article-retrieved", article.id), details.retrieved)
+                    {
+                        details.retrieved = date;
+                        changed = true;
+                    }
+                    ui.end_row();
+                    ui.label("Notes");
+                    let response = ui.add(
+                        egui::TextEdit::multiline(&mut details.notes)
+                            .desired_rows(3)
+                            .desired_width(f32::INFINITY),
+                    );
+                    name_widget(ui, &response, "Article notes");
+                    if response.changed() {
+                        typed = Some(("article-notes", details.notes.clone()));
+                    }
+                    ui.end_row();
+                });
+            ui.weak(format!(
+                "{} characters of text. New claims take “reported by” from the outlet.",
+                article.char_len()
+            ));
+            if changed || typed.is_some() {
+                let typing =
+                    typed.map(|(field, text)| Typing::in_field(FieldKey::new(field), &text));
+                command = Some(Command::EditArticle {
+                    article: article.id,
+                    details: Box::new(details),
+                    typing,
+                });
+            }
+        });
+    command
+}
+
+/// The "Workspace details" window; returns the edit to make, if any.
+pub fn workspace_window(ctx: &egui::Context, open: &mut bool, ws: &Workspace) -> Option<Command> {
+    let mut command = None;
+    egui::Window::new("Workspace details")
+        .open(open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            let mut details = WorkspaceDetails::of(ws);
+            let mut typed: Option<(&'static str, String)> = None;
+            egui::Grid::new("workspace-details").num_columns(2).show(ui, |ui| {
+                for (label, field, value) in [
+                    ("Title", "workspace-title", &mut details.title),
+                    ("Publisher", "workspace-publisher", &mut details.publisher.name),
+                    ("Publisher URL", "workspace-publisher-url", &mut details.publisher.url),
+                    ("Report URL", "workspace-report-url", &mut details.report_url),
+                ] {
+                    if text_row(ui, label, value) {
+                        typed = Some((field, value.clone()));
+                    }
+                }
+                for (label, field, value) in [
+                    ("Description", "workspace-description", &mut details.description),
+                    ("Methodology", "workspace-methodology", &mut details.methodology),
+                ] {
+                    ui.label(label);
+                    let response = ui.add(
+                        egui::TextEdit::multiline(value)
+                            .desired_rows(3)
+                            .desired_width(f32::INFINITY),
+                    );
+                    name_widget(ui, &response, label);
+                    if response.changed() {
+                        typed = Some((field, value.clone()));
+                    }
+                    ui.end_row();
+                }
+            });
+            ui.weak("The publisher and report URL go into the published report and its ClaimReview data.");
+            if let Some((field, text)) = typed {
+                command = Some(Command::EditWorkspace {
+                    details: Box::new(details),
+                    typing: Some(Typing::in_field(FieldKey::new(field), &text)),
+                });
+            }
+        });
+    command
+}
+
+/// A labelled single-line field in a grid; true when it changed.
+fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> bool {
+    ui.label(label);
+    let response = ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY));
+    name_widget(ui, &response, label);
+    ui.end_row();
+    response.changed()
+}

@@ -1,0 +1,284 @@
+//! What the File menu's actions do: new, open, save, save as and import,
+//! each guarded by the Save / Discard / Cancel question when there are
+//! unsaved changes, with paths from the [`super::files::FilePicker`].
+//!
+//! Adding a file-producing action (say, an export) takes a new
+//! [`Purpose`], a request in [`FactbenchApp::run_action`] and an arm in
+//! [`FactbenchApp::on_path`].
+
+use super::commands::Document;
+use super::files::{PathAnswer, PathRequest, Purpose};
+use super::{FactbenchApp, Pending, Prompt};
+use crate::export::{self, ExportOptions, Format};
+use crate::model::Workspace;
+use crate::store;
+use std::path::{Path, PathBuf};
+
+impl FactbenchApp {
+    /// Runs `pending` now, or first asks to save unsaved changes.
+    pub(super) fn guard_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(pending));
+        } else {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    pub(super) fn request_open_path(&mut self, path: PathBuf) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(Pending::OpenPath(path)));
+        } else {
+            self.open_path(&path);
+        }
+    }
+
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => self.replace_document(Document::new(
+                Workspace::new("Untitled investigation"),
+                None,
+            )),
+            Pending::Open => {
+                let request = PathRequest::open_workspace(self.dialog_folder());
+                self.picker.request(request, ctx);
+            }
+            Pending::OpenPath(path) => {
+                self.open_path(&path);
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                self.save_settings();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Saves, then runs `pending` if the save worked.
+    pub(super) fn save_then(&mut self, ctx: &egui::Context, pending: Pending) {
+        match self.doc.path.clone() {
+            Some(path) => {
+                if self.save_to(&path) {
+                    self.proceed(ctx, pending);
+                }
+            }
+            None => {
+                self.after_save = Some(pending);
+                self.request_save_as(ctx);
+            }
+        }
+    }
+
+    pub(super) fn save(&mut self, ctx: &egui::Context) {
+        match self.doc.path.clone() {
+            Some(path) => {
+                self.save_to(&path);
+            }
+            None => self.request_save_as(ctx),
+        }
+    }
+
+    pub(super) fn request_save_as(&mut self, ctx: &egui::Context) {
+        let name = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| format!("{}.ron", file_stem_for(&self.workspace().title)));
+        let request = PathRequest::save_workspace(self.dialog_folder(), name);
+        self.picker.request(request, ctx);
+    }
+
+    /// Saves to `path`; on failure shows why and returns false.
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        self.doc.touch_modified();
+        match crate::store::save(path, self.doc.workspace()) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_owned());
+                self.settings.remember(path);
+                self.save_settings();
+                true
+            }
+            Err(e) => {
+                self.error("Could not save", e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Opens a workspace file; on failure shows why, keeps the open
+    /// workspace and returns false.
+    pub(super) fn open_path(&mut self, path: &Path) -> bool {
+        match crate::store::load(path) {
+            Ok(loaded) => {
+                let mut note = None;
+                if let Some(version) = loaded.migrated_from {
+                    note = Some(format!(
+                        "{} was written by an older Factbench (format version {version}) and was upgraded; saving writes the current format.",
+                        path.display()
+                    ));
+                }
+                self.replace_document(Document::new(loaded.workspace, Some(path.to_owned())));
+                if !loaded.problems.is_empty() {
+                    self.show_problems = true;
+                }
+                if let Some(note) = note {
+                    self.error("Workspace upgraded", note);
+                }
+                self.settings.remember(path);
+                self.save_settings();
+                true
+            }
+            Err(e) => {
+                self.error("Could not open the workspace", e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Writes the workspace in `format` to `path` (atomically); the HTML
+    /// report then opens in the browser when the user asked for that.
+    pub(super) fn export_to(&mut self, format: Format, path: &Path) {
+        let path = with_extension(path, format.extension());
+        let workspace = self.doc.workspace();
+        let options = ExportOptions::default();
+        let mut bytes = Vec::new();
+        let written = export::write(format, workspace, &options, &mut bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|()| store::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+        if let Err(message) = written {
+            self.error("Could not export", message);
+            return;
+        }
+        let notes = export::warnings(format, workspace, &options).unwrap_or_default();
+        if !notes.is_empty() {
+            let message = format!(
+                "{} was written. Note:\n• {}",
+                path.display(),
+                notes.join("\n• ")
+            );
+            self.error("Exported with notes", message);
+        }
+        if format == Format::Html
+            && self.settings.open_report_after_export
+            && let Err(e) = open::that_detached(&path)
+        {
+            self.error(
+                "Could not open the report",
+                format!(
+                    "{} was written, but no browser could be started: {e}",
+                    path.display()
+                ),
+            );
+        }
+    }
+
+    pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
+        while let Some(answer) = self.picker.poll() {
+            match answer {
+                PathAnswer::Picked(purpose, path) => self.on_path(ctx, purpose, path),
+                PathAnswer::Cancelled(_) => self.after_save = None,
+                PathAnswer::Unavailable(request, reason) => {
+                    let text = request.suggested_path();
+                    self.prompt = Some(Prompt::PathEntry {
+                        request,
+                        reason,
+                        text,
+                    });
+                }
+            }
+        }
+    }
+
+    /// A path chosen in a dialog (or typed) for `purpose`.
+    pub(super) fn on_path(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::Open => {
+                self.open_path(&path);
+            }
+            Purpose::Export(format) => self.export_to(format, &path),
+            Purpose::Import => {
+                self.import_dialog = Some(super::import_dialog::ImportDialog::new(vec![path]));
+            }
+            Purpose::SaveAs => {
+                let path = with_extension(&path, "ron");
+                if self.save_to(&path)
+                    && let Some(pending) = self.after_save.take()
+                {
+                    self.proceed(ctx, pending);
+                }
+            }
+        }
+    }
+
+    pub(super) fn dialog_folder(&self) -> Option<PathBuf> {
+        self.doc
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_owned)
+    }
+}
+
+/// Adds `.EXTENSION` to a path typed without it.
+fn with_extension(path: &Path, extension: &str) -> PathBuf {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+    {
+        path.to_owned()
+    } else {
+        let mut name = path
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
+        name.push(".");
+        name.push(extension);
+        path.with_file_name(name)
+    }
+}
+
+/// A file name made from a workspace title.
+fn file_stem_for(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem: String = stem.chars().take(60).collect();
+    if stem.is_empty() {
+        "workspace".to_owned()
+    } else {
+        stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    pub(super) fn save_paths_get_the_ron_extension() {
+        assert_eq!(
+            with_extension(Path::new("/a/b"), "ron"),
+            PathBuf::from("/a/b.ron")
+        );
+        assert_eq!(
+            with_extension(Path::new("/a/b.RON"), "ron"),
+            PathBuf::from("/a/b.RON")
+        );
+        assert_eq!(file_stem_for("Xi Jinping: Moscow!"), "xi-jinping-moscow");
+        assert_eq!(file_stem_for("??"), "workspace");
+    }
+}

@@ -1,0 +1,419 @@
+//! File dialogs and remembered files.
+//!
+//! The window asks for paths through the [`FilePicker`] trait: the real one
+//! ([`NativePicker`]) runs rfd's native dialog on a background thread so the
+//! window keeps drawing while it is open, and reports when no dialog could be
+//! shown so the window can offer a path field instead. Tests answer with a
+//! [`ScriptedPicker`]. A new use (say, exporting) only needs a new
+//! [`Purpose`] and a match arm where the answer is handled.
+//!
+//! [`Settings`] (recent files, theme, text size) are kept across runs in the
+//! platform's config folder, found with the `directories` crate.
+
+use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+/// What a path is being asked for; comes back with the answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open a workspace.
+    Open,
+    /// Save the workspace to a new file.
+    SaveAs,
+    /// Import an article.
+    Import,
+    /// Export the workspace in a format.
+    Export(crate::export::Format),
+}
+
+/// Whether the dialog picks an existing file or names a file to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    OpenFile,
+    SaveFile,
+}
+
+/// A request for a path.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathRequest {
+    pub purpose: Purpose,
+    pub mode: Mode,
+    pub title: String,
+    /// (filter name, extensions without the dot).
+    pub filters: Vec<(String, Vec<String>)>,
+    pub folder: Option<PathBuf>,
+    pub file_name: Option<String>,
+}
+
+impl PathRequest {
+    pub fn open_workspace(folder: Option<PathBuf>) -> Self {
+        PathRequest {
+            purpose: Purpose::Open,
+            mode: Mode::OpenFile,
+            title: "Open workspace".into(),
+            filters: vec![workspace_filter()],
+            folder,
+            file_name: None,
+        }
+    }
+
+    pub fn save_workspace(folder: Option<PathBuf>, file_name: String) -> Self {
+        PathRequest {
+            purpose: Purpose::SaveAs,
+            mode: Mode::SaveFile,
+            title: "Save workspace as".into(),
+            filters: vec![workspace_filter()],
+            folder,
+            file_name: Some(file_name),
+        }
+    }
+
+    pub fn import_article(folder: Option<PathBuf>) -> Self {
+        PathRequest {
+            purpose: Purpose::Import,
+            mode: Mode::OpenFile,
+            title: "Import article".into(),
+            filters: vec![(
+                "Articles (.txt, .md, .html)".into(),
+                ARTICLE_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect(),
+            )],
+            folder,
+            file_name: None,
+        }
+    }
+
+    pub fn export(
+        folder: Option<PathBuf>,
+        format: crate::export::Format,
+        file_name: String,
+    ) -> Self {
+        PathRequest {
+            purpose: Purpose::Export(format),
+            mode: Mode::SaveFile,
+            title: format!("Export {}", format.label()),
+            filters: vec![(
+                format!("{} (.{})", format.label(), format.extension()),
+                vec![format.extension().to_owned()],
+            )],
+            folder,
+            file_name: Some(file_name),
+        }
+    }
+
+    /// The path to prefill a typed-path fallback with.
+    pub fn suggested_path(&self) -> String {
+        let folder = self.folder.clone().or_else(default_folder);
+        match (folder, &self.file_name) {
+            (Some(folder), Some(name)) => folder.join(name).display().to_string(),
+            (Some(folder), None) => format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR),
+            (None, Some(name)) => name.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// File extensions imported as articles.
+pub const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
+
+fn workspace_filter() -> (String, Vec<String>) {
+    ("Factbench workspace (.ron)".into(), vec!["ron".into()])
+}
+
+/// How a request ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathAnswer {
+    Picked(Purpose, PathBuf),
+    Cancelled(Purpose),
+    /// No dialog could be shown; the message says why. The window then asks
+    /// for the path in a text field.
+    Unavailable(PathRequest, String),
+}
+
+/// Asks the user for paths without blocking the window.
+pub trait FilePicker {
+    /// Starts asking. At most one request is open at a time; a second one
+    /// while the first is open is answered `Cancelled` at once.
+    fn request(&mut self, request: PathRequest, ctx: &egui::Context);
+    /// The answer, once there is one.
+    fn poll(&mut self) -> Option<PathAnswer>;
+    /// Whether a dialog is open now.
+    fn is_open(&self) -> bool;
+}
+
+/// A dialog closed this fast was never shown (no person cancels that fast).
+const TOO_FAST_TO_BE_SEEN: Duration = Duration::from_millis(120);
+
+/// rfd's native dialogs, each on its own thread.
+#[derive(Default)]
+pub struct NativePicker {
+    pending: Option<(PathRequest, Instant, Receiver<Option<PathBuf>>)>,
+    immediate: VecDeque<PathAnswer>,
+}
+
+impl FilePicker for NativePicker {
+    fn request(&mut self, request: PathRequest, ctx: &egui::Context) {
+        if self.pending.is_some() {
+            self.immediate
+                .push_back(PathAnswer::Cancelled(request.purpose));
+            return;
+        }
+        if let Some(reason) = no_dialog_reason() {
+            self.immediate
+                .push_back(PathAnswer::Unavailable(request, reason));
+            return;
+        }
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        let dialog = native_dialog(&request);
+        let mode = request.mode;
+        let spawned = std::thread::Builder::new()
+            .name("file dialog".into())
+            .spawn(move || {
+                let picked = match mode {
+                    Mode::OpenFile => dialog.pick_file(),
+                    Mode::SaveFile => dialog.save_file(),
+                };
+                let _ = sender.send(picked);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.pending = Some((request, Instant::now(), receiver)),
+            Err(e) => self.immediate.push_back(PathAnswer::Unavailable(
+                request,
+                format!("could not start the file dialog: {e}"),
+            )),
+        }
+    }
+
+    fn poll(&mut self) -> Option<PathAnswer> {
+        if let Some(answer) = self.immediate.pop_front() {
+            return Some(answer);
+        }
+        let (request, started, receiver) = self.pending.as_ref()?;
+        let answer = match receiver.try_recv() {
+            Err(TryRecvError::Empty) => return None,
+            Ok(Some(path)) => PathAnswer::Picked(request.purpose.clone(), path),
+            Ok(None) if started.elapsed() < TOO_FAST_TO_BE_SEEN => PathAnswer::Unavailable(
+                request.clone(),
+                "the system file dialog did not open (no desktop portal or zenity?)".into(),
+            ),
+            Ok(None) => PathAnswer::Cancelled(request.purpose.clone()),
+            Err(TryRecvError::Disconnected) => PathAnswer::Unavailable(
+                request.clone(),
+                "the system file dialog stopped unexpectedly".into(),
+            ),
+        };
+        self.pending = None;
+        Some(answer)
+    }
+
+    fn is_open(&self) -> bool {
+        self.pending.is_some()
+    }
+}
+
+fn native_dialog(request: &PathRequest) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new().set_title(&request.title);
+    for (name, extensions) in &request.filters {
+        dialog = dialog.add_filter(name, extensions);
+    }
+    if let Some(folder) = request.folder.clone().or_else(default_folder) {
+        dialog = dialog.set_directory(folder);
+    }
+    if let Some(name) = &request.file_name {
+        dialog = dialog.set_file_name(name);
+    }
+    dialog
+}
+
+/// Why no native dialog can be shown here, if we can tell beforehand.
+fn no_dialog_reason() -> Option<String> {
+    if cfg!(target_os = "linux") {
+        let has_session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+        let has_zenity = std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
+        });
+        if !has_session_bus && !has_zenity {
+            return Some(
+                "this desktop has no file dialog service (no session D-Bus for the desktop portal, and no zenity)"
+                    .into(),
+            );
+        }
+    }
+    None
+}
+
+/// Answers requests from a script, for tests.
+#[derive(Debug, Default)]
+pub struct ScriptedPicker {
+    /// Paths to answer with, in order; `None` answers "cancelled".
+    pub answers: VecDeque<Option<PathBuf>>,
+    /// Every request made, for tests to inspect.
+    pub requests: Vec<PathRequest>,
+    ready: VecDeque<PathAnswer>,
+}
+
+impl ScriptedPicker {
+    pub fn answering(answers: impl IntoIterator<Item = Option<PathBuf>>) -> Self {
+        ScriptedPicker {
+            answers: answers.into_iter().collect(),
+            ..Default::default()
+        }
+    }
+}
+
+impl FilePicker for ScriptedPicker {
+    fn request(&mut self, request: PathRequest, _ctx: &egui::Context) {
+        let answer = match self.answers.pop_front() {
+            Some(Some(path)) => PathAnswer::Picked(request.purpose.clone(), path),
+            Some(None) => PathAnswer::Cancelled(request.purpose.clone()),
+            None => PathAnswer::Unavailable(request.clone(), "no scripted answer left".into()),
+        };
+        self.requests.push(request);
+        self.ready.push_back(answer);
+    }
+
+    fn poll(&mut self) -> Option<PathAnswer> {
+        self.ready.pop_front()
+    }
+
+    fn is_open(&self) -> bool {
+        false
+    }
+}
+
+/// A folder to start dialogs in: the user's documents, else home.
+pub fn default_folder() -> Option<PathBuf> {
+    let dirs = directories::UserDirs::new()?;
+    Some(
+        dirs.document_dir()
+            .map_or_else(|| dirs.home_dir().to_owned(), Path::to_owned),
+    )
+}
+
+/// The window's light or dark look.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// How many recent files are remembered.
+pub const MAX_RECENT: usize = 10;
+
+/// What the window remembers between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    pub theme: ThemeChoice,
+    /// Article text size in points.
+    pub text_size: f32,
+    /// After File › Export › HTML report, open it in the default browser.
+    pub open_report_after_export: bool,
+}
+
+/// Default article text size.
+pub const DEFAULT_TEXT_SIZE: f32 = 16.0;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            theme: ThemeChoice::System,
+            open_report_after_export: true,
+            text_size: DEFAULT_TEXT_SIZE,
+        }
+    }
+}
+
+impl Settings {
+    /// Where settings live: `factbench/settings.ron` in the platform config folder.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("org", "Factbench", "Factbench")
+            .map(|dirs| dirs.config_dir().join("settings.ron"))
+    }
+
+    /// Reads settings; anything missing or unreadable gives the defaults.
+    pub fn load(path: &Path) -> Settings {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes settings (atomically, like workspaces).
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string())?;
+        crate::store::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
+    }
+
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    pub fn forget(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+    }
+}
+
+/// Whether a dropped or given file is an article to import (by extension).
+pub fn is_article_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_recent_files_stay_unique_and_short() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested").join("settings.ron");
+        let mut settings = Settings::default();
+        for n in 0..15 {
+            settings.remember(Path::new(&format!("/nonexistent/{n}.ron")));
+        }
+        settings.remember(Path::new("/nonexistent/3.ron"));
+        assert_eq!(settings.recent.len(), MAX_RECENT);
+        assert_eq!(settings.recent[0], Path::new("/nonexistent/3.ron"));
+        assert_eq!(
+            settings
+                .recent
+                .iter()
+                .filter(|p| p.ends_with("3.ron"))
+                .count(),
+            1
+        );
+        settings.save(&path).unwrap();
+        assert_eq!(Settings::load(&path), settings);
+        assert_eq!(
+            Settings::load(&dir.path().join("missing.ron")),
+            Settings::default()
+        );
+    }
+
+    #[test]
+    fn article_files_are_told_by_extension() {
+        assert!(is_article_file(Path::new("a/b.TXT")));
+        assert!(is_article_file(Path::new("b.html")));
+        assert!(!is_article_file(Path::new("b.ron")));
+        assert!(!is_article_file(Path::new("README")));
+    }
+}

@@ -1,0 +1,291 @@
+//! The source library: every source of the workspace, editable, with the
+//! claims that cite each. Also the source form (title, URL, publisher, kind,
+//! dates, archive URL, notes) the claim inspector reuses to create a source
+//! in place.
+
+use super::commands::{Command, FieldKey, Typing};
+use super::name_widget;
+use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
+use egui::Ui;
+use jiff::civil::Date;
+
+/// What the library asks the window to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibraryIntent {
+    Command(Command),
+    SelectClaim(ClaimId),
+}
+
+/// The library view's state.
+#[derive(Default)]
+pub struct SourceLibrary {
+    search: String,
+    /// Open this source's entry on the next frame.
+    reveal: Option<SourceId>,
+}
+
+impl SourceLibrary {
+    /// Opens a source's entry (after "show in library").
+    pub fn reveal(&mut self, id: SourceId) {
+        self.reveal = Some(id);
+    }
+
+    pub fn show(&mut self, ui: &mut Ui, ws: &Workspace) -> Vec<LibraryIntent> {
+        let mut intents = Vec::new();
+        ui.horizontal(|ui| {
+            ui.strong(format!("{} sources", ws.sources.len()));
+            if ui.button("New source").clicked() {
+                let source = Source::new("New source", "", SourceKind::Other);
+                self.reveal = Some(source.id);
+                intents.push(LibraryIntent::Command(Command::AddSource(Box::new(source))));
+            }
+        });
+        ui.add(
+            egui::TextEdit::singleline(&mut self.search)
+                .hint_text("Search sources")
+                .desired_width(f32::INFINITY),
+        );
+        let needle = self.search.trim().to_lowercase();
+        egui::ScrollArea::vertical()
+            .id_salt("source-library")
+            .auto_shrink([false, false])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| {
+                for source in ws.sources.iter().filter(|s| source_matches(s, &needle)) {
+                    self.source_entry(ui, ws, source, &mut intents);
+                }
+                if ws.sources.is_empty() {
+                    ui.weak("No sources yet. Add one here, or from a claim's evidence.");
+                }
+            });
+        intents
+    }
+
+    fn source_entry(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        source: &Source,
+        intents: &mut Vec<LibraryIntent>,
+    ) {
+        let citing: Vec<_> = ws.claims_citing(source.id).collect();
+        let title = format!(
+            "{}  ·  {}  ·  cited by {}",
+            if source.title.is_empty() {
+                "(untitled)".to_owned()
+            } else {
+                shorten(&source.title, 40)
+            },
+            source.kind.label(),
+            citing.len()
+        );
+        let mut header = egui::CollapsingHeader::new(title).id_salt(("source", source.id));
+        if self.reveal == Some(source.id) {
+            header = header.open(Some(true));
+            self.reveal = None;
+        }
+        header.show(ui, |ui| {
+            let mut edited = source.clone();
+            if let Some(key) = source_form(ui, &mut edited, source.id) {
+                let typing = key.map(|key| Typing::in_field(key, typed_text(&edited, key)));
+                intents.push(LibraryIntent::Command(Command::EditSource {
+                    source: Box::new(edited),
+                    typing,
+                }));
+            }
+            ui.label(egui::RichText::new("Cited by").strong());
+            if citing.is_empty() {
+                ui.weak("No claim cites this source.");
+            }
+            for claim in &citing {
+                if ui.link(shorten(&claim.statement, 60)).clicked() {
+                    intents.push(LibraryIntent::SelectClaim(claim.id));
+                }
+            }
+            let delete = ui
+                .add_enabled(citing.is_empty(), egui::Button::new("Delete source"))
+                .on_disabled_hover_text(
+                    "Remove it from the evidence of the claims citing it first",
+                );
+            if delete.clicked() {
+                intents.push(LibraryIntent::Command(Command::DeleteSource(source.id)));
+            }
+        });
+    }
+}
+
+fn source_matches(source: &Source, needle: &str) -> bool {
+    needle.is_empty()
+        || [&source.title, &source.url, &source.publisher, &source.notes]
+            .iter()
+            .any(|f| f.to_lowercase().contains(needle))
+}
+
+/// `text` on one line, cut to `max` chars with "…".
+fn shorten(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > max {
+        format!("{}…", flat.chars().take(max).collect::<String>())
+    } else {
+        flat
+    }
+}
+
+/// The text of the field a typing key names, to tell word ends.
+fn typed_text(source: &Source, key: FieldKey) -> &str {
+    match key.field {
+        "source-title" => &source.title,
+        "source-url" => &source.url,
+        "source-publisher" => &source.publisher,
+        "source-archive" => &source.archive_url,
+        "source-notes" => &source.notes,
+        _ => "",
+    }
+}
+
+/// Edits every field of a source. Returns `None` when nothing changed,
+/// `Some(Some(key))` after typing in a text field, `Some(None)` after any
+/// other change (kind, a date).
+pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<Option<FieldKey>> {
+    let mut changed = None;
+    egui::Grid::new(("source-form", salt))
+        .num_columns(2)
+        .spacing(egui::vec2(8.0, 4.0))
+        .show(ui, |ui| {
+            let mut text_row =
+                |ui: &mut Ui, label: &str, value: &mut String, field: &'static str| {
+                    ui.label(label);
+                    let response = ui.add(
+                        egui::TextEdit::singleline(value)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(label),
+                    );
+                    name_widget(ui, &response, label);
+                    ui.end_row();
+                    if response.changed() {
+                        changed = Some(Some(FieldKey::new(field)));
+                    }
+                };
+            text_row(ui, "Title", &mut source.title, "source-title");
+            text_row(ui, "URL", &mut source.url, "source-url");
+            text_row(ui, "Publisher", &mut source.publisher, "source-publisher");
+            text_row(ui, "Archive URL", &mut source.archive_url, "source-archive");
+
+            ui.label("Kind");
+            let combo = egui::ComboBox::from_id_salt(("source-kind", salt))
+                .selected_text(source.kind.label())
+                .show_ui(ui, |ui| {
+                    for kind in SourceKind::ALL {
+                        if ui
+                            .selectable_value(&mut source.kind, kind, kind.label())
+                            .changed()
+                        {
+                            changed = Some(None);
+                        }
+                    }
+                });
+            name_widget(ui, &combo.response, "Kind");
+            ui.end_row();
+
+            ui.label("Published");
+            if let Some(date) = date_field(ui, ("published", salt), source.published) {
+                source.published = date;
+                changed = Some(None);
+            }
+            ui.end_row();
+            ui.label("Accessed");
+            ui.horizontal(|ui| {
+                if let Some(date) = date_field(ui, ("accessed", salt), source.accessed) {
+                    source.accessed = date;
+                    changed = Some(None);
+                }
+                if ui.small_button("Today").clicked() {
+                    source.accessed = Some(jiff::ZonedDateTime::now().date());
+                    changed = Some(None);
+                }
+            });
+            ui.end_row();
+
+            ui.label("Notes");
+            let response = ui.add(
+                egui::TextEdit::multiline(&mut source.notes)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            );
+            name_widget(ui, &response, "Notes");
+            if response.changed() {
+                changed = Some(Some(FieldKey::new("source-notes")));
+            }
+            ui.end_row();
+        });
+    if source.url.starts_with("http://") || source.url.starts_with("https://") {
+        ui.hyperlink_to("Open URL in the browser", &source.url);
+    }
+    changed
+}
+
+/// A date typed as YYYY-MM-DD. Returns the new value once the text is a
+/// valid date or empty; a half-typed date stays in the field, marked.
+pub fn date_field(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    value: Option<Date>,
+) -> Option<Option<Date>> {
+    let id = ui.scope_id().with(("date", salt));
+    let shown = value.map(|d| d.to_string()).unwrap_or_default();
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| shown.clone());
+    let parsed = parse_date(&text);
+    let valid = parsed.is_some();
+    let mut edit = egui::TextEdit::singleline(&mut text)
+        .hint_text("YYYY-MM-DD")
+        .desired_width(110.0);
+    if !valid {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let response = ui.add(edit);
+    if !valid {
+        response
+            .clone()
+            .on_hover_text("Write the date as YYYY-MM-DD, e.g. 2025-05-08");
+    }
+    let mut result = None;
+    if response.changed() {
+        match parse_date(&text) {
+            Some(date) if date != value => result = Some(date),
+            _ => {}
+        }
+    }
+    if response.has_focus() || parse_date(&text).is_none() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    result
+}
+
+/// `Some(None)` for an empty text, `Some(Some(date))` for a valid date.
+fn parse_date(text: &str) -> Option<Option<Date>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    text.parse::<Date>().ok().map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_or_are_refused() {
+        assert_eq!(parse_date(""), Some(None));
+        assert_eq!(
+            parse_date("2025-05-08"),
+            Some(Some(Date::new(2025, 5, 8).unwrap()))
+        );
+        assert_eq!(parse_date("2025-13-08"), None);
+        assert_eq!(parse_date("8 May"), None);
+    }
+}

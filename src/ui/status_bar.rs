@@ -1,0 +1,81 @@
+//! The status bar: where the workspace is saved, whether it has unsaved
+//! changes, how many claims carry each verdict, and the problem count.
+
+use crate::model::Workspace;
+use egui::{Color32, CornerRadius, RichText, Sense, Ui, vec2};
+use std::path::Path;
+
+/// What the status bar asks the window to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusIntent {
+    ShowProblems,
+}
+
+pub fn show(
+    ui: &mut Ui,
+    ws: &Workspace,
+    path: Option<&Path>,
+    dirty: bool,
+    problem_count: usize,
+) -> Option<StatusIntent> {
+    let mut intent = None;
+    ui.horizontal(|ui| {
+        match path {
+            Some(path) => ui.label(path.display().to_string()),
+            None => ui.weak("not saved to a file yet"),
+        };
+        if dirty {
+            ui.label(RichText::new("• Unsaved changes").color(ui.visuals().warn_fg_color));
+        } else {
+            ui.weak("No unsaved changes");
+        }
+        ui.separator();
+        let (counts, unrated) = ws.verdict_counts();
+        for (verdict, count) in ws.scale.verdicts.iter().zip(counts) {
+            if count == 0 {
+                continue;
+            }
+            chip(
+                ui,
+                Some(Color32::from_rgb(
+                    verdict.colour.0,
+                    verdict.colour.1,
+                    verdict.colour.2,
+                )),
+            );
+            ui.label(format!("{} {count}", verdict.label));
+        }
+        chip(ui, None);
+        ui.label(format!("Unrated {unrated}"));
+        if problem_count > 0 {
+            ui.separator();
+            let text = RichText::new(format!("{problem_count} problem(s)"))
+                .color(ui.visuals().warn_fg_color);
+            if ui
+                .button(text)
+                .on_hover_text("Show the problems panel")
+                .clicked()
+            {
+                intent = Some(StatusIntent::ShowProblems);
+            }
+        }
+    });
+    intent
+}
+
+fn chip(ui: &mut Ui, colour: Option<Color32>) {
+    let (rect, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+    match colour {
+        Some(c) => {
+            ui.painter().rect_filled(rect, CornerRadius::same(2), c);
+        }
+        None => {
+            ui.painter().rect_stroke(
+                rect,
+                CornerRadius::same(2),
+                egui::Stroke::new(1.2, ui.visuals().text_color()),
+                egui::StrokeKind::Inside,
+            );
+        }
+    }
+}

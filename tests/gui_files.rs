@@ -1,0 +1,385 @@
+//! Files in the window: saving through the (scripted) file dialog and
+//! reloading, the Save / Discard / Cancel prompt on close, Open and New,
+//! a broken file that leaves the open workspace alone, and the problems
+//! panel for a claim whose anchor no longer matches.
+
+mod support;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use factbench::sample::sample_workspace;
+use factbench::ui::FactbenchApp;
+use factbench::ui::commands::Command;
+use std::path::PathBuf;
+use support::*;
+
+/// Makes an unsaved change (a verdict on the first unrated claim).
+fn make_a_change(harness: &mut Harness<'static, FactbenchApp>) {
+    let ctx = harness.ctx.clone();
+    let ws = harness.state().workspace();
+    let claim = ws.claims.iter().find(|c| c.verdict.is_none()).unwrap().id;
+    let verdict = Some(ws.scale.verdicts[0].key.clone());
+    harness
+        .state_mut()
+        .execute(&ctx, Command::SetVerdict { claim, verdict });
+    harness.run_steps(2);
+    assert!(harness.state().document().is_dirty());
+}
+
+fn request_close(harness: &mut Harness<'static, FactbenchApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(3);
+}
+
+fn click(harness: &mut Harness<'static, FactbenchApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn save_through_the_dialog_and_reload_gives_an_equal_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("checked");
+    let mut harness = harness(app(sample_workspace(), vec![Some(target.clone())]));
+    make_a_change(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::S, 1);
+    harness.run_steps(2);
+    let saved = dir.path().join("checked.ron");
+    assert!(saved.is_file(), "Save As added the .ron extension");
+    let state = harness.state();
+    assert!(!state.document().is_dirty());
+    assert_eq!(state.document().path.as_deref(), Some(saved.as_path()));
+    let reloaded = factbench::store::load(&saved).unwrap();
+    assert_eq!(&reloaded.workspace, state.workspace());
+    assert!(!state.window_title().starts_with("• "));
+    // A second save goes to the same file without asking.
+    make_a_change_again(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::S, 1);
+    assert!(!harness.state().document().is_dirty());
+    assert!(
+        factbench::store::backup_path(&saved).is_file(),
+        "the previous file is kept as .bak"
+    );
+}
+
+fn make_a_change_again(harness: &mut Harness<'static, FactbenchApp>) {
+    let ctx = harness.ctx.clone();
+    let ws = harness.state().workspace();
+    let mut claim = ws.claims[0].clone();
+    claim.rationale.push_str(" More.");
+    harness.state_mut().execute(
+        &ctx,
+        Command::EditClaim {
+            claim: Box::new(claim),
+            typing: None,
+        },
+    );
+    harness.run_steps(1);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
+    let mut harness = harness(app(sample_workspace(), vec![]));
+    make_a_change(&mut harness);
+    request_close(&mut harness);
+    assert!(harness.state().unsaved_prompt_open());
+    assert!(!harness.state().close_allowed());
+    click(&mut harness, "Cancel");
+    assert!(!harness.state().unsaved_prompt_open());
+    assert!(!harness.state().close_allowed());
+    assert!(harness.state().document().is_dirty());
+    request_close(&mut harness);
+    click(&mut harness, "Discard changes");
+    assert!(harness.state().close_allowed());
+}
+
+#[test]
+fn closing_with_no_changes_does_not_ask() {
+    let mut harness = harness(app(sample_workspace(), vec![]));
+    request_close(&mut harness);
+    assert!(!harness.state().unsaved_prompt_open());
+    assert!(harness.state().close_allowed());
+}
+
+#[test]
+fn open_with_unsaved_changes_can_save_first_then_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.ron");
+    let mut other_ws = factbench::Workspace::new("The other investigation");
+    other_ws.articles.push(factbench::Article::new(
+        "Другая статья",
+        "Текст статьи о перемирии.",
+    ));
+    factbench::store::save(&other, &other_ws).unwrap();
+    let saved_here = dir.path().join("current.ron");
+    let answers = vec![Some(saved_here.clone()), Some(other.clone())];
+    let mut harness = harness(app(sample_workspace(), answers));
+    make_a_change(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::O, 1);
+    assert!(harness.state().unsaved_prompt_open(), "Open asks first");
+    click(&mut harness, "Cancel");
+    assert_eq!(
+        harness.state().workspace().title,
+        sample_workspace().title,
+        "Cancel keeps the workspace"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::O, 1);
+    click(&mut harness, "Save");
+    harness.run_steps(3);
+    assert!(
+        saved_here.is_file(),
+        "the changes were saved before opening"
+    );
+    let saved = factbench::store::load(&saved_here).unwrap().workspace;
+    let rated =
+        |ws: &factbench::Workspace| ws.claims.iter().filter(|c| c.verdict.is_some()).count();
+    assert_eq!(
+        rated(&saved),
+        rated(&sample_workspace()) + 1,
+        "the new verdict is in the saved file"
+    );
+    assert_eq!(harness.state().workspace().title, "The other investigation");
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(other.as_path())
+    );
+    assert!(
+        harness.query_all_by_label_contains("Другая статья").count() > 0,
+        "the Cyrillic title is shown"
+    );
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_and_discard_starts_empty() {
+    let mut harness = harness(app(sample_workspace(), vec![]));
+    make_a_change(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::N, 1);
+    assert!(harness.state().unsaved_prompt_open(), "New asks first");
+    click(&mut harness, "Discard changes");
+    assert!(harness.state().workspace().claims.is_empty());
+    assert!(harness.state().workspace().articles.is_empty());
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn a_broken_file_shows_the_error_and_keeps_the_open_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(
+        &broken,
+        "Workspace(format_version: 1, title: \"unterminated",
+    )
+    .unwrap();
+    let mut harness = harness(app(sample_workspace(), vec![Some(broken.clone())]));
+    make_a_change(&mut harness);
+    let before = harness.state().workspace().clone();
+    press(&mut harness, Modifiers::COMMAND, Key::O, 1);
+    click(&mut harness, "Discard changes");
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().workspace(),
+        &before,
+        "the open workspace is untouched"
+    );
+    let (title, message) = harness
+        .state()
+        .errors()
+        .next()
+        .expect("an error is shown")
+        .clone();
+    assert_eq!(title, "Could not open the workspace");
+    assert!(message.contains("broken.ron"), "{message}");
+    assert!(
+        harness.query_by_label_contains("broken.ron").is_some(),
+        "the message is on screen"
+    );
+    click(&mut harness, "OK");
+    assert!(harness.state().errors().next().is_none());
+}
+
+#[test]
+fn the_problems_panel_lists_a_claim_whose_anchor_no_longer_matches() {
+    let mut ws = sample_workspace();
+    let broken = ws.claims[2].id;
+    ws.claims[2].anchor.exact = "words that are not in the article".into();
+    let mut harness = harness(app(ws, vec![]));
+    let lines = harness.state().problem_lines().to_vec();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.claim == Some(broken) && l.message.contains("does not match")),
+        "{lines:?}"
+    );
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::actions::Action::ShowProblems);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("does not match the text there")
+            .is_some()
+    );
+    assert!(
+        harness.state().workspace().claim(broken).is_some(),
+        "the claim is kept"
+    );
+    assert!(
+        harness.query_by_label_contains("(!) ").is_some()
+            || harness.query_by_label_contains("Unrated").is_some()
+    );
+    click(&mut harness, "Select claim");
+    assert_eq!(harness.state().selected_claim(), Some(broken));
+    assert!(
+        harness.query_by_label_contains("Problem: ").is_some(),
+        "the inspector says what is wrong"
+    );
+}
+
+#[test]
+fn path_entry_appears_when_no_dialog_can_be_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    // No scripted answers: the picker reports that no dialog can be shown.
+    let mut harness = harness(app(sample_workspace(), Vec::<Option<PathBuf>>::new()));
+    press(
+        &mut harness,
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::S,
+        1,
+    );
+    harness.run_steps(2);
+    let field = harness.get_by_label("File path");
+    field.focus();
+    harness.run_steps(1);
+    let target = dir.path().join("typed.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_label("File path")
+        .type_text(&target.display().to_string());
+    harness.run_steps(1);
+    assert!(
+        harness.get_by_label("File path").is_focused(),
+        "the field has the keyboard"
+    );
+    assert_eq!(
+        harness.get_by_label("File path").value().as_deref(),
+        Some(target.display().to_string().as_str())
+    );
+    press(&mut harness, Modifiers::NONE, Key::Enter, 1);
+    harness.run_steps(2);
+    assert!(target.is_file(), "Enter saves to the typed path");
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'static, FactbenchApp>, path: PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    harness.run_steps(3);
+}
+
+#[test]
+fn dropped_articles_import_and_dropped_workspaces_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("заявление.txt");
+    std::fs::write(
+        &article,
+        "Заявление МИД\n\nМинистерство отвергло обвинения.",
+    )
+    .unwrap();
+    let workspace = dir.path().join("other.ron");
+    factbench::store::save(&workspace, &factbench::Workspace::new("Dropped workspace")).unwrap();
+    let mut harness = harness(app(sample_workspace(), vec![]));
+    let articles = harness.state().workspace().articles.len();
+    drop_file(&mut harness, article);
+    assert_eq!(
+        harness.state().workspace().articles.len(),
+        articles,
+        "nothing is added before the import dialog is confirmed"
+    );
+    harness.get_by_label_contains("UTF-8 (valid UTF-8)");
+    click(&mut harness, "Import 1 article");
+    assert_eq!(harness.state().workspace().articles.len(), articles + 1);
+    assert_eq!(
+        harness.state().workspace().articles.last().unwrap().title,
+        "Заявление МИД"
+    );
+    let shown = harness.state().shown_article().unwrap();
+    assert_eq!(
+        harness.state().workspace().articles.last().unwrap().id,
+        shown,
+        "the new article is shown"
+    );
+    assert!(
+        harness.state().document().is_dirty(),
+        "an import is an undoable change"
+    );
+    drop_file(&mut harness, workspace.clone());
+    assert!(
+        harness.state().unsaved_prompt_open(),
+        "dropping a workspace asks about unsaved changes first"
+    );
+    click(&mut harness, "Discard changes");
+    assert_eq!(harness.state().workspace().title, "Dropped workspace");
+}
+
+#[test]
+fn file_export_writes_each_format_where_the_dialog_says() {
+    use factbench::export::{self, ExportOptions, Format};
+    let dir = tempfile::tempdir().unwrap();
+    let answers = Format::ALL
+        .iter()
+        .map(|f| Some(dir.path().join(format!("report-{}", f.cli_name()))))
+        .collect();
+    let mut harness = harness(app(sample_workspace(), answers));
+    harness.state_mut().settings_mut().open_report_after_export = false;
+    for format in Format::ALL {
+        let ctx = harness.ctx.clone();
+        harness
+            .state_mut()
+            .perform(&ctx, factbench::ui::actions::Action::Export(format));
+        harness.run_steps(3);
+        let path = dir.path().join(format!(
+            "report-{}.{}",
+            format.cli_name(),
+            format.extension()
+        ));
+        let written = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut expected = Vec::new();
+        export::write(
+            format,
+            &sample_workspace(),
+            &ExportOptions::default(),
+            &mut expected,
+        )
+        .unwrap();
+        assert_eq!(written, expected, "{format:?}");
+    }
+    assert!(
+        !harness.state().document().is_dirty(),
+        "exporting does not change the workspace"
+    );
+    assert_eq!(harness.state().errors().count(), 0);
+}

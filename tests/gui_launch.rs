@@ -1,0 +1,93 @@
+//! How the window starts: on the last workspace, on the bundled sample, on
+//! a workspace or article given on the command line, and with a visible
+//! error (never a silent exit) when the given file cannot be read.
+
+use factbench::ui::FactbenchApp;
+use factbench::ui::files::{ScriptedPicker, Settings};
+use std::path::Path;
+
+fn launch(file: Option<&Path>, settings: Option<&Path>) -> FactbenchApp {
+    let ctx = egui::Context::default();
+    FactbenchApp::launch(
+        &ctx,
+        file,
+        settings.map(Path::to_owned),
+        Box::new(ScriptedPicker::default()),
+    )
+}
+
+#[test]
+fn with_nothing_remembered_it_opens_the_bundled_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = launch(None, Some(&dir.path().join("settings.ron")));
+    assert_eq!(app.workspace(), &factbench::sample::sample_workspace());
+    assert_eq!(
+        app.document().path,
+        None,
+        "the sample is not tied to a file"
+    );
+    assert!(app.errors().next().is_none());
+}
+
+#[test]
+fn it_reopens_the_last_workspace_remembered_in_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("last.ron");
+    let mut ws = factbench::Workspace::new("Yesterday's checks");
+    ws.articles
+        .push(factbench::Article::new("Статья", "Текст."));
+    factbench::store::save(&file, &ws).unwrap();
+    let settings_path = dir.path().join("settings.ron");
+    let mut settings = Settings::default();
+    settings.remember(&file);
+    settings.save(&settings_path).unwrap();
+    let app = launch(None, Some(&settings_path));
+    assert_eq!(app.workspace().title, "Yesterday's checks");
+    assert!(app.document().path.is_some());
+}
+
+#[test]
+fn a_workspace_given_on_the_command_line_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("given.ron");
+    factbench::store::save(&file, &factbench::sample::sample_workspace()).unwrap();
+    let app = launch(Some(&file), Some(&dir.path().join("settings.ron")));
+    assert_eq!(app.document().path.as_deref(), Some(file.as_path()));
+    assert!(!app.document().is_dirty());
+    let remembered = Settings::load(&dir.path().join("settings.ron"));
+    assert_eq!(
+        remembered.recent.len(),
+        1,
+        "opening is remembered for next time"
+    );
+}
+
+#[test]
+fn an_article_given_on_the_command_line_starts_a_new_workspace_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.txt");
+    std::fs::write(&file, "外交部发言人表示\n\n中方始终保持中立。").unwrap();
+    let app = launch(Some(&file), None);
+    assert_eq!(app.workspace().articles.len(), 1);
+    assert!(
+        app.workspace().articles[0]
+            .text
+            .contains("中方始终保持中立")
+    );
+    assert_eq!(app.document().path, None);
+}
+
+#[test]
+fn a_broken_file_on_the_command_line_opens_the_window_with_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.ron");
+    std::fs::write(&file, "not a workspace").unwrap();
+    let app = launch(Some(&file), None);
+    let (title, message) = app
+        .errors()
+        .next()
+        .expect("the error is shown in the window");
+    assert_eq!(title, "Could not open the workspace");
+    assert!(message.contains("broken.ron"));
+    assert!(app.workspace().articles.is_empty());
+}

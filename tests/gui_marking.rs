@@ -1,0 +1,309 @@
+//! Marking claims in the reader: selecting text with the mouse and the
+//! keyboard and pressing Ctrl+M gives a claim with the exact quote and
+//! char offsets, in Latin, Cyrillic and Chinese articles.
+
+mod support;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use factbench::anchor::slice_chars;
+use support::*;
+
+/// Clicks at the start of the text, extends the selection by `chars`
+/// with Shift+Right, marks it, and returns the new claim's anchor.
+fn mark_first_chars(text: &str, chars: usize) -> (factbench::Anchor, factbench::ui::FactbenchApp) {
+    let mut harness = harness(app(one_article("Article", text), vec![]));
+    click_text_start(&mut harness);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, chars);
+    assert_eq!(harness.state().text_selection(), Some((0, chars)));
+    press(&mut harness, Modifiers::COMMAND, Key::M, 1);
+    let statement = harness.get_by_role_and_label(egui::Role::MultilineTextInput, "Statement");
+    assert!(
+        statement.is_focused(),
+        "the inspector puts the cursor in the statement"
+    );
+    let state = harness.into_state();
+    let claim = state
+        .workspace()
+        .claims
+        .last()
+        .expect("a claim was marked")
+        .clone();
+    assert_eq!(
+        state.selected_claim(),
+        Some(claim.id),
+        "the new claim is selected"
+    );
+    (claim.anchor, state)
+}
+
+#[test]
+fn marks_a_latin_selection_with_exact_quote_and_context() {
+    let text = "Zelenskyy accused China of supplying Russia with weapons.\nSecond paragraph.";
+    let (anchor, app) = mark_first_chars(text, 9);
+    assert_eq!((anchor.start, anchor.end), (0, 9));
+    assert_eq!(anchor.exact, "Zelenskyy");
+    assert_eq!(anchor.suffix, " accused China of supplying Russ");
+    assert!(app.document().is_dirty());
+}
+
+#[test]
+fn marks_a_cyrillic_selection() {
+    let text = "Зеленский обвинил Китай в поставках оружия России.";
+    let (anchor, _) = mark_first_chars(text, 17);
+    assert_eq!(anchor.exact, "Зеленский обвинил");
+    assert_eq!((anchor.start, anchor.end), (0, 17));
+}
+
+#[test]
+fn marks_a_chinese_selection_in_simplified_and_traditional() {
+    let text = "外交部发言人表示，中方始终保持中立。\n習近平將訪問莫斯科。";
+    let (anchor, _) = mark_first_chars(text, 6);
+    assert_eq!(anchor.exact, "外交部发言人");
+    assert_eq!(anchor.suffix.chars().next(), Some('表'));
+}
+
+#[test]
+fn a_mouse_drag_selects_text_and_the_mark_button_marks_it() {
+    let text = "Officials called the claim completely unfounded on Tuesday.";
+    let mut harness = harness(app(one_article("Drag", text), vec![]));
+    let rect = harness.get_by_label("Article text").rect();
+    let from = rect.min + egui::vec2(1.0, 10.0);
+    let to = from + egui::vec2(120.0, 0.0);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    harness.hover_at(from + egui::vec2(60.0, 0.0));
+    harness.run_steps(1);
+    harness.hover_at(to);
+    harness.run_steps(1);
+    harness.drop_at(to);
+    harness.run_steps(2);
+    let (start, end) = harness
+        .state()
+        .text_selection()
+        .expect("the drag selected text");
+    assert_eq!(start, 0);
+    assert!(
+        end > 5 && end < text.chars().count(),
+        "selected {start}..{end}"
+    );
+    // Two buttons mark: one in the bar above the text, one beside the selection.
+    let buttons: Vec<_> = harness.get_all_by_label("Mark claim (Ctrl+M)").collect();
+    assert_eq!(
+        buttons.len(),
+        2,
+        "the floating button shows beside the selection"
+    );
+    buttons[1].click();
+    harness.run_steps(2);
+    let claim = harness.state().workspace().claims.last().unwrap().clone();
+    assert_eq!(claim.anchor.exact, slice_chars(text, start, end).unwrap());
+    assert_eq!(claim.statement, claim.anchor.exact);
+}
+
+#[test]
+fn marking_with_no_selection_explains_instead_of_failing_silently() {
+    let mut harness = harness(app(one_article("Empty", "Some text."), vec![]));
+    press(&mut harness, Modifiers::COMMAND, Key::M, 1);
+    assert!(harness.state().workspace().claims.is_empty());
+    assert!(
+        harness
+            .state()
+            .errors()
+            .any(|(title, _)| title == "Nothing to mark")
+    );
+}
+
+#[test]
+fn clicking_a_highlight_selects_its_claim_and_nested_claims_are_reachable() {
+    let text = "The ministry said exports of machine tools rose by 38 per cent last year.";
+    let mut ws = one_article("Nested", text);
+    let article = ws.articles[0].id;
+    let outer = factbench::Claim::new(
+        article,
+        factbench::anchor::capture(text, 0, 40).unwrap(),
+        "",
+    );
+    let inner = factbench::Claim::new(
+        article,
+        factbench::anchor::capture(text, 0, 12).unwrap(),
+        "",
+    );
+    let (outer_id, inner_id) = (outer.id, inner.id);
+    ws.claims.push(outer);
+    ws.claims.push(inner);
+    let mut harness = harness(app(ws, vec![]));
+    click_text_start(&mut harness);
+    assert_eq!(
+        harness.state().selected_claim(),
+        Some(inner_id),
+        "the innermost claim first"
+    );
+    click_text_start(&mut harness);
+    assert_eq!(
+        harness.state().selected_claim(),
+        Some(outer_id),
+        "a second click reaches the outer claim"
+    );
+}
+
+#[test]
+fn shift_click_extends_the_selection() {
+    let text = "Officials called the claim completely unfounded on Tuesday.";
+    let mut harness = harness(app(one_article("Shift", text), vec![]));
+    click_text_start(&mut harness);
+    let rect = harness.get_by_label("Article text").rect();
+    let pos = rect.min + egui::vec2(150.0, 10.0);
+    harness.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        });
+        harness.run_steps(1);
+    }
+    let (start, end) = harness.state().text_selection().expect("a selection");
+    assert_eq!(start, 0);
+    assert!(end > 10, "extended to {end}");
+}
+
+#[test]
+fn picking_a_far_claim_scrolls_a_long_article_to_it_and_the_wheel_scrolls() {
+    let ws = factbench::sample::generated_workspace(1, 200_000, 300);
+    let far = ws
+        .claims
+        .iter()
+        .max_by_key(|c| c.anchor.start)
+        .unwrap()
+        .clone();
+    let mut harness = harness(app(ws, vec![]));
+    assert_eq!(
+        harness.state_mut().reader_mut().first_visible_char(),
+        Some(0)
+    );
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, far.id);
+    harness.run_steps(4);
+    let shown = harness.state_mut().reader_mut().visible_chars().unwrap();
+    assert!(
+        shown.contains(&far.anchor.start),
+        "claim at {} not in view {shown:?}",
+        far.anchor.start
+    );
+    // Back to the top, then the mouse wheel brings later text into view.
+    let first = ws_first_claim(&harness);
+    harness.state_mut().select_claim(&ctx, first);
+    harness.run_steps(4);
+    let before = harness
+        .state_mut()
+        .reader_mut()
+        .first_visible_char()
+        .unwrap();
+    let rect = harness.get_by_label("Article text").rect();
+    harness.hover_at(egui::pos2(rect.center().x, 400.0));
+    for _ in 0..10 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(10);
+    let after = harness
+        .state_mut()
+        .reader_mut()
+        .first_visible_char()
+        .unwrap();
+    assert!(after > before, "scrolled from {before} to {after}");
+}
+
+fn ws_first_claim(
+    harness: &egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+) -> factbench::ClaimId {
+    harness
+        .state()
+        .workspace()
+        .claims
+        .iter()
+        .min_by_key(|c| c.anchor.start)
+        .unwrap()
+        .id
+}
+
+#[test]
+fn copy_puts_the_selected_article_text_on_the_clipboard() {
+    let text = "Зеленский обвинил Китай в поставках оружия России.";
+    let mut harness = harness(app(one_article("Copy", text), vec![]));
+    click_text_start(&mut harness);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, 9);
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<&egui::OutputCommand> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter(|c| matches!(c, egui::OutputCommand::CopyText(_)))
+        .collect();
+    assert_eq!(
+        copied,
+        vec![&egui::OutputCommand::CopyText("Зеленский".into())]
+    );
+}
+
+#[test]
+fn hovering_a_highlight_names_its_claims() {
+    let text = "The ministry said exports of machine tools rose by 38 per cent last year.";
+    let mut ws = one_article("Hover", text);
+    let article = ws.articles[0].id;
+    let mut claim = factbench::Claim::new(
+        article,
+        factbench::anchor::capture(text, 0, 30).unwrap(),
+        "",
+    );
+    claim.statement = "Exports of machine tools rose".into();
+    ws.claims.push(claim);
+    let mut harness = harness(app(ws, vec![]));
+    let rect = harness.get_by_label("Article text").rect();
+    harness.hover_at(rect.min + egui::vec2(20.0, 10.0));
+    for _ in 0..10 {
+        harness.step();
+    }
+    assert!(
+        harness
+            .query_by_label("Exports of machine tools rose")
+            .is_some(),
+        "the tooltip names the claim"
+    );
+}
+
+#[test]
+fn a_digit_right_after_marking_gives_the_verdict_instead_of_typing() {
+    let text = "Zelenskyy accused China of supplying Russia with weapons.";
+    let mut harness = harness(app(one_article("Verdict", text), vec![]));
+    click_text_start(&mut harness);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, 9);
+    press(&mut harness, Modifiers::COMMAND, Key::M, 1);
+    // A real keyboard sends both the key and its text.
+    harness.key_press(Key::Num4);
+    harness.event(egui::Event::Text("4".into()));
+    harness.run_steps(2);
+    let claim = harness.state().workspace().claims[0].clone();
+    let fourth = harness.state().workspace().scale.verdicts[3].key.clone();
+    assert_eq!(claim.verdict, Some(fourth));
+    assert_eq!(claim.statement, "Zelenskyy", "the digit was not typed");
+    // After that, digits type into the statement as usual.
+    harness
+        .get_by_role_and_label(egui::Role::MultilineTextInput, "Statement")
+        .type_text(" 2");
+    harness.run_steps(2);
+    let claim = harness.state().workspace().claims[0].clone();
+    assert_eq!(claim.statement, "Zelenskyy 2");
+}

@@ -1,0 +1,75 @@
+//! Shared set-up for the window tests: a harness around [`FactbenchApp`]
+//! with the real fonts (so missing glyphs fail the test) and scripted file
+//! dialogs.
+
+#![allow(dead_code)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use factbench::model::{Article, Workspace};
+use factbench::ui::FactbenchApp;
+use factbench::ui::files::ScriptedPicker;
+use std::path::PathBuf;
+
+/// A window of a typical laptop size.
+pub const WINDOW: egui::Vec2 = egui::vec2(1400.0, 900.0);
+
+/// A harness running `app` with the bundled fonts installed.
+pub fn harness(app: FactbenchApp) -> Harness<'static, FactbenchApp> {
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_context_setup(factbench::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut FactbenchApp| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+/// The app on `workspace`, answering file dialogs with `answers`.
+pub fn app(workspace: Workspace, answers: Vec<Option<PathBuf>>) -> FactbenchApp {
+    FactbenchApp::new(workspace, Box::new(ScriptedPicker::answering(answers)))
+}
+
+/// A workspace holding one article with `text`.
+pub fn one_article(title: &str, text: &str) -> Workspace {
+    let mut ws = Workspace::new(title);
+    let mut article = Article::new(title, text);
+    article.outlet = "Test Outlet".into();
+    ws.articles.push(article);
+    ws
+}
+
+/// Clicks at the start of the article text (its first char).
+pub fn click_text_start(harness: &mut Harness<'static, FactbenchApp>) {
+    let rect = harness.get_by_label("Article text").rect();
+    let pos = rect.min + egui::vec2(1.0, 10.0);
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(2);
+}
+
+/// Presses a key `times` times with `modifiers`.
+pub fn press(
+    harness: &mut Harness<'static, FactbenchApp>,
+    modifiers: egui::Modifiers,
+    key: egui::Key,
+    times: usize,
+) {
+    for _ in 0..times {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run_steps(1);
+    }
+    harness.run_steps(1);
+}

@@ -59,8 +59,9 @@ pub struct DocumentState<'a> {
 /// is saved or discarded.
 #[derive(Default)]
 pub struct Autosaver {
-    /// When the current unwritten changes are due to be written (egui time).
-    due_at: Option<f64>,
+    /// When the first change not yet written was seen (egui time); it is
+    /// written one interval later (so a new interval applies at once).
+    pending_since: Option<f64>,
     /// The document revision last written (for the current document).
     written_revision: Option<u64>,
     /// The recovery file this session wrote (or adopted) and not yet removed.
@@ -80,7 +81,7 @@ impl Autosaver {
     /// `adopted` is a recovery file it was restored from, which now belongs
     /// to it (removed when it is saved).
     pub fn new_document(&mut self, adopted: Option<PathBuf>) {
-        self.due_at = None;
+        self.pending_since = None;
         self.written_revision = None;
         if adopted.is_some() {
             self.written_path = adopted;
@@ -103,14 +104,14 @@ impl Autosaver {
     ) -> (Option<String>, Option<f64>) {
         let failure = self.collect_finished_write();
         if !doc.dirty {
-            self.due_at = None;
+            self.pending_since = None;
             self.remove_written_file();
             return (failure, None);
         }
         if self.written_revision == Some(doc.revision) {
             return (failure, None);
         }
-        let due_at = *self.due_at.get_or_insert(now + interval);
+        let due_at = *self.pending_since.get_or_insert(now) + interval;
         if now < due_at {
             return (failure, Some(due_at - now));
         }
@@ -121,7 +122,7 @@ impl Autosaver {
         let Some(target) = doc.target.clone() else {
             return (failure, None);
         };
-        self.due_at = None;
+        self.pending_since = None;
         self.written_revision = Some(doc.revision);
         match recovery_text(doc.workspace, doc.path) {
             Ok(text) => self.start_write(target, text),
@@ -153,7 +154,7 @@ impl Autosaver {
         if let Some(path) = also {
             let _ = discard_recovery(path);
         }
-        self.due_at = None;
+        self.pending_since = None;
     }
 
     fn start_write(&mut self, path: PathBuf, text: String) {

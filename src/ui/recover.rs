@@ -34,10 +34,11 @@ pub(super) struct RecoveryOffer {
 impl FactbenchApp {
     // ----- autosave -----
 
-    /// The autosave interval in seconds: the environment's, else the setting's.
+    /// The autosave interval in seconds: the environment's, else the
+    /// setting's (at least a second, whatever the settings file says).
     pub(super) fn autosave_interval(&self) -> f64 {
         self.autosave_override
-            .unwrap_or(f64::from(self.settings.autosave_secs))
+            .unwrap_or(f64::from(self.settings.autosave_secs.max(1)))
     }
 
     /// Where the open document's recovery file goes.

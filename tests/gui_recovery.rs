@@ -246,6 +246,16 @@ fn an_unreadable_recovery_file_is_reported_and_left_alone() {
         "{message}"
     );
     assert!(recovery.is_file(), "left on disk");
+    // Editing the workspace moves it aside rather than writing over it.
+    let mut harness = harness;
+    click(&mut harness, "OK");
+    edit_rationale(&mut harness, 0, "New work.");
+    wait_for_file_with(&mut harness, &recovery, "New work.");
+    let aside = factbench::ui::autosave::set_aside_path(&recovery);
+    assert_eq!(
+        std::fs::read_to_string(aside).unwrap(),
+        "// Factbench recovery file of: xi.ron\n(garbage"
+    );
 }
 
 #[test]

@@ -69,6 +69,9 @@ pub struct Autosaver {
     writing: Option<Write>,
     failure_reported: bool,
     slot: PanicSlot,
+    /// Recovery files that could not be read: moved aside, not replaced,
+    /// before an autosave would write over them.
+    protected: Vec<PathBuf>,
 }
 
 impl Autosaver {
@@ -85,6 +88,14 @@ impl Autosaver {
         self.written_revision = None;
         if adopted.is_some() {
             self.written_path = adopted;
+        }
+    }
+
+    /// Keeps `path` (a recovery file that could not be read) from being
+    /// replaced by an autosave: it is renamed to [`set_aside_path`] first.
+    pub fn protect(&mut self, path: PathBuf) {
+        if !self.protected.contains(&path) {
+            self.protected.push(path);
         }
     }
 
@@ -124,6 +135,9 @@ impl Autosaver {
         };
         self.pending_since = None;
         self.written_revision = Some(doc.revision);
+        if let Err(e) = self.set_aside_if_protected(&target) {
+            return (failure.or(self.report(e)), None);
+        }
         match recovery_text(doc.workspace, doc.path) {
             Ok(text) => self.start_write(target, text),
             Err(e) => return (failure.or(self.report(e.to_string())), None),
@@ -155,6 +169,24 @@ impl Autosaver {
             let _ = discard_recovery(path);
         }
         self.pending_since = None;
+    }
+
+    /// Renames a protected file at `target` out of the way.
+    fn set_aside_if_protected(&mut self, target: &Path) -> Result<(), String> {
+        let Some(at) = self.protected.iter().position(|p| p == target) else {
+            return Ok(());
+        };
+        let aside = set_aside_path(target);
+        match std::fs::rename(target, &aside) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(format!(
+                "{} could not be read and could not be moved out of the way ({e}), so it was not replaced",
+                target.display()
+            )),
+            _ => {
+                self.protected.remove(at);
+                Ok(())
+            }
+        }
     }
 
     fn start_write(&mut self, path: PathBuf, text: String) {
@@ -226,6 +258,14 @@ impl Autosaver {
         }
         self.written_revision = None;
     }
+}
+
+/// Where an unreadable recovery file is kept once autosave needs its name:
+/// `.NAME.ron.recovery` → `.NAME.ron.recovery.unreadable`.
+pub fn set_aside_path(recovery: &Path) -> PathBuf {
+    let mut name = recovery.file_name().unwrap_or_default().to_os_string();
+    name.push(".unreadable");
+    recovery.with_file_name(name)
 }
 
 /// Installs a panic hook (after the current one) that writes the last

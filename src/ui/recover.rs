@@ -3,7 +3,7 @@
 //! changed on disk noticed before saving over them and when the window
 //! regains focus.
 
-use super::autosave::DocumentState;
+use super::autosave::{DocumentState, set_aside_path};
 use super::commands::Document;
 use super::dialogs::{self, DiskChoice, RecoveryChoice};
 use super::{FactbenchApp, Pending, Prompt};
@@ -136,13 +136,15 @@ impl FactbenchApp {
                     show_differences: false,
                 });
             }
-            Err(e) => self.error(
-                "Could not read unsaved work",
-                format!(
-                    "The recovery file {} could not be read, so its work cannot be restored: {e}\nThe file was left where it is.",
-                    found.path.display()
-                ),
-            ),
+            Err(e) => {
+                let message = format!(
+                    "The recovery file {} could not be read, so its work cannot be restored: {e}\nThe file was left where it is (renamed to {} if this workspace is edited, so autosave does not replace it).",
+                    found.path.display(),
+                    set_aside_path(&found.path).display()
+                );
+                self.autosaver.protect(found.path);
+                self.error("Could not read unsaved work", message);
+            }
         }
     }
 

@@ -384,3 +384,29 @@ fn the_panic_slot_holds_the_last_autosave_while_there_are_unsaved_changes() {
     press(&mut harness, Modifiers::COMMAND, Key::S, 1);
     assert!(slot.lock().unwrap().is_none(), "saved: nothing to rescue");
 }
+
+#[test]
+fn the_interval_comes_from_preferences_and_waits_without_repainting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_workspace(dir.path());
+    let recovery = recovery_path(&path);
+    let mut harness = start(Some(&path), dir.path());
+    harness.state_mut().set_autosave_interval(None);
+    harness.state_mut().settings_mut().autosave_secs = 10;
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    click(&mut harness, "Preferences…");
+    let field = harness.get_by_label("Autosave interval in seconds");
+    assert_eq!(field.value().as_deref(), Some("10"));
+    edit_rationale(&mut harness, 0, "After ten seconds.");
+    let settled = harness.try_run().expect("waiting does not repaint");
+    // Five seconds of frames (the harness steps a quarter second): not yet.
+    assert!(settled < 20, "{settled} steps to settle");
+    harness.run_steps(20 - settled as usize);
+    std::thread::sleep(Duration::from_millis(50));
+    harness.run_steps(1);
+    assert!(!recovery.exists(), "written before the interval passed");
+    // Six more seconds of frames: written.
+    harness.run_steps(24);
+    wait_for_file_with(&mut harness, &recovery, "After ten seconds.");
+}

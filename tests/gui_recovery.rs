@@ -218,6 +218,8 @@ fn untitled_work_is_recovered_from_the_data_folder() {
     app.set_autosave_interval(Some(0.0));
     let mut harness = support::harness(app);
     assert!(harness.state().recovery_offered());
+    click(&mut harness, "Show differences");
+    harness.get_by_label_contains("It holds 1 article(s), 14 claim(s)");
     click(&mut harness, "Restore unsaved changes");
     assert_eq!(harness.state().workspace(), &edited);
     assert!(harness.state().document().is_dirty());
@@ -409,4 +411,33 @@ fn the_interval_comes_from_preferences_and_waits_without_repainting() {
     // Six more seconds of frames: written.
     harness.run_steps(24);
     wait_for_file_with(&mut harness, &recovery, "After ten seconds.");
+}
+
+#[test]
+fn work_is_offered_back_even_when_the_workspace_file_is_broken() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_workspace(dir.path());
+    let recovery = recovery_path(&path);
+    let mut harness = start(Some(&path), dir.path());
+    edit_rationale(&mut harness, 0, "Outlives the file.");
+    wait_for_file_with(&mut harness, &recovery, "Outlives the file.");
+    let edited = harness.state().workspace().clone();
+    drop(harness);
+    std::fs::write(&path, "(truncated by a bad sync").unwrap();
+    let mut harness = start(Some(&path), dir.path());
+    let (title, _) = harness.state().errors().next().expect("an error").clone();
+    assert_eq!(title, "Could not open the workspace");
+    assert!(harness.state().recovery_offered());
+    click(&mut harness, "OK");
+    click(&mut harness, "Show differences");
+    harness.get_by_label_contains("The saved file could not be read");
+    click(&mut harness, "Restore unsaved changes");
+    assert_eq!(harness.state().workspace(), &edited);
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::S, 1);
+    assert_eq!(store::load(&path).unwrap().workspace.claims, edited.claims);
+    assert!(!recovery.exists());
 }

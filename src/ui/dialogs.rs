@@ -213,7 +213,7 @@ pub enum RecoveryChoice {
 
 /// Offers unsaved work found in a recovery file. `what` names the work
 /// ("unsaved changes to “xi.ron”"), `written` says when it was last
-/// autosaved, and `differences` is shown once asked for. Only a button
+/// autosaved, and `differences` (a sentence) is shown once asked for. Only a button
 /// answers: the work is never dropped by pressing Escape.
 pub fn recovery_prompt(
     ctx: &egui::Context,
@@ -231,7 +231,7 @@ pub fn recovery_prompt(
         ));
         if *show_differences {
             ui.add_space(4.0);
-            ui.label(format!("Compared with the saved file: {differences}."));
+            ui.label(differences);
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {

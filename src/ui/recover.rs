@@ -96,8 +96,14 @@ impl FactbenchApp {
 
     /// Offers the unsaved work of `path` when a recovery file newer than it
     /// exists; `saved` is the workspace as saved, when it could be read.
+    /// When the workspace cannot be read, any recovery file of it is
+    /// offered, however old.
     pub(super) fn offer_recovery_of(&mut self, path: &Path, saved: Option<&Workspace>) {
-        if let Some(found) = pending_recovery(path)
+        let found = match saved {
+            Some(_) => pending_recovery(path),
+            None => any_recovery(path),
+        };
+        if let Some(found) = found
             && self.autosaver.written_path() != Some(found.path.as_path())
         {
             self.queue_offer(found, saved);
@@ -109,24 +115,23 @@ impl FactbenchApp {
         let Some(folder) = self.untitled_folder.clone() else {
             return;
         };
-        let empty = Workspace::new("");
         for found in untitled_recoveries(&folder) {
             if Some(&found.path) != self.untitled_target.as_ref() {
-                self.queue_offer(found, Some(&empty));
+                self.queue_offer(found, None);
             }
         }
     }
 
+    /// Reads a recovery file and queues the question; `saved` is what it
+    /// is compared with (`None`: untitled, or the saved file is unreadable).
     fn queue_offer(&mut self, found: Recovery, saved: Option<&Workspace>) {
         if self.recovery_offers.iter().any(|o| o.file == found.path) {
             return;
         }
         match read_recovery(&found.path) {
             Ok((recovered, _owner)) => {
-                let differences = saved.map_or_else(
-                    || "the saved file could not be read, so all of it".to_owned(),
-                    |saved| differences(saved, &recovered).describe(),
-                );
+                let differences =
+                    describe_differences(found.workspace_path.is_some(), saved, &recovered);
                 self.recovery_offers.push_back(RecoveryOffer {
                     file: found.path,
                     workspace_path: found.workspace_path,
@@ -307,6 +312,41 @@ impl FactbenchApp {
             self.open_path(&path);
         } else {
             self.reload_declined = DiskState::read(&path).ok();
+        }
+    }
+}
+
+/// The recovery file of `workspace`, whatever its age.
+fn any_recovery(workspace: &Path) -> Option<Recovery> {
+    let path = recovery_path(workspace);
+    let written = std::fs::metadata(&path).ok()?.modified().ok();
+    Some(Recovery {
+        path,
+        workspace_path: Some(workspace.to_owned()),
+        written,
+    })
+}
+
+/// What the recovered work holds or changes, as one sentence.
+fn describe_differences(titled: bool, saved: Option<&Workspace>, recovered: &Workspace) -> String {
+    match saved {
+        Some(saved) => format!(
+            "Compared with the saved file: {}.",
+            differences(saved, recovered).describe()
+        ),
+        None => {
+            let s = recovered.summary();
+            let holds = format!(
+                "It holds {} article(s), {} claim(s) ({} rated) and {} source(s).",
+                s.articles, s.claims, s.rated, s.sources
+            );
+            if titled {
+                format!(
+                    "The saved file could not be read, so there is nothing to compare with. {holds}"
+                )
+            } else {
+                holds
+            }
         }
     }
 }

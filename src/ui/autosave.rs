@@ -297,3 +297,59 @@ pub fn install_panic_hook(slot: PanicSlot) {
         }
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One autosave of `revision` to `target`, waited for; returns the
+    /// failures reported.
+    fn write_revision(saver: &mut Autosaver, target: &Path, revision: u64) -> Vec<String> {
+        let ws = Workspace::new("Autosave test");
+        let doc = DocumentState {
+            workspace: &ws,
+            path: None,
+            revision,
+            dirty: true,
+            target: Some(target.to_owned()),
+        };
+        let (failure, _) = saver.tick(&doc, revision as f64, 0.0);
+        let mut failures: Vec<String> = failure.into_iter().collect();
+        while saver
+            .writing
+            .as_ref()
+            .is_some_and(|w| !w.thread.is_finished())
+        {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        failures.extend(saver.collect_finished_write());
+        failures
+    }
+
+    #[test]
+    fn a_failing_write_is_reported_once_until_one_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("a-file");
+        std::fs::write(&blocker, "not a folder").unwrap();
+        let bad = blocker.join("untitled-x.ron.recovery");
+        let mut saver = Autosaver::default();
+        assert_eq!(write_revision(&mut saver, &bad, 1).len(), 1);
+        assert!(write_revision(&mut saver, &bad, 2).is_empty(), "not again");
+        let good = dir.path().join("untitled-y.ron.recovery");
+        assert!(write_revision(&mut saver, &good, 3).is_empty());
+        assert!(good.is_file());
+        assert_eq!(
+            write_revision(&mut saver, &bad, 4).len(),
+            1,
+            "a new failure"
+        );
+    }
+
+    #[test]
+    fn unreadable_recovery_files_are_set_aside_beside_themselves() {
+        assert_eq!(
+            set_aside_path(Path::new("/w/.xi.ron.recovery")),
+            Path::new("/w/.xi.ron.recovery.unreadable")
+        );
+    }
+}

@@ -16,6 +16,9 @@ use crate::store::{DiskChange, DiskState};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+/// At most this many untitled recoveries are offered at one start.
+const MAX_UNTITLED_OFFERS: usize = 20;
+
 /// Unsaved work found in a recovery file, waiting for the user's answer.
 #[derive(Debug)]
 pub(super) struct RecoveryOffer {
@@ -115,7 +118,11 @@ impl FactbenchApp {
         let Some(folder) = self.untitled_folder.clone() else {
             return;
         };
-        for found in untitled_recoveries(&folder) {
+        // The newest few; the rest stay on disk for a later start.
+        for found in untitled_recoveries(&folder)
+            .into_iter()
+            .take(MAX_UNTITLED_OFFERS)
+        {
             if Some(&found.path) != self.untitled_target.as_ref() {
                 self.queue_offer(found, None);
             }

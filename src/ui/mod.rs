@@ -709,6 +709,8 @@ impl FactbenchApp {
                 }
                 Some(choice) => self.answer_disk_changed(ctx, path, then, choice),
             },
+            // Changes made since it was asked: the offer no longer applies.
+            Some(Prompt::ReloadOffer(_)) if self.doc.is_dirty() => {}
             Some(Prompt::ReloadOffer(path)) => {
                 match dialogs::reload_offer(ctx, &path.display().to_string()) {
                     None => self.prompt = Some(Prompt::ReloadOffer(path)),

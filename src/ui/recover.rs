@@ -295,7 +295,8 @@ impl FactbenchApp {
         let focused = ctx.input(|i| i.focused);
         let regained = focused && !self.was_focused;
         self.was_focused = focused;
-        if !regained || self.doc.is_dirty() || self.prompt.is_some() {
+        let busy = self.prompt.is_some() || !self.recovery_offers.is_empty();
+        if !regained || self.doc.is_dirty() || busy {
             return;
         }
         if self.disk_change() != Some(DiskChange::Modified) {

@@ -4,6 +4,8 @@
 //! changed behind the window's back never silently overwritten, and the
 //! reload offer when the window regains focus.
 
+#![cfg(feature = "gui")]
+
 mod support;
 
 use egui::{Key, Modifiers};

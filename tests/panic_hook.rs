@@ -2,6 +2,8 @@
 //! its recovery file before the process goes. Alone in its own test binary,
 //! since a panic hook is process-wide.
 
+#![cfg(feature = "gui")]
+
 use factbench::sample::sample_workspace;
 use factbench::store::recovery::{pending_recovery, read_recovery, recovery_path, recovery_text};
 use factbench::ui::autosave::install_panic_hook;

@@ -373,7 +373,12 @@ pub struct Document {
     saved_serial: u64,
     /// Bumped by every change, so views can tell their caches are stale.
     revision: u64,
+    /// The file as last loaded or saved, to notice changes by others.
+    pub disk: Option<crate::store::DiskState>,
 }
+
+/// A saved serial no state ever has: the document differs from its file.
+const NEVER_SAVED: u64 = u64::MAX;
 
 impl Document {
     /// A document as opened from `path` (or new, when `None`): clean, no history.
@@ -386,6 +391,16 @@ impl Document {
             next_serial: 1,
             saved_serial: 0,
             revision: 0,
+            disk: None,
+        }
+    }
+
+    /// A document restored from a recovery file: it belongs to `path` (or
+    /// is untitled) and has unsaved changes from the start.
+    pub fn recovered(workspace: Workspace, path: Option<PathBuf>) -> Self {
+        Document {
+            saved_serial: NEVER_SAVED,
+            ..Document::new(workspace, path)
         }
     }
 

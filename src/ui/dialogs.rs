@@ -203,3 +203,146 @@ pub fn about_window(ctx: &egui::Context, open: &mut bool) {
             ui.label("Chinese text uses Droid Sans Fallback (Apache License 2.0), bundled with Factbench.");
         });
 }
+
+/// The answer to "restore unsaved changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoveryChoice {
+    Restore,
+    Discard,
+}
+
+/// Offers unsaved work found in a recovery file. `what` names the work
+/// ("unsaved changes to “xi.ron”"), `written` says when it was last
+/// autosaved, and `differences` (a sentence) is shown once asked for. Only a button
+/// answers: the work is never dropped by pressing Escape.
+pub fn recovery_prompt(
+    ctx: &egui::Context,
+    what: &str,
+    written: &str,
+    differences: &str,
+    show_differences: &mut bool,
+) -> Option<RecoveryChoice> {
+    let mut choice = None;
+    Modal::new(Id::unique("recovery-prompt")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading("Unsaved work was found");
+        ui.label(format!(
+            "Factbench found {what}, autosaved {written} but never saved — perhaps it was closed by a crash or a power cut."
+        ));
+        if *show_differences {
+            ui.add_space(4.0);
+            ui.label(differences);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore unsaved changes").clicked() {
+                choice = Some(RecoveryChoice::Restore);
+            }
+            if !*show_differences && ui.button("Show differences").clicked() {
+                *show_differences = true;
+            }
+            if ui.button("Discard them").clicked() {
+                choice = Some(RecoveryChoice::Discard);
+            }
+        });
+    });
+    choice
+}
+
+/// The answer to "the file changed on disk; save over it?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskChoice {
+    Overwrite,
+    SaveAs,
+    Reload,
+    Cancel,
+}
+
+/// Asks before saving over `path`, which someone else changed (or deleted).
+pub fn disk_changed_prompt(ctx: &egui::Context, path: &str, deleted: bool) -> Option<DiskChoice> {
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("disk-changed-prompt")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading("The file changed on disk");
+        ui.label(if deleted {
+            format!("{path} was deleted or moved since you opened it. Save your workspace there anyway?")
+        } else {
+            format!("The file changed on disk since you opened it: {path} was changed by another program or person. Saving now would replace their version with yours.")
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Overwrite").clicked() {
+                choice = Some(DiskChoice::Overwrite);
+            }
+            if ui.button("Save as…").clicked() {
+                choice = Some(DiskChoice::SaveAs);
+            }
+            if !deleted && ui.button("Reload (discard my changes)").clicked() {
+                choice = Some(DiskChoice::Reload);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(DiskChoice::Cancel);
+            }
+        });
+    });
+    if choice.is_none() && modal.should_close() {
+        choice = Some(DiskChoice::Cancel);
+    }
+    choice
+}
+
+/// Offers to reload `path`, changed on disk while there were no unsaved
+/// changes. `Some(true)`: reload; `Some(false)`: keep mine.
+pub fn reload_offer(ctx: &egui::Context, path: &str) -> Option<bool> {
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("reload-offer")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading("The file changed on disk");
+        ui.label(format!(
+            "{path} was changed by another program or person. You have no unsaved changes: reload it to see their version?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Reload").clicked() {
+                choice = Some(true);
+            }
+            if ui.button("Keep mine").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if choice.is_none() && modal.should_close() {
+        choice = Some(false);
+    }
+    choice
+}
+
+/// View › Preferences: the autosave interval. Returns true when it changed.
+pub fn preferences_window(
+    ctx: &egui::Context,
+    open: &mut bool,
+    autosave_secs: &mut u32,
+    overridden: Option<f64>,
+) -> bool {
+    let mut changed = false;
+    egui::Window::new("Preferences")
+        .open(open)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.label("Autosave unsaved work every");
+                let response = ui.add(egui::DragValue::new(autosave_secs).range(1..=3600));
+                name_widget(ui, &response, "Autosave interval in seconds");
+                changed = response.changed();
+                ui.label("seconds");
+            });
+            ui.weak("Unsaved work goes to a recovery file beside the workspace, offered back after a crash.");
+            if let Some(secs) = overridden {
+                ui.weak(format!(
+                    "{} is set: autosaving every {secs} s for now.",
+                    super::autosave::INTERVAL_VARIABLE
+                ));
+            }
+        });
+    changed
+}

@@ -56,11 +56,7 @@ impl FactbenchApp {
     /// Saves, then runs `pending` if the save worked.
     pub(super) fn save_then(&mut self, ctx: &egui::Context, pending: Pending) {
         match self.doc.path.clone() {
-            Some(path) => {
-                if self.save_to(&path) {
-                    self.proceed(ctx, pending);
-                }
-            }
+            Some(path) => self.save_checked(ctx, path, Some(pending)),
             None => {
                 self.after_save = Some(pending);
                 self.request_save_as(ctx);
@@ -70,9 +66,7 @@ impl FactbenchApp {
 
     pub(super) fn save(&mut self, ctx: &egui::Context) {
         match self.doc.path.clone() {
-            Some(path) => {
-                self.save_to(&path);
-            }
+            Some(path) => self.save_checked(ctx, path, None),
             None => self.request_save_as(ctx),
         }
     }
@@ -89,12 +83,15 @@ impl FactbenchApp {
         self.picker.request(request, ctx);
     }
 
-    /// Saves to `path`; on failure shows why and returns false.
+    /// Saves to `path` (without asking about changes on disk); on failure
+    /// shows why and returns false. The recovery file goes once saved.
     pub(super) fn save_to(&mut self, path: &Path) -> bool {
         self.doc.touch_modified();
-        match crate::store::save(path, self.doc.workspace()) {
-            Ok(()) => {
+        match crate::store::save_with_state(path, self.doc.workspace()) {
+            Ok(disk) => {
+                self.discard_unsaved_work();
                 self.doc.mark_saved(path.to_owned());
+                self.doc.disk = Some(disk);
                 self.settings.remember(path);
                 self.save_settings();
                 true
@@ -118,7 +115,10 @@ impl FactbenchApp {
                         path.display()
                     ));
                 }
-                self.replace_document(Document::new(loaded.workspace, Some(path.to_owned())));
+                self.offer_recovery_of(path, Some(&loaded.workspace));
+                let mut doc = Document::new(loaded.workspace, Some(path.to_owned()));
+                doc.disk = loaded.disk;
+                self.replace_document(doc);
                 if !loaded.problems.is_empty() {
                     self.show_problems = true;
                 }
@@ -131,6 +131,7 @@ impl FactbenchApp {
             }
             Err(e) => {
                 self.error("Could not open the workspace", e.to_string());
+                self.offer_recovery_of(path, None);
                 false
             }
         }

@@ -317,6 +317,13 @@ pub struct Settings {
     pub text_size: f32,
     /// After File › Export › HTML report, open it in the default browser.
     pub open_report_after_export: bool,
+    /// Seconds between autosaves of unsaved work to the recovery file.
+    #[serde(default = "default_autosave_secs")]
+    pub autosave_secs: u32,
+}
+
+fn default_autosave_secs() -> u32 {
+    super::autosave::DEFAULT_INTERVAL_SECS
 }
 
 /// Default article text size.
@@ -329,6 +336,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             open_report_after_export: true,
             text_size: DEFAULT_TEXT_SIZE,
+            autosave_secs: default_autosave_secs(),
         }
     }
 }

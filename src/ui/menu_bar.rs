@@ -76,6 +76,11 @@ impl FactbenchApp {
                     self.right_tab = RightTab::Sources;
                     ui.close();
                 }
+                ui.separator();
+                if ui.button("Preferences…").clicked() {
+                    self.show_preferences = true;
+                    ui.close();
+                }
             });
             ui.menu_button("Help", |ui| {
                 self.menu_item(ui, Action::ShowShortcuts, true);

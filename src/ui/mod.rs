@@ -8,6 +8,7 @@
 //! here. Menus, buttons and shortcuts share one table of [`Action`]s.
 
 pub mod actions;
+pub mod autosave;
 pub mod claim_inspector;
 pub mod claim_list;
 pub mod commands;
@@ -19,6 +20,7 @@ pub mod fonts;
 pub mod import_dialog;
 mod menu_bar;
 pub mod reader;
+mod recover;
 pub mod source_library;
 pub mod status_bar;
 
@@ -31,6 +33,7 @@ use commands::{Command, Document, Outcome};
 use dialogs::{ProblemLine, UnsavedChoice};
 use files::{FilePicker, NativePicker, PathRequest, Settings, ThemeChoice};
 use reader::{Reader, ReaderContext, ReaderIntent};
+use recover::RecoveryOffer;
 use source_library::{LibraryIntent, SourceLibrary};
 use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
@@ -60,6 +63,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 settings_path,
                 Box::new(NativePicker::default()),
             );
+            autosave::install_panic_hook(app.panic_slot());
             Ok(Box::new(app))
         }),
     )
@@ -101,6 +105,14 @@ enum Prompt {
         reason: String,
         text: String,
     },
+    /// The file changed on disk since it was loaded or saved: save over it?
+    DiskChanged {
+        path: PathBuf,
+        deleted: bool,
+        then: Option<Pending>,
+    },
+    /// The file changed on disk and there are no unsaved changes: reload?
+    ReloadOffer(PathBuf),
 }
 
 /// What panels ask for; applied after the frame's panels are drawn.
@@ -153,6 +165,21 @@ pub struct FactbenchApp {
     title: String,
     intents: Vec<Intent>,
     applied_theme: Option<ThemeChoice>,
+    /// Writes unsaved work to a recovery file in the background.
+    autosaver: autosave::Autosaver,
+    /// The autosave interval from the environment, overriding the setting.
+    autosave_override: Option<f64>,
+    /// Where untitled work is autosaved; `None`: nowhere.
+    untitled_folder: Option<PathBuf>,
+    /// This run's recovery file for untitled work (or the one restored).
+    untitled_target: Option<PathBuf>,
+    /// Unsaved work found on disk, waiting to be offered.
+    recovery_offers: VecDeque<RecoveryOffer>,
+    /// Whether the window had the focus last frame.
+    was_focused: bool,
+    /// The version on disk the user chose not to reload.
+    reload_declined: Option<crate::store::DiskState>,
+    show_preferences: bool,
 }
 
 impl FactbenchApp {
@@ -189,6 +216,14 @@ impl FactbenchApp {
             title: String::new(),
             intents: Vec::new(),
             applied_theme: None,
+            autosaver: autosave::Autosaver::default(),
+            autosave_override: None,
+            untitled_folder: None,
+            untitled_target: None,
+            recovery_offers: VecDeque::new(),
+            was_focused: true,
+            reload_declined: None,
+            show_preferences: false,
         };
         app.replace_document(Document::new(workspace, None));
         app
@@ -196,10 +231,24 @@ impl FactbenchApp {
 
     /// The app as the binary starts it: `file` when given (a workspace, or
     /// an article to import), else the last workspace, else the sample.
+    /// Unsaved work left by a crash is offered back.
     pub fn launch(
         ctx: &egui::Context,
         file: Option<&Path>,
         settings_path: Option<PathBuf>,
+        picker: Box<dyn FilePicker>,
+    ) -> Self {
+        let untitled_folder = crate::store::recovery::untitled_recovery_folder();
+        Self::launch_in(ctx, file, settings_path, untitled_folder, picker)
+    }
+
+    /// Like [`FactbenchApp::launch`], with untitled work autosaved to (and
+    /// recovered from) `untitled_folder`.
+    pub fn launch_in(
+        ctx: &egui::Context,
+        file: Option<&Path>,
+        settings_path: Option<PathBuf>,
+        untitled_folder: Option<PathBuf>,
         picker: Box<dyn FilePicker>,
     ) -> Self {
         fonts::install(ctx);
@@ -210,16 +259,51 @@ impl FactbenchApp {
         let mut app = FactbenchApp::new(Workspace::new("Untitled"), picker);
         app.settings = settings;
         app.settings_path = settings_path;
+        app.autosave_override = autosave::interval_from_environment();
+        app.set_untitled_recovery_folder(untitled_folder);
+        app.open_at_launch(file);
+        app.offer_untitled_recoveries();
+        app
+    }
+
+    /// Opens `file` (a workspace, or an article to import), else the last
+    /// workspace, else the sample.
+    fn open_at_launch(&mut self, file: Option<&Path>) {
         match file {
-            Some(path) if files::is_article_file(path) => app.start_with_article(path),
+            Some(path) if files::is_article_file(path) => self.start_with_article(path),
             Some(path) => {
-                if !app.open_path(path) {
-                    app.replace_document(Document::new(Workspace::new("Untitled"), None));
+                if !self.open_path(path) {
+                    self.replace_document(Document::new(Workspace::new("Untitled"), None));
                 }
             }
-            None => app.start_with_last_or_sample(),
+            None => self.start_with_last_or_sample(),
         }
-        app
+    }
+
+    /// Autosaves untitled work into `folder` (a file named after this run),
+    /// or nowhere when `None`.
+    pub fn set_untitled_recovery_folder(&mut self, folder: Option<PathBuf>) {
+        let session = uuid::Uuid::now_v7().to_string();
+        self.untitled_target = folder
+            .as_deref()
+            .map(|f| crate::store::recovery::untitled_recovery_path(f, &session));
+        self.untitled_folder = folder;
+    }
+
+    /// Sets the autosave interval in seconds, overriding the setting (as
+    /// `FACTBENCH_AUTOSAVE_SECS` does); `None` goes back to the setting.
+    pub fn set_autosave_interval(&mut self, secs: Option<f64>) {
+        self.autosave_override = secs;
+    }
+
+    /// What the panic hook writes: the last autosaved text and its file.
+    pub fn panic_slot(&self) -> autosave::PanicSlot {
+        self.autosaver.panic_slot()
+    }
+
+    /// The recovery file the open document's unsaved work goes to.
+    pub fn recovery_file(&self) -> Option<PathBuf> {
+        self.recovery_target()
     }
 
     fn start_with_article(&mut self, path: &Path) {
@@ -300,6 +384,16 @@ impl FactbenchApp {
         matches!(self.prompt, Some(Prompt::Unsaved(_)))
     }
 
+    /// Whether "the file changed on disk: overwrite?" is showing.
+    pub fn disk_changed_prompt_open(&self) -> bool {
+        matches!(self.prompt, Some(Prompt::DiskChanged { .. }))
+    }
+
+    /// Whether "the file changed on disk: reload?" is showing.
+    pub fn reload_offer_open(&self) -> bool {
+        matches!(self.prompt, Some(Prompt::ReloadOffer(_)))
+    }
+
     pub fn problem_lines(&self) -> &[ProblemLine] {
         &self.problems
     }
@@ -351,7 +445,7 @@ impl FactbenchApp {
         self.poll_picker(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
-        if self.prompt.is_none() {
+        if self.prompt.is_none() && self.recovery_offers.is_empty() {
             self.handle_shortcuts(&ctx);
         }
         self.refresh_problems();
@@ -360,6 +454,8 @@ impl FactbenchApp {
         for intent in std::mem::take(&mut self.intents) {
             self.apply(&ctx, intent);
         }
+        self.check_disk_on_focus(&ctx);
+        self.autosave_tick(&ctx);
         self.update_title(&ctx);
     }
 
@@ -531,10 +627,21 @@ impl FactbenchApp {
         self.details_windows(ctx);
         dialogs::shortcuts_window(ctx, &mut self.show_shortcuts);
         dialogs::about_window(ctx, &mut self.show_about);
+        if dialogs::preferences_window(
+            ctx,
+            &mut self.show_preferences,
+            &mut self.settings.autosave_secs,
+            self.autosave_override,
+        ) {
+            self.save_settings();
+        }
         if let Some((title, message)) = self.errors.front() {
             if dialogs::error_dialog(ctx, title, message) {
                 self.errors.pop_front();
             }
+            return;
+        }
+        if self.recovery_offer_dialog(ctx) {
             return;
         }
         if let Some(dialog) = &mut self.paste_dialog {
@@ -566,7 +673,10 @@ impl FactbenchApp {
                 match dialogs::unsaved_prompt(ctx, &name, pending.doing()) {
                     None => self.prompt = Some(Prompt::Unsaved(pending)),
                     Some(UnsavedChoice::Cancel) => {}
-                    Some(UnsavedChoice::Discard) => self.proceed(ctx, pending),
+                    Some(UnsavedChoice::Discard) => {
+                        self.discard_unsaved_work();
+                        self.proceed(ctx, pending);
+                    }
                     Some(UnsavedChoice::Save) => self.save_then(ctx, pending),
                 }
             }
@@ -585,6 +695,28 @@ impl FactbenchApp {
                 Some(Some(path)) => self.on_path(ctx, request.purpose, path),
                 Some(None) => self.after_save = None,
             },
+            Some(Prompt::DiskChanged {
+                path,
+                deleted,
+                then,
+            }) => match dialogs::disk_changed_prompt(ctx, &path.display().to_string(), deleted) {
+                None => {
+                    self.prompt = Some(Prompt::DiskChanged {
+                        path,
+                        deleted,
+                        then,
+                    })
+                }
+                Some(choice) => self.answer_disk_changed(ctx, path, then, choice),
+            },
+            // Changes made since it was asked: the offer no longer applies.
+            Some(Prompt::ReloadOffer(_)) if self.doc.is_dirty() => {}
+            Some(Prompt::ReloadOffer(path)) => {
+                match dialogs::reload_offer(ctx, &path.display().to_string()) {
+                    None => self.prompt = Some(Prompt::ReloadOffer(path)),
+                    Some(reload) => self.answer_reload_offer(path, reload),
+                }
+            }
             None => {}
         }
     }
@@ -927,6 +1059,8 @@ impl FactbenchApp {
         self.inspector = Inspector::default();
         self.problems_revision = None;
         self.refresh_problems();
+        self.autosaver.new_document(None);
+        self.reload_declined = None;
     }
 
     fn save_settings(&mut self) {

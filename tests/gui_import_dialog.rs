@@ -68,6 +68,22 @@ fn choosing_another_encoding_decodes_again_and_refreshes_the_preview() {
 }
 
 #[test]
+fn fields_the_user_edited_survive_a_change_of_encoding() {
+    let mut dialog = ImportDialog::new(vec![fixture("ru-koi8-r.txt")]);
+    let entry = &mut dialog.entries[0];
+    entry.form.outlet = "Новая газета".into();
+    entry.set_encoding(Some(encoding_rs::WINDOWS_1251));
+    assert_eq!(entry.form.outlet, "Новая газета", "typed by the user: kept");
+    assert_ne!(
+        entry.form.title, "Визит председателя КНР в Москву",
+        "read from the file: follows"
+    );
+    entry.set_encoding(Some(encoding_rs::KOI8_R));
+    assert_eq!(entry.form.title, "Визит председателя КНР в Москву");
+    assert_eq!(entry.form.outlet, "Новая газета");
+}
+
+#[test]
 fn edited_metadata_is_what_gets_imported() {
     let mut dialog = ImportDialog::new(vec![
         fixture("en-news-page.html"),

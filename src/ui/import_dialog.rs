@@ -75,6 +75,25 @@ impl MetadataForm {
             .map_err(|_| format!("“{text}” is not a date of the form YYYY-MM-DD"))
     }
 
+    /// Takes what the file now says (`now`) for every field the user left
+    /// as the file said before (`before`); fields the user edited are kept,
+    /// so choosing another encoding does not undo their typing.
+    fn follow(&mut self, before: &MetadataForm, now: &MetadataForm) {
+        let fields = [
+            (&mut self.title, &before.title, &now.title),
+            (&mut self.outlet, &before.outlet, &now.outlet),
+            (&mut self.author, &before.author, &now.author),
+            (&mut self.url, &before.url, &now.url),
+            (&mut self.published, &before.published, &now.published),
+            (&mut self.language, &before.language, &now.language),
+        ];
+        for (shown, before, now) in fields {
+            if shown == before {
+                shown.clone_from(now);
+            }
+        }
+    }
+
     fn apply_to(&self, article: &mut Article) -> Result<(), String> {
         article.published = self.published_date()?;
         article.title = self.title.trim().to_owned();
@@ -95,6 +114,8 @@ pub struct ImportEntry {
     pub encoding: Option<&'static Encoding>,
     pub result: Result<Imported, String>,
     pub form: MetadataForm,
+    /// What the file itself said, the last time it was decoded.
+    read: MetadataForm,
     pub include: bool,
 }
 
@@ -108,6 +129,7 @@ impl ImportEntry {
             encoding: None,
             result: Err(String::new()),
             form: MetadataForm::default(),
+            read: MetadataForm::default(),
             include: true,
         };
         entry.decode();
@@ -134,7 +156,9 @@ impl ImportEntry {
         };
         self.include = self.result.is_ok();
         if let Ok(imported) = &self.result {
-            self.form = MetadataForm::from_article(&imported.article);
+            let read = MetadataForm::from_article(&imported.article);
+            self.form.follow(&self.read, &read);
+            self.read = read;
         }
     }
 

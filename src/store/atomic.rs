@@ -22,6 +22,22 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Replaces `path` with `bytes` atomically; the previous file, if any,
 /// becomes `NAME.bak`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace(path, bytes, Backup::Keep)
+}
+
+/// Replaces `path` with `bytes` atomically, keeping no backup (for files
+/// where only the newest matters: recovery files, settings).
+pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    replace(path, bytes, Backup::None)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Backup {
+    Keep,
+    None,
+}
+
+fn replace(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
     let target = resolve_symlink(path);
     let fail = |action: &'static str| {
         let path = path.to_owned();
@@ -69,7 +85,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .sync_all()
         .map_err(fail("could not flush the temporary file to disk"))?;
 
-    if existing.is_some() {
+    if existing.is_some() && backup == Backup::Keep {
         keep_backup(&target).map_err(fail("could not keep the previous version as .bak"))?;
     }
     temp.persist(&target)

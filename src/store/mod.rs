@@ -9,7 +9,7 @@ mod format;
 mod migrate;
 pub mod recovery;
 
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{backup_path, replace_atomically, write_atomically};
 pub use disk::{DiskChange, DiskState};
 pub use error::{LoadError, SaveError};
 pub use format::{RECURSION_LIMIT, to_ron};
@@ -36,12 +36,17 @@ pub struct Loaded {
 
 /// Opens a workspace file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_with_text(path).map(|(loaded, _)| loaded)
+}
+
+/// Like [`load`], also giving the file's text (for readers of its comments).
+fn load_with_text(path: &Path) -> Result<(Loaded, String), LoadError> {
     let bytes = read_file(path)?;
     let disk = DiskState::of_bytes(path, &bytes);
     let text = decode(path, bytes)?;
     let mut loaded = parse(&text, path)?;
     loaded.disk = Some(disk);
-    Ok(loaded)
+    Ok((loaded, text))
 }
 
 /// Parses the text of a workspace file; `path` is only used in messages.

@@ -7,12 +7,12 @@
 //! first line names the workspace it belongs to, so it can be opened like
 //! any workspace.
 
-use super::{LoadError, SaveError, to_ron, write_atomically};
+use super::{LoadError, SaveError, replace_atomically, to_ron};
 use crate::model::{ArticleId, Claim, ClaimId, SourceId, Workspace};
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, BufRead, BufReader};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -53,9 +53,7 @@ pub fn write_recovery(path: &Path, text: &str) -> Result<(), SaveError> {
     if let Some(folder) = path.parent() {
         let _ = fs::create_dir_all(folder);
     }
-    write_atomically(path, text.as_bytes())?;
-    let _ = fs::remove_file(super::backup_path(path));
-    Ok(())
+    replace_atomically(path, text.as_bytes())
 }
 
 /// Removes a recovery file after a save or an explicit discard; a file
@@ -117,11 +115,11 @@ pub fn untitled_recoveries(folder: &Path) -> Vec<Recovery> {
 
 /// Reads a recovery file back: the workspace and the file it belongs to.
 pub fn read_recovery(path: &Path) -> Result<(Workspace, Option<PathBuf>), LoadError> {
-    let loaded = super::load(path)?;
-    let mut first_line = String::new();
-    let _ = fs::File::open(path).map(|f| BufReader::new(f).read_line(&mut first_line));
-    let owner = first_line
-        .trim_end()
+    let (loaded, text) = super::load_with_text(path)?;
+    let owner = text
+        .lines()
+        .next()
+        .unwrap_or_default()
         .strip_prefix(HEADER)
         .filter(|owner| *owner != UNTITLED)
         .map(PathBuf::from);

@@ -140,17 +140,17 @@ impl ArticleDetails {
     }
 
     /// Puts these details on `article` and returns the ones it had.
-    fn swap_into(self, article: &mut Article) -> Self {
-        let old = ArticleDetails::of(article);
-        article.title = self.title;
-        article.outlet = self.outlet;
-        article.author = self.author;
-        article.url = self.url;
-        article.published = self.published;
-        article.retrieved = self.retrieved;
-        article.language = self.language;
-        article.notes = self.notes;
-        old
+    fn swap_into(mut self, article: &mut Article) -> Self {
+        use std::mem::swap;
+        swap(&mut article.title, &mut self.title);
+        swap(&mut article.outlet, &mut self.outlet);
+        swap(&mut article.author, &mut self.author);
+        swap(&mut article.url, &mut self.url);
+        swap(&mut article.published, &mut self.published);
+        swap(&mut article.retrieved, &mut self.retrieved);
+        swap(&mut article.language, &mut self.language);
+        swap(&mut article.notes, &mut self.notes);
+        self
     }
 }
 
@@ -175,14 +175,14 @@ impl WorkspaceDetails {
         }
     }
 
-    fn swap_into(self, ws: &mut Workspace) -> Self {
-        let old = WorkspaceDetails::of(ws);
-        ws.title = self.title;
-        ws.description = self.description;
-        ws.methodology = self.methodology;
-        ws.publisher = self.publisher;
-        ws.report_url = self.report_url;
-        old
+    fn swap_into(mut self, ws: &mut Workspace) -> Self {
+        use std::mem::swap;
+        swap(&mut ws.title, &mut self.title);
+        swap(&mut ws.description, &mut self.description);
+        swap(&mut ws.methodology, &mut self.methodology);
+        swap(&mut ws.publisher, &mut self.publisher);
+        swap(&mut ws.report_url, &mut self.report_url);
+        self
     }
 }
 

@@ -363,7 +363,7 @@ impl Settings {
         }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(|e| e.to_string())?;
-        crate::store::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
+        crate::store::replace_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
     }
 
     /// Puts `path` first in the recent list.

@@ -10,10 +10,10 @@
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, vec2};
 use factbench::Workspace;
+use factbench::edit::{Command, FieldKey, Typing};
 use factbench::sample::{generated_workspace, sample_workspace};
 use factbench::ui::FactbenchApp;
-use factbench::ui::commands::{Command, FieldKey, Typing};
-use factbench::ui::files::ScriptedPicker;
+use factbench::ui::ScriptedPicker;
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -8,6 +8,7 @@
 
 pub mod anchor;
 pub mod cli;
+pub mod edit;
 pub mod export;
 pub mod import;
 pub mod model;

@@ -224,7 +224,7 @@ fn the_claims_list_filters_by_search_and_verdict() {
     );
     harness.state_mut().list_mut().filter = Default::default();
     harness.state_mut().list_mut().filter.verdict =
-        factbench::ui::claim_list::VerdictFilter::Unrated;
+        factbench::ui::panels::claim_list::VerdictFilter::Unrated;
     harness.run_steps(2);
     assert!(
         harness

@@ -8,9 +8,9 @@ mod support;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use factbench::edit::Command;
 use factbench::sample::sample_workspace;
 use factbench::ui::FactbenchApp;
-use factbench::ui::commands::Command;
 use std::path::PathBuf;
 use support::*;
 

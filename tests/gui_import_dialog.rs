@@ -6,7 +6,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use factbench::ui::import_dialog::{ImportDialog, ImportOutcome, PasteDialog};
+use factbench::ui::dialogs::import::{ImportDialog, ImportOutcome, PasteDialog};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {

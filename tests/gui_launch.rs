@@ -3,7 +3,7 @@
 //! error (never a silent exit) when the given file cannot be read.
 
 use factbench::ui::FactbenchApp;
-use factbench::ui::files::{ScriptedPicker, Settings};
+use factbench::ui::{ScriptedPicker, Settings};
 use std::path::Path;
 
 fn launch(file: Option<&Path>, settings: Option<&Path>) -> FactbenchApp {

@@ -11,12 +11,12 @@ mod support;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use factbench::edit::Command;
 use factbench::sample::sample_workspace;
 use factbench::store;
 use factbench::store::recovery::{recovery_path, untitled_recoveries};
 use factbench::ui::FactbenchApp;
-use factbench::ui::commands::Command;
-use factbench::ui::files::ScriptedPicker;
+use factbench::ui::ScriptedPicker;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use support::*;
@@ -255,7 +255,7 @@ fn an_unreadable_recovery_file_is_reported_and_left_alone() {
     click(&mut harness, "OK");
     edit_rationale(&mut harness, 0, "New work.");
     wait_for_file_with(&mut harness, &recovery, "New work.");
-    let aside = factbench::ui::autosave::set_aside_path(&recovery);
+    let aside = factbench::ui::services::autosave::set_aside_path(&recovery);
     assert_eq!(
         std::fs::read_to_string(aside).unwrap(),
         "// Factbench recovery file of: xi.ron\n(garbage"

@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use factbench::model::{Article, Workspace};
 use factbench::ui::FactbenchApp;
-use factbench::ui::files::ScriptedPicker;
+use factbench::ui::ScriptedPicker;
 use std::path::PathBuf;
 
 /// A window of a typical laptop size.

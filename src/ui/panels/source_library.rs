@@ -3,9 +3,9 @@
 //! dates, archive URL, notes) the claim inspector reuses to create a source
 //! in place.
 
-use super::commands::{Command, FieldKey, Typing};
-use super::name_widget;
+use crate::edit::{Command, FieldKey, Typing};
 use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
+use crate::ui::widgets::name_widget;
 use egui::Ui;
 use jiff::civil::Date;
 

@@ -1,9 +1,9 @@
 //! The menu bar: File, Edit, View and Help, every entry an [`Action`] from
 //! the one table (label and shortcut), plus Open recent and the theme.
 
-use super::actions::Action;
-use super::files::ThemeChoice;
 use super::{FactbenchApp, Intent, RightTab};
+use crate::ui::actions::Action;
+use crate::ui::services::files::ThemeChoice;
 
 impl FactbenchApp {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {

@@ -260,7 +260,7 @@ impl ImportDialog {
                         egui::Checkbox::without_text(&mut entry.include),
                     );
                     let name = format!("Import {}", entry.file_name());
-                    super::name_widget(ui, &include, &name);
+                    crate::ui::widgets::name_widget(ui, &include, &name);
                     let mark = if entry.result.is_ok() { "" } else { "⚠ " };
                     let label = format!("{mark}{}", entry.file_name());
                     if ui.selectable_label(self.selected == n, label).clicked() {
@@ -343,7 +343,7 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
                     ui.selectable_value(&mut choice, Some(encoding), encoding.name());
                 }
             });
-        super::name_widget(ui, &combo.response, "Encoding");
+        crate::ui::widgets::name_widget(ui, &combo.response, "Encoding");
     });
     if choice != entry.encoding {
         entry.set_encoding(choice);
@@ -362,7 +362,7 @@ fn metadata_form(ui: &mut egui::Ui, form: &mut MetadataForm) {
                         .desired_width(400.0)
                         .id_salt(name),
                 );
-                super::name_widget(ui, &response, name);
+                crate::ui::widgets::name_widget(ui, &response, name);
                 ui.end_row();
             };
             field(ui, "Title", &mut form.title);
@@ -420,7 +420,7 @@ impl PasteDialog {
                         .hint_text("from the first line")
                         .desired_width(540.0),
                 );
-                super::name_widget(ui, &response, "Title");
+                crate::ui::widgets::name_widget(ui, &response, "Title");
             });
             egui::ScrollArea::vertical()
                 .max_height(360.0)
@@ -433,7 +433,7 @@ impl PasteDialog {
                             .desired_width(f32::INFINITY)
                             .desired_rows(16),
                     );
-                    super::name_widget(ui, &response, "Article text to add");
+                    crate::ui::widgets::name_widget(ui, &response, "Article text to add");
                 });
             ui.horizontal(|ui| {
                 if ui.button("Add article").clicked() {

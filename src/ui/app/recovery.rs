@@ -3,16 +3,16 @@
 //! changed on disk noticed before saving over them and when the window
 //! regains focus.
 
-use super::autosave::{DocumentState, set_aside_path};
-use super::commands::Document;
-use super::dialogs::{self, DiskChoice, RecoveryChoice};
 use super::{FactbenchApp, Pending, Prompt};
+use crate::edit::Document;
 use crate::model::Workspace;
 use crate::store::recovery::{
     Recovery, differences, discard_recovery, pending_recovery, read_recovery, recovery_path,
     untitled_recoveries,
 };
 use crate::store::{DiskChange, DiskState};
+use crate::ui::dialogs::{self, DiskChoice, RecoveryChoice};
+use crate::ui::services::autosave::{DocumentState, set_aside_path};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 

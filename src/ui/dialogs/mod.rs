@@ -2,10 +2,13 @@
 //! path fallback when no file dialog can be shown, the problems panel, the
 //! keyboard shortcuts list and About.
 
-use super::actions::{ACTIONS, Scope};
-use super::files::{Mode, PathRequest};
-use super::name_widget;
+pub mod details;
+pub mod import;
+
 use crate::model::ClaimId;
+use crate::ui::actions::{ACTIONS, Scope};
+use crate::ui::services::files::{Mode, PathRequest};
+use crate::ui::widgets::name_widget;
 use egui::{Id, Modal, RichText, Ui};
 use std::path::PathBuf;
 
@@ -340,7 +343,7 @@ pub fn preferences_window(
             if let Some(secs) = overridden {
                 ui.weak(format!(
                     "{} is set: autosaving every {secs} s for now.",
-                    super::autosave::INTERVAL_VARIABLE
+                    crate::ui::services::autosave::INTERVAL_VARIABLE
                 ));
             }
         });

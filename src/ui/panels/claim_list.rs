@@ -3,8 +3,8 @@
 //! list is virtualized (only rows in view are drawn) and its filtered order
 //! is cached until the workspace or the filter changes.
 
-use super::name_widget;
 use crate::model::{ArticleId, ClaimId, Status, Workspace};
+use crate::ui::widgets::name_widget;
 use egui::{Color32, CornerRadius, Sense, Stroke, StrokeKind, Ui, vec2};
 use std::collections::HashSet;
 

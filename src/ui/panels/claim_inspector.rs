@@ -3,12 +3,12 @@
 //! rationale, evidence and corrections. Each edit becomes a
 //! [`Command`]; typing carries a [`Typing`] so undo merges keystrokes.
 
-use super::commands::{Command, FieldKey, Typing};
-use super::name_widget;
-use super::source_library::source_form;
+use crate::edit::{Command, FieldKey, Typing};
 use crate::model::{
     Claim, ClaimId, Evidence, Priority, Source, SourceId, SourceKind, Stance, Status, Workspace,
 };
+use crate::ui::panels::source_library::source_form;
+use crate::ui::widgets::name_widget;
 use egui::{Color32, RichText, Ui};
 
 /// What the inspector asks the window to do.

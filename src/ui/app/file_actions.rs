@@ -1,17 +1,17 @@
 //! What the File menu's actions do: new, open, save, save as and import,
 //! each guarded by the Save / Discard / Cancel question when there are
-//! unsaved changes, with paths from the [`super::files::FilePicker`].
+//! unsaved changes, with paths from the [`crate::ui::services::files::FilePicker`].
 //!
 //! Adding a file-producing action (say, an export) takes a new
 //! [`Purpose`], a request in [`FactbenchApp::run_action`] and an arm in
 //! [`FactbenchApp::on_path`].
 
-use super::commands::Document;
-use super::files::{PathAnswer, PathRequest, Purpose};
 use super::{FactbenchApp, Pending, Prompt};
+use crate::edit::Document;
 use crate::export::{self, ExportOptions, Format};
 use crate::model::Workspace;
 use crate::store;
+use crate::ui::services::files::{PathAnswer, PathRequest, Purpose};
 use std::path::{Path, PathBuf};
 
 impl FactbenchApp {
@@ -199,7 +199,8 @@ impl FactbenchApp {
             }
             Purpose::Export(format) => self.export_to(format, &path),
             Purpose::Import => {
-                self.import_dialog = Some(super::import_dialog::ImportDialog::new(vec![path]));
+                self.import_dialog =
+                    Some(crate::ui::dialogs::import::ImportDialog::new(vec![path]));
             }
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");

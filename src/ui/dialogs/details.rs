@@ -3,10 +3,10 @@
 //! methodology, publisher, report URL) — what reports and ClaimReview
 //! need besides the claims. Edits come back as [`Command`]s.
 
-use super::commands::{ArticleDetails, Command, FieldKey, Typing, WorkspaceDetails};
-use super::name_widget;
-use super::source_library::date_field;
+use crate::edit::{ArticleDetails, Command, FieldKey, Typing, WorkspaceDetails};
 use crate::model::{Article, Workspace};
+use crate::ui::panels::source_library::date_field;
+use crate::ui::widgets::name_widget;
 use egui::Ui;
 
 /// The "Article details" window; returns the edit to make, if any.

@@ -1,0 +1,316 @@
+//! [`Edit`]: one invertible change of the workspace. Applying an edit
+//! returns the edit that undoes it, so undo and redo never copy the whole
+//! workspace (which can be many megabytes), and changing one field of a
+//! claim stores only that field's old value.
+
+use super::command::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
+use crate::model::{
+    Article, ArticleId, Claim, ClaimId, Correction, Evidence, Priority, Source, SourceId, Stance,
+    Status, Workspace,
+};
+use jiff::Timestamp;
+
+/// One invertible change of the workspace. Indices are positions in the
+/// workspace's vectors; an index out of range makes the edit a no-op, never
+/// a panic.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    InsertClaim {
+        index: usize,
+        claim: Box<Claim>,
+    },
+    RemoveClaim {
+        index: usize,
+    },
+    /// Change one part of the claim at `index`, and set its `updated` time.
+    ChangeClaim {
+        index: usize,
+        edit: ClaimEdit,
+        updated: Timestamp,
+    },
+    InsertSource {
+        index: usize,
+        source: Box<Source>,
+    },
+    RemoveSource {
+        index: usize,
+    },
+    ReplaceSource {
+        index: usize,
+        source: Box<Source>,
+    },
+    InsertArticle {
+        index: usize,
+        article: Box<Article>,
+    },
+    RemoveArticle {
+        index: usize,
+    },
+    SetArticleDetails {
+        index: usize,
+        details: Box<ArticleDetails>,
+    },
+    SetWorkspaceDetails {
+        details: Box<WorkspaceDetails>,
+    },
+    /// Several edits applied in order, undone in reverse order.
+    Group(Vec<Edit>),
+}
+
+/// One invertible change inside a claim.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClaimEdit {
+    SetText { field: ClaimText, text: String },
+    SetStatus(Status),
+    SetPriority(Priority),
+    SetVerdict(Option<String>),
+    InsertTag { index: usize, tag: String },
+    RemoveTag { index: usize },
+    InsertEvidence { index: usize, evidence: Evidence },
+    RemoveEvidence { index: usize },
+    SetStance { index: usize, stance: Stance },
+    SetEvidenceText { index: usize, field: EvidenceText, text: String },
+    InsertCorrection { index: usize, correction: Correction },
+    SetCorrectionNote { index: usize, note: String },
+    RemoveCorrection { index: usize },
+}
+
+/// What an edit touched, by id (for following the change in the window and
+/// for checking again only what changed).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EditTouches {
+    pub claims: Vec<ClaimId>,
+    pub articles: Vec<ArticleId>,
+    pub sources: Vec<SourceId>,
+}
+
+impl Edit {
+    pub(super) const NOTHING: Edit = Edit::Group(Vec::new());
+
+    /// Whether applying this edit changes nothing.
+    pub fn is_nothing(&self) -> bool {
+        matches!(self, Edit::Group(edits) if edits.iter().all(Edit::is_nothing))
+    }
+
+    /// Applies the edit and returns its inverse.
+    pub fn apply(self, ws: &mut Workspace) -> Edit {
+        match self {
+            Edit::InsertClaim { index, claim } => {
+                let index = insert(&mut ws.claims, index, *claim);
+                Edit::RemoveClaim { index }
+            }
+            Edit::RemoveClaim { index } => {
+                remove(&mut ws.claims, index).map_or(Edit::NOTHING, |claim| Edit::InsertClaim {
+                    index,
+                    claim: Box::new(claim),
+                })
+            }
+            Edit::ChangeClaim {
+                index,
+                edit,
+                updated,
+            } => match ws.claims.get_mut(index) {
+                Some(claim) => {
+                    let old_updated = std::mem::replace(&mut claim.updated, updated);
+                    match edit.apply(claim) {
+                        Some(inverse) => Edit::ChangeClaim {
+                            index,
+                            edit: inverse,
+                            updated: old_updated,
+                        },
+                        None => {
+                            claim.updated = old_updated;
+                            Edit::NOTHING
+                        }
+                    }
+                }
+                None => Edit::NOTHING,
+            },
+            Edit::InsertSource { index, source } => {
+                let index = insert(&mut ws.sources, index, *source);
+                Edit::RemoveSource { index }
+            }
+            Edit::RemoveSource { index } => {
+                remove(&mut ws.sources, index).map_or(Edit::NOTHING, |source| Edit::InsertSource {
+                    index,
+                    source: Box::new(source),
+                })
+            }
+            Edit::ReplaceSource { index, source } => match ws.sources.get_mut(index) {
+                Some(slot) => Edit::ReplaceSource {
+                    index,
+                    source: Box::new(std::mem::replace(slot, *source)),
+                },
+                None => Edit::NOTHING,
+            },
+            Edit::InsertArticle { index, article } => {
+                let index = insert(&mut ws.articles, index, *article);
+                Edit::RemoveArticle { index }
+            }
+            Edit::RemoveArticle { index } => {
+                remove(&mut ws.articles, index).map_or(Edit::NOTHING, |article| {
+                    Edit::InsertArticle {
+                        index,
+                        article: Box::new(article),
+                    }
+                })
+            }
+            Edit::SetArticleDetails { index, details } => match ws.articles.get_mut(index) {
+                Some(article) => Edit::SetArticleDetails {
+                    index,
+                    details: Box::new(details.swap_into(article)),
+                },
+                None => Edit::NOTHING,
+            },
+            Edit::SetWorkspaceDetails { details } => Edit::SetWorkspaceDetails {
+                details: Box::new(details.swap_into(ws)),
+            },
+            Edit::Group(edits) => {
+                let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
+                inverses.reverse();
+                Edit::Group(inverses)
+            }
+        }
+    }
+
+    /// What this edit touches, looked up before it is applied.
+    pub fn touches(&self, ws: &Workspace) -> EditTouches {
+        let mut touches = EditTouches::default();
+        self.collect_touches(ws, &mut touches);
+        touches
+    }
+
+    fn collect_touches(&self, ws: &Workspace, out: &mut EditTouches) {
+        let claim_at = |index: &usize| ws.claims.get(*index).map(|c| c.id);
+        let source_at = |index: &usize| ws.sources.get(*index).map(|s| s.id);
+        let article_at = |index: &usize| ws.articles.get(*index).map(|a| a.id);
+        match self {
+            Edit::InsertClaim { claim, .. } => out.claims.push(claim.id),
+            Edit::RemoveClaim { index } | Edit::ChangeClaim { index, .. } => {
+                out.claims.extend(claim_at(index))
+            }
+            Edit::InsertSource { source, .. } => out.sources.push(source.id),
+            Edit::RemoveSource { index } | Edit::ReplaceSource { index, .. } => {
+                out.sources.extend(source_at(index))
+            }
+            Edit::InsertArticle { article, .. } => out.articles.push(article.id),
+            Edit::RemoveArticle { index } => out.articles.extend(article_at(index)),
+            Edit::SetArticleDetails { .. } | Edit::SetWorkspaceDetails { .. } => {}
+            Edit::Group(edits) => edits.iter().for_each(|e| e.collect_touches(ws, out)),
+        }
+    }
+}
+
+impl ClaimEdit {
+    /// Applies the change to `claim`; `None` when it did not apply (an
+    /// index out of range).
+    fn apply(self, claim: &mut Claim) -> Option<ClaimEdit> {
+        use std::mem::replace;
+        Some(match self {
+            ClaimEdit::SetText { field, text } => ClaimEdit::SetText {
+                field,
+                text: replace(field.slot(claim), text),
+            },
+            ClaimEdit::SetStatus(status) => ClaimEdit::SetStatus(replace(&mut claim.status, status)),
+            ClaimEdit::SetPriority(priority) => {
+                ClaimEdit::SetPriority(replace(&mut claim.priority, priority))
+            }
+            ClaimEdit::SetVerdict(verdict) => {
+                ClaimEdit::SetVerdict(replace(&mut claim.verdict, verdict))
+            }
+            ClaimEdit::InsertTag { index, tag } => ClaimEdit::RemoveTag {
+                index: insert(&mut claim.tags, index, tag),
+            },
+            ClaimEdit::RemoveTag { index } => ClaimEdit::InsertTag {
+                index,
+                tag: remove(&mut claim.tags, index)?,
+            },
+            ClaimEdit::InsertEvidence { index, evidence } => ClaimEdit::RemoveEvidence {
+                index: insert(&mut claim.evidence, index, evidence),
+            },
+            ClaimEdit::RemoveEvidence { index } => ClaimEdit::InsertEvidence {
+                index,
+                evidence: remove(&mut claim.evidence, index)?,
+            },
+            ClaimEdit::SetStance { index, stance } => ClaimEdit::SetStance {
+                index,
+                stance: replace(&mut claim.evidence.get_mut(index)?.stance, stance),
+            },
+            ClaimEdit::SetEvidenceText { index, field, text } => ClaimEdit::SetEvidenceText {
+                index,
+                field,
+                text: replace(field.slot(claim.evidence.get_mut(index)?), text),
+            },
+            ClaimEdit::InsertCorrection { index, correction } => ClaimEdit::RemoveCorrection {
+                index: insert(&mut claim.corrections, index, correction),
+            },
+            ClaimEdit::SetCorrectionNote { index, note } => ClaimEdit::SetCorrectionNote {
+                index,
+                note: replace(&mut claim.corrections.get_mut(index)?.note, note),
+            },
+            ClaimEdit::RemoveCorrection { index } => ClaimEdit::InsertCorrection {
+                index,
+                correction: remove(&mut claim.corrections, index)?,
+            },
+        })
+    }
+}
+
+/// Inserts at `index`, or at the end when `index` is past it; returns where.
+fn insert<T>(items: &mut Vec<T>, index: usize, item: T) -> usize {
+    let index = index.min(items.len());
+    items.insert(index, item);
+    index
+}
+
+fn remove<T>(items: &mut Vec<T>, index: usize) -> Option<T> {
+    (index < items.len()).then(|| items.remove(index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample_workspace;
+
+    #[test]
+    fn edits_with_stale_indices_are_no_ops() {
+        let mut ws = sample_workspace();
+        let before = ws.clone();
+        for edit in [
+            Edit::RemoveClaim { index: 10_000 },
+            Edit::ChangeClaim {
+                index: 10_000,
+                edit: ClaimEdit::SetStatus(Status::Done),
+                updated: Timestamp::UNIX_EPOCH,
+            },
+            Edit::ChangeClaim {
+                index: 0,
+                edit: ClaimEdit::RemoveEvidence { index: 10_000 },
+                updated: Timestamp::UNIX_EPOCH,
+            },
+        ] {
+            let inverse = edit.apply(&mut ws);
+            assert_eq!(ws, before);
+            assert!(inverse.is_nothing(), "{inverse:?}");
+        }
+    }
+
+    #[test]
+    fn a_claim_change_restores_the_updated_time_on_undo() {
+        let mut ws = sample_workspace();
+        let before = ws.clone();
+        let inverse = Edit::ChangeClaim {
+            index: 0,
+            edit: ClaimEdit::SetText {
+                field: ClaimText::Claimant,
+                text: "Владимир Путин".into(),
+            },
+            updated: Timestamp::UNIX_EPOCH,
+        }
+        .apply(&mut ws);
+        assert_eq!(ws.claims[0].claimant, "Владимир Путин");
+        assert_eq!(ws.claims[0].updated, Timestamp::UNIX_EPOCH);
+        inverse.apply(&mut ws);
+        assert_eq!(ws, before);
+    }
+}

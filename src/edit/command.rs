@@ -1,0 +1,418 @@
+//! What a user can ask to change: [`Command`]s, and the typed parts they
+//! are made of. Panels, menus, shortcuts and the command line build these;
+//! only [`super::Document::execute`] applies them.
+
+use crate::anchor::AnchorFault;
+use crate::model::{
+    Article, ArticleId, Claim, ClaimId, Evidence, Priority, Publisher, Source, SourceId, Stance,
+    Status, Workspace,
+};
+use jiff::civil::Date;
+
+/// What a user asked to change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Mark the chars `start..end` of an article as a new claim.
+    MarkClaim {
+        article: ArticleId,
+        start: usize,
+        end: usize,
+    },
+    /// Change one thing about a claim.
+    EditClaim { claim: ClaimId, change: ClaimChange },
+    DeleteClaim(ClaimId),
+    /// Add a new source to the library.
+    AddSource(Box<Source>),
+    /// Add a new source to the library and cite it for a claim, as one step.
+    AddSourceAndCite {
+        source: Box<Source>,
+        claim: ClaimId,
+        evidence: Box<Evidence>,
+    },
+    /// Replace a source's fields (its id stays); `typing` names the text
+    /// field typed in, so keystrokes merge into one undo step.
+    EditSource {
+        source: Box<Source>,
+        typing: Option<SourceText>,
+    },
+    /// Remove a source that no claim cites.
+    DeleteSource(SourceId),
+    /// Add imported articles, as one step.
+    AddArticles(Vec<Article>),
+    /// Change an article's details (title, outlet, author, dates…).
+    EditArticle {
+        article: ArticleId,
+        details: Box<ArticleDetails>,
+        typing: Option<ArticleText>,
+    },
+    /// Change the workspace's details (title, publisher, report URL…).
+    EditWorkspace {
+        details: Box<WorkspaceDetails>,
+        typing: Option<WorkspaceText>,
+    },
+}
+
+impl Command {
+    /// Adds one article.
+    pub fn add_article(article: Article) -> Self {
+        Command::AddArticles(vec![article])
+    }
+
+    /// Sets or clears a claim's verdict.
+    pub fn set_verdict(claim: ClaimId, verdict: Option<String>) -> Self {
+        Command::EditClaim {
+            claim,
+            change: ClaimChange::SetVerdict(verdict),
+        }
+    }
+
+    /// Sets one of a claim's text fields.
+    pub fn set_claim_text(claim: ClaimId, field: ClaimText, text: impl Into<String>) -> Self {
+        Command::EditClaim {
+            claim,
+            change: ClaimChange::SetText {
+                field,
+                text: text.into(),
+            },
+        }
+    }
+
+    /// The text field this command types into, if it is typing, with the
+    /// text it leaves there (to tell where words end).
+    pub(super) fn typing(&self) -> Option<(FieldKey, &str)> {
+        match self {
+            Command::EditClaim { claim, change } => {
+                change.typed().map(|(f, t)| (FieldKey::Claim(*claim, f), t))
+            }
+            Command::EditSource {
+                source,
+                typing: Some(field),
+            } => Some((FieldKey::Source(source.id, *field), field.get(source))),
+            Command::EditArticle {
+                article,
+                details,
+                typing: Some(field),
+            } => Some((FieldKey::Article(*article, *field), field.get(details))),
+            Command::EditWorkspace {
+                details,
+                typing: Some(field),
+            } => Some((FieldKey::Workspace(*field), field.get(details))),
+            _ => None,
+        }
+    }
+}
+
+/// One change to a claim, planned against the claim as it is when the
+/// command is applied (so a panel never sends a whole edited copy).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClaimChange {
+    SetText {
+        field: ClaimText,
+        text: String,
+    },
+    AddTag(String),
+    RemoveTag(String),
+    SetStatus(Status),
+    SetPriority(Priority),
+    /// Give the claim a verdict (a key of the scale) or clear it. Changing
+    /// a verdict that was already given adds a dated correction.
+    SetVerdict(Option<String>),
+    /// Cite a library source as evidence.
+    Cite(Evidence),
+    /// Stop citing the evidence at this position.
+    Uncite(usize),
+    SetStance {
+        evidence: usize,
+        stance: Stance,
+    },
+    SetEvidenceText {
+        evidence: usize,
+        field: EvidenceText,
+        text: String,
+    },
+    SetCorrectionNote {
+        correction: usize,
+        note: String,
+    },
+}
+
+impl ClaimChange {
+    fn typed(&self) -> Option<(ClaimField, &str)> {
+        match self {
+            ClaimChange::SetText { field, text } => Some((ClaimField::Text(*field), text)),
+            ClaimChange::SetEvidenceText {
+                evidence,
+                field,
+                text,
+            } => Some((ClaimField::Evidence(*evidence, *field), text)),
+            ClaimChange::SetCorrectionNote { correction, note } => {
+                Some((ClaimField::Correction(*correction), note))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A claim's own text fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClaimText {
+    Statement,
+    Claimant,
+    ReportedBy,
+    Rationale,
+}
+
+impl ClaimText {
+    pub const ALL: [ClaimText; 4] = [
+        ClaimText::Statement,
+        ClaimText::Claimant,
+        ClaimText::ReportedBy,
+        ClaimText::Rationale,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimText::Statement => "Statement",
+            ClaimText::Claimant => "Claimant",
+            ClaimText::ReportedBy => "Reported by",
+            ClaimText::Rationale => "Rationale",
+        }
+    }
+
+    pub fn get(self, claim: &Claim) -> &str {
+        match self {
+            ClaimText::Statement => &claim.statement,
+            ClaimText::Claimant => &claim.claimant,
+            ClaimText::ReportedBy => &claim.reported_by,
+            ClaimText::Rationale => &claim.rationale,
+        }
+    }
+
+    pub(super) fn slot(self, claim: &mut Claim) -> &mut String {
+        match self {
+            ClaimText::Statement => &mut claim.statement,
+            ClaimText::Claimant => &mut claim.claimant,
+            ClaimText::ReportedBy => &mut claim.reported_by,
+            ClaimText::Rationale => &mut claim.rationale,
+        }
+    }
+}
+
+/// The text fields of a piece of evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EvidenceText {
+    Excerpt,
+    Note,
+}
+
+impl EvidenceText {
+    pub fn get(self, evidence: &Evidence) -> &str {
+        match self {
+            EvidenceText::Excerpt => &evidence.excerpt,
+            EvidenceText::Note => &evidence.note,
+        }
+    }
+
+    pub(super) fn slot(self, evidence: &mut Evidence) -> &mut String {
+        match self {
+            EvidenceText::Excerpt => &mut evidence.excerpt,
+            EvidenceText::Note => &mut evidence.note,
+        }
+    }
+}
+
+/// A source's text fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceText {
+    Title,
+    Url,
+    Publisher,
+    ArchiveUrl,
+    Notes,
+}
+
+impl SourceText {
+    pub fn get(self, source: &Source) -> &str {
+        match self {
+            SourceText::Title => &source.title,
+            SourceText::Url => &source.url,
+            SourceText::Publisher => &source.publisher,
+            SourceText::ArchiveUrl => &source.archive_url,
+            SourceText::Notes => &source.notes,
+        }
+    }
+}
+
+/// An article's text fields besides its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ArticleText {
+    Title,
+    Outlet,
+    Author,
+    Url,
+    Language,
+    Notes,
+}
+
+impl ArticleText {
+    pub fn get(self, details: &ArticleDetails) -> &str {
+        match self {
+            ArticleText::Title => &details.title,
+            ArticleText::Outlet => &details.outlet,
+            ArticleText::Author => &details.author,
+            ArticleText::Url => &details.url,
+            ArticleText::Language => &details.language,
+            ArticleText::Notes => &details.notes,
+        }
+    }
+}
+
+/// The workspace's text fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WorkspaceText {
+    Title,
+    Description,
+    Methodology,
+    PublisherName,
+    PublisherUrl,
+    ReportUrl,
+}
+
+impl WorkspaceText {
+    pub fn get(self, details: &WorkspaceDetails) -> &str {
+        match self {
+            WorkspaceText::Title => &details.title,
+            WorkspaceText::Description => &details.description,
+            WorkspaceText::Methodology => &details.methodology,
+            WorkspaceText::PublisherName => &details.publisher.name,
+            WorkspaceText::PublisherUrl => &details.publisher.url,
+            WorkspaceText::ReportUrl => &details.report_url,
+        }
+    }
+}
+
+/// A text field of one claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClaimField {
+    Text(ClaimText),
+    Evidence(usize, EvidenceText),
+    Correction(usize),
+}
+
+/// Which text field typing goes to: keystrokes in the same field of the
+/// same item merge into one undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldKey {
+    Claim(ClaimId, ClaimField),
+    Source(SourceId, SourceText),
+    Article(ArticleId, ArticleText),
+    Workspace(WorkspaceText),
+}
+
+/// An article's details: everything but its id and text, so editing them
+/// never copies the (possibly megabytes long) text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleDetails {
+    pub title: String,
+    pub outlet: String,
+    pub author: String,
+    pub url: String,
+    pub published: Option<Date>,
+    pub retrieved: Option<Date>,
+    pub language: String,
+    pub notes: String,
+}
+
+impl ArticleDetails {
+    pub fn of(article: &Article) -> Self {
+        ArticleDetails {
+            title: article.title.clone(),
+            outlet: article.outlet.clone(),
+            author: article.author.clone(),
+            url: article.url.clone(),
+            published: article.published,
+            retrieved: article.retrieved,
+            language: article.language.clone(),
+            notes: article.notes.clone(),
+        }
+    }
+
+    /// Puts these details on `article` and returns the ones it had.
+    pub(super) fn swap_into(mut self, article: &mut Article) -> Self {
+        use std::mem::swap;
+        swap(&mut article.title, &mut self.title);
+        swap(&mut article.outlet, &mut self.outlet);
+        swap(&mut article.author, &mut self.author);
+        swap(&mut article.url, &mut self.url);
+        swap(&mut article.published, &mut self.published);
+        swap(&mut article.retrieved, &mut self.retrieved);
+        swap(&mut article.language, &mut self.language);
+        swap(&mut article.notes, &mut self.notes);
+        self
+    }
+}
+
+/// The workspace's own details (what the report is, who publishes it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkspaceDetails {
+    pub title: String,
+    pub description: String,
+    pub methodology: String,
+    pub publisher: Publisher,
+    pub report_url: String,
+}
+
+impl WorkspaceDetails {
+    pub fn of(ws: &Workspace) -> Self {
+        WorkspaceDetails {
+            title: ws.title.clone(),
+            description: ws.description.clone(),
+            methodology: ws.methodology.clone(),
+            publisher: ws.publisher.clone(),
+            report_url: ws.report_url.clone(),
+        }
+    }
+
+    pub(super) fn swap_into(mut self, ws: &mut Workspace) -> Self {
+        use std::mem::swap;
+        swap(&mut ws.title, &mut self.title);
+        swap(&mut ws.description, &mut self.description);
+        swap(&mut ws.methodology, &mut self.methodology);
+        swap(&mut ws.publisher, &mut self.publisher);
+        swap(&mut ws.report_url, &mut self.report_url);
+        self
+    }
+}
+
+/// Why a command was not applied. The document is unchanged.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum CommandError {
+    #[error("the article is no longer in the workspace")]
+    NoSuchArticle,
+    #[error("the claim is no longer in the workspace")]
+    NoSuchClaim,
+    #[error("the source is no longer in the library")]
+    NoSuchSource,
+    #[error("the claim has no evidence or correction at position {0}")]
+    NoSuchItem(usize),
+    #[error("cannot mark this selection: {0}")]
+    BadSelection(#[from] AnchorFault),
+    #[error("\"{0}\" is not a verdict of this workspace's scale")]
+    UnknownVerdict(String),
+    #[error("the source is cited by {0} claim(s); remove it from their evidence first")]
+    SourceInUse(usize),
+    #[error("an article, claim or source with the id {0} is already in the workspace")]
+    DuplicateId(String),
+}
+
+/// What a command did, for the window to follow up (select the new claim…).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Claim(ClaimId),
+    Source(SourceId),
+    Article(ArticleId),
+    /// Applied, nothing to follow up.
+    Done,
+    /// The command asked for what already is: nothing was recorded.
+    Unchanged,
+}

@@ -1,0 +1,152 @@
+//! [`Document`]: the open workspace, where it lives on disk, and its undo
+//! history. Every change goes through [`Document::execute`]; the window,
+//! the command line and the tests all drive it the same way.
+
+use super::change::{Edit, EditTouches};
+use super::command::{Command, CommandError, Outcome};
+use super::history::{History, Keystroke, StateSerial};
+use super::plan::plan;
+use crate::model::Workspace;
+use crate::store::DiskState;
+use std::path::{Path, PathBuf};
+
+/// A state serial no state ever has: the document differs from its file.
+const NEVER_SAVED: StateSerial = StateSerial::MAX;
+
+/// The open workspace, where it lives, and its undo history.
+#[derive(Debug)]
+pub struct Document {
+    workspace: Workspace,
+    history: History,
+    /// The file it was opened from or last saved to; `None` until saved.
+    path: Option<PathBuf>,
+    /// The file as last loaded or saved, to notice changes by others.
+    disk: Option<DiskState>,
+    /// The state last saved (or opened).
+    saved: StateSerial,
+    /// Bumped by every change, so views can tell their caches are stale.
+    revision: u64,
+}
+
+impl Document {
+    /// A document as opened from `path` (or new, when `None`): clean, no history.
+    pub fn new(workspace: Workspace, path: Option<PathBuf>) -> Self {
+        Document::opened(workspace, path, None)
+    }
+
+    /// A document read from `path`, which was `disk` when read.
+    pub fn opened(workspace: Workspace, path: Option<PathBuf>, disk: Option<DiskState>) -> Self {
+        let history = History::default();
+        Document {
+            workspace,
+            saved: history.current(),
+            history,
+            path,
+            disk,
+            revision: 0,
+        }
+    }
+
+    /// A document restored from a recovery file: it belongs to `path` (or
+    /// is untitled), whose file was `disk`, and has unsaved changes from
+    /// the start.
+    pub fn recovered(workspace: Workspace, path: Option<PathBuf>, disk: Option<DiskState>) -> Self {
+        Document {
+            saved: NEVER_SAVED,
+            ..Document::opened(workspace, path, disk)
+        }
+    }
+
+    /// The same document keeping at most `limit` undo steps.
+    pub fn with_history_limit(mut self, limit: usize) -> Self {
+        self.history = History::with_limit(limit);
+        if self.saved != NEVER_SAVED {
+            self.saved = self.history.current();
+        }
+        self
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The file it was opened from or last saved to; `None` until saved.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The file as it was when last loaded or saved.
+    pub fn disk(&self) -> Option<&DiskState> {
+        self.disk.as_ref()
+    }
+
+    /// Changes since the document was opened or last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.current() != self.saved
+    }
+
+    /// A number that changes whenever the workspace does.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Records that the current state is what is now on disk at `path`.
+    pub fn mark_saved(&mut self, path: PathBuf, disk: Option<DiskState>) {
+        self.path = Some(path);
+        self.disk = disk;
+        self.saved = self.history.current();
+        self.history.seal();
+    }
+
+    /// Sets `modified` before a save; not an undoable change.
+    pub fn touch_modified(&mut self) {
+        self.workspace.modified = crate::model::now();
+    }
+
+    /// Applies a command as one undo step; `now` is the caller's clock in
+    /// seconds (used to end typing steps at pauses). A command that would
+    /// change nothing records nothing and returns [`Outcome::Unchanged`].
+    pub fn execute(&mut self, command: Command, now: f64) -> Result<Outcome, CommandError> {
+        let keystroke = command
+            .typing()
+            .map(|(field, text)| Keystroke::new(field, text, now));
+        let (edit, outcome) = plan(&self.workspace, command)?;
+        if edit.is_nothing() {
+            return Ok(Outcome::Unchanged);
+        }
+        let inverse = self.apply(edit);
+        self.history.record(inverse, keystroke, self.saved);
+        Ok(outcome)
+    }
+
+    /// Undoes the last step; returns what it touched.
+    pub fn undo(&mut self) -> Option<EditTouches> {
+        let (edit, serial) = self.history.take_undo()?;
+        let touches = edit.touches(&self.workspace);
+        let redo = self.apply(edit);
+        self.history.undone(redo, serial);
+        Some(touches)
+    }
+
+    /// Redoes the last undone step; returns what it touched.
+    pub fn redo(&mut self) -> Option<EditTouches> {
+        let (edit, serial) = self.history.take_redo()?;
+        let touches = edit.touches(&self.workspace);
+        let undo = self.apply(edit);
+        self.history.redone(undo, serial);
+        Some(touches)
+    }
+
+    fn apply(&mut self, edit: Edit) -> Edit {
+        self.revision += 1;
+        edit.apply(&mut self.workspace)
+    }
+}

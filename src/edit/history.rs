@@ -1,0 +1,224 @@
+//! Undo and redo: a bounded list of steps, each an [`Edit`] that takes the
+//! workspace across it, and the *state serial* of every state the history
+//! can reach, so the document can tell whether it is back at the state it
+//! last saved — even after the oldest steps were forgotten.
+
+use super::change::Edit;
+use super::command::FieldKey;
+use std::collections::VecDeque;
+
+/// The most undo steps kept; older ones are forgotten.
+pub const MAX_UNDO_STEPS: usize = 2_000;
+
+/// How long a pause (seconds) ends one typing step and starts the next.
+pub const TYPING_PAUSE: f64 = 1.0;
+
+/// Identifies one state of the document; no two states share one.
+pub type StateSerial = u64;
+
+/// One undo (or redo) step.
+#[derive(Debug)]
+struct Step {
+    /// Applying this edit takes the document across the step.
+    edit: Edit,
+    /// The state this step leads to, going forwards (for undo steps: the
+    /// state before undoing it).
+    serial: StateSerial,
+    /// Keystrokes in this field may still merge into this step.
+    typing: Option<FieldKey>,
+    /// When the step was last extended (seconds, from the caller's clock).
+    at: f64,
+}
+
+/// Typing that may merge into the last step.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Keystroke {
+    pub field: FieldKey,
+    /// The change ended a word (typed a space or punctuation): the next
+    /// keystroke starts a new undo step.
+    pub ends_word: bool,
+    /// The caller's clock, in seconds.
+    pub at: f64,
+}
+
+impl Keystroke {
+    /// Typing that left `text` in `field`.
+    pub fn new(field: FieldKey, text: &str, at: f64) -> Self {
+        let ends_word = text
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_whitespace() || c.is_ascii_punctuation());
+        Keystroke {
+            field,
+            ends_word,
+            at,
+        }
+    }
+}
+
+/// The undo and redo stacks.
+#[derive(Debug)]
+pub struct History {
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
+    /// The state below the oldest undo step still held.
+    oldest: StateSerial,
+    next_serial: StateSerial,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::with_limit(MAX_UNDO_STEPS)
+    }
+}
+
+impl History {
+    /// A history keeping at most `limit` undo steps (at least one).
+    pub fn with_limit(limit: usize) -> Self {
+        History {
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            oldest: 0,
+            next_serial: 1,
+            limit: limit.max(1),
+        }
+    }
+
+    /// The state the document is in now.
+    pub fn current(&self) -> StateSerial {
+        self.undo.back().map_or(self.oldest, |s| s.serial)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Records an applied change, given the edit that undoes it. Typing in
+    /// the field the last step typed in, without a pause, merges into that
+    /// step (unless `sealed` is that step's state: it was saved).
+    pub fn record(&mut self, inverse: Edit, typing: Option<Keystroke>, sealed: StateSerial) {
+        self.redo.clear();
+        if let (Some(key), Some(top)) = (typing, self.undo.back_mut())
+            && top.typing == Some(key.field)
+            && key.at - top.at < TYPING_PAUSE
+            && top.serial != sealed
+        {
+            // The step's inverse already restores the state before its
+            // first keystroke, so this keystroke's inverse is not needed.
+            top.at = key.at;
+            if key.ends_word {
+                top.typing = None;
+            }
+            return;
+        }
+        let serial = self.next_serial;
+        self.next_serial += 1;
+        self.undo.push_back(Step {
+            edit: inverse,
+            serial,
+            typing: typing.filter(|k| !k.ends_word).map(|k| k.field),
+            at: typing.map_or(0.0, |k| k.at),
+        });
+        if self.undo.len() > self.limit
+            && let Some(forgotten) = self.undo.pop_front()
+        {
+            self.oldest = forgotten.serial;
+        }
+    }
+
+    /// Ends the typing step on top, so the next keystroke starts a new one.
+    pub fn seal(&mut self) {
+        if let Some(step) = self.undo.back_mut() {
+            step.typing = None;
+        }
+    }
+
+    /// Takes the edit that undoes the last step; hand its inverse to
+    /// [`History::undone`].
+    pub fn take_undo(&mut self) -> Option<(Edit, StateSerial)> {
+        let step = self.undo.pop_back()?;
+        Some((step.edit, step.serial))
+    }
+
+    /// Keeps the edit that redoes a step just undone.
+    pub fn undone(&mut self, redo: Edit, serial: StateSerial) {
+        self.redo.push(Step {
+            edit: redo,
+            serial,
+            typing: None,
+            at: 0.0,
+        });
+    }
+
+    /// Takes the edit that redoes the last undone step; hand its inverse to
+    /// [`History::redone`].
+    pub fn take_redo(&mut self) -> Option<(Edit, StateSerial)> {
+        let step = self.redo.pop()?;
+        Some((step.edit, step.serial))
+    }
+
+    /// Keeps the edit that undoes a step just redone.
+    pub fn redone(&mut self, undo: Edit, serial: StateSerial) {
+        self.undo.push_back(Step {
+            edit: undo,
+            serial,
+            typing: None,
+            at: 0.0,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(history: &mut History) {
+        history.record(Edit::NOTHING, None, StateSerial::MAX);
+    }
+
+    #[test]
+    fn forgetting_the_oldest_step_moves_the_bottom_state() {
+        let mut history = History::with_limit(3);
+        let opened = history.current();
+        for _ in 0..5 {
+            step(&mut history);
+        }
+        assert_eq!(history.undo_len(), 3);
+        while let Some((edit, serial)) = history.take_undo() {
+            history.undone(edit, serial);
+        }
+        assert_ne!(
+            history.current(),
+            opened,
+            "two changes are no longer undoable, so this is not the opened state"
+        );
+        while let Some((edit, serial)) = history.take_redo() {
+            history.redone(edit, serial);
+        }
+        assert_eq!(history.undo_len(), 3);
+    }
+
+    #[test]
+    fn every_state_has_its_own_serial() {
+        let mut history = History::default();
+        let mut seen = vec![history.current()];
+        for _ in 0..3 {
+            step(&mut history);
+            seen.push(history.current());
+        }
+        let (edit, serial) = history.take_undo().unwrap();
+        history.undone(edit, serial);
+        assert_eq!(history.current(), seen[2]);
+        step(&mut history);
+        assert!(!seen.contains(&history.current()), "a new branch is a new state");
+    }
+}

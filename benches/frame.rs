@@ -10,7 +10,7 @@
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, vec2};
 use factbench::Workspace;
-use factbench::edit::{Command, FieldKey, Typing};
+use factbench::edit::{ClaimText, Command};
 use factbench::sample::{generated_workspace, sample_workspace};
 use factbench::ui::FactbenchApp;
 use factbench::ui::ScriptedPicker;
@@ -114,27 +114,22 @@ fn bench_workspace(c: &mut Criterion, name: &str, workspace: &Workspace) {
     });
 
     let mut window = Window::new(workspace.clone());
-    let typed_in = workspace.claims[0].clone();
+    let typed_in = workspace.claims[0].id;
     let mut keystrokes = 0u64;
     group.bench_function("frame after typing in the inspector", |b| {
         b.iter(|| {
             // One keystroke in the rationale: a command, undo bookkeeping,
             // then a frame that refreshes highlights, list and problems.
             keystrokes += 1;
-            let mut claim = typed_in.clone();
-            claim.rationale = if keystrokes.is_multiple_of(2) {
-                "a".into()
+            let text = if keystrokes.is_multiple_of(2) {
+                "a"
             } else {
-                "ab".into()
+                "ab"
             };
-            let typing = Typing::in_field(FieldKey::new("rationale"), &claim.rationale);
             let ctx = window.ctx.clone();
             window.app.execute(
                 &ctx,
-                Command::EditClaim {
-                    claim: Box::new(claim),
-                    typing: Some(typing),
-                },
+                Command::set_claim_text(typed_in, ClaimText::Rationale, text),
             );
             black_box(window.frame(Vec::new()))
         })

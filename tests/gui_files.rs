@@ -8,7 +8,7 @@ mod support;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use factbench::edit::Command;
+use factbench::edit::{ClaimText, Command};
 use factbench::sample::sample_workspace;
 use factbench::ui::FactbenchApp;
 use std::path::PathBuf;
@@ -22,7 +22,7 @@ fn make_a_change(harness: &mut Harness<'static, FactbenchApp>) {
     let verdict = Some(ws.scale.verdicts[0].key.clone());
     harness
         .state_mut()
-        .execute(&ctx, Command::SetVerdict { claim, verdict });
+        .execute(&ctx, Command::set_verdict(claim, verdict));
     harness.run_steps(2);
     assert!(harness.state().document().is_dirty());
 }
@@ -55,7 +55,7 @@ fn save_through_the_dialog_and_reload_gives_an_equal_workspace() {
     assert!(saved.is_file(), "Save As added the .ron extension");
     let state = harness.state();
     assert!(!state.document().is_dirty());
-    assert_eq!(state.document().path.as_deref(), Some(saved.as_path()));
+    assert_eq!(state.document().path(), Some(saved.as_path()));
     let reloaded = factbench::store::load(&saved).unwrap();
     assert_eq!(&reloaded.workspace, state.workspace());
     assert!(!state.window_title().starts_with("• "));
@@ -72,15 +72,13 @@ fn save_through_the_dialog_and_reload_gives_an_equal_workspace() {
 fn make_a_change_again(harness: &mut Harness<'static, FactbenchApp>) {
     let ctx = harness.ctx.clone();
     let ws = harness.state().workspace();
-    let mut claim = ws.claims[0].clone();
-    claim.rationale.push_str(" More.");
-    harness.state_mut().execute(
-        &ctx,
-        Command::EditClaim {
-            claim: Box::new(claim),
-            typing: None,
-        },
+    let claim = &ws.claims[0];
+    let command = Command::set_claim_text(
+        claim.id,
+        ClaimText::Rationale,
+        format!("{} More.", claim.rationale),
     );
+    harness.state_mut().execute(&ctx, command);
     harness.run_steps(1);
 }
 
@@ -146,10 +144,7 @@ fn open_with_unsaved_changes_can_save_first_then_opens() {
         "the new verdict is in the saved file"
     );
     assert_eq!(harness.state().workspace().title, "The other investigation");
-    assert_eq!(
-        harness.state().document().path.as_deref(),
-        Some(other.as_path())
-    );
+    assert_eq!(harness.state().document().path(), Some(other.as_path()));
     assert!(
         harness.query_all_by_label_contains("Другая статья").count() > 0,
         "the Cyrillic title is shown"

@@ -22,7 +22,7 @@ fn with_nothing_remembered_it_opens_the_bundled_sample() {
     let app = launch(None, Some(&dir.path().join("settings.ron")));
     assert_eq!(app.workspace(), &factbench::sample::sample_workspace());
     assert_eq!(
-        app.document().path,
+        app.document().path(),
         None,
         "the sample is not tied to a file"
     );
@@ -43,7 +43,7 @@ fn it_reopens_the_last_workspace_remembered_in_the_settings() {
     settings.save(&settings_path).unwrap();
     let app = launch(None, Some(&settings_path));
     assert_eq!(app.workspace().title, "Yesterday's checks");
-    assert!(app.document().path.is_some());
+    assert!(app.document().path().is_some());
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn a_workspace_given_on_the_command_line_opens() {
     let file = dir.path().join("given.ron");
     factbench::store::save(&file, &factbench::sample::sample_workspace()).unwrap();
     let app = launch(Some(&file), Some(&dir.path().join("settings.ron")));
-    assert_eq!(app.document().path.as_deref(), Some(file.as_path()));
+    assert_eq!(app.document().path(), Some(file.as_path()));
     assert!(!app.document().is_dirty());
     let remembered = Settings::load(&dir.path().join("settings.ron"));
     assert_eq!(
@@ -74,7 +74,7 @@ fn an_article_given_on_the_command_line_starts_a_new_workspace_with_it() {
             .text
             .contains("中方始终保持中立")
     );
-    assert_eq!(app.document().path, None);
+    assert_eq!(app.document().path(), None);
 }
 
 #[test]

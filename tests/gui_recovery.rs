@@ -11,7 +11,7 @@ mod support;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use factbench::edit::Command;
+use factbench::edit::{ClaimText, Command};
 use factbench::sample::sample_workspace;
 use factbench::store;
 use factbench::store::recovery::{recovery_path, untitled_recoveries};
@@ -39,14 +39,10 @@ fn start(file: Option<&Path>, untitled: &Path) -> Harness<'static, FactbenchApp>
 /// Gives the n-th claim a new rationale, as typing in the inspector does.
 fn edit_rationale(harness: &mut Harness<'static, FactbenchApp>, n: usize, text: &str) {
     let ctx = harness.ctx.clone();
-    let mut claim = harness.state().workspace().claims[n].clone();
-    claim.rationale = text.to_owned();
+    let claim = harness.state().workspace().claims[n].id;
     harness.state_mut().execute(
         &ctx,
-        Command::EditClaim {
-            claim: Box::new(claim),
-            typing: None,
-        },
+        Command::set_claim_text(claim, ClaimText::Rationale, text),
     );
     harness.run_steps(2);
     assert!(harness.state().document().is_dirty());
@@ -111,7 +107,7 @@ fn edits_survive_a_crash_and_are_restored_as_unsaved_changes() {
         state.document().is_dirty(),
         "restored work is not saved yet"
     );
-    assert_eq!(state.document().path.as_deref(), Some(path.as_path()));
+    assert_eq!(state.document().path(), Some(path.as_path()));
     assert!(recovery.is_file(), "kept until the work is saved");
 
     // Ctrl+S saves it to the original file and removes the recovery file.
@@ -199,7 +195,7 @@ fn untitled_work_is_recovered_from_the_data_folder() {
     );
     app.set_autosave_interval(Some(0.0));
     let mut harness = support::harness(app);
-    assert_eq!(harness.state().document().path, None, "the sample");
+    assert_eq!(harness.state().document().path(), None, "the sample");
     edit_rationale(&mut harness, 2, "Untitled but precious.");
     let file = harness.state().recovery_file().unwrap();
     assert!(file.starts_with(&folder));
@@ -225,7 +221,7 @@ fn untitled_work_is_recovered_from_the_data_folder() {
     click(&mut harness, "Restore unsaved changes");
     assert_eq!(harness.state().workspace(), &edited);
     assert!(harness.state().document().is_dirty());
-    assert_eq!(harness.state().document().path, None);
+    assert_eq!(harness.state().document().path(), None);
     assert_eq!(harness.state().recovery_file(), Some(file.clone()));
     // Saving it somewhere removes the untitled recovery file.
     press(&mut harness, Modifiers::COMMAND, Key::S, 1);
@@ -435,10 +431,7 @@ fn work_is_offered_back_even_when_the_workspace_file_is_broken() {
     harness.get_by_label_contains("The saved file could not be read");
     click(&mut harness, "Restore unsaved changes");
     assert_eq!(harness.state().workspace(), &edited);
-    assert_eq!(
-        harness.state().document().path.as_deref(),
-        Some(path.as_path())
-    );
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
     press(&mut harness, Modifiers::COMMAND, Key::S, 1);
     assert_eq!(store::load(&path).unwrap().workspace.claims, edited.claims);
     assert!(!recovery.exists());

@@ -1,8 +1,9 @@
 //! `factbench import ARTICLE… --into WORKSPACE`.
 
 use super::FAILURE;
+use crate::edit::{Command, Document};
 use crate::import::{ImportOptions, Imported, encoding_for_label, import_file_detailed};
-use crate::model::{Workspace, now};
+use crate::model::Workspace;
 use crate::store::{self, LoadError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -86,7 +87,8 @@ fn describe_import(path: &Path, imported: &Imported) -> String {
 }
 
 fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), String> {
-    let (mut workspace, created) = open_or_create(&args.into)?;
+    let (workspace, created) = open_or_create(&args.into)?;
+    let mut doc = Document::new(workspace, Some(args.into.clone()));
     let options = ImportOptions {
         title: args.title.clone(),
         outlet: args.outlet.clone(),
@@ -94,13 +96,16 @@ fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), S
         published: args.published,
         encoding: args.encoding,
     };
+    let mut articles = Vec::with_capacity(args.articles.len());
     for path in &args.articles {
         let imported = import_file_detailed(path, &options).map_err(|e| e.to_string())?;
         let _ = writeln!(out, "{}", describe_import(path, &imported));
-        workspace.articles.push(imported.article);
+        articles.push(imported.article);
     }
-    workspace.modified = now();
-    store::save(&args.into, &workspace).map_err(|e| e.to_string())?;
+    doc.execute(Command::AddArticles(articles), 0.0)
+        .map_err(|e| format!("{}: {e}", args.into.display()))?;
+    doc.touch_modified();
+    store::save(&args.into, doc.workspace()).map_err(|e| e.to_string())?;
     Ok((args.articles.len(), created))
 }
 

@@ -60,19 +60,47 @@ pub enum Edit {
 /// One invertible change inside a claim.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClaimEdit {
-    SetText { field: ClaimText, text: String },
+    SetText {
+        field: ClaimText,
+        text: String,
+    },
     SetStatus(Status),
     SetPriority(Priority),
     SetVerdict(Option<String>),
-    InsertTag { index: usize, tag: String },
-    RemoveTag { index: usize },
-    InsertEvidence { index: usize, evidence: Evidence },
-    RemoveEvidence { index: usize },
-    SetStance { index: usize, stance: Stance },
-    SetEvidenceText { index: usize, field: EvidenceText, text: String },
-    InsertCorrection { index: usize, correction: Correction },
-    SetCorrectionNote { index: usize, note: String },
-    RemoveCorrection { index: usize },
+    InsertTag {
+        index: usize,
+        tag: String,
+    },
+    RemoveTag {
+        index: usize,
+    },
+    InsertEvidence {
+        index: usize,
+        evidence: Evidence,
+    },
+    RemoveEvidence {
+        index: usize,
+    },
+    SetStance {
+        index: usize,
+        stance: Stance,
+    },
+    SetEvidenceText {
+        index: usize,
+        field: EvidenceText,
+        text: String,
+    },
+    InsertCorrection {
+        index: usize,
+        correction: Correction,
+    },
+    SetCorrectionNote {
+        index: usize,
+        note: String,
+    },
+    RemoveCorrection {
+        index: usize,
+    },
 }
 
 /// What an edit touched, by id (for following the change in the window and
@@ -211,7 +239,9 @@ impl ClaimEdit {
                 field,
                 text: replace(field.slot(claim), text),
             },
-            ClaimEdit::SetStatus(status) => ClaimEdit::SetStatus(replace(&mut claim.status, status)),
+            ClaimEdit::SetStatus(status) => {
+                ClaimEdit::SetStatus(replace(&mut claim.status, status))
+            }
             ClaimEdit::SetPriority(priority) => {
                 ClaimEdit::SetPriority(replace(&mut claim.priority, priority))
             }

@@ -19,7 +19,10 @@ pub enum Command {
         end: usize,
     },
     /// Change one thing about a claim.
-    EditClaim { claim: ClaimId, change: ClaimChange },
+    EditClaim {
+        claim: ClaimId,
+        change: ClaimChange,
+    },
     DeleteClaim(ClaimId),
     /// Add a new source to the library.
     AddSource(Box<Source>),

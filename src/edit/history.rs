@@ -219,6 +219,9 @@ mod tests {
         history.undone(edit, serial);
         assert_eq!(history.current(), seen[2]);
         step(&mut history);
-        assert!(!seen.contains(&history.current()), "a new branch is a new state");
+        assert!(
+            !seen.contains(&history.current()),
+            "a new branch is a new state"
+        );
     }
 }

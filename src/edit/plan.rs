@@ -3,7 +3,9 @@
 //! that would change nothing plans to [`Edit::NOTHING`].
 
 use super::change::{ClaimEdit, Edit};
-use super::command::{ArticleDetails, ClaimChange, Command, CommandError, Outcome, WorkspaceDetails};
+use super::command::{
+    ArticleDetails, ClaimChange, Command, CommandError, Outcome, WorkspaceDetails,
+};
 use crate::anchor::CharIndex;
 use crate::model::{Claim, ClaimId, Correction, Evidence, Workspace};
 
@@ -155,7 +157,7 @@ fn claim_edits(
         }
         ClaimChange::AddTag(tag) => {
             let tag = tag.trim().to_owned();
-            (!tag.is_empty() && !claim.tags.contains(&tag)).then(|| ClaimEdit::InsertTag {
+            (!tag.is_empty() && !claim.tags.contains(&tag)).then_some(ClaimEdit::InsertTag {
                 index: claim.tags.len(),
                 tag,
             })
@@ -185,12 +187,12 @@ fn claim_edits(
             item(&claim.evidence, index)?;
             Some(ClaimEdit::RemoveEvidence { index })
         }
-        ClaimChange::SetStance { evidence, stance } => (item(&claim.evidence, evidence)?.stance
-            != stance)
-            .then_some(ClaimEdit::SetStance {
+        ClaimChange::SetStance { evidence, stance } => {
+            (item(&claim.evidence, evidence)?.stance != stance).then_some(ClaimEdit::SetStance {
                 index: evidence,
                 stance,
-            }),
+            })
+        }
         ClaimChange::SetEvidenceText {
             evidence,
             field,

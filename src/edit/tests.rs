@@ -2,10 +2,10 @@
 
 use super::*;
 use crate::model::{Article, ArticleId, ClaimId, Evidence, Source};
-use jiff::civil::Date;
-use std::path::PathBuf;
 use crate::model::{SourceKind, Stance};
 use crate::sample::sample_workspace;
+use jiff::civil::Date;
+use std::path::PathBuf;
 
 fn doc() -> Document {
     Document::new(sample_workspace(), None)
@@ -80,17 +80,11 @@ fn changing_a_given_verdict_logs_a_correction_and_undo_removes_it() {
         .find(|k| Some(k.as_str()) != claim.verdict.as_deref())
         .unwrap()
         .clone();
-    doc.execute(
-        Command::set_verdict(claim.id, None),
-        0.0,
-    )
-    .unwrap();
+    doc.execute(Command::set_verdict(claim.id, None), 0.0)
+        .unwrap();
     let corrections_unrated = doc.workspace().claim(claim.id).unwrap().corrections.len();
-    doc.execute(
-        Command::set_verdict(claim.id, Some(first.clone())),
-        1.0,
-    )
-    .unwrap();
+    doc.execute(Command::set_verdict(claim.id, Some(first.clone())), 1.0)
+        .unwrap();
     let rated = doc.workspace().claim(claim.id).unwrap().clone();
     assert_eq!(rated.verdict.as_deref(), Some(first.as_str()));
     assert_eq!(
@@ -99,11 +93,8 @@ fn changing_a_given_verdict_logs_a_correction_and_undo_removes_it() {
         "a first verdict is not a correction"
     );
     let second = keys.iter().find(|k| **k != first).unwrap().clone();
-    doc.execute(
-        Command::set_verdict(claim.id, Some(second)),
-        2.0,
-    )
-    .unwrap();
+    doc.execute(Command::set_verdict(claim.id, Some(second)), 2.0)
+        .unwrap();
     let changed = doc.workspace().claim(claim.id).unwrap();
     assert_eq!(changed.corrections.len(), corrections_unrated + 1);
     assert!(changed.corrections.last().unwrap().note.contains("changed"));
@@ -116,10 +107,7 @@ fn unknown_verdicts_are_refused() {
     let mut doc = doc();
     let claim = doc.workspace().claims[0].id;
     let err = doc
-        .execute(
-            Command::set_verdict(claim, Some("nonsense".into())),
-            0.0,
-        )
+        .execute(Command::set_verdict(claim, Some("nonsense".into())), 0.0)
         .unwrap_err();
     assert_eq!(err, CommandError::UnknownVerdict("nonsense".into()));
 }
@@ -230,8 +218,7 @@ fn articles_can_be_added_and_undone() {
     let mut doc = doc();
     let n = doc.workspace().articles.len();
     let article = Article::new("Новость", "Текст статьи.");
-    doc.execute(Command::add_article(article), 0.0)
-        .unwrap();
+    doc.execute(Command::add_article(article), 0.0).unwrap();
     assert_eq!(doc.workspace().articles.len(), n + 1);
     doc.undo();
     assert_eq!(doc.workspace().articles.len(), n);
@@ -312,7 +299,11 @@ fn commands_that_change_nothing_record_nothing() {
     ];
     for command in unchanged {
         let described = format!("{command:?}");
-        assert_eq!(doc.execute(command, 0.0), Ok(Outcome::Unchanged), "{described}");
+        assert_eq!(
+            doc.execute(command, 0.0),
+            Ok(Outcome::Unchanged),
+            "{described}"
+        );
         assert!(!doc.can_undo(), "{described} recorded an undo step");
         assert!(!doc.is_dirty(), "{described} marked the document unsaved");
     }
@@ -333,7 +324,13 @@ fn a_second_tag_that_is_already_there_changes_nothing() {
     let tags = &doc.workspace().claim(id).unwrap().tags;
     assert_eq!(tags.iter().filter(|t| *t == "экономика").count(), 1);
     doc.undo();
-    assert!(!doc.workspace().claim(id).unwrap().tags.contains(&"экономика".to_owned()));
+    assert!(
+        !doc.workspace()
+            .claim(id)
+            .unwrap()
+            .tags
+            .contains(&"экономика".to_owned())
+    );
     assert!(!doc.is_dirty());
 }
 
@@ -478,4 +475,3 @@ fn a_recovered_document_is_unsaved_until_saved() {
     assert!(!doc.is_dirty());
     assert_eq!(doc.path(), Some(std::path::Path::new("r.ron")));
 }
-

@@ -55,7 +55,7 @@ impl FactbenchApp {
 
     /// Saves, then runs `pending` if the save worked.
     pub(super) fn save_then(&mut self, ctx: &egui::Context, pending: Pending) {
-        match self.doc.path.clone() {
+        match self.doc.path().map(Path::to_owned) {
             Some(path) => self.save_checked(ctx, path, Some(pending)),
             None => {
                 self.after_save = Some(pending);
@@ -65,7 +65,7 @@ impl FactbenchApp {
     }
 
     pub(super) fn save(&mut self, ctx: &egui::Context) {
-        match self.doc.path.clone() {
+        match self.doc.path().map(Path::to_owned) {
             Some(path) => self.save_checked(ctx, path, None),
             None => self.request_save_as(ctx),
         }
@@ -74,8 +74,7 @@ impl FactbenchApp {
     pub(super) fn request_save_as(&mut self, ctx: &egui::Context) {
         let name = self
             .doc
-            .path
-            .as_ref()
+            .path()
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| format!("{}.ron", file_stem_for(&self.workspace().title)));
@@ -90,8 +89,7 @@ impl FactbenchApp {
         match crate::store::save_with_state(path, self.doc.workspace()) {
             Ok(disk) => {
                 self.discard_unsaved_work();
-                self.doc.mark_saved(path.to_owned());
-                self.doc.disk = Some(disk);
+                self.doc.mark_saved(path.to_owned(), Some(disk));
                 self.settings.remember(path);
                 self.save_settings();
                 true
@@ -116,8 +114,7 @@ impl FactbenchApp {
                     ));
                 }
                 self.offer_recovery_of(path, Some(&loaded.workspace));
-                let mut doc = Document::new(loaded.workspace, Some(path.to_owned()));
-                doc.disk = loaded.disk;
+                let doc = Document::opened(loaded.workspace, Some(path.to_owned()), loaded.disk);
                 self.replace_document(doc);
                 if !loaded.problems.is_empty() {
                     self.show_problems = true;
@@ -215,8 +212,7 @@ impl FactbenchApp {
 
     pub(super) fn dialog_folder(&self) -> Option<PathBuf> {
         self.doc
-            .path
-            .as_ref()
+            .path()
             .and_then(|p| p.parent())
             .filter(|p| !p.as_os_str().is_empty())
             .map(Path::to_owned)

@@ -455,7 +455,7 @@ impl FactbenchApp {
             if let Some(status_bar::StatusIntent::ShowProblems) = status_bar::show(
                 ui,
                 ws,
-                self.doc.path.as_deref(),
+                self.doc.path(),
                 self.doc.is_dirty(),
                 self.problems.len(),
             ) {
@@ -609,7 +609,7 @@ impl FactbenchApp {
                 Some(article) => {
                     self.paste_dialog = None;
                     if let Some(article) = article {
-                        self.run_command(ctx, Command::AddArticle(Box::new(article)));
+                        self.run_command(ctx, Command::add_article(article));
                     }
                 }
             }
@@ -620,9 +620,7 @@ impl FactbenchApp {
                 Some(import_dialog::ImportOutcome::Cancel) => self.import_dialog = None,
                 Some(import_dialog::ImportOutcome::Import(articles)) => {
                     self.import_dialog = None;
-                    for article in articles {
-                        self.run_command(ctx, Command::AddArticle(Box::new(article)));
-                    }
+                    self.run_command(ctx, Command::AddArticles(articles));
                 }
             }
         }
@@ -825,7 +823,7 @@ impl FactbenchApp {
                 self.reader.clear_selection();
             }
             Ok(Outcome::Source(id)) => self.library.reveal(id),
-            Ok(Outcome::Nothing) => {
+            Ok(Outcome::Done | Outcome::Unchanged) => {
                 if self
                     .selected_claim
                     .is_some_and(|id| self.workspace().claim(id).is_none())
@@ -858,12 +856,12 @@ impl FactbenchApp {
             }
             Action::Undo => {
                 if let Some(touched) = self.doc.undo() {
-                    self.after_history_step(touched);
+                    self.after_history_step(touched.claims.last().copied());
                 }
             }
             Action::Redo => {
                 if let Some(touched) = self.doc.redo() {
-                    self.after_history_step(touched);
+                    self.after_history_step(touched.claims.last().copied());
                 }
             }
             Action::MarkClaim => self.mark_claim(ctx),
@@ -874,13 +872,7 @@ impl FactbenchApp {
             }
             Action::ClearVerdict => {
                 if let Some(claim) = self.selected_claim {
-                    self.run_command(
-                        ctx,
-                        Command::SetVerdict {
-                            claim,
-                            verdict: None,
-                        },
-                    );
+                    self.run_command(ctx, Command::set_verdict(claim, None));
                 }
             }
             Action::Find => self.list.focus_search(),
@@ -986,7 +978,7 @@ impl FactbenchApp {
         {
             return;
         }
-        self.run_command(ctx, Command::SetVerdict { claim, verdict });
+        self.run_command(ctx, Command::set_verdict(claim, verdict));
     }
 
     fn select(&mut self, ctx: &egui::Context, claim: ClaimId, reveal: bool) {
@@ -1042,14 +1034,10 @@ impl FactbenchApp {
         if !title.is_empty() {
             return title.to_owned();
         }
-        self.doc
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || "Untitled".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            )
+        self.doc.path().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

@@ -46,7 +46,7 @@ impl FactbenchApp {
 
     /// Where the open document's recovery file goes.
     pub(super) fn recovery_target(&self) -> Option<PathBuf> {
-        match &self.doc.path {
+        match self.doc.path() {
             Some(path) => Some(recovery_path(path)),
             None => self.untitled_target.clone(),
         }
@@ -59,7 +59,7 @@ impl FactbenchApp {
         let target = self.recovery_target();
         let state = DocumentState {
             workspace: self.doc.workspace(),
-            path: self.doc.path.as_deref(),
+            path: self.doc.path(),
             revision: self.doc.revision(),
             dirty: self.doc.is_dirty(),
             target,
@@ -87,7 +87,7 @@ impl FactbenchApp {
     fn keep_unsaved_work(&mut self) -> Result<(), String> {
         let state = DocumentState {
             workspace: self.doc.workspace(),
-            path: self.doc.path.as_deref(),
+            path: self.doc.path(),
             revision: self.doc.revision(),
             dirty: self.doc.is_dirty(),
             target: self.recovery_target(),
@@ -214,11 +214,11 @@ impl FactbenchApp {
             self.recovery_offers.push_front(offer);
             return;
         }
-        let mut doc = Document::recovered(offer.recovered, offer.workspace_path.clone());
-        doc.disk = offer
+        let disk = offer
             .workspace_path
             .as_deref()
             .and_then(|p| DiskState::read(p).ok());
+        let doc = Document::recovered(offer.recovered, offer.workspace_path.clone(), disk);
         if offer.workspace_path.is_none() {
             self.untitled_target = Some(offer.file.clone());
         }
@@ -230,8 +230,8 @@ impl FactbenchApp {
 
     /// How the open document's file compares with what was loaded or saved.
     fn disk_change(&self) -> Option<DiskChange> {
-        let disk = self.doc.disk.as_ref()?;
-        let path = self.doc.path.as_deref()?;
+        let disk = self.doc.disk()?;
+        let path = self.doc.path()?;
         disk.compare_with_disk(path).ok()
     }
 
@@ -302,7 +302,7 @@ impl FactbenchApp {
         if self.disk_change() != Some(DiskChange::Modified) {
             return;
         }
-        let Some(path) = self.doc.path.clone() else {
+        let Some(path) = self.doc.path().map(Path::to_owned) else {
             return;
         };
         let declined_this_version = self

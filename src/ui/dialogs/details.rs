@@ -3,7 +3,7 @@
 //! methodology, publisher, report URL) — what reports and ClaimReview
 //! need besides the claims. Edits come back as [`Command`]s.
 
-use crate::edit::{ArticleDetails, Command, FieldKey, Typing, WorkspaceDetails};
+use crate::edit::{ArticleDetails, ArticleText, Command, WorkspaceDetails, WorkspaceText};
 use crate::model::{Article, Workspace};
 use crate::ui::panels::source_library::date_field;
 use crate::ui::widgets::name_widget;
@@ -17,20 +17,20 @@ pub fn article_window(ctx: &egui::Context, open: &mut bool, article: &Article) -
         .default_width(480.0)
         .show(ctx, |ui| {
             let mut details = ArticleDetails::of(article);
-            let mut typed: Option<(&'static str, String)> = None;
+            let mut typed = None;
             let mut changed = false;
             egui::Grid::new(("article-details", article.id))
                 .num_columns(2)
                 .show(ui, |ui| {
                     for (label, field, value) in [
-                        ("Title", "article-title", &mut details.title),
-                        ("Outlet", "article-outlet", &mut details.outlet),
-                        ("Author", "article-author", &mut details.author),
-                        ("URL", "article-url", &mut details.url),
-                        ("Language", "article-language", &mut details.language),
+                        ("Title", ArticleText::Title, &mut details.title),
+                        ("Outlet", ArticleText::Outlet, &mut details.outlet),
+                        ("Author", ArticleText::Author, &mut details.author),
+                        ("URL", ArticleText::Url, &mut details.url),
+                        ("Language", ArticleText::Language, &mut details.language),
                     ] {
                         if text_row(ui, label, value) {
-                            typed = Some((field, value.clone()));
+                            typed = Some(field);
                         }
                     }
                     ui.label("Published");
@@ -57,7 +57,7 @@ pub fn article_window(ctx: &egui::Context, open: &mut bool, article: &Article) -
                     );
                     name_widget(ui, &response, "Article notes");
                     if response.changed() {
-                        typed = Some(("article-notes", details.notes.clone()));
+                        typed = Some(ArticleText::Notes);
                     }
                     ui.end_row();
                 });
@@ -66,12 +66,10 @@ pub fn article_window(ctx: &egui::Context, open: &mut bool, article: &Article) -
                 article.char_len()
             ));
             if changed || typed.is_some() {
-                let typing =
-                    typed.map(|(field, text)| Typing::in_field(FieldKey::new(field), &text));
                 command = Some(Command::EditArticle {
                     article: article.id,
                     details: Box::new(details),
-                    typing,
+                    typing: typed,
                 });
             }
         });
@@ -86,21 +84,21 @@ pub fn workspace_window(ctx: &egui::Context, open: &mut bool, ws: &Workspace) ->
         .default_width(520.0)
         .show(ctx, |ui| {
             let mut details = WorkspaceDetails::of(ws);
-            let mut typed: Option<(&'static str, String)> = None;
+            let mut typed = None;
             egui::Grid::new("workspace-details").num_columns(2).show(ui, |ui| {
                 for (label, field, value) in [
-                    ("Title", "workspace-title", &mut details.title),
-                    ("Publisher", "workspace-publisher", &mut details.publisher.name),
-                    ("Publisher URL", "workspace-publisher-url", &mut details.publisher.url),
-                    ("Report URL", "workspace-report-url", &mut details.report_url),
+                    ("Title", WorkspaceText::Title, &mut details.title),
+                    ("Publisher", WorkspaceText::PublisherName, &mut details.publisher.name),
+                    ("Publisher URL", WorkspaceText::PublisherUrl, &mut details.publisher.url),
+                    ("Report URL", WorkspaceText::ReportUrl, &mut details.report_url),
                 ] {
                     if text_row(ui, label, value) {
-                        typed = Some((field, value.clone()));
+                        typed = Some(field);
                     }
                 }
                 for (label, field, value) in [
-                    ("Description", "workspace-description", &mut details.description),
-                    ("Methodology", "workspace-methodology", &mut details.methodology),
+                    ("Description", WorkspaceText::Description, &mut details.description),
+                    ("Methodology", WorkspaceText::Methodology, &mut details.methodology),
                 ] {
                     ui.label(label);
                     let response = ui.add(
@@ -110,16 +108,16 @@ pub fn workspace_window(ctx: &egui::Context, open: &mut bool, ws: &Workspace) ->
                     );
                     name_widget(ui, &response, label);
                     if response.changed() {
-                        typed = Some((field, value.clone()));
+                        typed = Some(field);
                     }
                     ui.end_row();
                 }
             });
             ui.weak("The publisher and report URL go into the published report and its ClaimReview data.");
-            if let Some((field, text)) = typed {
+            if typed.is_some() {
                 command = Some(Command::EditWorkspace {
                     details: Box::new(details),
-                    typing: Some(Typing::in_field(FieldKey::new(field), &text)),
+                    typing: typed,
                 });
             }
         });

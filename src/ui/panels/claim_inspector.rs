@@ -1,15 +1,17 @@
 //! The claim inspector: every field of the selected claim — quote,
 //! statement, claimant, reported-by, tags, status, priority, verdict,
-//! rationale, evidence and corrections. Each edit becomes a
-//! [`Command`]; typing carries a [`Typing`] so undo merges keystrokes.
+//! rationale, evidence and corrections. Each edit becomes one
+//! [`ClaimChange`] of the claim, planned against the claim as it is when
+//! applied; keystrokes in one field merge into one undo step there.
 
-use crate::edit::{Command, FieldKey, Typing};
+use crate::edit::{ClaimChange, ClaimText, Command, EvidenceText};
 use crate::model::{
     Claim, ClaimId, Evidence, Priority, Source, SourceId, SourceKind, Stance, Status, Workspace,
 };
 use crate::ui::panels::source_library::source_form;
 use crate::ui::widgets::name_widget;
-use egui::{Color32, RichText, Ui};
+use crate::ui::widgets::{shorten, text_on_verdict, verdict_colour};
+use egui::{RichText, Ui};
 
 /// What the inspector asks the window to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,12 +155,8 @@ impl Inspector {
         ui.horizontal_wrapped(|ui| {
             for (i, verdict) in ws.scale.verdicts.iter().enumerate() {
                 let selected = claim.verdict.as_deref() == Some(verdict.key.as_str());
-                let fill = Color32::from_rgb(verdict.colour.0, verdict.colour.1, verdict.colour.2);
-                let text_colour = if verdict.colour.wants_dark_text() {
-                    Color32::BLACK
-                } else {
-                    Color32::WHITE
-                };
+                let fill = verdict_colour(verdict);
+                let text_colour = text_on_verdict(verdict);
                 let label = if i < 9 {
                     format!("{} {}", i + 1, verdict.label)
                 } else {
@@ -184,10 +182,10 @@ impl Inspector {
                         verdict.description.clone()
                     });
                 if response.clicked() && !selected {
-                    out.push(InspectorIntent::Command(Command::SetVerdict {
-                        claim: claim.id,
-                        verdict: Some(verdict.key.clone()),
-                    }));
+                    out.push(change(
+                        claim,
+                        ClaimChange::SetVerdict(Some(verdict.key.clone())),
+                    ));
                 }
             }
             if ui
@@ -195,92 +193,57 @@ impl Inspector {
                 .on_hover_text("Back to unrated (key 0)")
                 .clicked()
             {
-                out.push(InspectorIntent::Command(Command::SetVerdict {
-                    claim: claim.id,
-                    verdict: None,
-                }));
+                out.push(change(claim, ClaimChange::SetVerdict(None)));
             }
         });
     }
 
     fn text_fields(&mut self, ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
         let focus = std::mem::take(&mut self.focus_statement);
-        let mut edited = claim.clone();
-        let mut typed = None;
         ui.strong("Statement");
-        let response = ui.add(
-            egui::TextEdit::multiline(&mut edited.statement)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY)
-                .hint_text("The claim in checkable words"),
+        let statement = claim_text_field(
+            ui,
+            claim,
+            ClaimText::Statement,
+            Some(2),
+            "The claim in checkable words",
+            out,
         );
-        name_widget(ui, &response, "Statement");
         if focus {
-            response.request_focus();
-        }
-        if response.changed() {
-            typed = Some(FieldKey::new("statement"));
+            statement.request_focus();
         }
         egui::Grid::new("claim-people")
             .num_columns(2)
             .show(ui, |ui| {
-                ui.label("Claimant");
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut edited.claimant)
-                        .hint_text("Who made the claim")
-                        .desired_width(f32::INFINITY),
-                );
-                name_widget(ui, &response, "Claimant");
-                if response.changed() {
-                    typed = Some(FieldKey::new("claimant"));
+                for (field, hint) in [
+                    (ClaimText::Claimant, "Who made the claim"),
+                    (ClaimText::ReportedBy, "Who reported it"),
+                ] {
+                    ui.label(field.label());
+                    claim_text_field(ui, claim, field, None, hint, out);
+                    ui.end_row();
                 }
-                ui.end_row();
-                ui.label("Reported by");
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut edited.reported_by)
-                        .hint_text("Who reported it")
-                        .desired_width(f32::INFINITY),
-                );
-                name_widget(ui, &response, "Reported by");
-                if response.changed() {
-                    typed = Some(FieldKey::new("reported_by"));
-                }
-                ui.end_row();
             });
         ui.strong("Rationale");
-        let response = ui.add(
-            egui::TextEdit::multiline(&mut edited.rationale)
-                .desired_rows(4)
-                .desired_width(f32::INFINITY)
-                .hint_text("Why this verdict: what the sources show"),
+        claim_text_field(
+            ui,
+            claim,
+            ClaimText::Rationale,
+            Some(4),
+            "Why this verdict: what the sources show",
+            out,
         );
-        name_widget(ui, &response, "Rationale");
-        if response.changed() {
-            typed = Some(FieldKey::new("rationale"));
-        }
-        if let Some(key) = typed {
-            let text = match key.field {
-                "statement" => &edited.statement,
-                "claimant" => &edited.claimant,
-                "reported_by" => &edited.reported_by,
-                _ => &edited.rationale,
-            };
-            let typing = Typing::in_field(key, text);
-            out.push(edit(edited, Some(typing)));
-        }
     }
 
     fn tags(&mut self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
         ui.horizontal_wrapped(|ui| {
             ui.strong("Tags");
-            for (i, tag) in claim.tags.iter().enumerate() {
+            for tag in &claim.tags {
                 let chip = egui::Button::new(format!("{tag}  ×"))
                     .small()
                     .corner_radius(8.0);
                 if ui.add(chip).on_hover_text("Remove this tag").clicked() {
-                    let mut edited = claim.clone();
-                    edited.tags.remove(i);
-                    out.push(edit(edited, None));
+                    out.push(change(claim, ClaimChange::RemoveTag(tag.clone())));
                 }
             }
         });
@@ -322,12 +285,7 @@ impl Inspector {
 
     fn add_tag(&mut self, claim: &Claim, tag: String, out: &mut Vec<InspectorIntent>) {
         self.tag_input.clear();
-        if claim.tags.contains(&tag) {
-            return;
-        }
-        let mut edited = claim.clone();
-        edited.tags.push(tag);
-        out.push(edit(edited, None));
+        out.push(change(claim, ClaimChange::AddTag(tag)));
     }
 
     fn evidence(
@@ -375,14 +333,15 @@ impl Inspector {
                 .clicked()
                 && let Some(source) = self.cite_source.take()
             {
-                let mut edited = claim.clone();
-                edited.evidence.push(Evidence {
-                    source,
-                    stance: *stance,
-                    excerpt: String::new(),
-                    note: String::new(),
-                });
-                out.push(edit(edited, None));
+                out.push(change(
+                    claim,
+                    ClaimChange::Cite(Evidence {
+                        source,
+                        stance: *stance,
+                        excerpt: String::new(),
+                        note: String::new(),
+                    }),
+                ));
             }
         });
     }
@@ -483,54 +442,48 @@ fn evidence_entry(
         if let Some(s) = source
             && !s.url.is_empty()
         {
-            ui.hyperlink_to(one_line(&s.url), &s.url);
+            ui.hyperlink_to(shorten(&s.url, 60), &s.url);
         }
-        let mut edited = claim.clone();
-        let mut typing = None;
-        let mut changed = false;
-        let mut remove = false;
-        if let Some(e) = edited.evidence.get_mut(index) {
-            ui.horizontal_wrapped(|ui| {
-                ui.label("Stance");
-                changed |= stance_combo(ui, ("stance", index), &mut e.stance);
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text("Stop citing this source here")
-                    .clicked()
-                {
-                    remove = true;
-                }
-            });
-            if ui
-                .add(
-                    egui::TextEdit::multiline(&mut e.excerpt)
-                        .hint_text("Excerpt")
-                        .desired_rows(1)
-                        .desired_width(f32::INFINITY),
-                )
-                .changed()
-            {
-                typing = Some(Typing::in_field(
-                    FieldKey::item("excerpt", index),
-                    &e.excerpt,
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Stance");
+            let mut stance = evidence.stance;
+            if stance_combo(ui, ("stance", index), &mut stance) {
+                out.push(change(
+                    claim,
+                    ClaimChange::SetStance {
+                        evidence: index,
+                        stance,
+                    },
                 ));
             }
             if ui
-                .add(
-                    egui::TextEdit::singleline(&mut e.note)
-                        .hint_text("Note")
-                        .desired_width(f32::INFINITY),
-                )
-                .changed()
+                .small_button("Remove")
+                .on_hover_text("Stop citing this source here")
+                .clicked()
             {
-                typing = Some(Typing::in_field(FieldKey::item("note", index), &e.note));
+                out.push(change(claim, ClaimChange::Uncite(index)));
             }
-        }
-        if remove && index < edited.evidence.len() {
-            edited.evidence.remove(index);
-            out.push(edit(edited, None));
-        } else if changed || typing.is_some() {
-            out.push(edit(edited, typing));
+        });
+        for (field, hint) in [
+            (EvidenceText::Excerpt, "Excerpt"),
+            (EvidenceText::Note, "Note"),
+        ] {
+            let mut text = field.get(evidence).to_owned();
+            let editor = match field {
+                EvidenceText::Excerpt => egui::TextEdit::multiline(&mut text).desired_rows(1),
+                EvidenceText::Note => egui::TextEdit::singleline(&mut text),
+            };
+            let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
+            if response.changed() {
+                out.push(change(
+                    claim,
+                    ClaimChange::SetEvidenceText {
+                        evidence: index,
+                        field,
+                        text,
+                    },
+                ));
+            }
         }
     });
 }
@@ -557,11 +510,11 @@ fn status_and_priority(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent
                 }
             });
         name_widget(ui, &combo.response, "Priority");
-        if status != claim.status || priority != claim.priority {
-            let mut edited = claim.clone();
-            edited.status = status;
-            edited.priority = priority;
-            out.push(edit(edited, None));
+        if status != claim.status {
+            out.push(change(claim, ClaimChange::SetStatus(status)));
+        }
+        if priority != claim.priority {
+            out.push(change(claim, ClaimChange::SetPriority(priority)));
         }
     });
 }
@@ -579,13 +532,12 @@ fn corrections(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
                 .add(egui::TextEdit::singleline(&mut note).desired_width(f32::INFINITY))
                 .changed()
             {
-                let mut edited = claim.clone();
-                if let Some(c) = edited.corrections.get_mut(i) {
-                    c.note = note.clone();
-                }
-                out.push(edit(
-                    edited,
-                    Some(Typing::in_field(FieldKey::item("correction", i), &note)),
+                out.push(change(
+                    claim,
+                    ClaimChange::SetCorrectionNote {
+                        correction: i,
+                        note,
+                    },
                 ));
             }
         });
@@ -609,21 +561,37 @@ fn stance_combo(
     changed
 }
 
-fn edit(claim: Claim, typing: Option<Typing>) -> InspectorIntent {
+fn change(claim: &Claim, change: ClaimChange) -> InspectorIntent {
     InspectorIntent::Command(Command::EditClaim {
-        claim: Box::new(claim),
-        typing,
+        claim: claim.id,
+        change,
     })
+}
+
+/// One of the claim's text fields, full width (`rows` lines, or one line
+/// when `None`), named for screen readers; typing in it becomes a
+/// [`ClaimChange::SetText`].
+fn claim_text_field(
+    ui: &mut Ui,
+    claim: &Claim,
+    field: ClaimText,
+    rows: Option<usize>,
+    hint: &str,
+    out: &mut Vec<InspectorIntent>,
+) -> egui::Response {
+    let mut text = field.get(claim).to_owned();
+    let editor = match rows {
+        Some(rows) => egui::TextEdit::multiline(&mut text).desired_rows(rows),
+        None => egui::TextEdit::singleline(&mut text),
+    };
+    let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
+    name_widget(ui, &response, field.label());
+    if response.changed() {
+        out.push(change(claim, ClaimChange::SetText { field, text }));
+    }
+    response
 }
 
 fn short_time(t: jiff::Timestamp) -> String {
     t.strftime("%Y-%m-%d %H:%M UTC").to_string()
-}
-
-fn one_line(text: &str) -> String {
-    if text.chars().count() > 60 {
-        format!("{}…", text.chars().take(60).collect::<String>())
-    } else {
-        text.to_owned()
-    }
 }

@@ -3,9 +3,10 @@
 //! dates, archive URL, notes) the claim inspector reuses to create a source
 //! in place.
 
-use crate::edit::{Command, FieldKey, Typing};
+use crate::edit::{Command, SourceText};
 use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
 use crate::ui::widgets::name_widget;
+use crate::ui::widgets::shorten;
 use egui::Ui;
 use jiff::civil::Date;
 
@@ -86,8 +87,7 @@ impl SourceLibrary {
         }
         header.show(ui, |ui| {
             let mut edited = source.clone();
-            if let Some(key) = source_form(ui, &mut edited, source.id) {
-                let typing = key.map(|key| Typing::in_field(key, typed_text(&edited, key)));
+            if let Some(typing) = source_form(ui, &mut edited, source.id) {
                 intents.push(LibraryIntent::Command(Command::EditSource {
                     source: Box::new(edited),
                     typing,
@@ -121,55 +121,42 @@ fn source_matches(source: &Source, needle: &str) -> bool {
             .any(|f| f.to_lowercase().contains(needle))
 }
 
-/// `text` on one line, cut to `max` chars with "…".
-fn shorten(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > max {
-        format!("{}…", flat.chars().take(max).collect::<String>())
-    } else {
-        flat
-    }
-}
-
-/// The text of the field a typing key names, to tell word ends.
-fn typed_text(source: &Source, key: FieldKey) -> &str {
-    match key.field {
-        "source-title" => &source.title,
-        "source-url" => &source.url,
-        "source-publisher" => &source.publisher,
-        "source-archive" => &source.archive_url,
-        "source-notes" => &source.notes,
-        _ => "",
-    }
-}
-
 /// Edits every field of a source. Returns `None` when nothing changed,
 /// `Some(Some(key))` after typing in a text field, `Some(None)` after any
 /// other change (kind, a date).
-pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<Option<FieldKey>> {
+pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<Option<SourceText>> {
     let mut changed = None;
     egui::Grid::new(("source-form", salt))
         .num_columns(2)
         .spacing(egui::vec2(8.0, 4.0))
         .show(ui, |ui| {
-            let mut text_row =
-                |ui: &mut Ui, label: &str, value: &mut String, field: &'static str| {
-                    ui.label(label);
-                    let response = ui.add(
-                        egui::TextEdit::singleline(value)
-                            .desired_width(f32::INFINITY)
-                            .hint_text(label),
-                    );
-                    name_widget(ui, &response, label);
-                    ui.end_row();
-                    if response.changed() {
-                        changed = Some(Some(FieldKey::new(field)));
-                    }
-                };
-            text_row(ui, "Title", &mut source.title, "source-title");
-            text_row(ui, "URL", &mut source.url, "source-url");
-            text_row(ui, "Publisher", &mut source.publisher, "source-publisher");
-            text_row(ui, "Archive URL", &mut source.archive_url, "source-archive");
+            let mut text_row = |ui: &mut Ui, label: &str, value: &mut String, field: SourceText| {
+                ui.label(label);
+                let response = ui.add(
+                    egui::TextEdit::singleline(value)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(label),
+                );
+                name_widget(ui, &response, label);
+                ui.end_row();
+                if response.changed() {
+                    changed = Some(Some(field));
+                }
+            };
+            text_row(ui, "Title", &mut source.title, SourceText::Title);
+            text_row(ui, "URL", &mut source.url, SourceText::Url);
+            text_row(
+                ui,
+                "Publisher",
+                &mut source.publisher,
+                SourceText::Publisher,
+            );
+            text_row(
+                ui,
+                "Archive URL",
+                &mut source.archive_url,
+                SourceText::ArchiveUrl,
+            );
 
             ui.label("Kind");
             let combo = egui::ComboBox::from_id_salt(("source-kind", salt))
@@ -214,7 +201,7 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
             );
             name_widget(ui, &response, "Notes");
             if response.changed() {
-                changed = Some(Some(FieldKey::new("source-notes")));
+                changed = Some(Some(SourceText::Notes));
             }
             ui.end_row();
         });

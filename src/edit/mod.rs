@@ -15,6 +15,7 @@ mod command;
 mod document;
 mod history;
 mod plan;
+pub mod script;
 
 pub use change::{ClaimEdit, Edit, EditTouches};
 pub use command::{

@@ -39,7 +39,11 @@ impl Bytes<'_> {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { usize::from(self.next()) % n }
+        if n == 0 {
+            0
+        } else {
+            usize::from(self.next()) % n
+        }
     }
 
     fn text(&mut self) -> String {
@@ -76,11 +80,7 @@ fn command(ws: &Workspace, b: &mut Bytes) -> Command {
             change: claim_change(ws, b),
         },
         5 => Command::DeleteClaim(claim_id(ws, b)),
-        6 => Command::AddSource(Box::new(Source::new(
-            b.text(),
-            b.text(),
-            SourceKind::Other,
-        ))),
+        6 => Command::AddSource(Box::new(Source::new(b.text(), b.text(), SourceKind::Other))),
         7 => {
             let source = Source::new(b.text(), "", SourceKind::Dataset);
             Command::AddSourceAndCite {
@@ -128,7 +128,7 @@ fn claim_change(ws: &Workspace, b: &mut Bytes) -> ClaimChange {
         },
         9 => ClaimChange::SetEvidenceText {
             evidence: index,
-            field: if b.next() % 2 == 0 {
+            field: if b.next().is_multiple_of(2) {
                 EvidenceText::Excerpt
             } else {
                 EvidenceText::Note
@@ -160,12 +160,12 @@ fn edit_source(ws: &Workspace, b: &mut Bytes) -> Command {
     source.title = b.text();
     Command::EditSource {
         source: Box::new(source),
-        typing: (b.next() % 2 == 0).then_some(SourceText::Title),
+        typing: (b.next().is_multiple_of(2)).then_some(SourceText::Title),
     }
 }
 
 fn details(ws: &Workspace, b: &mut Bytes) -> Command {
-    if b.next() % 2 == 0 {
+    if b.next().is_multiple_of(2) {
         let mut details = WorkspaceDetails::of(ws);
         details.title = b.text();
         return Command::EditWorkspace {

@@ -18,7 +18,7 @@ impl FactbenchApp {
     /// Runs `pending` now, or first asks to save unsaved changes.
     pub(super) fn guard_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
         if self.doc.is_dirty() {
-            self.prompt = Some(Prompt::Unsaved(pending));
+            self.modals.prompt = Some(Prompt::Unsaved(pending));
         } else {
             self.proceed(ctx, pending);
         }
@@ -26,7 +26,7 @@ impl FactbenchApp {
 
     pub(super) fn request_open_path(&mut self, path: PathBuf) {
         if self.doc.is_dirty() {
-            self.prompt = Some(Prompt::Unsaved(Pending::OpenPath(path)));
+            self.modals.prompt = Some(Prompt::Unsaved(Pending::OpenPath(path)));
         } else {
             self.open_path(&path);
         }
@@ -40,7 +40,7 @@ impl FactbenchApp {
             )),
             Pending::Open => {
                 let request = PathRequest::open_workspace(self.dialog_folder());
-                self.picker.request(request, ctx);
+                self.services.picker.request(request, ctx);
             }
             Pending::OpenPath(path) => {
                 self.open_path(&path);
@@ -58,7 +58,7 @@ impl FactbenchApp {
         match self.doc.path().map(Path::to_owned) {
             Some(path) => self.save_checked(ctx, path, Some(pending)),
             None => {
-                self.after_save = Some(pending);
+                self.modals.after_save = Some(pending);
                 self.request_save_as(ctx);
             }
         }
@@ -79,7 +79,7 @@ impl FactbenchApp {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| format!("{}.ron", file_stem_for(&self.workspace().title)));
         let request = PathRequest::save_workspace(self.dialog_folder(), name);
-        self.picker.request(request, ctx);
+        self.services.picker.request(request, ctx);
     }
 
     /// Saves to `path` (without asking about changes on disk); on failure
@@ -90,7 +90,7 @@ impl FactbenchApp {
             Ok(disk) => {
                 self.discard_unsaved_work();
                 self.doc.mark_saved(path.to_owned(), Some(disk));
-                self.settings.remember(path);
+                self.services.settings.remember(path);
                 self.save_settings();
                 true
             }
@@ -117,12 +117,12 @@ impl FactbenchApp {
                 let doc = Document::opened(loaded.workspace, Some(path.to_owned()), loaded.disk);
                 self.replace_document(doc);
                 if !loaded.problems.is_empty() {
-                    self.show_problems = true;
+                    self.modals.show_problems = true;
                 }
                 if let Some(note) = note {
                     self.error("Workspace upgraded", note);
                 }
-                self.settings.remember(path);
+                self.services.settings.remember(path);
                 self.save_settings();
                 true
             }
@@ -158,7 +158,7 @@ impl FactbenchApp {
             self.error("Exported with notes", message);
         }
         if format == Format::Html
-            && self.settings.open_report_after_export
+            && self.services.settings.open_report_after_export
             && let Err(e) = open::that_detached(&path)
         {
             self.error(
@@ -172,13 +172,13 @@ impl FactbenchApp {
     }
 
     pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
-        while let Some(answer) = self.picker.poll() {
+        while let Some(answer) = self.services.picker.poll() {
             match answer {
                 PathAnswer::Picked(purpose, path) => self.on_path(ctx, purpose, path),
-                PathAnswer::Cancelled(_) => self.after_save = None,
+                PathAnswer::Cancelled(_) => self.modals.after_save = None,
                 PathAnswer::Unavailable(request, reason) => {
                     let text = request.suggested_path();
-                    self.prompt = Some(Prompt::PathEntry {
+                    self.modals.prompt = Some(Prompt::PathEntry {
                         request,
                         reason,
                         text,
@@ -196,13 +196,13 @@ impl FactbenchApp {
             }
             Purpose::Export(format) => self.export_to(format, &path),
             Purpose::Import => {
-                self.import_dialog =
+                self.modals.import_dialog =
                     Some(crate::ui::dialogs::import::ImportDialog::new(vec![path]));
             }
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path)
-                    && let Some(pending) = self.after_save.take()
+                    && let Some(pending) = self.modals.after_save.take()
                 {
                     self.proceed(ctx, pending);
                 }

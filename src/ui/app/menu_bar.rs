@@ -24,7 +24,7 @@ impl FactbenchApp {
                     }
                     ui.separator();
                     ui.checkbox(
-                        &mut self.settings.open_report_after_export,
+                        &mut self.services.settings.open_report_after_export,
                         "Open the HTML report in the browser afterwards",
                     );
                 });
@@ -35,17 +35,29 @@ impl FactbenchApp {
                 self.menu_item(ui, Action::Undo, self.doc.can_undo());
                 self.menu_item(ui, Action::Redo, self.doc.can_redo());
                 ui.separator();
-                self.menu_item(ui, Action::MarkClaim, self.reader.selection().is_some());
-                let selected = self.selected_claim.is_some();
+                self.menu_item(
+                    ui,
+                    Action::MarkClaim,
+                    self.panels.reader.selection().is_some(),
+                );
+                let selected = self.view.selected_claim.is_some();
                 self.menu_item(ui, Action::DeleteClaim, selected);
                 self.menu_item(ui, Action::ClearVerdict, selected);
                 ui.separator();
-                self.menu_item(ui, Action::CopySelection, self.reader.selection().is_some());
+                self.menu_item(
+                    ui,
+                    Action::CopySelection,
+                    self.panels.reader.selection().is_some(),
+                );
                 self.menu_item(ui, Action::Find, true);
                 self.menu_item(ui, Action::NextClaim, true);
                 self.menu_item(ui, Action::PreviousClaim, true);
                 ui.separator();
-                self.menu_item(ui, Action::ArticleDetails, self.shown_article.is_some());
+                self.menu_item(
+                    ui,
+                    Action::ArticleDetails,
+                    self.view.shown_article.is_some(),
+                );
                 self.menu_item(ui, Action::WorkspaceDetails, true);
                 self.menu_item(ui, Action::ShowProblems, true);
             });
@@ -56,29 +68,35 @@ impl FactbenchApp {
                     (ThemeChoice::Light, "Light"),
                     (ThemeChoice::Dark, "Dark"),
                 ] {
-                    if ui.radio(self.settings.theme == choice, label).clicked() {
-                        self.settings.theme = choice;
+                    if ui
+                        .radio(self.services.settings.theme == choice, label)
+                        .clicked()
+                    {
+                        self.services.settings.theme = choice;
                         self.save_settings();
                         ui.close();
                     }
                 }
                 ui.separator();
-                ui.label(format!("Article text: {} pt", self.settings.text_size));
+                ui.label(format!(
+                    "Article text: {} pt",
+                    self.services.settings.text_size
+                ));
                 self.menu_item(ui, Action::TextLarger, true);
                 self.menu_item(ui, Action::TextSmaller, true);
                 self.menu_item(ui, Action::TextReset, true);
                 ui.separator();
                 if ui.button("Claim inspector").clicked() {
-                    self.right_tab = RightTab::Claim;
+                    self.view.right_tab = RightTab::Claim;
                     ui.close();
                 }
                 if ui.button("Source library").clicked() {
-                    self.right_tab = RightTab::Sources;
+                    self.view.right_tab = RightTab::Sources;
                     ui.close();
                 }
                 ui.separator();
                 if ui.button("Preferences…").clicked() {
-                    self.show_preferences = true;
+                    self.modals.show_preferences = true;
                     ui.close();
                 }
             });
@@ -104,19 +122,19 @@ impl FactbenchApp {
 
     pub(super) fn recent_menu(&mut self, ui: &mut egui::Ui) {
         ui.menu_button("Open recent", |ui| {
-            if self.settings.recent.is_empty() {
+            if self.services.settings.recent.is_empty() {
                 ui.weak("No recent workspaces");
             }
-            for path in self.settings.recent.clone() {
+            for path in self.services.settings.recent.clone() {
                 if ui.button(path.display().to_string()).clicked() {
                     self.request_open_path(path);
                     ui.close();
                 }
             }
-            if !self.settings.recent.is_empty() {
+            if !self.services.settings.recent.is_empty() {
                 ui.separator();
                 if ui.button("Clear the list").clicked() {
-                    self.settings.recent.clear();
+                    self.services.settings.recent.clear();
                     self.save_settings();
                     ui.close();
                 }

@@ -40,15 +40,16 @@ impl FactbenchApp {
     /// The autosave interval in seconds: the environment's, else the
     /// setting's (at least a second, whatever the settings file says).
     pub(super) fn autosave_interval(&self) -> f64 {
-        self.autosave_override
-            .unwrap_or(f64::from(self.settings.autosave_secs.max(1)))
+        self.services
+            .autosave_override
+            .unwrap_or(f64::from(self.services.settings.autosave_secs.max(1)))
     }
 
     /// Where the open document's recovery file goes.
     pub(super) fn recovery_target(&self) -> Option<PathBuf> {
         match self.doc.path() {
             Some(path) => Some(recovery_path(path)),
-            None => self.untitled_target.clone(),
+            None => self.services.untitled_target.clone(),
         }
     }
 
@@ -64,7 +65,7 @@ impl FactbenchApp {
             dirty: self.doc.is_dirty(),
             target,
         };
-        let (failure, next) = self.autosaver.tick(&state, now, interval);
+        let (failure, next) = self.services.autosaver.tick(&state, now, interval);
         if let Some(message) = failure {
             self.error(
                 "Autosave failed",
@@ -79,7 +80,7 @@ impl FactbenchApp {
     /// The user chose to lose the unsaved work: its recovery file goes too.
     pub(super) fn discard_unsaved_work(&mut self) {
         let target = self.recovery_target();
-        self.autosaver.discard(target.as_deref());
+        self.services.autosaver.discard(target.as_deref());
     }
 
     /// Writes the unsaved work aside now, before the document is replaced
@@ -92,7 +93,7 @@ impl FactbenchApp {
             dirty: self.doc.is_dirty(),
             target: self.recovery_target(),
         };
-        self.autosaver.write_now(&state)
+        self.services.autosaver.write_now(&state)
     }
 
     // ----- recovery offers -----
@@ -107,7 +108,7 @@ impl FactbenchApp {
             None => any_recovery(path),
         };
         if let Some(found) = found
-            && self.autosaver.written_path() != Some(found.path.as_path())
+            && self.services.autosaver.written_path() != Some(found.path.as_path())
         {
             self.queue_offer(found, saved);
         }
@@ -115,7 +116,7 @@ impl FactbenchApp {
 
     /// Offers untitled work left by earlier sessions (on start).
     pub(super) fn offer_untitled_recoveries(&mut self) {
-        let Some(folder) = self.untitled_folder.clone() else {
+        let Some(folder) = self.services.untitled_folder.clone() else {
             return;
         };
         // The newest few; the rest stay on disk for a later start.
@@ -123,7 +124,7 @@ impl FactbenchApp {
             .into_iter()
             .take(MAX_UNTITLED_OFFERS)
         {
-            if Some(&found.path) != self.untitled_target.as_ref() {
+            if Some(&found.path) != self.services.untitled_target.as_ref() {
                 self.queue_offer(found, None);
             }
         }
@@ -132,14 +133,19 @@ impl FactbenchApp {
     /// Reads a recovery file and queues the question; `saved` is what it
     /// is compared with (`None`: untitled, or the saved file is unreadable).
     fn queue_offer(&mut self, found: Recovery, saved: Option<&Workspace>) {
-        if self.recovery_offers.iter().any(|o| o.file == found.path) {
+        if self
+            .modals
+            .recovery_offers
+            .iter()
+            .any(|o| o.file == found.path)
+        {
             return;
         }
         match read_recovery(&found.path) {
             Ok((recovered, _owner)) => {
                 let differences =
                     describe_differences(found.workspace_path.is_some(), saved, &recovered);
-                self.recovery_offers.push_back(RecoveryOffer {
+                self.modals.recovery_offers.push_back(RecoveryOffer {
                     file: found.path,
                     workspace_path: found.workspace_path,
                     recovered,
@@ -154,7 +160,7 @@ impl FactbenchApp {
                     found.path.display(),
                     set_aside_path(&found.path).display()
                 );
-                self.autosaver.protect(found.path);
+                self.services.autosaver.protect(found.path);
                 self.error("Could not read unsaved work", message);
             }
         }
@@ -162,12 +168,12 @@ impl FactbenchApp {
 
     /// Whether a recovery offer is on screen (or waiting to be).
     pub fn recovery_offered(&self) -> bool {
-        !self.recovery_offers.is_empty()
+        !self.modals.recovery_offers.is_empty()
     }
 
     /// Shows the first recovery offer; returns true while one is showing.
     pub(super) fn recovery_offer_dialog(&mut self, ctx: &egui::Context) -> bool {
-        let Some(offer) = self.recovery_offers.front_mut() else {
+        let Some(offer) = self.modals.recovery_offers.front_mut() else {
             return false;
         };
         let what = match &offer.workspace_path {
@@ -182,7 +188,7 @@ impl FactbenchApp {
             &mut offer.show_differences,
         );
         if let Some(choice) = choice
-            && let Some(offer) = self.recovery_offers.pop_front()
+            && let Some(offer) = self.modals.recovery_offers.pop_front()
         {
             self.answer_offer(offer, choice);
         }
@@ -211,7 +217,7 @@ impl FactbenchApp {
                 "Could not restore yet",
                 format!("The open workspace has unsaved changes that could not be written aside ({e}). Save or discard them first."),
             );
-            self.recovery_offers.push_front(offer);
+            self.modals.recovery_offers.push_front(offer);
             return;
         }
         let disk = offer
@@ -220,10 +226,10 @@ impl FactbenchApp {
             .and_then(|p| DiskState::read(p).ok());
         let doc = Document::recovered(offer.recovered, offer.workspace_path.clone(), disk);
         if offer.workspace_path.is_none() {
-            self.untitled_target = Some(offer.file.clone());
+            self.services.untitled_target = Some(offer.file.clone());
         }
         self.replace_document(doc);
-        self.autosaver.new_document(Some(offer.file));
+        self.services.autosaver.new_document(Some(offer.file));
     }
 
     // ----- changes on disk -----
@@ -245,7 +251,7 @@ impl FactbenchApp {
     ) {
         match self.disk_change() {
             Some(change @ (DiskChange::Modified | DiskChange::Deleted)) => {
-                self.prompt = Some(Prompt::DiskChanged {
+                self.modals.prompt = Some(Prompt::DiskChanged {
                     path,
                     deleted: change == DiskChange::Deleted,
                     then,
@@ -278,7 +284,7 @@ impl FactbenchApp {
                 }
             }
             DiskChoice::SaveAs => {
-                self.after_save = then;
+                self.modals.after_save = then;
                 self.request_save_as(ctx);
             }
             DiskChoice::Reload => {
@@ -293,9 +299,9 @@ impl FactbenchApp {
     /// no unsaved changes, offers to reload it.
     pub(super) fn check_disk_on_focus(&mut self, ctx: &egui::Context) {
         let focused = ctx.input(|i| i.focused);
-        let regained = focused && !self.was_focused;
-        self.was_focused = focused;
-        let busy = self.prompt.is_some() || !self.recovery_offers.is_empty();
+        let regained = focused && !self.services.was_focused;
+        self.services.was_focused = focused;
+        let busy = self.modals.prompt.is_some() || !self.modals.recovery_offers.is_empty();
         if !regained || self.doc.is_dirty() || busy {
             return;
         }
@@ -306,11 +312,12 @@ impl FactbenchApp {
             return;
         };
         let declined_this_version = self
+            .services
             .reload_declined
             .as_ref()
             .is_some_and(|d| d.compare_with_disk(&path).ok() == Some(DiskChange::Unchanged));
         if !declined_this_version {
-            self.prompt = Some(Prompt::ReloadOffer(path));
+            self.modals.prompt = Some(Prompt::ReloadOffer(path));
         }
     }
 
@@ -319,7 +326,7 @@ impl FactbenchApp {
         if reload {
             self.open_path(&path);
         } else {
-            self.reload_declined = DiskState::read(&path).ok();
+            self.services.reload_declined = DiskState::read(&path).ok();
         }
     }
 }

@@ -1,0 +1,236 @@
+//! One frame of the window: the order things happen in (settings, input,
+//! panels, dialogs, then the intents they produced), and the panels laid
+//! out around the article, each handing back intents.
+
+use super::*;
+
+impl FactbenchApp {
+    /// Draws one frame and handles its input.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_settings(&ctx);
+        self.poll_picker(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+        if self.modals.prompt.is_none() && self.modals.recovery_offers.is_empty() {
+            self.handle_shortcuts(&ctx);
+        }
+        self.refresh_problems();
+        self.panels(ui);
+        self.dialogs(&ctx);
+        for intent in std::mem::take(&mut self.intents) {
+            self.apply(&ctx, intent);
+        }
+        self.check_disk_on_focus(&ctx);
+        self.autosave_tick(&ctx);
+        self.update_title(&ctx);
+    }
+
+    pub(super) fn apply_settings(&mut self, ctx: &egui::Context) {
+        if self.services.applied_theme == Some(self.services.settings.theme) {
+            return;
+        }
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.set_theme(match self.services.settings.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        });
+        self.services.applied_theme = Some(self.services.settings.theme);
+    }
+
+    pub(super) fn refresh_problems(&mut self) {
+        if self.problems.revision == Some(self.doc.revision()) {
+            return;
+        }
+        let problems = self.workspace().problems();
+        self.problems.claims = problems.iter().filter_map(|p| p.claim()).collect();
+        let ws = self.doc.workspace();
+        self.problems.lines = problems
+            .iter()
+            .map(|p| ProblemLine {
+                claim: p.claim(),
+                message: problem_message(ws, p),
+            })
+            .collect();
+        self.problems.revision = Some(self.doc.revision());
+    }
+
+    pub(super) fn panels(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            let ws = self.doc.workspace();
+            if let Some(status_bar::StatusIntent::ShowProblems) = status_bar::show(
+                ui,
+                ws,
+                self.doc.path(),
+                self.doc.is_dirty(),
+                self.problems.lines.len(),
+            ) {
+                self.modals.show_problems = true;
+            }
+        });
+        egui::Panel::left("claims-panel")
+            .default_size(330.0)
+            .size_range(220.0..=600.0)
+            .show(ui, |ui| self.left_panel(ui));
+        egui::Panel::right("inspector-panel")
+            .default_size(400.0)
+            .size_range(260.0..=720.0)
+            .show(ui, |ui| self.right_panel(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
+    }
+
+    pub(super) fn left_panel(&mut self, ui: &mut egui::Ui) {
+        let cx = ListContext {
+            workspace: self.doc.workspace(),
+            revision: self.doc.revision(),
+            shown_article: self.view.shown_article,
+            selected_claim: self.view.selected_claim,
+            problem_claims: &self.problems.claims,
+        };
+        for intent in self.panels.list.show(ui, &cx) {
+            self.intents.push(match intent {
+                ListIntent::ShowArticle(id) => Intent::ShowArticle(id),
+                ListIntent::SelectClaim(claim) => Intent::SelectClaim {
+                    claim,
+                    reveal: true,
+                },
+                ListIntent::ImportArticle => Intent::Action(Action::ImportArticle),
+            });
+        }
+    }
+
+    pub(super) fn right_panel(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.view.right_tab, RightTab::Claim, "Claim");
+            ui.selectable_value(
+                &mut self.view.right_tab,
+                RightTab::Sources,
+                "Source library",
+            );
+        });
+        ui.separator();
+        let ws = self.doc.workspace();
+        match self.view.right_tab {
+            RightTab::Sources => {
+                for intent in self.panels.library.show(ui, ws) {
+                    self.intents.push(match intent {
+                        LibraryIntent::Command(c) => Intent::Command(c),
+                        LibraryIntent::SelectClaim(claim) => Intent::SelectClaim {
+                            claim,
+                            reveal: true,
+                        },
+                    });
+                }
+            }
+            RightTab::Claim => match self.view.selected_claim.and_then(|id| ws.claim(id)) {
+                Some(claim) => {
+                    let problems: Vec<String> = self
+                        .problems
+                        .lines
+                        .iter()
+                        .filter(|p| p.claim == Some(claim.id))
+                        .map(|p| p.message.clone())
+                        .collect();
+                    for intent in self.panels.inspector.show(ui, ws, claim, &problems) {
+                        self.intents.push(match intent {
+                            InspectorIntent::Command(c) => Intent::Command(c),
+                            InspectorIntent::ShowSource(id) => Intent::ShowSource(id),
+                            InspectorIntent::Reveal(claim) => Intent::SelectClaim {
+                                claim,
+                                reveal: true,
+                            },
+                        });
+                    }
+                }
+                None => no_claim_selected(ui, ws),
+            },
+        }
+    }
+
+    pub(super) fn central_panel(&mut self, ui: &mut egui::Ui) {
+        let ws = self.doc.workspace();
+        let Some(article) = self.view.shown_article.and_then(|id| ws.article(id)) else {
+            ui.centered_and_justified(|ui| {
+                ui.label("No article yet. Use File › Import article… (Ctrl+I) or drop a .txt, .md or .html file on the window.");
+            });
+            return;
+        };
+        let mark_label = format!(
+            "{} ({})",
+            Action::MarkClaim.label(),
+            Action::MarkClaim.shortcut_text(ui.ctx())
+        );
+        let cx = ReaderContext {
+            workspace: ws,
+            revision: self.doc.revision(),
+            selected_claim: self.view.selected_claim,
+            problem_claims: &self.problems.claims,
+            text_size: self.services.settings.text_size,
+            mark_label: &mark_label,
+        };
+        for intent in self.panels.reader.show(ui, article, &cx) {
+            self.intents.push(match intent {
+                ReaderIntent::SelectClaim(claim) => Intent::SelectClaim {
+                    claim,
+                    reveal: false,
+                },
+                ReaderIntent::MarkClaim => Intent::Action(Action::MarkClaim),
+                ReaderIntent::Copy(text) => Intent::Copy(text),
+                ReaderIntent::EditDetails => Intent::Action(Action::ArticleDetails),
+            });
+        }
+    }
+
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let marker = if self.doc.is_dirty() { "• " } else { "" };
+        let title = format!("{marker}{} — Factbench", self.document_name());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    pub(super) fn document_name(&self) -> String {
+        let title = self.workspace().title.trim();
+        if !title.is_empty() {
+            return title.to_owned();
+        }
+        self.doc.path().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}
+
+fn no_claim_selected(ui: &mut egui::Ui, ws: &Workspace) {
+    ui.heading(&ws.title);
+    if !ws.description.is_empty() {
+        ui.label(&ws.description);
+    }
+    let summary = ws.summary();
+    ui.label(format!(
+        "{} article(s), {} claim(s), {} rated, {} source(s).",
+        summary.articles, summary.claims, summary.rated, summary.sources
+    ));
+    ui.add_space(8.0);
+    ui.label("No claim selected. Click a highlight in the article or a row of the claims list; or select text and press Ctrl+M to mark a new claim.");
+}
+
+/// A problem in words, naming its claim by statement rather than by id.
+fn problem_message(ws: &Workspace, problem: &crate::model::Problem) -> String {
+    let message = problem.to_string();
+    let Some(claim) = problem.claim().and_then(|id| ws.claim(id)) else {
+        return message;
+    };
+    let mut statement: String = claim.statement.chars().take(60).collect();
+    if claim.statement.chars().count() > 60 {
+        statement.push('…');
+    }
+    message.replacen(
+        &format!("claim {}", claim.id),
+        &format!("the claim “{statement}”"),
+        1,
+    )
+}

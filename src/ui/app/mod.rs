@@ -911,6 +911,25 @@ impl FactbenchApp {
             Action::TextReset => self.set_text_size(files::DEFAULT_TEXT_SIZE),
             Action::ShowShortcuts => self.show_shortcuts = true,
             Action::About => self.show_about = true,
+            Action::OpenRecent(n) => {
+                if let Some(path) = self.settings.recent.get(n).cloned() {
+                    self.request_open_path(path);
+                }
+            }
+            Action::ClearRecent => {
+                self.settings.recent.clear();
+                self.save_settings();
+            }
+            Action::ToggleOpenReportAfterExport => {
+                self.settings.open_report_after_export = !self.settings.open_report_after_export;
+                self.save_settings();
+            }
+            Action::Theme(choice) => {
+                self.settings.theme = choice;
+                self.save_settings();
+            }
+            Action::ShowTab(tab) => self.right_tab = tab,
+            Action::Preferences => self.show_preferences = true,
         }
     }
 

@@ -132,16 +132,24 @@ impl FactbenchApp {
 
     fn menu_entry(&mut self, ui: &mut egui::Ui, cx: &ActionContext, action: Action, label: String) {
         let enabled = action.enabled(cx);
+        let shortcut = action.shortcut_text(ui.ctx());
         let response = match (action, action.checked(cx)) {
             (Action::ToggleOpenReportAfterExport, Some(mut on)) => {
-                ui.add_enabled(enabled, egui::Checkbox::new(&mut on, label))
+                ui.add_enabled(enabled, egui::Checkbox::new(&mut on, label.as_str()))
             }
-            (_, Some(on)) => ui.add_enabled(enabled, egui::RadioButton::new(on, label)),
+            (_, Some(on)) => ui.add_enabled(enabled, egui::RadioButton::new(on, label.as_str())),
             (_, None) => ui.add_enabled(
                 enabled,
-                egui::Button::new(label).shortcut_text(action.shortcut_text(ui.ctx())),
+                egui::Button::new(label.as_str()).shortcut_text(shortcut.as_str()),
             ),
         };
+        // Screen readers (and tests) get the label alone, the keys apart.
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_label(label);
+            if !shortcut.is_empty() {
+                node.set_keyboard_shortcut(shortcut);
+            }
+        });
         let response = response.on_hover_text(action.help());
         if response.clicked() {
             self.intents.push(Intent::Action(action));

@@ -21,3 +21,6 @@ pub use prompts::{
 };
 pub use recovery::{RecoveryChoice, recovery_prompt};
 pub use shortcuts::{about_window, shortcuts_window};
+
+#[cfg(test)]
+mod tests;

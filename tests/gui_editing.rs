@@ -376,3 +376,27 @@ fn a_large_workspace_is_idle_too() {
         "quiet again after revealing a claim"
     );
 }
+
+#[test]
+fn shortcuts_switch_the_right_panel_between_claim_and_sources() {
+    let (mut harness, _claim) = with_unrated_claim_selected();
+    assert!(harness.query_all_by_label("Statement").count() > 0);
+    press(
+        &mut harness,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::L,
+        1,
+    );
+    assert!(
+        harness.query_all_by_label("Statement").count() == 0,
+        "the source library replaces the inspector"
+    );
+    press(
+        &mut harness,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::I,
+        1,
+    );
+    assert!(harness.query_all_by_label("Statement").count() > 0);
+    assert_eq!(harness.state().errors().count(), 0);
+}

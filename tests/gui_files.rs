@@ -378,3 +378,85 @@ fn file_export_writes_each_format_where_the_dialog_says() {
     );
     assert_eq!(harness.state().errors().count(), 0);
 }
+
+/// The app as the binary starts it, remembering settings in `settings`.
+fn launched(settings: &std::path::Path) -> Harness<'static, FactbenchApp> {
+    let ctx = egui::Context::default();
+    let app = FactbenchApp::launch(
+        &ctx,
+        None,
+        Some(settings.to_owned()),
+        Box::new(factbench::ui::ScriptedPicker::default()),
+    );
+    harness(app)
+}
+
+#[test]
+fn the_open_report_checkbox_is_saved_with_the_settings_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = dir.path().join("settings.ron");
+    let mut harness = launched(&settings);
+    assert!(harness.state_mut().settings_mut().open_report_after_export);
+    click(&mut harness, "File");
+    click(&mut harness, "Export");
+    click(
+        &mut harness,
+        "Open the HTML report in the browser afterwards",
+    );
+    assert!(!harness.state_mut().settings_mut().open_report_after_export);
+    let saved = factbench::ui::Settings::load(&settings);
+    assert!(
+        !saved.open_report_after_export,
+        "the next run remembers the box unticked"
+    );
+}
+
+#[test]
+fn open_recent_in_the_menu_opens_the_remembered_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("older.ron");
+    factbench::store::save(&file, &factbench::Workspace::new("Older checks")).unwrap();
+    let settings = dir.path().join("settings.ron");
+    let mut harness = launched(&settings);
+    harness.state_mut().settings_mut().remember(&file);
+    let shown = std::fs::canonicalize(&file).unwrap().display().to_string();
+    click(&mut harness, "File");
+    click(&mut harness, "Open recent");
+    click(&mut harness, &shown);
+    assert_eq!(harness.state().workspace().title, "Older checks");
+}
+
+/// Whether each widget labelled `label` is greyed out (the menu entry and
+/// the inspector's button).
+fn disabled(harness: &Harness<'static, FactbenchApp>, label: &str) -> Vec<bool> {
+    use egui_kittest::kittest::NodeT as _;
+    harness
+        .get_all_by_label(label)
+        .map(|node| node.accesskit_node().is_disabled())
+        .collect()
+}
+
+#[test]
+fn clear_verdict_is_greyed_out_in_the_menu_for_an_unrated_claim() {
+    let mut harness = harness(app(sample_workspace(), vec![]));
+    let ws = harness.state().workspace();
+    let unrated = ws.claims.iter().find(|c| c.verdict.is_none()).unwrap().id;
+    let rated = ws.claims.iter().find(|c| c.verdict.is_some()).unwrap().id;
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, unrated);
+    harness.run_steps(2);
+    let inspector_only = disabled(&harness, "Clear verdict").len();
+    click(&mut harness, "Edit");
+    let clear = disabled(&harness, "Clear verdict");
+    assert_eq!(clear.len(), inspector_only + 1, "the menu entry is shown");
+    assert!(clear.iter().all(|d| *d), "{clear:?}");
+    assert!(!disabled(&harness, "Delete claim").contains(&true));
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    harness.state_mut().select_claim(&ctx, rated);
+    harness.run_steps(2);
+    click(&mut harness, "Edit");
+    let clear = disabled(&harness, "Clear verdict");
+    assert_eq!(clear.len(), inspector_only + 1, "the menu entry is shown");
+    assert!(!clear.contains(&true), "{clear:?}");
+}

@@ -1,20 +1,31 @@
-//! The one table of user actions: each has one label and at most one
-//! shortcut, and menus, buttons, the shortcut handler and Help › Keyboard
-//! shortcuts all read them from here.
+//! The one table of user actions: each has one label, one help text, at
+//! most one shortcut (and an alternative) and a scope, all given by `match`
+//! on the [`Action`] so that no action can be left out. Menus, buttons, the
+//! shortcut handler and Help › Keyboard shortcuts all read them from here,
+//! and [`Action::enabled`] says, from an [`ActionContext`], what can be done
+//! now so that menus grey out the rest.
 
 use crate::export::Format;
+use crate::ui::app::RightTab;
+use crate::ui::services::files::ThemeChoice;
 use egui::{Key, KeyboardShortcut, Modifiers};
+use std::borrow::Cow;
 
 /// Something the user can ask the window to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     New,
     Open,
+    /// The n-th workspace (0-based) of File › Open recent.
+    OpenRecent(usize),
+    ClearRecent,
     Save,
     SaveAs,
     ImportArticle,
     NewArticleFromClipboard,
     Export(Format),
+    /// Turns "open the HTML report in the browser afterwards" on or off.
+    ToggleOpenReportAfterExport,
     Quit,
     Undo,
     Redo,
@@ -28,9 +39,13 @@ pub enum Action {
     ShowProblems,
     ArticleDetails,
     WorkspaceDetails,
+    Theme(ThemeChoice),
     TextLarger,
     TextSmaller,
     TextReset,
+    /// Shows a tab of the right panel.
+    ShowTab(RightTab),
+    Preferences,
     ShowShortcuts,
     About,
 }
@@ -45,21 +60,48 @@ pub enum Scope {
     Reading,
 }
 
-/// One row of the table.
-#[derive(Clone, Copy, Debug)]
-pub struct ActionInfo {
-    pub action: Action,
-    pub label: &'static str,
-    pub shortcut: Option<KeyboardShortcut>,
-    /// A second shortcut doing the same (Ctrl+Y for redo).
-    pub alternative: Option<KeyboardShortcut>,
-    pub scope: Scope,
-    /// What it does, for the shortcuts list and hover texts.
-    pub help: &'static str,
+/// What the window is showing, for [`Action::enabled`] and
+/// [`Action::checked`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ActionContext {
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// A claim is selected; `Some(true)` when it has a verdict.
+    pub selected_claim_rated: Option<bool>,
+    /// The workspace has at least one claim.
+    pub has_claims: bool,
+    pub has_shown_article: bool,
+    /// Article text is selected in the reader.
+    pub has_text_selection: bool,
+    /// There are unsaved changes.
+    pub dirty: bool,
+    /// The workspace has a file.
+    pub has_path: bool,
+    /// How many workspaces File › Open recent lists.
+    pub recent_count: usize,
+    pub theme: ThemeChoice,
+    pub open_report_after_export: bool,
+    pub right_tab: RightTab,
 }
 
-const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
-    Some(KeyboardShortcut::new(modifiers, key))
+impl Default for ActionContext {
+    /// An untitled, unchanged, empty workspace.
+    fn default() -> Self {
+        ActionContext {
+            can_undo: false,
+            can_redo: false,
+            selected_claim_rated: None,
+            has_claims: false,
+            has_shown_article: false,
+            has_text_selection: false,
+            dirty: false,
+            has_path: false,
+            recent_count: 0,
+            theme: ThemeChoice::System,
+            open_report_after_export: true,
+            right_tab: RightTab::Claim,
+        }
+    }
 }
 
 const COMMAND: Modifiers = Modifiers::COMMAND;
@@ -69,235 +111,9 @@ const COMMAND_SHIFT: Modifiers = Modifiers {
 };
 const NONE: Modifiers = Modifiers::NONE;
 
-const fn row(
-    action: Action,
-    label: &'static str,
-    shortcut: Option<KeyboardShortcut>,
-    scope: Scope,
-    help: &'static str,
-) -> ActionInfo {
-    ActionInfo {
-        action,
-        label,
-        shortcut,
-        alternative: None,
-        scope,
-        help,
-    }
+const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(modifiers, key))
 }
-
-/// Every action, in the order Help lists them.
-pub const ACTIONS: &[ActionInfo] = &[
-    row(
-        Action::New,
-        "New workspace",
-        key(COMMAND, Key::N),
-        Scope::Global,
-        "Start an empty workspace",
-    ),
-    row(
-        Action::Open,
-        "Open…",
-        key(COMMAND, Key::O),
-        Scope::Global,
-        "Open a workspace file (.ron)",
-    ),
-    row(
-        Action::Save,
-        "Save",
-        key(COMMAND, Key::S),
-        Scope::Global,
-        "Save the workspace",
-    ),
-    row(
-        Action::SaveAs,
-        "Save as…",
-        key(COMMAND_SHIFT, Key::S),
-        Scope::Global,
-        "Save the workspace to a new file",
-    ),
-    row(
-        Action::ImportArticle,
-        "Import article…",
-        key(COMMAND, Key::I),
-        Scope::Global,
-        "Add articles from text, Markdown or web-page files",
-    ),
-    row(
-        Action::NewArticleFromClipboard,
-        "New article from clipboard…",
-        key(COMMAND_SHIFT, Key::V),
-        Scope::Global,
-        "Add an article from text copied elsewhere",
-    ),
-    row(
-        Action::Export(Format::Html),
-        "HTML report…",
-        key(COMMAND, Key::E),
-        Scope::Global,
-        "Export the annotated report as one self-contained HTML file",
-    ),
-    row(
-        Action::Export(Format::Markdown),
-        "Markdown…",
-        None,
-        Scope::Global,
-        "Export the report as Markdown, for pasting into a CMS",
-    ),
-    row(
-        Action::Export(Format::Csv),
-        "CSV…",
-        None,
-        Scope::Global,
-        "Export one row per claim, for a spreadsheet",
-    ),
-    row(
-        Action::Export(Format::ClaimReview),
-        "ClaimReview JSON-LD…",
-        None,
-        Scope::Global,
-        "Export schema.org ClaimReview markup for the rated claims",
-    ),
-    row(
-        Action::Export(Format::WebAnnotation),
-        "W3C Web Annotations…",
-        None,
-        Scope::Global,
-        "Export the claims as W3C Web Annotations (JSON-LD)",
-    ),
-    row(
-        Action::Quit,
-        "Quit",
-        key(COMMAND, Key::Q),
-        Scope::Global,
-        "Close Factbench",
-    ),
-    row(
-        Action::Undo,
-        "Undo",
-        key(COMMAND, Key::Z),
-        Scope::Global,
-        "Undo the last change",
-    ),
-    ActionInfo {
-        alternative: key(COMMAND, Key::Y),
-        ..row(
-            Action::Redo,
-            "Redo",
-            key(COMMAND_SHIFT, Key::Z),
-            Scope::Global,
-            "Redo the last undone change",
-        )
-    },
-    row(
-        Action::MarkClaim,
-        "Mark claim",
-        key(COMMAND, Key::M),
-        Scope::Global,
-        "Mark the selected text as a claim",
-    ),
-    row(
-        Action::DeleteClaim,
-        "Delete claim",
-        key(NONE, Key::Delete),
-        Scope::Reading,
-        "Delete the selected claim",
-    ),
-    row(
-        Action::Find,
-        "Find claims",
-        key(COMMAND, Key::F),
-        Scope::Global,
-        "Search the claims list",
-    ),
-    row(
-        Action::CopySelection,
-        "Copy",
-        key(COMMAND, Key::C),
-        Scope::Reading,
-        "Copy the selected article text",
-    ),
-    row(
-        Action::ClearVerdict,
-        "Clear verdict",
-        key(NONE, Key::Num0),
-        Scope::Reading,
-        "Remove the selected claim's verdict",
-    ),
-    row(
-        Action::NextClaim,
-        "Next claim",
-        key(NONE, Key::J),
-        Scope::Reading,
-        "Select the next claim in the list",
-    ),
-    row(
-        Action::PreviousClaim,
-        "Previous claim",
-        key(NONE, Key::K),
-        Scope::Reading,
-        "Select the previous claim in the list",
-    ),
-    row(
-        Action::ShowProblems,
-        "Problems…",
-        None,
-        Scope::Global,
-        "List what is wrong in the workspace",
-    ),
-    row(
-        Action::ArticleDetails,
-        "Article details…",
-        None,
-        Scope::Global,
-        "Edit the shown article's title, outlet, author, URL and dates",
-    ),
-    row(
-        Action::WorkspaceDetails,
-        "Workspace details…",
-        None,
-        Scope::Global,
-        "Edit the workspace's title, publisher and report URL",
-    ),
-    ActionInfo {
-        alternative: key(COMMAND, Key::Equals),
-        ..row(
-            Action::TextLarger,
-            "Larger text",
-            key(COMMAND, Key::Plus),
-            Scope::Global,
-            "Make the article text larger",
-        )
-    },
-    row(
-        Action::TextSmaller,
-        "Smaller text",
-        key(COMMAND, Key::Minus),
-        Scope::Global,
-        "Make the article text smaller",
-    ),
-    row(
-        Action::TextReset,
-        "Default text size",
-        key(COMMAND, Key::Num0),
-        Scope::Global,
-        "Reset the article text size",
-    ),
-    row(
-        Action::ShowShortcuts,
-        "Keyboard shortcuts",
-        key(NONE, Key::F1),
-        Scope::Global,
-        "List every shortcut",
-    ),
-    row(
-        Action::About,
-        "About Factbench",
-        None,
-        Scope::Global,
-        "Version and licences",
-    ),
-];
 
 /// The keys that give the selected claim the n-th verdict of the scale.
 pub const VERDICT_KEYS: [Key; 9] = [
@@ -313,24 +129,281 @@ pub const VERDICT_KEYS: [Key; 9] = [
 ];
 
 impl Action {
-    /// This action's row of [`ACTIONS`].
-    pub fn info(self) -> &'static ActionInfo {
-        ACTIONS
-            .iter()
-            .find(|info| info.action == self)
-            .unwrap_or(&ACTIONS[0])
+    /// Every action, in menu order (File, Edit, View, Help), which is the
+    /// order Help lists them; variants with data once per value.
+    pub const ALL: [Action; 47] = [
+        Action::New,
+        Action::Open,
+        Action::OpenRecent(0),
+        Action::OpenRecent(1),
+        Action::OpenRecent(2),
+        Action::OpenRecent(3),
+        Action::OpenRecent(4),
+        Action::OpenRecent(5),
+        Action::OpenRecent(6),
+        Action::OpenRecent(7),
+        Action::OpenRecent(8),
+        Action::OpenRecent(9),
+        Action::ClearRecent,
+        Action::Save,
+        Action::SaveAs,
+        Action::ImportArticle,
+        Action::NewArticleFromClipboard,
+        Action::Export(Format::Html),
+        Action::Export(Format::Markdown),
+        Action::Export(Format::Csv),
+        Action::Export(Format::ClaimReview),
+        Action::Export(Format::WebAnnotation),
+        Action::ToggleOpenReportAfterExport,
+        Action::Quit,
+        Action::Undo,
+        Action::Redo,
+        Action::MarkClaim,
+        Action::DeleteClaim,
+        Action::ClearVerdict,
+        Action::CopySelection,
+        Action::Find,
+        Action::NextClaim,
+        Action::PreviousClaim,
+        Action::ArticleDetails,
+        Action::WorkspaceDetails,
+        Action::ShowProblems,
+        Action::Theme(ThemeChoice::System),
+        Action::Theme(ThemeChoice::Light),
+        Action::Theme(ThemeChoice::Dark),
+        Action::TextLarger,
+        Action::TextSmaller,
+        Action::TextReset,
+        Action::ShowTab(RightTab::Claim),
+        Action::ShowTab(RightTab::Sources),
+        Action::Preferences,
+        Action::ShowShortcuts,
+        Action::About,
+    ];
+
+    /// What menus and Help call it.
+    pub fn label(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Action::New => "New workspace",
+            Action::Open => "Open…",
+            Action::OpenRecent(n) => return Cow::Owned(format!("Recent workspace {}", n + 1)),
+            Action::ClearRecent => "Clear the list",
+            Action::Save => "Save",
+            Action::SaveAs => "Save as…",
+            Action::ImportArticle => "Import article…",
+            Action::NewArticleFromClipboard => "New article from clipboard…",
+            Action::Export(Format::Html) => "HTML report…",
+            Action::Export(Format::Markdown) => "Markdown…",
+            Action::Export(Format::Csv) => "CSV…",
+            Action::Export(Format::ClaimReview) => "ClaimReview JSON-LD…",
+            Action::Export(Format::WebAnnotation) => "W3C Web Annotations…",
+            Action::ToggleOpenReportAfterExport => "Open the HTML report in the browser afterwards",
+            Action::Quit => "Quit",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
+            Action::MarkClaim => "Mark claim",
+            Action::DeleteClaim => "Delete claim",
+            Action::Find => "Find claims",
+            Action::CopySelection => "Copy",
+            Action::ClearVerdict => "Clear verdict",
+            Action::NextClaim => "Next claim",
+            Action::PreviousClaim => "Previous claim",
+            Action::ShowProblems => "Problems…",
+            Action::ArticleDetails => "Article details…",
+            Action::WorkspaceDetails => "Workspace details…",
+            Action::Theme(ThemeChoice::System) => "Follow the system",
+            Action::Theme(ThemeChoice::Light) => "Light",
+            Action::Theme(ThemeChoice::Dark) => "Dark",
+            Action::TextLarger => "Larger text",
+            Action::TextSmaller => "Smaller text",
+            Action::TextReset => "Default text size",
+            Action::ShowTab(RightTab::Claim) => "Claim inspector",
+            Action::ShowTab(RightTab::Sources) => "Source library",
+            Action::Preferences => "Preferences…",
+            Action::ShowShortcuts => "Keyboard shortcuts",
+            Action::About => "About Factbench",
+        })
     }
 
-    pub fn label(self) -> &'static str {
-        self.info().label
+    /// What it does, for the shortcuts list and hover texts.
+    pub fn help(&self) -> &'static str {
+        match self {
+            Action::New => "Start an empty workspace",
+            Action::Open => "Open a workspace file (.ron)",
+            Action::OpenRecent(_) => "Open a workspace listed in File › Open recent",
+            Action::ClearRecent => "Forget the recently opened workspaces",
+            Action::Save => "Save the workspace",
+            Action::SaveAs => "Save the workspace to a new file",
+            Action::ImportArticle => "Add articles from text, Markdown or web-page files",
+            Action::NewArticleFromClipboard => "Add an article from text copied elsewhere",
+            Action::Export(Format::Html) => {
+                "Export the annotated report as one self-contained HTML file"
+            }
+            Action::Export(Format::Markdown) => {
+                "Export the report as Markdown, for pasting into a CMS"
+            }
+            Action::Export(Format::Csv) => "Export one row per claim, for a spreadsheet",
+            Action::Export(Format::ClaimReview) => {
+                "Export schema.org ClaimReview markup for the rated claims"
+            }
+            Action::Export(Format::WebAnnotation) => {
+                "Export the claims as W3C Web Annotations (JSON-LD)"
+            }
+            Action::ToggleOpenReportAfterExport => {
+                "After exporting the HTML report, open it in the default browser"
+            }
+            Action::Quit => "Close Factbench",
+            Action::Undo => "Undo the last change",
+            Action::Redo => "Redo the last undone change",
+            Action::MarkClaim => "Mark the selected text as a claim",
+            Action::DeleteClaim => "Delete the selected claim",
+            Action::Find => "Search the claims list",
+            Action::CopySelection => "Copy the selected article text",
+            Action::ClearVerdict => "Remove the selected claim's verdict",
+            Action::NextClaim => "Select the next claim in the list",
+            Action::PreviousClaim => "Select the previous claim in the list",
+            Action::ShowProblems => "List what is wrong in the workspace",
+            Action::ArticleDetails => {
+                "Edit the shown article's title, outlet, author, URL and dates"
+            }
+            Action::WorkspaceDetails => "Edit the workspace's title, publisher and report URL",
+            Action::Theme(ThemeChoice::System) => "Light or dark as the system is",
+            Action::Theme(ThemeChoice::Light) => "Always the light look",
+            Action::Theme(ThemeChoice::Dark) => "Always the dark look",
+            Action::TextLarger => "Make the article text larger",
+            Action::TextSmaller => "Make the article text smaller",
+            Action::TextReset => "Reset the article text size",
+            Action::ShowTab(RightTab::Claim) => "Show the selected claim in the right panel",
+            Action::ShowTab(RightTab::Sources) => "Show the workspace's sources in the right panel",
+            Action::Preferences => "Set how often unsaved work is autosaved",
+            Action::ShowShortcuts => "List every shortcut",
+            Action::About => "Version and licences",
+        }
+    }
+
+    /// The shortcut shown in menus.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        match self {
+            Action::New => key(COMMAND, Key::N),
+            Action::Open => key(COMMAND, Key::O),
+            Action::Save => key(COMMAND, Key::S),
+            Action::SaveAs => key(COMMAND_SHIFT, Key::S),
+            Action::ImportArticle => key(COMMAND, Key::I),
+            Action::NewArticleFromClipboard => key(COMMAND_SHIFT, Key::V),
+            Action::Export(Format::Html) => key(COMMAND, Key::E),
+            Action::Quit => key(COMMAND, Key::Q),
+            Action::Undo => key(COMMAND, Key::Z),
+            Action::Redo => key(COMMAND_SHIFT, Key::Z),
+            Action::MarkClaim => key(COMMAND, Key::M),
+            Action::DeleteClaim => key(NONE, Key::Delete),
+            Action::Find => key(COMMAND, Key::F),
+            Action::CopySelection => key(COMMAND, Key::C),
+            Action::ClearVerdict => key(NONE, Key::Num0),
+            Action::NextClaim => key(NONE, Key::J),
+            Action::PreviousClaim => key(NONE, Key::K),
+            Action::TextLarger => key(COMMAND, Key::Plus),
+            Action::TextSmaller => key(COMMAND, Key::Minus),
+            Action::TextReset => key(COMMAND, Key::Num0),
+            Action::ShowTab(RightTab::Claim) => key(COMMAND_SHIFT, Key::I),
+            Action::ShowTab(RightTab::Sources) => key(COMMAND_SHIFT, Key::L),
+            Action::Preferences => key(COMMAND, Key::Comma),
+            Action::ShowShortcuts => key(NONE, Key::F1),
+            Action::OpenRecent(_)
+            | Action::ClearRecent
+            | Action::Export(_)
+            | Action::ToggleOpenReportAfterExport
+            | Action::ShowProblems
+            | Action::ArticleDetails
+            | Action::WorkspaceDetails
+            | Action::Theme(_)
+            | Action::About => None,
+        }
+    }
+
+    /// A second shortcut doing the same (Ctrl+Y for redo).
+    pub fn alternative(&self) -> Option<KeyboardShortcut> {
+        match self {
+            Action::Redo => key(COMMAND, Key::Y),
+            Action::TextLarger => key(COMMAND, Key::Equals),
+            _ => None,
+        }
+    }
+
+    /// When its shortcuts apply.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Action::DeleteClaim
+            | Action::CopySelection
+            | Action::ClearVerdict
+            | Action::NextClaim
+            | Action::PreviousClaim => Scope::Reading,
+            _ => Scope::Global,
+        }
+    }
+
+    /// Whether it can be done now; menus grey out the rest.
+    pub fn enabled(&self, cx: &ActionContext) -> bool {
+        match self {
+            Action::OpenRecent(n) => *n < cx.recent_count,
+            Action::ClearRecent => cx.recent_count > 0,
+            Action::Save => cx.dirty || !cx.has_path,
+            Action::Undo => cx.can_undo,
+            Action::Redo => cx.can_redo,
+            Action::MarkClaim => cx.has_shown_article && cx.has_text_selection,
+            Action::CopySelection => cx.has_text_selection,
+            Action::DeleteClaim => cx.selected_claim_rated.is_some(),
+            Action::ClearVerdict => cx.selected_claim_rated == Some(true),
+            Action::NextClaim | Action::PreviousClaim => cx.has_claims,
+            Action::ArticleDetails => cx.has_shown_article,
+            Action::New
+            | Action::Open
+            | Action::SaveAs
+            | Action::ImportArticle
+            | Action::NewArticleFromClipboard
+            | Action::Export(_)
+            | Action::ToggleOpenReportAfterExport
+            | Action::Quit
+            | Action::Find
+            | Action::ShowProblems
+            | Action::WorkspaceDetails
+            | Action::Theme(_)
+            | Action::TextLarger
+            | Action::TextSmaller
+            | Action::TextReset
+            | Action::ShowTab(_)
+            | Action::Preferences
+            | Action::ShowShortcuts
+            | Action::About => true,
+        }
+    }
+
+    /// For an on/off or one-of-several choice, whether it is chosen now
+    /// (menus show a check box or a radio button); `None` for the others.
+    pub fn checked(&self, cx: &ActionContext) -> Option<bool> {
+        match self {
+            Action::ToggleOpenReportAfterExport => Some(cx.open_report_after_export),
+            Action::Theme(choice) => Some(cx.theme == *choice),
+            Action::ShowTab(tab) => Some(cx.right_tab == *tab),
+            _ => None,
+        }
+    }
+
+    /// Whether Help › Keyboard shortcuts lists it: one line stands for the
+    /// whole recent list.
+    pub fn listed_in_help(&self) -> bool {
+        !matches!(self, Action::OpenRecent(n) if *n > 0)
     }
 
     /// The shortcut as shown in menus (`Ctrl+M`), or empty.
-    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
-        self.info()
-            .shortcut
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> String {
+        self.shortcut()
             .map(|s| ctx.format_shortcut(&s))
             .unwrap_or_default()
+    }
+
+    /// Both shortcuts, as Help lists them.
+    pub fn shortcuts(&self) -> impl Iterator<Item = KeyboardShortcut> {
+        [self.shortcut(), self.alternative()].into_iter().flatten()
     }
 }
 
@@ -339,21 +412,19 @@ impl Action {
 pub fn pressed(input: &mut egui::InputState, typing: bool) -> Vec<Action> {
     let mut pressed = Vec::new();
     // Longer shortcuts first, so Ctrl+Shift+Z is not taken for Ctrl+Z.
-    let mut rows: Vec<&ActionInfo> = ACTIONS.iter().collect();
-    rows.sort_by_key(|info| {
-        std::cmp::Reverse(info.shortcut.map_or(0, |s| modifier_count(s.modifiers)))
+    let mut actions: Vec<Action> = Action::ALL
+        .into_iter()
+        .filter(|a| a.shortcut().is_some())
+        .collect();
+    actions.sort_by_key(|a| {
+        std::cmp::Reverse(a.shortcut().map_or(0, |s| modifier_count(s.modifiers)))
     });
-    for info in rows {
-        if typing && info.scope == Scope::Reading {
+    for action in actions {
+        if typing && action.scope() == Scope::Reading {
             continue;
         }
-        let shortcuts = [info.shortcut, info.alternative];
-        if shortcuts
-            .iter()
-            .flatten()
-            .any(|s| input.consume_shortcut(s))
-        {
-            pressed.push(info.action);
+        if action.shortcuts().any(|s| input.consume_shortcut(&s)) {
+            pressed.push(action);
         }
     }
     pressed
@@ -371,23 +442,4 @@ pub fn verdict_key_pressed(input: &mut egui::InputState, modifiers: Modifiers) -
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    #[test]
-    fn every_action_has_one_row_and_shortcuts_are_unique() {
-        let mut actions = HashSet::new();
-        let mut shortcuts = HashSet::new();
-        for info in ACTIONS {
-            assert!(actions.insert(info.action), "{:?} twice", info.action);
-            for s in [info.shortcut, info.alternative].into_iter().flatten() {
-                assert!(
-                    shortcuts.insert((s.logical_key, s.modifiers.shift, s.modifiers.command)),
-                    "{} used twice",
-                    info.label
-                );
-            }
-        }
-    }
-}
+mod tests;

@@ -22,6 +22,110 @@ pub fn text_on_verdict(verdict: &crate::model::Verdict) -> egui::Color32 {
     }
 }
 
+/// One button of a [`choice_prompt`] row.
+#[derive(Clone, Debug)]
+pub struct Choice<'a, T> {
+    pub label: &'a str,
+    pub value: T,
+    pub enabled: bool,
+}
+
+impl<'a, T> Choice<'a, T> {
+    pub fn new(label: &'a str, value: T) -> Self {
+        Choice {
+            label,
+            value,
+            enabled: true,
+        }
+    }
+
+    /// Greyed out unless `enabled`.
+    pub fn enabled(self, enabled: bool) -> Self {
+        Choice { enabled, ..self }
+    }
+}
+
+/// A row of buttons; the value of the one clicked.
+pub fn choice_row<T: Clone>(ui: &mut egui::Ui, choices: &[Choice<'_, T>]) -> Option<T> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        for choice in choices {
+            if ui
+                .add_enabled(choice.enabled, egui::Button::new(choice.label))
+                .clicked()
+            {
+                picked = Some(choice.value.clone());
+            }
+        }
+    });
+    picked
+}
+
+/// How a modal prompt looks: its id, width and title.
+#[derive(Clone, Copy, Debug)]
+pub struct PromptFrame<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub width: f32,
+}
+
+/// The skeleton of every modal prompt: a modal window of `frame.width`
+/// with `frame.title` as heading, then `body`, which answers (`Some`) or
+/// not yet (`None`). Escape or a click outside answers `on_escape`, when
+/// there is one (a prompt without it can only be answered by a button).
+pub fn modal_prompt<T>(
+    ctx: &egui::Context,
+    frame: PromptFrame<'_>,
+    on_escape: Option<T>,
+    body: impl FnOnce(&mut egui::Ui) -> Option<T>,
+) -> Option<T> {
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique(("prompt", frame.id))).show(ctx, |ui| {
+        ui.set_max_width(frame.width);
+        ui.heading(frame.title);
+        answer = body(ui);
+    });
+    if answer.is_none() && modal.should_close() {
+        answer = on_escape;
+    }
+    answer
+}
+
+/// A modal question: a title, a message, a row of choices. Escape (or a
+/// click outside) answers `on_escape` when given.
+pub fn choice_prompt<T: Clone>(
+    ctx: &egui::Context,
+    frame: PromptFrame<'_>,
+    message: &str,
+    choices: &[Choice<'_, T>],
+    on_escape: Option<T>,
+) -> Option<T> {
+    modal_prompt(ctx, frame, on_escape, |ui| {
+        ui.add(egui::Label::new(message).wrap().selectable(true));
+        ui.add_space(8.0);
+        choice_row(ui, choices)
+    })
+}
+
+/// A label, then a text field named after it for screen readers and
+/// tests; in a grid the two take one row's cells (the caller ends the row).
+pub fn labelled_field(ui: &mut egui::Ui, label: &str, edit: egui::TextEdit<'_>) -> egui::Response {
+    labelled_field_named(ui, label, label, edit)
+}
+
+/// Like [`labelled_field`], with an accessible name other than the label.
+pub fn labelled_field_named(
+    ui: &mut egui::Ui,
+    label: &str,
+    name: &str,
+    edit: egui::TextEdit<'_>,
+) -> egui::Response {
+    ui.label(label);
+    let response = ui.add(edit);
+    name_widget(ui, &response, name);
+    response
+}
+
 /// `text` on one line (runs of white space made one space), cut to `max`
 /// chars with "…" when longer.
 pub fn shorten(text: &str, max: usize) -> String {

@@ -132,6 +132,26 @@ impl FactbenchApp {
             Action::TextReset => self.set_text_size(files::DEFAULT_TEXT_SIZE),
             Action::ShowShortcuts => self.modals.show_shortcuts = true,
             Action::About => self.modals.show_about = true,
+            Action::OpenRecent(n) => {
+                if let Some(path) = self.services.settings.recent.get(n).cloned() {
+                    self.request_open_path(path);
+                }
+            }
+            Action::ClearRecent => {
+                self.services.settings.recent.clear();
+                self.save_settings();
+            }
+            Action::ToggleOpenReportAfterExport => {
+                let settings = &mut self.services.settings;
+                settings.open_report_after_export = !settings.open_report_after_export;
+                self.save_settings();
+            }
+            Action::Theme(choice) => {
+                self.services.settings.theme = choice;
+                self.save_settings();
+            }
+            Action::ShowTab(tab) => self.view.right_tab = tab,
+            Action::Preferences => self.modals.show_preferences = true,
         }
     }
 

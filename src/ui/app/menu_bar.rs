@@ -1,144 +1,182 @@
 //! The menu bar: File, Edit, View and Help, every entry an [`Action`] from
-//! the one table (label and shortcut), plus Open recent and the theme.
+//! the one table (label, shortcut, help, whether it can be done now, and
+//! whether a choice is checked).
 
 use super::{FactbenchApp, Intent, RightTab};
-use crate::ui::actions::Action;
+use crate::export::Format;
+use crate::ui::actions::{Action, ActionContext};
 use crate::ui::services::files::ThemeChoice;
 
 impl FactbenchApp {
+    /// What the window shows now, for greying out menu entries.
+    pub(super) fn action_context(&self) -> ActionContext {
+        let ws = self.doc.workspace();
+        ActionContext {
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+            selected_claim_rated: self
+                .view
+                .selected_claim
+                .and_then(|id| ws.claim(id))
+                .map(|c| c.verdict.is_some()),
+            has_claims: !ws.claims.is_empty(),
+            has_shown_article: self
+                .view
+                .shown_article
+                .and_then(|id| ws.article(id))
+                .is_some(),
+            has_text_selection: self.panels.reader.selection().is_some(),
+            dirty: self.doc.is_dirty(),
+            has_path: self.doc.path().is_some(),
+            recent_count: self.services.settings.recent.len(),
+            theme: self.services.settings.theme,
+            open_report_after_export: self.services.settings.open_report_after_export,
+            right_tab: self.view.right_tab,
+        }
+    }
+
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        let cx = self.action_context();
         egui::containers::menu::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                self.menu_item(ui, Action::New, true);
-                self.menu_item(ui, Action::Open, true);
-                self.recent_menu(ui);
+                self.menu_items(ui, &cx, &[Action::New, Action::Open]);
+                self.recent_menu(ui, &cx);
                 ui.separator();
-                self.menu_item(ui, Action::Save, true);
-                self.menu_item(ui, Action::SaveAs, true);
+                self.menu_items(ui, &cx, &[Action::Save, Action::SaveAs]);
                 ui.separator();
-                self.menu_item(ui, Action::ImportArticle, true);
-                self.menu_item(ui, Action::NewArticleFromClipboard, true);
+                self.menu_items(
+                    ui,
+                    &cx,
+                    &[Action::ImportArticle, Action::NewArticleFromClipboard],
+                );
                 ui.menu_button("Export", |ui| {
-                    for format in crate::export::Format::ALL {
-                        self.menu_item(ui, Action::Export(format), true);
+                    for format in Format::ALL {
+                        self.menu_item(ui, &cx, Action::Export(format));
                     }
                     ui.separator();
-                    ui.checkbox(
-                        &mut self.services.settings.open_report_after_export,
-                        "Open the HTML report in the browser afterwards",
-                    );
+                    self.menu_item(ui, &cx, Action::ToggleOpenReportAfterExport);
                 });
                 ui.separator();
-                self.menu_item(ui, Action::Quit, true);
+                self.menu_item(ui, &cx, Action::Quit);
             });
             ui.menu_button("Edit", |ui| {
-                self.menu_item(ui, Action::Undo, self.doc.can_undo());
-                self.menu_item(ui, Action::Redo, self.doc.can_redo());
+                self.menu_items(ui, &cx, &[Action::Undo, Action::Redo]);
                 ui.separator();
-                self.menu_item(
+                self.menu_items(
                     ui,
-                    Action::MarkClaim,
-                    self.panels.reader.selection().is_some(),
+                    &cx,
+                    &[Action::MarkClaim, Action::DeleteClaim, Action::ClearVerdict],
                 );
-                let selected = self.view.selected_claim.is_some();
-                self.menu_item(ui, Action::DeleteClaim, selected);
-                self.menu_item(ui, Action::ClearVerdict, selected);
                 ui.separator();
-                self.menu_item(
+                self.menu_items(
                     ui,
-                    Action::CopySelection,
-                    self.panels.reader.selection().is_some(),
+                    &cx,
+                    &[
+                        Action::CopySelection,
+                        Action::Find,
+                        Action::NextClaim,
+                        Action::PreviousClaim,
+                    ],
                 );
-                self.menu_item(ui, Action::Find, true);
-                self.menu_item(ui, Action::NextClaim, true);
-                self.menu_item(ui, Action::PreviousClaim, true);
                 ui.separator();
-                self.menu_item(
+                self.menu_items(
                     ui,
-                    Action::ArticleDetails,
-                    self.view.shown_article.is_some(),
+                    &cx,
+                    &[
+                        Action::ArticleDetails,
+                        Action::WorkspaceDetails,
+                        Action::ShowProblems,
+                    ],
                 );
-                self.menu_item(ui, Action::WorkspaceDetails, true);
-                self.menu_item(ui, Action::ShowProblems, true);
             });
             ui.menu_button("View", |ui| {
                 ui.label("Theme");
-                for (choice, label) in [
-                    (ThemeChoice::System, "Follow the system"),
-                    (ThemeChoice::Light, "Light"),
-                    (ThemeChoice::Dark, "Dark"),
-                ] {
-                    if ui
-                        .radio(self.services.settings.theme == choice, label)
-                        .clicked()
-                    {
-                        self.services.settings.theme = choice;
-                        self.save_settings();
-                        ui.close();
-                    }
+                for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
+                    self.menu_item(ui, &cx, Action::Theme(theme));
                 }
                 ui.separator();
                 ui.label(format!(
                     "Article text: {} pt",
                     self.services.settings.text_size
                 ));
-                self.menu_item(ui, Action::TextLarger, true);
-                self.menu_item(ui, Action::TextSmaller, true);
-                self.menu_item(ui, Action::TextReset, true);
+                self.menu_items(
+                    ui,
+                    &cx,
+                    &[Action::TextLarger, Action::TextSmaller, Action::TextReset],
+                );
                 ui.separator();
-                if ui.button("Claim inspector").clicked() {
-                    self.view.right_tab = RightTab::Claim;
-                    ui.close();
-                }
-                if ui.button("Source library").clicked() {
-                    self.view.right_tab = RightTab::Sources;
-                    ui.close();
+                for tab in [RightTab::Claim, RightTab::Sources] {
+                    self.menu_item(ui, &cx, Action::ShowTab(tab));
                 }
                 ui.separator();
-                if ui.button("Preferences…").clicked() {
-                    self.modals.show_preferences = true;
-                    ui.close();
-                }
+                self.menu_item(ui, &cx, Action::Preferences);
             });
             ui.menu_button("Help", |ui| {
-                self.menu_item(ui, Action::ShowShortcuts, true);
-                self.menu_item(ui, Action::About, true);
+                self.menu_items(ui, &cx, &[Action::ShowShortcuts, Action::About]);
             });
         });
     }
 
-    /// A menu entry for an action, with its shortcut from the table.
-    pub(super) fn menu_item(&mut self, ui: &mut egui::Ui, action: Action, enabled: bool) {
-        let button =
-            egui::Button::new(action.label()).shortcut_text(action.shortcut_text(ui.ctx()));
-        let response = ui
-            .add_enabled(enabled, button)
-            .on_hover_text(action.info().help);
+    fn menu_items(&mut self, ui: &mut egui::Ui, cx: &ActionContext, actions: &[Action]) {
+        for action in actions {
+            self.menu_item(ui, cx, *action);
+        }
+    }
+
+    /// A menu entry for an action: its label, shortcut and help from the
+    /// table, greyed out when it cannot be done, a check box or radio
+    /// button for a choice.
+    pub(super) fn menu_item(&mut self, ui: &mut egui::Ui, cx: &ActionContext, action: Action) {
+        let label = match action {
+            Action::OpenRecent(n) => self
+                .services
+                .settings
+                .recent
+                .get(n)
+                .map_or_else(|| action.label().into_owned(), |p| p.display().to_string()),
+            _ => action.label().into_owned(),
+        };
+        self.menu_entry(ui, cx, action, label);
+    }
+
+    fn menu_entry(&mut self, ui: &mut egui::Ui, cx: &ActionContext, action: Action, label: String) {
+        let enabled = action.enabled(cx);
+        let shortcut = action.shortcut_text(ui.ctx());
+        let response = match (action, action.checked(cx)) {
+            (Action::ToggleOpenReportAfterExport, Some(mut on)) => {
+                ui.add_enabled(enabled, egui::Checkbox::new(&mut on, label.as_str()))
+            }
+            (_, Some(on)) => ui.add_enabled(enabled, egui::RadioButton::new(on, label.as_str())),
+            (_, None) => ui.add_enabled(
+                enabled,
+                egui::Button::new(label.as_str()).shortcut_text(shortcut.as_str()),
+            ),
+        };
+        // Screen readers (and tests) get the label alone, the keys apart.
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_label(label);
+            if !shortcut.is_empty() {
+                node.set_keyboard_shortcut(shortcut);
+            }
+        });
+        let response = response.on_hover_text(action.help());
         if response.clicked() {
             self.intents.push(Intent::Action(action));
             ui.close();
         }
     }
 
-    pub(super) fn recent_menu(&mut self, ui: &mut egui::Ui) {
+    fn recent_menu(&mut self, ui: &mut egui::Ui, cx: &ActionContext) {
         ui.menu_button("Open recent", |ui| {
-            if self.services.settings.recent.is_empty() {
+            if cx.recent_count == 0 {
                 ui.weak("No recent workspaces");
+                return;
             }
-            for path in self.services.settings.recent.clone() {
-                if ui.button(path.display().to_string()).clicked() {
-                    self.request_open_path(path);
-                    ui.close();
-                }
+            for n in 0..cx.recent_count.min(crate::ui::services::files::MAX_RECENT) {
+                self.menu_item(ui, cx, Action::OpenRecent(n));
             }
-            if !self.services.settings.recent.is_empty() {
-                ui.separator();
-                if ui.button("Clear the list").clicked() {
-                    self.services.settings.recent.clear();
-                    self.save_settings();
-                    ui.close();
-                }
-            }
+            ui.separator();
+            self.menu_item(ui, cx, Action::ClearRecent);
         });
     }
 }

@@ -6,7 +6,7 @@
 use crate::edit::{ArticleDetails, ArticleText, Command, WorkspaceDetails, WorkspaceText};
 use crate::model::{Article, Workspace};
 use crate::ui::panels::source_library::date_field;
-use crate::ui::widgets::name_widget;
+use crate::ui::widgets::{labelled_field, labelled_field_named};
 use egui::Ui;
 
 /// The "Article details" window; returns the edit to make, if any.
@@ -49,14 +49,10 @@ pub fn article_window(ctx: &egui::Context, open: &mut bool, article: &Article) -
                         changed = true;
                     }
                     ui.end_row();
-                    ui.label("Notes");
-                    let response = ui.add(
-                        egui::TextEdit::multiline(&mut details.notes)
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY),
-                    );
-                    name_widget(ui, &response, "Article notes");
-                    if response.changed() {
+                    let notes = egui::TextEdit::multiline(&mut details.notes)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY);
+                    if labelled_field_named(ui, "Notes", "Article notes", notes).changed() {
                         typed = Some(ArticleText::Notes);
                     }
                     ui.end_row();
@@ -100,14 +96,10 @@ pub fn workspace_window(ctx: &egui::Context, open: &mut bool, ws: &Workspace) ->
                     ("Description", WorkspaceText::Description, &mut details.description),
                     ("Methodology", WorkspaceText::Methodology, &mut details.methodology),
                 ] {
-                    ui.label(label);
-                    let response = ui.add(
-                        egui::TextEdit::multiline(value)
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY),
-                    );
-                    name_widget(ui, &response, label);
-                    if response.changed() {
+                    let edit = egui::TextEdit::multiline(value)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY);
+                    if labelled_field(ui, label, edit).changed() {
                         typed = Some(field);
                     }
                     ui.end_row();
@@ -126,9 +118,8 @@ pub fn workspace_window(ctx: &egui::Context, open: &mut bool, ws: &Workspace) ->
 
 /// A labelled single-line field in a grid; true when it changed.
 fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> bool {
-    ui.label(label);
-    let response = ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY));
-    name_widget(ui, &response, label);
+    let edit = egui::TextEdit::singleline(value).desired_width(f32::INFINITY);
+    let changed = labelled_field(ui, label, edit).changed();
     ui.end_row();
-    response.changed()
+    changed
 }

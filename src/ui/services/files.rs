@@ -7,7 +7,7 @@
 //! [`ScriptedPicker`]. A new use (say, exporting) only needs a new
 //! [`Purpose`] and a match arm where the answer is handled.
 //!
-//! [`Settings`] (recent files, theme, text size) are kept across runs in the
+//! [`Settings`] (recent files, theme, text size, whether an exported report opens) are kept across runs in the
 //! platform's config folder, found with the `directories` crate.
 
 use serde::{Deserialize, Serialize};
@@ -315,11 +315,17 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// Article text size in points.
     pub text_size: f32,
-    /// After File › Export › HTML report, open it in the default browser.
+    /// After File › Export › HTML report, open it in the default browser
+    /// (saved as soon as it is changed; older files without it get `true`).
+    #[serde(default = "default_open_report")]
     pub open_report_after_export: bool,
     /// Seconds between autosaves of unsaved work to the recovery file.
     #[serde(default = "default_autosave_secs")]
     pub autosave_secs: u32,
+}
+
+fn default_open_report() -> bool {
+    true
 }
 
 fn default_autosave_secs() -> u32 {
@@ -334,7 +340,7 @@ impl Default for Settings {
         Settings {
             recent: Vec::new(),
             theme: ThemeChoice::System,
-            open_report_after_export: true,
+            open_report_after_export: default_open_report(),
             text_size: DEFAULT_TEXT_SIZE,
             autosave_secs: default_autosave_secs(),
         }
@@ -415,6 +421,25 @@ mod tests {
             Settings::load(&dir.path().join("missing.ron")),
             Settings::default()
         );
+    }
+
+    #[test]
+    fn the_open_report_choice_is_kept_and_old_files_without_it_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        let settings = Settings {
+            open_report_after_export: false,
+            theme: ThemeChoice::Dark,
+            ..Settings::default()
+        };
+        settings.save(&path).unwrap();
+        assert!(!Settings::load(&path).open_report_after_export);
+        // A file written before the choice was saved keeps its other settings.
+        std::fs::write(&path, "(recent: [], theme: Light, text_size: 20.0)").unwrap();
+        let old = Settings::load(&path);
+        assert_eq!(old.theme, ThemeChoice::Light);
+        assert_eq!(old.text_size, 20.0);
+        assert!(old.open_report_after_export, "the default: open the report");
     }
 
     #[test]

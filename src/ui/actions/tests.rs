@@ -1,0 +1,183 @@
+use super::*;
+use crate::ui::services::files::MAX_RECENT;
+
+fn all_shortcuts() -> Vec<(Action, KeyboardShortcut)> {
+    Action::ALL
+        .iter()
+        .flat_map(|a| a.shortcuts().map(move |s| (*a, s)))
+        .collect()
+}
+
+#[test]
+fn every_action_is_listed_once_with_a_label_and_help() {
+    for (i, action) in Action::ALL.iter().enumerate() {
+        assert!(!action.label().trim().is_empty(), "{action:?} has no label");
+        assert!(!action.help().trim().is_empty(), "{action:?} has no help");
+        assert!(
+            !Action::ALL[..i].contains(action),
+            "{action:?} is listed twice"
+        );
+    }
+    for format in Format::ALL {
+        assert!(Action::ALL.contains(&Action::Export(format)), "{format:?}");
+    }
+    for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
+        assert!(Action::ALL.contains(&Action::Theme(theme)), "{theme:?}");
+    }
+    for tab in [RightTab::Claim, RightTab::Sources] {
+        assert!(Action::ALL.contains(&Action::ShowTab(tab)), "{tab:?}");
+    }
+    let recent: Vec<usize> = Action::ALL
+        .iter()
+        .filter_map(|a| match a {
+            Action::OpenRecent(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(recent, (0..MAX_RECENT).collect::<Vec<_>>());
+}
+
+#[test]
+fn labels_differ_so_menus_and_help_can_be_told_apart() {
+    for (i, a) in Action::ALL.iter().enumerate() {
+        for b in &Action::ALL[..i] {
+            assert_ne!(a.label(), b.label(), "{a:?} and {b:?}");
+        }
+    }
+}
+
+/// Shortcuts differing only in Alt count as the same (egui matches Ctrl+X
+/// when Alt+Ctrl+X is pressed).
+#[test]
+fn no_two_actions_share_a_shortcut() {
+    let shortcuts = all_shortcuts();
+    for (i, (a, s)) in shortcuts.iter().enumerate() {
+        for (b, t) in &shortcuts[..i] {
+            let same = s.logical_key == t.logical_key
+                && s.modifiers.shift == t.modifiers.shift
+                && s.modifiers.command == t.modifiers.command;
+            assert!(!same, "{a:?} and {b:?} share a shortcut");
+        }
+    }
+}
+
+#[test]
+fn no_shortcut_takes_a_verdict_digit() {
+    for (action, s) in all_shortcuts() {
+        let plain_or_alt = !s.modifiers.command && !s.modifiers.ctrl && !s.modifiers.shift;
+        assert!(
+            !(plain_or_alt && VERDICT_KEYS.contains(&s.logical_key)),
+            "{action:?} takes a verdict key"
+        );
+    }
+}
+
+#[test]
+fn the_right_panel_tabs_preferences_and_themes_are_in_the_table() {
+    assert!(Action::ShowTab(RightTab::Sources).shortcut().is_some());
+    assert!(Action::ShowTab(RightTab::Claim).shortcut().is_some());
+    assert!(Action::Preferences.shortcut().is_some());
+    assert_eq!(Action::Preferences.label(), "Preferences…");
+    assert_eq!(Action::ShowTab(RightTab::Sources).label(), "Source library");
+}
+
+#[test]
+fn clear_verdict_needs_a_rated_claim_and_delete_any_claim() {
+    let unrated = ActionContext {
+        selected_claim_rated: Some(false),
+        ..ActionContext::default()
+    };
+    assert!(!Action::ClearVerdict.enabled(&unrated));
+    assert!(Action::DeleteClaim.enabled(&unrated));
+    let rated = ActionContext {
+        selected_claim_rated: Some(true),
+        ..unrated
+    };
+    assert!(Action::ClearVerdict.enabled(&rated));
+    let none = ActionContext::default();
+    assert!(!Action::ClearVerdict.enabled(&none));
+    assert!(!Action::DeleteClaim.enabled(&none));
+}
+
+#[test]
+fn undo_redo_marking_and_copying_follow_the_context() {
+    let idle = ActionContext {
+        has_shown_article: true,
+        ..ActionContext::default()
+    };
+    for action in [
+        Action::Undo,
+        Action::Redo,
+        Action::MarkClaim,
+        Action::CopySelection,
+    ] {
+        assert!(!action.enabled(&idle), "{action:?}");
+    }
+    let busy = ActionContext {
+        can_undo: true,
+        can_redo: true,
+        has_text_selection: true,
+        ..idle
+    };
+    for action in [
+        Action::Undo,
+        Action::Redo,
+        Action::MarkClaim,
+        Action::CopySelection,
+    ] {
+        assert!(action.enabled(&busy), "{action:?}");
+    }
+    let no_article = ActionContext {
+        has_shown_article: false,
+        ..busy
+    };
+    assert!(!Action::MarkClaim.enabled(&no_article));
+    assert!(!Action::ArticleDetails.enabled(&no_article));
+    assert!(Action::ArticleDetails.enabled(&busy));
+}
+
+#[test]
+fn recent_entries_exist_only_for_remembered_files() {
+    let two = ActionContext {
+        recent_count: 2,
+        ..ActionContext::default()
+    };
+    assert!(Action::OpenRecent(1).enabled(&two));
+    assert!(!Action::OpenRecent(2).enabled(&two));
+    assert!(Action::ClearRecent.enabled(&two));
+    assert!(!Action::ClearRecent.enabled(&ActionContext::default()));
+    let listed = Action::ALL.iter().filter(|a| a.listed_in_help()).count();
+    assert_eq!(listed, Action::ALL.len() - (MAX_RECENT - 1));
+}
+
+#[test]
+fn save_is_for_changes_or_untitled_work() {
+    let saved = ActionContext {
+        has_path: true,
+        ..ActionContext::default()
+    };
+    assert!(!Action::Save.enabled(&saved));
+    assert!(Action::Save.enabled(&ActionContext {
+        dirty: true,
+        ..saved
+    }));
+    assert!(Action::Save.enabled(&ActionContext::default()));
+}
+
+#[test]
+fn choices_are_checked_from_the_context() {
+    let cx = ActionContext {
+        theme: ThemeChoice::Dark,
+        open_report_after_export: false,
+        right_tab: RightTab::Sources,
+        ..ActionContext::default()
+    };
+    assert_eq!(Action::Theme(ThemeChoice::Dark).checked(&cx), Some(true));
+    assert_eq!(Action::Theme(ThemeChoice::Light).checked(&cx), Some(false));
+    assert_eq!(
+        Action::ToggleOpenReportAfterExport.checked(&cx),
+        Some(false)
+    );
+    assert_eq!(Action::ShowTab(RightTab::Sources).checked(&cx), Some(true));
+    assert_eq!(Action::Save.checked(&cx), None);
+}

@@ -1,0 +1,33 @@
+//! View › Preferences.
+
+use crate::ui::widgets::name_widget;
+
+/// View › Preferences: the autosave interval. Returns true when it changed.
+pub fn preferences_window(
+    ctx: &egui::Context,
+    open: &mut bool,
+    autosave_secs: &mut u32,
+    overridden: Option<f64>,
+) -> bool {
+    let mut changed = false;
+    egui::Window::new("Preferences")
+        .open(open)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.label("Autosave unsaved work every");
+                let response = ui.add(egui::DragValue::new(autosave_secs).range(1..=3600));
+                name_widget(ui, &response, "Autosave interval in seconds");
+                changed = response.changed();
+                ui.label("seconds");
+            });
+            ui.weak("Unsaved work goes to a recovery file beside the workspace, offered back after a crash.");
+            if let Some(secs) = overridden {
+                ui.weak(format!(
+                    "{} is set: autosaving every {secs} s for now.",
+                    crate::ui::services::autosave::INTERVAL_VARIABLE
+                ));
+            }
+        });
+    changed
+}

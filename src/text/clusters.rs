@@ -59,10 +59,7 @@ pub(super) fn cluster_before(text: &str) -> Option<(char, usize, usize)> {
     let mut rest = text.char_indices().rev().peekable();
     let (mut start, mut first) = rest.next()?;
     let mut count = 1;
-    loop {
-        let Some(&(byte, before)) = rest.peek() else {
-            break;
-        };
+    while let Some(&(byte, before)) = rest.peek() {
         let joins = attaches(first)
             || (before == ZERO_WIDTH_JOINER && !first.is_whitespace())
             || (is_regional_indicator(first)

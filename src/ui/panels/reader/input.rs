@@ -7,7 +7,6 @@
 use super::layout::ArticleView;
 use super::spans::{claim_to_select, claims_at};
 use super::{Reader, ReaderContext, ReaderIntent, Selection};
-use crate::model::Article;
 use crate::text::{
     next_cluster_boundary, prev_cluster_boundary, word_around, word_end_after, word_start_before,
 };
@@ -20,7 +19,6 @@ impl Reader {
         ui: &Ui,
         view: &ArticleView,
         response: &egui::Response,
-        article: &Article,
         cx: &ReaderContext,
         intents: &mut Vec<ReaderIntent>,
     ) {
@@ -68,7 +66,7 @@ impl Reader {
             let range = view.paragraphs[p].chars.clone();
             self.set_selection(range.start, range.end);
         } else if response.double_clicked() {
-            let (start, end) = word_around(&view.chars(&article.text), at);
+            let (start, end) = word_around(&view.chars(), at);
             self.set_selection(start, end);
         } else if response.clicked()
             && !shift
@@ -105,7 +103,6 @@ impl Reader {
         &mut self,
         ui: &Ui,
         view: &ArticleView,
-        article: &Article,
         intents: &mut Vec<ReaderIntent>,
     ) {
         if !self.focused {
@@ -115,7 +112,7 @@ impl Reader {
         for event in events {
             match event {
                 egui::Event::Copy => {
-                    if let Some(text) = self.selected_in(view, article) {
+                    if let Some(text) = self.selected_in(view) {
                         intents.push(ReaderIntent::Copy(text));
                     }
                 }
@@ -124,13 +121,13 @@ impl Reader {
                     pressed: true,
                     modifiers,
                     ..
-                } => self.on_key(key, modifiers, view, &article.text),
+                } => self.on_key(key, modifiers, view),
                 _ => {}
             }
         }
     }
 
-    fn on_key(&mut self, key: Key, modifiers: Modifiers, view: &ArticleView, text: &str) {
+    fn on_key(&mut self, key: Key, modifiers: Modifiers, view: &ArticleView) {
         let len = view.char_len();
         if key == Key::A && modifiers.command {
             self.set_selection(0, len);
@@ -140,7 +137,7 @@ impl Reader {
             self.selection = None;
             return;
         }
-        let chars = view.chars(text);
+        let chars = view.chars();
         let cursor = self.selection.map_or(0, |s| s.cursor).min(len);
         let by_word = modifiers.command || modifiers.alt;
         let moved = match key {

@@ -134,14 +134,14 @@ impl ArticleView {
             && self.text_key.len == article.text.len()
     }
 
-    /// The article's char index over `text`, which must be the article's
-    /// text (as [`ArticleView::sync`] checked).
-    pub fn chars<'a>(&'a self, text: &'a str) -> CharIndex<'a> {
-        // Only another text of another length fails here, which `sync`
-        // rules out; the fallback is correct, merely slow.
+    /// The article's char index, over the view's copy of the text (the
+    /// same as the article's, as [`ArticleView::sync`] checks each frame).
+    pub fn chars(&self) -> CharIndex<'_> {
+        // Marks and copy are made together in `new` and never change, so
+        // the fallback is never taken; it would be correct, merely slow.
         self.marks
-            .index(text)
-            .unwrap_or_else(|| CharIndex::new(text))
+            .index(&self.text)
+            .unwrap_or_else(|| CharIndex::new(&self.text))
     }
 
     /// Length of the text in chars.
@@ -438,5 +438,33 @@ pub(super) fn range_rects(galley: &Galley, start: usize, end: usize, out: &mut V
         if row_start >= end {
             break;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_view_keeps_its_char_index_while_the_text_is_unchanged() {
+        let mut article = Article::new("Т", "Путин и 习近平 👩‍👩‍👧 cafe\u{301}.\nВторой абзац.");
+        let mut view = ArticleView::new(&article, 1);
+        assert!(view.sync(&article, 1), "same revision");
+        assert!(view.sync(&article, 7), "new revision, same text");
+        assert!(view.shows(&article));
+        assert_eq!(view.char_len(), article.text.chars().count());
+        assert_eq!(view.chars().slice(8, 11), Some("习近平"));
+        assert_eq!(view.chars().slice(12, 17), Some("👩‍👩‍👧"));
+        assert_eq!(view.chars().slice(18, 23), Some("cafe\u{301}"));
+        assert_eq!(view.paragraphs.len(), 2);
+
+        // An edit of the same length in bytes: caught by the comparison.
+        article.text = article.text.replace("Путин", "Лукаш");
+        assert!(!view.sync(&article, 8), "same length, other text");
+
+        let other = Article::new("Т", article.text.clone());
+        let mut view = ArticleView::new(&article, 8);
+        assert!(!view.sync(&other, 8), "another article");
+        assert!(!view.shows(&other));
     }
 }

@@ -134,7 +134,7 @@ impl Reader {
     /// char index; an article not shown (yet) gets a one-off index.
     pub fn selected_text(&self, article: &Article) -> Option<String> {
         match &self.view {
-            Some(view) if view.shows(article) => self.selected_in(view, article),
+            Some(view) if view.shows(article) => self.selected_in(view),
             _ => {
                 let (start, end) = self.selection()?;
                 CharIndex::new(&article.text)
@@ -144,13 +144,10 @@ impl Reader {
         }
     }
 
-    /// The selected text, through the view's char index; `article` is the
-    /// one the view shows.
-    fn selected_in(&self, view: &ArticleView, article: &Article) -> Option<String> {
+    /// The selected text, through the view's char index.
+    fn selected_in(&self, view: &ArticleView) -> Option<String> {
         let (start, end) = self.selection()?;
-        view.chars(&article.text)
-            .slice(start, end)
-            .map(str::to_owned)
+        view.chars().slice(start, end).map(str::to_owned)
     }
 
     /// Draws the article (header, text and highlights) and handles the
@@ -168,7 +165,7 @@ impl Reader {
             intents.push(ReaderIntent::EditDetails);
         }
         ui.separator();
-        self.selection_bar(ui, &view, article, cx, &mut intents);
+        self.selection_bar(ui, &view, cx, &mut intents);
         self.text_area(ui, &mut view, article, cx, &mut intents);
         self.view = Some(view);
         intents
@@ -194,12 +191,11 @@ impl Reader {
         &mut self,
         ui: &mut Ui,
         view: &ArticleView,
-        article: &Article,
         cx: &ReaderContext,
         intents: &mut Vec<ReaderIntent>,
     ) {
         ui.horizontal(|ui| {
-            let selected = self.selected_in(view, article);
+            let selected = self.selected_in(view);
             let button = egui::Button::new(cx.mark_label.to_owned());
             let hint = "Mark the selected text as a claim";
             if ui
@@ -269,9 +265,9 @@ impl Reader {
             });
             view.layout_visible(ui, &article.text, origin, viewport, self.frame);
             self.paint(ui, view, cx, now);
-            self.handle_pointer(ui, view, &response, article, cx, intents);
+            self.handle_pointer(ui, view, &response, cx, intents);
             self.handle_focus(ui, &response);
-            self.handle_keys(ui, view, article, intents);
+            self.handle_keys(ui, view, intents);
             self.mark_button(ui, view, cx, intents, &response);
         });
         view.prune(self.frame);

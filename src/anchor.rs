@@ -8,6 +8,7 @@
 //! `None` or an [`AnchorFault`].
 
 use crate::model::Anchor;
+use std::borrow::Cow;
 
 /// How many chars of context an anchor keeps either side of its quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -37,12 +38,22 @@ pub enum AnchorFault {
 #[derive(Clone, Debug)]
 pub struct CharIndex<'a> {
     text: &'a str,
-    checkpoints: Vec<usize>,
+    checkpoints: Cow<'a, [usize]>,
     char_len: usize,
 }
 
-impl<'a> CharIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+/// What a [`CharIndex`] remembers about a text, without the text: kept by
+/// whoever shows the text across frames (the text lives elsewhere), and
+/// turned back into a [`CharIndex`] with [`CharMarks::index`] at no cost.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CharMarks {
+    checkpoints: Vec<usize>,
+    char_len: usize,
+    byte_len: usize,
+}
+
+impl CharMarks {
+    pub fn new(text: &str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
         let mut char_len = 0;
         for (i, (byte, _)) in text.char_indices().enumerate() {
@@ -51,10 +62,38 @@ impl<'a> CharIndex<'a> {
             }
             char_len = i + 1;
         }
-        CharIndex {
-            text,
+        CharMarks {
             checkpoints,
             char_len,
+            byte_len: text.len(),
+        }
+    }
+
+    /// Length of the text in chars.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// An index over `text` from these marks; `None` when `text` cannot be
+    /// the text they were made for (its length in bytes differs). The
+    /// caller answers for the rest: marks of another text of the same
+    /// length give wrong offsets (never a panic).
+    pub fn index<'a>(&'a self, text: &'a str) -> Option<CharIndex<'a>> {
+        (text.len() == self.byte_len).then(|| CharIndex {
+            text,
+            checkpoints: Cow::Borrowed(&self.checkpoints),
+            char_len: self.char_len,
+        })
+    }
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let marks = CharMarks::new(text);
+        CharIndex {
+            text,
+            checkpoints: Cow::Owned(marks.checkpoints),
+            char_len: marks.char_len,
         }
     }
 
@@ -76,7 +115,8 @@ impl<'a> CharIndex<'a> {
             return Some(self.text.len());
         }
         let from = *self.checkpoints.get(char_pos / STRIDE)?;
-        self.text[from..]
+        self.text
+            .get(from..)?
             .char_indices()
             .nth(char_pos % STRIDE)
             .map(|(b, _)| from + b)
@@ -94,7 +134,7 @@ impl<'a> CharIndex<'a> {
             Err(i) => i - 1,
         };
         let from = self.checkpoints[block];
-        Some(block * STRIDE + self.text[from..byte_pos].chars().count())
+        Some(block * STRIDE + self.text.get(from..byte_pos)?.chars().count())
     }
 
     /// The text between two char offsets; `None` when the range is reversed
@@ -231,6 +271,31 @@ mod tests {
         assert_eq!(index.byte_of(index.char_len() + 1), None);
         assert_eq!(index.char_of(1), None, "byte 1 is inside 'П'");
         assert_eq!(byte_to_char(MIXED, 1), None);
+    }
+
+    #[test]
+    fn kept_marks_index_their_text_like_a_fresh_index() {
+        let text = MIXED.repeat(5);
+        let marks = CharMarks::new(&text);
+        let kept = marks.index(&text).expect("same text");
+        let fresh = CharIndex::new(&text);
+        assert_eq!(marks.char_len(), fresh.char_len());
+        for char_pos in 0..=fresh.char_len() {
+            assert_eq!(kept.byte_of(char_pos), fresh.byte_of(char_pos));
+        }
+        assert_eq!(kept.slice(2, 9), Some("тин и 习"));
+        assert!(marks.index(MIXED).is_none(), "another length is refused");
+        // Marks of another text of the same length: wrong, but no panic.
+        let ascii = "x".repeat(210);
+        let cjk = "中".repeat(70);
+        let ascii_marks = CharMarks::new(&ascii);
+        let wrong = ascii_marks.index(&cjk).expect("lengths match");
+        assert_eq!(wrong.byte_of(64), None, "byte 64 is inside a char");
+        for char_pos in 0..=ascii_marks.char_len() {
+            let _ = wrong.byte_of(char_pos);
+            let _ = wrong.slice(0, char_pos);
+            let _ = wrong.char_of(char_pos);
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Factbench: a desktop fact-checking workbench.
 //!
 //! The library holds everything: the domain model ([`model`]), char-offset
-//! anchors ([`anchor`]), the RON workspace file ([`store`]), article import
+//! anchors ([`anchor`]), plain-text paragraphs, words and caret motions
+//! ([`text`]), the RON workspace file ([`store`]), article import
 //! ([`import`]), exports ([`export`]), the command line ([`cli`]) and the
 //! window ([`ui`], behind the default `gui` feature). `main.rs` only parses
 //! arguments and hands over to [`cli::run`].
@@ -15,6 +16,7 @@ pub mod model;
 mod read_limited;
 pub mod sample;
 pub mod store;
+pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;
 

@@ -307,3 +307,70 @@ fn a_digit_right_after_marking_gives_the_verdict_instead_of_typing() {
     let claim = harness.state().workspace().claims[0].clone();
     assert_eq!(claim.statement, "Zelenskyy 2");
 }
+
+#[test]
+fn arrows_and_double_click_keep_accents_and_emoji_whole() {
+    // "Cafe\u{301}" is 5 chars, 👩‍👩‍👧 5, then " Путин".
+    let text = "Cafe\u{301} 👩‍👩‍👧 Путин";
+    // Frames of 0.1 s, so that two clicks can make a double click.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(WINDOW)
+        .with_step_dt(0.1)
+        .with_context_setup(factbench::ui::fonts::install)
+        .build_ui_state(
+            |ui, app: &mut factbench::ui::FactbenchApp| app.show(ui),
+            app(one_article("Clusters", text), vec![]),
+        );
+    harness.run_steps(3);
+    click_text_start(&mut harness);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, 4);
+    assert_eq!(
+        harness.state().text_selection(),
+        Some((0, 5)),
+        "four steps reach past the accent"
+    );
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, 2);
+    assert_eq!(harness.state().text_selection(), Some((0, 11)));
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft, 1);
+    assert_eq!(
+        harness.state().text_selection(),
+        Some((0, 6)),
+        "one step back skips the whole family emoji"
+    );
+    let word = Modifiers::SHIFT | Modifiers::COMMAND;
+    press(&mut harness, word, Key::ArrowRight, 2);
+    assert_eq!(harness.state().text_selection(), Some((0, 17)));
+    press(&mut harness, Modifiers::NONE, Key::Escape, 1);
+    assert_eq!(harness.state().text_selection(), None);
+    // Two quick clicks on the first word select it, accent included.
+    double_click_text_start(&mut harness);
+    assert_eq!(harness.state().text_selection(), Some((0, 5)));
+    let selected = harness
+        .state()
+        .shown_article()
+        .and_then(|id| harness.state().workspace().article(id).cloned())
+        .and_then(|article| harness.state_mut().reader_mut().selected_text(&article));
+    assert_eq!(selected.as_deref(), Some("Cafe\u{301}"));
+}
+
+/// Two clicks at the start of the text, one pointer event per frame (as
+/// the harness delivers them): with 0.1 s frames the releases are 0.2 s
+/// apart, within egui's 0.3 s for a double click.
+fn double_click_text_start(
+    harness: &mut egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+) {
+    let rect = harness.get_by_label("Article text").rect();
+    let pos = rect.min + egui::vec2(1.0, 10.0);
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    for pressed in [true, false, true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(1);
+}

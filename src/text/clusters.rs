@@ -1,0 +1,171 @@
+//! What the reader treats as one character on screen, so that a caret step
+//! or a word never splits it: a base char with the combining marks after
+//! it ("e\u{301}"), an emoji with its modifiers, variation selectors and
+//! zero-width-joined followers (👩‍👩‍👧 is five chars), and a pair of
+//! regional indicators (a flag, 🇺🇦).
+//!
+//! This is a small approximation of Unicode's extended grapheme clusters,
+//! enough for reading and selecting article text; it never panics on any
+//! input and works from the caret outwards, never from the text's start.
+
+use crate::anchor::CharIndex;
+use unicode_normalization::char::is_combining_mark;
+
+const ZERO_WIDTH_JOINER: char = '\u{200d}';
+
+/// Whether `c` belongs to the char before it rather than starting a
+/// cluster: combining marks (including variation selectors), the zero
+/// width joiner, emoji skin-tone modifiers and emoji tag chars.
+fn attaches(c: char) -> bool {
+    is_combining_mark(c)
+        || c == ZERO_WIDTH_JOINER
+        || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
+        || ('\u{e0020}'..='\u{e007f}').contains(&c)
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
+}
+
+/// The cluster starting at the head of `text`: its first char, its length
+/// in chars and in bytes; `None` for an empty text.
+pub(super) fn cluster_after(text: &str) -> Option<(char, usize, usize)> {
+    let mut chars = text.char_indices();
+    let (_, first) = chars.next()?;
+    let mut prev = first;
+    let mut count = 1;
+    let mut bytes = first.len_utf8();
+    let mut flag_done = !is_regional_indicator(first);
+    for (byte, c) in chars {
+        let joins = attaches(c)
+            || (prev == ZERO_WIDTH_JOINER && !c.is_whitespace())
+            || (!flag_done && is_regional_indicator(c));
+        if !joins {
+            break;
+        }
+        if is_regional_indicator(c) {
+            flag_done = true;
+        }
+        prev = c;
+        count += 1;
+        bytes = byte + c.len_utf8();
+    }
+    Some((first, count, bytes))
+}
+
+/// The cluster ending at the tail of `text`: its first char, its length in
+/// chars and in bytes; `None` for an empty text.
+pub(super) fn cluster_before(text: &str) -> Option<(char, usize, usize)> {
+    let mut rest = text.char_indices().rev().peekable();
+    let (mut start, mut first) = rest.next()?;
+    let mut count = 1;
+    while let Some(&(byte, before)) = rest.peek() {
+        let joins = attaches(first)
+            || (before == ZERO_WIDTH_JOINER && !first.is_whitespace())
+            || (is_regional_indicator(first)
+                && is_regional_indicator(before)
+                && second_of_flag(&text[..start]));
+        if !joins {
+            break;
+        }
+        rest.next();
+        start = byte;
+        first = before;
+        count += 1;
+    }
+    Some((first, count, text.len() - start))
+}
+
+/// Whether the regional indicator just after `head` is the second of a
+/// flag: the run of regional indicators ending `head` has odd length.
+fn second_of_flag(head: &str) -> bool {
+    let run = head
+        .chars()
+        .rev()
+        .take_while(|c| is_regional_indicator(*c))
+        .count();
+    run % 2 == 1
+}
+
+/// The byte offset of char `at`, clamped to the text: `(char, byte)`.
+pub(super) fn clamp(index: &CharIndex, at: usize) -> (usize, usize) {
+    let at = at.min(index.char_len());
+    let byte = index.byte_of(at).unwrap_or(index.text().len());
+    (at, byte)
+}
+
+/// The caret position one character (cluster) after char `at`; the text's
+/// length at its end.
+pub fn next_cluster_boundary(index: &CharIndex, at: usize) -> usize {
+    let (at, byte) = clamp(index, at);
+    cluster_after(&index.text()[byte..]).map_or(at, |(_, chars, _)| at + chars)
+}
+
+/// The caret position one character (cluster) before char `at`; 0 at the
+/// text's start.
+pub fn prev_cluster_boundary(index: &CharIndex, at: usize) -> usize {
+    let (at, byte) = clamp(index, at);
+    cluster_before(&index.text()[..byte]).map_or(at, |(_, chars, _)| at - chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every caret stop going right, then every one going left.
+    fn stops(text: &str) -> (Vec<usize>, Vec<usize>) {
+        let index = CharIndex::new(text);
+        let mut right = vec![0];
+        while *right.last().unwrap() < index.char_len() {
+            right.push(next_cluster_boundary(&index, *right.last().unwrap()));
+        }
+        let mut left = vec![index.char_len()];
+        while *left.last().unwrap() > 0 {
+            left.push(prev_cluster_boundary(&index, *left.last().unwrap()));
+        }
+        left.reverse();
+        (right, left)
+    }
+
+    #[test]
+    fn combining_marks_stay_with_their_base() {
+        let (right, left) = stops("cafe\u{301} ё\u{308}");
+        assert_eq!(right, vec![0, 1, 2, 3, 5, 6, 8]);
+        assert_eq!(left, right);
+    }
+
+    #[test]
+    fn emoji_sequences_and_flags_are_one_step() {
+        // 👩‍👩‍👧 is 5 chars, 👍🏽 2, ❤️ 2, each flag 2.
+        let text = "a👩‍👩‍👧b👍🏽❤\u{fe0f}🇺🇦🇯🇵c";
+        let (right, left) = stops(text);
+        assert_eq!(right, vec![0, 1, 6, 7, 9, 11, 13, 15, 16]);
+        assert_eq!(left, right);
+    }
+
+    #[test]
+    fn cyrillic_and_cjk_step_one_char_at_a_time() {
+        let (right, left) = stops("Путин 习近平");
+        assert_eq!(right, (0..=9).collect::<Vec<_>>());
+        assert_eq!(left, right);
+    }
+
+    #[test]
+    fn steps_stop_at_the_ends_and_clamp_offsets() {
+        let index = CharIndex::new("ж\u{301}");
+        assert_eq!(next_cluster_boundary(&index, 0), 2);
+        assert_eq!(next_cluster_boundary(&index, 2), 2);
+        assert_eq!(next_cluster_boundary(&index, 50), 2);
+        assert_eq!(prev_cluster_boundary(&index, 0), 0);
+        assert_eq!(prev_cluster_boundary(&index, 50), 0);
+        let empty = CharIndex::new("");
+        assert_eq!(next_cluster_boundary(&empty, 0), 0);
+        assert_eq!(prev_cluster_boundary(&empty, 3), 0);
+    }
+
+    #[test]
+    fn a_lone_joiner_or_mark_does_not_swallow_a_space() {
+        let (right, _) = stops("\u{301}a\u{200d} b");
+        assert_eq!(right, vec![0, 1, 3, 4, 5]);
+    }
+}

@@ -1,0 +1,44 @@
+//! Plain-text logic for showing and selecting article texts, with no
+//! window in sight: splitting a text into paragraphs, what counts as one
+//! character on screen (a base char with its combining marks, an emoji
+//! sequence, a flag), what counts as a word, and the caret motions built
+//! on them.
+//!
+//! Offsets are char offsets (Unicode scalar values), as everywhere in
+//! Factbench; conversions go through a [`CharIndex`](crate::anchor::CharIndex)
+//! the caller keeps, so none of these functions walks the text from its
+//! start.
+
+mod clusters;
+mod paragraphs;
+mod words;
+
+pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
+pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
+pub use words::{CharCategory, word_around, word_end_after, word_start_before};
+
+/// `text` on one line (runs of whitespace, newlines included, become one
+/// space), cut to `max_chars` chars with "…" when longer.
+pub fn one_line(text: &str, max_chars: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = flat.chars();
+    let head: String = chars.by_ref().take(max_chars).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_flattens_and_cuts_at_a_char_count() {
+        assert_eq!(one_line("  Путин\n\n ответил ", 120), "Путин ответил");
+        assert_eq!(one_line("习近平说 👩‍👩‍👧", 5), "习近平说 …");
+        assert_eq!(one_line("cafe\u{301}", 5), "cafe\u{301}");
+        assert_eq!(one_line("", 3), "");
+    }
+}

@@ -1,0 +1,210 @@
+//! The mouse and the keyboard in the article text: click, drag, Shift+click,
+//! double-click (a word) and triple-click (a paragraph) select; arrows,
+//! Ctrl/Alt+arrows (by word), Home/End and Ctrl+A move or extend the
+//! selection; Escape clears it; Copy copies it. A plain click on a claim
+//! selects the claim, and hovering one names it.
+
+use super::layout::ArticleView;
+use super::spans::{claim_to_select, claims_at};
+use super::{Reader, ReaderContext, ReaderIntent, Selection};
+use crate::text::{
+    next_cluster_boundary, prev_cluster_boundary, word_around, word_end_after, word_start_before,
+};
+use egui::{Key, Modifiers, Pos2, Ui, vec2};
+use std::time::Duration;
+
+impl Reader {
+    pub(super) fn handle_pointer(
+        &mut self,
+        ui: &Ui,
+        view: &ArticleView,
+        response: &egui::Response,
+        cx: &ReaderContext,
+        intents: &mut Vec<ReaderIntent>,
+    ) {
+        if let Some(hover) = response.hover_pos()
+            && !response.dragged()
+            && let Some(at) = view.char_at(hover)
+        {
+            claims_tooltip(view, response, cx, at);
+        }
+        let Some(pos) = response.interact_pointer_pos() else {
+            return;
+        };
+        let Some(at) = view.char_at(pos) else {
+            return;
+        };
+        let shift = ui.input(|i| i.modifiers.shift);
+        // A quick click can press and release within one frame, so a click
+        // counts as a press too.
+        let pressed = ui.input(|i| i.pointer.primary_pressed())
+            && (response.is_pointer_button_down_on() || response.clicked());
+        if pressed {
+            self.request_focus = true;
+            match (shift, self.selection) {
+                (true, Some(selection)) => {
+                    self.selection = Some(Selection {
+                        cursor: at,
+                        ..selection
+                    })
+                }
+                _ => {
+                    self.selection = Some(Selection {
+                        anchor: at,
+                        cursor: at,
+                    })
+                }
+            }
+        } else if response.dragged()
+            && let Some(selection) = &mut self.selection
+        {
+            selection.cursor = at;
+            autoscroll(ui, pos, response);
+        }
+        if response.triple_clicked() {
+            let p = view.paragraph_of_char(at);
+            let range = view.paragraphs[p].chars.clone();
+            self.set_selection(range.start, range.end);
+        } else if response.double_clicked() {
+            let (start, end) = word_around(&view.chars(), at);
+            self.set_selection(start, end);
+        } else if response.clicked()
+            && !shift
+            && self.selection().is_none()
+            && let Some(claim) = claim_to_select(view, at, cx.selected_claim)
+        {
+            intents.push(ReaderIntent::SelectClaim(claim));
+        }
+    }
+
+    pub(super) fn handle_focus(&mut self, ui: &Ui, response: &egui::Response) {
+        if self.request_focus {
+            response.request_focus();
+            self.request_focus = false;
+        }
+        self.focused = response.has_focus();
+        if self.focused {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    response.id,
+                    egui::EventFilter {
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        tab: false,
+                        escape: true,
+                    },
+                );
+            });
+        }
+    }
+
+    /// Keyboard selection, select-all and copy while the text has focus.
+    pub(super) fn handle_keys(
+        &mut self,
+        ui: &Ui,
+        view: &ArticleView,
+        intents: &mut Vec<ReaderIntent>,
+    ) {
+        if !self.focused {
+            return;
+        }
+        let events = ui.input(|i| i.events.clone());
+        for event in events {
+            match event {
+                egui::Event::Copy => {
+                    if let Some(text) = self.selected_in(view) {
+                        intents.push(ReaderIntent::Copy(text));
+                    }
+                }
+                egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => self.on_key(key, modifiers, view),
+                _ => {}
+            }
+        }
+    }
+
+    fn on_key(&mut self, key: Key, modifiers: Modifiers, view: &ArticleView) {
+        let len = view.char_len();
+        if key == Key::A && modifiers.command {
+            self.set_selection(0, len);
+            return;
+        }
+        if key == Key::Escape {
+            self.selection = None;
+            return;
+        }
+        let chars = view.chars();
+        let cursor = self.selection.map_or(0, |s| s.cursor).min(len);
+        let by_word = modifiers.command || modifiers.alt;
+        let moved = match key {
+            Key::ArrowLeft if by_word => word_start_before(&chars, cursor),
+            Key::ArrowRight if by_word => word_end_after(&chars, cursor),
+            Key::ArrowLeft => prev_cluster_boundary(&chars, cursor),
+            Key::ArrowRight => next_cluster_boundary(&chars, cursor),
+            Key::ArrowUp => view.vertical_move(cursor, true),
+            Key::ArrowDown => view.vertical_move(cursor, false),
+            Key::Home => view.paragraphs[view.paragraph_of_char(cursor)].chars.start,
+            Key::End => view.paragraphs[view.paragraph_of_char(cursor)].chars.end,
+            _ => return,
+        };
+        self.selection = Some(match (modifiers.shift, self.selection) {
+            (true, Some(s)) => Selection { cursor: moved, ..s },
+            _ => Selection {
+                anchor: moved,
+                cursor: moved,
+            },
+        });
+        if view.caret_rect(moved).is_none() {
+            self.scroll_to = Some(moved);
+        }
+    }
+}
+
+/// Scrolls while a drag selection reaches the top or bottom edge.
+fn autoscroll(ui: &Ui, pos: Pos2, response: &egui::Response) {
+    let clip = ui.clip_rect();
+    let margin = 24.0;
+    let delta = if pos.y < clip.min.y + margin {
+        (clip.min.y + margin - pos.y).min(40.0)
+    } else if pos.y > clip.max.y - margin {
+        -(pos.y - (clip.max.y - margin)).min(40.0)
+    } else {
+        0.0
+    };
+    if delta != 0.0 {
+        ui.scroll_with_delta(vec2(0.0, delta));
+        response
+            .ctx
+            .request_repaint_after(Duration::from_millis(16));
+    }
+}
+
+/// A tooltip naming the claims under the pointer, with their verdicts.
+fn claims_tooltip(view: &ArticleView, response: &egui::Response, cx: &ReaderContext, at: usize) {
+    let here = claims_at(view, at);
+    if here.is_empty() {
+        return;
+    }
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.set_max_width(360.0);
+        for span in &here {
+            let Some(claim) = cx.workspace.claim(span.claim) else {
+                continue;
+            };
+            let verdict = claim
+                .verdict
+                .as_deref()
+                .and_then(|k| cx.workspace.scale.get(k))
+                .map_or("Unrated", |v| v.label.as_str());
+            ui.label(egui::RichText::new(verdict).strong());
+            ui.label(&claim.statement);
+        }
+        if here.len() > 1 {
+            ui.weak("Click to select the first; click again for the next.");
+        }
+    });
+}

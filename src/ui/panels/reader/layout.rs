@@ -1,0 +1,470 @@
+//! The laid-out article: its paragraphs, the galleys of those in view (kept
+//! across frames), paragraph heights (measured or estimated), where each
+//! paragraph is drawn, and the conversions between chars and screen
+//! positions. Also the one [`CharIndex`] of the article, kept as
+//! [`CharMarks`] for as long as the text stays the same.
+
+use super::spans::{Span, claim_spans};
+use super::{ReaderContext, reading_colour};
+use crate::anchor::{CharIndex, CharMarks};
+use crate::model::{Article, ArticleId};
+use crate::text::{Paragraph, paragraph_of_char, split_paragraphs};
+use egui::epaint::text::{CharIndex as GlyphIndex, Galley, LayoutJob, TextFormat, TextWrapping};
+use egui::text::CCursor;
+use egui::{FontId, Pos2, Rect, Ui, pos2, vec2};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Line height as a multiple of the text size (leaves room for underline lanes).
+const LINE_HEIGHT: f32 = 1.65;
+/// Widest text column, in points; wider lines are hard to read.
+pub(super) const MAX_COLUMN_WIDTH: f32 = 760.0;
+/// Space after each paragraph, as a multiple of the text size.
+const PARAGRAPH_GAP: f32 = 0.45;
+/// Paragraph galleys unused for this many frames are dropped.
+const CACHE_FRAMES: u64 = 600;
+/// At most this many laid-out paragraphs are kept.
+const MAX_CACHED_PARAGRAPHS: usize = 400;
+
+/// A laid-out paragraph kept across frames.
+pub(super) struct CachedParagraph {
+    pub galley: Arc<Galley>,
+    /// Highlight rectangles (span index, rect relative to the galley), for
+    /// the highlight revision `rects_revision`.
+    pub rects: Vec<(usize, Rect)>,
+    rects_revision: u64,
+    last_used: u64,
+}
+
+/// The layout parameters galleys depend on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct LayoutKey {
+    pub article: ArticleId,
+    pub width: f32,
+    pub text_size: f32,
+    pub dark: bool,
+}
+
+/// What a frame can check cheaply to know the text is the one the view was
+/// built for: the document revision and where the text lives. When any of
+/// them changes, the text itself is compared (see [`ArticleView::sync`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TextKey {
+    revision: u64,
+    ptr: usize,
+    len: usize,
+}
+
+impl TextKey {
+    fn of(article: &Article, revision: u64) -> Self {
+        TextKey {
+            revision,
+            ptr: article.text.as_ptr() as usize,
+            len: article.text.len(),
+        }
+    }
+}
+
+/// Everything the reader keeps about the article it shows.
+pub(super) struct ArticleView {
+    pub article: ArticleId,
+    text_key: TextKey,
+    /// The text the view was built from, compared with the article's when
+    /// the revision changes (one memcmp), so that an edit of the same
+    /// length is not missed.
+    text: String,
+    /// The article's char index, built once per text.
+    marks: CharMarks,
+    pub paragraphs: Vec<Paragraph>,
+    heights: Vec<f32>,
+    tops: Vec<f32>,
+    tops_stale: bool,
+    pub spans: Vec<Vec<Span>>,
+    spans_revision: Option<u64>,
+    pub galleys: HashMap<usize, CachedParagraph>,
+    key: Option<LayoutKey>,
+    /// Paragraphs drawn this frame, with their galley rect on screen.
+    pub visible: Vec<(usize, Rect)>,
+}
+
+impl ArticleView {
+    pub fn new(article: &Article, revision: u64) -> Self {
+        let paragraphs = split_paragraphs(&article.text);
+        let n = paragraphs.len();
+        ArticleView {
+            article: article.id,
+            text_key: TextKey::of(article, revision),
+            text: article.text.clone(),
+            marks: CharMarks::new(&article.text),
+            paragraphs,
+            heights: vec![0.0; n],
+            tops: vec![0.0; n + 1],
+            tops_stale: true,
+            spans: vec![Vec::new(); n],
+            spans_revision: None,
+            galleys: HashMap::new(),
+            key: None,
+            visible: Vec::new(),
+        }
+    }
+
+    /// Whether the view still fits `article` at document `revision`; on a
+    /// new revision the text is compared, and a view whose text is
+    /// unchanged is kept (its galleys stay valid).
+    pub fn sync(&mut self, article: &Article, revision: u64) -> bool {
+        if self.article != article.id {
+            return false;
+        }
+        let key = TextKey::of(article, revision);
+        if key == self.text_key {
+            return true;
+        }
+        if self.text != article.text {
+            return false;
+        }
+        self.text_key = key;
+        true
+    }
+
+    /// Whether the view was built for this article's current text (cheap:
+    /// no text comparison, for calls between frames).
+    pub fn shows(&self, article: &Article) -> bool {
+        self.article == article.id
+            && self.text_key.ptr == article.text.as_ptr() as usize
+            && self.text_key.len == article.text.len()
+    }
+
+    /// The article's char index, over the view's copy of the text (the
+    /// same as the article's, as [`ArticleView::sync`] checks each frame).
+    pub fn chars(&self) -> CharIndex<'_> {
+        // Marks and copy are made together in `new` and never change, so
+        // the fallback is never taken; it would be correct, merely slow.
+        self.marks
+            .index(&self.text)
+            .unwrap_or_else(|| CharIndex::new(&self.text))
+    }
+
+    /// Length of the text in chars.
+    pub fn char_len(&self) -> usize {
+        self.marks.char_len()
+    }
+
+    /// Recomputes the claim highlights when the workspace changed.
+    pub fn update_spans(&mut self, article: &Article, cx: &ReaderContext) {
+        if self.spans_revision != Some(cx.revision) {
+            self.spans = claim_spans(cx.workspace, article, &self.paragraphs, cx.problem_claims);
+            self.spans_revision = Some(cx.revision);
+        }
+    }
+
+    /// Drops galleys and re-estimates heights when the layout parameters change.
+    pub fn set_layout_key(&mut self, key: LayoutKey) {
+        if self.key == Some(key) {
+            return;
+        }
+        self.key = Some(key);
+        self.galleys.clear();
+        let row = key.text_size * LINE_HEIGHT;
+        let gap = key.text_size * PARAGRAPH_GAP;
+        let per_row = (key.width / key.text_size).max(1.0);
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            self.heights[i] = if p.chars.is_empty() {
+                row * 0.5
+            } else {
+                (p.ems / per_row).ceil().max(1.0) * row + gap
+            };
+        }
+        self.tops_stale = true;
+    }
+
+    /// Whether the layout parameters differ from the ones in use.
+    pub fn key_changes(&self, key: LayoutKey) -> bool {
+        self.key.is_some_and(|old| old != key)
+    }
+
+    pub fn update_tops(&mut self) {
+        if !self.tops_stale {
+            return;
+        }
+        let mut y = 0.0;
+        for (i, h) in self.heights.iter().enumerate() {
+            self.tops[i] = y;
+            y += h;
+        }
+        if let Some(last) = self.tops.last_mut() {
+            *last = y;
+        }
+        self.tops_stale = false;
+    }
+
+    pub fn total_height(&self) -> f32 {
+        self.tops.last().copied().unwrap_or(0.0)
+    }
+
+    /// The paragraph whose box contains `y` (content coordinates).
+    fn paragraph_at_y(&self, y: f32) -> usize {
+        let n = self.paragraphs.len();
+        self.tops[..n]
+            .partition_point(|top| *top <= y)
+            .saturating_sub(1)
+    }
+
+    pub fn paragraph_of_char(&self, pos: usize) -> usize {
+        paragraph_of_char(&self.paragraphs, pos)
+    }
+
+    /// Content y of a char (its paragraph's top, plus its row when laid out).
+    pub fn y_of_char(&mut self, pos: usize) -> f32 {
+        self.update_tops();
+        if self.paragraphs.is_empty() {
+            return 0.0;
+        }
+        let index = self.paragraph_of_char(pos);
+        let top = self.tops[index];
+        let within = self.galleys.get(&index).map_or(0.0, |cached| {
+            let local = pos.saturating_sub(self.paragraphs[index].chars.start);
+            cached.galley.pos_from_cursor(CCursor::new(local)).min.y
+        });
+        top + within
+    }
+
+    /// Lays out the paragraphs in view (reusing cached galleys) and
+    /// records where each is drawn.
+    pub fn layout_visible(
+        &mut self,
+        ui: &Ui,
+        text: &str,
+        origin: Pos2,
+        viewport: Rect,
+        frame: u64,
+    ) {
+        self.visible.clear();
+        let Some(key) = self.key else {
+            return;
+        };
+        if self.paragraphs.is_empty() {
+            return;
+        }
+        let mut index = self.paragraph_at_y(viewport.min.y);
+        // Measuring may change heights; redo the positions as we go.
+        while index < self.paragraphs.len() {
+            self.update_tops();
+            let top = self.tops[index];
+            if top > viewport.max.y {
+                break;
+            }
+            if let Some(galley) = self.galley(ui, text, index, key, frame) {
+                let pos = origin + vec2(0.0, top);
+                self.visible
+                    .push((index, Rect::from_min_size(pos, galley.size())));
+            }
+            index += 1;
+        }
+    }
+
+    /// The galley of paragraph `index`, laid out now if not cached; keeps
+    /// its highlight rectangles current.
+    fn galley(
+        &mut self,
+        ui: &Ui,
+        text: &str,
+        index: usize,
+        key: LayoutKey,
+        frame: u64,
+    ) -> Option<Arc<Galley>> {
+        let paragraph = self.paragraphs.get(index)?;
+        if paragraph.chars.is_empty() {
+            return None;
+        }
+        let revision = self.spans_revision.unwrap_or(0);
+        if !self.galleys.contains_key(&index) {
+            let paragraph_text = text.get(paragraph.bytes.clone()).unwrap_or_default();
+            let galley = ui
+                .painter()
+                .layout_job(paragraph_job(ui, paragraph_text, key));
+            let gap = key.text_size * PARAGRAPH_GAP;
+            let height = galley.size().y + gap;
+            if (self.heights[index] - height).abs() > 0.01 {
+                self.heights[index] = height;
+                self.tops_stale = true;
+            }
+            self.galleys.insert(
+                index,
+                CachedParagraph {
+                    galley,
+                    rects: Vec::new(),
+                    rects_revision: u64::MAX,
+                    last_used: frame,
+                },
+            );
+        }
+        let spans = &self.spans[index];
+        let cached = self.galleys.get_mut(&index)?;
+        cached.last_used = frame;
+        if cached.rects_revision != revision {
+            cached.rects.clear();
+            let mut rects = Vec::new();
+            for (i, span) in spans.iter().enumerate() {
+                rects.clear();
+                range_rects(&cached.galley, span.start, span.end, &mut rects);
+                cached.rects.extend(rects.iter().map(|r| (i, *r)));
+            }
+            cached.rects_revision = revision;
+        }
+        Some(cached.galley.clone())
+    }
+
+    /// Forgets galleys not drawn for a while (they are cheap to redo), and
+    /// all but the ones in view once there are many (scrolling through a
+    /// long article must not keep its whole layout in memory).
+    pub fn prune(&mut self, frame: u64) {
+        if self.galleys.len() > MAX_CACHED_PARAGRAPHS {
+            self.galleys.retain(|_, cached| cached.last_used == frame);
+        } else if frame.is_multiple_of(120) {
+            self.galleys
+                .retain(|_, cached| frame.saturating_sub(cached.last_used) < CACHE_FRAMES);
+        }
+    }
+
+    /// The screen rect of the caret before char `pos`, when it is in view.
+    pub fn caret_rect(&self, pos: usize) -> Option<Rect> {
+        let (index, rect) = self.visible.iter().find(|(i, _)| {
+            let p = &self.paragraphs[*i];
+            p.chars.start <= pos && pos <= p.chars.end
+        })?;
+        let cached = self.galleys.get(index)?;
+        let local = pos - self.paragraphs[*index].chars.start;
+        Some(
+            cached
+                .galley
+                .pos_from_cursor(CCursor::new(local))
+                .translate(rect.min.to_vec2()),
+        )
+    }
+
+    /// The article char under a screen position (nearest paragraph in view).
+    pub fn char_at(&self, pos: Pos2) -> Option<usize> {
+        let (index, rect) = self
+            .visible
+            .iter()
+            .min_by(|a, b| distance_y(a.1, pos).total_cmp(&distance_y(b.1, pos)))?;
+        let cached = self.galleys.get(index)?;
+        let paragraph = &self.paragraphs[*index];
+        if pos.y > rect.max.y && *index + 1 == self.paragraphs.len() {
+            return Some(paragraph.chars.end);
+        }
+        let cursor = cached.galley.cursor_from_pos(pos - rect.min);
+        Some(paragraph.chars.start + cursor.index.0.min(paragraph.chars.len()))
+    }
+
+    /// The char one visual row up or down from `cursor`: the same x on the
+    /// row above or below, or across into the neighbouring paragraph.
+    pub fn vertical_move(&self, cursor: usize, up: bool) -> usize {
+        let index = self.paragraph_of_char(cursor);
+        let paragraph = &self.paragraphs[index];
+        let Some(cached) = self.galleys.get(&index) else {
+            return if up {
+                paragraph.chars.start
+            } else {
+                paragraph.chars.end
+            };
+        };
+        let local = CCursor::new(cursor - paragraph.chars.start);
+        let layout = cached.galley.layout_from_cursor(local);
+        let last_row = cached.galley.rows.len().saturating_sub(1);
+        if up && layout.row == 0 {
+            return match index.checked_sub(1) {
+                Some(prev) => self.paragraphs[prev].chars.end,
+                None => 0,
+            };
+        }
+        if !up && layout.row >= last_row {
+            return self
+                .paragraphs
+                .get(index + 1)
+                .map_or(paragraph.chars.end, |next| next.chars.start);
+        }
+        let x = cached.galley.pos_from_cursor(local).min.x;
+        let row = if up { layout.row - 1 } else { layout.row + 1 };
+        let y = cached.galley.rows[row].rect().center().y;
+        let target = cached.galley.cursor_from_pos(vec2(x, y));
+        paragraph.chars.start + target.index.0.min(paragraph.chars.len())
+    }
+}
+
+fn distance_y(rect: Rect, pos: Pos2) -> f32 {
+    if pos.y < rect.min.y {
+        rect.min.y - pos.y
+    } else if pos.y > rect.max.y {
+        pos.y - rect.max.y
+    } else {
+        0.0
+    }
+}
+
+/// The layout job for one paragraph: its text in the reading font.
+fn paragraph_job(ui: &Ui, text: &str, key: LayoutKey) -> LayoutJob {
+    let format = TextFormat {
+        font_id: FontId::proportional(key.text_size),
+        color: reading_colour(ui.visuals()),
+        line_height: Some(key.text_size * LINE_HEIGHT),
+        valign: egui::Align::Center,
+        ..Default::default()
+    };
+    let mut job = LayoutJob::single_section(text.to_owned(), format);
+    job.wrap = TextWrapping::wrap_at_width(key.width);
+    job
+}
+
+/// The rectangles covering chars `start..end` of a galley, one per row.
+pub(super) fn range_rects(galley: &Galley, start: usize, end: usize, out: &mut Vec<Rect>) {
+    let mut row_start = 0;
+    for placed in &galley.rows {
+        let count =
+            placed.row.char_count_excluding_newline().0 + usize::from(placed.ends_with_newline);
+        let row_end = row_start + count;
+        let from = start.max(row_start);
+        let to = end.min(row_end);
+        if from < to {
+            let x0 = placed.row.x_offset(GlyphIndex(from - row_start));
+            let x1 = placed.row.x_offset(GlyphIndex(to - row_start));
+            let rect = placed.rect();
+            out.push(Rect::from_min_max(
+                pos2(placed.pos.x + x0, rect.min.y),
+                pos2(placed.pos.x + x1.max(x0 + 2.0), rect.max.y),
+            ));
+        }
+        row_start = row_end;
+        if row_start >= end {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_view_keeps_its_char_index_while_the_text_is_unchanged() {
+        let mut article = Article::new("Т", "Путин и 习近平 👩‍👩‍👧 cafe\u{301}.\nВторой абзац.");
+        let mut view = ArticleView::new(&article, 1);
+        assert!(view.sync(&article, 1), "same revision");
+        assert!(view.sync(&article, 7), "new revision, same text");
+        assert!(view.shows(&article));
+        assert_eq!(view.char_len(), article.text.chars().count());
+        assert_eq!(view.chars().slice(8, 11), Some("习近平"));
+        assert_eq!(view.chars().slice(12, 17), Some("👩‍👩‍👧"));
+        assert_eq!(view.chars().slice(18, 23), Some("cafe\u{301}"));
+        assert_eq!(view.paragraphs.len(), 2);
+
+        // An edit of the same length in bytes: caught by the comparison.
+        article.text = article.text.replace("Путин", "Лукаш");
+        assert!(!view.sync(&article, 8), "same length, other text");
+
+        let other = Article::new("Т", article.text.clone());
+        let mut view = ArticleView::new(&article, 8);
+        assert!(!view.sync(&other, 8), "another article");
+        assert!(!view.shows(&other));
+    }
+}

@@ -7,13 +7,29 @@
 //! non-boundary or panics on an offset out of range: such offsets give
 //! `None` or an [`AnchorFault`].
 
-use crate::model::Anchor;
+use serde::{Deserialize, Serialize};
 
 /// How many chars of context an anchor keeps either side of its quote.
 pub const CONTEXT_CHARS: usize = 32;
 
 /// Chars between two remembered byte offsets in a [`CharIndex`].
 const STRIDE: usize = 64;
+
+/// Where a claim sits in its article's text.
+///
+/// `start` and `end` are `char` offsets (Unicode scalar values), end
+/// exclusive. `exact` is the quoted text; `prefix` and `suffix` are up to
+/// [`CONTEXT_CHARS`] chars either side, so the claim can be found again
+/// after the text changes. The field names are those of the workspace file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
 
 /// What is wrong with an anchor or a requested range.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

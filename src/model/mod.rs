@@ -12,8 +12,9 @@ mod scale;
 mod source;
 mod workspace;
 
+pub use crate::anchor::Anchor;
 pub use article::Article;
-pub use claim::{Anchor, Claim, Correction, Priority, Status};
+pub use claim::{Claim, Correction, Priority, Status};
 pub use ids::{ArticleId, ClaimId, SourceId};
 pub use problems::Problem;
 pub use scale::{Rgb, Verdict, VerdictScale};

@@ -8,6 +8,7 @@
 //! `None` or an [`AnchorFault`].
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How many chars of context an anchor keeps either side of its quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -48,17 +49,18 @@ pub enum AnchorFault {
     Mismatch { expected: String, found: String },
 }
 
-/// Fast char↔byte conversion for one text, for repeated lookups in long
-/// articles: it remembers the byte offset of every 64th char.
-#[derive(Clone, Debug)]
-pub struct CharIndex<'a> {
-    text: &'a str,
+/// The byte offset of every 64th char of one text, owned, so that a caller
+/// can keep them while the text stays the same and check anchors against it
+/// again without walking the whole text (see [`CharCheckpoints::index`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CharCheckpoints {
     checkpoints: Vec<usize>,
     char_len: usize,
+    byte_len: usize,
 }
 
-impl<'a> CharIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+impl CharCheckpoints {
+    pub fn new(text: &str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
         let mut char_len = 0;
         for (i, (byte, _)) in text.char_indices().enumerate() {
@@ -67,9 +69,49 @@ impl<'a> CharIndex<'a> {
             }
             char_len = i + 1;
         }
+        CharCheckpoints {
+            checkpoints,
+            char_len,
+            byte_len: text.len(),
+        }
+    }
+
+    /// Length in bytes of the text these were taken from.
+    pub fn byte_len(&self) -> usize {
+        self.byte_len
+    }
+
+    /// A [`CharIndex`] over `text`, which must be the text these checkpoints
+    /// were taken from; `None` when its length in bytes differs. Given another
+    /// text of the same length the index answers wrongly, but never panics.
+    pub fn index<'a>(&'a self, text: &'a str) -> Option<CharIndex<'a>> {
+        (text.len() == self.byte_len).then_some(CharIndex {
+            text,
+            checkpoints: Cow::Borrowed(&self.checkpoints),
+            char_len: self.char_len,
+        })
+    }
+}
+
+/// Fast char↔byte conversion for one text, for repeated lookups in long
+/// articles: it remembers the byte offset of every 64th char.
+#[derive(Clone, Debug)]
+pub struct CharIndex<'a> {
+    text: &'a str,
+    checkpoints: Cow<'a, [usize]>,
+    char_len: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let CharCheckpoints {
+            checkpoints,
+            char_len,
+            ..
+        } = CharCheckpoints::new(text);
         CharIndex {
             text,
-            checkpoints,
+            checkpoints: Cow::Owned(checkpoints),
             char_len,
         }
     }
@@ -92,7 +134,8 @@ impl<'a> CharIndex<'a> {
             return Some(self.text.len());
         }
         let from = *self.checkpoints.get(char_pos / STRIDE)?;
-        self.text[from..]
+        self.text
+            .get(from..)?
             .char_indices()
             .nth(char_pos % STRIDE)
             .map(|(b, _)| from + b)
@@ -109,8 +152,8 @@ impl<'a> CharIndex<'a> {
             Err(0) => return Some(0),
             Err(i) => i - 1,
         };
-        let from = self.checkpoints[block];
-        Some(block * STRIDE + self.text[from..byte_pos].chars().count())
+        let from = *self.checkpoints.get(block)?;
+        Some(block * STRIDE + self.text.get(from..byte_pos)?.chars().count())
     }
 
     /// The text between two char offsets; `None` when the range is reversed

@@ -344,4 +344,29 @@ mod tests {
         assert_eq!(slice_chars(text, 1, usize::MAX), None);
         assert_eq!(slice_chars(text, usize::MAX, usize::MAX), None);
     }
+
+    #[test]
+    fn kept_checkpoints_answer_like_a_fresh_index_and_never_panic() {
+        let text = MIXED.repeat(5);
+        let kept = CharCheckpoints::new(&text);
+        assert_eq!(kept.byte_len(), text.len());
+        let fresh = CharIndex::new(&text);
+        let index = kept.index(&text).unwrap();
+        assert_eq!(index.char_len(), fresh.char_len());
+        for pos in 0..=fresh.char_len() + 1 {
+            assert_eq!(index.byte_of(pos), fresh.byte_of(pos));
+        }
+        let anchor = fresh.capture(70, 80).unwrap();
+        assert_eq!(index.check(&anchor), Ok(()));
+        assert!(kept.index("shorter").is_none(), "another length is refused");
+        // Another text of the same length: wrong answers at worst, no panic.
+        // Checkpoints at odd bytes fall inside its two-byte chars.
+        let other = "я".repeat(text.len() / 2) + &"x".repeat(text.len() % 2);
+        let stale = kept.index(&other).unwrap();
+        for pos in 0..=fresh.char_len() + 1 {
+            let _ = stale.byte_of(pos);
+            let _ = stale.char_of(pos);
+        }
+        assert!(stale.check(&anchor).is_err());
+    }
 }

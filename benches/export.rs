@@ -1,5 +1,5 @@
-//! Export benchmarks. Budget (DESIGN.md): the HTML report of a workspace
-//! with 5,000 claims in ≤ 200 ms. The workspace is `generated_workspace(10,
+//! Export benchmarks. Budget (docs/budgets.md): the HTML report of a
+//! workspace with 5,000 claims in ≤ 200 ms. The workspace is `generated_workspace(10,
 //! 100_000, 5_000)`: ten articles of 100,000 chars in mixed scripts (1 M
 //! chars in all), 5,000 claims with every tenth overlapping its neighbour,
 //! 500 sources. Every format is measured on it, writing to memory.

@@ -7,7 +7,7 @@
 //! non-boundary or panics on an offset out of range: such offsets give
 //! `None` or an [`AnchorFault`].
 
-use crate::model::Anchor;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// How many chars of context an anchor keeps either side of its quote.
@@ -15,6 +15,22 @@ pub const CONTEXT_CHARS: usize = 32;
 
 /// Chars between two remembered byte offsets in a [`CharIndex`].
 const STRIDE: usize = 64;
+
+/// Where a claim sits in its article's text.
+///
+/// `start` and `end` are `char` offsets (Unicode scalar values), end
+/// exclusive. `exact` is the quoted text; `prefix` and `suffix` are up to
+/// [`CONTEXT_CHARS`] chars either side, so the claim can be found again
+/// after the text changes. The field names are those of the workspace file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
 
 /// What is wrong with an anchor or a requested range.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -33,26 +49,17 @@ pub enum AnchorFault {
     Mismatch { expected: String, found: String },
 }
 
-/// Fast char↔byte conversion for one text, for repeated lookups in long
-/// articles: it remembers the byte offset of every 64th char.
-#[derive(Clone, Debug)]
-pub struct CharIndex<'a> {
-    text: &'a str,
-    checkpoints: Cow<'a, [usize]>,
-    char_len: usize,
-}
-
-/// What a [`CharIndex`] remembers about a text, without the text: kept by
-/// whoever shows the text across frames (the text lives elsewhere), and
-/// turned back into a [`CharIndex`] with [`CharMarks::index`] at no cost.
+/// The byte offset of every 64th char of one text, owned, so that a caller
+/// can keep them while the text stays the same and check anchors against it
+/// again without walking the whole text (see [`CharCheckpoints::index`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CharMarks {
+pub struct CharCheckpoints {
     checkpoints: Vec<usize>,
     char_len: usize,
     byte_len: usize,
 }
 
-impl CharMarks {
+impl CharCheckpoints {
     pub fn new(text: &str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
         let mut char_len = 0;
@@ -62,24 +69,28 @@ impl CharMarks {
             }
             char_len = i + 1;
         }
-        CharMarks {
+        CharCheckpoints {
             checkpoints,
             char_len,
             byte_len: text.len(),
         }
     }
 
-    /// Length of the text in chars.
+    /// Length in chars of the text these were taken from.
     pub fn char_len(&self) -> usize {
         self.char_len
     }
 
-    /// An index over `text` from these marks; `None` when `text` cannot be
-    /// the text they were made for (its length in bytes differs). The
-    /// caller answers for the rest: marks of another text of the same
-    /// length give wrong offsets (never a panic).
+    /// Length in bytes of the text these were taken from.
+    pub fn byte_len(&self) -> usize {
+        self.byte_len
+    }
+
+    /// A [`CharIndex`] over `text`, which must be the text these checkpoints
+    /// were taken from; `None` when its length in bytes differs. Given another
+    /// text of the same length the index answers wrongly, but never panics.
     pub fn index<'a>(&'a self, text: &'a str) -> Option<CharIndex<'a>> {
-        (text.len() == self.byte_len).then(|| CharIndex {
+        (text.len() == self.byte_len).then_some(CharIndex {
             text,
             checkpoints: Cow::Borrowed(&self.checkpoints),
             char_len: self.char_len,
@@ -87,13 +98,26 @@ impl CharMarks {
     }
 }
 
+/// Fast char↔byte conversion for one text, for repeated lookups in long
+/// articles: it remembers the byte offset of every 64th char.
+#[derive(Clone, Debug)]
+pub struct CharIndex<'a> {
+    text: &'a str,
+    checkpoints: Cow<'a, [usize]>,
+    char_len: usize,
+}
+
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let marks = CharMarks::new(text);
+        let CharCheckpoints {
+            checkpoints,
+            char_len,
+            ..
+        } = CharCheckpoints::new(text);
         CharIndex {
             text,
-            checkpoints: Cow::Owned(marks.checkpoints),
-            char_len: marks.char_len,
+            checkpoints: Cow::Owned(checkpoints),
+            char_len,
         }
     }
 
@@ -133,7 +157,7 @@ impl<'a> CharIndex<'a> {
             Err(0) => return Some(0),
             Err(i) => i - 1,
         };
-        let from = self.checkpoints[block];
+        let from = *self.checkpoints.get(block)?;
         Some(block * STRIDE + self.text.get(from..byte_pos)?.chars().count())
     }
 
@@ -274,31 +298,6 @@ mod tests {
     }
 
     #[test]
-    fn kept_marks_index_their_text_like_a_fresh_index() {
-        let text = MIXED.repeat(5);
-        let marks = CharMarks::new(&text);
-        let kept = marks.index(&text).expect("same text");
-        let fresh = CharIndex::new(&text);
-        assert_eq!(marks.char_len(), fresh.char_len());
-        for char_pos in 0..=fresh.char_len() {
-            assert_eq!(kept.byte_of(char_pos), fresh.byte_of(char_pos));
-        }
-        assert_eq!(kept.slice(2, 9), Some("тин и 习"));
-        assert!(marks.index(MIXED).is_none(), "another length is refused");
-        // Marks of another text of the same length: wrong, but no panic.
-        let ascii = "x".repeat(210);
-        let cjk = "中".repeat(70);
-        let ascii_marks = CharMarks::new(&ascii);
-        let wrong = ascii_marks.index(&cjk).expect("lengths match");
-        assert_eq!(wrong.byte_of(64), None, "byte 64 is inside a char");
-        for char_pos in 0..=ascii_marks.char_len() {
-            let _ = wrong.byte_of(char_pos);
-            let _ = wrong.slice(0, char_pos);
-            let _ = wrong.char_of(char_pos);
-        }
-    }
-
-    #[test]
     fn captures_quote_and_context() {
         let text = "Zelenskyy called for a 30-day ceasefire instead.";
         let anchor = find_quote(text, "30-day ceasefire", 0).unwrap();
@@ -349,5 +348,31 @@ mod tests {
         );
         assert_eq!(slice_chars(text, 1, usize::MAX), None);
         assert_eq!(slice_chars(text, usize::MAX, usize::MAX), None);
+    }
+
+    #[test]
+    fn kept_checkpoints_answer_like_a_fresh_index_and_never_panic() {
+        let text = MIXED.repeat(5);
+        let kept = CharCheckpoints::new(&text);
+        assert_eq!(kept.byte_len(), text.len());
+        assert_eq!(kept.char_len(), text.chars().count());
+        let fresh = CharIndex::new(&text);
+        let index = kept.index(&text).unwrap();
+        assert_eq!(index.char_len(), fresh.char_len());
+        for pos in 0..=fresh.char_len() + 1 {
+            assert_eq!(index.byte_of(pos), fresh.byte_of(pos));
+        }
+        let anchor = fresh.capture(70, 80).unwrap();
+        assert_eq!(index.check(&anchor), Ok(()));
+        assert!(kept.index("shorter").is_none(), "another length is refused");
+        // Another text of the same length: wrong answers at worst, no panic.
+        // Checkpoints at odd bytes fall inside its two-byte chars.
+        let other = "я".repeat(text.len() / 2) + &"x".repeat(text.len() % 2);
+        let stale = kept.index(&other).unwrap();
+        for pos in 0..=fresh.char_len() + 1 {
+            let _ = stale.byte_of(pos);
+            let _ = stale.char_of(pos);
+        }
+        assert!(stale.check(&anchor).is_err());
     }
 }

@@ -5,8 +5,7 @@
 
 use super::command::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
 use crate::model::{
-    Article, ArticleId, Claim, ClaimId, Correction, Evidence, Priority, Source, SourceId, Stance,
-    Status, Workspace,
+    Article, Claim, Correction, Evidence, Priority, Source, Stance, Status, Touched, Workspace,
 };
 use jiff::Timestamp;
 
@@ -103,15 +102,6 @@ pub enum ClaimEdit {
     },
 }
 
-/// What an edit touched, by id (for following the change in the window and
-/// for checking again only what changed).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EditTouches {
-    pub claims: Vec<ClaimId>,
-    pub articles: Vec<ArticleId>,
-    pub sources: Vec<SourceId>,
-}
-
 impl Edit {
     pub(super) const NOTHING: Edit = Edit::Group(Vec::new());
 
@@ -201,14 +191,16 @@ impl Edit {
         }
     }
 
-    /// What this edit touches, looked up before it is applied.
-    pub fn touches(&self, ws: &Workspace) -> EditTouches {
-        let mut touches = EditTouches::default();
+    /// What this edit touches, by id, looked up before it is applied (for
+    /// following the change in the window and for checking again only what
+    /// changed).
+    pub fn touches(&self, ws: &Workspace) -> Touched {
+        let mut touches = Touched::default();
         self.collect_touches(ws, &mut touches);
         touches
     }
 
-    fn collect_touches(&self, ws: &Workspace, out: &mut EditTouches) {
+    fn collect_touches(&self, ws: &Workspace, out: &mut Touched) {
         let claim_at = |index: &usize| ws.claims.get(*index).map(|c| c.id);
         let source_at = |index: &usize| ws.sources.get(*index).map(|s| s.id);
         let article_at = |index: &usize| ws.articles.get(*index).map(|a| a.id);

@@ -2,11 +2,11 @@
 //! history. Every change goes through [`Document::execute`]; the window,
 //! the command line and the tests all drive it the same way.
 
-use super::change::{Edit, EditTouches};
+use super::change::Edit;
 use super::command::{Command, CommandError, Outcome};
 use super::history::{History, Keystroke, StateSerial};
 use super::plan::plan;
-use crate::model::Workspace;
+use crate::model::{ProblemIndex, Touched, Workspace};
 use crate::store::DiskState;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +26,8 @@ pub struct Document {
     saved: StateSerial,
     /// Bumped by every change, so views can tell their caches are stale.
     revision: u64,
+    /// The workspace's problems, checked again only where a change touched.
+    problems: ProblemIndex,
 }
 
 impl Document {
@@ -38,6 +40,7 @@ impl Document {
     pub fn opened(workspace: Workspace, path: Option<PathBuf>, disk: Option<DiskState>) -> Self {
         let history = History::default();
         Document {
+            problems: ProblemIndex::new(&workspace),
             workspace,
             saved: history.current(),
             history,
@@ -78,6 +81,11 @@ impl Document {
     /// The file as it was when last loaded or saved.
     pub fn disk(&self) -> Option<&DiskState> {
         self.disk.as_ref()
+    }
+
+    /// Broken invariants of the workspace as it is now.
+    pub fn problems(&self) -> &ProblemIndex {
+        &self.problems
     }
 
     /// Changes since the document was opened or last saved.
@@ -122,31 +130,34 @@ impl Document {
         if edit.is_nothing() {
             return Ok(Outcome::Unchanged);
         }
-        let inverse = self.apply(edit);
+        let (inverse, _) = self.apply(edit);
         self.history.record(inverse, keystroke, self.saved);
         Ok(outcome)
     }
 
     /// Undoes the last step; returns what it touched.
-    pub fn undo(&mut self) -> Option<EditTouches> {
+    pub fn undo(&mut self) -> Option<Touched> {
         let (edit, serial) = self.history.take_undo()?;
-        let touches = edit.touches(&self.workspace);
-        let redo = self.apply(edit);
+        let (redo, touched) = self.apply(edit);
         self.history.undone(redo, serial);
-        Some(touches)
+        Some(touched)
     }
 
     /// Redoes the last undone step; returns what it touched.
-    pub fn redo(&mut self) -> Option<EditTouches> {
+    pub fn redo(&mut self) -> Option<Touched> {
         let (edit, serial) = self.history.take_redo()?;
-        let touches = edit.touches(&self.workspace);
-        let undo = self.apply(edit);
+        let (undo, touched) = self.apply(edit);
         self.history.redone(undo, serial);
-        Some(touches)
+        Some(touched)
     }
 
-    fn apply(&mut self, edit: Edit) -> Edit {
+    /// Applies `edit`, checks again what it touched; returns its inverse
+    /// and what it touched.
+    fn apply(&mut self, edit: Edit) -> (Edit, Touched) {
         self.revision += 1;
-        edit.apply(&mut self.workspace)
+        let touched = edit.touches(&self.workspace);
+        let inverse = edit.apply(&mut self.workspace);
+        self.problems.update(&self.workspace, &touched);
+        (inverse, touched)
     }
 }

@@ -17,7 +17,7 @@ mod history;
 mod plan;
 pub mod script;
 
-pub use change::{ClaimEdit, Edit, EditTouches};
+pub use change::{ClaimEdit, Edit};
 pub use command::{
     ArticleDetails, ArticleText, ClaimChange, ClaimField, ClaimText, Command, CommandError,
     EvidenceText, FieldKey, Outcome, SourceText, WorkspaceDetails, WorkspaceText,

@@ -1,24 +1,9 @@
-//! Claims marked in an article, and the anchors that tie them to its text.
+//! Claims marked in an article. Their anchors ([`Anchor`]) live in
+//! [`crate::anchor`], with the code that checks them.
 
-use super::{ArticleId, ClaimId, Evidence};
+use super::{Anchor, ArticleId, ClaimId, Evidence};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
-
-/// Where a claim sits in its article's text.
-///
-/// `start` and `end` are `char` offsets (Unicode scalar values), end
-/// exclusive. `exact` is the quoted text; `prefix` and `suffix` are up to
-/// [`crate::anchor::CONTEXT_CHARS`] chars either side, so the claim can be
-/// found again after the text changes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Anchor {
-    pub start: usize,
-    pub end: usize,
-    pub exact: String,
-    pub prefix: String,
-    pub suffix: String,
-}
 
 /// Where a claim is in the checking workflow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

@@ -2,19 +2,23 @@
 //!
 //! Plain data, serde-derived, with no knowledge of the window. Invariants
 //! (anchors inside their text, unique ids, references that resolve) are
-//! checked by [`Workspace::problems`] and reported as values.
+//! checked by [`Workspace::problems`] and reported as values; a
+//! [`ProblemIndex`] keeps them up to date change by change.
 
 mod article;
 mod claim;
 mod ids;
+mod problem_index;
 mod problems;
 mod scale;
 mod source;
 mod workspace;
 
+pub use crate::anchor::Anchor;
 pub use article::Article;
-pub use claim::{Anchor, Claim, Correction, Priority, Status};
+pub use claim::{Claim, Correction, Priority, Status};
 pub use ids::{ArticleId, ClaimId, SourceId};
+pub use problem_index::{ProblemIndex, Touched};
 pub use problems::Problem;
 pub use scale::{Rgb, Verdict, VerdictScale};
 pub use source::{Evidence, Source, SourceKind, Stance};

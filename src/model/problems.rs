@@ -3,7 +3,7 @@
 //! A workspace with problems still loads: the window marks the affected
 //! claims and `factbench check` lists them, so nothing is dropped silently.
 
-use super::{ArticleId, ClaimId, SourceId, Workspace};
+use super::{ArticleId, Claim, ClaimId, SourceId, VerdictScale, Workspace};
 use crate::anchor::{AnchorFault, CharIndex};
 use std::collections::{HashMap, HashSet};
 
@@ -48,9 +48,10 @@ impl Problem {
 
 impl Workspace {
     /// Every broken invariant, in a stable order: scale, ids, then claims in
-    /// file order.
+    /// file order. This checks everything; a view that asks again after each
+    /// change keeps a [`super::ProblemIndex`] instead.
     pub fn problems(&self) -> Vec<Problem> {
-        let mut problems = self.scale_problems();
+        let mut problems = scale_problems(&self.scale);
         problems.extend(
             duplicates(self.articles.iter().map(|a| a.id))
                 .map(|id| Problem::DuplicateArticleId { id }),
@@ -66,26 +67,6 @@ impl Workspace {
         problems
     }
 
-    fn scale_problems(&self) -> Vec<Problem> {
-        let verdicts = &self.scale.verdicts;
-        if verdicts.is_empty() {
-            return vec![Problem::EmptyScale];
-        }
-        let keys = verdicts.iter().map(|v| v.key.as_str());
-        let mut problems: Vec<Problem> = duplicates(keys)
-            .map(|key| Problem::DuplicateVerdictKey {
-                key: key.to_owned(),
-            })
-            .collect();
-        problems.extend(
-            verdicts
-                .iter()
-                .filter(|v| v.rating == Some(0))
-                .map(|v| Problem::ZeroRating { key: v.key.clone() }),
-        );
-        problems
-    }
-
     fn claim_problems(&self) -> Vec<Problem> {
         let texts: HashMap<ArticleId, CharIndex<'_>> = self
             .articles
@@ -95,45 +76,85 @@ impl Workspace {
         let sources: HashSet<SourceId> = self.sources.iter().map(|s| s.id).collect();
         let mut problems = Vec::new();
         for claim in &self.claims {
-            match texts.get(&claim.article) {
-                None => problems.push(Problem::MissingArticle {
-                    claim: claim.id,
-                    article: claim.article,
-                }),
-                Some(index) => {
-                    if let Err(fault) = index.check(&claim.anchor) {
-                        problems.push(Problem::BadAnchor {
-                            claim: claim.id,
-                            fault,
-                        });
-                    }
-                }
-            }
-            if let Some(key) = &claim.verdict
-                && self.scale.get(key).is_none()
-            {
-                problems.push(Problem::UnknownVerdict {
-                    claim: claim.id,
-                    key: key.clone(),
-                });
-            }
-            problems.extend(
-                claim
-                    .evidence
-                    .iter()
-                    .filter(|e| !sources.contains(&e.source))
-                    .map(|e| Problem::MissingSource {
-                        claim: claim.id,
-                        cited: e.source,
-                    }),
+            let anchor = texts
+                .get(&claim.article)
+                .map(|index| index.check(&claim.anchor));
+            own_problems(
+                claim,
+                anchor,
+                &self.scale,
+                |source| sources.contains(&source),
+                &mut problems,
             );
         }
         problems
     }
 }
 
+/// The problems of a verdict scale, in order.
+pub(super) fn scale_problems(scale: &VerdictScale) -> Vec<Problem> {
+    let verdicts = &scale.verdicts;
+    if verdicts.is_empty() {
+        return vec![Problem::EmptyScale];
+    }
+    let keys = verdicts.iter().map(|v| v.key.as_str());
+    let mut problems: Vec<Problem> = duplicates(keys)
+        .map(|key| Problem::DuplicateVerdictKey {
+            key: key.to_owned(),
+        })
+        .collect();
+    problems.extend(
+        verdicts
+            .iter()
+            .filter(|v| v.rating == Some(0))
+            .map(|v| Problem::ZeroRating { key: v.key.clone() }),
+    );
+    problems
+}
+
+/// Appends the problems of one claim on its own, in order: its article or
+/// anchor, its verdict, then its evidence. `anchor` is the result of checking
+/// the anchor against the claim's article, `None` when there is no such article.
+pub(super) fn own_problems(
+    claim: &Claim,
+    anchor: Option<Result<(), AnchorFault>>,
+    scale: &VerdictScale,
+    source_exists: impl Fn(SourceId) -> bool,
+    out: &mut Vec<Problem>,
+) {
+    match anchor {
+        None => out.push(Problem::MissingArticle {
+            claim: claim.id,
+            article: claim.article,
+        }),
+        Some(Err(fault)) => out.push(Problem::BadAnchor {
+            claim: claim.id,
+            fault,
+        }),
+        Some(Ok(())) => {}
+    }
+    if let Some(key) = &claim.verdict
+        && scale.get(key).is_none()
+    {
+        out.push(Problem::UnknownVerdict {
+            claim: claim.id,
+            key: key.clone(),
+        });
+    }
+    out.extend(
+        claim
+            .evidence
+            .iter()
+            .filter(|e| !source_exists(e.source))
+            .map(|e| Problem::MissingSource {
+                claim: claim.id,
+                cited: e.source,
+            }),
+    );
+}
+
 /// Each value that appears more than once, once, in order of its second appearance.
-fn duplicates<T: Eq + std::hash::Hash + Copy>(
+pub(super) fn duplicates<T: Eq + std::hash::Hash + Copy>(
     items: impl Iterator<Item = T>,
 ) -> impl Iterator<Item = T> {
     let mut seen = HashSet::new();

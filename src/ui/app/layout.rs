@@ -40,12 +40,12 @@ impl FactbenchApp {
     }
 
     pub(super) fn refresh_problems(&mut self) {
-        if self.problems.revision == Some(self.doc.revision()) {
+        let generation = self.doc.problems().generation();
+        if self.problems.generation == Some(generation) {
             return;
         }
-        let problems = self.workspace().problems();
-        self.problems.claims = problems.iter().filter_map(|p| p.claim()).collect();
         let ws = self.doc.workspace();
+        let problems = self.doc.problems().problems(ws);
         self.problems.lines = problems
             .iter()
             .map(|p| ProblemLine {
@@ -53,7 +53,7 @@ impl FactbenchApp {
                 message: problem_message(ws, p),
             })
             .collect();
-        self.problems.revision = Some(self.doc.revision());
+        self.problems.generation = Some(generation);
     }
 
     pub(super) fn panels(&mut self, ui: &mut egui::Ui) {
@@ -87,7 +87,7 @@ impl FactbenchApp {
             revision: self.doc.revision(),
             shown_article: self.view.shown_article,
             selected_claim: self.view.selected_claim,
-            problem_claims: &self.problems.claims,
+            problem_claims: self.doc.problems().claims_with_problems(),
         };
         for intent in self.panels.list.show(ui, &cx) {
             self.intents.push(match intent {
@@ -127,11 +127,11 @@ impl FactbenchApp {
             RightTab::Claim => match self.view.selected_claim.and_then(|id| ws.claim(id)) {
                 Some(claim) => {
                     let problems: Vec<String> = self
-                        .problems
-                        .lines
+                        .doc
+                        .problems()
+                        .for_claim(claim.id)
                         .iter()
-                        .filter(|p| p.claim == Some(claim.id))
-                        .map(|p| p.message.clone())
+                        .map(|p| problem_message(ws, p))
                         .collect();
                     for intent in self.panels.inspector.show(ui, ws, claim, &problems) {
                         self.intents.push(match intent {
@@ -166,7 +166,7 @@ impl FactbenchApp {
             workspace: ws,
             revision: self.doc.revision(),
             selected_claim: self.view.selected_claim,
-            problem_claims: &self.problems.claims,
+            problem_claims: self.doc.problems().claims_with_problems(),
             text_size: self.services.settings.text_size,
             mark_label: &mark_label,
         };

@@ -30,7 +30,7 @@ use crate::ui::services::files::{self, FilePicker, PathRequest, Settings, ThemeC
 use intents::Intent;
 use modals::{Modals, Pending, Prompt};
 use recovery::RecoveryOffer;
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 pub use view::RightTab;
 use view::ViewState;
@@ -95,13 +95,12 @@ struct Services {
     reload_declined: Option<crate::store::DiskState>,
 }
 
-/// The problems in words, and the claims they are about, for the
-/// revision of the document they were made for.
+/// The problems in words, for the generation of the document's problem
+/// index they were made from.
 #[derive(Default)]
 struct ProblemView {
     lines: Vec<ProblemLine>,
-    claims: HashSet<ClaimId>,
-    revision: Option<u64>,
+    generation: Option<u64>,
 }
 
 impl FactbenchApp {
@@ -357,7 +356,7 @@ impl FactbenchApp {
         };
         self.panels = Panels::default();
         self.view.reconcile(self.doc.workspace());
-        self.problems.revision = None;
+        self.problems.generation = None;
         self.refresh_problems();
         self.services.autosaver.new_document(None);
         self.services.reload_declined = None;

@@ -2,11 +2,11 @@
 //! across frames), paragraph heights (measured or estimated), where each
 //! paragraph is drawn, and the conversions between chars and screen
 //! positions. Also the one [`CharIndex`] of the article, kept as
-//! [`CharMarks`] for as long as the text stays the same.
+//! [`CharCheckpoints`] for as long as the text stays the same.
 
 use super::spans::{Span, claim_spans};
 use super::{ReaderContext, reading_colour};
-use crate::anchor::{CharIndex, CharMarks};
+use crate::anchor::{CharCheckpoints, CharIndex};
 use crate::model::{Article, ArticleId};
 use crate::text::{Paragraph, paragraph_of_char, split_paragraphs};
 use egui::epaint::text::{CharIndex as GlyphIndex, Galley, LayoutJob, TextFormat, TextWrapping};
@@ -74,7 +74,7 @@ pub(super) struct ArticleView {
     /// length is not missed.
     text: String,
     /// The article's char index, built once per text.
-    marks: CharMarks,
+    marks: CharCheckpoints,
     pub paragraphs: Vec<Paragraph>,
     heights: Vec<f32>,
     tops: Vec<f32>,
@@ -95,7 +95,7 @@ impl ArticleView {
             article: article.id,
             text_key: TextKey::of(article, revision),
             text: article.text.clone(),
-            marks: CharMarks::new(&article.text),
+            marks: CharCheckpoints::new(&article.text),
             paragraphs,
             heights: vec![0.0; n],
             tops: vec![0.0; n + 1],

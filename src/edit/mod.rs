@@ -4,7 +4,7 @@
 //! [`Document`], which keeps the undo [`History`] and knows whether the
 //! workspace differs from its file. Typing in one field is coalesced into
 //! word- or pause-sized steps. The window, the command line and the tests
-//! all go through here; nothing in this module knows about egui.
+//! all go through here; nothing in this module knows of the window.
 //!
 //! Adding a kind of change: a [`Command`] variant (or a [`ClaimChange`]),
 //! its planning in `plan.rs`, and — only if no existing [`Edit`] can

@@ -70,24 +70,12 @@ impl Workspace {
         self.articles.iter().find(|a| a.id == id)
     }
 
-    pub fn article_mut(&mut self, id: ArticleId) -> Option<&mut Article> {
-        self.articles.iter_mut().find(|a| a.id == id)
-    }
-
     pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
     }
 
-    pub fn claim_mut(&mut self, id: ClaimId) -> Option<&mut Claim> {
-        self.claims.iter_mut().find(|c| c.id == id)
-    }
-
     pub fn source(&self, id: SourceId) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
-    }
-
-    pub fn source_mut(&mut self, id: SourceId) -> Option<&mut Source> {
-        self.sources.iter_mut().find(|s| s.id == id)
     }
 
     /// The claims marked in one article, in file order.

@@ -40,5 +40,9 @@ mod tests {
         assert_eq!(one_line("习近平说 👩‍👩‍👧", 5), "习近平说 …");
         assert_eq!(one_line("cafe\u{301}", 5), "cafe\u{301}");
         assert_eq!(one_line("", 3), "");
+        assert_eq!(one_line("Путин\n сказал  это", 100), "Путин сказал это");
+        assert_eq!(one_line("习近平主席访问", 3), "习近平…");
+        assert_eq!(one_line("👩‍👩‍👧abc", 1), "👩…");
+        assert_eq!(one_line("abc", 3), "abc");
     }
 }

@@ -401,6 +401,15 @@ impl Action {
             .unwrap_or_default()
     }
 
+    /// What the action does, and its shortcut if it has one: the hover text
+    /// of a button that does it.
+    pub fn tooltip(&self, ctx: &egui::Context) -> String {
+        match self.shortcut_text(ctx) {
+            keys if keys.is_empty() => self.help().to_owned(),
+            keys => format!("{} ({keys})", self.help()),
+        }
+    }
+
     /// Both shortcuts, as Help lists them.
     pub fn shortcuts(&self) -> impl Iterator<Item = KeyboardShortcut> {
         [self.shortcut(), self.alternative()].into_iter().flatten()

@@ -125,26 +125,3 @@ pub fn labelled_field_named(
     name_widget(ui, &response, name);
     response
 }
-
-/// `text` on one line (runs of white space made one space), cut to `max`
-/// chars with "…" when longer.
-pub fn shorten(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match flat.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &flat[..cut]),
-        None => flat,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shorten_counts_chars_and_flattens_lines() {
-        assert_eq!(shorten("Путин\n сказал  это", 100), "Путин сказал это");
-        assert_eq!(shorten("习近平主席访问", 3), "习近平…");
-        assert_eq!(shorten("👩‍👩‍👧abc", 1), "👩…");
-        assert_eq!(shorten("abc", 3), "abc");
-    }
-}

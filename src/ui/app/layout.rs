@@ -103,12 +103,16 @@ impl FactbenchApp {
 
     pub(super) fn right_panel(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.view.right_tab, RightTab::Claim, "Claim");
-            ui.selectable_value(
-                &mut self.view.right_tab,
-                RightTab::Sources,
-                "Source library",
-            );
+            for (tab, short) in [
+                (RightTab::Claim, "Claim"),
+                (RightTab::Sources, "Source library"),
+            ] {
+                let action = Action::ShowTab(tab);
+                let tab_button = ui.selectable_label(self.view.right_tab == tab, short);
+                if tab_button.on_hover_text(action.tooltip(ui.ctx())).clicked() {
+                    self.intents.push(Intent::Action(action));
+                }
+            }
         });
         ui.separator();
         let ws = self.doc.workspace();

@@ -8,9 +8,11 @@ use crate::edit::{ClaimChange, ClaimText, Command, EvidenceText};
 use crate::model::{
     Claim, ClaimId, Evidence, Priority, Source, SourceId, SourceKind, Stance, Status, Workspace,
 };
+use crate::text::one_line;
+use crate::ui::actions::Action;
 use crate::ui::panels::source_library::source_form;
 use crate::ui::widgets::name_widget;
-use crate::ui::widgets::{shorten, text_on_verdict, verdict_colour};
+use crate::ui::widgets::{text_on_verdict, verdict_colour};
 use egui::{RichText, Ui};
 
 /// What the inspector asks the window to do.
@@ -86,8 +88,8 @@ impl Inspector {
                 ui.separator();
                 ui.horizontal_wrapped(|ui| {
                     if ui
-                        .button("Delete claim")
-                        .on_hover_text("Delete this claim (Delete key); Ctrl+Z brings it back")
+                        .button(Action::DeleteClaim.label())
+                        .on_hover_text(Action::DeleteClaim.tooltip(ui.ctx()))
                         .clicked()
                     {
                         out.push(InspectorIntent::Command(Command::DeleteClaim(claim.id)));
@@ -189,8 +191,11 @@ impl Inspector {
                 }
             }
             if ui
-                .add_enabled(claim.verdict.is_some(), egui::Button::new("Clear verdict"))
-                .on_hover_text("Back to unrated (key 0)")
+                .add_enabled(
+                    claim.verdict.is_some(),
+                    egui::Button::new(Action::ClearVerdict.label()),
+                )
+                .on_hover_text(Action::ClearVerdict.tooltip(ui.ctx()))
                 .clicked()
             {
                 out.push(change(claim, ClaimChange::SetVerdict(None)));
@@ -442,7 +447,7 @@ fn evidence_entry(
         if let Some(s) = source
             && !s.url.is_empty()
         {
-            ui.hyperlink_to(shorten(&s.url, 60), &s.url);
+            ui.hyperlink_to(one_line(&s.url, 60), &s.url);
         }
         ui.horizontal_wrapped(|ui| {
             ui.label("Stance");

@@ -87,7 +87,6 @@ pub struct ClaimList {
     /// Scroll the list to the selected claim on the next frame.
     scroll_to_selected: bool,
     focus_search: bool,
-    focused: bool,
 }
 
 /// Inputs the panel needs each frame.
@@ -107,11 +106,6 @@ impl ClaimList {
 
     pub fn scroll_to_selected(&mut self) {
         self.scroll_to_selected = true;
-    }
-
-    /// Whether a row of the list had the keyboard last frame.
-    pub fn has_focus(&self) -> bool {
-        self.focused
     }
 
     /// The claims shown, in list order (article order, then position).
@@ -314,18 +308,15 @@ impl ClaimList {
             let visible = ui.available_height();
             area = area.vertical_scroll_offset((y - visible / 2.0).max(0.0));
         }
-        let mut focused = false;
         area.show_rows(ui, ROW_HEIGHT, self.rows.len(), |ui, range| {
             for &index in &self.rows[range] {
                 let claim = &ws.claims[index];
                 let response = claim_row(ui, cx, claim);
-                focused |= response.has_focus();
                 if response.clicked() {
                     intents.push(ListIntent::SelectClaim(claim.id));
                 }
             }
         });
-        self.focused = focused;
         if self.rows.is_empty() {
             ui.weak(if ws.claims.is_empty() {
                 "No claims yet: select text in the article and press Ctrl+M."
@@ -375,7 +366,7 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
             painter.rect_filled(
                 chip,
                 CornerRadius::same(3),
-                Color32::from_rgb(v.colour.0, v.colour.1, v.colour.2),
+                crate::ui::widgets::verdict_colour(v),
             );
         }
         None => {
@@ -398,7 +389,7 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
     } else {
         visuals.text_color()
     };
-    let first = one_line(ui, statement, 14.0, strong, text_width);
+    let first = truncated_line(ui, statement, 14.0, strong, text_width);
     painter.galley(egui::pos2(text_x, rect.min.y + 2.0), first, strong);
     let verdict_label = verdict.map_or("Unrated", |v| v.label.as_str());
     let who = if claim.claimant.is_empty() {
@@ -408,14 +399,14 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
     };
     let second = format!("{verdict_label} · {who} · {}", claim.status.label());
     let weak = visuals.weak_text_color();
-    let second = one_line(ui, second, 12.0, weak, text_width);
+    let second = truncated_line(ui, second, 12.0, weak, text_width);
     ui.painter()
         .galley(egui::pos2(text_x, rect.min.y + 22.0), second, weak);
     response
 }
 
 /// `text` on one line, cut with "…" to fit `width`.
-fn one_line(
+fn truncated_line(
     ui: &Ui,
     text: String,
     size: f32,

@@ -5,8 +5,8 @@
 
 use crate::edit::{Command, SourceText};
 use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
-use crate::ui::widgets::name_widget;
-use crate::ui::widgets::shorten;
+use crate::text::one_line;
+use crate::ui::widgets::{labelled_field, name_widget};
 use egui::Ui;
 use jiff::civil::Date;
 
@@ -75,7 +75,7 @@ impl SourceLibrary {
             if source.title.is_empty() {
                 "(untitled)".to_owned()
             } else {
-                shorten(&source.title, 40)
+                one_line(&source.title, 40)
             },
             source.kind.label(),
             citing.len()
@@ -98,7 +98,7 @@ impl SourceLibrary {
                 ui.weak("No claim cites this source.");
             }
             for claim in &citing {
-                if ui.link(shorten(&claim.statement, 60)).clicked() {
+                if ui.link(one_line(&claim.statement, 60)).clicked() {
                     intents.push(LibraryIntent::SelectClaim(claim.id));
                 }
             }
@@ -131,13 +131,10 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
         .spacing(egui::vec2(8.0, 4.0))
         .show(ui, |ui| {
             let mut text_row = |ui: &mut Ui, label: &str, value: &mut String, field: SourceText| {
-                ui.label(label);
-                let response = ui.add(
-                    egui::TextEdit::singleline(value)
-                        .desired_width(f32::INFINITY)
-                        .hint_text(label),
-                );
-                name_widget(ui, &response, label);
+                let edit = egui::TextEdit::singleline(value)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(label);
+                let response = labelled_field(ui, label, edit);
                 ui.end_row();
                 if response.changed() {
                     changed = Some(Some(field));
@@ -193,14 +190,10 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
             });
             ui.end_row();
 
-            ui.label("Notes");
-            let response = ui.add(
-                egui::TextEdit::multiline(&mut source.notes)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            );
-            name_widget(ui, &response, "Notes");
-            if response.changed() {
+            let notes = egui::TextEdit::multiline(&mut source.notes)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY);
+            if labelled_field(ui, "Notes", notes).changed() {
                 changed = Some(Some(SourceText::Notes));
             }
             ui.end_row();

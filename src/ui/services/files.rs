@@ -139,8 +139,6 @@ pub trait FilePicker {
     fn request(&mut self, request: PathRequest, ctx: &egui::Context);
     /// The answer, once there is one.
     fn poll(&mut self) -> Option<PathAnswer>;
-    /// Whether a dialog is open now.
-    fn is_open(&self) -> bool;
 }
 
 /// A dialog closed this fast was never shown (no person cancels that fast).
@@ -209,10 +207,6 @@ impl FilePicker for NativePicker {
         self.pending = None;
         Some(answer)
     }
-
-    fn is_open(&self) -> bool {
-        self.pending.is_some()
-    }
 }
 
 fn native_dialog(request: &PathRequest) -> rfd::FileDialog {
@@ -278,10 +272,6 @@ impl FilePicker for ScriptedPicker {
 
     fn poll(&mut self) -> Option<PathAnswer> {
         self.ready.pop_front()
-    }
-
-    fn is_open(&self) -> bool {
-        false
     }
 }
 

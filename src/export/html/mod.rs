@@ -17,20 +17,23 @@
 //! (see [`super::escape`]); only `http`, `https` and `mailto` URLs become
 //! links, each with `rel="noopener noreferrer"`.
 
+mod cards;
+mod sources;
+
 use super::ExportError;
-use super::claimreview;
-use super::escape::{
+use crate::export::claimreview;
+use crate::export::escape::{
     json_for_script, push_html_attr, push_html_plain_text, push_html_text, safe_link,
 };
-use super::plan::{Plan, PlannedArticle, PlannedClaim, VerdictState};
-use super::segments::{Segment, segments};
+use crate::export::plan::{Plan, PlannedArticle, PlannedClaim, VerdictState};
+use crate::export::segments::{Segment, segments};
 use crate::model::{Evidence, Rgb, Source};
 use jiff::civil::Date;
 use std::fmt::Write as _;
 use std::io;
 
 /// The report stylesheet, embedded so the report needs no other file.
-pub const STYLESHEET: &str = include_str!("../../assets/report.css");
+pub const STYLESHEET: &str = include_str!("../../../assets/report.css");
 
 /// The policy that keeps the report inert: no scripts, no fetches, no forms;
 /// only the inline stylesheet and inline styles (bar widths).
@@ -56,7 +59,7 @@ struct Report<'p, 'a> {
 }
 
 impl Report<'_, '_> {
-    fn document(&mut self) -> Result<(), ExportError> {
+    pub(super) fn document(&mut self) -> Result<(), ExportError> {
         self.head()?;
         self.raw("<body>\n");
         self.header();
@@ -76,27 +79,27 @@ impl Report<'_, '_> {
 
     // --- small writers -------------------------------------------------
 
-    fn raw(&mut self, html: &str) {
+    pub(super) fn raw(&mut self, html: &str) {
         self.out.push_str(html);
     }
 
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         push_html_text(&mut self.out, text);
     }
 
-    fn attr(&mut self, text: &str) {
+    pub(super) fn attr(&mut self, text: &str) {
         push_html_attr(&mut self.out, text);
     }
 
     /// User text inline, isolated so its direction cannot leak.
-    fn bdi(&mut self, text: &str) {
+    pub(super) fn bdi(&mut self, text: &str) {
         self.raw("<bdi>");
         self.text(text);
         self.raw("</bdi>");
     }
 
     /// User text as paragraphs, one per non-empty line.
-    fn paragraphs(&mut self, text: &str) {
+    pub(super) fn paragraphs(&mut self, text: &str) {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             self.raw("<p dir=\"auto\">");
             self.text(line.trim());
@@ -106,7 +109,7 @@ impl Report<'_, '_> {
 
     /// A link to `url` labelled `label` (the URL when the label is empty),
     /// or the label as text when the URL may not become a link.
-    fn link(&mut self, url: &str, label: &str) {
+    pub(super) fn link(&mut self, url: &str, label: &str) {
         let label = if label.trim().is_empty() {
             url.trim()
         } else {
@@ -124,7 +127,7 @@ impl Report<'_, '_> {
         }
     }
 
-    fn date(&mut self, date: Date) {
+    pub(super) fn date(&mut self, date: Date) {
         let _ = write!(
             self.out,
             "<time datetime=\"{date}\">{}</time>",
@@ -134,7 +137,7 @@ impl Report<'_, '_> {
 
     /// The class of a claim's verdict colour: `v0`… by scale position,
     /// `vu` unrated, `vx` a verdict not on the scale.
-    fn verdict_class(&self, verdict: VerdictState<'_>) -> String {
+    pub(super) fn verdict_class(&self, verdict: VerdictState<'_>) -> String {
         match verdict {
             VerdictState::Rated(v) => self
                 .plan
@@ -149,7 +152,7 @@ impl Report<'_, '_> {
         }
     }
 
-    fn badge(&mut self, verdict: VerdictState<'_>) {
+    pub(super) fn badge(&mut self, verdict: VerdictState<'_>) {
         let class = self.verdict_class(verdict);
         let _ = write!(self.out, "<span class=\"badge {class}\">");
         match verdict {
@@ -166,7 +169,7 @@ impl Report<'_, '_> {
 
     // --- document parts ------------------------------------------------
 
-    fn head(&mut self) -> Result<(), ExportError> {
+    pub(super) fn head(&mut self) -> Result<(), ExportError> {
         let ws = self.plan.workspace;
         self.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         self.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -189,7 +192,7 @@ impl Report<'_, '_> {
 
     /// One rule per verdict of the scale: its colour, a tint for highlights
     /// and the text colour that reads on it. Colours are validated `#rrggbb`.
-    fn verdict_styles(&mut self) {
+    pub(super) fn verdict_styles(&mut self) {
         for (i, verdict) in self.plan.workspace.scale.verdicts.iter().enumerate() {
             let colour = verdict.colour;
             let _ = writeln!(
@@ -202,7 +205,7 @@ impl Report<'_, '_> {
         self.raw(".vx { --c: #3d3d44; --bg: #3d3d4422; --fg: #fff; }\n");
     }
 
-    fn claim_review_block(&mut self) -> Result<(), ExportError> {
+    pub(super) fn claim_review_block(&mut self) -> Result<(), ExportError> {
         let reviews = claimreview::reviews(self.plan);
         if reviews.is_empty() {
             return Ok(());
@@ -214,7 +217,7 @@ impl Report<'_, '_> {
         Ok(())
     }
 
-    fn header(&mut self) {
+    pub(super) fn header(&mut self) {
         let ws = self.plan.workspace;
         self.raw("<header>\n<p class=\"kicker\">Fact-check report</p>\n<h1 dir=\"auto\">");
         self.text(title_or_untitled(&ws.title));
@@ -241,7 +244,7 @@ impl Report<'_, '_> {
         self.raw("</header>\n");
     }
 
-    fn contents(&mut self) {
+    pub(super) fn contents(&mut self) {
         self.raw("<nav class=\"toc\" aria-label=\"Contents\"><ol>\n");
         self.raw("<li><a href=\"#methodology\">Methodology</a></li>\n");
         self.raw("<li><a href=\"#summary\">Verdict summary</a></li>\n");
@@ -259,7 +262,7 @@ impl Report<'_, '_> {
         self.raw("</ol></nav>\n");
     }
 
-    fn methodology(&mut self) {
+    pub(super) fn methodology(&mut self) {
         let ws = self.plan.workspace;
         self.raw("<section id=\"methodology\">\n<h2>Methodology</h2>\n");
         if ws.methodology.trim().is_empty() {
@@ -279,7 +282,7 @@ impl Report<'_, '_> {
         self.raw("</dl>\n</section>\n");
     }
 
-    fn summary(&mut self) {
+    pub(super) fn summary(&mut self) {
         let plan = self.plan;
         let (counts, unrated, unknown) = plan.verdict_counts();
         let total = plan.claims.len();
@@ -309,7 +312,7 @@ impl Report<'_, '_> {
         self.raw("</table>\n</section>\n");
     }
 
-    fn chart_row(&mut self, verdict: VerdictState<'_>, count: usize, most: usize) {
+    pub(super) fn chart_row(&mut self, verdict: VerdictState<'_>, count: usize, most: usize) {
         let class = self.verdict_class(verdict);
         self.raw("<tr><th scope=\"row\">");
         match verdict {
@@ -333,7 +336,7 @@ impl Report<'_, '_> {
         );
     }
 
-    fn article(&mut self, planned: &PlannedArticle<'_>) {
+    pub(super) fn article(&mut self, planned: &PlannedArticle<'_>) {
         let article = planned.article;
         let _ = writeln!(
             self.out,
@@ -370,7 +373,7 @@ impl Report<'_, '_> {
     }
 
     /// `lang="…"` when the article's language tag looks like a BCP 47 tag.
-    fn lang_attr(&mut self, language: &str) {
+    pub(super) fn lang_attr(&mut self, language: &str) {
         let tag = language.trim();
         let plausible = !tag.is_empty()
             && tag.len() <= 35
@@ -380,7 +383,7 @@ impl Report<'_, '_> {
         }
     }
 
-    fn article_meta(&mut self, planned: &PlannedArticle<'_>) {
+    pub(super) fn article_meta(&mut self, planned: &PlannedArticle<'_>) {
         let article = planned.article;
         self.raw("<dl class=\"meta\">\n");
         for (label, value) in [("Outlet", &article.outlet), ("Author", &article.author)] {
@@ -420,7 +423,7 @@ impl Report<'_, '_> {
 
     /// One run of article text: the numbers of the claims starting here,
     /// then the text inside one `<mark>` per covering claim, outer first.
-    fn segment(&mut self, segment: &Segment<'_>) {
+    pub(super) fn segment(&mut self, segment: &Segment<'_>) {
         let plan = self.plan;
         for &i in &segment.opens {
             let claim = &plan.claims[i];
@@ -447,252 +450,7 @@ impl Report<'_, '_> {
         }
     }
 
-    fn card(&mut self, planned: &PlannedClaim<'_>) {
-        let claim = planned.claim;
-        let class = self.verdict_class(planned.verdict);
-        let fragment = &planned.fragment;
-        let _ = writeln!(
-            self.out,
-            "<article class=\"card {class}\" id=\"{fragment}\">"
-        );
-        self.raw("<div class=\"card-head\">");
-        if planned.span.is_some() {
-            let _ = write!(
-                self.out,
-                "<a class=\"num\" href=\"#ref-{fragment}\" title=\"Show claim {n} in the text\">{n}</a>",
-                n = planned.number
-            );
-        } else {
-            let _ = write!(self.out, "<span class=\"num\">{}</span>", planned.number);
-        }
-        self.badge(planned.verdict);
-        self.raw("<h4 dir=\"auto\">");
-        let statement = if claim.statement.trim().is_empty() {
-            &claim.anchor.exact
-        } else {
-            &claim.statement
-        };
-        self.text(statement);
-        self.raw("</h4></div>\n");
-        self.quote(planned);
-        self.facts(planned);
-        if !claim.rationale.trim().is_empty() {
-            self.raw("<div class=\"rationale\"><h5>Rationale</h5>\n");
-            self.paragraphs(&claim.rationale);
-            self.raw("</div>\n");
-        }
-        self.evidence(&claim.evidence);
-        self.corrections(planned);
-        if planned.span.is_some() {
-            let _ = writeln!(
-                self.out,
-                "<p class=\"back\"><a href=\"#ref-{fragment}\">↑ Back to the text</a></p>"
-            );
-        }
-        self.raw("</article>\n");
-    }
-
-    fn quote(&mut self, planned: &PlannedClaim<'_>) {
-        let quote = &planned.claim.anchor.exact;
-        if !quote.trim().is_empty() {
-            self.raw("<blockquote dir=\"auto\">");
-            self.text(quote);
-            self.raw("</blockquote>\n");
-        }
-        if planned.fault.is_some() {
-            self.raw("<p class=\"warn\">This quote could not be found at its place in the current text of the article, so it is not highlighted there.</p>\n");
-        }
-    }
-
-    fn facts(&mut self, planned: &PlannedClaim<'_>) {
-        let claim = planned.claim;
-        self.raw("<dl class=\"facts\">\n");
-        for (label, value) in [
-            ("Claimant", &claim.claimant),
-            ("Reported by", &claim.reported_by),
-        ] {
-            if !value.trim().is_empty() {
-                let _ = write!(self.out, "<dt>{label}</dt><dd>");
-                self.bdi(value);
-                self.raw("</dd>\n");
-            }
-        }
-        let tags: Vec<&String> = claim.tags.iter().filter(|t| !t.trim().is_empty()).collect();
-        if !tags.is_empty() {
-            self.raw("<dt>Tags</dt><dd>");
-            for tag in tags {
-                self.raw("<span class=\"tag\">");
-                self.bdi(tag);
-                self.raw("</span>");
-            }
-            self.raw("</dd>\n");
-        }
-        if !claim.is_rated() {
-            let _ = writeln!(self.out, "<dt>Status</dt><dd>{}</dd>", claim.status.label());
-        }
-        self.raw("</dl>\n");
-    }
-
-    fn evidence(&mut self, evidence: &[Evidence]) {
-        if evidence.is_empty() {
-            return;
-        }
-        self.raw("<h5>Evidence</h5>\n<ul class=\"evidence\">\n");
-        for item in evidence {
-            let stance = item.stance.label();
-            let _ = write!(
-                self.out,
-                "<li><span class=\"stance {}\">{stance}</span>",
-                stance.to_ascii_lowercase()
-            );
-            match (
-                self.plan.source(item.source),
-                self.plan.source_number(item.source),
-            ) {
-                (Some(source), Some(n)) => {
-                    self.source_line(source);
-                    let _ = write!(
-                        self.out,
-                        " <a class=\"sref\" href=\"#source-{n}\">[S{n}]</a>"
-                    );
-                }
-                _ => self.raw("<em>a source that is missing from the source library</em>"),
-            }
-            if !item.excerpt.trim().is_empty() {
-                self.raw("\n<blockquote class=\"excerpt\" dir=\"auto\">");
-                self.text(&item.excerpt);
-                self.raw("</blockquote>");
-            }
-            if !item.note.trim().is_empty() {
-                self.raw("\n<div class=\"excerpt-note\">");
-                self.paragraphs(&item.note);
-                self.raw("</div>");
-            }
-            self.raw("</li>\n");
-        }
-        self.raw("</ul>\n");
-    }
-
-    /// A source's title (linked), publisher and date, on one line.
-    fn source_line(&mut self, source: &Source) {
-        self.link(&source.url, &source.title);
-        if !source.publisher.trim().is_empty() {
-            self.raw(" — ");
-            self.bdi(&source.publisher);
-        }
-        if let Some(date) = source.published {
-            self.raw(", ");
-            self.date(date);
-        }
-    }
-
-    fn corrections(&mut self, planned: &PlannedClaim<'_>) {
-        let corrections = &planned.claim.corrections;
-        if corrections.is_empty() {
-            return;
-        }
-        self.raw("<div class=\"corrections\"><h5>Corrections</h5>\n<ol>\n");
-        for correction in corrections {
-            self.raw("<li>");
-            self.date(
-                correction
-                    .date
-                    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                    .date(),
-            );
-            self.raw(": ");
-            self.bdi(&correction.note);
-            self.raw("</li>\n");
-        }
-        self.raw("</ol></div>\n");
-    }
-
-    fn orphans(&mut self) {
-        let plan = self.plan;
-        if plan.orphans.is_empty() {
-            return;
-        }
-        self.raw("<section id=\"unplaced\">\n<h2>Claims without an article</h2>\n");
-        self.raw("<p class=\"warn\">These claims belong to an article that is not in the workspace.</p>\n<div class=\"cards\">\n");
-        for &i in &plan.orphans {
-            self.card(&plan.claims[i]);
-        }
-        self.raw("</div>\n</section>\n");
-    }
-
-    fn sources(&mut self) {
-        let plan = self.plan;
-        if plan.sources.is_empty() {
-            return;
-        }
-        self.raw("<section id=\"sources\">\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
-        for (k, source) in plan.sources.iter().enumerate() {
-            let _ = write!(self.out, "<li id=\"source-{}\">", k + 1);
-            self.source_entry(source);
-            self.cited_by(k);
-            self.raw("</li>\n");
-        }
-        self.raw("</ol>\n</section>\n");
-    }
-
-    fn source_entry(&mut self, source: &Source) {
-        self.link(&source.url, &source.title);
-        let _ = write!(
-            self.out,
-            " <span class=\"kind\">{}</span>",
-            source.kind.label()
-        );
-        if !source.publisher.trim().is_empty() {
-            self.raw(" — ");
-            self.bdi(&source.publisher);
-        }
-        self.raw(".");
-        if let Some(date) = source.published {
-            self.raw(" Published ");
-            self.date(date);
-            self.raw(".");
-        }
-        if let Some(date) = source.accessed {
-            self.raw(" Accessed ");
-            self.date(date);
-            self.raw(".");
-        }
-        if !source.archive_url.trim().is_empty() {
-            self.raw(" ");
-            self.link(&source.archive_url, "Archived copy");
-            self.raw(".");
-        }
-        if !source.notes.trim().is_empty() {
-            self.raw("<div class=\"note\">");
-            self.paragraphs(&source.notes);
-            self.raw("</div>");
-        }
-    }
-
-    /// Links to the claims citing the `k`-th source of the list.
-    fn cited_by(&mut self, k: usize) {
-        let plan = self.plan;
-        let citing = &plan.citations[k];
-        if citing.is_empty() {
-            return;
-        }
-        let label = plural(citing.len(), "claim", "claims");
-        let _ = write!(self.out, "<p class=\"cited\">Cited for {label} ");
-        for (n, &i) in citing.iter().enumerate() {
-            if n > 0 {
-                self.raw(", ");
-            }
-            let claim = &plan.claims[i];
-            let _ = write!(
-                self.out,
-                "<a href=\"#{}\">{}</a>",
-                claim.fragment, claim.number
-            );
-        }
-        self.raw("</p>");
-    }
-
-    fn footer(&mut self) {
+    pub(super) fn footer(&mut self) {
         self.raw("<footer>\n<p>Made with Factbench. This report is a single file: it runs no scripts and loads nothing from the network.");
         if !self.plan.workspace.report_url.trim().is_empty() {
             self.raw(" Published at ");
@@ -704,7 +462,7 @@ impl Report<'_, '_> {
     }
 }
 
-fn title_or_untitled(title: &str) -> &str {
+pub(super) fn title_or_untitled(title: &str) -> &str {
     if title.trim().is_empty() {
         "Untitled"
     } else {
@@ -712,12 +470,12 @@ fn title_or_untitled(title: &str) -> &str {
     }
 }
 
-fn plural<'s>(n: usize, one: &'s str, many: &'s str) -> &'s str {
+pub(super) fn plural<'s>(n: usize, one: &'s str, many: &'s str) -> &'s str {
     if n == 1 { one } else { many }
 }
 
 /// Black or white, whichever reads better on `colour`.
-fn text_colour_on(colour: Rgb) -> &'static str {
+pub(super) fn text_colour_on(colour: Rgb) -> &'static str {
     if colour.wants_dark_text() {
         "#000"
     } else {

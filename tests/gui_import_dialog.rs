@@ -4,6 +4,7 @@
 
 #![cfg(feature = "gui")]
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use factbench::ui::dialogs::import::{ImportDialog, ImportOutcome, PasteDialog};
@@ -44,7 +45,10 @@ fn harness(paths: Vec<PathBuf>) -> Harness<'static, State> {
 fn choosing_another_encoding_decodes_again_and_refreshes_the_preview() {
     let mut dialog = ImportDialog::new(vec![fixture("ru-koi8-r.txt")]);
     let entry = &mut dialog.entries[0];
-    assert_eq!(entry.result.as_ref().unwrap().encoding, encoding_rs::KOI8_U);
+    assert_eq!(
+        entry.result().as_ref().unwrap().encoding,
+        encoding_rs::KOI8_U
+    );
     assert!(
         entry
             .preview()
@@ -53,13 +57,13 @@ fn choosing_another_encoding_decodes_again_and_refreshes_the_preview() {
     entry.set_encoding(Some(encoding_rs::WINDOWS_1251));
     let mojibake = entry.preview();
     assert!(!mojibake.contains("Председатель"), "{mojibake}");
-    assert_ne!(entry.form.title, "Визит председателя КНР в Москву");
+    assert_ne!(entry.form.details.title, "Визит председателя КНР в Москву");
     entry.set_encoding(Some(encoding_rs::KOI8_R));
-    assert_eq!(entry.form.title, "Визит председателя КНР в Москву");
+    assert_eq!(entry.form.details.title, "Визит председателя КНР в Москву");
     entry.set_encoding(Some(encoding_rs::UTF_8));
     assert!(
         entry
-            .result
+            .result()
             .as_ref()
             .unwrap_err()
             .contains("is not valid UTF-8 text (as requested)")
@@ -71,16 +75,19 @@ fn choosing_another_encoding_decodes_again_and_refreshes_the_preview() {
 fn fields_the_user_edited_survive_a_change_of_encoding() {
     let mut dialog = ImportDialog::new(vec![fixture("ru-koi8-r.txt")]);
     let entry = &mut dialog.entries[0];
-    entry.form.outlet = "Новая газета".into();
+    entry.form.details.outlet = "Новая газета".into();
     entry.set_encoding(Some(encoding_rs::WINDOWS_1251));
-    assert_eq!(entry.form.outlet, "Новая газета", "typed by the user: kept");
+    assert_eq!(
+        entry.form.details.outlet, "Новая газета",
+        "typed by the user: kept"
+    );
     assert_ne!(
-        entry.form.title, "Визит председателя КНР в Москву",
+        entry.form.details.title, "Визит председателя КНР в Москву",
         "read from the file: follows"
     );
     entry.set_encoding(Some(encoding_rs::KOI8_R));
-    assert_eq!(entry.form.title, "Визит председателя КНР в Москву");
-    assert_eq!(entry.form.outlet, "Новая газета");
+    assert_eq!(entry.form.details.title, "Визит председателя КНР в Москву");
+    assert_eq!(entry.form.details.outlet, "Новая газета");
 }
 
 #[test]
@@ -89,9 +96,9 @@ fn edited_metadata_is_what_gets_imported() {
         fixture("en-news-page.html"),
         fixture("zh-hant-big5.txt"),
     ]);
-    assert_eq!(dialog.entries[0].form.outlet, "The Example Herald");
-    dialog.entries[0].form.title = "  Edited title ".into();
-    dialog.entries[1].form.outlet = "中央社".into();
+    assert_eq!(dialog.entries[0].form.details.outlet, "The Example Herald");
+    dialog.entries[0].form.details.title = "  Edited title ".into();
+    dialog.entries[1].form.details.outlet = "中央社".into();
     dialog.entries[1].form.published = "2025-05-06".into();
     let articles = dialog.articles().unwrap();
     assert_eq!(articles.len(), 2);
@@ -117,7 +124,7 @@ fn a_refused_file_is_shown_and_left_out() {
     let dialog = ImportDialog::new(vec![pdf, fixture("uk-koi8-u.txt")]);
     assert!(
         dialog.entries[0]
-            .result
+            .result()
             .as_ref()
             .unwrap_err()
             .contains("is a PDF document")
@@ -175,4 +182,113 @@ fn pasted_text_becomes_an_article_with_its_first_line_as_title() {
             .unwrap_err()
             .contains("paste it above")
     );
+}
+
+#[test]
+fn ready_counts_what_would_be_imported_without_building_it() {
+    let mut dialog = ImportDialog::new(vec![
+        fixture("en-news-page.html"),
+        fixture("zh-hant-big5.txt"),
+    ]);
+    assert_eq!(dialog.ready(), Ok(2));
+    dialog.entries[0].include = false;
+    assert_eq!(dialog.ready(), Ok(1));
+    assert_eq!(dialog.articles().unwrap().len(), 1);
+    dialog.entries[1].form.published = "2025-13-40".into();
+    let problem = dialog.ready().unwrap_err();
+    assert!(
+        problem.starts_with("zh-hant-big5.txt: “2025-13-40”"),
+        "{problem}"
+    );
+    assert_eq!(dialog.articles().unwrap_err(), problem);
+    dialog.entries[1].include = false;
+    assert_eq!(dialog.ready().unwrap_err(), "No file can be imported.");
+}
+
+#[test]
+fn the_window_edits_the_form_by_its_labels_and_a_bad_date_blocks_import() {
+    let mut harness = harness(vec![fixture("uk-koi8-u.txt")]);
+    for label in ["Title", "Outlet", "Author", "URL", "Published", "Language"] {
+        harness.get_by_role_and_label(Role::TextInput, label);
+    }
+    harness
+        .get_by_role_and_label(Role::TextInput, "Outlet")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Outlet")
+        .type_text("Укрінформ");
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().dialog.entries[0].form.details.outlet,
+        "Укрінформ"
+    );
+    harness
+        .get_by_role_and_label(Role::TextInput, "Published")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Published")
+        .type_text("2025-0");
+    harness.run_steps(2);
+    harness.get_by_label("“2025-0” is not a date of the form YYYY-MM-DD");
+    harness.get_by_label("uk-koi8-u.txt: “2025-0” is not a date of the form YYYY-MM-DD");
+    harness.get_by_label("Import 0 articles").click();
+    harness.run_steps(2);
+    assert!(harness.state().outcome.is_none(), "nothing to import yet");
+    assert_eq!(harness.state().dialog.entries[0].form.published, "2025-0");
+}
+
+#[test]
+fn escape_cancels_the_import_dialog() {
+    let mut harness = harness(vec![fixture("ja-shift-jis.txt")]);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(matches!(
+        harness.state().outcome,
+        Some(ImportOutcome::Cancel)
+    ));
+}
+
+fn paste_harness(text: &str) -> Harness<'static, (PasteDialog, Option<Option<String>>)> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(900.0, 700.0))
+        .build_ui_state(
+            |ui, (dialog, outcome): &mut (PasteDialog, Option<Option<String>>)| {
+                if outcome.is_none() {
+                    *outcome = dialog
+                        .show(ui.ctx())
+                        .map(|article| article.map(|a| a.title));
+                }
+            },
+            (PasteDialog::new(text.into()), None),
+        );
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_paste_dialog_adds_with_the_typed_title_and_escape_cancels() {
+    let mut harness = paste_harness("First line\n\nBody.");
+    harness.get_by_label("Article text to add");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Title")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Title")
+        .type_text("Typed title");
+    harness.run_steps(2);
+    harness.get_by_label("Add article").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().1, Some(Some("Typed title".to_owned())));
+
+    let mut harness = paste_harness("  ");
+    harness.get_by_label("Add article").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().1, None, "no text: the dialog stays");
+    harness.get_by_label_contains("paste it above");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().1, Some(None));
 }

@@ -6,10 +6,18 @@
 //! The dialog keeps each file's bytes, so choosing another encoding decodes
 //! again without touching the disk. It returns finished [`Article`]s; the
 //! window adds them through its one command path, so the import is undoable.
+//!
+//! Drawing a frame never copies or scans an article's text: the preview and
+//! the summary line are worked out once per decode, and the articles are
+//! built only when the user presses Import.
 
+use crate::edit::ArticleDetails;
 use crate::import::{self, ImportOptions, Imported};
 use crate::model::Article;
-use egui::{Id, Modal, RichText};
+use crate::ui::widgets::{
+    Choice, PromptFrame, choice_row, labelled_field, modal_prompt, name_widget,
+};
+use egui::RichText;
 use encoding_rs::Encoding;
 use std::path::PathBuf;
 
@@ -34,6 +42,9 @@ const ENCODINGS: [&Encoding; 14] = [
 /// Lines of text shown in the preview.
 const PREVIEW_LINES: usize = 12;
 
+/// At most this many chars of text in the preview, however long its lines.
+pub const PREVIEW_CHARS: usize = 2_000;
+
 /// How the dialog ended.
 #[derive(Debug)]
 pub enum ImportOutcome {
@@ -41,26 +52,37 @@ pub enum ImportOutcome {
     Cancel,
 }
 
-/// The metadata fields the user can edit before importing.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The metadata the user can edit before importing: the article's details
+/// as [`ArticleDetails`], with the publication date kept as typed, so a
+/// half-typed date is not lost (`details.published` is what the file said;
+/// the date imported is parsed from `published`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct MetadataForm {
-    pub title: String,
-    pub outlet: String,
-    pub author: String,
-    pub url: String,
+    pub details: ArticleDetails,
     pub published: String,
-    pub language: String,
 }
 
+/// One editable text field of the form: its label (also its accessible
+/// name) and where its text is.
+type FormField = (&'static str, fn(&mut MetadataForm) -> &mut String);
+
+/// The form's fields, in the order shown. The rows, [`MetadataForm::follow`]
+/// and [`MetadataForm::apply_to`] all go by this one list.
+const FORM_FIELDS: [FormField; 6] = [
+    ("Title", |form| &mut form.details.title),
+    ("Outlet", |form| &mut form.details.outlet),
+    ("Author", |form| &mut form.details.author),
+    ("URL", |form| &mut form.details.url),
+    ("Published", |form| &mut form.published),
+    ("Language", |form| &mut form.details.language),
+];
+
 impl MetadataForm {
-    fn from_article(article: &Article) -> Self {
+    /// The form filled in from what `article` says.
+    pub fn of(article: &Article) -> Self {
         MetadataForm {
-            title: article.title.clone(),
-            outlet: article.outlet.clone(),
-            author: article.author.clone(),
-            url: article.url.clone(),
+            details: ArticleDetails::of(article),
             published: article.published.map(|d| d.to_string()).unwrap_or_default(),
-            language: article.language.clone(),
         }
     }
 
@@ -75,33 +97,56 @@ impl MetadataForm {
             .map_err(|_| format!("“{text}” is not a date of the form YYYY-MM-DD"))
     }
 
-    /// Takes what the file now says (`now`) for every field the user left
-    /// as the file said before (`before`); fields the user edited are kept,
-    /// so choosing another encoding does not undo their typing.
-    fn follow(&mut self, before: &MetadataForm, now: &MetadataForm) {
-        let fields = [
-            (&mut self.title, &before.title, &now.title),
-            (&mut self.outlet, &before.outlet, &now.outlet),
-            (&mut self.author, &before.author, &now.author),
-            (&mut self.url, &before.url, &now.url),
-            (&mut self.published, &before.published, &now.published),
-            (&mut self.language, &before.language, &now.language),
-        ];
-        for (shown, before, now) in fields {
-            if shown == before {
-                shown.clone_from(now);
+    /// Becomes what the file now says (`now`), except for the fields the
+    /// user changed from what it said before (`before`): those are kept, so
+    /// choosing another encoding does not undo their typing. Returns `now`,
+    /// to compare with next time.
+    fn follow(&mut self, mut before: MetadataForm, now: MetadataForm) -> MetadataForm {
+        let mut shown = std::mem::replace(self, now.clone());
+        for (_, field) in FORM_FIELDS {
+            let typed = field(&mut shown);
+            if typed != field(&mut before) {
+                std::mem::swap(field(self), typed);
             }
         }
+        now
     }
 
+    /// Puts the form's details, trimmed, on `article` (whose text it leaves
+    /// alone), or says why the form cannot be used.
     fn apply_to(&self, article: &mut Article) -> Result<(), String> {
-        article.published = self.published_date()?;
-        article.title = self.title.trim().to_owned();
-        article.outlet = self.outlet.trim().to_owned();
-        article.author = self.author.trim().to_owned();
-        article.url = self.url.trim().to_owned();
-        article.language = self.language.trim().to_owned();
+        let published = self.published_date()?;
+        let mut form = self.clone();
+        for (_, field) in FORM_FIELDS {
+            let value = field(&mut form);
+            *value = value.trim().to_owned();
+        }
+        // Every field named, so a new detail cannot be silently left out.
+        let ArticleDetails {
+            title,
+            outlet,
+            author,
+            url,
+            published: _,
+            retrieved,
+            language,
+            notes,
+        } = form.details;
+        article.title = title;
+        article.outlet = outlet;
+        article.author = author;
+        article.url = url;
+        article.published = published;
+        article.retrieved = retrieved;
+        article.language = language;
+        article.notes = notes;
         Ok(())
+    }
+}
+
+impl Default for MetadataForm {
+    fn default() -> Self {
+        MetadataForm::of(&Article::new("", ""))
     }
 }
 
@@ -112,11 +157,15 @@ pub struct ImportEntry {
     bytes: Result<Vec<u8>, String>,
     /// `None`: detect.
     pub encoding: Option<&'static Encoding>,
-    pub result: Result<Imported, String>,
+    result: Result<Imported, String>,
     pub form: MetadataForm,
     /// What the file itself said, the last time it was decoded.
     read: MetadataForm,
     pub include: bool,
+    /// The first lines of the decoded text, worked out once per decode.
+    preview: String,
+    /// Format, encoding and length of the decoded text, once per decode.
+    summary: String,
 }
 
 impl ImportEntry {
@@ -131,9 +180,16 @@ impl ImportEntry {
             form: MetadataForm::default(),
             read: MetadataForm::default(),
             include: true,
+            preview: String::new(),
+            summary: String::new(),
         };
         entry.decode();
         entry
+    }
+
+    /// The decoded file, or why it could not be decoded.
+    pub fn result(&self) -> &Result<Imported, String> {
+        &self.result
     }
 
     /// Decodes again with `encoding` (`None` to detect); the form is refilled
@@ -155,32 +211,40 @@ impl ImportEntry {
             Err(message) => Err(message.clone()),
         };
         self.include = self.result.is_ok();
+        self.preview.clear();
+        self.summary.clear();
         if let Ok(imported) = &self.result {
-            let read = MetadataForm::from_article(&imported.article);
-            self.form.follow(&self.read, &read);
-            self.read = read;
+            self.preview = preview_of(&imported.article.text);
+            self.summary = format!(
+                "{}, {} ({}), {} characters",
+                imported.format.label(),
+                imported.encoding.name(),
+                imported.detection.describe(),
+                imported.article.char_len()
+            );
+            let before = std::mem::take(&mut self.read);
+            self.read = self
+                .form
+                .follow(before, MetadataForm::of(&imported.article));
         }
     }
 
-    /// The first lines of the decoded text.
-    pub fn preview(&self) -> String {
-        match &self.result {
-            Ok(imported) => imported
-                .article
-                .text
-                .lines()
-                .take(PREVIEW_LINES)
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Err(_) => String::new(),
-        }
+    /// The first lines of the decoded text (at most [`PREVIEW_CHARS`]
+    /// chars), as worked out when it was decoded; empty when it was not.
+    pub fn preview(&self) -> &str {
+        &self.preview
     }
 
-    /// The article to add, with the form's metadata, if this file is included.
-    fn finished(&self) -> Option<Result<Article, String>> {
+    /// Whether this file is to be imported and whether its form allows it;
+    /// builds nothing.
+    fn check(&self) -> Option<Result<&Imported, String>> {
         let imported = self.result.as_ref().ok().filter(|_| self.include)?;
-        let mut article = imported.article.clone();
-        Some(self.form.apply_to(&mut article).map(|()| article))
+        Some(
+            self.form
+                .published_date()
+                .map(|_| imported)
+                .map_err(|e| format!("{}: {e}", self.file_name())),
+        )
     }
 
     fn file_name(&self) -> String {
@@ -189,6 +253,35 @@ impl ImportEntry {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.path.display().to_string())
     }
+}
+
+/// The first [`PREVIEW_LINES`] lines of `text`, cut to [`PREVIEW_CHARS`]
+/// chars with "…" when longer; reads no further into `text` than that.
+fn preview_of(text: &str) -> String {
+    let mut preview = String::new();
+    let mut room = PREVIEW_CHARS;
+    for (n, line) in text.lines().take(PREVIEW_LINES).enumerate() {
+        if n > 0 {
+            if room == 0 {
+                preview.push('…');
+                break;
+            }
+            preview.push('\n');
+            room -= 1;
+        }
+        match line.char_indices().nth(room) {
+            Some((cut, _)) => {
+                preview.push_str(&line[..cut]);
+                preview.push('…');
+                break;
+            }
+            None => {
+                preview.push_str(line);
+                room -= line.chars().count();
+            }
+        }
+    }
+    preview
 }
 
 /// The dialog's state: the files and which one is shown.
@@ -206,29 +299,47 @@ impl ImportDialog {
         }
     }
 
-    /// The articles to add, or the first problem that prevents it.
-    pub fn articles(&self) -> Result<Vec<Article>, String> {
-        let articles: Vec<Article> = self
-            .entries
-            .iter()
-            .filter_map(|entry| {
-                entry
-                    .finished()
-                    .map(|r| r.map_err(|e| format!("{}: {e}", entry.file_name())))
-            })
-            .collect::<Result<_, _>>()?;
-        if articles.is_empty() {
+    /// How many articles an import would add, or the first problem that
+    /// prevents it. Cheap enough for every frame: it builds nothing.
+    pub fn ready(&self) -> Result<usize, String> {
+        let mut count = 0;
+        for checked in self.entries.iter().filter_map(ImportEntry::check) {
+            checked?;
+            count += 1;
+        }
+        if count == 0 {
             return Err("No file can be imported.".to_owned());
+        }
+        Ok(count)
+    }
+
+    /// The articles to add, or the first problem that prevents it. Each is
+    /// a copy of its text: call it once, when the user presses Import.
+    pub fn articles(&self) -> Result<Vec<Article>, String> {
+        self.ready()?;
+        let mut articles = Vec::new();
+        for entry in &self.entries {
+            if let Some(imported) = entry.check().transpose()? {
+                let mut article = imported.article.clone();
+                entry
+                    .form
+                    .apply_to(&mut article)
+                    .map_err(|e| format!("{}: {e}", entry.file_name()))?;
+                articles.push(article);
+            }
         }
         Ok(articles)
     }
 
     /// Draws the dialog; returns how it ended, once it has.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<ImportOutcome> {
-        let mut outcome = None;
-        let modal = Modal::new(Id::unique("import-dialog")).show(ctx, |ui| {
+        let frame = PromptFrame {
+            id: "import-dialog",
+            title: "Import articles",
+            width: 760.0,
+        };
+        modal_prompt(ctx, frame, Some(ImportOutcome::Cancel), |ui| {
             ui.set_width(760.0);
-            ui.heading("Import articles");
             ui.add_space(4.0);
             ui.horizontal_top(|ui| {
                 self.file_list(ui);
@@ -241,12 +352,8 @@ impl ImportDialog {
                 });
             });
             ui.separator();
-            outcome = self.buttons(ui);
-        });
-        if outcome.is_none() && modal.should_close() {
-            outcome = Some(ImportOutcome::Cancel);
-        }
-        outcome
+            self.buttons(ui)
+        })
     }
 
     fn file_list(&mut self, ui: &mut egui::Ui) {
@@ -260,7 +367,7 @@ impl ImportDialog {
                         egui::Checkbox::without_text(&mut entry.include),
                     );
                     let name = format!("Import {}", entry.file_name());
-                    crate::ui::widgets::name_widget(ui, &include, &name);
+                    name_widget(ui, &include, &name);
                     let mark = if entry.result.is_ok() { "" } else { "⚠ " };
                     let label = format!("{mark}{}", entry.file_name());
                     if ui.selectable_label(self.selected == n, label).clicked() {
@@ -272,65 +379,57 @@ impl ImportDialog {
     }
 
     fn buttons(&self, ui: &mut egui::Ui) -> Option<ImportOutcome> {
-        let ready = self.articles();
-        let count = ready.as_ref().map_or(0, Vec::len);
-        let mut outcome = None;
-        ui.horizontal(|ui| {
-            let label = match count {
-                1 => "Import 1 article".to_owned(),
-                n => format!("Import {n} articles"),
-            };
-            if ui
-                .add_enabled(ready.is_ok(), egui::Button::new(label))
-                .clicked()
-                && let Ok(articles) = self.articles()
-            {
-                outcome = Some(ImportOutcome::Import(articles));
-            }
-            if ui.button("Cancel").clicked() {
-                outcome = Some(ImportOutcome::Cancel);
-            }
-            if let Err(problem) = &ready {
-                ui.colored_label(ui.visuals().warn_fg_color, problem);
-            }
-        });
-        outcome
+        #[derive(Clone, Copy)]
+        enum Pressed {
+            Import,
+            Cancel,
+        }
+        let ready = self.ready();
+        let label = match ready {
+            Ok(1) => "Import 1 article".to_owned(),
+            Ok(n) => format!("Import {n} articles"),
+            Err(_) => "Import 0 articles".to_owned(),
+        };
+        let pressed = choice_row(
+            ui,
+            &[
+                Choice::new(label.as_str(), Pressed::Import).enabled(ready.is_ok()),
+                Choice::new("Cancel", Pressed::Cancel),
+            ],
+        );
+        if let Err(problem) = &ready {
+            ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+        match pressed? {
+            Pressed::Import => self.articles().ok().map(ImportOutcome::Import),
+            Pressed::Cancel => Some(ImportOutcome::Cancel),
+        }
     }
 }
 
 fn entry_details(ui: &mut egui::Ui, entry: &mut ImportEntry) {
     ui.label(RichText::new(entry.path.display().to_string()).weak());
     encoding_picker(ui, entry);
-    match &entry.result {
-        Err(message) => {
-            ui.colored_label(ui.visuals().error_fg_color, message);
-        }
-        Ok(imported) => {
-            ui.label(format!(
-                "{}, {} ({}), {} characters",
-                imported.format.label(),
-                imported.encoding.name(),
-                imported.detection.describe(),
-                imported.article.char_len()
-            ));
-            metadata_form(ui, &mut entry.form);
-            ui.label(RichText::new("Preview").strong());
-            let preview = entry.preview();
-            egui::ScrollArea::vertical()
-                .max_height(180.0)
-                .auto_shrink([false, false])
-                .id_salt("import-preview")
-                .show(ui, |ui| {
-                    ui.add(egui::Label::new(preview).wrap());
-                });
-        }
+    if let Err(message) = &entry.result {
+        ui.colored_label(ui.visuals().error_fg_color, message);
+        return;
     }
+    ui.label(entry.summary.as_str());
+    metadata_form(ui, &mut entry.form);
+    ui.label(RichText::new("Preview").strong());
+    egui::ScrollArea::vertical()
+        .max_height(180.0)
+        .auto_shrink([false, false])
+        .id_salt("import-preview")
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(entry.preview()).wrap());
+        });
 }
 
 fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
     let shown = match entry.encoding {
-        None => "Detect automatically".to_owned(),
-        Some(encoding) => encoding.name().to_owned(),
+        None => "Detect automatically",
+        Some(encoding) => encoding.name(),
     };
     let mut choice = entry.encoding;
     ui.horizontal(|ui| {
@@ -343,7 +442,7 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
                     ui.selectable_value(&mut choice, Some(encoding), encoding.name());
                 }
             });
-        crate::ui::widgets::name_widget(ui, &combo.response, "Encoding");
+        name_widget(ui, &combo.response, "Encoding");
     });
     if choice != entry.encoding {
         entry.set_encoding(choice);
@@ -355,22 +454,13 @@ fn metadata_form(ui: &mut egui::Ui, form: &mut MetadataForm) {
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let field = |ui: &mut egui::Ui, name: &str, value: &mut String| {
-                ui.label(name);
-                let response = ui.add(
-                    egui::TextEdit::singleline(value)
-                        .desired_width(400.0)
-                        .id_salt(name),
-                );
-                crate::ui::widgets::name_widget(ui, &response, name);
+            for (label, field) in FORM_FIELDS {
+                let edit = egui::TextEdit::singleline(field(form))
+                    .desired_width(400.0)
+                    .id_salt(label);
+                labelled_field(ui, label, edit);
                 ui.end_row();
-            };
-            field(ui, "Title", &mut form.title);
-            field(ui, "Outlet", &mut form.outlet);
-            field(ui, "Author", &mut form.author);
-            field(ui, "URL", &mut form.url);
-            field(ui, "Published", &mut form.published);
-            field(ui, "Language", &mut form.language);
+            }
         });
     if let Err(problem) = form.published_date() {
         ui.colored_label(ui.visuals().warn_fg_color, problem);
@@ -408,19 +498,19 @@ impl PasteDialog {
 
     /// Draws the dialog: `Some(Some(article))` to add, `Some(None)` on cancel.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<Article>> {
-        let mut outcome = None;
-        let modal = Modal::new(Id::unique("paste-dialog")).show(ctx, |ui| {
+        let frame = PromptFrame {
+            id: "paste-dialog",
+            title: "New article from clipboard",
+            width: 640.0,
+        };
+        modal_prompt(ctx, frame, Some(None), |ui| {
             ui.set_width(640.0);
-            ui.heading("New article from clipboard");
             ui.label("The first line becomes the title unless you give one.");
             ui.horizontal(|ui| {
-                ui.label("Title");
-                let response = ui.add(
-                    egui::TextEdit::singleline(&mut self.title)
-                        .hint_text("from the first line")
-                        .desired_width(540.0),
-                );
-                crate::ui::widgets::name_widget(ui, &response, "Title");
+                let title = egui::TextEdit::singleline(&mut self.title)
+                    .hint_text("from the first line")
+                    .desired_width(540.0);
+                labelled_field(ui, "Title", title);
             });
             egui::ScrollArea::vertical()
                 .max_height(360.0)
@@ -433,26 +523,124 @@ impl PasteDialog {
                             .desired_width(f32::INFINITY)
                             .desired_rows(16),
                     );
-                    crate::ui::widgets::name_widget(ui, &response, "Article text to add");
+                    name_widget(ui, &response, "Article text to add");
                 });
-            ui.horizontal(|ui| {
-                if ui.button("Add article").clicked() {
-                    match self.article() {
-                        Ok(article) => outcome = Some(Some(article)),
-                        Err(problem) => self.problem = Some(problem),
+            let pressed = choice_row(
+                ui,
+                &[
+                    Choice::new("Add article", true),
+                    Choice::new("Cancel", false),
+                ],
+            );
+            let answer = match pressed {
+                Some(true) => match self.article() {
+                    Ok(article) => Some(Some(article)),
+                    Err(problem) => {
+                        self.problem = Some(problem);
+                        None
                     }
-                }
-                if ui.button("Cancel").clicked() {
-                    outcome = Some(None);
-                }
-                if let Some(problem) = &self.problem {
-                    ui.colored_label(ui.visuals().warn_fg_color, problem);
-                }
-            });
-        });
-        if outcome.is_none() && modal.should_close() {
-            outcome = Some(None);
-        }
-        outcome
+                },
+                Some(false) => Some(None),
+                None => None,
+            };
+            if let Some(problem) = &self.problem {
+                ui.colored_label(ui.visuals().warn_fg_color, problem);
+            }
+            answer
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry_of(name: &str, bytes: &[u8]) -> (tempfile::TempDir, ImportEntry) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        (dir, ImportEntry::read(path))
+    }
+
+    #[test]
+    fn the_preview_is_the_first_lines_cut_to_a_bound() {
+        assert_eq!(preview_of("один\nдва\n\nтри"), "один\nдва\n\nтри");
+        let lines: Vec<String> = (1..=20).map(|n| n.to_string()).collect();
+        assert_eq!(preview_of(&lines.join("\n")), lines[..12].join("\n"));
+        let long = "字".repeat(PREVIEW_CHARS * 3);
+        let cut = preview_of(&long);
+        assert_eq!(cut.chars().count(), PREVIEW_CHARS + 1);
+        assert!(cut.ends_with("字…"), "{cut}");
+        let full_then_more = format!("{}\nnext", "a".repeat(PREVIEW_CHARS));
+        assert_eq!(
+            preview_of(&full_then_more),
+            format!("{}…", "a".repeat(PREVIEW_CHARS))
+        );
+    }
+
+    #[test]
+    fn a_one_line_article_of_a_megabyte_previews_briefly() {
+        let text = "Слово ".repeat(200_000);
+        let (_dir, entry) = entry_of("one-line.txt", text.as_bytes());
+        let article_len = entry.result().as_ref().unwrap().article.char_len();
+        assert!(article_len > 1_000_000, "{article_len}");
+        assert!(entry.preview().chars().count() <= PREVIEW_CHARS + 1);
+        assert!(entry.preview().starts_with("Слово Слово"));
+        assert!(
+            entry.summary.contains(&format!("{article_len} characters")),
+            "{}",
+            entry.summary
+        );
+    }
+
+    #[test]
+    fn the_cached_preview_and_the_form_follow_each_decode() {
+        let text = "Заголовок статьи\n\nПервый абзац.\nВторой абзац.";
+        let (encoded, _, _) = encoding_rs::KOI8_R.encode(text);
+        let (_dir, mut entry) = entry_of("статья.txt", &encoded);
+        entry.set_encoding(Some(encoding_rs::KOI8_R));
+        let right = entry.preview().to_owned();
+        assert!(right.starts_with("Первый абзац."), "{right}");
+        let title = entry.form.details.title.clone();
+        assert_eq!(title, "Заголовок статьи");
+        entry.form.details.author = "Иван Петров".into();
+
+        entry.set_encoding(Some(encoding_rs::WINDOWS_1251));
+        assert_ne!(entry.preview(), right, "decoded again, previewed again");
+        assert_ne!(
+            entry.form.details.title, title,
+            "read from the file: follows"
+        );
+        assert_eq!(entry.form.details.author, "Иван Петров", "typed: kept");
+
+        entry.set_encoding(Some(encoding_rs::KOI8_R));
+        assert_eq!(entry.preview(), right);
+        assert_eq!(entry.form.details.title, title);
+
+        entry.set_encoding(Some(encoding_rs::UTF_8));
+        assert!(entry.result().is_err());
+        assert_eq!(entry.preview(), "", "nothing decoded, nothing previewed");
+    }
+
+    #[test]
+    fn the_form_keeps_a_half_typed_date_and_applies_trimmed_fields() {
+        let mut article = Article::new("Old", "Text stays.");
+        article.notes = "kept".into();
+        let mut form = MetadataForm::of(&article);
+        form.published = "2025-0".into();
+        assert!(form.apply_to(&mut article.clone()).is_err());
+        assert_eq!(form.published, "2025-0", "the typing is not lost");
+        form.published = " 2025-05-06 ".into();
+        form.details.title = "  New title ".into();
+        form.details.language = " ru ".into();
+        form.apply_to(&mut article).unwrap();
+        assert_eq!(article.title, "New title");
+        assert_eq!(article.language, "ru");
+        assert_eq!(article.published.unwrap().to_string(), "2025-05-06");
+        assert_eq!(
+            (article.text.as_str(), article.notes.as_str()),
+            ("Text stays.", "kept")
+        );
+        assert_eq!(FORM_FIELDS.map(|(label, _)| label)[4], "Published");
     }
 }

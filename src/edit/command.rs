@@ -340,6 +340,11 @@ impl ArticleDetails {
         }
     }
 
+    /// Puts these details on `article`, leaving its id and text alone.
+    pub fn apply_to(self, article: &mut Article) {
+        self.swap_into(article);
+    }
+
     /// Puts these details on `article` and returns the ones it had.
     pub(super) fn swap_into(mut self, article: &mut Article) -> Self {
         use std::mem::swap;

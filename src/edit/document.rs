@@ -26,6 +26,9 @@ pub struct Document {
     saved: StateSerial,
     /// Bumped by every change, so views can tell their caches are stale.
     revision: u64,
+    /// Bumped by every change that adds, removes or rewrites an article's
+    /// text, so views can keep what they computed from the texts.
+    text_revision: u64,
     /// The workspace's problems, checked again only where a change touched.
     problems: ProblemIndex,
 }
@@ -47,6 +50,7 @@ impl Document {
             path,
             disk,
             revision: 0,
+            text_revision: 0,
         }
     }
 
@@ -96,6 +100,11 @@ impl Document {
     /// A number that changes whenever the workspace does.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// A number that changes whenever an article's text may have changed.
+    pub fn text_revision(&self) -> u64 {
+        self.text_revision
     }
 
     pub fn can_undo(&self) -> bool {
@@ -156,6 +165,9 @@ impl Document {
     fn apply(&mut self, edit: Edit) -> (Edit, Touched) {
         self.revision += 1;
         let touched = edit.touches(&self.workspace);
+        if touched.everything || !touched.articles.is_empty() {
+            self.text_revision += 1;
+        }
         let inverse = edit.apply(&mut self.workspace);
         self.problems.update(&self.workspace, &touched);
         (inverse, touched)

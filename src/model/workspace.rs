@@ -124,7 +124,7 @@ impl Workspace {
             .iter()
             .flat_map(|c| c.tags.iter().cloned())
             .collect();
-        tags.sort_by_key(|t| t.to_lowercase());
+        tags.sort_by_cached_key(|t| t.to_lowercase());
         tags.dedup();
         tags
     }

@@ -169,6 +169,7 @@ impl FactbenchApp {
         let cx = ReaderContext {
             workspace: ws,
             revision: self.doc.revision(),
+            text_revision: self.doc.text_revision(),
             selected_claim: self.view.selected_claim,
             problem_claims: self.doc.problems().claims_with_problems(),
             text_size: self.services.settings.text_size,

@@ -121,25 +121,8 @@ impl MetadataForm {
             let value = field(&mut form);
             *value = value.trim().to_owned();
         }
-        // Every field named, so a new detail cannot be silently left out.
-        let ArticleDetails {
-            title,
-            outlet,
-            author,
-            url,
-            published: _,
-            retrieved,
-            language,
-            notes,
-        } = form.details;
-        article.title = title;
-        article.outlet = outlet;
-        article.author = author;
-        article.url = url;
-        article.published = published;
-        article.retrieved = retrieved;
-        article.language = language;
-        article.notes = notes;
+        form.details.published = published;
+        form.details.apply_to(article);
         Ok(())
     }
 }

@@ -83,7 +83,7 @@ pub struct ClaimList {
     rows: Vec<usize>,
     cached_for: Option<(u64, Filter)>,
     /// Tags and claimants in use, for the filters, as of a revision.
-    choices: Option<(u64, Vec<String>, Vec<String>)>,
+    choices: FilterChoices,
     /// Scroll the list to the selected claim on the next frame.
     scroll_to_selected: bool,
     focus_search: bool,
@@ -158,7 +158,7 @@ impl ClaimList {
             .filter(|(_, c)| self.filter.accepts(ws, c, &needle))
             .map(|(i, _)| i)
             .collect();
-        rows.sort_by_key(|&i| {
+        rows.sort_by_cached_key(|&i| {
             let c = &ws.claims[i];
             (
                 article_order.get(&c.article).copied().unwrap_or(usize::MAX),
@@ -193,17 +193,6 @@ impl ClaimList {
 
     fn filters(&mut self, ui: &mut Ui, cx: &ListContext) {
         let ws = cx.workspace;
-        if self
-            .choices
-            .as_ref()
-            .is_none_or(|(r, _, _)| *r != cx.revision)
-        {
-            self.choices = Some((cx.revision, ws.tags_in_use(), claimants_in_use(ws)));
-        }
-        let (tags, claimants) = match &self.choices {
-            Some((_, tags, claimants)) => (tags.clone(), claimants.clone()),
-            None => (Vec::new(), Vec::new()),
-        };
         let search = egui::TextEdit::singleline(&mut self.filter.search)
             .hint_text("Search claims (Ctrl+F)")
             .desired_width(f32::INFINITY);
@@ -256,8 +245,11 @@ impl ClaimList {
                 name_widget(ui, &combo.response, "Status filter");
                 ui.end_row();
 
+                let choices = &mut self.choices;
                 ui.label("Tag");
-                choice_combo(ui, "filter-tag", "Tag filter", &mut self.filter.tag, &tags);
+                choice_combo(ui, "filter-tag", "Tag filter", &mut self.filter.tag, || {
+                    &choices.of(cx).tags
+                });
                 ui.end_row();
 
                 ui.label("Claimant");
@@ -266,7 +258,7 @@ impl ClaimList {
                     "filter-claimant",
                     "Claimant filter",
                     &mut self.filter.claimant,
-                    &claimants,
+                    || &choices.of(cx).claimants,
                 );
                 ui.end_row();
 
@@ -419,19 +411,46 @@ fn truncated_line(
     ui.painter().layout_job(job)
 }
 
-/// A combo box choosing one of `options` or "Any".
-fn choice_combo(ui: &mut Ui, id: &str, name: &str, value: &mut Option<String>, options: &[String]) {
+/// A combo box choosing one of `options` or "Any"; the options are only
+/// asked for while the box is open.
+fn choice_combo<'o>(
+    ui: &mut Ui,
+    id: &str,
+    name: &str,
+    value: &mut Option<String>,
+    options: impl FnOnce() -> &'o [String],
+) {
     let combo = egui::ComboBox::from_id_salt(id)
         .selected_text(value.clone().unwrap_or_else(|| "Any".to_owned()))
         .width(150.0)
         .truncate()
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, "Any");
-            for option in options {
+            for option in options() {
                 ui.selectable_value(value, Some(option.clone()), option);
             }
         });
     name_widget(ui, &combo.response, name);
+}
+
+/// The tags and claimants the filters offer, for one document revision;
+/// gathered only when a filter's list is opened.
+#[derive(Default)]
+struct FilterChoices {
+    revision: Option<u64>,
+    tags: Vec<String>,
+    claimants: Vec<String>,
+}
+
+impl FilterChoices {
+    fn of(&mut self, cx: &ListContext) -> &Self {
+        if self.revision != Some(cx.revision) {
+            self.tags = cx.workspace.tags_in_use();
+            self.claimants = claimants_in_use(cx.workspace);
+            self.revision = Some(cx.revision);
+        }
+        self
+    }
 }
 
 /// The claimants named in any claim, sorted, without repeats or blanks.
@@ -442,7 +461,7 @@ pub fn claimants_in_use(ws: &Workspace) -> Vec<String> {
         .map(|c| c.claimant.trim().to_owned())
         .filter(|c| !c.is_empty())
         .collect();
-    names.sort_by_key(|n| n.to_lowercase());
+    names.sort_by_cached_key(|n| n.to_lowercase());
     names.dedup();
     names
 }

@@ -18,6 +18,7 @@ impl Reader {
         &mut self,
         ui: &Ui,
         view: &ArticleView,
+        text: &str,
         response: &egui::Response,
         cx: &ReaderContext,
         intents: &mut Vec<ReaderIntent>,
@@ -66,7 +67,7 @@ impl Reader {
             let range = view.paragraphs[p].chars.clone();
             self.set_selection(range.start, range.end);
         } else if response.double_clicked() {
-            let (start, end) = word_around(&view.chars(), at);
+            let (start, end) = word_around(&view.chars(text), at);
             self.set_selection(start, end);
         } else if response.clicked()
             && !shift
@@ -103,6 +104,7 @@ impl Reader {
         &mut self,
         ui: &Ui,
         view: &ArticleView,
+        text: &str,
         intents: &mut Vec<ReaderIntent>,
     ) {
         if !self.focused {
@@ -112,8 +114,8 @@ impl Reader {
         for event in events {
             match event {
                 egui::Event::Copy => {
-                    if let Some(text) = self.selected_in(view) {
-                        intents.push(ReaderIntent::Copy(text));
+                    if let Some(selected) = self.selected_in(view, text) {
+                        intents.push(ReaderIntent::Copy(selected));
                     }
                 }
                 egui::Event::Key {
@@ -121,13 +123,13 @@ impl Reader {
                     pressed: true,
                     modifiers,
                     ..
-                } => self.on_key(key, modifiers, view),
+                } => self.on_key(key, modifiers, view, text),
                 _ => {}
             }
         }
     }
 
-    fn on_key(&mut self, key: Key, modifiers: Modifiers, view: &ArticleView) {
+    fn on_key(&mut self, key: Key, modifiers: Modifiers, view: &ArticleView, text: &str) {
         let len = view.char_len();
         if key == Key::A && modifiers.command {
             self.set_selection(0, len);
@@ -137,7 +139,7 @@ impl Reader {
             self.selection = None;
             return;
         }
-        let chars = view.chars();
+        let chars = view.chars(text);
         let cursor = self.selection.map_or(0, |s| s.cursor).min(len);
         let by_word = modifiers.command || modifiers.alt;
         let moved = match key {

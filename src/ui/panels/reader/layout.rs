@@ -45,21 +45,21 @@ pub(super) struct LayoutKey {
     pub dark: bool,
 }
 
-/// What a frame can check cheaply to know the text is the one the view was
-/// built for: the document revision and where the text lives. When any of
-/// them changes, the text itself is compared (see [`ArticleView::sync`]).
+/// The text a view was built for: its article, the document's text
+/// revision (which changes with any change of an article's text) and the
+/// text's length in bytes (a cheap second check).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct TextKey {
-    revision: u64,
-    ptr: usize,
+    article: ArticleId,
+    text_revision: u64,
     len: usize,
 }
 
 impl TextKey {
-    fn of(article: &Article, revision: u64) -> Self {
+    fn of(article: &Article, text_revision: u64) -> Self {
         TextKey {
-            revision,
-            ptr: article.text.as_ptr() as usize,
+            article: article.id,
+            text_revision,
             len: article.text.len(),
         }
     }
@@ -69,10 +69,6 @@ impl TextKey {
 pub(super) struct ArticleView {
     pub article: ArticleId,
     text_key: TextKey,
-    /// The text the view was built from, compared with the article's when
-    /// the revision changes (one memcmp), so that an edit of the same
-    /// length is not missed.
-    text: String,
     /// The article's char index, built once per text.
     marks: CharCheckpoints,
     pub paragraphs: Vec<Paragraph>,
@@ -88,13 +84,12 @@ pub(super) struct ArticleView {
 }
 
 impl ArticleView {
-    pub fn new(article: &Article, revision: u64) -> Self {
+    pub fn new(article: &Article, text_revision: u64) -> Self {
         let paragraphs = split_paragraphs(&article.text);
         let n = paragraphs.len();
         ArticleView {
             article: article.id,
-            text_key: TextKey::of(article, revision),
-            text: article.text.clone(),
+            text_key: TextKey::of(article, text_revision),
             marks: CharCheckpoints::new(&article.text),
             paragraphs,
             heights: vec![0.0; n],
@@ -108,40 +103,25 @@ impl ArticleView {
         }
     }
 
-    /// Whether the view still fits `article` at document `revision`; on a
-    /// new revision the text is compared, and a view whose text is
-    /// unchanged is kept (its galleys stay valid).
-    pub fn sync(&mut self, article: &Article, revision: u64) -> bool {
-        if self.article != article.id {
-            return false;
-        }
-        let key = TextKey::of(article, revision);
-        if key == self.text_key {
-            return true;
-        }
-        if self.text != article.text {
-            return false;
-        }
-        self.text_key = key;
-        true
+    /// Whether the view was built for this article's text as it is at
+    /// `text_revision` (its galleys and char index stay valid).
+    pub fn fits(&self, article: &Article, text_revision: u64) -> bool {
+        self.text_key == TextKey::of(article, text_revision)
     }
 
-    /// Whether the view was built for this article's current text (cheap:
-    /// no text comparison, for calls between frames).
+    /// Whether the view was built for this article (between frames, when
+    /// the text revision is not at hand: the id and length must agree).
     pub fn shows(&self, article: &Article) -> bool {
-        self.article == article.id
-            && self.text_key.ptr == article.text.as_ptr() as usize
-            && self.text_key.len == article.text.len()
+        self.article == article.id && self.text_key.len == article.text.len()
     }
 
-    /// The article's char index, over the view's copy of the text (the
-    /// same as the article's, as [`ArticleView::sync`] checks each frame).
-    pub fn chars(&self) -> CharIndex<'_> {
-        // Marks and copy are made together in `new` and never change, so
-        // the fallback is never taken; it would be correct, merely slow.
+    /// The article's char index over `text`, the text the view was built
+    /// for (see [`ArticleView::fits`]); another text gets an index of its
+    /// own, correct but built afresh.
+    pub fn chars<'a>(&'a self, text: &'a str) -> CharIndex<'a> {
         self.marks
-            .index(&self.text)
-            .unwrap_or_else(|| CharIndex::new(&self.text))
+            .index(text)
+            .unwrap_or_else(|| CharIndex::new(text))
     }
 
     /// Length of the text in chars.
@@ -448,23 +428,25 @@ mod tests {
     #[test]
     fn the_view_keeps_its_char_index_while_the_text_is_unchanged() {
         let mut article = Article::new("Т", "Путин и 习近平 👩‍👩‍👧 cafe\u{301}.\nВторой абзац.");
-        let mut view = ArticleView::new(&article, 1);
-        assert!(view.sync(&article, 1), "same revision");
-        assert!(view.sync(&article, 7), "new revision, same text");
+        let view = ArticleView::new(&article, 1);
+        assert!(view.fits(&article, 1), "same text revision");
         assert!(view.shows(&article));
         assert_eq!(view.char_len(), article.text.chars().count());
-        assert_eq!(view.chars().slice(8, 11), Some("习近平"));
-        assert_eq!(view.chars().slice(12, 17), Some("👩‍👩‍👧"));
-        assert_eq!(view.chars().slice(18, 23), Some("cafe\u{301}"));
+        let chars = view.chars(&article.text);
+        assert_eq!(chars.slice(8, 11), Some("习近平"));
+        assert_eq!(chars.slice(12, 17), Some("👩‍👩‍👧"));
+        assert_eq!(chars.slice(18, 23), Some("cafe\u{301}"));
         assert_eq!(view.paragraphs.len(), 2);
 
-        // An edit of the same length in bytes: caught by the comparison.
+        // Any change of a text moves the text revision: the view is rebuilt.
         article.text = article.text.replace("Путин", "Лукаш");
-        assert!(!view.sync(&article, 8), "same length, other text");
+        assert!(!view.fits(&article, 2), "a new text revision");
+        article.text.push_str(" ещё");
+        assert!(!view.fits(&article, 1), "another length");
 
         let other = Article::new("Т", article.text.clone());
-        let mut view = ArticleView::new(&article, 8);
-        assert!(!view.sync(&other, 8), "another article");
+        let view = ArticleView::new(&article, 8);
+        assert!(!view.fits(&other, 8), "another article");
         assert!(!view.shows(&other));
     }
 }

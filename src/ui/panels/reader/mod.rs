@@ -77,6 +77,9 @@ pub struct Reader {
 pub struct ReaderContext<'a> {
     pub workspace: &'a Workspace,
     pub revision: u64,
+    /// Changes whenever an article's text may have changed
+    /// ([`crate::edit::Document::text_revision`]).
+    pub text_revision: u64,
     pub selected_claim: Option<ClaimId>,
     pub problem_claims: &'a HashSet<ClaimId>,
     pub text_size: f32,
@@ -134,7 +137,7 @@ impl Reader {
     /// char index; an article not shown (yet) gets a one-off index.
     pub fn selected_text(&self, article: &Article) -> Option<String> {
         match &self.view {
-            Some(view) if view.shows(article) => self.selected_in(view),
+            Some(view) if view.shows(article) => self.selected_in(view, &article.text),
             _ => {
                 let (start, end) = self.selection()?;
                 CharIndex::new(&article.text)
@@ -145,9 +148,9 @@ impl Reader {
     }
 
     /// The selected text, through the view's char index.
-    fn selected_in(&self, view: &ArticleView) -> Option<String> {
+    fn selected_in(&self, view: &ArticleView, text: &str) -> Option<String> {
         let (start, end) = self.selection()?;
-        view.chars().slice(start, end).map(str::to_owned)
+        view.chars(text).slice(start, end).map(str::to_owned)
     }
 
     /// Draws the article (header, text and highlights) and handles the
@@ -165,7 +168,7 @@ impl Reader {
             intents.push(ReaderIntent::EditDetails);
         }
         ui.separator();
-        self.selection_bar(ui, &view, cx, &mut intents);
+        self.selection_bar(ui, &view, &article.text, cx, &mut intents);
         self.text_area(ui, &mut view, article, cx, &mut intents);
         self.view = Some(view);
         intents
@@ -177,10 +180,10 @@ impl Reader {
         let kept = self
             .view
             .take()
-            .and_then(|mut view| view.sync(article, cx.revision).then_some(view));
+            .filter(|view| view.fits(article, cx.text_revision));
         let mut view = kept.unwrap_or_else(|| {
             self.selection = None;
-            ArticleView::new(article, cx.revision)
+            ArticleView::new(article, cx.text_revision)
         });
         view.update_spans(article, cx);
         view
@@ -191,11 +194,12 @@ impl Reader {
         &mut self,
         ui: &mut Ui,
         view: &ArticleView,
+        text: &str,
         cx: &ReaderContext,
         intents: &mut Vec<ReaderIntent>,
     ) {
         ui.horizontal(|ui| {
-            let selected = self.selected_in(view);
+            let selected = self.selected_in(view, text);
             let button = egui::Button::new(cx.mark_label.to_owned());
             let hint = "Mark the selected text as a claim";
             if ui
@@ -265,9 +269,9 @@ impl Reader {
             });
             view.layout_visible(ui, &article.text, origin, viewport, self.frame);
             self.paint(ui, view, cx, now);
-            self.handle_pointer(ui, view, &response, cx, intents);
+            self.handle_pointer(ui, view, &article.text, &response, cx, intents);
             self.handle_focus(ui, &response);
-            self.handle_keys(ui, view, intents);
+            self.handle_keys(ui, view, &article.text, intents);
             self.mark_button(ui, view, cx, intents, &response);
         });
         view.prune(self.frame);

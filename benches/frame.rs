@@ -34,7 +34,7 @@ struct Window {
 impl Window {
     fn new(workspace: Workspace) -> Self {
         let ctx = egui::Context::default();
-        factbench::ui::fonts::install(&ctx);
+        factbench::ui::install_fonts(&ctx);
         let app = FactbenchApp::new(workspace, Box::new(ScriptedPicker::default()));
         let mut window = Window {
             ctx,

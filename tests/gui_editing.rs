@@ -223,8 +223,7 @@ fn the_claims_list_filters_by_search_and_verdict() {
             .is_some()
     );
     harness.state_mut().list_mut().filter = Default::default();
-    harness.state_mut().list_mut().filter.verdict =
-        factbench::ui::panels::claim_list::VerdictFilter::Unrated;
+    harness.state_mut().list_mut().filter.verdict = factbench::ui::VerdictFilter::Unrated;
     harness.run_steps(2);
     assert!(
         harness

@@ -215,7 +215,7 @@ fn the_problems_panel_lists_a_claim_whose_anchor_no_longer_matches() {
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .perform(&ctx, factbench::ui::actions::Action::ShowProblems);
+        .perform(&ctx, factbench::ui::Action::ShowProblems);
     harness.run_steps(3);
     assert!(
         harness
@@ -354,7 +354,7 @@ fn file_export_writes_each_format_where_the_dialog_says() {
         let ctx = harness.ctx.clone();
         harness
             .state_mut()
-            .perform(&ctx, factbench::ui::actions::Action::Export(format));
+            .perform(&ctx, factbench::ui::Action::Export(format));
         harness.run_steps(3);
         let path = dir.path().join(format!(
             "report-{}.{}",

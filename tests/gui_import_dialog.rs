@@ -7,7 +7,7 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use factbench::ui::dialogs::import::{ImportDialog, ImportOutcome, PasteDialog};
+use factbench::ui::{ImportDialog, ImportOutcome, PasteDialog};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
@@ -28,7 +28,7 @@ fn harness(paths: Vec<PathBuf>) -> Harness<'static, State> {
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1000.0, 800.0))
-        .with_context_setup(factbench::ui::fonts::install)
+        .with_context_setup(factbench::ui::install_fonts)
         .build_ui_state(
             |ui, state: &mut State| {
                 if state.outcome.is_none() {

@@ -316,7 +316,7 @@ fn arrows_and_double_click_keep_accents_and_emoji_whole() {
     let mut harness = egui_kittest::Harness::builder()
         .with_size(WINDOW)
         .with_step_dt(0.1)
-        .with_context_setup(factbench::ui::fonts::install)
+        .with_context_setup(factbench::ui::install_fonts)
         .build_ui_state(
             |ui, app: &mut factbench::ui::FactbenchApp| app.show(ui),
             app(one_article("Clusters", text), vec![]),

@@ -111,7 +111,7 @@ fn random_session(seed: u64, workspace: factbench::Workspace) -> usize {
         steps += 1;
         harness
             .state_mut()
-            .perform(&ctx, factbench::ui::actions::Action::Undo);
+            .perform(&ctx, factbench::ui::Action::Undo);
     }
     harness.run_steps(2);
     let ws = harness.state().workspace();

@@ -251,7 +251,7 @@ fn an_unreadable_recovery_file_is_reported_and_left_alone() {
     click(&mut harness, "OK");
     edit_rationale(&mut harness, 0, "New work.");
     wait_for_file_with(&mut harness, &recovery, "New work.");
-    let aside = factbench::ui::services::autosave::set_aside_path(&recovery);
+    let aside = factbench::ui::set_aside_path(&recovery);
     assert_eq!(
         std::fs::read_to_string(aside).unwrap(),
         "// Factbench recovery file of: xi.ron\n(garbage"

@@ -6,7 +6,7 @@
 
 use factbench::sample::sample_workspace;
 use factbench::store::recovery::{pending_recovery, read_recovery, recovery_path, recovery_text};
-use factbench::ui::services::autosave::install_panic_hook;
+use factbench::ui::install_panic_hook;
 use std::sync::{Arc, Mutex};
 
 #[test]

@@ -13,17 +13,24 @@
 //! Everything that changes the workspace is a [`crate::edit::Command`];
 //! nothing in here keeps its own undo.
 
-pub mod actions;
-pub mod app;
-pub mod dialogs;
-pub mod fonts;
-pub mod panels;
-pub mod services;
-pub mod widgets;
+pub(crate) mod actions;
+pub(crate) mod app;
+pub(crate) mod dialogs;
+pub(crate) mod fonts;
+pub(crate) mod panels;
+pub(crate) mod services;
+pub(crate) mod widgets;
 
+// What the binary, the integration tests and the benchmarks use; the rest
+// of the window is the crate's own.
 pub use actions::Action;
 pub use app::{FactbenchApp, RightTab};
-pub use services::files::{ScriptedPicker, Settings, ThemeChoice};
+pub use dialogs::import::{ImportDialog, ImportOutcome, PasteDialog};
+pub use fonts::install as install_fonts;
+pub use panels::claim_list::{ClaimList, VerdictFilter};
+pub use panels::reader::Reader;
+pub use services::autosave::{install_panic_hook, set_aside_path};
+pub use services::files::{FilePicker, ScriptedPicker, Settings};
 
 use services::files::NativePicker;
 use std::path::PathBuf;

@@ -18,7 +18,7 @@ pub const WINDOW: egui::Vec2 = egui::vec2(1400.0, 900.0);
 pub fn harness(app: FactbenchApp) -> Harness<'static, FactbenchApp> {
     let mut harness = Harness::builder()
         .with_size(WINDOW)
-        .with_context_setup(factbench::ui::fonts::install)
+        .with_context_setup(factbench::ui::install_fonts)
         .build_ui_state(|ui, app: &mut FactbenchApp| app.show(ui), app);
     harness.run_steps(3);
     harness

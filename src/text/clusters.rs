@@ -1,90 +1,30 @@
 //! What the reader treats as one character on screen, so that a caret step
-//! or a word never splits it: a base char with the combining marks after
-//! it ("e\u{301}"), an emoji with its modifiers, variation selectors and
-//! zero-width-joined followers (👩‍👩‍👧 is five chars), and a pair of
-//! regional indicators (a flag, 🇺🇦).
-//!
-//! This is a small approximation of Unicode's extended grapheme clusters,
-//! enough for reading and selecting article text; it never panics on any
-//! input and works from the caret outwards, never from the text's start.
+//! or a word never splits it: Unicode's extended grapheme clusters (a base
+//! char with its combining marks, "e\u{301}"; an emoji with its modifiers
+//! and zero-width-joined followers, 👩‍👩‍👧 being five chars; a flag, 🇺🇦),
+//! as the `unicode-segmentation` crate finds them. Lookups work from the
+//! caret outwards, never from the text's start.
 
 use crate::anchor::CharIndex;
-use unicode_normalization::char::is_combining_mark;
-
-const ZERO_WIDTH_JOINER: char = '\u{200d}';
-
-/// Whether `c` belongs to the char before it rather than starting a
-/// cluster: combining marks (including variation selectors), the zero
-/// width joiner, emoji skin-tone modifiers and emoji tag chars.
-fn attaches(c: char) -> bool {
-    is_combining_mark(c)
-        || c == ZERO_WIDTH_JOINER
-        || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
-        || ('\u{e0020}'..='\u{e007f}').contains(&c)
-}
-
-fn is_regional_indicator(c: char) -> bool {
-    ('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
-}
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The cluster starting at the head of `text`: its first char, its length
 /// in chars and in bytes; `None` for an empty text.
 pub(super) fn cluster_after(text: &str) -> Option<(char, usize, usize)> {
-    let mut chars = text.char_indices();
-    let (_, first) = chars.next()?;
-    let mut prev = first;
-    let mut count = 1;
-    let mut bytes = first.len_utf8();
-    let mut flag_done = !is_regional_indicator(first);
-    for (byte, c) in chars {
-        let joins = attaches(c)
-            || (prev == ZERO_WIDTH_JOINER && !c.is_whitespace())
-            || (!flag_done && is_regional_indicator(c));
-        if !joins {
-            break;
-        }
-        if is_regional_indicator(c) {
-            flag_done = true;
-        }
-        prev = c;
-        count += 1;
-        bytes = byte + c.len_utf8();
-    }
-    Some((first, count, bytes))
+    let cluster = text.graphemes(true).next()?;
+    describe(cluster)
 }
 
 /// The cluster ending at the tail of `text`: its first char, its length in
 /// chars and in bytes; `None` for an empty text.
 pub(super) fn cluster_before(text: &str) -> Option<(char, usize, usize)> {
-    let mut rest = text.char_indices().rev().peekable();
-    let (mut start, mut first) = rest.next()?;
-    let mut count = 1;
-    while let Some(&(byte, before)) = rest.peek() {
-        let joins = attaches(first)
-            || (before == ZERO_WIDTH_JOINER && !first.is_whitespace())
-            || (is_regional_indicator(first)
-                && is_regional_indicator(before)
-                && second_of_flag(&text[..start]));
-        if !joins {
-            break;
-        }
-        rest.next();
-        start = byte;
-        first = before;
-        count += 1;
-    }
-    Some((first, count, text.len() - start))
+    let cluster = text.graphemes(true).next_back()?;
+    describe(cluster)
 }
 
-/// Whether the regional indicator just after `head` is the second of a
-/// flag: the run of regional indicators ending `head` has odd length.
-fn second_of_flag(head: &str) -> bool {
-    let run = head
-        .chars()
-        .rev()
-        .take_while(|c| is_regional_indicator(*c))
-        .count();
-    run % 2 == 1
+fn describe(cluster: &str) -> Option<(char, usize, usize)> {
+    let first = cluster.chars().next()?;
+    Some((first, cluster.chars().count(), cluster.len()))
 }
 
 /// The byte offset of char `at`, clamped to the text: `(char, byte)`.

@@ -1,8 +1,8 @@
 //! Plain-text logic for showing and selecting article texts, with no
 //! window in sight: splitting a text into paragraphs, what counts as one
 //! character on screen (a base char with its combining marks, an emoji
-//! sequence, a flag), what counts as a word, and the caret motions built
-//! on them.
+//! sequence, a flag), what counts as a word, the caret motions built
+//! on them, and finding a phrase whatever its case and accents.
 //!
 //! Offsets are char offsets (Unicode scalar values), as everywhere in
 //! Factbench; conversions go through a [`CharIndex`](crate::anchor::CharIndex)
@@ -10,9 +10,11 @@
 //! start.
 
 mod clusters;
+mod find;
 mod paragraphs;
 mod words;
 
+pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
 pub use words::{CharCategory, word_around, word_end_after, word_start_before};

@@ -31,7 +31,16 @@ pub enum Action {
     Redo,
     MarkClaim,
     DeleteClaim,
+    /// Focuses the claims list's search box.
     Find,
+    /// Opens the find bar over the article.
+    FindInArticle,
+    FindNext,
+    FindPrevious,
+    /// Moves the keyboard to the next pane (claims list → article →
+    /// inspector) or back.
+    NextPane,
+    PreviousPane,
     CopySelection,
     ClearVerdict,
     NextClaim,
@@ -110,6 +119,7 @@ const COMMAND_SHIFT: Modifiers = Modifiers {
     ..Modifiers::COMMAND
 };
 const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
 
 const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
     Some(KeyboardShortcut::new(modifiers, key))
@@ -131,7 +141,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 52] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -162,6 +172,9 @@ impl Action {
         Action::DeleteClaim,
         Action::ClearVerdict,
         Action::CopySelection,
+        Action::FindInArticle,
+        Action::FindNext,
+        Action::FindPrevious,
         Action::Find,
         Action::NextClaim,
         Action::PreviousClaim,
@@ -176,6 +189,8 @@ impl Action {
         Action::TextReset,
         Action::ShowTab(RightTab::Claim),
         Action::ShowTab(RightTab::Sources),
+        Action::NextPane,
+        Action::PreviousPane,
         Action::Preferences,
         Action::ShowShortcuts,
         Action::About,
@@ -204,6 +219,11 @@ impl Action {
             Action::MarkClaim => "Mark claim",
             Action::DeleteClaim => "Delete claim",
             Action::Find => "Find claims",
+            Action::FindInArticle => "Find in article…",
+            Action::FindNext => "Find next",
+            Action::FindPrevious => "Find previous",
+            Action::NextPane => "Next pane",
+            Action::PreviousPane => "Previous pane",
             Action::CopySelection => "Copy",
             Action::ClearVerdict => "Clear verdict",
             Action::NextClaim => "Next claim",
@@ -258,6 +278,13 @@ impl Action {
             Action::MarkClaim => "Mark the selected text as a claim",
             Action::DeleteClaim => "Delete the selected claim",
             Action::Find => "Search the claims list",
+            Action::FindInArticle => {
+                "Find a phrase in the shown article, whatever its case and accents"
+            }
+            Action::FindNext => "Go to the next match in the article",
+            Action::FindPrevious => "Go to the previous match in the article",
+            Action::NextPane => "Move the keyboard to the next pane: claims list, article, inspector",
+            Action::PreviousPane => "Move the keyboard to the previous pane",
             Action::CopySelection => "Copy the selected article text",
             Action::ClearVerdict => "Remove the selected claim's verdict",
             Action::NextClaim => "Select the next claim in the list",
@@ -296,7 +323,12 @@ impl Action {
             Action::Redo => key(COMMAND_SHIFT, Key::Z),
             Action::MarkClaim => key(COMMAND, Key::M),
             Action::DeleteClaim => key(NONE, Key::Delete),
-            Action::Find => key(COMMAND, Key::F),
+            Action::Find => key(COMMAND_SHIFT, Key::F),
+            Action::FindInArticle => key(COMMAND, Key::F),
+            Action::FindNext => key(NONE, Key::F3),
+            Action::FindPrevious => key(SHIFT, Key::F3),
+            Action::NextPane => key(NONE, Key::F6),
+            Action::PreviousPane => key(SHIFT, Key::F6),
             Action::CopySelection => key(COMMAND, Key::C),
             Action::ClearVerdict => key(NONE, Key::Num0),
             Action::NextClaim => key(NONE, Key::J),
@@ -354,7 +386,10 @@ impl Action {
             Action::DeleteClaim => cx.selected_claim_rated.is_some(),
             Action::ClearVerdict => cx.selected_claim_rated == Some(true),
             Action::NextClaim | Action::PreviousClaim => cx.has_claims,
-            Action::ArticleDetails => cx.has_shown_article,
+            Action::ArticleDetails
+            | Action::FindInArticle
+            | Action::FindNext
+            | Action::FindPrevious => cx.has_shown_article,
             Action::New
             | Action::Open
             | Action::SaveAs
@@ -364,6 +399,8 @@ impl Action {
             | Action::ToggleOpenReportAfterExport
             | Action::Quit
             | Action::Find
+            | Action::NextPane
+            | Action::PreviousPane
             | Action::ShowProblems
             | Action::WorkspaceDetails
             | Action::Theme(_)

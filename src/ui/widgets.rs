@@ -125,3 +125,34 @@ pub fn labelled_field_named(
     name_widget(ui, &response, name);
     response
 }
+
+/// Gives a text field the keyboard with all of `text` (its content)
+/// selected, so typing replaces it and arrows start from either end; a
+/// caret left from another text (the field of another claim) never lands
+/// mid-word.
+pub fn focus_with_all_selected(ui: &egui::Ui, response: &egui::Response, text: &str) {
+    response.request_focus();
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), response.id).unwrap_or_default();
+    let all = egui::text_selection::CCursorRange::select_all_str(text);
+    state.cursor.set_char_range(Some(all));
+    state.store(ui.ctx(), response.id);
+}
+
+/// A link that opens in the browser, with a context menu (right click or
+/// the menu key) to copy its address or open it.
+pub fn link(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, url: &str) -> egui::Response {
+    let response = ui
+        .add(egui::Hyperlink::from_label_and_url(text, url))
+        .on_hover_text(format!("{url}\nClick to open in the browser; right-click to copy"));
+    response.context_menu(|ui| {
+        if ui.button("Copy link address").clicked() {
+            ui.ctx().copy_text(url.to_owned());
+            ui.close();
+        }
+        if ui.button("Open in the browser").clicked() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+            ui.close();
+        }
+    });
+    response
+}

@@ -100,6 +100,11 @@ impl FactbenchApp {
                 }
             }
             Action::Find => self.panels.list.focus_search(),
+            Action::FindInArticle => self.find_in_article(),
+            Action::FindNext | Action::FindPrevious => self.find_step(action == Action::FindNext),
+            Action::NextPane | Action::PreviousPane => {
+                self.cycle_pane(ctx, action == Action::NextPane)
+            }
             Action::CopySelection => {
                 let text = self
                     .view

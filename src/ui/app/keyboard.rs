@@ -1,12 +1,33 @@
 //! Keyboard and window input that is not a panel's: shortcuts from the
-//! action table, verdict digits (also right after marking), files dropped
-//! on the window, and the request to close it.
+//! action table, verdict digits (also right after marking, and Alt+digit
+//! while typing), moving the keyboard between the panes (F6, Shift+F6,
+//! Escape back to the article), the find bar's actions, files dropped on
+//! the window, and the request to close it.
 
 use super::*;
+
+/// The panes F6 moves the keyboard between, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Claims,
+    Article,
+    Inspector,
+}
+
+const PANE_ORDER: [Pane; 3] = [Pane::Claims, Pane::Article, Pane::Inspector];
+
+/// Where each pane was drawn last frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct PaneRects {
+    pub(super) claims: Option<egui::Rect>,
+    pub(super) inspector: Option<egui::Rect>,
+    pub(super) article: Option<egui::Rect>,
+}
 
 impl FactbenchApp {
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         self.verdict_key_after_marking(ctx);
+        self.escape_to_article(ctx);
         let typing = ctx.text_edit_focused();
         let pressed = ctx.input_mut(|i| actions::pressed(i, typing));
         self.intents.extend(pressed.into_iter().map(Intent::Action));
@@ -19,6 +40,100 @@ impl FactbenchApp {
         });
         if let Some(n) = verdict {
             self.intents.push(Intent::VerdictNumber(n));
+            if typing {
+                // Alt+4 in a field gives the verdict; its "4" is not typed.
+                self.keys.swallow = Some(((n + 1).to_string(), 3));
+                self.swallow_digit_text(ctx);
+            }
+        }
+    }
+
+    /// Escape in a field or the claims list gives the article the keyboard
+    /// back (the field lets go of it itself).
+    fn escape_to_article(&mut self, ctx: &egui::Context) {
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
+        let elsewhere = !self.panels.reader.has_focus() && ctx.memory(|m| m.focused().is_some());
+        let on_top = ctx.memory(|m| m.top_modal_layer().is_some()) || ctx.any_popup_open();
+        if escape && elsewhere && !on_top && self.view.shown_article.is_some() {
+            self.panels.reader.focus();
+        }
+    }
+
+    /// The pane holding the keyboard (as F6 sees it), from where its
+    /// focused widget is.
+    pub fn focused_pane(&self, ctx: &egui::Context) -> Option<Pane> {
+        if self.panels.reader.has_focus() {
+            return Some(Pane::Article);
+        }
+        let focused = ctx.memory(|m| m.focused())?;
+        let at = ctx.read_response(focused)?.rect.center();
+        let rects = self.panes;
+        [
+            (Pane::Claims, rects.claims),
+            (Pane::Inspector, rects.inspector),
+            (Pane::Article, rects.article),
+        ]
+        .into_iter()
+        .find(|(_, rect)| rect.is_some_and(|r| r.contains(at)))
+        .map(|(pane, _)| pane)
+    }
+
+    /// F6 / Shift+F6: the keyboard to the next (or previous) pane that can
+    /// take it; from nowhere, to the article.
+    pub(super) fn cycle_pane(&mut self, ctx: &egui::Context, forward: bool) {
+        let mut at = match self.focused_pane(ctx) {
+            Some(pane) => PANE_ORDER.iter().position(|p| *p == pane).unwrap_or(1),
+            None => {
+                self.focus_pane(Pane::Article);
+                return;
+            }
+        };
+        for _ in 0..PANE_ORDER.len() {
+            at = if forward { (at + 1) % 3 } else { (at + 2) % 3 };
+            if self.focus_pane(PANE_ORDER[at]) {
+                return;
+            }
+        }
+    }
+
+    /// Gives `pane` the keyboard on the next frame; false when it has
+    /// nothing to take it (no article shown, no claim to inspect).
+    pub(super) fn focus_pane(&mut self, pane: Pane) -> bool {
+        match pane {
+            Pane::Article => {
+                self.panels.reader.focus();
+                self.view.shown_article.is_some()
+            }
+            Pane::Claims => {
+                self.panels.list.focus_rows();
+                self.panels.list.scroll_to_selected();
+                true
+            }
+            Pane::Inspector => {
+                if self.view.selected_claim.is_none() {
+                    return false;
+                }
+                self.view.right_tab = RightTab::Claim;
+                self.panels.inspector.focus_statement();
+                true
+            }
+        }
+    }
+
+    /// Ctrl+F: the find bar over the shown article.
+    pub(super) fn find_in_article(&mut self) {
+        let ws = self.doc.workspace();
+        if let Some(article) = self.view.shown_article.and_then(|id| ws.article(id)) {
+            self.panels.reader.open_find(article);
+        }
+    }
+
+    /// F3 / Shift+F3: the next or previous match in the shown article.
+    pub(super) fn find_step(&mut self, forward: bool) {
+        let ws = self.doc.workspace();
+        let revision = self.doc.text_revision();
+        if let Some(article) = self.view.shown_article.and_then(|id| ws.article(id)) {
+            self.panels.reader.find_step(article, revision, forward);
         }
     }
 

@@ -70,15 +70,20 @@ impl FactbenchApp {
                 self.modals.show_problems = true;
             }
         });
-        egui::Panel::left("claims-panel")
+        let claims = egui::Panel::left("claims-panel")
             .default_size(330.0)
             .size_range(220.0..=600.0)
             .show(ui, |ui| self.left_panel(ui));
-        egui::Panel::right("inspector-panel")
+        let inspector = egui::Panel::right("inspector-panel")
             .default_size(400.0)
             .size_range(260.0..=720.0)
             .show(ui, |ui| self.right_panel(ui));
-        egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
+        let article = egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
+        self.panes = keyboard::PaneRects {
+            claims: Some(claims.response.rect),
+            inspector: Some(inspector.response.rect),
+            article: Some(article.response.rect),
+        };
     }
 
     pub(super) fn left_panel(&mut self, ui: &mut egui::Ui) {

@@ -73,6 +73,9 @@ impl FactbenchApp {
                     &cx,
                     &[
                         Action::CopySelection,
+                        Action::FindInArticle,
+                        Action::FindNext,
+                        Action::FindPrevious,
                         Action::Find,
                         Action::NextClaim,
                         Action::PreviousClaim,
@@ -108,6 +111,7 @@ impl FactbenchApp {
                 for tab in [RightTab::Claim, RightTab::Sources] {
                     self.menu_item(ui, &cx, Action::ShowTab(tab));
                 }
+                self.menu_items(ui, &cx, &[Action::NextPane, Action::PreviousPane]);
                 ui.separator();
                 self.menu_item(ui, &cx, Action::Preferences);
             });

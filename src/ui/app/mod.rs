@@ -32,6 +32,7 @@ use modals::{Modals, Pending, Prompt};
 use recovery::RecoveryOffer;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+pub use keyboard::Pane;
 pub use view::RightTab;
 use view::ViewState;
 
@@ -52,6 +53,8 @@ pub struct FactbenchApp {
     problems: ProblemView,
     /// What this frame's panels asked for, applied after drawing.
     intents: Vec<Intent>,
+    /// Where the panes were drawn, to tell which holds the keyboard.
+    panes: keyboard::PaneRects,
     allow_close: bool,
     title: String,
 }
@@ -126,6 +129,7 @@ impl FactbenchApp {
             },
             problems: ProblemView::default(),
             intents: Vec::new(),
+            panes: keyboard::PaneRects::default(),
             allow_close: false,
             title: String::new(),
         };
@@ -253,6 +257,11 @@ impl FactbenchApp {
 
     pub fn shown_article(&self) -> Option<ArticleId> {
         self.view.shown_article
+    }
+
+    /// Whether the article text has the keyboard.
+    pub fn article_has_focus(&self) -> bool {
+        self.panels.reader.has_focus()
     }
 
     /// The reader's text selection (chars of the shown article).

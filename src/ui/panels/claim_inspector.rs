@@ -215,7 +215,7 @@ impl Inspector {
             out,
         );
         if focus {
-            statement.request_focus();
+            crate::ui::widgets::focus_with_all_selected(ui, &statement, &claim.statement);
         }
         egui::Grid::new("claim-people")
             .num_columns(2)
@@ -447,7 +447,7 @@ fn evidence_entry(
         if let Some(s) = source
             && !s.url.is_empty()
         {
-            ui.hyperlink_to(one_line(&s.url, 60), &s.url);
+            crate::ui::widgets::link(ui, one_line(&s.url, 60), &s.url);
         }
         ui.horizontal_wrapped(|ui| {
             ui.label("Stance");

@@ -1,7 +1,8 @@
 //! The left panel: the workspace's articles, then the claims list with a
 //! search box and filters (verdict, status, tag, claimant, article). The
 //! list is virtualized (only rows in view are drawn) and its filtered order
-//! is cached until the workspace or the filter changes.
+//! is cached until the workspace or the filter changes. F6 puts the
+//! keyboard on a row; Enter (or Space) there opens its claim.
 
 use crate::model::{ArticleId, ClaimId, Status, Workspace};
 use crate::ui::widgets::name_widget;
@@ -87,6 +88,8 @@ pub struct ClaimList {
     /// Scroll the list to the selected claim on the next frame.
     scroll_to_selected: bool,
     focus_search: bool,
+    /// Give the selected row (or the first in view) the keyboard next frame.
+    focus_rows: bool,
 }
 
 /// Inputs the panel needs each frame.
@@ -102,6 +105,12 @@ impl ClaimList {
     /// Puts the keyboard in the search box on the next frame.
     pub fn focus_search(&mut self) {
         self.focus_search = true;
+    }
+
+    /// Puts the keyboard on the selected row (or the first in view) on the
+    /// next frame; Enter there opens the claim.
+    pub fn focus_rows(&mut self) {
+        self.focus_rows = true;
     }
 
     pub fn scroll_to_selected(&mut self) {
@@ -194,7 +203,7 @@ impl ClaimList {
     fn filters(&mut self, ui: &mut Ui, cx: &ListContext) {
         let ws = cx.workspace;
         let search = egui::TextEdit::singleline(&mut self.filter.search)
-            .hint_text("Search claims (Ctrl+F)")
+            .hint_text("Search claims (Ctrl+Shift+F)")
             .desired_width(f32::INFINITY);
         let response = ui.add(search);
         name_widget(ui, &response, "Search claims");
@@ -300,13 +309,28 @@ impl ClaimList {
             let visible = ui.available_height();
             area = area.vertical_scroll_offset((y - visible / 2.0).max(0.0));
         }
+        let focus_rows = std::mem::take(&mut self.focus_rows);
         area.show_rows(ui, ROW_HEIGHT, self.rows.len(), |ui, range| {
+            let mut first = None;
+            let mut focused = false;
             for &index in &self.rows[range] {
                 let claim = &ws.claims[index];
                 let response = claim_row(ui, cx, claim);
+                if focus_rows && cx.selected_claim == Some(claim.id) {
+                    response.request_focus();
+                    focused = true;
+                }
+                // A focused row is clicked by Enter or Space.
                 if response.clicked() {
                     intents.push(ListIntent::SelectClaim(claim.id));
                 }
+                first.get_or_insert(response);
+            }
+            if focus_rows
+                && !focused
+                && let Some(first) = first
+            {
+                first.request_focus();
             }
         });
         if self.rows.is_empty() {

@@ -199,7 +199,7 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
             ui.end_row();
         });
     if source.url.starts_with("http://") || source.url.starts_with("https://") {
-        ui.hyperlink_to("Open URL in the browser", &source.url);
+        crate::ui::widgets::link(ui, "Open URL in the browser", &source.url);
     }
     changed
 }

@@ -32,7 +32,7 @@ pub(super) fn article_header(ui: &mut Ui, article: &Article) -> bool {
             ui.label(facts.join("  ·  "));
         }
         if !article.url.is_empty() {
-            ui.hyperlink_to(&article.url, &article.url);
+            crate::ui::widgets::link(ui, &article.url, &article.url);
         }
         edit = ui
             .small_button("Details…")

@@ -1,7 +1,10 @@
 //! The mouse and the keyboard in the article text: click, drag, Shift+click,
 //! double-click (a word) and triple-click (a paragraph) select; arrows,
 //! Ctrl/Alt+arrows (by word), Home/End and Ctrl+A move or extend the
-//! selection; Escape clears it; Copy copies it. A plain click on a claim
+//! selection; PageUp/PageDown move by a screenful, Home/End to the ends of
+//! the row, Ctrl+Home/End to the ends of the article; Escape clears it;
+//! Copy copies it. The text takes the keyboard at start (with a caret),
+//! so a claim can be marked without the mouse. A plain click on a claim
 //! selects the claim, and hovering one names it.
 
 use super::layout::ArticleView;
@@ -78,13 +81,26 @@ impl Reader {
         }
     }
 
-    pub(super) fn handle_focus(&mut self, ui: &Ui, response: &egui::Response) {
-        if self.request_focus {
+    pub(super) fn handle_focus(&mut self, ui: &Ui, view: &ArticleView, response: &egui::Response) {
+        let first_time = !self.had_focus && ui.memory(|m| m.focused().is_none());
+        if self.request_focus || first_time {
             response.request_focus();
             self.request_focus = false;
         }
         self.focused = response.has_focus();
         if self.focused {
+            self.had_focus = true;
+            if self.selection.is_none() {
+                // A visible caret where the reader is looking.
+                let at = view
+                    .visible
+                    .first()
+                    .map_or(0, |(i, _)| view.paragraphs[*i].chars.start);
+                self.selection = Some(Selection {
+                    anchor: at,
+                    cursor: at,
+                });
+            }
             ui.memory_mut(|m| {
                 m.set_focus_lock_filter(
                     response.id,
@@ -123,20 +139,31 @@ impl Reader {
                     pressed: true,
                     modifiers,
                     ..
-                } => self.on_key(key, modifiers, view, text),
+                } => self.on_key(key, modifiers, view, text, ui.clip_rect().height()),
                 _ => {}
             }
         }
     }
 
-    fn on_key(&mut self, key: Key, modifiers: Modifiers, view: &ArticleView, text: &str) {
+    fn on_key(
+        &mut self,
+        key: Key,
+        modifiers: Modifiers,
+        view: &ArticleView,
+        text: &str,
+        page: f32,
+    ) {
         let len = view.char_len();
         if key == Key::A && modifiers.command {
             self.set_selection(0, len);
             return;
         }
         if key == Key::Escape {
-            self.selection = None;
+            // Keep the caret where it is.
+            self.selection = self.selection.map(|s| Selection {
+                anchor: s.cursor,
+                cursor: s.cursor,
+            });
             return;
         }
         let chars = view.chars(text);
@@ -149,8 +176,12 @@ impl Reader {
             Key::ArrowRight => next_cluster_boundary(&chars, cursor),
             Key::ArrowUp => view.vertical_move(cursor, true),
             Key::ArrowDown => view.vertical_move(cursor, false),
-            Key::Home => view.paragraphs[view.paragraph_of_char(cursor)].chars.start,
-            Key::End => view.paragraphs[view.paragraph_of_char(cursor)].chars.end,
+            Key::Home if modifiers.command => 0,
+            Key::End if modifiers.command => len,
+            Key::Home => view.row_start(cursor),
+            Key::End => view.row_end(cursor),
+            Key::PageUp => view.page_move(cursor, -page * 0.9),
+            Key::PageDown => view.page_move(cursor, page * 0.9),
             _ => return,
         };
         self.selection = Some(match (modifiers.shift, self.selection) {

@@ -337,6 +337,69 @@ impl ArticleView {
         Some(paragraph.chars.start + cursor.index.0.min(paragraph.chars.len()))
     }
 
+    /// The start of the visual row holding `cursor` (of its paragraph when
+    /// the paragraph is not laid out).
+    pub fn row_start(&self, cursor: usize) -> usize {
+        self.within_row(cursor, |galley, c| galley.cursor_begin_of_row(c), |p| p.start)
+    }
+
+    /// The end of the visual row holding `cursor`.
+    pub fn row_end(&self, cursor: usize) -> usize {
+        self.within_row(cursor, |galley, c| galley.cursor_end_of_row(c), |p| p.end)
+    }
+
+    fn within_row(
+        &self,
+        cursor: usize,
+        in_galley: impl Fn(&Galley, &CCursor) -> CCursor,
+        otherwise: impl Fn(&std::ops::Range<usize>) -> usize,
+    ) -> usize {
+        let index = self.paragraph_of_char(cursor);
+        let Some(paragraph) = self.paragraphs.get(index) else {
+            return cursor;
+        };
+        match self.galleys.get(&index) {
+            Some(cached) => {
+                let local = CCursor::new(cursor - paragraph.chars.start);
+                let moved = in_galley(&cached.galley, &local);
+                paragraph.chars.start + moved.index.0.min(paragraph.chars.len())
+            }
+            None => otherwise(&paragraph.chars),
+        }
+    }
+
+    /// The char about `dy` points below (or above) `cursor`: PageDown and
+    /// PageUp. Lands on a row of a laid-out paragraph, or at the start of
+    /// one not laid out yet.
+    pub fn page_move(&self, cursor: usize, dy: f32) -> usize {
+        if self.paragraphs.is_empty() {
+            return 0;
+        }
+        let index = self.paragraph_of_char(cursor);
+        let paragraph = &self.paragraphs[index];
+        let (x, within) = self.galleys.get(&index).map_or((0.0, 0.0), |cached| {
+            let local = CCursor::new(cursor - paragraph.chars.start);
+            let rect = cached.galley.pos_from_cursor(local);
+            (rect.min.x, rect.center().y)
+        });
+        let y = self.tops[index] + within + dy;
+        if y <= 0.0 {
+            return 0;
+        }
+        if y >= self.total_height() {
+            return self.char_len();
+        }
+        let target = self.paragraph_at_y(y);
+        let p = &self.paragraphs[target];
+        match self.galleys.get(&target) {
+            Some(cached) => {
+                let local = cached.galley.cursor_from_pos(vec2(x, y - self.tops[target]));
+                p.chars.start + local.index.0.min(p.chars.len())
+            }
+            None => p.chars.start,
+        }
+    }
+
     /// The char one visual row up or down from `cursor`: the same x on the
     /// row above or below, or across into the neighbouring paragraph.
     pub fn vertical_move(&self, cursor: usize, up: bool) -> usize {

@@ -14,9 +14,12 @@
 //! ([`Reader::show`]); `layout` the laid-out article (`ArticleView`:
 //! paragraphs, galleys, heights, the char index); `spans` the claim
 //! highlights and lanes; `paint` the painting; `input` the mouse and
-//! keyboard; `header` the metadata above the text. Text logic with no
+//! keyboard; `header` the metadata above the text; `find` the find bar;
+//! `access` the text and highlights as screen readers get them. Text logic with no
 //! window in it (paragraphs, words, caret steps) is in [`crate::text`].
 
+mod access;
+mod find;
 mod header;
 mod input;
 mod layout;
@@ -71,6 +74,9 @@ pub struct Reader {
     focused: bool,
     /// Give the text area the keyboard on the next frame (after a click).
     request_focus: bool,
+    /// Whether the text area has had the keyboard once (it takes it at start).
+    had_focus: bool,
+    find: find::FindBar,
 }
 
 /// Inputs the reader needs each frame.
@@ -104,6 +110,21 @@ impl Reader {
 
     pub fn clear_selection(&mut self) {
         self.selection = None;
+    }
+
+    /// Gives the article text the keyboard on the next frame.
+    pub fn focus(&mut self) {
+        self.request_focus = true;
+    }
+
+    /// Whether the article text had the keyboard last frame.
+    pub fn has_focus(&self) -> bool {
+        self.focused
+    }
+
+    /// The caret (the moving end of the selection), in article chars.
+    pub fn caret(&self) -> Option<usize> {
+        self.selection.map(|s| s.cursor)
     }
 
     /// The article shown, once it has been drawn.
@@ -168,6 +189,7 @@ impl Reader {
             intents.push(ReaderIntent::EditDetails);
         }
         ui.separator();
+        self.find_bar(ui, article, cx.text_revision, &mut intents);
         self.selection_bar(ui, &view, &article.text, cx, &mut intents);
         self.text_area(ui, &mut view, article, cx, &mut intents);
         self.view = Some(view);
@@ -270,8 +292,9 @@ impl Reader {
             view.layout_visible(ui, &article.text, origin, viewport, self.frame);
             self.paint(ui, view, cx, now);
             self.handle_pointer(ui, view, &article.text, &response, cx, intents);
-            self.handle_focus(ui, &response);
+            self.handle_focus(ui, view, &response);
             self.handle_keys(ui, view, &article.text, intents);
+            self.accessibility_nodes(ui, view, article, cx, &response);
             self.mark_button(ui, view, cx, intents, &response);
         });
         view.prune(self.frame);

@@ -1,6 +1,7 @@
 //! Painting the laid-out paragraphs in view: claim fills, underline lanes
 //! (dashed for unrated claims), problem and selected-claim outlines, the
-//! flash of a revealed claim, the text selection and the caret.
+//! flash of a revealed claim, the find bar's matches, the text selection
+//! and the caret.
 
 use super::layout::{ArticleView, range_rects};
 use super::{FLASH_SECONDS, Reader, ReaderContext};
@@ -83,6 +84,7 @@ impl Reader {
                     );
                 }
             }
+            paint_matches(painter, self.find_matches(), paragraph, cached, rect, visuals);
             if let Some((start, end)) = self.selection() {
                 let from = start.max(paragraph.chars.start);
                 let to = end.min(paragraph.chars.end);
@@ -114,6 +116,33 @@ impl Reader {
                 caret.y_range(),
                 Stroke::new(1.5, visuals.text_cursor.stroke.color),
             );
+        }
+    }
+}
+
+/// The find bar's matches in one paragraph: a yellow fill and outline,
+/// the same in both themes (the current match also carries the selection).
+fn paint_matches(
+    painter: &egui::Painter,
+    matches: &[(usize, usize)],
+    paragraph: &crate::text::Paragraph,
+    cached: &super::layout::CachedParagraph,
+    rect: egui::Rect,
+    visuals: &egui::Visuals,
+) {
+    let (p_start, p_end) = (paragraph.chars.start, paragraph.chars.end);
+    let first = matches.partition_point(|(_, end)| *end <= p_start);
+    let fill = Color32::from_rgba_unmultiplied(255, 210, 0, 110);
+    let stroke = Stroke::new(1.0, visuals.warn_fg_color);
+    let mut rects = Vec::new();
+    for &(start, end) in matches[first..].iter().take_while(|(s, _)| *s < p_end) {
+        rects.clear();
+        let (from, to) = (start.max(p_start) - p_start, end.min(p_end) - p_start);
+        range_rects(&cached.galley, from, to, &mut rects);
+        for r in &rects {
+            let r = r.translate(rect.min.to_vec2());
+            painter.rect_filled(r, CornerRadius::same(2), fill);
+            painter.rect_stroke(r, CornerRadius::same(2), stroke, StrokeKind::Inside);
         }
     }
 }

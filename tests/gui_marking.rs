@@ -299,7 +299,9 @@ fn a_digit_right_after_marking_gives_the_verdict_instead_of_typing() {
     let fourth = harness.state().workspace().scale.verdicts[3].key.clone();
     assert_eq!(claim.verdict, Some(fourth));
     assert_eq!(claim.statement, "Zelenskyy", "the digit was not typed");
-    // After that, digits type into the statement as usual.
+    // After that, digits type into the statement as usual (End first: the
+    // whole statement is selected after marking, so typing would replace it).
+    press(&mut harness, Modifiers::NONE, Key::End, 1);
     harness
         .get_by_role_and_label(egui::Role::MultilineTextInput, "Statement")
         .type_text(" 2");

@@ -40,11 +40,9 @@ impl FactbenchApp {
         });
         if let Some(n) = verdict {
             self.intents.push(Intent::VerdictNumber(n));
-            if typing {
-                // Alt+4 in a field gives the verdict; its "4" is not typed.
-                self.keys.swallow = Some(((n + 1).to_string(), 3));
-                self.swallow_digit_text(ctx);
-            }
+            // Alt+4 in a field gives the verdict; its "4" is not typed.
+            self.keys.swallow = Some(((n + 1).to_string(), 3));
+            self.swallow_digit_text(ctx);
         }
     }
 
@@ -52,7 +50,9 @@ impl FactbenchApp {
     /// back (the field lets go of it itself).
     fn escape_to_article(&mut self, ctx: &egui::Context) {
         let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
-        let elsewhere = !self.panels.reader.has_focus() && ctx.memory(|m| m.focused().is_some());
+        // egui has already taken the keyboard from a field on Escape: ask
+        // whether the article had it last frame.
+        let elsewhere = !self.panels.reader.has_focus();
         let on_top = ctx.memory(|m| m.top_modal_layer().is_some()) || ctx.any_popup_open();
         if escape && elsewhere && !on_top && self.view.shown_article.is_some() {
             self.panels.reader.focus();

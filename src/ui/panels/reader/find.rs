@@ -27,6 +27,9 @@ pub(super) struct FindBar {
     current: Option<usize>,
     /// Give the phrase field the keyboard on the next frame.
     focus_field: bool,
+    /// Whether the field had the keyboard at the end of last frame (egui
+    /// takes it away on Escape before the frame starts).
+    field_had_focus: bool,
 }
 
 impl FindBar {
@@ -181,10 +184,11 @@ impl Reader {
                 .button("Close")
                 .on_hover_text("Close the find bar (Escape)")
                 .clicked()
-                || (had_focus && escape)
+                || (self.find.field_had_focus && escape)
             {
                 self.close_find();
             }
+            self.find.field_had_focus = response.has_focus();
         });
         if let Some(forward) = step {
             self.find_step(article, text_revision, forward);

@@ -281,10 +281,12 @@ impl Reader {
         let now = ui.input(|i| i.time);
         area.show_viewport(ui, |ui, viewport| {
             let origin = ui.max_rect().min;
-            let (_, response) = ui.allocate_exact_size(
-                vec2(ui.available_width().max(width), total),
-                Sense::click_and_drag(),
-            );
+            let (rect, _) =
+                ui.allocate_exact_size(vec2(ui.available_width().max(width), total), Sense::hover());
+            // An id of its own, so the keyboard stays with the text when the
+            // find bar above it opens or closes.
+            let id = egui::Id::new(("article-text", article.id));
+            let response = ui.interact(rect, id, Sense::click_and_drag());
             let response = response.on_hover_cursor(egui::CursorIcon::Text);
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")

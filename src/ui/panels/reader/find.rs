@@ -136,12 +136,13 @@ impl Reader {
             )
         });
         let mut step = None;
-        ui.horizontal(|ui| {
+        // Wrapped, so a narrow article column never grows to fit the bar.
+        ui.horizontal_wrapped(|ui| {
             let response = ui.add(
                 egui::TextEdit::singleline(&mut self.find.query)
                     .id(field_id)
                     .hint_text("Find in article")
-                    .desired_width(220.0),
+                    .desired_width(180.0),
             );
             name_widget(ui, &response, "Find in article");
             if std::mem::take(&mut self.find.focus_field) {

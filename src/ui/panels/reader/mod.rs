@@ -285,7 +285,7 @@ impl Reader {
                 ui.allocate_exact_size(vec2(ui.available_width().max(width), total), Sense::hover());
             // An id of its own, so the keyboard stays with the text when the
             // find bar above it opens or closes.
-            let id = egui::Id::new(("article-text", article.id));
+            let id = egui::Id::unique(("article-text", article.id));
             let response = ui.interact(rect, id, Sense::click_and_drag());
             let response = response.on_hover_cursor(egui::CursorIcon::Text);
             response.widget_info(|| {

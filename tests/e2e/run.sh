@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real Factbench binary on a real X server.
+#
+# Starts the debug binary under Xvfb (no window manager: every key goes
+# after `xdotool windowfocus --sync`), each run with its own HOME, drives it
+# with xdotool and reads and writes the system clipboard with xclip. Checks:
+#   1. it launches on the bundled sample;
+#   2. a claim is marked with the keyboard alone and given a verdict;
+#   3. Ctrl+C in a field reaches the system clipboard, and Ctrl+V pastes
+#      text another program put there;
+#   4. a link opens in the browser (BROWSER is a stand-in recording the URL);
+#   5. the work is saved (read back from the file) and is there on reopening.
+#
+# Usage: tests/e2e/run.sh            (builds the debug binary when needed)
+# Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default :97),
+# E2E_ARTIFACTS (where screenshots and logs go; default a temporary folder).
+# Needs: Xvfb, xdotool, xclip; ImageMagick's `import` for screenshots
+# (optional). Every wait has a timeout; the whole run takes well under a
+# minute once built.
+
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+target="${CARGO_TARGET_DIR:-$root/target}"
+bin="${FACTBENCH_BIN:-$target/debug/factbench}"
+display="${E2E_DISPLAY:-:97}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/factbench-e2e.XXXXXX")"
+artifacts="${E2E_ARTIFACTS:-$work/artifacts}"
+mkdir -p "$artifacts"
+
+xvfb_pid=""
+app_pid=""
+clip_pid=""
+step="setting up"
+
+for tool in Xvfb xdotool xclip; do
+  command -v "$tool" >/dev/null || { echo "e2e: $tool is not installed" >&2; exit 2; }
+done
+
+cleanup() {
+  stop_app
+  [ -n "$clip_pid" ] && kill "$clip_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+shot() {
+  if command -v import >/dev/null; then
+    DISPLAY="$display" timeout 10 import -window root "$artifacts/$1.png" 2>/dev/null || true
+  fi
+}
+
+fail() {
+  echo "e2e FAILED while $step: $*" >&2
+  shot "failure"
+  if [ -f "$work/app.log" ]; then
+    echo "--- the app's output (last 40 lines) ---" >&2
+    tail -n 40 "$work/app.log" >&2
+  fi
+  echo "screenshots and logs: $artifacts" >&2
+  exit 1
+}
+
+# Waits up to $1 seconds for the command after it to succeed.
+wait_for() {
+  local seconds="$1"
+  shift
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
+}
+
+x() { DISPLAY="$display" timeout 10 "$@"; }
+
+# Starts the app with its own HOME ($1) and the remaining arguments.
+start_app() {
+  local home="$1"
+  shift
+  mkdir -p "$home"
+  HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+    DISPLAY="$display" WAYLAND_DISPLAY="" BROWSER="$work/browser" \
+    "$bin" "$@" >"$work/app.log" 2>&1 &
+  app_pid=$!
+  wait_for 30 x xdotool search --name "Factbench" || fail "no Factbench window appeared within 30 s"
+  window="$(x xdotool search --name "Factbench" | head -n 1)"
+  # Let the first frames settle, then park the pointer where it hovers nothing.
+  sleep 1.5
+  kill -0 "$app_pid" 2>/dev/null || fail "the app exited at start"
+  x xdotool mousemove 1395 895
+}
+
+stop_app() {
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+  fi
+}
+
+# Sends keys to the window, after giving it the focus.
+keys() {
+  x xdotool windowfocus --sync "$window"
+  x xdotool key --delay 90 "$@"
+  sleep 0.4
+}
+
+type_text() {
+  x xdotool windowfocus --sync "$window"
+  x xdotool type --delay 40 "$1"
+  sleep 0.4
+}
+
+clipboard() { x xclip -o -selection clipboard 2>/dev/null; }
+
+# The clipboard becomes $1, owned by xclip (as a browser would own it).
+set_clipboard() {
+  [ -n "$clip_pid" ] && kill "$clip_pid" 2>/dev/null || true
+  printf '%s' "$1" | DISPLAY="$display" xclip -i -selection clipboard -quiet >/dev/null 2>&1 &
+  clip_pid=$!
+  wait_for 5 test "$(clipboard)" = "$1" || fail "xclip could not set the clipboard"
+}
+
+# ---------------------------------------------------------------- set-up
+if [ -z "${FACTBENCH_BIN:-}" ]; then
+  step="building the debug binary"
+  (cd "$root" && cargo build --quiet --locked) || fail "cargo build failed"
+fi
+[ -x "$bin" ] || fail "no binary at $bin"
+
+step="starting Xvfb on $display"
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+wait_for 15 x xdotool getdisplaygeometry || fail "Xvfb did not start (is $display taken?)"
+
+cat >"$work/browser" <<EOF
+#!/bin/sh
+printf '%s\n' "\$1" >>"$work/opened-urls"
+EOF
+chmod +x "$work/browser"
+
+# A copy of the sample whose article has a URL (the header shows it as a link).
+url="https://news.example.org/2025/05/xi-moscow-victory-day"
+workspace="$work/investigation.ron"
+sed "0,/^            url: \"\",/s||            url: \"$url\",|" \
+  "$root/workspaces/xi-moscow-victory-day.ron" >"$workspace"
+grep -q "$url" "$workspace" || fail "could not give the sample article a URL"
+
+# ---------------------------------------------------------------- 1. launch
+step="launching on the sample"
+start_app "$work/home-sample"
+title="$(x xdotool getwindowname "$window")"
+case "$title" in
+  *"Victory Day"*) ;;
+  *) fail "the window title is '$title', not the sample's" ;;
+esac
+shot "1-sample"
+stop_app
+echo "ok 1 - launches on the bundled sample ($title)"
+
+# ------------------------------------------- 2. keyboard-only marking
+step="marking a claim with the keyboard alone"
+start_app "$work/home" "$workspace"
+# The article has the keyboard at start: three words, Ctrl+M, verdict 2.
+keys ctrl+shift+Right ctrl+shift+Right ctrl+shift+Right
+keys ctrl+m
+keys 2
+shot "2-marked"
+
+# ----------------------------------------- 3. clipboard out and in
+step="copying the statement to the system clipboard"
+# After Ctrl+M the statement field has the keyboard, its text selected.
+keys ctrl+c
+wait_for 5 test "$(clipboard)" = "Chinese President Xi" ||
+  fail "the clipboard holds '$(clipboard)', not the statement 'Chinese President Xi'"
+echo "ok 2 - Ctrl+C in a field reaches the system clipboard"
+
+step="pasting from the system clipboard"
+pasted="Xi will visit Moscow (pasted from a browser)"
+set_clipboard "$pasted"
+keys ctrl+a ctrl+v
+keys Escape
+shot "3-pasted"
+
+# ---------------------------------------------------- 5a. save and read
+step="saving"
+keys ctrl+s
+wait_for 10 grep -qF "$pasted" "$workspace" ||
+  fail "after Ctrl+S the file does not hold the pasted statement"
+grep -qF 'exact: "Chinese President Xi"' "$workspace" || fail "the saved claim lacks its quote"
+grep -A40 -F "statement: \"$pasted\"" "$workspace" | grep -qF 'verdict: Some("mostly-true")' ||
+  fail "the saved claim lacks the verdict given with the key 2"
+echo "ok 3 - a claim marked and rated with the keyboard alone is saved"
+echo "ok 4 - text pasted from another program lands in the field"
+
+# ------------------------------------------------------------ 4. links
+step="opening the article's link"
+# From the article text, Shift+Tab goes back to "Details…", then the link.
+keys Escape shift+Tab shift+Tab Return
+wait_for 10 grep -qxF "$url" "$work/opened-urls" ||
+  fail "the browser stand-in was not called with $url"
+shot "4-link"
+echo "ok 5 - the article's link opens in the browser"
+stop_app
+
+# ------------------------------------------------------------ 5b. reopen
+step="reopening the saved workspace"
+start_app "$work/home" "$workspace"
+shot "5-reopened"
+# No claim selected yet: F6 skips the inspector to the list, whose first
+# row is the new claim (it starts the article); Enter opens it, F6 twice
+# reaches the inspector's statement, Ctrl+C copies it.
+keys F6
+keys Return
+keys F6 F6
+keys ctrl+c
+wait_for 5 test "$(clipboard)" = "$pasted" ||
+  fail "after reopening, the first claim's statement is '$(clipboard)', not '$pasted'"
+shot "6-reopened-claim"
+stop_app
+echo "ok 6 - saved, reopened, the work is there"
+echo "e2e: all passed (screenshots in $artifacts)"

@@ -479,6 +479,7 @@ fn evidence_entry(
                 EvidenceText::Note => egui::TextEdit::singleline(&mut text),
             };
             let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
+            name_widget(ui, &response, &format!("Evidence {}", hint.to_lowercase()));
             if response.changed() {
                 out.push(change(
                     claim,
@@ -533,10 +534,9 @@ fn corrections(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
         ui.horizontal_wrapped(|ui| {
             ui.weak(short_time(correction.date));
             let mut note = correction.note.clone();
-            if ui
-                .add(egui::TextEdit::singleline(&mut note).desired_width(f32::INFINITY))
-                .changed()
-            {
+            let field = ui.add(egui::TextEdit::singleline(&mut note).desired_width(f32::INFINITY));
+            name_widget(ui, &field, "Correction note");
+            if field.changed() {
                 out.push(change(
                     claim,
                     ClaimChange::SetCorrectionNote {

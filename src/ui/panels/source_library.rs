@@ -41,11 +41,12 @@ impl SourceLibrary {
                 intents.push(LibraryIntent::Command(Command::AddSource(Box::new(source))));
             }
         });
-        ui.add(
+        let search = ui.add(
             egui::TextEdit::singleline(&mut self.search)
                 .hint_text("Search sources")
                 .desired_width(f32::INFINITY),
         );
+        name_widget(ui, &search, "Search sources");
         let needle = self.search.trim().to_lowercase();
         egui::ScrollArea::vertical()
             .id_salt("source-library")
@@ -225,6 +226,7 @@ pub fn date_field(
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
     let response = ui.add(edit);
+    name_widget(ui, &response, "Date (YYYY-MM-DD)");
     if !valid {
         response
             .clone()

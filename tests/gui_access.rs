@@ -25,13 +25,20 @@ fn screen_readers_get_the_paragraphs_and_named_highlights() {
     let paragraph = harness.get_by_role_and_label(egui::Role::Paragraph, first_paragraph);
     let name = format!("claim 1, {label}");
     let mark = harness.get_by_role_and_label(egui::Role::Mark, &name);
-    assert!(paragraph.rect().contains_rect(mark.rect()), "the highlight is inside its paragraph");
+    assert!(
+        paragraph.rect().contains_rect(mark.rect()),
+        "the highlight is inside its paragraph"
+    );
     assert_eq!(
         mark.accesskit_node().description(),
         Some("Putin met Xi".to_owned())
     );
     let second = TEXT.split('\n').nth(1).unwrap();
-    assert!(harness.query_by_role_and_label(egui::Role::Paragraph, second).is_some());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::Role::Paragraph, second)
+            .is_some()
+    );
 }
 
 #[test]
@@ -41,22 +48,32 @@ fn every_text_field_has_a_name() {
     let mut harness = harness(app(ws, vec![]));
     let ctx = harness.ctx.clone();
     harness.state_mut().select_claim(&ctx, claim);
-    harness.state_mut().perform(&ctx, factbench::ui::Action::FindInArticle);
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::FindInArticle);
     harness.run_steps(3);
     let mut checked = assert_fields_named(&harness);
     harness.state_mut().set_right_tab(RightTab::Sources);
     harness.run_steps(3);
     checked += assert_fields_named(&harness);
-    assert!(checked >= 10, "the inspector, list, find bar and library have fields: {checked}");
+    assert!(
+        checked >= 10,
+        "the inspector, list, find bar and library have fields: {checked}"
+    );
 }
 
 /// Asserts every text field in view has a name; returns how many there are.
-fn assert_fields_named(harness: &egui_kittest::Harness<'static, factbench::ui::FactbenchApp>) -> usize {
+fn assert_fields_named(
+    harness: &egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+) -> usize {
     let mut count = 0;
     for role in [egui::Role::TextInput, egui::Role::MultilineTextInput] {
         for node in harness.query_all_by_role(role) {
             let label = node.accesskit_node().label().unwrap_or_default();
-            assert!(!label.trim().is_empty(), "a {role:?} without a name: {node:?}");
+            assert!(
+                !label.trim().is_empty(),
+                "a {role:?} without a name: {node:?}"
+            );
             count += 1;
         }
     }

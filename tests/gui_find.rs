@@ -32,7 +32,10 @@ fn ctrl_f_finds_every_match_and_enter_and_f3_go_through_them() {
     press(&mut harness, Modifiers::COMMAND, Key::F, 1);
     type_in_find(&mut harness, "путин");
     assert_eq!(matches(&mut harness), [(0, 5), (19, 24), (37, 42)]);
-    assert!(harness.query_by_label("3 matches").is_some(), "the count is shown");
+    assert!(
+        harness.query_by_label("3 matches").is_some(),
+        "the count is shown"
+    );
 
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
     assert_eq!(harness.state().text_selection(), Some((0, 5)));
@@ -40,13 +43,25 @@ fn ctrl_f_finds_every_match_and_enter_and_f3_go_through_them() {
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
     assert_eq!(harness.state().text_selection(), Some((19, 24)));
     press(&mut harness, Modifiers::SHIFT, Key::Enter, 1);
-    assert_eq!(harness.state().text_selection(), Some((0, 5)), "Shift+Enter goes back");
+    assert_eq!(
+        harness.state().text_selection(),
+        Some((0, 5)),
+        "Shift+Enter goes back"
+    );
     press(&mut harness, Modifiers::SHIFT, Key::Enter, 1);
-    assert_eq!(harness.state().text_selection(), Some((37, 42)), "and wraps round");
+    assert_eq!(
+        harness.state().text_selection(),
+        Some((37, 42)),
+        "and wraps round"
+    );
     press(&mut harness, Modifiers::NONE, Key::F3, 1);
     assert_eq!(harness.state().text_selection(), Some((0, 5)), "F3: next");
     press(&mut harness, Modifiers::SHIFT, Key::F3, 1);
-    assert_eq!(harness.state().text_selection(), Some((37, 42)), "Shift+F3: previous");
+    assert_eq!(
+        harness.state().text_selection(),
+        Some((37, 42)),
+        "Shift+F3: previous"
+    );
 
     // Match case narrows to the lower-case one.
     harness.get_by_label("Match case").click();
@@ -73,7 +88,13 @@ fn chinese_phrases_are_found_and_the_current_match_is_marked() {
     assert!(harness.query_by_label("2 of 2").is_some());
     harness.get_by_label("Mark claim").click();
     harness.run_steps(2);
-    let claim = harness.state().workspace().claims.last().expect("marked").clone();
+    let claim = harness
+        .state()
+        .workspace()
+        .claims
+        .last()
+        .expect("marked")
+        .clone();
     assert_eq!((claim.anchor.start, claim.anchor.end), (79, 82));
     assert_eq!(claim.anchor.exact, "习近平");
     assert_eq!(harness.state().selected_claim(), Some(claim.id));
@@ -99,7 +120,12 @@ fn accents_are_ignored_unless_asked_and_a_selection_seeds_the_phrase() {
 #[test]
 fn the_claims_search_keeps_its_own_shortcut_and_help_lists_both() {
     let mut harness = harness(app(one_article("Find", TEXT), vec![]));
-    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::F, 1);
+    press(
+        &mut harness,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::F,
+        1,
+    );
     assert!(harness.get_by_label("Search claims").is_focused());
     assert!(!harness.state_mut().reader_mut().find_open());
     press(&mut harness, Modifiers::NONE, Key::F1, 1);

@@ -19,8 +19,17 @@ fn pane(harness: &egui_kittest::Harness<'static, factbench::ui::FactbenchApp>) -
 }
 
 fn statement(harness: &egui_kittest::Harness<'static, factbench::ui::FactbenchApp>) -> String {
-    let id = harness.state().selected_claim().expect("a claim is selected");
-    harness.state().workspace().claim(id).unwrap().statement.clone()
+    let id = harness
+        .state()
+        .selected_claim()
+        .expect("a claim is selected");
+    harness
+        .state()
+        .workspace()
+        .claim(id)
+        .unwrap()
+        .statement
+        .clone()
 }
 
 #[test]
@@ -32,7 +41,12 @@ fn a_claim_is_marked_and_rated_with_the_keyboard_alone() {
     );
     assert_eq!(pane(&harness), Some(Pane::Article));
     // No click: Ctrl+Shift+Right selects the first two words.
-    press(&mut harness, Modifiers::SHIFT | Modifiers::COMMAND, Key::ArrowRight, 2);
+    press(
+        &mut harness,
+        Modifiers::SHIFT | Modifiers::COMMAND,
+        Key::ArrowRight,
+        2,
+    );
     assert_eq!(harness.state().text_selection(), Some((0, 17)));
     press(&mut harness, Modifiers::COMMAND, Key::M, 1);
     harness.key_press(Key::Num2);
@@ -48,8 +62,11 @@ fn a_claim_is_marked_and_rated_with_the_keyboard_alone() {
 fn f6_cycles_the_panes_and_escape_returns_to_the_article() {
     let mut ws = one_article("Panes", TEXT);
     let article = ws.articles[0].id;
-    ws.claims
-        .push(Claim::new(article, factbench::anchor::capture(TEXT, 0, 9).unwrap(), "Outlet"));
+    ws.claims.push(Claim::new(
+        article,
+        factbench::anchor::capture(TEXT, 0, 9).unwrap(),
+        "Outlet",
+    ));
     let claim = ws.claims[0].id;
     let mut harness = harness(app(ws, vec![]));
     let ctx = harness.ctx.clone();
@@ -63,7 +80,11 @@ fn f6_cycles_the_panes_and_escape_returns_to_the_article() {
     assert!(field.is_focused(), "F6 reaches the inspector's first field");
 
     press(&mut harness, Modifiers::NONE, Key::F6, 1);
-    assert_eq!(pane(&harness), Some(Pane::Claims), "and wraps round to the list");
+    assert_eq!(
+        pane(&harness),
+        Some(Pane::Claims),
+        "and wraps round to the list"
+    );
     press(&mut harness, Modifiers::NONE, Key::F6, 1);
     assert_eq!(pane(&harness), Some(Pane::Article));
     assert!(harness.state().article_has_focus());
@@ -102,6 +123,19 @@ fn enter_on_a_claims_list_row_opens_its_claim() {
         harness.state().selected_claim(),
         Some(first),
         "Enter opens the focused row's claim"
+    );
+    let second = harness.state().workspace().claims[1].id;
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown, 1);
+    press(&mut harness, Modifiers::NONE, Key::Enter, 1);
+    assert_eq!(
+        harness.state().selected_claim(),
+        Some(second),
+        "Down moves to the next row"
+    );
+    assert_eq!(
+        pane(&harness),
+        Some(Pane::Claims),
+        "the list keeps the keyboard"
     );
 }
 
@@ -177,17 +211,29 @@ fn page_and_end_keys_move_the_caret_through_a_long_article() {
     assert_eq!(harness.state_mut().reader_mut().caret(), Some(0));
     press(&mut harness, Modifiers::NONE, Key::End, 1);
     let row_end = harness.state_mut().reader_mut().caret().unwrap();
-    assert_eq!(row_end, paragraphs[0].chars().count(), "End: end of the row");
+    assert_eq!(
+        row_end,
+        paragraphs[0].chars().count(),
+        "End: end of the row"
+    );
     press(&mut harness, Modifiers::NONE, Key::Home, 1);
     assert_eq!(harness.state_mut().reader_mut().caret(), Some(0));
 
     press(&mut harness, Modifiers::NONE, Key::PageDown, 1);
     let after_page = harness.state_mut().reader_mut().caret().unwrap();
-    assert!(after_page > 5 * row_end, "PageDown moves a screenful: {after_page}");
+    assert!(
+        after_page > 5 * row_end,
+        "PageDown moves a screenful: {after_page}"
+    );
     press(&mut harness, Modifiers::NONE, Key::PageUp, 1);
     assert!(harness.state_mut().reader_mut().caret().unwrap() < after_page);
 
-    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::End, 1);
+    press(
+        &mut harness,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::End,
+        1,
+    );
     let selection = harness.state().text_selection().expect("a selection");
     assert_eq!(selection.1, len, "Ctrl+Shift+End selects to the end");
     harness.run_steps(2);

@@ -180,7 +180,10 @@ mod tests {
     fn case_and_diacritics_are_ignored_by_default() {
         let text = "Café, CAFÉ, cafe\u{301} and cafe.";
         let all = FindOptions::default();
-        assert_eq!(found(text, "cafe", all), ["Café", "CAFÉ", "cafe\u{301}", "cafe"]);
+        assert_eq!(
+            found(text, "cafe", all),
+            ["Café", "CAFÉ", "cafe\u{301}", "cafe"]
+        );
         assert_eq!(
             find_all(text, "café", all),
             [(0, 4), (6, 10), (12, 17), (22, 26)],
@@ -221,7 +224,10 @@ mod tests {
         assert_eq!(find_all(text, "莫斯科", all), [(5, 8), (15, 18)]);
         assert_eq!(find_all(text, "習近平", all), [(9, 12)]);
         assert_eq!(found(text, "abc", all), ["ＡＢＣ"]);
-        assert_eq!(find_all("東京と大阪、とうきょう", "とうきょう", all), [(6, 11)]);
+        assert_eq!(
+            find_all("東京と大阪、とうきょう", "とうきょう", all),
+            [(6, 11)]
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@ mod find;
 mod paragraphs;
 mod words;
 
-pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
+pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
 pub use words::{CharCategory, word_around, word_end_after, word_start_before};
 

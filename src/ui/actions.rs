@@ -283,7 +283,9 @@ impl Action {
             }
             Action::FindNext => "Go to the next match in the article",
             Action::FindPrevious => "Go to the previous match in the article",
-            Action::NextPane => "Move the keyboard to the next pane: claims list, article, inspector",
+            Action::NextPane => {
+                "Move the keyboard to the next pane: claims list, article, inspector"
+            }
             Action::PreviousPane => "Move the keyboard to the previous pane",
             Action::CopySelection => "Copy the selected article text",
             Action::ClearVerdict => "Remove the selected claim's verdict",

@@ -143,7 +143,9 @@ pub fn focus_with_all_selected(ui: &egui::Ui, response: &egui::Response, text: &
 pub fn link(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, url: &str) -> egui::Response {
     let response = ui
         .add(egui::Hyperlink::from_label_and_url(text, url))
-        .on_hover_text(format!("{url}\nClick to open in the browser; right-click to copy"));
+        .on_hover_text(format!(
+            "{url}\nClick to open in the browser; right-click to copy"
+        ));
     response.context_menu(|ui| {
         if ui.button("Copy link address").clicked() {
             ui.ctx().copy_text(url.to_owned());

@@ -28,11 +28,11 @@ use crate::ui::panels::status_bar;
 use crate::ui::services::autosave;
 use crate::ui::services::files::{self, FilePicker, PathRequest, Settings, ThemeChoice};
 use intents::Intent;
+pub use keyboard::Pane;
 use modals::{Modals, Pending, Prompt};
 use recovery::RecoveryOffer;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-pub use keyboard::Pane;
 pub use view::RightTab;
 use view::ViewState;
 

@@ -22,7 +22,11 @@ impl Reader {
         cx: &ReaderContext,
         document: &egui::Response,
     ) {
-        if ui.ctx().accesskit_node_builder(document.id, |_| ()).is_none() {
+        if ui
+            .ctx()
+            .accesskit_node_builder(document.id, |_| ())
+            .is_none()
+        {
             return; // AccessKit is off (or the text is hidden).
         }
         let numbers = claim_numbers(article, cx);
@@ -30,7 +34,10 @@ impl Reader {
         ui.scope_builder(builder, |ui| {
             for &(index, rect) in &view.visible {
                 let paragraph = &view.paragraphs[index];
-                let text = article.text.get(paragraph.bytes.clone()).unwrap_or_default();
+                let text = article
+                    .text
+                    .get(paragraph.bytes.clone())
+                    .unwrap_or_default();
                 let id = document.id.with(("paragraph", index));
                 let node = ui.interact(rect, id, Sense::hover());
                 node.widget_info(|| WidgetInfo::labeled(Role::Paragraph, true, text));

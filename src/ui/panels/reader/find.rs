@@ -84,7 +84,11 @@ impl Reader {
     /// The matches of the find bar's phrase (article chars), as of the last
     /// frame; empty while the bar is closed.
     pub fn find_matches(&self) -> &[(usize, usize)] {
-        if self.find.open { &self.find.matches } else { &[] }
+        if self.find.open {
+            &self.find.matches
+        } else {
+            &[]
+        }
     }
 
     /// Goes to the next (or previous) match (F3, Shift+F3), opening the
@@ -155,7 +159,11 @@ impl Reader {
             self.find.refresh(article, text_revision);
             let selection = self.selection();
             let current = self.find.current_at(selection);
-            ui.label(match_count(current, self.find.matches.len(), &self.find.query));
+            ui.label(match_count(
+                current,
+                self.find.matches.len(),
+                &self.find.query,
+            ));
             let some = !self.find.matches.is_empty();
             if ui
                 .add_enabled(some, egui::Button::new("Previous"))
@@ -235,6 +243,10 @@ mod tests {
         assert_eq!(bar.matches, [(15, 20)]);
         article.text = "путин".into();
         bar.refresh(&article, 2);
-        assert_eq!(bar.matches, [(0, 5)], "a new text revision folds the new text");
+        assert_eq!(
+            bar.matches,
+            [(0, 5)],
+            "a new text revision folds the new text"
+        );
     }
 }

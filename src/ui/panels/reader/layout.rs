@@ -340,7 +340,11 @@ impl ArticleView {
     /// The start of the visual row holding `cursor` (of its paragraph when
     /// the paragraph is not laid out).
     pub fn row_start(&self, cursor: usize) -> usize {
-        self.within_row(cursor, |galley, c| galley.cursor_begin_of_row(c), |p| p.start)
+        self.within_row(
+            cursor,
+            |galley, c| galley.cursor_begin_of_row(c),
+            |p| p.start,
+        )
     }
 
     /// The end of the visual row holding `cursor`.
@@ -393,7 +397,9 @@ impl ArticleView {
         let p = &self.paragraphs[target];
         match self.galleys.get(&target) {
             Some(cached) => {
-                let local = cached.galley.cursor_from_pos(vec2(x, y - self.tops[target]));
+                let local = cached
+                    .galley
+                    .cursor_from_pos(vec2(x, y - self.tops[target]));
                 p.chars.start + local.index.0.min(p.chars.len())
             }
             None => p.chars.start,

@@ -281,8 +281,8 @@ impl Reader {
         let now = ui.input(|i| i.time);
         area.show_viewport(ui, |ui, viewport| {
             let origin = ui.max_rect().min;
-            let (rect, _) =
-                ui.allocate_exact_size(vec2(ui.available_width().max(width), total), Sense::hover());
+            let (rect, _) = ui
+                .allocate_exact_size(vec2(ui.available_width().max(width), total), Sense::hover());
             // An id of its own, so the keyboard stays with the text when the
             // find bar above it opens or closes.
             let id = egui::Id::unique(("article-text", article.id));

@@ -84,7 +84,14 @@ impl Reader {
                     );
                 }
             }
-            paint_matches(painter, self.find_matches(), paragraph, cached, rect, visuals);
+            paint_matches(
+                painter,
+                self.find_matches(),
+                paragraph,
+                cached,
+                rect,
+                visuals,
+            );
             if let Some((start, end)) = self.selection() {
                 let from = start.max(paragraph.chars.start);
                 let to = end.min(paragraph.chars.end);

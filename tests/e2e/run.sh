@@ -7,7 +7,8 @@
 #   1. it launches on the bundled sample;
 #   2. a claim is marked with the keyboard alone and given a verdict;
 #   3. Ctrl+C in a field reaches the system clipboard, and Ctrl+V pastes
-#      text another program put there;
+#      text another program put there; a selection in the article becomes
+#      the PRIMARY selection (middle-click paste);
 #   4. a link opens in the browser (BROWSER is a stand-in recording the URL);
 #   5. the work is saved (read back from the file) and is there on reopening.
 #
@@ -163,6 +164,9 @@ step="marking a claim with the keyboard alone"
 start_app "$work/home" "$workspace"
 # The article has the keyboard at start: three words, Ctrl+M, verdict 2.
 keys ctrl+shift+Right ctrl+shift+Right ctrl+shift+Right
+# The settled selection is the PRIMARY selection (middle-click paste).
+wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "Chinese President Xi" ||
+  fail "the PRIMARY selection holds '$(x xclip -o -selection primary 2>/dev/null)'"
 keys ctrl+m
 keys 2
 shot "2-marked"
@@ -173,7 +177,7 @@ step="copying the statement to the system clipboard"
 keys ctrl+c
 wait_for 5 test "$(clipboard)" = "Chinese President Xi" ||
   fail "the clipboard holds '$(clipboard)', not the statement 'Chinese President Xi'"
-echo "ok 2 - Ctrl+C in a field reaches the system clipboard"
+echo "ok 2 - Ctrl+C in a field reaches the system clipboard; the article's selection is PRIMARY"
 
 step="pasting from the system clipboard"
 pasted="Xi will visit Moscow (pasted from a browser)"

@@ -3,7 +3,7 @@
 //! Ctrl/Alt+arrows (by word), Home/End and Ctrl+A move or extend the
 //! selection; PageUp/PageDown move by a screenful, Home/End to the ends of
 //! the row, Ctrl+Home/End to the ends of the article; Escape clears it;
-//! Copy copies it. The text takes the keyboard at start (with a caret),
+//! Copy copies it; a settled selection becomes the PRIMARY selection. The text takes the keyboard at start (with a caret),
 //! so a claim can be marked without the mouse. A plain click on a claim
 //! selects the claim, and hovering one names it.
 
@@ -112,6 +112,26 @@ impl Reader {
                     },
                 );
             });
+        }
+    }
+
+    /// Once a selection settles (the button is up), hands it to the
+    /// platform as the PRIMARY selection on X11 and Wayland, so a
+    /// middle-click pastes it in another program, as in any Linux application.
+    pub(super) fn report_settled_selection(
+        &mut self,
+        ui: &Ui,
+        view: &ArticleView,
+        text: &str,
+        response: &egui::Response,
+    ) {
+        if response.is_pointer_button_down_on() || self.selection() == self.reported {
+            return;
+        }
+        self.reported = self.selection();
+        if let Some(selected) = self.selected_in(view, text) {
+            ui.ctx()
+                .send_cmd(egui::OutputCommand::TextSelectionSettled(selected));
         }
     }
 

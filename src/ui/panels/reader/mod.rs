@@ -76,6 +76,8 @@ pub struct Reader {
     request_focus: bool,
     /// Whether the text area has had the keyboard once (it takes it at start).
     had_focus: bool,
+    /// The selection last put in the PRIMARY selection (middle-click paste).
+    reported: Option<(usize, usize)>,
     find: find::FindBar,
 }
 
@@ -296,6 +298,7 @@ impl Reader {
             self.handle_pointer(ui, view, &article.text, &response, cx, intents);
             self.handle_focus(ui, view, &response);
             self.handle_keys(ui, view, &article.text, intents);
+            self.report_settled_selection(ui, view, &article.text, &response);
             self.accessibility_nodes(ui, view, article, cx, &response);
             self.mark_button(ui, view, cx, intents, &response);
         });

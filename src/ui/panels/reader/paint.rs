@@ -121,7 +121,7 @@ impl Reader {
             painter.vline(
                 caret.min.x,
                 caret.y_range(),
-                Stroke::new(1.5, visuals.text_cursor.stroke.color),
+                Stroke::new(2.0, visuals.text_cursor.stroke.color),
             );
         }
     }

@@ -2,9 +2,10 @@
 //! double-click (a word) and triple-click (a paragraph) select; arrows,
 //! Ctrl/Alt+arrows (by word), Home/End and Ctrl+A move or extend the
 //! selection; PageUp/PageDown move by a screenful, Home/End to the ends of
-//! the row, Ctrl+Home/End to the ends of the article; Escape clears it;
-//! Copy copies it; a settled selection becomes the PRIMARY selection. The text takes the keyboard at start (with a caret),
-//! so a claim can be marked without the mouse. A plain click on a claim
+//! the row, Ctrl+Home/End to the ends of the article; Escape leaves only
+//! the caret; Copy copies; a settled selection becomes the PRIMARY
+//! selection. The text takes the keyboard at start (with a caret), so a
+//! claim can be marked without the mouse. A plain click on a claim
 //! selects the claim, and hovering one names it.
 
 use super::layout::ArticleView;

@@ -2,7 +2,8 @@
 //! window in sight: splitting a text into paragraphs, what counts as one
 //! character on screen (a base char with its combining marks, an emoji
 //! sequence, a flag), what counts as a word, and the caret motions built
-//! on them.
+//! on them, and tidying a selection into a quote (trimmed, snapped to
+//! words).
 //!
 //! Offsets are char offsets (Unicode scalar values), as everywhere in
 //! Factbench; conversions go through a [`CharIndex`](crate::anchor::CharIndex)
@@ -11,10 +12,12 @@
 
 mod clusters;
 mod paragraphs;
+mod trim;
 mod words;
 
 pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
+pub use trim::{is_trimmable, snap_to_words, trim_selection};
 pub use words::{CharCategory, word_around, word_end_after, word_start_before};
 
 /// `text` on one line (runs of whitespace, newlines included, become one

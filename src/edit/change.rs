@@ -226,7 +226,8 @@ impl Edit {
             }
             Edit::InsertArticle { article, .. } => out.articles.push(article.id),
             Edit::RemoveArticle { index } => out.articles.extend(article_at(index)),
-            Edit::SetArticleDetails { .. } | Edit::SetWorkspaceDetails { .. } => {}
+            Edit::SetArticleDetails { .. } => out.details = true,
+            Edit::SetWorkspaceDetails { .. } => {}
             Edit::SetScale { .. } => out.everything = true,
             Edit::Group(edits) => edits.iter().for_each(|e| e.collect_touches(ws, out)),
         }

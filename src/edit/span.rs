@@ -44,4 +44,3 @@ pub(super) fn trimmed_selection(
         )),
     }
 }
-

@@ -81,7 +81,10 @@ fn a_new_span_recaptures_the_quote_keeps_every_field_and_undoes_in_one_step() {
     assert_eq!(claim.anchor.prefix, "Путин сказал: «");
     assert_eq!(claim.verdict.as_deref(), Some(verdict.as_str()));
     assert_eq!(claim.rationale, "Счёт 习");
-    assert_eq!(claim.statement, "29 heads", "the statement is the user's own");
+    assert_eq!(
+        claim.statement, "29 heads",
+        "the statement is the user's own"
+    );
     assert!(
         doc.problems().for_claim(id).is_empty(),
         "the new anchor is checked again and fits"
@@ -187,7 +190,11 @@ fn a_new_scale_is_one_step_and_claims_of_a_removed_verdict_get_what_was_chosen()
     assert_eq!(refuted, moved);
     assert!(doc.problems().is_empty(), "{:?}", doc.problems());
     doc.undo();
-    assert_eq!(doc.workspace(), &before, "scale and verdicts come back together");
+    assert_eq!(
+        doc.workspace(),
+        &before,
+        "scale and verdicts come back together"
+    );
     assert!(!doc.is_dirty());
 }
 

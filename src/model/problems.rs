@@ -4,9 +4,9 @@
 //! claims and `factbench check` lists them, so nothing is dropped silently.
 
 use super::{ArticleId, Claim, ClaimId, SourceId, VerdictScale, Workspace};
-use std::fmt;
 use crate::anchor::{AnchorFault, CharIndex};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 /// One broken invariant.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -38,10 +38,19 @@ pub enum Problem {
 /// Whose URL a [`Problem::UrlWithoutScheme`] is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UrlOwner {
-    Article { id: ArticleId, title: String },
-    Source { id: SourceId, title: String },
+    Article {
+        id: ArticleId,
+        title: String,
+    },
+    Source {
+        id: SourceId,
+        title: String,
+    },
     /// A source's archive URL.
-    SourceArchive { id: SourceId, title: String },
+    SourceArchive {
+        id: SourceId,
+        title: String,
+    },
 }
 
 impl fmt::Display for UrlOwner {
@@ -86,7 +95,13 @@ pub(super) fn url_problems(ws: &Workspace) -> Vec<Problem> {
     }
     for s in &ws.sources {
         let (id, title) = (s.id, s.title.clone());
-        check(UrlOwner::Source { id, title: title.clone() }, &s.url);
+        check(
+            UrlOwner::Source {
+                id,
+                title: title.clone(),
+            },
+            &s.url,
+        );
         check(UrlOwner::SourceArchive { id, title }, &s.archive_url);
     }
     problems

@@ -12,11 +12,13 @@
 
 mod clusters;
 mod paragraphs;
+mod span_motion;
 mod trim;
 mod words;
 
 pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
+pub use span_motion::{SpanEnd, Step, moved_span};
 pub use trim::{is_trimmable, snap_to_words, trim_selection};
 pub use words::{CharCategory, word_around, word_end_after, word_start_before};
 

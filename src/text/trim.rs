@@ -20,8 +20,25 @@ pub fn is_trimmable(c: char) -> bool {
     if c.is_ascii() {
         return matches!(
             c,
-            '!' | '"' | '\'' | '(' | ')' | ',' | '-' | '.' | '/' | ':' | ';' | '?' | '['
-                | '\\' | ']' | '_' | '`' | '{' | '}' | '*'
+            '!' | '"'
+                | '\''
+                | '('
+                | ')'
+                | ','
+                | '-'
+                | '.'
+                | '/'
+                | ':'
+                | ';'
+                | '?'
+                | '['
+                | '\\'
+                | ']'
+                | '_'
+                | '`'
+                | '{'
+                | '}'
+                | '*'
         );
     }
     matches!(c,
@@ -119,7 +136,8 @@ fn enclosing(index: &CharIndex, at: usize) -> Option<(usize, usize)> {
             return Some((start, end));
         }
     }
-    let cluster_start = super::prev_cluster_boundary(index, super::next_cluster_boundary(index, at));
+    let cluster_start =
+        super::prev_cluster_boundary(index, super::next_cluster_boundary(index, at));
     if cluster_start < at {
         let end = super::next_cluster_boundary(index, cluster_start);
         return (at < end).then_some((cluster_start, end));
@@ -185,7 +203,11 @@ mod tests {
         // "9 heads o" → "29 heads of"
         assert_eq!(snapped(text, 6, 15), "29 heads of");
         assert_eq!(snapped(text, 5, 16), "29 heads of", "whole words stay");
-        assert_eq!(snapped(text, 4, 17), " 29 heads of ", "ends between words stay");
+        assert_eq!(
+            snapped(text, 4, 17),
+            " 29 heads of ",
+            "ends between words stay"
+        );
         assert_eq!(snapped(text, 3, 3), "", "an empty selection stays empty");
         let ru = "Путин ответил журналистам";
         assert_eq!(snapped(ru, 2, 9), "Путин ответил");

@@ -248,7 +248,11 @@ fn urls_without_a_scheme_are_problems_kept_up_to_date() {
     ));
     let generation = index.generation();
     index.update(&ws, &Touched::claim(ws.claims[0].id));
-    assert_eq!(index.generation(), generation, "a claim edit leaves URLs alone");
+    assert_eq!(
+        index.generation(),
+        generation,
+        "a claim edit leaves URLs alone"
+    );
     ws.sources[0].archive_url = "web.archive.org/web/2026/习近平".into();
     ws.sources[0].url = "HTTPS://Example.org/ok".into();
     let source = ws.sources[0].id;

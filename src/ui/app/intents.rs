@@ -99,6 +99,10 @@ impl FactbenchApp {
                     self.run_command(ctx, Command::set_verdict(claim, None));
                 }
             }
+            Action::AdjustSpan(step) => self.adjust_span(ctx, step),
+            Action::ReanchorToSelection => self.reanchor_to_selection(ctx),
+            Action::PickVerdict => self.open_verdict_picker(),
+            Action::EditScale => self.open_scale_editor(),
             Action::Find => self.panels.list.focus_search(),
             Action::CopySelection => {
                 let text = self

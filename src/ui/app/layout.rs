@@ -12,7 +12,7 @@ impl FactbenchApp {
         self.poll_picker(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
-        if self.modals.prompt.is_none() && self.modals.recovery_offers.is_empty() {
+        if !self.modals.takes_keyboard() {
             self.handle_shortcuts(&ctx);
         }
         self.refresh_problems();

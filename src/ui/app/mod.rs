@@ -5,6 +5,7 @@
 //! unsaved changes), and everything else (open, save, select…) is handled
 //! here. Menus, buttons and shortcuts share one table of [`Action`]s.
 
+mod claim_span;
 mod file_actions;
 mod intents;
 mod keyboard;

@@ -125,3 +125,15 @@ pub fn labelled_field_named(
     name_widget(ui, &response, name);
     response
 }
+
+/// Under a URL field: a warning when the URL is filled in without
+/// `http://` or `https://` (it would print as plain text in reports, and
+/// `factbench check` lists it). Draws nothing for a good or empty URL.
+pub fn url_warning(ui: &mut egui::Ui, url: &str) {
+    if crate::model::url_lacks_scheme(url) {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "⚠ Start the URL with https:// (or http://) so that readers can follow it",
+        );
+    }
+}

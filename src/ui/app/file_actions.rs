@@ -10,6 +10,7 @@ use super::{FactbenchApp, Pending, Prompt};
 use crate::edit::Document;
 use crate::export::{self, ExportOptions, Format};
 use crate::store;
+use crate::ui::panels::status_bar::StatusIntent;
 use crate::ui::services::files::{Mode, PathAnswer, PathRequest, Purpose};
 use std::path::{Path, PathBuf};
 
@@ -144,6 +145,8 @@ impl FactbenchApp {
             self.error("Could not export", message);
             return;
         }
+        self.services.last_export = Some(std::path::absolute(&path).unwrap_or(path.clone()));
+        let workspace = self.doc.workspace();
         let notes = export::warnings(format, workspace, &options).unwrap_or_default();
         if !notes.is_empty() {
             let message = format!(
@@ -163,6 +166,32 @@ impl FactbenchApp {
                     "{} was written, but no browser could be started: {e}",
                     path.display()
                 ),
+            );
+        }
+    }
+
+    /// The status bar's buttons about the last export.
+    pub(super) fn on_status_intent(&mut self, intent: StatusIntent) {
+        let exported = self.services.last_export.clone();
+        let target = match (intent, exported) {
+            (StatusIntent::ShowProblems, _) => {
+                self.modals.show_problems = true;
+                return;
+            }
+            (StatusIntent::DismissExport, _) | (_, None) => {
+                self.services.last_export = None;
+                return;
+            }
+            (StatusIntent::OpenExport, Some(path)) => path,
+            (StatusIntent::ShowExportFolder, Some(path)) => match path.parent() {
+                Some(folder) => folder.to_owned(),
+                None => path,
+            },
+        };
+        if let Err(e) = open::that_detached(&target) {
+            self.error(
+                "Could not open it",
+                format!("No program could open {}: {e}", target.display()),
             );
         }
     }

@@ -73,3 +73,12 @@ pub fn press(
     }
     harness.run_steps(1);
 }
+
+/// Whether the one widget labelled `label` is greyed out.
+pub fn is_disabled(harness: &Harness<'static, FactbenchApp>, label: &str) -> bool {
+    use egui_kittest::kittest::NodeT as _;
+    harness
+        .get_by_label(label)
+        .accesskit_node()
+        .is_disabled()
+}

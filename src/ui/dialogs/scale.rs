@@ -290,12 +290,12 @@ fn verdict_row(ui: &mut Ui, i: usize, count: usize, verdict: &mut Verdict) -> Op
     );
     name_widget(ui, &description, &format!("Description of verdict {n}"));
     ui.horizontal(|ui| {
-        let up = ui.add_enabled(i > 0, egui::Button::new("↑").small());
+        let up = ui.add_enabled(i > 0, egui::Button::new("⏶").small());
         name_widget(ui, &up, &format!("Move verdict {n} up"));
         if up.clicked() {
             action = Some(RowAction::Up(i));
         }
-        let down = ui.add_enabled(i + 1 < count, egui::Button::new("↓").small());
+        let down = ui.add_enabled(i + 1 < count, egui::Button::new("⏷").small());
         name_widget(ui, &down, &format!("Move verdict {n} down"));
         if down.clicked() {
             action = Some(RowAction::Down(i));

@@ -137,3 +137,16 @@ pub fn url_warning(ui: &mut egui::Ui, url: &str) {
         );
     }
 }
+
+/// A child of `ui` filling its whole space that cannot make it wider: a
+/// resizable side panel drawn through it keeps the width the user gave it
+/// whatever it shows (a wide title is clipped, never widens the panel, so
+/// the article beside it is not wrapped again). The space is taken in
+/// `ui` at once.
+pub fn steady_width_child(ui: &mut egui::Ui) -> egui::Ui {
+    let rect = ui.max_rect();
+    ui.expand_to_include_rect(rect);
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    child.set_clip_rect(rect.intersect(ui.clip_rect()));
+    child
+}

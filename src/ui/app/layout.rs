@@ -103,6 +103,7 @@ impl FactbenchApp {
     }
 
     pub(super) fn right_panel(&mut self, ui: &mut egui::Ui) {
+        let ui = &mut crate::ui::widgets::steady_width_child(ui);
         ui.horizontal(|ui| {
             for (tab, short) in [
                 (RightTab::Claim, "Claim"),

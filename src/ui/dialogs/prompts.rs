@@ -89,8 +89,10 @@ pub fn path_entry(
             Mode::OpenFile => "Type the path of the file instead (Tab completes):",
             Mode::SaveFile => "Type the path to save to instead (Tab completes):",
         };
+        // Tab completes here instead of moving the keyboard on.
         let edit = egui::TextEdit::singleline(text)
             .id(field_id)
+            .lock_focus(true)
             .desired_width(f32::INFINITY)
             .hint_text("/path/to/file");
         let response = labelled_field_named(ui, label, "File path", edit);

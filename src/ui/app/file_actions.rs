@@ -34,7 +34,7 @@ impl FactbenchApp {
 
     pub(super) fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
-            Pending::New => self.modals.prompt = Some(Prompt::NewWorkspace(0)),
+            Pending::New(scale) => self.start_new_workspace(*scale),
             Pending::Open => {
                 let request = PathRequest::open_workspace(self.dialog_folder());
                 self.services.picker.request(request, ctx);
@@ -225,7 +225,7 @@ impl FactbenchApp {
                     Some(crate::ui::dialogs::import::ImportDialog::new(vec![path]));
             }
             Purpose::ScaleFrom => match crate::ui::dialogs::scale::scale_of_file(&path) {
-                Ok(scale) => self.start_new_workspace(scale),
+                Ok(scale) => self.guard_unsaved(ctx, Pending::New(Box::new(scale))),
                 Err(e) => self.error("Could not read that workspace's verdict scale", e),
             },
             Purpose::SaveAs => {

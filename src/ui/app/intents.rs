@@ -61,7 +61,7 @@ impl FactbenchApp {
 
     pub(super) fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::New => self.guard_unsaved(ctx, Pending::New),
+            Action::New => self.modals.prompt = Some(Prompt::NewWorkspace(0)),
             Action::Open => self.guard_unsaved(ctx, Pending::Open),
             Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
             Action::Save => self.save(ctx),

@@ -10,7 +10,8 @@ use crate::ui::dialogs::verdict_picker::{PickerAnswer, VerdictPicker};
 /// Something waiting for an answer to "save changes?".
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Pending {
-    New,
+    /// A new workspace with this verdict scale.
+    New(Box<crate::model::VerdictScale>),
     Open,
     OpenPath(PathBuf),
     Quit,
@@ -19,7 +20,7 @@ pub(super) enum Pending {
 impl Pending {
     pub(super) fn doing(&self) -> &'static str {
         match self {
-            Pending::New => "starting a new workspace",
+            Pending::New(_) => "starting a new workspace",
             Pending::Open | Pending::OpenPath(_) => "opening another workspace",
             Pending::Quit => "closing",
         }
@@ -192,7 +193,9 @@ impl FactbenchApp {
                 match scale_dialog::new_workspace_prompt(ctx, &mut chosen) {
                     None => self.modals.prompt = Some(Prompt::NewWorkspace(chosen)),
                     Some(None) => {}
-                    Some(Some(ScaleSource::Preset(scale))) => self.start_new_workspace(scale),
+                    Some(Some(ScaleSource::Preset(scale))) => {
+                        self.guard_unsaved(ctx, Pending::New(Box::new(scale)))
+                    }
                     Some(Some(ScaleSource::CopyFromFile)) => {
                         let request = PathRequest::scale_from_workspace(self.dialog_folder());
                         self.services.picker.request(request, ctx);

@@ -125,7 +125,7 @@ mod tests {
         assert_eq!(scale.verdicts.len(), 10, "more than nine verdicts");
         let mut picker = VerdictPicker::default();
         assert_eq!(picker.matches(&scale).len(), 11);
-        picker.set_filter("sat");
+        picker.set_filter("satir");
         let found = picker.matches(&scale);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1.as_deref(), Some("satire"));

@@ -16,7 +16,12 @@ use support::*;
 
 /// Opens Save as (no dialog can be shown) and types `path` in the field.
 fn type_save_path(harness: &mut Harness<'static, FactbenchApp>, path: &str) {
-    press(harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S, 1);
+    press(
+        harness,
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::S,
+        1,
+    );
     harness.run_steps(2);
     harness.get_by_label("File path").focus();
     harness.run_steps(1);
@@ -37,11 +42,17 @@ fn a_typed_path_asks_before_replacing_an_existing_workspace() {
     type_save_path(&mut harness, &typed.display().to_string());
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
     assert!(harness.state().overwrite_prompt_open(), "asked first");
-    assert_eq!(std::fs::read_to_string(&other).unwrap(), "someone else's work");
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "someone else's work"
+    );
     harness.get_by_label("Choose another name").click();
     harness.run_steps(2);
     assert!(!harness.state().overwrite_prompt_open());
-    assert_eq!(std::fs::read_to_string(&other).unwrap(), "someone else's work");
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "someone else's work"
+    );
     assert!(harness.state().document().path().is_none(), "nothing saved");
     assert_eq!(
         harness.get_by_label("File path").value().as_deref(),
@@ -52,7 +63,10 @@ fn a_typed_path_asks_before_replacing_an_existing_workspace() {
     harness.get_by_label("Replace").click();
     harness.run_steps(2);
     assert_eq!(harness.state().document().path(), Some(other.as_path()));
-    assert!(factbench::store::load(&other).is_ok(), "replaced once told to");
+    assert!(
+        factbench::store::load(&other).is_ok(),
+        "replaced once told to"
+    );
 }
 
 #[test]
@@ -68,7 +82,10 @@ fn a_new_typed_path_saves_without_asking_and_tab_completes() {
         harness.get_by_label("File path").value().as_deref(),
         Some(completed.as_str())
     );
-    assert!(harness.get_by_label("File path").is_focused(), "Tab stays in the field");
+    assert!(
+        harness.get_by_label("File path").is_focused(),
+        "Tab stays in the field"
+    );
     harness.get_by_label("File path").type_text("new");
     harness.run_steps(1);
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
@@ -111,13 +128,22 @@ fn new_source_opens_a_form_and_adds_nothing_until_saved() {
     harness.run_steps(2);
     harness.get_by_label("New source…").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().workspace().sources.len(), count, "nothing added");
-    assert!(is_disabled(&harness, "Add to library"), "a title comes first");
+    assert_eq!(
+        harness.state().workspace().sources.len(),
+        count,
+        "nothing added"
+    );
+    assert!(
+        is_disabled(&harness, "Add to library"),
+        "a title comes first"
+    );
     type_into(&mut harness, "Title", "Заявление МИД 外交部");
     type_into(&mut harness, "URL", "mid.ru/ru/press");
     harness.run_steps(2);
     assert!(
-        harness.query_by_label_contains("Start the URL with https://").is_some(),
+        harness
+            .query_by_label_contains("Start the URL with https://")
+            .is_some(),
         "a URL without a scheme is flagged in the form"
     );
     harness.get_by_label("Add to library").click();
@@ -161,4 +187,3 @@ fn the_right_panel_keeps_its_width_across_tabs() {
     let back = right_panel_left(&harness);
     assert_eq!([on_sources, with_form, back], [on_claim; 3]);
 }
-

@@ -26,7 +26,10 @@ fn a_preset_replaces_the_scale_in_one_undoable_step() {
     harness.get_by_label("Apply").click();
     harness.run_steps(2);
     assert!(!harness.state().scale_editor_open());
-    assert_eq!(harness.state().workspace().scale, VerdictScale::politifact());
+    assert_eq!(
+        harness.state().workspace().scale,
+        VerdictScale::politifact()
+    );
     assert_eq!(
         harness.state().workspace().claims,
         before.claims,
@@ -45,7 +48,12 @@ fn renaming_and_removing_a_verdict_in_use_asks_what_its_claims_become() {
         .verdicts
         .iter()
         .enumerate()
-        .find(|(_, v)| before.claims.iter().any(|c| c.verdict.as_ref() == Some(&v.key)))
+        .find(|(_, v)| {
+            before
+                .claims
+                .iter()
+                .any(|c| c.verdict.as_ref() == Some(&v.key))
+        })
         .map(|(n, v)| (n + 1, v.key.clone()))
         .unwrap();
     let rated = before
@@ -69,10 +77,14 @@ fn renaming_and_removing_a_verdict_in_use_asks_what_its_claims_become() {
         is_disabled(&harness, "Apply"),
         "Apply waits until the claims of the removed verdict have a new home"
     );
-    assert!(harness
-        .query_by_label_contains(&format!("{rated} claim(s) rated"))
-        .is_some());
-    harness.get_by_label(&format!("New verdict for {used}")).click();
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{rated} claim(s) rated"))
+            .is_some()
+    );
+    harness
+        .get_by_label(&format!("New verdict for {used}"))
+        .click();
     harness.run_steps(2);
     harness.get_by_label("Unrated").click();
     harness.run_steps(2);
@@ -86,7 +98,11 @@ fn renaming_and_removing_a_verdict_in_use_asks_what_its_claims_become() {
     assert!(ws.claims.iter().all(|c| c.verdict.as_ref() != Some(&used)));
     assert!(harness.state().document().problems().is_empty());
     press(&mut harness, Modifiers::COMMAND, Key::Z, 1);
-    assert_eq!(harness.state().workspace(), &before, "one step undoes it all");
+    assert_eq!(
+        harness.state().workspace(),
+        &before,
+        "one step undoes it all"
+    );
 }
 
 #[test]
@@ -94,7 +110,10 @@ fn a_new_workspace_asks_for_its_scale() {
     let mut harness = harness(app(sample_workspace(), vec![]));
     press(&mut harness, Modifiers::COMMAND, Key::N, 1);
     assert!(harness.state().new_workspace_prompt_open());
-    assert!(!harness.state().workspace().claims.is_empty(), "nothing replaced yet");
+    assert!(
+        !harness.state().workspace().claims.is_empty(),
+        "nothing replaced yet"
+    );
     harness.get_by_label("FEVER").click();
     harness.run_steps(1);
     harness.get_by_label("Create").click();
@@ -113,7 +132,9 @@ fn a_new_workspace_can_copy_the_scale_of_another_workspace() {
     factbench::store::save(&other, &ws).unwrap();
     let mut harness = harness(app(sample_workspace(), vec![Some(other)]));
     press(&mut harness, Modifiers::COMMAND, Key::N, 1);
-    harness.get_by_label("The scale of another workspace…").click();
+    harness
+        .get_by_label("The scale of another workspace…")
+        .click();
     harness.run_steps(1);
     harness.get_by_label("Create").click();
     harness.run_steps(3);
@@ -137,13 +158,29 @@ fn the_verdict_picker_reaches_the_tenth_verdict_by_typing() {
     harness.get_by_label("Find verdict").type_text("sati");
     harness.run_steps(1);
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
-    let given = harness.state().workspace().claim(claim).unwrap().verdict.clone();
+    let given = harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .verdict
+        .clone();
     assert_eq!(given.as_deref(), Some("satire"));
     press(&mut harness, Modifiers::COMMAND, Key::R, 1);
     press(&mut harness, Modifiers::NONE, Key::ArrowDown, 2);
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
-    let given = harness.state().workspace().claim(claim).unwrap().verdict.clone();
-    assert_eq!(given.as_deref(), Some("mixture"), "the third with the arrows");
+    let given = harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .verdict
+        .clone();
+    assert_eq!(
+        given.as_deref(),
+        Some("mixture"),
+        "the third with the arrows"
+    );
     let ctx = harness.ctx.clone();
     harness
         .state_mut()

@@ -19,15 +19,23 @@ fn at(needle: &str) -> usize {
 
 /// The window on one article with a rated claim quoting "29 heads",
 /// selected.
-fn with_claim() -> (egui_kittest::Harness<'static, factbench::ui::FactbenchApp>, ClaimId) {
+fn with_claim() -> (
+    egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+    ClaimId,
+) {
     let ws: Workspace = one_article("Span", TEXT);
     let article = ws.articles[0].id;
     let mut harness = harness(app(ws, vec![]));
     let ctx = harness.ctx.clone();
     let (start, end) = (at("29"), at(" of"));
-    harness
-        .state_mut()
-        .execute(&ctx, Command::MarkClaim { article, start, end });
+    harness.state_mut().execute(
+        &ctx,
+        Command::MarkClaim {
+            article,
+            start,
+            end,
+        },
+    );
     let claim = harness.state().workspace().claims[0].id;
     let verdict = harness.state().workspace().scale.verdicts[4].key.clone();
     harness
@@ -52,12 +60,21 @@ const ALT_SHIFT: Modifiers = Modifiers {
 fn keys_widen_by_a_word_narrow_by_a_character_and_undo_step_by_step() {
     let (mut harness, _) = with_claim();
     let before = harness.state().workspace().clone();
-    press(&mut harness, Modifiers::COMMAND.plus(ALT_SHIFT), Key::ArrowRight, 1);
+    press(
+        &mut harness,
+        Modifiers::COMMAND.plus(ALT_SHIFT),
+        Key::ArrowRight,
+        1,
+    );
     assert_eq!(quote(&harness), "29 heads of", "the end moved a word later");
     press(&mut harness, ALT_SHIFT, Key::ArrowLeft, 1);
     assert_eq!(quote(&harness), "29 heads o", "then a character earlier");
     press(&mut harness, Modifiers::ALT, Key::ArrowLeft, 1);
-    assert_eq!(quote(&harness), " 29 heads o", "the start a character earlier");
+    assert_eq!(
+        quote(&harness),
+        " 29 heads o",
+        "the start a character earlier"
+    );
     let claim = &harness.state().workspace().claims[0];
     assert_eq!(claim.verdict, before.claims[0].verdict, "the verdict stays");
     assert_eq!(claim.anchor.suffix, "f state will attend, officials c");
@@ -101,7 +118,12 @@ fn re_anchor_to_selection_keeps_every_field_and_undoes_in_one_step() {
     let ctx = harness.ctx.clone();
     harness.state_mut().select_claim(&ctx, claim);
     harness.run_steps(1);
-    press(&mut harness, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::M, 1);
+    press(
+        &mut harness,
+        Modifiers::COMMAND.plus(Modifiers::SHIFT),
+        Key::M,
+        1,
+    );
     let after = harness.state().workspace().claims[0].clone();
     assert_eq!(after.anchor.exact, "Xi said");
     assert_eq!((after.anchor.start, after.anchor.end), (0, 7));
@@ -118,12 +140,19 @@ fn re_anchor_to_selection_keeps_every_field_and_undoes_in_one_step() {
 fn span_keys_are_listed_in_help_and_greyed_without_a_claim() {
     let mut harness = harness(app(one_article("Span", TEXT), vec![]));
     press(&mut harness, Modifiers::NONE, Key::F1, 1);
-    for label in ["Quote ends a word later", "Re-anchor to selection", "Give a verdict…"] {
+    for label in [
+        "Quote ends a word later",
+        "Re-anchor to selection",
+        "Give a verdict…",
+    ] {
         assert!(
             harness.query_by_label_contains(label).is_some(),
             "{label} is listed in Help"
         );
     }
     press(&mut harness, Modifiers::ALT, Key::ArrowRight, 1);
-    assert!(harness.state().errors().next().is_none(), "no claim, nothing done");
+    assert!(
+        harness.state().errors().next().is_none(),
+        "no claim, nothing done"
+    );
 }

@@ -77,10 +77,7 @@ pub fn press(
 /// Whether the one widget labelled `label` is greyed out.
 pub fn is_disabled(harness: &Harness<'static, FactbenchApp>, label: &str) -> bool {
     use egui_kittest::kittest::NodeT as _;
-    harness
-        .get_by_label(label)
-        .accesskit_node()
-        .is_disabled()
+    harness.get_by_label(label).accesskit_node().is_disabled()
 }
 
 /// Clicks into the one-line text field named `label` and types `text`.

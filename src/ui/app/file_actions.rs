@@ -241,7 +241,12 @@ impl FactbenchApp {
 
     /// A path typed in the fallback field: a file to be written that
     /// already exists is only replaced once the user says so.
-    pub(super) fn on_typed_path(&mut self, ctx: &egui::Context, request: PathRequest, path: PathBuf) {
+    pub(super) fn on_typed_path(
+        &mut self,
+        ctx: &egui::Context,
+        request: PathRequest,
+        path: PathBuf,
+    ) {
         let target = target_path(&request.purpose, &path);
         if request.mode == Mode::SaveFile && target.exists() {
             self.modals.prompt = Some(Prompt::Overwrite {
@@ -273,7 +278,13 @@ impl FactbenchApp {
         self.doc
             .path()
             .and_then(folder_of)
-            .or_else(|| self.services.settings.recent.first().and_then(|p| folder_of(p)))
+            .or_else(|| {
+                self.services
+                    .settings
+                    .recent
+                    .first()
+                    .and_then(|p| folder_of(p))
+            })
             .filter(|folder| folder.is_dir())
     }
 }

@@ -45,7 +45,10 @@ pub(super) enum Prompt {
     /// The file changed on disk and there are no unsaved changes: reload?
     ReloadOffer(PathBuf),
     /// A typed path names a file that exists: replace it?
-    Overwrite { request: PathRequest, path: PathBuf },
+    Overwrite {
+        request: PathRequest,
+        path: PathBuf,
+    },
     /// File › New: which verdict scale (the preset chosen so far)?
     NewWorkspace(usize),
 }
@@ -261,7 +264,10 @@ impl FactbenchApp {
                 }
             }
         }
-        let claim = self.view.selected_claim.and_then(|id| self.doc.workspace().claim(id));
+        let claim = self
+            .view
+            .selected_claim
+            .and_then(|id| self.doc.workspace().claim(id));
         if let (Some(picker), Some(claim)) = (&mut self.modals.verdict_picker, claim) {
             let (id, current) = (claim.id, claim.verdict.clone());
             match picker.show(ctx, &self.doc.workspace().scale, current.as_deref()) {

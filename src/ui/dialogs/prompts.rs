@@ -2,11 +2,11 @@
 //! no file dialog can be shown (with completion, paste, and a question
 //! before it replaces a file), and what to do about a file changed on disk.
 
+use super::path_complete::complete_path;
 use crate::ui::services::files::{Mode, PathRequest};
 use crate::ui::widgets::{
     Choice, PromptFrame, choice_prompt, choice_row, labelled_field_named, modal_prompt,
 };
-use super::path_complete::complete_path;
 use std::path::PathBuf;
 
 /// The answer to "save changes?".
@@ -145,7 +145,9 @@ enum Answer {
 /// Lists Tab's candidates (at most 12) as buttons; a click replaces the
 /// last part of `text` with it. Tells whether one was clicked.
 fn pick_candidate(ui: &mut egui::Ui, text: &mut String, candidates: &[String]) -> bool {
-    let folder_end = text.rfind(['/', std::path::MAIN_SEPARATOR]).map_or(0, |at| at + 1);
+    let folder_end = text
+        .rfind(['/', std::path::MAIN_SEPARATOR])
+        .map_or(0, |at| at + 1);
     let mut picked = false;
     ui.horizontal_wrapped(|ui| {
         ui.weak(format!("{} matches:", candidates.len()));
@@ -172,7 +174,9 @@ fn caret_to_end(ctx: &egui::Context, id: egui::Id, text: &str) {
 
 /// The system clipboard's text, if there is a clipboard holding text.
 fn clipboard_text() -> Option<String> {
-    arboard::Clipboard::new().and_then(|mut c| c.get_text()).ok()
+    arboard::Clipboard::new()
+        .and_then(|mut c| c.get_text())
+        .ok()
 }
 
 /// Asks before a typed path replaces a file that exists. `Some(true)`:

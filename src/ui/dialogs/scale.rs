@@ -10,7 +10,7 @@ use crate::model::{Rgb, Verdict, VerdictScale, Workspace};
 use crate::ui::widgets::{Choice, PromptFrame, choice_row, modal_prompt, name_widget};
 use egui::Ui;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// One row of the draft: a verdict, and whether it was added here (its
 /// key is then made from its label when the scale is applied).
@@ -274,7 +274,11 @@ enum RowAction {
 fn verdict_row(ui: &mut Ui, i: usize, count: usize, verdict: &mut Verdict) -> Option<RowAction> {
     let mut action = None;
     let n = i + 1;
-    ui.label(if n <= 9 { format!("{n}") } else { String::new() });
+    ui.label(if n <= 9 {
+        format!("{n}")
+    } else {
+        String::new()
+    });
     let Rgb(r, g, b) = verdict.colour;
     let mut rgb = [r, g, b];
     let colour = ui.color_edit_button_srgb(&mut rgb);
@@ -374,7 +378,11 @@ pub fn unique_key(label: &str, taken: &[String]) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let base = if slug.is_empty() { "verdict".into() } else { slug };
+    let base = if slug.is_empty() {
+        "verdict".into()
+    } else {
+        slug
+    };
     let mut key = base.clone();
     let mut n = 2;
     while taken.contains(&key) {
@@ -399,7 +407,10 @@ pub enum ScaleSource {
 }
 
 /// File › New: which scale? `Some(None)` when cancelled.
-pub fn new_workspace_prompt(ctx: &egui::Context, chosen: &mut usize) -> Option<Option<ScaleSource>> {
+pub fn new_workspace_prompt(
+    ctx: &egui::Context,
+    chosen: &mut usize,
+) -> Option<Option<ScaleSource>> {
     let presets = VerdictScale::presets();
     let frame = PromptFrame {
         id: "new-workspace",
@@ -432,7 +443,7 @@ pub fn new_workspace_prompt(ctx: &egui::Context, chosen: &mut usize) -> Option<O
 }
 
 /// The scale of the workspace at `path`, or why it could not be read.
-pub fn scale_of_file(path: &PathBuf) -> Result<VerdictScale, String> {
+pub fn scale_of_file(path: &Path) -> Result<VerdictScale, String> {
     crate::store::load(path)
         .map(|loaded| loaded.workspace.scale)
         .map_err(|e| e.to_string())

@@ -84,8 +84,16 @@ impl VerdictPicker {
             self.highlighted = self.highlighted.min(last);
             let mut picked = None;
             for (row, (n, key, label)) in matches.iter().enumerate() {
-                let number = if *n > 0 { format!("{n}. ") } else { String::new() };
-                let mark = if key.as_deref() == current { "  (now)" } else { "" };
+                let number = if *n > 0 {
+                    format!("{n}. ")
+                } else {
+                    String::new()
+                };
+                let mark = if key.as_deref() == current {
+                    "  (now)"
+                } else {
+                    ""
+                };
                 ui.horizontal(|ui| {
                     let (swatch, _) =
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -133,7 +141,10 @@ mod tests {
         picker.set_filter("10");
         assert_eq!(picker.matches(&scale)[0].1.as_deref(), Some("satire"));
         picker.set_filter("UNRAT");
-        assert_eq!(picker.matches(&scale), vec![(0, None, "Unrated".to_owned())]);
+        assert_eq!(
+            picker.matches(&scale),
+            vec![(0, None, "Unrated".to_owned())]
+        );
         picker.set_filter("mis");
         let keys: Vec<_> = picker.matches(&scale).into_iter().map(|m| m.1).collect();
         assert_eq!(

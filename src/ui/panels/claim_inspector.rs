@@ -445,7 +445,11 @@ fn evidence_entry(
             };
             ui.label(label);
             let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
-            name_widget(ui, &response, &format!("Evidence {} {}", index + 1, label.to_lowercase()));
+            name_widget(
+                ui,
+                &response,
+                &format!("Evidence {} {}", index + 1, label.to_lowercase()),
+            );
             if response.changed() {
                 out.push(change(
                     claim,

@@ -79,7 +79,11 @@ fn export_row(ui: &mut Ui, exported: &Path) -> Option<StatusIntent> {
     let mut intent = None;
     ui.horizontal(|ui| {
         ui.label(RichText::new("✔ Exported to").strong());
-        ui.add(egui::Label::new(exported.display().to_string()).truncate().selectable(true));
+        ui.add(
+            egui::Label::new(exported.display().to_string())
+                .truncate()
+                .selectable(true),
+        );
         for (label, help, asked) in [
             ("Open", "Open the exported file", StatusIntent::OpenExport),
             (
@@ -90,7 +94,11 @@ fn export_row(ui: &mut Ui, exported: &Path) -> Option<StatusIntent> {
             ("×", "Stop showing this", StatusIntent::DismissExport),
         ] {
             let button = ui.small_button(label).on_hover_text(help);
-            crate::ui::widgets::name_widget(ui, &button, if label == "×" { "Dismiss" } else { label });
+            crate::ui::widgets::name_widget(
+                ui,
+                &button,
+                if label == "×" { "Dismiss" } else { label },
+            );
             if button.clicked() {
                 intent = Some(asked);
             }

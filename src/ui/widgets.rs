@@ -131,10 +131,10 @@ pub fn labelled_field_named(
 /// `factbench check` lists it). Draws nothing for a good or empty URL.
 pub fn url_warning(ui: &mut egui::Ui, url: &str) {
     if crate::model::url_lacks_scheme(url) {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "⚠ Start the URL with https:// (or http://) so that readers can follow it",
-        );
+        ui.colored_label(ui.visuals().warn_fg_color, "⚠ Start the URL with https://")
+            .on_hover_text(
+                "Without https:// (or http://) the report prints it as plain text that readers cannot follow; factbench check lists it too.",
+            );
     }
 }
 

@@ -143,10 +143,10 @@ impl ScaleEditor {
         let frame = PromptFrame {
             id: "scale-editor",
             title: "Verdict scale",
-            width: 640.0,
+            width: 700.0,
         };
         modal_prompt(ctx, frame, Some(ScaleAnswer::Cancel), |ui| {
-            ui.set_width(640.0);
+            ui.set_width(700.0);
             ui.weak("Changes apply when you press Apply, as one step that Ctrl+Z undoes.");
             self.name_and_presets(ui);
             ui.separator();
@@ -284,13 +284,13 @@ fn verdict_row(ui: &mut Ui, i: usize, count: usize, verdict: &mut Verdict) -> Op
     let colour = ui.color_edit_button_srgb(&mut rgb);
     name_widget(ui, &colour, &format!("Colour of verdict {n}"));
     verdict.colour = Rgb(rgb[0], rgb[1], rgb[2]);
-    let label = ui.add(egui::TextEdit::singleline(&mut verdict.label).desired_width(130.0));
+    // Sized, not desired: a grid cell would otherwise shrink a field to its column.
+    let label = ui.add_sized([140.0, 20.0], egui::TextEdit::singleline(&mut verdict.label));
     name_widget(ui, &label, &format!("Name of verdict {n}"));
     rating_cell(ui, n, &mut verdict.rating);
-    let description = ui.add(
-        egui::TextEdit::singleline(&mut verdict.description)
-            .hint_text("What it means")
-            .desired_width(180.0),
+    let description = ui.add_sized(
+        [220.0, 20.0],
+        egui::TextEdit::singleline(&mut verdict.description).hint_text("What it means"),
     );
     name_widget(ui, &description, &format!("Description of verdict {n}"));
     ui.horizontal(|ui| {
@@ -418,7 +418,7 @@ pub fn new_workspace_prompt(
         width: 480.0,
     };
     modal_prompt(ctx, frame, Some(None), |ui| {
-        ui.label("Which verdict scale will this investigation use? It can be changed later in Edit › Verdict scale….");
+        ui.label("Which verdict scale will this investigation use? You can change it later in Edit › Verdict scale…");
         ui.add_space(4.0);
         for (i, preset) in presets.iter().enumerate() {
             ui.radio_value(chosen, i, &preset.name)

@@ -285,7 +285,10 @@ fn verdict_row(ui: &mut Ui, i: usize, count: usize, verdict: &mut Verdict) -> Op
     name_widget(ui, &colour, &format!("Colour of verdict {n}"));
     verdict.colour = Rgb(rgb[0], rgb[1], rgb[2]);
     // Sized, not desired: a grid cell would otherwise shrink a field to its column.
-    let label = ui.add_sized([140.0, 20.0], egui::TextEdit::singleline(&mut verdict.label));
+    let label = ui.add_sized(
+        [140.0, 20.0],
+        egui::TextEdit::singleline(&mut verdict.label),
+    );
     name_widget(ui, &label, &format!("Name of verdict {n}"));
     rating_cell(ui, n, &mut verdict.rating);
     let description = ui.add_sized(

@@ -118,7 +118,10 @@ impl Inspector {
                 None => ui.weak("unrated"),
             };
         });
-        ui.weak("Keys 1–9 right after marking or outside text fields (Esc leaves a field); Alt+1–9 anywhere");
+        ui.weak(format!(
+            "Keys 1–9 right after marking or outside text fields (Esc leaves a field); Alt+1–9 anywhere; {} lists every verdict",
+            Action::PickVerdict.shortcut_text(ui.ctx())
+        ));
         ui.horizontal_wrapped(|ui| {
             for (i, verdict) in ws.scale.verdicts.iter().enumerate() {
                 let selected = claim.verdict.as_deref() == Some(verdict.key.as_str());

@@ -71,6 +71,26 @@ fn check_fails_on_each_broken_fixture_with_a_message() {
 }
 
 #[test]
+fn check_lists_urls_without_a_scheme() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ссылки.ron");
+    let mut ws = factbench::sample::sample_workspace();
+    ws.sources[0].url = "en.wikipedia.org/wiki/Парад".into();
+    store::save(&path, &ws).unwrap();
+    let (code, out, err) = output_of(factbench().arg("check").arg(&path));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("\"en.wikipedia.org/wiki/Парад\" does not start with http:// or https://"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&ws.sources[0].title),
+        "names the source: {out}"
+    );
+    assert_no_panic(&out);
+}
+
+#[test]
 fn check_of_several_files_fails_if_any_fails_and_reports_all() {
     let (code, out, _) = output_of(
         factbench()

@@ -156,6 +156,8 @@ fn new_with_unsaved_changes_asks_and_discard_starts_empty() {
     let mut harness = harness(app(sample_workspace(), vec![]));
     make_a_change(&mut harness);
     press(&mut harness, Modifiers::COMMAND, Key::N, 1);
+    // The new workspace's verdict scale is asked for first (the default).
+    click(&mut harness, "Create");
     assert!(harness.state().unsaved_prompt_open(), "New asks first");
     click(&mut harness, "Discard changes");
     assert!(harness.state().workspace().claims.is_empty());

@@ -147,10 +147,13 @@ fn discard_changes_removes_the_recovery_file_and_cancel_keeps_it() {
     edit_rationale(&mut harness, 0, "Draft.");
     wait_for_file_with(&mut harness, &recovery, "Draft.");
     press(&mut harness, Modifiers::COMMAND, Key::N, 1);
+    // The new workspace's verdict scale is asked for first (the default).
+    click(&mut harness, "Create");
     assert!(harness.state().unsaved_prompt_open());
     click(&mut harness, "Cancel");
     assert!(recovery.is_file(), "Cancel keeps the recovery file");
     press(&mut harness, Modifiers::COMMAND, Key::N, 1);
+    click(&mut harness, "Create");
     click(&mut harness, "Discard changes");
     assert!(!recovery.exists(), "Discard removes it");
 }

@@ -4,8 +4,10 @@
 //! claim stores only that field's old value.
 
 use super::command::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
+use crate::anchor::Anchor;
 use crate::model::{
-    Article, Claim, Correction, Evidence, Priority, Source, Stance, Status, Touched, Workspace,
+    Article, Claim, Correction, Evidence, Priority, Source, Stance, Status, Touched, VerdictScale,
+    Workspace,
 };
 use jiff::Timestamp;
 
@@ -51,6 +53,10 @@ pub enum Edit {
     },
     SetWorkspaceDetails {
         details: Box<WorkspaceDetails>,
+    },
+    /// Replace the verdict scale; every claim's verdict is checked again.
+    SetScale {
+        scale: Box<VerdictScale>,
     },
     /// Several edits applied in order, undone in reverse order.
     Group(Vec<Edit>),
@@ -100,6 +106,8 @@ pub enum ClaimEdit {
     RemoveCorrection {
         index: usize,
     },
+    /// Put the claim on another span (quote and context included).
+    SetAnchor(Anchor),
 }
 
 impl Edit {
@@ -183,6 +191,9 @@ impl Edit {
             Edit::SetWorkspaceDetails { details } => Edit::SetWorkspaceDetails {
                 details: Box::new(details.swap_into(ws)),
             },
+            Edit::SetScale { scale } => Edit::SetScale {
+                scale: Box::new(std::mem::replace(&mut ws.scale, *scale)),
+            },
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -215,7 +226,9 @@ impl Edit {
             }
             Edit::InsertArticle { article, .. } => out.articles.push(article.id),
             Edit::RemoveArticle { index } => out.articles.extend(article_at(index)),
-            Edit::SetArticleDetails { .. } | Edit::SetWorkspaceDetails { .. } => {}
+            Edit::SetArticleDetails { .. } => out.details = true,
+            Edit::SetWorkspaceDetails { .. } => {}
+            Edit::SetScale { .. } => out.everything = true,
             Edit::Group(edits) => edits.iter().for_each(|e| e.collect_touches(ws, out)),
         }
     }
@@ -274,6 +287,9 @@ impl ClaimEdit {
                 index,
                 correction: remove(&mut claim.corrections, index)?,
             },
+            ClaimEdit::SetAnchor(anchor) => {
+                ClaimEdit::SetAnchor(replace(&mut claim.anchor, anchor))
+            }
         })
     }
 }

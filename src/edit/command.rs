@@ -5,14 +5,15 @@
 use crate::anchor::AnchorFault;
 use crate::model::{
     Article, ArticleId, Claim, ClaimId, Evidence, Priority, Publisher, Source, SourceId, Stance,
-    Status, Workspace,
+    Status, VerdictScale, Workspace,
 };
 use jiff::civil::Date;
 
 /// What a user asked to change.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Mark the chars `start..end` of an article as a new claim.
+    /// Mark the chars `start..end` of an article as a new claim; spaces
+    /// and punctuation at either end are left out of the quote.
     MarkClaim {
         article: ArticleId,
         start: usize,
@@ -52,6 +53,15 @@ pub enum Command {
     EditWorkspace {
         details: Box<WorkspaceDetails>,
         typing: Option<WorkspaceText>,
+    },
+    /// Replace the verdict scale (verdicts added, renamed, recoloured,
+    /// reordered, removed, ratings changed) as one step. Claims whose
+    /// verdict is not on the new scale become what `reassign` says (`(old
+    /// key, new key or None)`); without a say for a key in use the command
+    /// is refused with [`CommandError::VerdictInUse`].
+    SetScale {
+        scale: Box<VerdictScale>,
+        reassign: super::scale::Reassign,
     },
 }
 
@@ -136,6 +146,13 @@ pub enum ClaimChange {
     SetCorrectionNote {
         correction: usize,
         note: String,
+    },
+    /// Put the claim on the chars `start..end` of its article: the quote
+    /// and its context are taken again from the text, every other field
+    /// is kept.
+    SetSpan {
+        start: usize,
+        end: usize,
     },
 }
 
@@ -411,6 +428,12 @@ pub enum CommandError {
     SourceInUse(usize),
     #[error("an article, claim or source with the id {0} is already in the workspace")]
     DuplicateId(String),
+    #[error("the selection {0:?} holds only spaces and punctuation")]
+    NothingToQuote(String),
+    #[error("verdict {key:?} is given to {claims} claim(s); say what they become first")]
+    VerdictInUse { key: String, claims: usize },
+    #[error("this verdict scale cannot be used: {0}")]
+    BadScale(String),
 }
 
 /// What a command did, for the window to follow up (select the new claim…).

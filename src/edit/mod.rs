@@ -15,7 +15,9 @@ mod command;
 mod document;
 mod history;
 mod plan;
+mod scale;
 pub mod script;
+mod span;
 
 pub use change::{ClaimEdit, Edit};
 pub use command::{
@@ -24,6 +26,9 @@ pub use command::{
 };
 pub use document::Document;
 pub use history::{History, MAX_UNDO_STEPS, TYPING_PAUSE};
+pub use scale::{Reassign, verdicts_in_use_dropped};
 
+#[cfg(test)]
+mod span_scale_tests;
 #[cfg(test)]
 mod tests;

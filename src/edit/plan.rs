@@ -6,6 +6,8 @@ use super::change::{ClaimEdit, Edit};
 use super::command::{
     ArticleDetails, ClaimChange, Command, CommandError, Outcome, WorkspaceDetails,
 };
+use super::scale::scale_edit;
+use super::span::{span_edit, trimmed_selection};
 use crate::anchor::CharIndex;
 use crate::model::{Claim, ClaimId, Correction, Evidence, Workspace};
 
@@ -18,6 +20,7 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             end,
         } => {
             let article = ws.article(article).ok_or(CommandError::NoSuchArticle)?;
+            let (start, end) = trimmed_selection(article, start, end)?;
             let anchor = CharIndex::new(&article.text).capture(start, end)?;
             let claim = Claim::new(article.id, anchor, article.outlet.clone());
             let id = claim.id;
@@ -118,6 +121,14 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             }
             Ok((Edit::SetWorkspaceDetails { details }, Outcome::Done))
         }
+        Command::SetScale { scale, reassign } => {
+            let edit = scale_edit(ws, *scale, &reassign)?;
+            let outcome = match edit.is_nothing() {
+                true => Outcome::Unchanged,
+                false => Outcome::Done,
+            };
+            Ok((edit, outcome))
+        }
         Command::AddArticles(articles) => {
             let Some(last) = articles.last().map(|a| a.id) else {
                 return Ok((Edit::NOTHING, Outcome::Unchanged));
@@ -174,6 +185,7 @@ fn claim_edits(
             (claim.priority != priority).then_some(ClaimEdit::SetPriority(priority))
         }
         ClaimChange::SetVerdict(verdict) => return verdict_edits(ws, claim, verdict),
+        ClaimChange::SetSpan { start, end } => span_edit(ws, claim, start, end)?,
         ClaimChange::Cite(evidence) => {
             if ws.source(evidence.source).is_none() {
                 return Err(CommandError::NoSuchSource);

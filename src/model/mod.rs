@@ -19,7 +19,7 @@ pub use article::Article;
 pub use claim::{Claim, Correction, Priority, Status};
 pub use ids::{ArticleId, ClaimId, SourceId};
 pub use problem_index::{ProblemIndex, Touched};
-pub use problems::Problem;
+pub use problems::{Problem, UrlOwner, url_lacks_scheme};
 pub use scale::{Rgb, Verdict, VerdictScale};
 pub use source::{Evidence, Source, SourceKind, Stance};
 pub use workspace::{FORMAT_VERSION, Publisher, Workspace};

@@ -8,7 +8,7 @@
 //! or sources come and go, their ids are counted again (a pass over ids, no
 //! anchor) and only the claims whose situation changed are checked again.
 
-use super::problems::{duplicates, own_problems, scale_problems};
+use super::problems::{duplicates, own_problems, scale_problems, url_problems};
 use super::{ArticleId, Claim, ClaimId, Problem, SourceId, VerdictScale, Workspace};
 use crate::anchor::{AnchorFault, CharCheckpoints};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -25,6 +25,9 @@ pub struct Touched {
     pub articles: Vec<ArticleId>,
     /// Sources inserted or removed: claims citing them are checked again.
     pub sources: Vec<SourceId>,
+    /// An article's details (its URL among them) changed: the URLs of the
+    /// articles and sources are checked again.
+    pub details: bool,
     /// The verdict scale changed, or the change is not described: check
     /// everything.
     pub everything: bool,
@@ -50,6 +53,7 @@ impl Touched {
     /// Adds what `other` touched, each id once.
     pub fn merge(&mut self, other: Touched) {
         self.everything |= other.everything;
+        self.details |= other.details;
         merge_ids(&mut self.claims, other.claims);
         merge_ids(&mut self.articles, other.articles);
         merge_ids(&mut self.sources, other.sources);
@@ -58,6 +62,7 @@ impl Touched {
     /// Whether the change touched nothing that could have a problem.
     pub fn is_empty(&self) -> bool {
         !self.everything
+            && !self.details
             && self.claims.is_empty()
             && self.articles.is_empty()
             && self.sources.is_empty()
@@ -86,6 +91,8 @@ pub struct ProblemIndex {
     article_dups: Vec<Problem>,
     claim_dups: Vec<Problem>,
     source_dups: Vec<Problem>,
+    /// URLs of articles and sources without `http(s)://`.
+    url_problems: Vec<Problem>,
     /// For each article id, the last article with it (the one claims are
     /// checked against, as in [`Workspace::problems`]).
     articles: HashMap<ArticleId, ArticleEntry>,
@@ -184,6 +191,7 @@ impl ProblemIndex {
             article_dups: Vec::new(),
             claim_dups: Vec::new(),
             source_dups: Vec::new(),
+            url_problems: Vec::new(),
             articles: HashMap::new(),
             article_count: 0,
             sources: HashSet::new(),
@@ -210,6 +218,10 @@ impl ProblemIndex {
     /// sources or claims is noticed even when `touched` leaves it out.
     pub fn update(&mut self, ws: &Workspace, touched: &Touched) {
         let everything = touched.everything || ws.scale != self.scale;
+        let articles_or_sources = !touched.articles.is_empty()
+            || !touched.sources.is_empty()
+            || ws.articles.len() != self.article_count
+            || ws.sources.len() != self.source_count;
         let mut changed = false;
         if everything {
             if ws.scale != self.scale {
@@ -242,6 +254,9 @@ impl ProblemIndex {
             }
         }
 
+        if everything || touched.details || articles_or_sources {
+            changed |= replace(&mut self.url_problems, url_problems(ws));
+        }
         let restructured = everything || !self.places_hold(ws, &touched.claims);
         if restructured {
             self.sync_claims(ws, &mut recheck, &mut changed);
@@ -271,6 +286,7 @@ impl ProblemIndex {
                 .values()
                 .map(ClaimEntry::own_len)
                 .sum::<usize>()
+            + self.url_problems.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -296,6 +312,7 @@ impl ProblemIndex {
                 problems.extend_from_slice(entry.occurrence(*k));
             }
         }
+        problems.extend_from_slice(&self.url_problems);
         problems
     }
 

@@ -6,6 +6,7 @@
 use super::{ArticleId, Claim, ClaimId, SourceId, VerdictScale, Workspace};
 use crate::anchor::{AnchorFault, CharIndex};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 /// One broken invariant.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -30,6 +31,80 @@ pub enum Problem {
     UnknownVerdict { claim: ClaimId, key: String },
     #[error("claim {claim}: {fault}")]
     BadAnchor { claim: ClaimId, fault: AnchorFault },
+    #[error("{owner}: the URL {url:?} does not start with http:// or https://")]
+    UrlWithoutScheme { owner: UrlOwner, url: String },
+}
+
+/// Whose URL a [`Problem::UrlWithoutScheme`] is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlOwner {
+    Article {
+        id: ArticleId,
+        title: String,
+    },
+    Source {
+        id: SourceId,
+        title: String,
+    },
+    /// A source's archive URL.
+    SourceArchive {
+        id: SourceId,
+        title: String,
+    },
+}
+
+impl fmt::Display for UrlOwner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UrlOwner::Article { id, title } => write!(f, "article {title:?} ({id})"),
+            UrlOwner::Source { id, title } => write!(f, "source {title:?} ({id})"),
+            UrlOwner::SourceArchive { id, title } => {
+                write!(f, "archive link of source {title:?} ({id})")
+            }
+        }
+    }
+}
+
+/// Whether `url` is filled in but is not a web address a reader can follow
+/// (`example.org/x` rather than `https://example.org/x`): reports would
+/// print it as plain text. An empty URL is no problem.
+pub fn url_lacks_scheme(url: &str) -> bool {
+    let url = url.trim();
+    let has = |scheme: &str| {
+        url.get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
+    };
+    !url.is_empty() && !has("http://") && !has("https://")
+}
+
+/// The URL problems of the articles and sources, in file order: articles
+/// first, then sources (each source's URL before its archive URL).
+pub(super) fn url_problems(ws: &Workspace) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut check = |owner: UrlOwner, url: &str| {
+        if url_lacks_scheme(url) {
+            problems.push(Problem::UrlWithoutScheme {
+                owner,
+                url: url.to_owned(),
+            });
+        }
+    };
+    for a in &ws.articles {
+        let (id, title) = (a.id, a.title.clone());
+        check(UrlOwner::Article { id, title }, &a.url);
+    }
+    for s in &ws.sources {
+        let (id, title) = (s.id, s.title.clone());
+        check(
+            UrlOwner::Source {
+                id,
+                title: title.clone(),
+            },
+            &s.url,
+        );
+        check(UrlOwner::SourceArchive { id, title }, &s.archive_url);
+    }
+    problems
 }
 
 impl Problem {
@@ -47,8 +122,8 @@ impl Problem {
 }
 
 impl Workspace {
-    /// Every broken invariant, in a stable order: scale, ids, then claims in
-    /// file order. This checks everything; a view that asks again after each
+    /// Every broken invariant, in a stable order: scale, ids, claims in
+    /// file order, then URLs of articles and sources. This checks everything; a view that asks again after each
     /// change keeps a [`super::ProblemIndex`] instead.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = scale_problems(&self.scale);
@@ -64,6 +139,7 @@ impl Workspace {
                 .map(|id| Problem::DuplicateSourceId { id }),
         );
         problems.extend(self.claim_problems());
+        problems.extend(url_problems(self));
         problems
     }
 

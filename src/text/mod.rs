@@ -2,7 +2,8 @@
 //! window in sight: splitting a text into paragraphs, what counts as one
 //! character on screen (a base char with its combining marks, an emoji
 //! sequence, a flag), what counts as a word, the caret motions built
-//! on them, and finding a phrase whatever its case and accents.
+//! on them, finding a phrase whatever its case and accents, and tidying a
+//! selection into a quote (trimmed, snapped to words).
 //!
 //! Offsets are char offsets (Unicode scalar values), as everywhere in
 //! Factbench; conversions go through a [`CharIndex`](crate::anchor::CharIndex)
@@ -12,11 +13,15 @@
 mod clusters;
 mod find;
 mod paragraphs;
+mod span_motion;
+mod trim;
 mod words;
 
 pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
 pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
+pub use span_motion::{SpanEnd, Step, moved_span};
+pub use trim::{is_trimmable, snap_to_words, trim_selection};
 pub use words::{CharCategory, word_around, word_end_after, word_start_before};
 
 /// `text` on one line (runs of whitespace, newlines included, become one

@@ -6,6 +6,7 @@
 //! now so that menus grey out the rest.
 
 use crate::export::Format;
+use crate::text::{SpanEnd, Step};
 use crate::ui::app::RightTab;
 use crate::ui::services::files::ThemeChoice;
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -43,6 +44,15 @@ pub enum Action {
     PreviousPane,
     CopySelection,
     ClearVerdict,
+    /// Moves one end of the selected claim's quote a step.
+    AdjustSpan(SpanMove),
+    /// The reader's selection becomes the selected claim's quote.
+    ReanchorToSelection,
+    /// Opens the verdict picker: every verdict of the scale, by number or
+    /// by typing part of its name (for scales of more than nine).
+    PickVerdict,
+    /// Edit › Verdict scale…: add, rename, recolour, reorder, remove.
+    EditScale,
     NextClaim,
     PreviousClaim,
     ShowProblems,
@@ -79,6 +89,8 @@ pub struct ActionContext {
     pub selected_claim_rated: Option<bool>,
     /// The workspace has at least one claim.
     pub has_claims: bool,
+    /// The selected claim is on the article shown in the reader.
+    pub selected_claim_shown: bool,
     pub has_shown_article: bool,
     /// Article text is selected in the reader.
     pub has_text_selection: bool,
@@ -101,6 +113,7 @@ impl Default for ActionContext {
             can_redo: false,
             selected_claim_rated: None,
             has_claims: false,
+            selected_claim_shown: false,
             has_shown_article: false,
             has_text_selection: false,
             dirty: false,
@@ -120,6 +133,86 @@ const COMMAND_SHIFT: Modifiers = Modifiers {
 };
 const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
+const ALT_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::ALT
+};
+const COMMAND_ALT: Modifiers = Modifiers {
+    alt: true,
+    ..Modifiers::COMMAND
+};
+const COMMAND_ALT_SHIFT: Modifiers = Modifiers {
+    alt: true,
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+/// One step of one end of a claim's quote: Alt+arrows move its start,
+/// Alt+Shift+arrows its end, by a character; with Ctrl, by a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SpanMove {
+    pub end: SpanEnd,
+    pub step: Step,
+    /// Towards the text's end (right, in left-to-right text).
+    pub forward: bool,
+}
+
+impl SpanMove {
+    const fn new(end: SpanEnd, step: Step, forward: bool) -> Self {
+        SpanMove { end, step, forward }
+    }
+
+    /// Every move, in the order Help lists them.
+    pub const ALL: [SpanMove; 8] = [
+        SpanMove::new(SpanEnd::Start, Step::Char, false),
+        SpanMove::new(SpanEnd::Start, Step::Char, true),
+        SpanMove::new(SpanEnd::End, Step::Char, false),
+        SpanMove::new(SpanEnd::End, Step::Char, true),
+        SpanMove::new(SpanEnd::Start, Step::Word, false),
+        SpanMove::new(SpanEnd::Start, Step::Word, true),
+        SpanMove::new(SpanEnd::End, Step::Word, false),
+        SpanMove::new(SpanEnd::End, Step::Word, true),
+    ];
+
+    fn label(self) -> String {
+        let which = match self.end {
+            SpanEnd::Start => "starts",
+            SpanEnd::End => "ends",
+        };
+        let unit = match self.step {
+            Step::Char => "character",
+            Step::Word => "word",
+        };
+        let way = if self.forward { "later" } else { "earlier" };
+        format!("Quote {which} a {unit} {way}")
+    }
+
+    fn help(self) -> &'static str {
+        let widens = (self.end == SpanEnd::End) == self.forward;
+        match (widens, self.step) {
+            (true, Step::Char) => "Widen the selected claim's quote by one character",
+            (false, Step::Char) => "Narrow the selected claim's quote by one character",
+            (true, Step::Word) => "Widen the selected claim's quote by one word",
+            (false, Step::Word) => "Narrow the selected claim's quote by one word",
+        }
+    }
+
+    fn shortcut(self) -> Option<KeyboardShortcut> {
+        let modifiers = match (self.end, self.step) {
+            (SpanEnd::Start, Step::Char) => ALT,
+            (SpanEnd::End, Step::Char) => ALT_SHIFT,
+            (SpanEnd::Start, Step::Word) => COMMAND_ALT,
+            (SpanEnd::End, Step::Word) => COMMAND_ALT_SHIFT,
+        };
+        let arrow = if self.forward {
+            Key::ArrowRight
+        } else {
+            Key::ArrowLeft
+        };
+        key(modifiers, arrow)
+    }
+}
 
 const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
     Some(KeyboardShortcut::new(modifiers, key))
@@ -141,7 +234,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 52] = [
+    pub const ALL: [Action; 63] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -171,6 +264,16 @@ impl Action {
         Action::MarkClaim,
         Action::DeleteClaim,
         Action::ClearVerdict,
+        Action::PickVerdict,
+        Action::ReanchorToSelection,
+        Action::AdjustSpan(SpanMove::ALL[0]),
+        Action::AdjustSpan(SpanMove::ALL[1]),
+        Action::AdjustSpan(SpanMove::ALL[2]),
+        Action::AdjustSpan(SpanMove::ALL[3]),
+        Action::AdjustSpan(SpanMove::ALL[4]),
+        Action::AdjustSpan(SpanMove::ALL[5]),
+        Action::AdjustSpan(SpanMove::ALL[6]),
+        Action::AdjustSpan(SpanMove::ALL[7]),
         Action::CopySelection,
         Action::FindInArticle,
         Action::FindNext,
@@ -180,6 +283,7 @@ impl Action {
         Action::PreviousClaim,
         Action::ArticleDetails,
         Action::WorkspaceDetails,
+        Action::EditScale,
         Action::ShowProblems,
         Action::Theme(ThemeChoice::System),
         Action::Theme(ThemeChoice::Light),
@@ -226,6 +330,10 @@ impl Action {
             Action::PreviousPane => "Previous pane",
             Action::CopySelection => "Copy",
             Action::ClearVerdict => "Clear verdict",
+            Action::AdjustSpan(step) => return Cow::Owned(step.label()),
+            Action::ReanchorToSelection => "Re-anchor to selection",
+            Action::PickVerdict => "Give a verdict…",
+            Action::EditScale => "Verdict scale…",
             Action::NextClaim => "Next claim",
             Action::PreviousClaim => "Previous claim",
             Action::ShowProblems => "Problems…",
@@ -289,6 +397,16 @@ impl Action {
             Action::PreviousPane => "Move the keyboard to the previous pane",
             Action::CopySelection => "Copy the selected article text",
             Action::ClearVerdict => "Remove the selected claim's verdict",
+            Action::AdjustSpan(step) => step.help(),
+            Action::ReanchorToSelection => {
+                "Put the selected claim on the text selected in the article, keeping its verdict and notes"
+            }
+            Action::PickVerdict => {
+                "Choose the selected claim's verdict from the whole scale, by number or by name"
+            }
+            Action::EditScale => {
+                "Add, rename, recolour, reorder or remove the verdicts of this workspace"
+            }
             Action::NextClaim => "Select the next claim in the list",
             Action::PreviousClaim => "Select the previous claim in the list",
             Action::ShowProblems => "List what is wrong in the workspace",
@@ -333,6 +451,9 @@ impl Action {
             Action::PreviousPane => key(SHIFT, Key::F6),
             Action::CopySelection => key(COMMAND, Key::C),
             Action::ClearVerdict => key(NONE, Key::Num0),
+            Action::AdjustSpan(step) => step.shortcut(),
+            Action::ReanchorToSelection => key(COMMAND_SHIFT, Key::M),
+            Action::PickVerdict => key(COMMAND, Key::R),
             Action::NextClaim => key(NONE, Key::J),
             Action::PreviousClaim => key(NONE, Key::K),
             Action::TextLarger => key(COMMAND, Key::Plus),
@@ -349,6 +470,7 @@ impl Action {
             | Action::ShowProblems
             | Action::ArticleDetails
             | Action::WorkspaceDetails
+            | Action::EditScale
             | Action::Theme(_)
             | Action::About => None,
         }
@@ -369,6 +491,7 @@ impl Action {
             Action::DeleteClaim
             | Action::CopySelection
             | Action::ClearVerdict
+            | Action::AdjustSpan(_)
             | Action::NextClaim
             | Action::PreviousClaim => Scope::Reading,
             _ => Scope::Global,
@@ -387,6 +510,8 @@ impl Action {
             Action::CopySelection => cx.has_text_selection,
             Action::DeleteClaim => cx.selected_claim_rated.is_some(),
             Action::ClearVerdict => cx.selected_claim_rated == Some(true),
+            Action::AdjustSpan(_) | Action::PickVerdict => cx.selected_claim_rated.is_some(),
+            Action::ReanchorToSelection => cx.selected_claim_shown && cx.has_text_selection,
             Action::NextClaim | Action::PreviousClaim => cx.has_claims,
             Action::ArticleDetails
             | Action::FindInArticle
@@ -405,6 +530,7 @@ impl Action {
             | Action::PreviousPane
             | Action::ShowProblems
             | Action::WorkspaceDetails
+            | Action::EditScale
             | Action::Theme(_)
             | Action::TextLarger
             | Action::TextSmaller

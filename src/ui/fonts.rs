@@ -63,6 +63,6 @@ mod tests {
 
     #[test]
     fn symbols_used_in_the_window_have_glyphs() {
-        assert_eq!(missing("•…“”—–·›×＋⚠✔🚫👩"), Vec::<char>::new());
+        assert_eq!(missing("•…“”—–·›×＋⚠✔🚫👩⏴⏵⏶⏷"), Vec::<char>::new());
     }
 }

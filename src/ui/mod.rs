@@ -23,7 +23,7 @@ pub(crate) mod widgets;
 
 // What the binary, the integration tests and the benchmarks use; the rest
 // of the window is the crate's own.
-pub use actions::Action;
+pub use actions::{Action, SpanMove};
 pub use app::{FactbenchApp, Pane, RightTab};
 pub use dialogs::import::{ImportDialog, ImportOutcome, PasteDialog};
 pub use fonts::install as install_fonts;

@@ -158,3 +158,28 @@ pub fn link(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, url: &str) -> 
     });
     response
 }
+
+/// Under a URL field: a warning when the URL is filled in without
+/// `http://` or `https://` (it would print as plain text in reports, and
+/// `factbench check` lists it). Draws nothing for a good or empty URL.
+pub fn url_warning(ui: &mut egui::Ui, url: &str) {
+    if crate::model::url_lacks_scheme(url) {
+        ui.colored_label(ui.visuals().warn_fg_color, "⚠ Start the URL with https://")
+            .on_hover_text(
+                "Without https:// (or http://) the report prints it as plain text that readers cannot follow; factbench check lists it too.",
+            );
+    }
+}
+
+/// A child of `ui` filling its whole space that cannot make it wider: a
+/// resizable side panel drawn through it keeps the width the user gave it
+/// whatever it shows (a wide title is clipped, never widens the panel, so
+/// the article beside it is not wrapped again). The space is taken in
+/// `ui` at once.
+pub fn steady_width_child(ui: &mut egui::Ui) -> egui::Ui {
+    let rect = ui.max_rect();
+    ui.expand_to_include_rect(rect);
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    child.set_clip_rect(rect.intersect(ui.clip_rect()));
+    child
+}

@@ -73,3 +73,18 @@ pub fn press(
     }
     harness.run_steps(1);
 }
+
+/// Whether the one widget labelled `label` is greyed out.
+pub fn is_disabled(harness: &Harness<'static, FactbenchApp>, label: &str) -> bool {
+    use egui_kittest::kittest::NodeT as _;
+    harness.get_by_label(label).accesskit_node().is_disabled()
+}
+
+/// Clicks into the one-line text field named `label` and types `text`.
+pub fn type_into(harness: &mut Harness<'static, FactbenchApp>, label: &str, text: &str) {
+    let role = egui::accesskit::Role::TextInput;
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run_steps(1);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run_steps(1);
+}

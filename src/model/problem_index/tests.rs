@@ -1,6 +1,8 @@
 use super::*;
 use crate::anchor::{self, Anchor, AnchorFault};
-use crate::model::{Article, Evidence, Source, SourceKind, Stance, Verdict};
+use crate::model::{
+    Article, Evidence, Source, SourceKind, Stance, UrlOwner, Verdict, url_lacks_scheme,
+};
 use crate::sample::sample_workspace;
 use proptest::prelude::*;
 
@@ -226,6 +228,48 @@ fn removing_a_cited_source_and_undoing_it() {
     let ws = before;
     index.update(&ws, &touched);
     assert!(index.is_empty());
+}
+
+#[test]
+fn urls_without_a_scheme_are_problems_kept_up_to_date() {
+    let mut ws = mixed_workspace();
+    let mut index = ProblemIndex::new(&ws);
+    assert!(index.is_empty());
+    ws.articles[0].url = "rg.ru/2026/05/07/путин.html".into();
+    let details = Touched {
+        details: true,
+        ..Touched::default()
+    };
+    index.update(&ws, &details);
+    assert_agrees(&index, &ws);
+    assert!(matches!(
+        &index.problems(&ws)[..],
+        [Problem::UrlWithoutScheme { owner: UrlOwner::Article { .. }, url }] if url.starts_with("rg.ru")
+    ));
+    let generation = index.generation();
+    index.update(&ws, &Touched::claim(ws.claims[0].id));
+    assert_eq!(
+        index.generation(),
+        generation,
+        "a claim edit leaves URLs alone"
+    );
+    ws.sources[0].archive_url = "web.archive.org/web/2026/习近平".into();
+    ws.sources[0].url = "HTTPS://Example.org/ok".into();
+    let source = ws.sources[0].id;
+    let sources = Touched {
+        sources: vec![source],
+        ..Touched::default()
+    };
+    index.update(&ws, &sources);
+    assert_agrees(&index, &ws);
+    assert_eq!(index.len(), 2, "{:?}", index.problems(&ws));
+    ws.articles[0].url = "https://rg.ru/".into();
+    ws.sources[0].archive_url.clear();
+    index.update(&ws, &details);
+    assert_agrees(&index, &ws);
+    assert!(index.is_empty());
+    assert!(url_lacks_scheme("ftp://x") && url_lacks_scheme(" www.x.org "));
+    assert!(!url_lacks_scheme("  ") && !url_lacks_scheme("http://👩‍👩‍👧.example"));
 }
 
 #[test]

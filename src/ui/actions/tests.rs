@@ -181,3 +181,34 @@ fn choices_are_checked_from_the_context() {
     assert_eq!(Action::ShowTab(RightTab::Sources).checked(&cx), Some(true));
     assert_eq!(Action::Save.checked(&cx), None);
 }
+
+#[test]
+fn span_actions_need_a_selected_claim_and_re_anchoring_a_selection_beside_it() {
+    let claim = ActionContext {
+        selected_claim_rated: Some(false),
+        ..ActionContext::default()
+    };
+    for step in SpanMove::ALL {
+        assert!(!Action::AdjustSpan(step).enabled(&ActionContext::default()));
+        assert!(Action::AdjustSpan(step).enabled(&claim), "{step:?}");
+        assert_eq!(Action::AdjustSpan(step).scope(), Scope::Reading);
+        assert!(Action::ALL.contains(&Action::AdjustSpan(step)));
+    }
+    assert!(Action::PickVerdict.enabled(&claim));
+    assert!(!Action::PickVerdict.enabled(&ActionContext::default()));
+    let selection_elsewhere = ActionContext {
+        has_text_selection: true,
+        ..claim
+    };
+    assert!(!Action::ReanchorToSelection.enabled(&selection_elsewhere));
+    let beside = ActionContext {
+        selected_claim_shown: true,
+        ..selection_elsewhere
+    };
+    assert!(Action::ReanchorToSelection.enabled(&beside));
+    let labels: std::collections::HashSet<_> = SpanMove::ALL
+        .iter()
+        .map(|s| Action::AdjustSpan(*s).label())
+        .collect();
+    assert_eq!(labels.len(), 8, "every move has its own label");
+}

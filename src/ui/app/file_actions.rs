@@ -9,9 +9,9 @@
 use super::{FactbenchApp, Pending, Prompt};
 use crate::edit::Document;
 use crate::export::{self, ExportOptions, Format};
-use crate::model::Workspace;
 use crate::store;
-use crate::ui::services::files::{PathAnswer, PathRequest, Purpose};
+use crate::ui::panels::status_bar::StatusIntent;
+use crate::ui::services::files::{Mode, PathAnswer, PathRequest, Purpose};
 use std::path::{Path, PathBuf};
 
 impl FactbenchApp {
@@ -34,10 +34,7 @@ impl FactbenchApp {
 
     pub(super) fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
-            Pending::New => self.replace_document(Document::new(
-                Workspace::new("Untitled investigation"),
-                None,
-            )),
+            Pending::New(scale) => self.start_new_workspace(*scale),
             Pending::Open => {
                 let request = PathRequest::open_workspace(self.dialog_folder());
                 self.services.picker.request(request, ctx);
@@ -148,6 +145,8 @@ impl FactbenchApp {
             self.error("Could not export", message);
             return;
         }
+        self.services.last_export = Some(std::path::absolute(&path).unwrap_or(path.clone()));
+        let workspace = self.doc.workspace();
         let notes = export::warnings(format, workspace, &options).unwrap_or_default();
         if !notes.is_empty() {
             let message = format!(
@@ -167,6 +166,32 @@ impl FactbenchApp {
                     "{} was written, but no browser could be started: {e}",
                     path.display()
                 ),
+            );
+        }
+    }
+
+    /// The status bar's buttons about the last export.
+    pub(super) fn on_status_intent(&mut self, intent: StatusIntent) {
+        let exported = self.services.last_export.clone();
+        let target = match (intent, exported) {
+            (StatusIntent::ShowProblems, _) => {
+                self.modals.show_problems = true;
+                return;
+            }
+            (StatusIntent::DismissExport, _) | (_, None) => {
+                self.services.last_export = None;
+                return;
+            }
+            (StatusIntent::OpenExport, Some(path)) => path,
+            (StatusIntent::ShowExportFolder, Some(path)) => match path.parent() {
+                Some(folder) => folder.to_owned(),
+                None => path,
+            },
+        };
+        if let Err(e) = open::that_detached(&target) {
+            self.error(
+                "Could not open it",
+                format!("No program could open {}: {e}", target.display()),
             );
         }
     }
@@ -199,6 +224,10 @@ impl FactbenchApp {
                 self.modals.import_dialog =
                     Some(crate::ui::dialogs::import::ImportDialog::new(vec![path]));
             }
+            Purpose::ScaleFrom => match crate::ui::dialogs::scale::scale_of_file(&path) {
+                Ok(scale) => self.guard_unsaved(ctx, Pending::New(Box::new(scale))),
+                Err(e) => self.error("Could not read that workspace's verdict scale", e),
+            },
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path)
@@ -210,12 +239,63 @@ impl FactbenchApp {
         }
     }
 
+    /// A path typed in the fallback field: a file to be written that
+    /// already exists is only replaced once the user says so.
+    pub(super) fn on_typed_path(
+        &mut self,
+        ctx: &egui::Context,
+        request: PathRequest,
+        path: PathBuf,
+    ) {
+        let target = target_path(&request.purpose, &path);
+        if request.mode == Mode::SaveFile && target.exists() {
+            self.modals.prompt = Some(Prompt::Overwrite {
+                request,
+                path: target,
+            });
+        } else {
+            self.on_path(ctx, request.purpose, path);
+        }
+    }
+
+    /// Asks for a path again, prefilled with `path` (after "don't replace").
+    pub(super) fn reopen_path_entry(&mut self, request: PathRequest, path: PathBuf) {
+        self.modals.prompt = Some(Prompt::PathEntry {
+            request,
+            reason: "choose another name, or another folder".into(),
+            text: path.display().to_string(),
+        });
+    }
+
+    /// Where file dialogs start: the open workspace's folder, else that of
+    /// the workspace opened last (a relative path made absolute, so the
+    /// dialog never starts in whatever folder the program was started from).
     pub(super) fn dialog_folder(&self) -> Option<PathBuf> {
+        let folder_of = |path: &Path| {
+            let absolute = std::path::absolute(path).ok()?;
+            absolute.parent().map(Path::to_owned)
+        };
         self.doc
             .path()
-            .and_then(|p| p.parent())
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(Path::to_owned)
+            .and_then(folder_of)
+            .or_else(|| {
+                self.services
+                    .settings
+                    .recent
+                    .first()
+                    .and_then(|p| folder_of(p))
+            })
+            .filter(|folder| folder.is_dir())
+    }
+}
+
+/// The file a path chosen for `purpose` ends up as (with the extension
+/// that saving or exporting adds).
+fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
+    match purpose {
+        Purpose::SaveAs => with_extension(path, "ron"),
+        Purpose::Export(format) => with_extension(path, format.extension()),
+        Purpose::Open | Purpose::Import | Purpose::ScaleFrom => path.to_owned(),
     }
 }
 

@@ -61,7 +61,7 @@ impl FactbenchApp {
 
     pub(super) fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::New => self.guard_unsaved(ctx, Pending::New),
+            Action::New => self.modals.prompt = Some(Prompt::NewWorkspace(0)),
             Action::Open => self.guard_unsaved(ctx, Pending::Open),
             Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
             Action::Save => self.save(ctx),
@@ -99,6 +99,10 @@ impl FactbenchApp {
                     self.run_command(ctx, Command::set_verdict(claim, None));
                 }
             }
+            Action::AdjustSpan(step) => self.adjust_span(ctx, step),
+            Action::ReanchorToSelection => self.reanchor_to_selection(ctx),
+            Action::PickVerdict => self.open_verdict_picker(),
+            Action::EditScale => self.open_scale_editor(),
             Action::Find => self.panels.list.focus_search(),
             Action::FindInArticle => self.find_in_article(),
             Action::FindNext | Action::FindPrevious => self.find_step(action == Action::FindNext),

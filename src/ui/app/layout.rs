@@ -12,7 +12,7 @@ impl FactbenchApp {
         self.poll_picker(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
-        if self.modals.prompt.is_none() && self.modals.recovery_offers.is_empty() {
+        if !self.modals.takes_keyboard() {
             self.handle_shortcuts(&ctx);
         }
         self.refresh_problems();
@@ -59,15 +59,16 @@ impl FactbenchApp {
     pub(super) fn panels(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status-bar").show(ui, |ui| {
-            let ws = self.doc.workspace();
-            if let Some(status_bar::StatusIntent::ShowProblems) = status_bar::show(
+            let intent = status_bar::show(
                 ui,
-                ws,
+                self.doc.workspace(),
                 self.doc.path(),
                 self.doc.is_dirty(),
                 self.problems.lines.len(),
-            ) {
-                self.modals.show_problems = true;
+                self.services.last_export.as_deref(),
+            );
+            if let Some(intent) = intent {
+                self.on_status_intent(intent);
             }
         });
         let claims = egui::Panel::left("claims-panel")
@@ -107,6 +108,7 @@ impl FactbenchApp {
     }
 
     pub(super) fn right_panel(&mut self, ui: &mut egui::Ui) {
+        let ui = &mut crate::ui::widgets::steady_width_child(ui);
         ui.horizontal(|ui| {
             for (tab, short) in [
                 (RightTab::Claim, "Claim"),
@@ -142,10 +144,12 @@ impl FactbenchApp {
                         .iter()
                         .map(|p| problem_message(ws, p))
                         .collect();
-                    for intent in self.panels.inspector.show(ui, ws, claim, &problems) {
+                    let cx = self.action_context();
+                    for intent in self.panels.inspector.show(ui, ws, claim, &problems, &cx) {
                         self.intents.push(match intent {
                             InspectorIntent::Command(c) => Intent::Command(c),
                             InspectorIntent::ShowSource(id) => Intent::ShowSource(id),
+                            InspectorIntent::Action(action) => Intent::Action(action),
                             InspectorIntent::Reveal(claim) => Intent::SelectClaim {
                                 claim,
                                 reveal: true,

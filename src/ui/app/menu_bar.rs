@@ -4,21 +4,20 @@
 
 use super::{FactbenchApp, Intent, RightTab};
 use crate::export::Format;
-use crate::ui::actions::{Action, ActionContext};
+use crate::ui::actions::{Action, ActionContext, SpanMove};
 use crate::ui::services::files::ThemeChoice;
 
 impl FactbenchApp {
     /// What the window shows now, for greying out menu entries.
     pub(super) fn action_context(&self) -> ActionContext {
         let ws = self.doc.workspace();
+        let selected = self.view.selected_claim.and_then(|id| ws.claim(id));
         ActionContext {
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
-            selected_claim_rated: self
-                .view
-                .selected_claim
-                .and_then(|id| ws.claim(id))
-                .map(|c| c.verdict.is_some()),
+            selected_claim_rated: selected.map(|c| c.verdict.is_some()),
+            selected_claim_shown: selected
+                .is_some_and(|c| Some(c.article) == self.view.shown_article),
             has_claims: !ws.claims.is_empty(),
             has_shown_article: self
                 .view
@@ -65,8 +64,20 @@ impl FactbenchApp {
                 self.menu_items(
                     ui,
                     &cx,
-                    &[Action::MarkClaim, Action::DeleteClaim, Action::ClearVerdict],
+                    &[
+                        Action::MarkClaim,
+                        Action::DeleteClaim,
+                        Action::ClearVerdict,
+                        Action::PickVerdict,
+                    ],
                 );
+                ui.menu_button("Adjust quote", |ui| {
+                    self.menu_item(ui, &cx, Action::ReanchorToSelection);
+                    ui.separator();
+                    for step in SpanMove::ALL {
+                        self.menu_item(ui, &cx, Action::AdjustSpan(step));
+                    }
+                });
                 ui.separator();
                 self.menu_items(
                     ui,
@@ -88,6 +99,7 @@ impl FactbenchApp {
                     &[
                         Action::ArticleDetails,
                         Action::WorkspaceDetails,
+                        Action::EditScale,
                         Action::ShowProblems,
                     ],
                 );

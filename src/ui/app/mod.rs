@@ -5,6 +5,7 @@
 //! unsaved changes), and everything else (open, save, select…) is handled
 //! here. Menus, buttons and shortcuts share one table of [`Action`]s.
 
+mod claim_span;
 mod file_actions;
 mod intents;
 mod keyboard;
@@ -96,6 +97,8 @@ struct Services {
     was_focused: bool,
     /// The version on disk the user chose not to reload.
     reload_declined: Option<crate::store::DiskState>,
+    /// The file last exported, which the status bar names.
+    last_export: Option<PathBuf>,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -126,6 +129,7 @@ impl FactbenchApp {
                 untitled_target: None,
                 was_focused: true,
                 reload_declined: None,
+                last_export: None,
             },
             problems: ProblemView::default(),
             intents: Vec::new(),
@@ -300,6 +304,26 @@ impl FactbenchApp {
     /// Whether "the file changed on disk: overwrite?" is showing.
     pub fn disk_changed_prompt_open(&self) -> bool {
         matches!(self.modals.prompt, Some(Prompt::DiskChanged { .. }))
+    }
+
+    /// Whether "replace the existing file?" is showing (typed paths).
+    pub fn overwrite_prompt_open(&self) -> bool {
+        matches!(self.modals.prompt, Some(Prompt::Overwrite { .. }))
+    }
+
+    /// Whether File › New is asking for the new workspace's scale.
+    pub fn new_workspace_prompt_open(&self) -> bool {
+        matches!(self.modals.prompt, Some(Prompt::NewWorkspace(_)))
+    }
+
+    /// Whether the verdict scale editor is open.
+    pub fn scale_editor_open(&self) -> bool {
+        self.modals.scale_editor.is_some()
+    }
+
+    /// The file last exported, as the status bar shows it.
+    pub fn last_export(&self) -> Option<&Path> {
+        self.services.last_export.as_deref()
     }
 
     /// Whether "the file changed on disk: reload?" is showing.

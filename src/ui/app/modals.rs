@@ -1,13 +1,17 @@
 //! What opens on top of the panels: the questions the app is waiting on
-//! ([`Prompt`]), the import and paste dialogs, error messages, and the
+//! ([`Prompt`]), the import and paste dialogs, error messages, the verdict
+//! scale editor, the verdict picker, the scale of a new workspace, and the
 //! problems, shortcuts, about, preferences and details windows.
 
 use super::*;
+use crate::ui::dialogs::scale::{self as scale_dialog, ScaleAnswer, ScaleEditor, ScaleSource};
+use crate::ui::dialogs::verdict_picker::{PickerAnswer, VerdictPicker};
 
 /// Something waiting for an answer to "save changes?".
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Pending {
-    New,
+    /// A new workspace with this verdict scale.
+    New(Box<crate::model::VerdictScale>),
     Open,
     OpenPath(PathBuf),
     Quit,
@@ -16,7 +20,7 @@ pub(super) enum Pending {
 impl Pending {
     pub(super) fn doing(&self) -> &'static str {
         match self {
-            Pending::New => "starting a new workspace",
+            Pending::New(_) => "starting a new workspace",
             Pending::Open | Pending::OpenPath(_) => "opening another workspace",
             Pending::Quit => "closing",
         }
@@ -40,6 +44,13 @@ pub(super) enum Prompt {
     },
     /// The file changed on disk and there are no unsaved changes: reload?
     ReloadOffer(PathBuf),
+    /// A typed path names a file that exists: replace it?
+    Overwrite {
+        request: PathRequest,
+        path: PathBuf,
+    },
+    /// File › New: which verdict scale (the preset chosen so far)?
+    NewWorkspace(usize),
 }
 
 /// What is open on top of the panels.
@@ -61,6 +72,21 @@ pub(super) struct Modals {
     pub(super) paste_dialog: Option<import_dialog::PasteDialog>,
     /// Unsaved work found on disk, waiting to be offered.
     pub(super) recovery_offers: VecDeque<RecoveryOffer>,
+    /// Edit › Verdict scale…, with its draft.
+    pub(super) scale_editor: Option<ScaleEditor>,
+    /// The verdict picker (Ctrl+R) for the selected claim.
+    pub(super) verdict_picker: Option<VerdictPicker>,
+}
+
+impl Modals {
+    /// Whether a modal question or dialog is open, so that the window's
+    /// shortcuts (J, K, digits, Ctrl+Z…) wait until it is answered.
+    pub(super) fn takes_keyboard(&self) -> bool {
+        self.prompt.is_some()
+            || !self.recovery_offers.is_empty()
+            || self.scale_editor.is_some()
+            || self.verdict_picker.is_some()
+    }
 }
 
 impl FactbenchApp {
@@ -91,6 +117,9 @@ impl FactbenchApp {
             return;
         }
         if self.recovery_offer_dialog(ctx) {
+            return;
+        }
+        if self.scale_dialogs(ctx) {
             return;
         }
         if let Some(dialog) = &mut self.modals.paste_dialog {
@@ -139,7 +168,7 @@ impl FactbenchApp {
                         text,
                     })
                 }
-                Some(Some(path)) => self.on_path(ctx, request.purpose, path),
+                Some(Some(path)) => self.on_typed_path(ctx, request, path),
                 Some(None) => self.modals.after_save = None,
             },
             Some(Prompt::DiskChanged {
@@ -156,6 +185,26 @@ impl FactbenchApp {
                 }
                 Some(choice) => self.answer_disk_changed(ctx, path, then, choice),
             },
+            Some(Prompt::Overwrite { request, path }) => {
+                match dialogs::overwrite_prompt(ctx, &path.display().to_string()) {
+                    None => self.modals.prompt = Some(Prompt::Overwrite { request, path }),
+                    Some(true) => self.on_path(ctx, request.purpose, path),
+                    Some(false) => self.reopen_path_entry(request, path),
+                }
+            }
+            Some(Prompt::NewWorkspace(mut chosen)) => {
+                match scale_dialog::new_workspace_prompt(ctx, &mut chosen) {
+                    None => self.modals.prompt = Some(Prompt::NewWorkspace(chosen)),
+                    Some(None) => {}
+                    Some(Some(ScaleSource::Preset(scale))) => {
+                        self.guard_unsaved(ctx, Pending::New(Box::new(scale)))
+                    }
+                    Some(Some(ScaleSource::CopyFromFile)) => {
+                        let request = PathRequest::scale_from_workspace(self.dialog_folder());
+                        self.services.picker.request(request, ctx);
+                    }
+                }
+            }
             // Changes made since it was asked: the offer no longer applies.
             Some(Prompt::ReloadOffer(_)) if self.doc.is_dirty() => {}
             Some(Prompt::ReloadOffer(path)) => {
@@ -182,5 +231,56 @@ impl FactbenchApp {
         {
             self.intents.push(Intent::Command(command));
         }
+    }
+}
+
+impl FactbenchApp {
+    pub(super) fn open_scale_editor(&mut self) {
+        self.modals.scale_editor = Some(ScaleEditor::new(self.doc.workspace()));
+    }
+
+    pub(super) fn open_verdict_picker(&mut self) {
+        if self.view.selected_claim.is_some() {
+            self.modals.verdict_picker = Some(VerdictPicker::default());
+        }
+    }
+
+    /// A new, empty workspace with `scale`.
+    pub(super) fn start_new_workspace(&mut self, scale: crate::model::VerdictScale) {
+        let mut ws = Workspace::new("Untitled investigation");
+        ws.scale = scale;
+        self.replace_document(Document::new(ws, None));
+    }
+
+    /// The scale editor and the verdict picker; true while one is open.
+    fn scale_dialogs(&mut self, ctx: &egui::Context) -> bool {
+        if let Some(editor) = &mut self.modals.scale_editor {
+            match editor.show(ctx) {
+                None => return true,
+                Some(ScaleAnswer::Cancel) => self.modals.scale_editor = None,
+                Some(ScaleAnswer::Apply(command)) => {
+                    self.modals.scale_editor = None;
+                    self.run_command(ctx, command);
+                }
+            }
+        }
+        let claim = self
+            .view
+            .selected_claim
+            .and_then(|id| self.doc.workspace().claim(id));
+        if let (Some(picker), Some(claim)) = (&mut self.modals.verdict_picker, claim) {
+            let (id, current) = (claim.id, claim.verdict.clone());
+            match picker.show(ctx, &self.doc.workspace().scale, current.as_deref()) {
+                None => return true,
+                Some(PickerAnswer::Cancel) => self.modals.verdict_picker = None,
+                Some(PickerAnswer::Pick(verdict)) => {
+                    self.modals.verdict_picker = None;
+                    self.run_command(ctx, Command::set_verdict(id, verdict));
+                }
+            }
+        } else {
+            self.modals.verdict_picker = None;
+        }
+        false
     }
 }

@@ -6,7 +6,7 @@
 use crate::edit::{ArticleDetails, ArticleText, Command, WorkspaceDetails, WorkspaceText};
 use crate::model::{Article, Workspace};
 use crate::ui::panels::source_library::date_field;
-use crate::ui::widgets::{labelled_field, labelled_field_named};
+use crate::ui::widgets::{labelled_field, labelled_field_named, url_warning};
 use egui::Ui;
 
 /// The "Article details" window; returns the edit to make, if any.
@@ -121,5 +121,10 @@ fn text_row(ui: &mut Ui, label: &str, value: &mut String) -> bool {
     let edit = egui::TextEdit::singleline(value).desired_width(f32::INFINITY);
     let changed = labelled_field(ui, label, edit).changed();
     ui.end_row();
+    if label.contains("URL") && crate::model::url_lacks_scheme(value) {
+        ui.label("");
+        url_warning(ui, value);
+        ui.end_row();
+    }
     changed
 }

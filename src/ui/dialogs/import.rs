@@ -443,6 +443,11 @@ fn metadata_form(ui: &mut egui::Ui, form: &mut MetadataForm) {
                     .id_salt(label);
                 labelled_field(ui, label, edit);
                 ui.end_row();
+                if label == "URL" && crate::model::url_lacks_scheme(field(form)) {
+                    ui.label("");
+                    crate::ui::widgets::url_warning(ui, field(form));
+                    ui.end_row();
+                }
             }
         });
     if let Err(problem) = form.published_date() {

@@ -1,23 +1,27 @@
 //! Dialogs, one concern per file: the modal [`prompts`] (save changes?,
 //! errors, typed paths, files changed on disk), the [`recovery`] prompt,
 //! the [`problems`] panel, the Help windows ([`shortcuts`], About),
-//! [`preferences`], the [`details`] windows and the [`import`] dialog.
+//! [`preferences`], the [`details`] windows, the [`import`] dialog, the
+//! verdict [`scale`] editor and the [`verdict_picker`].
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
 
 pub mod details;
 pub mod import;
+mod path_complete;
 pub mod preferences;
 pub mod problems;
 pub mod prompts;
 pub mod recovery;
+pub mod scale;
 pub mod shortcuts;
+pub mod verdict_picker;
 
 pub use preferences::preferences_window;
 pub use problems::{ProblemLine, problems_window};
 pub use prompts::{
-    DiskChoice, UnsavedChoice, disk_changed_prompt, error_dialog, path_entry, reload_offer,
-    unsaved_prompt,
+    DiskChoice, UnsavedChoice, disk_changed_prompt, error_dialog, overwrite_prompt, path_entry,
+    reload_offer, unsaved_prompt,
 };
 pub use recovery::{RecoveryChoice, recovery_prompt};
 pub use shortcuts::{about_window, shortcuts_window};

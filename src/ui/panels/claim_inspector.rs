@@ -9,11 +9,13 @@ use crate::model::{
     Claim, ClaimId, Evidence, Priority, Source, SourceId, SourceKind, Stance, Status, Workspace,
 };
 use crate::text::one_line;
-use crate::ui::actions::Action;
+use crate::ui::actions::{Action, ActionContext};
 use crate::ui::panels::source_library::source_form;
 use crate::ui::widgets::name_widget;
 use crate::ui::widgets::{text_on_verdict, verdict_colour};
 use egui::{RichText, Ui};
+
+mod quote;
 
 /// What the inspector asks the window to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +24,8 @@ pub enum InspectorIntent {
     ShowSource(SourceId),
     /// Scroll the article to the claim and flash it.
     Reveal(ClaimId),
+    /// Do what a menu entry does (adjust the quote, pick a verdict…).
+    Action(Action),
 }
 
 /// A source being written in place, before it is added and cited.
@@ -57,6 +61,7 @@ impl Inspector {
         ws: &Workspace,
         claim: &Claim,
         problems: &[String],
+        cx: &ActionContext,
     ) -> Vec<InspectorIntent> {
         if self.drafts_for != Some(claim.id) {
             self.tag_input.clear();
@@ -74,7 +79,7 @@ impl Inspector {
                 for problem in problems {
                     ui.colored_label(ui.visuals().error_fg_color, format!("Problem: {problem}"));
                 }
-                self.quote(ui, ws, claim, &mut out);
+                quote::quote_section(ui, ws, claim, cx, &mut out);
                 ui.add_space(4.0);
                 self.verdict(ui, ws, claim, &mut out);
                 ui.separator();
@@ -104,46 +109,6 @@ impl Inspector {
         out
     }
 
-    fn quote(&self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
-        ui.horizontal_wrapped(|ui| {
-            ui.strong("Quote");
-            if ui.small_button("Show in article").clicked() {
-                out.push(InspectorIntent::Reveal(claim.id));
-            }
-        });
-        let article = ws
-            .article(claim.article)
-            .map_or("(missing article)", |a| a.title.as_str());
-        let place = format!(
-            "characters {}–{} of “{article}”",
-            claim.anchor.start, claim.anchor.end
-        );
-        ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
-        let weak = ui.visuals().weak_text_color();
-        let mut job = egui::text::LayoutJob::default();
-        let body = egui::FontId::proportional(14.0);
-        let context = |text: &str| text.replace('\n', " ");
-        job.append(
-            &format!("…{}", context(&claim.anchor.prefix)),
-            0.0,
-            egui::TextFormat::simple(body.clone(), weak),
-        );
-        job.append(
-            &claim.anchor.exact,
-            0.0,
-            egui::TextFormat {
-                background: ui.visuals().selection.bg_fill.gamma_multiply(0.5),
-                ..egui::TextFormat::simple(body.clone(), ui.visuals().strong_text_color())
-            },
-        );
-        job.append(
-            &format!("{}…", context(&claim.anchor.suffix)),
-            0.0,
-            egui::TextFormat::simple(body, weak),
-        );
-        ui.add(egui::Label::new(job).wrap().selectable(true));
-    }
-
     fn verdict(&self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
         ui.horizontal_wrapped(|ui| {
             ui.strong("Verdict");
@@ -153,7 +118,10 @@ impl Inspector {
                 None => ui.weak("unrated"),
             };
         });
-        ui.weak("Keys 1–9 right after marking or outside text fields (Esc leaves a field); Alt+1–9 anywhere");
+        ui.weak(format!(
+            "Keys 1–9 right after marking or outside text fields (Esc leaves a field); Alt+1–9 anywhere; {} lists every verdict",
+            Action::PickVerdict.shortcut_text(ui.ctx())
+        ));
         ui.horizontal_wrapped(|ui| {
             for (i, verdict) in ws.scale.verdicts.iter().enumerate() {
                 let selected = claim.verdict.as_deref() == Some(verdict.key.as_str());
@@ -469,17 +437,22 @@ fn evidence_entry(
                 out.push(change(claim, ClaimChange::Uncite(index)));
             }
         });
-        for (field, hint) in [
-            (EvidenceText::Excerpt, "Excerpt"),
-            (EvidenceText::Note, "Note"),
+        for (field, label, hint) in [
+            (EvidenceText::Excerpt, "Excerpt", "What the source says"),
+            (EvidenceText::Note, "Note", "Your note on this evidence"),
         ] {
             let mut text = field.get(evidence).to_owned();
             let editor = match field {
                 EvidenceText::Excerpt => egui::TextEdit::multiline(&mut text).desired_rows(1),
                 EvidenceText::Note => egui::TextEdit::singleline(&mut text),
             };
+            ui.label(label);
             let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
-            name_widget(ui, &response, &format!("Evidence {}", hint.to_lowercase()));
+            name_widget(
+                ui,
+                &response,
+                &format!("Evidence {} {}", index + 1, label.to_lowercase()),
+            );
             if response.changed() {
                 out.push(change(
                     claim,

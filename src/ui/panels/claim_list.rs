@@ -516,8 +516,14 @@ fn articles_section(ui: &mut Ui, cx: &ListContext, intents: &mut Vec<ListIntent>
             for article in &ws.articles {
                 let count = ws.claims_in(article.id).count();
                 let selected = cx.shown_article == Some(article.id);
-                let text = format!("{}  ({count})", article.title);
-                let response = ui.add(egui::Button::selectable(selected, text).truncate());
+                // The title gives way (truncated) so the count always shows.
+                let button = egui::Button::selectable(selected, article.title.as_str())
+                    .right_text(format!("({count})"))
+                    .truncate()
+                    .min_size(egui::vec2(ui.available_width(), 0.0));
+                let response = ui.add(button);
+                let name = format!("{} ({count} claims)", article.title);
+                crate::ui::widgets::name_widget(ui, &response, &name);
                 if response.clicked() {
                     intents.push(ListIntent::ShowArticle(article.id));
                 }

@@ -1,12 +1,13 @@
 //! The source library: every source of the workspace, editable, with the
-//! claims that cite each. Also the source form (title, URL, publisher, kind,
+//! claims that cite each, and *New source…*, a form that adds nothing
+//! until it is saved. Also the source form (title, URL, publisher, kind,
 //! dates, archive URL, notes) the claim inspector reuses to create a source
 //! in place.
 
 use crate::edit::{Command, SourceText};
 use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
 use crate::text::one_line;
-use crate::ui::widgets::{labelled_field, name_widget};
+use crate::ui::widgets::{labelled_field, name_widget, url_warning};
 use egui::Ui;
 use jiff::civil::Date;
 
@@ -23,6 +24,8 @@ pub struct SourceLibrary {
     search: String,
     /// Open this source's entry on the next frame.
     reveal: Option<SourceId>,
+    /// A source being written after *New source*, added only on *Add*.
+    draft: Option<Source>,
 }
 
 impl SourceLibrary {
@@ -35,12 +38,14 @@ impl SourceLibrary {
         let mut intents = Vec::new();
         ui.horizontal(|ui| {
             ui.strong(format!("{} sources", ws.sources.len()));
-            if ui.button("New source").clicked() {
-                let source = Source::new("New source", "", SourceKind::Other);
-                self.reveal = Some(source.id);
-                intents.push(LibraryIntent::Command(Command::AddSource(Box::new(source))));
+            let new = ui
+                .add_enabled(self.draft.is_none(), egui::Button::new("New source…"))
+                .on_hover_text("Write a new source; it is added to the library when you press Add");
+            if new.clicked() {
+                self.draft = Some(Source::new("", "", SourceKind::NewsReport));
             }
         });
+        self.draft_form(ui, &mut intents);
         let search = ui.add(
             egui::TextEdit::singleline(&mut self.search)
                 .hint_text("Search sources")
@@ -61,6 +66,38 @@ impl SourceLibrary {
                 }
             });
         intents
+    }
+
+    /// The form of a new source: nothing is added until *Add to library*.
+    fn draft_form(&mut self, ui: &mut Ui, intents: &mut Vec<LibraryIntent>) {
+        let Some(draft) = &mut self.draft else {
+            return;
+        };
+        let mut close = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong("New source");
+            source_form(ui, draft, draft.id);
+            ui.horizontal(|ui| {
+                let ready = !draft.title.trim().is_empty();
+                if ui
+                    .add_enabled(ready, egui::Button::new("Add to library"))
+                    .on_disabled_hover_text("Give the source a title first")
+                    .clicked()
+                {
+                    self.reveal = Some(draft.id);
+                    intents.push(LibraryIntent::Command(Command::AddSource(Box::new(
+                        draft.clone(),
+                    ))));
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.draft = None;
+        }
     }
 
     fn source_entry(
@@ -137,6 +174,13 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
                     .hint_text(label);
                 let response = labelled_field(ui, label, edit);
                 ui.end_row();
+                if matches!(field, SourceText::Url | SourceText::ArchiveUrl)
+                    && crate::model::url_lacks_scheme(value)
+                {
+                    ui.label("");
+                    url_warning(ui, value);
+                    ui.end_row();
+                }
                 if response.changed() {
                     changed = Some(Some(field));
                 }
@@ -199,7 +243,7 @@ pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<O
             }
             ui.end_row();
         });
-    if source.url.starts_with("http://") || source.url.starts_with("https://") {
+    if !source.url.trim().is_empty() && !crate::model::url_lacks_scheme(&source.url) {
         crate::ui::widgets::link(ui, "Open URL in the browser", &source.url);
     }
     changed

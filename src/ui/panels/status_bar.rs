@@ -1,5 +1,6 @@
 //! The status bar: where the workspace is saved, whether it has unsaved
-//! changes, how many claims carry each verdict, and the problem count.
+//! changes, how many claims carry each verdict, and the problem count;
+//! after an export, where the file went, with *Open* and *Show in folder*.
 
 use crate::model::Workspace;
 use egui::{Color32, CornerRadius, RichText, Sense, Ui, vec2};
@@ -9,6 +10,12 @@ use std::path::Path;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusIntent {
     ShowProblems,
+    /// Open the file last exported with its usual program.
+    OpenExport,
+    /// Open the folder the file last exported is in.
+    ShowExportFolder,
+    /// Stop showing where the last export went.
+    DismissExport,
 }
 
 pub fn show(
@@ -17,8 +24,12 @@ pub fn show(
     path: Option<&Path>,
     dirty: bool,
     problem_count: usize,
+    exported: Option<&Path>,
 ) -> Option<StatusIntent> {
     let mut intent = None;
+    if let Some(exported) = exported {
+        intent = export_row(ui, exported);
+    }
     ui.horizontal(|ui| {
         match path {
             Some(path) => ui.label(path.display().to_string()),
@@ -60,6 +71,40 @@ pub fn show(
             }
         }
     });
+    intent
+}
+
+/// "Exported to PATH" with its buttons.
+fn export_row(ui: &mut Ui, exported: &Path) -> Option<StatusIntent> {
+    let mut intent = None;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("✔ Exported to").strong());
+        ui.add(
+            egui::Label::new(exported.display().to_string())
+                .truncate()
+                .selectable(true),
+        );
+        for (label, help, asked) in [
+            ("Open", "Open the exported file", StatusIntent::OpenExport),
+            (
+                "Show in folder",
+                "Open the folder the file was exported to",
+                StatusIntent::ShowExportFolder,
+            ),
+            ("×", "Stop showing this", StatusIntent::DismissExport),
+        ] {
+            let button = ui.small_button(label).on_hover_text(help);
+            crate::ui::widgets::name_widget(
+                ui,
+                &button,
+                if label == "×" { "Dismiss" } else { label },
+            );
+            if button.clicked() {
+                intent = Some(asked);
+            }
+        }
+    });
+    ui.separator();
     intent
 }
 

@@ -27,6 +27,8 @@ pub enum Purpose {
     Import,
     /// Export the workspace in a format.
     Export(crate::export::Format),
+    /// Start a new workspace with the verdict scale of this one.
+    ScaleFrom,
 }
 
 /// Whether the dialog picks an existing file or names a file to write.
@@ -68,6 +70,18 @@ impl PathRequest {
             filters: vec![workspace_filter()],
             folder,
             file_name: Some(file_name),
+        }
+    }
+
+    /// Pick a workspace whose verdict scale a new workspace copies.
+    pub fn scale_from_workspace(folder: Option<PathBuf>) -> Self {
+        PathRequest {
+            purpose: Purpose::ScaleFrom,
+            mode: Mode::OpenFile,
+            title: "Copy the verdict scale of a workspace".into(),
+            filters: vec![workspace_filter()],
+            folder,
+            file_name: None,
         }
     }
 

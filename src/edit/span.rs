@@ -1,0 +1,46 @@
+//! Planning changes to where a claim sits in its article: a new span
+//! (moving either end, or re-anchoring to a selection) recaptures the quote
+//! and its context from the article text and keeps every other field; and
+//! the tidying of a selection before it is marked (spaces and punctuation
+//! trimmed from both ends), so that every caller — the window, the command
+//! line, scripts — marks the same quote for the same selection.
+
+use super::change::ClaimEdit;
+use super::command::CommandError;
+use crate::anchor::CharIndex;
+use crate::model::{Article, Claim, Workspace};
+use crate::text::trim_selection;
+
+/// The anchor edit that puts `claim` on the chars `start..end` of its
+/// article; `None` when it already sits there with the same quote and
+/// context.
+pub(super) fn span_edit(
+    ws: &Workspace,
+    claim: &Claim,
+    start: usize,
+    end: usize,
+) -> Result<Option<ClaimEdit>, CommandError> {
+    let article = ws
+        .article(claim.article)
+        .ok_or(CommandError::NoSuchArticle)?;
+    let anchor = CharIndex::new(&article.text).capture(start, end)?;
+    Ok((anchor != claim.anchor).then_some(ClaimEdit::SetAnchor(anchor)))
+}
+
+/// The chars `start..end` of `article` trimmed of surrounding spaces and
+/// punctuation, checked first so that a range outside the text is refused
+/// with the range asked for, not a clamped one.
+pub(super) fn trimmed_selection(
+    article: &Article,
+    start: usize,
+    end: usize,
+) -> Result<(usize, usize), CommandError> {
+    let index = CharIndex::new(&article.text);
+    index.capture(start, end)?;
+    match trim_selection(&index, start, end) {
+        (s, e) if s < e => Ok((s, e)),
+        _ => Err(CommandError::NothingToQuote(
+            index.slice(start, end).unwrap_or_default().to_owned(),
+        )),
+    }
+}

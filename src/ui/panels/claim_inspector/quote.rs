@@ -1,0 +1,106 @@
+//! The inspector's Quote section: where the claim sits, the quote in its
+//! context, and the buttons that adjust it — either end moved by a word or
+//! a character, or the whole quote put on the article's selection. The
+//! buttons are the same [`Action`]s as the menu entries and shortcuts.
+
+use super::InspectorIntent;
+use crate::model::{Claim, Workspace};
+use crate::text::{SpanEnd, Step};
+use crate::ui::actions::{Action, ActionContext, SpanMove};
+use egui::{RichText, Ui};
+
+pub(super) fn quote_section(
+    ui: &mut Ui,
+    ws: &Workspace,
+    claim: &Claim,
+    cx: &ActionContext,
+    out: &mut Vec<InspectorIntent>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Quote");
+        if ui.small_button("Show in article").clicked() {
+            out.push(InspectorIntent::Reveal(claim.id));
+        }
+    });
+    let article = ws
+        .article(claim.article)
+        .map_or("(missing article)", |a| a.title.as_str());
+    let place = format!(
+        "characters {}–{} of “{article}”",
+        claim.anchor.start, claim.anchor.end
+    );
+    ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
+    quote_in_context(ui, claim);
+    adjust_buttons(ui, cx, out);
+}
+
+fn quote_in_context(ui: &mut Ui, claim: &Claim) {
+    let weak = ui.visuals().weak_text_color();
+    let mut job = egui::text::LayoutJob::default();
+    let body = egui::FontId::proportional(14.0);
+    let context = |text: &str| text.replace('\n', " ");
+    job.append(
+        &format!("…{}", context(&claim.anchor.prefix)),
+        0.0,
+        egui::TextFormat::simple(body.clone(), weak),
+    );
+    job.append(
+        &claim.anchor.exact,
+        0.0,
+        egui::TextFormat {
+            background: ui.visuals().selection.bg_fill.gamma_multiply(0.5),
+            ..egui::TextFormat::simple(body.clone(), ui.visuals().strong_text_color())
+        },
+    );
+    job.append(
+        &format!("{}…", context(&claim.anchor.suffix)),
+        0.0,
+        egui::TextFormat::simple(body, weak),
+    );
+    ui.add(egui::Label::new(job).wrap().selectable(true));
+}
+
+/// Two rows of arrows, one per end of the quote (⏴⏴ a word, ⏴ a
+/// character), and *Re-anchor to selection*.
+fn adjust_buttons(ui: &mut Ui, cx: &ActionContext, out: &mut Vec<InspectorIntent>) {
+    for (end, name) in [(SpanEnd::Start, "Start"), (SpanEnd::End, "End")] {
+        ui.horizontal(|ui| {
+            ui.label(name);
+            for (step, forward, glyph) in [
+                (Step::Word, false, "⏴⏴ word"),
+                (Step::Char, false, "⏴ char"),
+                (Step::Char, true, "char ⏵"),
+                (Step::Word, true, "word ⏵⏵"),
+            ] {
+                let action = Action::AdjustSpan(SpanMove { end, step, forward });
+                action_button(ui, cx, action, glyph, out);
+            }
+        });
+    }
+    action_button(
+        ui,
+        cx,
+        Action::ReanchorToSelection,
+        Action::ReanchorToSelection.label().as_ref(),
+        out,
+    );
+}
+
+/// A small button doing `action`, greyed out when it cannot apply, named
+/// after the action for screen readers and tests.
+fn action_button(
+    ui: &mut Ui,
+    cx: &ActionContext,
+    action: Action,
+    text: &str,
+    out: &mut Vec<InspectorIntent>,
+) {
+    let response = ui
+        .add_enabled(action.enabled(cx), egui::Button::new(text).small())
+        .on_hover_text(action.tooltip(ui.ctx()))
+        .on_disabled_hover_text(action.tooltip(ui.ctx()));
+    crate::ui::widgets::name_widget(ui, &response, &action.label());
+    if response.clicked() {
+        out.push(InspectorIntent::Action(action));
+    }
+}

@@ -95,11 +95,16 @@ fn action_button(
     text: &str,
     out: &mut Vec<InspectorIntent>,
 ) {
+    // Tooltip and name are made only when shown or asked for, not every frame.
+    let tooltip = |ui: &mut Ui| {
+        ui.label(action.tooltip(ui.ctx()));
+    };
     let response = ui
         .add_enabled(action.enabled(cx), egui::Button::new(text).small())
-        .on_hover_text(action.tooltip(ui.ctx()))
-        .on_disabled_hover_text(action.tooltip(ui.ctx()));
-    crate::ui::widgets::name_widget(ui, &response, &action.label());
+        .on_hover_ui(tooltip)
+        .on_disabled_hover_ui(tooltip);
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(action.label()));
     if response.clicked() {
         out.push(InspectorIntent::Action(action));
     }

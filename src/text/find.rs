@@ -80,8 +80,12 @@ impl FoldedText {
         }
         let needle_chars = needle.chars().count();
         let mut out: Vec<(usize, usize)> = Vec::new();
+        // Matches come in order: walk the folded chars forward with them.
+        let mut first = 0;
         for (byte, _) in self.folded.match_indices(&needle) {
-            let first = self.origin.partition_point(|(b, _)| *b < byte);
+            while self.origin[first].0 < byte {
+                first += 1;
+            }
             let last = first + needle_chars - 1;
             if self.mark_follows(last) {
                 // "cafe" in "café" while diacritics must match.
@@ -130,6 +134,15 @@ pub fn find_all(text: &str, phrase: &str, options: FindOptions) -> Vec<(usize, u
 
 /// Hands `c`, folded, to `out` char by char.
 fn fold_char(c: char, options: FindOptions, mut out: impl FnMut(char)) {
+    if c.is_ascii() {
+        // Most of a Latin text: nothing to decompose.
+        out(if options.match_case {
+            c
+        } else {
+            c.to_ascii_lowercase()
+        });
+        return;
+    }
     let keep = |d: &char| options.match_diacritics || !is_combining_mark(*d);
     if options.match_case {
         std::iter::once(c).nfkd().filter(keep).for_each(out);

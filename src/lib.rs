@@ -13,6 +13,7 @@ pub mod edit;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod reanchor;
 mod read_limited;
 pub mod sample;
 pub mod store;

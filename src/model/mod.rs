@@ -15,7 +15,7 @@ mod source;
 mod workspace;
 
 pub use crate::anchor::Anchor;
-pub use article::Article;
+pub use article::{Article, ArticleVersion};
 pub use claim::{Claim, Correction, Priority, Status};
 pub use ids::{ArticleId, ClaimId, SourceId};
 pub use problem_index::{ProblemIndex, Touched};

@@ -1,0 +1,75 @@
+//! How alike two short texts are, and how well a candidate's surroundings
+//! match the context a claim kept.
+
+use crate::anchor::{Anchor, CharIndex};
+
+/// How alike two texts are, char by char: twice the chars they share in
+/// order over their total length (1.0 the same, 0.0 nothing in common).
+pub fn likeness(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    f64::from(similar::TextDiff::from_chars(a, b).ratio())
+}
+
+/// How well the text around new chars `start..end` matches the anchor's
+/// prefix and suffix: `(prefix, suffix)` likeness. A side the anchor kept
+/// nothing for (the quote was at the text's start or end) counts as matching.
+pub fn context(anchor: &Anchor, new: &CharIndex<'_>, start: usize, end: usize) -> (f64, f64) {
+    let before = anchor.prefix.chars().count();
+    let after = anchor.suffix.chars().count();
+    let prefix = new
+        .slice(start.saturating_sub(before), start)
+        .unwrap_or_default();
+    let suffix = new
+        .slice(end, (end + after).min(new.char_len()))
+        .unwrap_or_default();
+    let side = |kept: &str, found: &str| {
+        if kept.is_empty() {
+            1.0
+        } else {
+            likeness(kept, found)
+        }
+    };
+    (side(&anchor.prefix, prefix), side(&anchor.suffix, suffix))
+}
+
+/// How near a candidate is to where the diff says the quote went: 1.0 there,
+/// falling with the distance in chars.
+pub fn nearness(found: usize, expected: usize) -> f64 {
+    1.0 / (1.0 + found.abs_diff(expected) as f64 / 256.0)
+}
+
+/// A candidate's score: mostly how alike its text is to the quote, then how
+/// well its context matches, then how near it is.
+pub fn combine(quote: f64, (prefix, suffix): (f64, f64), near: f64) -> f64 {
+    (0.6 * quote + 0.3 * (prefix + suffix) / 2.0 + 0.1 * near).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn likeness_counts_shared_chars_in_order() {
+        assert_eq!(likeness("2450 погибших", "2450 погибших"), 1.0);
+        assert_eq!(likeness("", "x"), 0.0);
+        let close = likeness("2450 people died", "2448 people died");
+        assert!(close > 0.85 && close < 1.0, "{close}");
+        assert!(likeness("两国贸易额增长", "完全不同的句子") < 0.2);
+    }
+
+    #[test]
+    fn context_compares_both_sides() {
+        let text = "Он сказал: 2450 человек погибли вчера.";
+        let index = CharIndex::new(text);
+        let anchor = index.capture(11, 22).unwrap();
+        assert_eq!(context(&anchor, &index, 11, 22), (1.0, 1.0));
+        let (prefix, suffix) = context(&anchor, &index, 0, 5);
+        assert!(prefix < 1.0 && suffix < 0.5, "{prefix} {suffix}");
+        assert!(nearness(10, 10) == 1.0 && nearness(10_000, 10) < 0.05);
+    }
+}

@@ -48,22 +48,21 @@ impl Alignment {
         let old_starts = char_starts(&old_lines);
         let new_starts = char_starts(&new_lines);
         let mut builder = Builder::default();
-        for op in diff(&old_lines, &new_lines) {
-            let (tag, o, n) = op.as_tag_tuple();
+        for (equal, o, n) in regions(&old_lines, &new_lines) {
             let old_chars = old_starts[o.start]..old_starts[o.end];
             let new_chars = new_starts[n.start]..new_starts[n.end];
-            match tag {
-                DiffTag::Equal => builder.push(old_chars, new_chars, true),
-                DiffTag::Replace => {
-                    let old_text = old_lines[o].concat();
-                    let new_text = new_lines[n].concat();
-                    builder.push_tokens(&old_text, &new_text, old_chars.start, new_chars.start);
-                }
-                _ => builder.push(old_chars, new_chars, false),
+            if equal || o.is_empty() || n.is_empty() {
+                builder.push(old_chars, new_chars, equal);
+            } else {
+                let old_text = old_lines[o].concat();
+                let new_text = new_lines[n].concat();
+                builder.push_tokens(&old_text, &new_text, old_chars.start, new_chars.start);
             }
         }
+        let mut segments = builder.segments;
+        slide_to_boundaries(&mut segments, old, new);
         Alignment {
-            segments: builder.segments,
+            segments,
             old_len: old.char_len(),
             new_len: new.char_len(),
         }
@@ -214,8 +213,7 @@ fn refine(s: &Segment, pos: usize, edge: Edge, old: &CharIndex<'_>, new: &CharIn
         Edge::Start => new_chars.len(),
         Edge::End => 0,
     };
-    for op in diff(&old_chars, &new_chars) {
-        let (tag, o, n) = op.as_tag_tuple();
+    for (equal, o, n) in contiguous_ops(&diff(&old_chars, &new_chars)) {
         let inside = match edge {
             Edge::Start => o.start <= at && at < o.end,
             Edge::End => o.start < at && at <= o.end,
@@ -223,8 +221,8 @@ fn refine(s: &Segment, pos: usize, edge: Edge, old: &CharIndex<'_>, new: &CharIn
         if !inside {
             continue;
         }
-        mapped = match (tag, edge) {
-            (DiffTag::Equal, _) => n.start + (at - o.start),
+        mapped = match (equal, edge) {
+            (true, _) => n.start + (at - o.start),
             (_, Edge::Start) => n.start,
             (_, Edge::End) => n.end,
         };
@@ -241,7 +239,60 @@ fn refine(s: &Segment, pos: usize, edge: Edge, old: &CharIndex<'_>, new: &CharIn
 /// The Myers diff of two sequences, settling for a longer edit script when
 /// the shortest takes too long to find.
 fn diff<T: Eq + std::hash::Hash + Ord>(old: &[T], new: &[T]) -> Vec<similar::DiffOp> {
-    capture_diff_slices_deadline(Algorithm::Myers, old, new, Some(Instant::now() + DIFF_DEADLINE))
+    diff_with(Algorithm::Myers, old, new)
+}
+
+fn diff_with<T: Eq + std::hash::Hash + Ord>(
+    algorithm: Algorithm,
+    old: &[T],
+    new: &[T],
+) -> Vec<similar::DiffOp> {
+    capture_diff_slices_deadline(algorithm, old, new, Some(Instant::now() + DIFF_DEADLINE))
+}
+
+/// The line diff as regions `(equal, old lines, new lines)`: changed lines
+/// with the blank lines between them taken as one region, so that a line
+/// inserted above a changed one (an "UPDATED" line and its blank line) does
+/// not pair the changed line with the wrong one.
+fn regions(old: &[&str], new: &[&str]) -> Vec<(bool, Range<usize>, Range<usize>)> {
+    let blank = |lines: &[&str]| lines.iter().all(|l| l.trim().is_empty());
+    let ops = contiguous_ops(&diff(old, new));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ops.len() {
+        let (equal, mut o, mut n) = ops[i].clone();
+        i += 1;
+        if !equal {
+            while let Some((next_equal, no, nn)) = ops.get(i) {
+                let bridges = blank(&old[no.clone()]) && ops.get(i + 1).is_some_and(|op| !op.0);
+                if *next_equal && !bridges {
+                    break;
+                }
+                o.end = no.end;
+                n.end = nn.end;
+                i += 1;
+            }
+        }
+        out.push((equal, o, n));
+    }
+    out
+}
+
+/// Diff ops as `(equal, old range, new range)`, each starting where the one
+/// before ended (the ranges of an insertion or a deletion on the side it
+/// leaves alone are placed at the cursor, whatever index the op reports).
+fn contiguous_ops(ops: &[similar::DiffOp]) -> Vec<(bool, Range<usize>, Range<usize>)> {
+    let (mut old_at, mut new_at) = (0, 0);
+    ops.iter()
+        .map(|op| {
+            let (tag, o, n) = op.as_tag_tuple();
+            let o = old_at..old_at + o.len();
+            let n = new_at..new_at + n.len();
+            old_at = o.end;
+            new_at = n.end;
+            (tag == DiffTag::Equal, o, n)
+        })
+        .collect()
 }
 
 /// The char offset where each line starts, and the total at the end.
@@ -315,21 +366,155 @@ impl Builder {
         self.segments.push(Segment { old, new, equal });
     }
 
-    /// Aligns two changed stretches token by token.
+    /// Aligns two changed stretches token by token: patience diff (words
+    /// found once on each side line the stretches up first, so a moved
+    /// paragraph is not paired with whatever took its place), then the
+    /// chance agreements between changes (a space, "the") are dropped.
     fn push_tokens(&mut self, old: &str, new: &str, old_base: usize, new_base: usize) {
         let old_tokens = tokens(old);
         let new_tokens = tokens(new);
         let old_starts = char_starts(&old_tokens);
         let new_starts = char_starts(&new_tokens);
-        for op in diff(&old_tokens, &new_tokens) {
-            let (tag, o, n) = op.as_tag_tuple();
-            self.push(
+        let mut region = Builder::default();
+        let ops = diff_with(Algorithm::Patience, &old_tokens, &new_tokens);
+        for (equal, o, n) in contiguous_ops(&ops) {
+            region.push(
                 old_base + old_starts[o.start]..old_base + old_starts[o.end],
                 new_base + new_starts[n.start]..new_base + new_starts[n.end],
-                tag == DiffTag::Equal,
+                equal,
             );
         }
+        for segment in without_chance_agreements(region.segments) {
+            self.push(segment.old, segment.new, segment.equal);
+        }
     }
+}
+
+/// Most chars a deletion or insertion is slid along the text around it.
+const MAX_SLIDE: usize = 500;
+
+/// Slides each pure deletion and insertion along the equal text around it
+/// to where it starts and ends on the best boundaries (a line, a sentence, a
+/// word). "A. B." with "A." gone can be read as "A." deleted or as the end
+/// of A and the start of B deleted when A and B start alike; the boundary
+/// picks the first reading, so a lookalike is not stitched from two.
+fn slide_to_boundaries(segments: &mut Vec<Segment>, old: &CharIndex<'_>, new: &CharIndex<'_>) {
+    for i in 1..segments.len().saturating_sub(1) {
+        let (before, changed, after) = (&segments[i - 1], &segments[i], &segments[i + 1]);
+        if !before.equal || changed.equal || !after.equal {
+            continue;
+        }
+        let deleted = changed.new.is_empty();
+        if !deleted && !changed.old.is_empty() {
+            continue;
+        }
+        let (index, range, b, a) = if deleted {
+            (old, &changed.old, &before.old, &after.old)
+        } else {
+            (new, &changed.new, &before.new, &after.new)
+        };
+        let chars = |r: Range<usize>| -> Vec<char> {
+            index.slice(r.start, r.end).unwrap_or_default().chars().collect()
+        };
+        let left_from = b.start.max(b.end.saturating_sub(MAX_SLIDE));
+        let right_to = a.end.min(a.start + MAX_SLIDE);
+        let around = chars(left_from..right_to);
+        if around.len() != right_to - left_from || range.is_empty() {
+            continue;
+        }
+        let offset = |pos: usize| pos - left_from;
+        let body: Vec<char> = around[offset(range.start)..offset(range.end)].to_vec();
+        let mut left = 0;
+        while left < range.start - left_from
+            && around[offset(range.start) - left - 1] == body[body.len() - 1 - left % body.len()]
+            && left < body.len()
+        {
+            left += 1;
+        }
+        let mut right = 0;
+        while range.end + right < right_to
+            && around[offset(range.end) + right] == body[right % body.len()]
+            && right < body.len()
+        {
+            right += 1;
+        }
+        let score = |start: usize| {
+            boundary_score(&around, offset(start)) + boundary_score(&around, offset(start + body.len()))
+        };
+        let best = (range.start - left..=range.start + right)
+            .max_by_key(|&start| (score(start), std::cmp::Reverse(start.abs_diff(range.start))))
+            .unwrap_or(range.start);
+        if best == range.start {
+            continue;
+        }
+        let shift = best as isize - range.start as isize;
+        let moved = |r: &mut Range<usize>, start: bool, end: bool| {
+            if start {
+                r.start = (r.start as isize + shift) as usize;
+            }
+            if end {
+                r.end = (r.end as isize + shift) as usize;
+            }
+        };
+        moved(&mut segments[i - 1].old, false, true);
+        moved(&mut segments[i - 1].new, false, true);
+        moved(&mut segments[i].old, true, true);
+        moved(&mut segments[i].new, true, true);
+        moved(&mut segments[i + 1].old, true, false);
+        moved(&mut segments[i + 1].new, true, false);
+    }
+    segments.retain(|s| !(s.old.is_empty() && s.new.is_empty()));
+}
+
+/// How good a place char offset `at` of `chars` is for a change to start or
+/// end: a text's edge or a line start best, then a sentence's end, a word's
+/// edge, any non-word char; inside a word worst.
+fn boundary_score(chars: &[char], at: usize) -> u8 {
+    let (Some(&before), Some(&after)) = (at.checked_sub(1).and_then(|i| chars.get(i)), chars.get(at))
+    else {
+        return 6;
+    };
+    let is_word = |c: char| CharCategory::of(c).is_wordlike();
+    if before == '\n' || after == '\n' {
+        5
+    } else if matches!(before, '.' | '!' | '?' | '。' | '！' | '？') || after.is_whitespace() && matches!(chars.get(at.wrapping_sub(2)), Some('.' | '!' | '?')) {
+        4
+    } else if before.is_whitespace() || after.is_whitespace() {
+        3
+    } else if !is_word(before) || !is_word(after) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Longest unchanged stretch (in chars) between two changes that may be a
+/// chance agreement (" the ", "的", ", ").
+const CHANCE_CHARS: usize = 8;
+
+/// Merges an unchanged stretch into the changes around it when it is short
+/// and no longer than the change on either side: two changed sentences that
+/// share a few spaces and little words are one change, not a patchwork.
+fn without_chance_agreements(segments: Vec<Segment>) -> Vec<Segment> {
+    let size = |s: &Segment| s.old.len().max(s.new.len());
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    for segment in segments {
+        out.push(segment);
+        while let [.., before, between, after] = out.as_slice() {
+            let short = between.old.len() <= size(before).min(size(after)).min(CHANCE_CHARS);
+            if !(between.equal && !before.equal && !after.equal && short) {
+                break;
+            }
+            let merged = Segment {
+                old: before.old.start..after.old.end,
+                new: before.new.start..after.new.end,
+                equal: false,
+            };
+            out.truncate(out.len() - 3);
+            out.push(merged);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -379,5 +564,29 @@ mod tests {
         assert!(!a.kept_whole(10, 22));
         assert!(a.kept_whole(15, 22));
         assert!((a.kept_share(10, 22, &o) - 7.0 / 11.0).abs() < 1e-9);
+    }
+    /// Many small random pairs (a fixed pseudo-random sequence): the
+    /// segments always cover both texts, in order and without gaps.
+    #[test]
+    fn segments_always_cover_both_texts() {
+        let words = ["said", "增长", "。", " ", "the", "\n\n", "👩\u{200d}👩\u{200d}👧", ", "];
+        let mut seed: u64 = 1;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        for _ in 0..5_000 {
+            let old: String = (0..next(20)).map(|_| words[next(words.len())]).collect();
+            let new: String = (0..next(20)).map(|_| words[next(words.len())]).collect();
+            let a = align(&old, &new);
+            let mut at = (0, 0);
+            for s in a.segments() {
+                assert_eq!((s.old.start, s.new.start), at, "{old:?} → {new:?}");
+                at = (s.old.end, s.new.end);
+            }
+            assert_eq!(at, (old.chars().count(), new.chars().count()));
+        }
     }
 }

@@ -40,8 +40,13 @@ const QUOTE_FLOOR: f64 = 0.5;
 /// How well one side of the context must match for a copy of the quote
 /// elsewhere to be taken as the quote moved there…
 const CONTEXT_FLOOR: f64 = 0.5;
-/// …unless the quote is at least this long (in chars).
+/// …or the rest of its line (paragraph) as well…
+const LINE_FLOOR: f64 = 0.6;
+/// …or the quote is at least this long (in chars).
 const LONG_QUOTE: usize = 40;
+/// A quote that is a whole line by itself counts as keeping its line when
+/// it is at least this long.
+const WHOLE_LINE_QUOTE: usize = 12;
 /// How well one side of the context must match to find an anchor again with
 /// no diff to go by (an orphan, or an anchor that no longer fitted its text).
 const REFIND_CONTEXT_FLOOR: f64 = 0.75;
@@ -231,7 +236,9 @@ impl<'a> Reanchorer<'a> {
             .filter(|&(start, end)| !self.alignment.new_is_unchanged(start, end))
             .filter_map(|(start, end)| {
                 let context = score::context(anchor, &self.new, start, end);
-                let supported = context.0.max(context.1) >= CONTEXT_FLOOR || len >= LONG_QUOTE;
+                let supported = context.0.max(context.1) >= CONTEXT_FLOOR
+                    || len >= LONG_QUOTE
+                    || self.keeps_its_line(anchor, start, end);
                 supported.then(|| Candidate {
                     start,
                     end,
@@ -240,6 +247,12 @@ impl<'a> Reanchorer<'a> {
                 })
             })
             .collect()
+    }
+
+    fn keeps_its_line(&self, anchor: &Anchor, start: usize, end: usize) -> bool {
+        let old_span = (anchor.start, anchor.end);
+        score::line_context(&self.old, old_span, &self.new, (start, end), WHOLE_LINE_QUOTE)
+            >= LINE_FLOOR
     }
 
     /// The quote's edges mapped through the diff, when enough of its words

@@ -37,6 +37,55 @@ pub fn context(anchor: &Anchor, new: &CharIndex<'_>, start: usize, end: usize) -
     (side(&anchor.prefix, prefix), side(&anchor.suffix, suffix))
 }
 
+/// Longest stretch of a line (in bytes, either side of a quote) compared by
+/// [`line_context`].
+const MAX_LINE_BYTES: usize = 600;
+
+/// The rest of the line (paragraph) around chars `start..end`: what comes
+/// before the quote on its line and what comes after it.
+fn rest_of_line<'t>(index: &CharIndex<'t>, start: usize, end: usize) -> (&'t str, &'t str) {
+    let text = index.text();
+    let (Some(from), Some(to)) = (index.byte_of(start), index.byte_of(end)) else {
+        return ("", "");
+    };
+    let mut low = from.saturating_sub(MAX_LINE_BYTES);
+    while !text.is_char_boundary(low) {
+        low -= 1;
+    }
+    let mut high = (to + MAX_LINE_BYTES).min(text.len());
+    while !text.is_char_boundary(high) {
+        high += 1;
+    }
+    let before = &text[low..from];
+    let before = before.rsplit('\n').next().unwrap_or(before);
+    let after = &text[to..high];
+    let after = after.split('\n').next().unwrap_or(after);
+    (before, after)
+}
+
+/// How alike the rest of the quote's line is in the old and the new text: a
+/// paragraph moved whole keeps its line even when the text around it (the
+/// prefix and suffix) changed. A quote that is a whole line on both sides
+/// counts as matching when it is at least `whole_line_chars` long.
+pub fn line_context(
+    old: &CharIndex<'_>,
+    old_span: (usize, usize),
+    new: &CharIndex<'_>,
+    new_span: (usize, usize),
+    whole_line_chars: usize,
+) -> f64 {
+    let (ob, oa) = rest_of_line(old, old_span.0, old_span.1);
+    let (nb, na) = rest_of_line(new, new_span.0, new_span.1);
+    if ob.is_empty() && oa.is_empty() && nb.is_empty() && na.is_empty() {
+        return if old_span.1 - old_span.0 >= whole_line_chars {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    likeness(&format!("{ob}\u{0}{oa}"), &format!("{nb}\u{0}{na}"))
+}
+
 /// How near a candidate is to where the diff says the quote went: 1.0 there,
 /// falling with the distance in chars.
 pub fn nearness(found: usize, expected: usize) -> f64 {

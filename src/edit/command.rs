@@ -53,6 +53,17 @@ pub enum Command {
         details: Box<WorkspaceDetails>,
         typing: Option<WorkspaceText>,
     },
+    /// Replace an article's text by a newer version, as prepared (and shown)
+    /// by [`super::ArticleUpdate::prepare`]: the old text becomes an earlier
+    /// version and every claim takes its new anchor or becomes an orphan.
+    UpdateArticle(Box<super::ArticleUpdate>),
+    /// Attach a claim (an orphan, typically) to the chars `start..end` of
+    /// its article's current text.
+    ReattachClaim {
+        claim: ClaimId,
+        start: usize,
+        end: usize,
+    },
 }
 
 impl Command {
@@ -411,6 +422,8 @@ pub enum CommandError {
     SourceInUse(usize),
     #[error("an article, claim or source with the id {0} is already in the workspace")]
     DuplicateId(String),
+    #[error("the article or its claims changed after the update was prepared; prepare it again")]
+    StaleUpdate,
 }
 
 /// What a command did, for the window to follow up (select the new claim…).

@@ -16,14 +16,16 @@ mod document;
 mod history;
 mod plan;
 pub mod script;
+mod update;
 
-pub use change::{ClaimEdit, Edit};
+pub use change::{ClaimEdit, Edit, NewVersion};
 pub use command::{
     ArticleDetails, ArticleText, ClaimChange, ClaimField, ClaimText, Command, CommandError,
     EvidenceText, FieldKey, Outcome, SourceText, WorkspaceDetails, WorkspaceText,
 };
 pub use document::Document;
 pub use history::{History, MAX_UNDO_STEPS, TYPING_PAUSE};
+pub use update::{ArticleUpdate, ClaimUpdate};
 
 #[cfg(test)]
 mod tests;

@@ -17,7 +17,8 @@ pub fn likeness(a: &str, b: &str) -> f64 {
 
 /// How well the text around new chars `start..end` matches the anchor's
 /// prefix and suffix: `(prefix, suffix)` likeness. A side the anchor kept
-/// nothing for (the quote was at the text's start or end) counts as matching.
+/// nothing for (the quote was at the text's start or end) counts as matching;
+/// where the new text ends sooner, only what it has is compared.
 pub fn context(anchor: &Anchor, new: &CharIndex<'_>, start: usize, end: usize) -> (f64, f64) {
     let before = anchor.prefix.chars().count();
     let after = anchor.suffix.chars().count();
@@ -27,6 +28,12 @@ pub fn context(anchor: &Anchor, new: &CharIndex<'_>, start: usize, end: usize) -
     let suffix = new
         .slice(end, (end + after).min(new.char_len()))
         .unwrap_or_default();
+    let found_len = |found: &str| found.chars().count();
+    let kept_prefix: String = {
+        let skip = before.saturating_sub(found_len(prefix));
+        anchor.prefix.chars().skip(skip).collect()
+    };
+    let kept_suffix: String = anchor.suffix.chars().take(found_len(suffix)).collect();
     let side = |kept: &str, found: &str| {
         if kept.is_empty() {
             1.0
@@ -34,7 +41,7 @@ pub fn context(anchor: &Anchor, new: &CharIndex<'_>, start: usize, end: usize) -
             likeness(kept, found)
         }
     };
-    (side(&anchor.prefix, prefix), side(&anchor.suffix, suffix))
+    (side(&kept_prefix, prefix), side(&kept_suffix, suffix))
 }
 
 /// Longest stretch of a line (in bytes, either side of a quote) compared by
@@ -117,8 +124,10 @@ mod tests {
         let index = CharIndex::new(text);
         let anchor = index.capture(11, 22).unwrap();
         assert_eq!(context(&anchor, &index, 11, 22), (1.0, 1.0));
-        let (prefix, suffix) = context(&anchor, &index, 0, 5);
-        assert!(prefix < 1.0 && suffix < 0.5, "{prefix} {suffix}");
+        let (prefix, suffix) = context(&anchor, &index, 23, 31);
+        assert!(prefix < 0.9 && suffix < 0.9, "{prefix} {suffix}");
+        // At the text's start there is nothing to compare: it matches.
+        assert_eq!(context(&anchor, &index, 0, 5).0, 1.0);
         assert!(nearness(10, 10) == 1.0 && nearness(10_000, 10) < 0.05);
     }
 }

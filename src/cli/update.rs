@@ -57,11 +57,7 @@ fn update(args: &UpdateArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         article,
         imported.article.text,
         source_name(&args.new_version),
-        Some(
-            crate::model::now()
-                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                .date(),
-        ),
+        Some(crate::model::today()),
     )
     .map_err(|e| format!("{}: {e}", args.workspace.display()))?;
     let report = report(&update, args.json);

@@ -24,6 +24,11 @@ pub use scale::{Rgb, Verdict, VerdictScale};
 pub use source::{Evidence, Source, SourceKind, Stance};
 pub use workspace::{FORMAT_VERSION, Publisher, Workspace};
 
+/// Today's date in UTC (the `retrieved` date of a text got now).
+pub fn today() -> jiff::civil::Date {
+    now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date()
+}
+
 /// The current time, to the second (sub-second digits only add noise to files).
 pub fn now() -> jiff::Timestamp {
     let now = jiff::Timestamp::now();

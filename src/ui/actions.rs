@@ -23,6 +23,8 @@ pub enum Action {
     SaveAs,
     ImportArticle,
     NewArticleFromClipboard,
+    /// Replaces the shown article's text by a newer version of it.
+    UpdateArticle,
     Export(Format),
     /// Turns "open the HTML report in the browser afterwards" on or off.
     ToggleOpenReportAfterExport,
@@ -31,6 +33,8 @@ pub enum Action {
     Redo,
     MarkClaim,
     DeleteClaim,
+    /// Attaches the selected orphaned claim to the text selection.
+    ReattachClaim,
     Find,
     CopySelection,
     ClearVerdict,
@@ -68,6 +72,8 @@ pub struct ActionContext {
     pub can_redo: bool,
     /// A claim is selected; `Some(true)` when it has a verdict.
     pub selected_claim_rated: Option<bool>,
+    /// The selected claim is an orphan (its text is gone from the article).
+    pub selected_claim_orphaned: bool,
     /// The workspace has at least one claim.
     pub has_claims: bool,
     pub has_shown_article: bool,
@@ -91,6 +97,7 @@ impl Default for ActionContext {
             can_undo: false,
             can_redo: false,
             selected_claim_rated: None,
+            selected_claim_orphaned: false,
             has_claims: false,
             has_shown_article: false,
             has_text_selection: false,
@@ -131,7 +138,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 49] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -149,6 +156,7 @@ impl Action {
         Action::SaveAs,
         Action::ImportArticle,
         Action::NewArticleFromClipboard,
+        Action::UpdateArticle,
         Action::Export(Format::Html),
         Action::Export(Format::Markdown),
         Action::Export(Format::Csv),
@@ -160,6 +168,7 @@ impl Action {
         Action::Redo,
         Action::MarkClaim,
         Action::DeleteClaim,
+        Action::ReattachClaim,
         Action::ClearVerdict,
         Action::CopySelection,
         Action::Find,
@@ -191,6 +200,7 @@ impl Action {
             Action::Save => "Save",
             Action::SaveAs => "Save as…",
             Action::ImportArticle => "Import article…",
+            Action::UpdateArticle => "Update to a newer version…",
             Action::NewArticleFromClipboard => "New article from clipboard…",
             Action::Export(Format::Html) => "HTML report…",
             Action::Export(Format::Markdown) => "Markdown…",
@@ -202,6 +212,7 @@ impl Action {
             Action::Undo => "Undo",
             Action::Redo => "Redo",
             Action::MarkClaim => "Mark claim",
+            Action::ReattachClaim => "Re-attach claim to selection",
             Action::DeleteClaim => "Delete claim",
             Action::Find => "Find claims",
             Action::CopySelection => "Copy",
@@ -235,6 +246,9 @@ impl Action {
             Action::Save => "Save the workspace",
             Action::SaveAs => "Save the workspace to a new file",
             Action::ImportArticle => "Add articles from text, Markdown or web-page files",
+            Action::UpdateArticle => {
+                "Replace the article's text by a newer version from a file; every claim follows its text, or is kept as an orphan when its text is gone"
+            }
             Action::NewArticleFromClipboard => "Add an article from text copied elsewhere",
             Action::Export(Format::Html) => {
                 "Export the annotated report as one self-contained HTML file"
@@ -256,6 +270,9 @@ impl Action {
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
             Action::MarkClaim => "Mark the selected text as a claim",
+            Action::ReattachClaim => {
+                "Attach the selected orphaned claim to the text selected in the article"
+            }
             Action::DeleteClaim => "Delete the selected claim",
             Action::Find => "Search the claims list",
             Action::CopySelection => "Copy the selected article text",
@@ -310,6 +327,8 @@ impl Action {
             Action::ShowShortcuts => key(NONE, Key::F1),
             Action::OpenRecent(_)
             | Action::ClearRecent
+            | Action::UpdateArticle
+            | Action::ReattachClaim
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport
             | Action::ShowProblems
@@ -354,7 +373,10 @@ impl Action {
             Action::DeleteClaim => cx.selected_claim_rated.is_some(),
             Action::ClearVerdict => cx.selected_claim_rated == Some(true),
             Action::NextClaim | Action::PreviousClaim => cx.has_claims,
-            Action::ArticleDetails => cx.has_shown_article,
+            Action::ArticleDetails | Action::UpdateArticle => cx.has_shown_article,
+            Action::ReattachClaim => {
+                cx.selected_claim_orphaned && cx.has_shown_article && cx.has_text_selection
+            }
             Action::New
             | Action::Open
             | Action::SaveAs

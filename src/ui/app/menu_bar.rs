@@ -19,6 +19,11 @@ impl FactbenchApp {
                 .selected_claim
                 .and_then(|id| ws.claim(id))
                 .map(|c| c.verdict.is_some()),
+            selected_claim_orphaned: self
+                .view
+                .selected_claim
+                .and_then(|id| ws.claim(id))
+                .is_some_and(|c| c.is_orphaned()),
             has_claims: !ws.claims.is_empty(),
             has_shown_article: self
                 .view
@@ -47,7 +52,11 @@ impl FactbenchApp {
                 self.menu_items(
                     ui,
                     &cx,
-                    &[Action::ImportArticle, Action::NewArticleFromClipboard],
+                    &[
+                        Action::ImportArticle,
+                        Action::NewArticleFromClipboard,
+                        Action::UpdateArticle,
+                    ],
                 );
                 ui.menu_button("Export", |ui| {
                     for format in Format::ALL {
@@ -65,7 +74,12 @@ impl FactbenchApp {
                 self.menu_items(
                     ui,
                     &cx,
-                    &[Action::MarkClaim, Action::DeleteClaim, Action::ClearVerdict],
+                    &[
+                        Action::MarkClaim,
+                        Action::DeleteClaim,
+                        Action::ReattachClaim,
+                        Action::ClearVerdict,
+                    ],
                 );
                 ui.separator();
                 self.menu_items(

@@ -12,6 +12,7 @@ pub mod problems;
 pub mod prompts;
 pub mod recovery;
 pub mod shortcuts;
+pub mod update;
 
 pub use preferences::preferences_window;
 pub use problems::{ProblemLine, problems_window};

@@ -72,6 +72,10 @@ fn the_preview_shows_each_claim_and_changes_nothing_until_applied() {
 #[test]
 fn cancel_leaves_the_article_alone() {
     let (mut harness, _, _dir) = updating();
+    assert!(
+        harness.query_by_label_contains("Orphans only").is_none(),
+        "no orphans, no orphans filter"
+    );
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
     assert!(harness.query_by_label("Apply update").is_none());
@@ -99,4 +103,19 @@ fn an_orphan_is_reattached_to_the_selection_and_undone() {
     harness.state_mut().perform(&ctx, Action::Undo);
     harness.run_steps(2);
     assert!(harness.state().workspace().claim(ids[1]).unwrap().is_orphaned());
+}
+
+#[test]
+fn the_orphans_filter_lists_only_orphaned_claims() {
+    let (mut harness, ids, _dir) = updating();
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    // Offered now that there is an orphan.
+    harness.get_by_label_contains("Orphans only").click();
+    harness.run_steps(3);
+    assert!(harness.state_mut().list_mut().filter.orphans_only);
+    let ws = harness.state().workspace().clone();
+    let revision = harness.state().document().revision();
+    let shown = harness.state_mut().list_mut().visible_claims(&ws, revision);
+    assert_eq!(shown, vec![ids[1]]);
 }

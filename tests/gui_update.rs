@@ -119,3 +119,24 @@ fn the_orphans_filter_lists_only_orphaned_claims() {
     let shown = harness.state_mut().list_mut().visible_claims(&ws, revision);
     assert_eq!(shown, vec![ids[1]]);
 }
+
+#[test]
+fn compare_versions_shows_the_changed_number_and_the_removed_sentence() {
+    let (mut harness, _, _dir) = updating();
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::CompareVersions);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Compare versions").is_some(), "the window is open");
+    assert!(harness.query_by_label("Numbers changed: 2450 to 2448").is_some());
+    assert!(
+        harness
+            .query_by_label("Removed: Мост закрыт до понедельника.")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Added: ОБНОВЛЕНО").is_some());
+    harness.get_by_label("Close").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("Numbers changed").is_none());
+}

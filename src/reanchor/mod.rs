@@ -18,10 +18,14 @@
 //!
 //! Every anchor found is captured again from the new text, so its prefix and
 //! suffix are the new ones and it slices to its `exact` there.
+//!
+//! [`compare`] shows what changed between two versions, sentence by sentence.
 
+mod compare;
 mod diff;
 mod score;
 
+pub use compare::{Piece, SentenceChange, compare};
 pub use diff::{Alignment, Segment, tokens};
 pub use score::likeness;
 

@@ -25,6 +25,8 @@ pub enum Action {
     NewArticleFromClipboard,
     /// Replaces the shown article's text by a newer version of it.
     UpdateArticle,
+    /// Shows what changed between two versions of the shown article.
+    CompareVersions,
     Export(Format),
     /// Turns "open the HTML report in the browser afterwards" on or off.
     ToggleOpenReportAfterExport,
@@ -77,6 +79,8 @@ pub struct ActionContext {
     /// The workspace has at least one claim.
     pub has_claims: bool,
     pub has_shown_article: bool,
+    /// The shown article has earlier versions.
+    pub shown_article_has_versions: bool,
     /// Article text is selected in the reader.
     pub has_text_selection: bool,
     /// There are unsaved changes.
@@ -100,6 +104,7 @@ impl Default for ActionContext {
             selected_claim_orphaned: false,
             has_claims: false,
             has_shown_article: false,
+            shown_article_has_versions: false,
             has_text_selection: false,
             dirty: false,
             has_path: false,
@@ -138,7 +143,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 50] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -157,6 +162,7 @@ impl Action {
         Action::ImportArticle,
         Action::NewArticleFromClipboard,
         Action::UpdateArticle,
+        Action::CompareVersions,
         Action::Export(Format::Html),
         Action::Export(Format::Markdown),
         Action::Export(Format::Csv),
@@ -201,6 +207,7 @@ impl Action {
             Action::SaveAs => "Save as…",
             Action::ImportArticle => "Import article…",
             Action::UpdateArticle => "Update to a newer version…",
+            Action::CompareVersions => "Compare versions…",
             Action::NewArticleFromClipboard => "New article from clipboard…",
             Action::Export(Format::Html) => "HTML report…",
             Action::Export(Format::Markdown) => "Markdown…",
@@ -270,6 +277,9 @@ impl Action {
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
             Action::MarkClaim => "Mark the selected text as a claim",
+            Action::CompareVersions => {
+                "Show what changed between two versions of the article, sentence by sentence, with changed numbers listed"
+            }
             Action::ReattachClaim => {
                 "Attach the selected orphaned claim to the text selected in the article"
             }
@@ -328,6 +338,7 @@ impl Action {
             Action::OpenRecent(_)
             | Action::ClearRecent
             | Action::UpdateArticle
+            | Action::CompareVersions
             | Action::ReattachClaim
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport
@@ -374,6 +385,7 @@ impl Action {
             Action::ClearVerdict => cx.selected_claim_rated == Some(true),
             Action::NextClaim | Action::PreviousClaim => cx.has_claims,
             Action::ArticleDetails | Action::UpdateArticle => cx.has_shown_article,
+            Action::CompareVersions => cx.shown_article_has_versions,
             Action::ReattachClaim => {
                 cx.selected_claim_orphaned && cx.has_shown_article && cx.has_text_selection
             }

@@ -76,6 +76,13 @@ impl FactbenchApp {
                     self.services.picker.request(request, ctx);
                 }
             }
+            Action::CompareVersions => {
+                let article = self.view.shown_article.and_then(|id| self.doc.workspace().article(id));
+                if let Some(article) = article.filter(|a| !a.versions.is_empty()) {
+                    self.modals.compare_dialog =
+                        Some(crate::ui::dialogs::compare::CompareDialog::new(article));
+                }
+            }
             Action::ReattachClaim => {
                 if let (Some(claim), Some((start, end))) =
                     (self.view.selected_claim, self.panels.reader.selection())

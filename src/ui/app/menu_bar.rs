@@ -30,6 +30,11 @@ impl FactbenchApp {
                 .shown_article
                 .and_then(|id| ws.article(id))
                 .is_some(),
+            shown_article_has_versions: self
+                .view
+                .shown_article
+                .and_then(|id| ws.article(id))
+                .is_some_and(|a| !a.versions.is_empty()),
             has_text_selection: self.panels.reader.selection().is_some(),
             dirty: self.doc.is_dirty(),
             has_path: self.doc.path().is_some(),
@@ -56,6 +61,7 @@ impl FactbenchApp {
                         Action::ImportArticle,
                         Action::NewArticleFromClipboard,
                         Action::UpdateArticle,
+                        Action::CompareVersions,
                     ],
                 );
                 ui.menu_button("Export", |ui| {

@@ -61,6 +61,8 @@ pub(super) struct Modals {
     pub(super) paste_dialog: Option<import_dialog::PasteDialog>,
     /// A newer version of an article, shown claim by claim before it is applied.
     pub(super) update_dialog: Option<crate::ui::dialogs::update::UpdateDialog>,
+    /// Two versions of an article side by side, sentence by sentence.
+    pub(super) compare_dialog: Option<crate::ui::dialogs::compare::CompareDialog>,
     /// Unsaved work found on disk, waiting to be offered.
     pub(super) recovery_offers: VecDeque<RecoveryOffer>,
 }
@@ -104,6 +106,12 @@ impl FactbenchApp {
                         self.run_command(ctx, Command::add_article(article));
                     }
                 }
+            }
+        }
+        if let Some(dialog) = &mut self.modals.compare_dialog {
+            match self.doc.workspace().article(dialog.article()) {
+                Some(article) if !dialog.show(ctx, article) => return,
+                _ => self.modals.compare_dialog = None,
             }
         }
         if let Some(dialog) = &mut self.modals.update_dialog {

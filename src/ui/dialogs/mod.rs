@@ -5,6 +5,7 @@
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
 
+pub mod compare;
 pub mod details;
 pub mod import;
 pub mod preferences;

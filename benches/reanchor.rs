@@ -57,15 +57,15 @@ fn reanchor_benches(c: &mut Criterion) {
     );
 
     let mut group = c.benchmark_group("reanchor_1MB_5000_claims");
-    group.sample_size(20).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
     group.bench_function("re-anchor after a 1% edit", |b| {
         b.iter(|| black_box(reanchor_all(&article.text, &new, &anchors)))
     });
     group.bench_function("prepare the update command", |b| {
         b.iter(|| {
-            black_box(
-                ArticleUpdate::prepare(&ws, article.id, new.clone(), "v2.txt", None).unwrap(),
-            )
+            black_box(ArticleUpdate::prepare(&ws, article.id, new.clone(), "v2.txt", None).unwrap())
         })
     });
     group.finish();

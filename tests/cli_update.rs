@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 
 const OLD: &str = "Власти сообщили, что эвакуированы 2450 жителей 🇺🇦.\n\nМост закрыт до понедельника.\n\n两国贸易额增长了百分之十二。";
 const NEW: &str = "ОБНОВЛЕНО: уточнено число эвакуированных.\n\nВласти сообщили, что эвакуированы 2448 жителей 🇺🇦.\n\n两国贸易额增长了百分之十二。";
-const QUOTES: [&str; 3] = ["эвакуированы 2450 жителей 🇺🇦", "Мост закрыт до понедельника", "两国贸易额增长了百分之十二"];
+const QUOTES: [&str; 3] = [
+    "эвакуированы 2450 жителей 🇺🇦",
+    "Мост закрыт до понедельника",
+    "两国贸易额增长了百分之十二",
+];
 
 fn factbench() -> Command {
     Command::cargo_bin("factbench").unwrap()
@@ -52,7 +56,12 @@ fn new_version(dir: &Path) -> PathBuf {
 fn update_replaces_the_text_keeps_the_old_one_and_follows_the_claims() {
     let dir = tempfile::tempdir().unwrap();
     let (path, before) = workspace_in(dir.path(), 1);
-    let (code, out, err) = output_of(factbench().arg("update").arg(&path).arg(new_version(dir.path())));
+    let (code, out, err) = output_of(
+        factbench()
+            .arg("update")
+            .arg(&path)
+            .arg(new_version(dir.path())),
+    );
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(out, "0 unchanged, 1 moved, 1 edited, 1 orphaned\n");
     let after = store::load(&path).unwrap().workspace;
@@ -64,9 +73,15 @@ fn update_replaces_the_text_keeps_the_old_one_and_follows_the_claims() {
     assert!(article.retrieved.is_some());
     assert_eq!(after.claims[0].anchor.exact, "эвакуированы 2448 жителей 🇺🇦");
     assert!(after.claims[1].is_orphaned());
-    assert_eq!(after.claims[1].anchor, before.claims[1].anchor, "an orphan keeps its anchor");
+    assert_eq!(
+        after.claims[1].anchor, before.claims[1].anchor,
+        "an orphan keeps its anchor"
+    );
     assert_eq!(after.claims[1].verdict, before.claims[1].verdict);
-    assert!(store::backup_path(&path).exists(), "saved atomically with a .bak");
+    assert!(
+        store::backup_path(&path).exists(),
+        "saved atomically with a .bak"
+    );
     // `check` lists the orphan as an orphan, not as a bad anchor.
     let (code, out, _) = output_of(factbench().arg("check").arg(&path));
     assert_eq!(code, 1, "{out}");
@@ -86,7 +101,10 @@ fn json_prints_one_object_per_claim_with_char_offsets() {
             .arg("--json"),
     );
     assert_eq!(code, 0, "{out}{err}");
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["claim"], ws.claims[0].id.to_string());
     assert_eq!(lines[0]["outcome"], "edited");
@@ -135,9 +153,18 @@ fn several_articles_need_an_id_which_list_prints() {
     let file = new_version(dir.path());
     let (code, _, err) = output_of(factbench().arg("update").arg(&path).arg(&file));
     assert_eq!(code, 1);
-    assert!(err.contains("--article") && err.contains(&ws.articles[1].id.to_string()), "{err}");
+    assert!(
+        err.contains("--article") && err.contains(&ws.articles[1].id.to_string()),
+        "{err}"
+    );
     assert_eq!(fs::read(&path).unwrap(), bytes);
-    let (code, out, _) = output_of(factbench().arg("update").arg(&path).arg(&file).args(["--article", "nope"]));
+    let (code, out, _) = output_of(
+        factbench()
+            .arg("update")
+            .arg(&path)
+            .arg(&file)
+            .args(["--article", "nope"]),
+    );
     assert_eq!(code, 1, "{out}");
     assert_eq!(fs::read(&path).unwrap(), bytes);
 
@@ -149,14 +176,24 @@ fn several_articles_need_an_id_which_list_prints() {
         Some(format!("{second}\tСтатья 2\t3 claims\t0 earlier versions").as_str())
     );
     let (code, out, err) = output_of(
-        factbench().arg("update").arg(&path).arg(&file).args(["--article", &second]),
+        factbench()
+            .arg("update")
+            .arg(&path)
+            .arg(&file)
+            .args(["--article", &second]),
     );
     assert_eq!(code, 0, "{out}{err}");
     let after = store::load(&path).unwrap().workspace;
-    assert_eq!(after.articles[0].text, OLD, "the other article is left alone");
+    assert_eq!(
+        after.articles[0].text, OLD,
+        "the other article is left alone"
+    );
     assert_eq!(after.articles[1].text, NEW);
     let (_, listed, _) = output_of(factbench().arg("list").arg(&path));
-    assert!(listed.contains("3 claims (1 orphaned)\t1 earlier version\n"), "{listed}");
+    assert!(
+        listed.contains("3 claims (1 orphaned)\t1 earlier version\n"),
+        "{listed}"
+    );
 }
 
 #[test]

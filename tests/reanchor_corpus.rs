@@ -45,7 +45,11 @@ fn check(name: &str, old: &str, new: &str, claims: &[Expect]) {
     for (expect, got) in claims.iter().zip(&results) {
         let what = format!("{name}: {:?} (occurrence {})", expect.quote, expect.nth);
         assert_eq!(got.outcome, expect.outcome, "{what}: {got:?}");
-        assert!((0.0..=1.0).contains(&got.score), "{what}: score {}", got.score);
+        assert!(
+            (0.0..=1.0).contains(&got.score),
+            "{what}: score {}",
+            got.score
+        );
         match (expect.span, &got.anchor) {
             (None, None) => {}
             (Some((span, at)), Some(anchor)) => {
@@ -295,11 +299,7 @@ fn chinese_update_line_reorder_number_and_removed_paragraph() {
                 Outcome::Moved,
                 "会谈在友好的气氛中进行",
             ),
-            claim(
-                "这一数字可能被高估",
-                Outcome::Moved,
-                "这一数字可能被高估",
-            ),
+            claim("这一数字可能被高估", Outcome::Moved, "这一数字可能被高估"),
         ],
     );
 }
@@ -336,7 +336,6 @@ fn an_unchanged_text_region_stays_unchanged_after_an_edit_further_on() {
     );
 }
 
-
 #[test]
 fn a_lookalike_left_where_the_quoted_sentence_was_is_not_taken() {
     let old = "The ministry said 40 people were injured in the blast. The ministry said 40 people were killed in the blast.";
@@ -357,7 +356,12 @@ fn a_lookalike_left_where_the_quoted_sentence_was_is_not_taken() {
     );
     let ru_old = "Мэр сообщил о трёх погибших.\nМэр сообщил о трёх пострадавших.\n";
     let ru_new = "Мэр сообщил о трёх пострадавших.\n";
-    check("ru-lookalike", ru_old, ru_new, &[orphan("Мэр сообщил о трёх погибших.")]);
+    check(
+        "ru-lookalike",
+        ru_old,
+        ru_new,
+        &[orphan("Мэр сообщил о трёх погибших.")],
+    );
 }
 
 #[test]

@@ -9,8 +9,26 @@ use factbench::reanchor::{Outcome, reanchor_all};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
-    "ministry", "said", "2450", "people", "were", "evacuated", "Москва", "Київ", "сообщило",
-    "погибших", "习近平", "贸易额", "增长", "👩‍👩‍👧", "🇺🇦", "café\u{301}", "naïve", "the", "of", "and",
+    "ministry",
+    "said",
+    "2450",
+    "people",
+    "were",
+    "evacuated",
+    "Москва",
+    "Київ",
+    "сообщило",
+    "погибших",
+    "习近平",
+    "贸易额",
+    "增长",
+    "👩‍👩‍👧",
+    "🇺🇦",
+    "café\u{301}",
+    "naïve",
+    "the",
+    "of",
+    "and",
 ];
 const GLUE: &[&str] = &[" ", " ", " ", ", ", ". ", "\n\n", "。", "\n"];
 

@@ -118,7 +118,11 @@ fn version_one_file_is_migrated_with_no_versions_and_no_orphans() {
     assert_eq!(ws.format_version, FORMAT_VERSION);
     assert_eq!(ws.title, "Xi Jinping's Victory Day visit to Moscow");
     assert_eq!(ws.claims.len(), 14);
-    assert!(ws.articles.iter().all(|a| a.versions.is_empty() && a.source.is_empty()));
+    assert!(
+        ws.articles
+            .iter()
+            .all(|a| a.versions.is_empty() && a.source.is_empty())
+    );
     assert!(ws.claims.iter().all(|c| !c.is_orphaned()));
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     // Apart from the new fields, it is the bundled sample.

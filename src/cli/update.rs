@@ -102,7 +102,10 @@ fn choose_article(ws: &Workspace, wanted: Option<&str>, path: &Path) -> Result<A
             }),
         None => match ws.articles.as_slice() {
             [only] => Ok(only.id),
-            [] => Err(format!("{}: the workspace has no article to update", path.display())),
+            [] => Err(format!(
+                "{}: the workspace has no article to update",
+                path.display()
+            )),
             many => Err(format!(
                 "{}: the workspace holds {} articles; choose one with --article ID:\n{}",
                 path.display(),
@@ -115,8 +118,10 @@ fn choose_article(ws: &Workspace, wanted: Option<&str>, path: &Path) -> Result<A
 
 /// Where the new text came from, as kept with its version: the file's name.
 fn source_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The summary line, or one JSON object per claim per line.

@@ -123,7 +123,13 @@ fn fingerprint(ws: &Workspace, article: ArticleId) -> u64 {
     for claim in ws.claims_in(article) {
         claim.id.to_string().hash(&mut hasher);
         let a = &claim.anchor;
-        (a.start, a.end, &a.exact, claim.orphaned.map(|t| t.as_second())).hash(&mut hasher);
+        (
+            a.start,
+            a.end,
+            &a.exact,
+            claim.orphaned.map(|t| t.as_second()),
+        )
+            .hash(&mut hasher);
     }
     hasher.finish()
 }
@@ -194,7 +200,9 @@ pub(super) fn plan_reattach(
     end: usize,
 ) -> Result<(Edit, Outcome), CommandError> {
     let (index, found) = claim_at(ws, claim).ok_or(CommandError::NoSuchClaim)?;
-    let article = ws.article(found.article).ok_or(CommandError::NoSuchArticle)?;
+    let article = ws
+        .article(found.article)
+        .ok_or(CommandError::NoSuchArticle)?;
     let anchor = CharIndex::new(&article.text).capture(start, end)?;
     if anchor == found.anchor && !found.is_orphaned() {
         return Ok((Edit::NOTHING, Outcome::Unchanged));

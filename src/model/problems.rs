@@ -30,7 +30,9 @@ pub enum Problem {
     UnknownVerdict { claim: ClaimId, key: String },
     #[error("claim {claim}: {fault}")]
     BadAnchor { claim: ClaimId, fault: AnchorFault },
-    #[error("claim {claim} is orphaned: a newer version of its article no longer holds {exact:?}; attach it again or delete it")]
+    #[error(
+        "claim {claim} is orphaned: a newer version of its article no longer holds {exact:?}; attach it again or delete it"
+    )]
     Orphaned { claim: ClaimId, exact: String },
 }
 

@@ -75,14 +75,22 @@ fn pair_up(removed: &[&String], added: &[&String], out: &mut Vec<SentenceChange>
             .max_by(|a, b| a.1.total_cmp(&b.1));
         match best {
             Some((j, _)) => {
-                out.extend(added[next..j].iter().map(|s| SentenceChange::Added((*s).clone())));
+                out.extend(
+                    added[next..j]
+                        .iter()
+                        .map(|s| SentenceChange::Added((*s).clone())),
+                );
                 out.push(changed(old, added[j]));
                 next = j + 1;
             }
             None => out.push(SentenceChange::Removed((*old).clone())),
         }
     }
-    out.extend(added[next..].iter().map(|s| SentenceChange::Added((*s).clone())));
+    out.extend(
+        added[next..]
+            .iter()
+            .map(|s| SentenceChange::Added((*s).clone())),
+    );
 }
 
 /// A changed sentence, word by word.
@@ -115,7 +123,12 @@ fn changed_numbers(pieces: &[Piece]) -> Vec<String> {
     pieces
         .iter()
         .filter(|p| p.changed)
-        .flat_map(|p| tokens(&p.text).into_iter().map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|p| {
+            tokens(&p.text)
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .filter(|t| t.chars().any(|c| c.is_numeric()))
         .collect()
 }
@@ -136,8 +149,14 @@ mod tests {
         };
         assert_eq!(numbers, &(vec!["2450".to_owned()], vec!["2448".to_owned()]));
         assert!(old.iter().any(|p| p.changed && p.text == "2450"));
-        assert!(new.iter().any(|p| !p.changed && p.text.contains("people left")));
-        assert_eq!(changes[2], SentenceChange::Removed("The bridge is closed.".into()));
+        assert!(
+            new.iter()
+                .any(|p| !p.changed && p.text.contains("people left"))
+        );
+        assert_eq!(
+            changes[2],
+            SentenceChange::Removed("The bridge is closed.".into())
+        );
     }
 
     #[test]
@@ -146,8 +165,10 @@ mod tests {
         let new = "ОБНОВЛЕНО: уточнено.\n\nЭвакуированы 2448 жителей.\n\n两国贸易额增长了。";
         let changes = compare(old, new);
         assert_eq!(changes.len(), 3, "{changes:#?}");
-        assert!(matches!(&changes[1], SentenceChange::Changed { numbers, .. }
-            if numbers == &(vec!["2450".to_owned()], vec!["2448".to_owned()])));
+        assert!(
+            matches!(&changes[1], SentenceChange::Changed { numbers, .. }
+            if numbers == &(vec!["2450".to_owned()], vec!["2448".to_owned()]))
+        );
         assert_eq!(changes[2], SentenceChange::Removed("Мост закрыт.".into()));
     }
 
@@ -157,8 +178,10 @@ mod tests {
         let new = "Сбито 36 беспилотников. 会谈在友好的气氛中进行。";
         let changes = compare(old, new);
         assert_eq!(changes.len(), 1, "{changes:#?}");
-        assert!(matches!(&changes[0], SentenceChange::Changed { numbers, .. }
-            if numbers == &(vec!["38".to_owned()], vec!["36".to_owned()])));
+        assert!(
+            matches!(&changes[0], SentenceChange::Changed { numbers, .. }
+            if numbers == &(vec!["38".to_owned()], vec!["36".to_owned()]))
+        );
         assert!(compare(new, new).is_empty());
     }
 }

@@ -414,7 +414,11 @@ fn slide_to_boundaries(segments: &mut Vec<Segment>, old: &CharIndex<'_>, new: &C
             (new, &changed.new, &before.new, &after.new)
         };
         let chars = |r: Range<usize>| -> Vec<char> {
-            index.slice(r.start, r.end).unwrap_or_default().chars().collect()
+            index
+                .slice(r.start, r.end)
+                .unwrap_or_default()
+                .chars()
+                .collect()
         };
         let left_from = b.start.max(b.end.saturating_sub(MAX_SLIDE));
         let right_to = a.end.min(a.start + MAX_SLIDE);
@@ -439,7 +443,8 @@ fn slide_to_boundaries(segments: &mut Vec<Segment>, old: &CharIndex<'_>, new: &C
             right += 1;
         }
         let score = |start: usize| {
-            boundary_score(&around, offset(start)) + boundary_score(&around, offset(start + body.len()))
+            boundary_score(&around, offset(start))
+                + boundary_score(&around, offset(start + body.len()))
         };
         let best = (range.start - left..=range.start + right)
             .max_by_key(|&start| (score(start), std::cmp::Reverse(start.abs_diff(range.start))))
@@ -470,14 +475,17 @@ fn slide_to_boundaries(segments: &mut Vec<Segment>, old: &CharIndex<'_>, new: &C
 /// end: a text's edge or a line start best, then a sentence's end, a word's
 /// edge, any non-word char; inside a word worst.
 fn boundary_score(chars: &[char], at: usize) -> u8 {
-    let (Some(&before), Some(&after)) = (at.checked_sub(1).and_then(|i| chars.get(i)), chars.get(at))
+    let (Some(&before), Some(&after)) =
+        (at.checked_sub(1).and_then(|i| chars.get(i)), chars.get(at))
     else {
         return 6;
     };
     let is_word = |c: char| CharCategory::of(c).is_wordlike();
     if before == '\n' || after == '\n' {
         5
-    } else if matches!(before, '.' | '!' | '?' | '。' | '！' | '？') || after.is_whitespace() && matches!(chars.get(at.wrapping_sub(2)), Some('.' | '!' | '?')) {
+    } else if matches!(before, '.' | '!' | '?' | '。' | '！' | '？')
+        || after.is_whitespace() && matches!(chars.get(at.wrapping_sub(2)), Some('.' | '!' | '?'))
+    {
         4
     } else if before.is_whitespace() || after.is_whitespace() {
         3
@@ -502,7 +510,8 @@ fn without_chance_agreements(segments: Vec<Segment>) -> Vec<Segment> {
         out.push(segment);
         while let [.., before, between, after] = out.as_slice() {
             let short = between.old.len() <= size(before).min(size(after)).min(CHANCE_CHARS);
-            if !(between.equal && !before.equal && !after.equal && short) {
+            let chance = between.equal && !before.equal && !after.equal && short;
+            if !chance {
                 break;
             }
             let merged = Segment {
@@ -569,7 +578,16 @@ mod tests {
     /// segments always cover both texts, in order and without gaps.
     #[test]
     fn segments_always_cover_both_texts() {
-        let words = ["said", "增长", "。", " ", "the", "\n\n", "👩\u{200d}👩\u{200d}👧", ", "];
+        let words = [
+            "said",
+            "增长",
+            "。",
+            " ",
+            "the",
+            "\n\n",
+            "👩\u{200d}👩\u{200d}👧",
+            ", ",
+        ];
         let mut seed: u64 = 1;
         let mut next = |n: usize| {
             seed = seed

@@ -205,7 +205,14 @@ impl<'a> Reanchorer<'a> {
         self.found(anchor, best.start, best.end, best.exact, best.score)
     }
 
-    fn found(&self, anchor: &Anchor, start: usize, end: usize, exact: bool, score: f64) -> Reanchored {
+    fn found(
+        &self,
+        anchor: &Anchor,
+        start: usize,
+        end: usize,
+        exact: bool,
+        score: f64,
+    ) -> Reanchored {
         let Ok(captured) = self.new.capture(start, end) else {
             return Reanchored::orphaned(score);
         };
@@ -255,8 +262,13 @@ impl<'a> Reanchorer<'a> {
 
     fn keeps_its_line(&self, anchor: &Anchor, start: usize, end: usize) -> bool {
         let old_span = (anchor.start, anchor.end);
-        score::line_context(&self.old, old_span, &self.new, (start, end), WHOLE_LINE_QUOTE)
-            >= LINE_FLOOR
+        score::line_context(
+            &self.old,
+            old_span,
+            &self.new,
+            (start, end),
+            WHOLE_LINE_QUOTE,
+        ) >= LINE_FLOOR
     }
 
     /// The quote's edges mapped through the diff, when enough of its words
@@ -264,7 +276,11 @@ impl<'a> Reanchorer<'a> {
     fn edited_candidate(&self, anchor: &Anchor, start: usize) -> Option<Candidate> {
         let end = self.alignment.map_end(anchor.end, &self.old, &self.new);
         let (start, end) = self.trim_spaces(anchor, start, end)?;
-        if self.alignment.kept_share(anchor.start, anchor.end, &self.old) < KEPT_FLOOR {
+        if self
+            .alignment
+            .kept_share(anchor.start, anchor.end, &self.old)
+            < KEPT_FLOOR
+        {
             return None;
         }
         let span = self.new.slice(start, end)?;
@@ -283,7 +299,12 @@ impl<'a> Reanchorer<'a> {
 
     /// Drops spaces the mapping left at a span's edges (unless the quote had
     /// them); `None` when nothing is left.
-    fn trim_spaces(&self, anchor: &Anchor, mut start: usize, mut end: usize) -> Option<(usize, usize)> {
+    fn trim_spaces(
+        &self,
+        anchor: &Anchor,
+        mut start: usize,
+        mut end: usize,
+    ) -> Option<(usize, usize)> {
         let is_space = |at: usize| {
             self.new
                 .slice(at, at + 1)
@@ -327,7 +348,8 @@ fn find_in(index: &CharIndex<'_>, needle: &str, windows: &[Range<usize>]) -> Vec
     }
     let len = needle.chars().count();
     for window in windows {
-        let (Some(from), Some(to)) = (index.byte_of(window.start), index.byte_of(window.end)) else {
+        let (Some(from), Some(to)) = (index.byte_of(window.start), index.byte_of(window.end))
+        else {
             continue;
         };
         let Some(hay) = index.text().get(from..to) else {

@@ -14,13 +14,13 @@
 
 use super::LoadError;
 use super::format::parse;
+use crate::anchor::Anchor;
 use crate::model::{
     Article, ArticleId, Claim, ClaimId, Correction, Evidence, FORMAT_VERSION, Priority, Publisher,
     Source, Status, VerdictScale, Workspace,
 };
-use crate::anchor::Anchor;
-use jiff::civil::Date;
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -170,8 +170,16 @@ impl From<v1::Workspace> for Workspace {
             publisher: old.publisher,
             report_url: old.report_url,
             scale: old.scale,
-            articles: old.articles.into_iter().map(crate::model::Article::from).collect(),
-            claims: old.claims.into_iter().map(crate::model::Claim::from).collect(),
+            articles: old
+                .articles
+                .into_iter()
+                .map(crate::model::Article::from)
+                .collect(),
+            claims: old
+                .claims
+                .into_iter()
+                .map(crate::model::Claim::from)
+                .collect(),
             sources: old.sources,
         }
     }

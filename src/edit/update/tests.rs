@@ -14,7 +14,11 @@ fn document() -> (Document, ArticleId, Vec<ClaimId>) {
     let id = article.id;
     ws.articles.push(article);
     let mut claims = Vec::new();
-    for quote in ["2450 people were evacuated", "The bridge was closed", "Schools reopen"] {
+    for quote in [
+        "2450 people were evacuated",
+        "The bridge was closed",
+        "Schools reopen",
+    ] {
         let claim = Claim::new(id, find_quote(OLD, quote, 0).unwrap(), "Outlet");
         claims.push(claim.id);
         ws.claims.push(claim);
@@ -23,7 +27,14 @@ fn document() -> (Document, ArticleId, Vec<ClaimId>) {
 }
 
 fn prepare(doc: &Document, article: ArticleId, text: &str) -> ArticleUpdate {
-    ArticleUpdate::prepare(doc.workspace(), article, text.to_owned(), "storm-v2.txt", None).unwrap()
+    ArticleUpdate::prepare(
+        doc.workspace(),
+        article,
+        text.to_owned(),
+        "storm-v2.txt",
+        None,
+    )
+    .unwrap()
 }
 
 #[test]
@@ -31,7 +42,10 @@ fn an_update_is_one_undo_step_that_keeps_the_old_text_as_a_version() {
     let (mut doc, article, claims) = document();
     let before = doc.workspace().clone();
     let update = prepare(&doc, article, NEW);
-    assert_eq!(update.summary(), "0 unchanged, 1 moved, 1 edited, 1 orphaned");
+    assert_eq!(
+        update.summary(),
+        "0 unchanged, 1 moved, 1 edited, 1 orphaned"
+    );
     let outcome = doc.execute(update.into_command(), 0.0).unwrap();
     assert_eq!(outcome, Outcome::Article(article));
     let ws = doc.workspace();
@@ -40,14 +54,22 @@ fn an_update_is_one_undo_step_that_keeps_the_old_text_as_a_version() {
     assert_eq!(updated.source, "storm-v2.txt");
     assert_eq!(updated.versions.len(), 1);
     assert_eq!(updated.versions[0].text, OLD);
-    assert_eq!(ws.claim(claims[0]).unwrap().anchor.exact, "2448 people were evacuated");
+    assert_eq!(
+        ws.claim(claims[0]).unwrap().anchor.exact,
+        "2448 people were evacuated"
+    );
     let orphan = ws.claim(claims[1]).unwrap();
     assert!(orphan.is_orphaned());
-    assert_eq!(orphan.anchor.exact, "The bridge was closed", "an orphan keeps its quote");
+    assert_eq!(
+        orphan.anchor.exact, "The bridge was closed",
+        "an orphan keeps its quote"
+    );
     // The orphan is listed as one, not as a bad anchor.
     let problems: Vec<Problem> = doc.problems().problems(doc.workspace());
     assert_eq!(problems, ws.problems());
-    assert!(matches!(problems.as_slice(), [Problem::Orphaned { claim, .. }] if *claim == claims[1]));
+    assert!(
+        matches!(problems.as_slice(), [Problem::Orphaned { claim, .. }] if *claim == claims[1])
+    );
     assert!(doc.undo().is_some());
     assert_eq!(doc.workspace(), &before);
     assert!(doc.problems().problems(doc.workspace()).is_empty());
@@ -60,7 +82,10 @@ fn the_same_text_is_no_step_and_a_stale_update_is_refused() {
     let (mut doc, article, claims) = document();
     let same = prepare(&doc, article, OLD);
     assert_eq!(same.summary(), "3 unchanged, 0 moved, 0 edited, 0 orphaned");
-    assert_eq!(doc.execute(same.into_command(), 0.0), Ok(Outcome::Unchanged));
+    assert_eq!(
+        doc.execute(same.into_command(), 0.0),
+        Ok(Outcome::Unchanged)
+    );
     assert!(!doc.can_undo());
     let stale = prepare(&doc, article, NEW);
     doc.execute(Command::DeleteClaim(claims[2]), 0.0).unwrap();

@@ -77,7 +77,10 @@ impl FactbenchApp {
                 }
             }
             Action::CompareVersions => {
-                let article = self.view.shown_article.and_then(|id| self.doc.workspace().article(id));
+                let article = self
+                    .view
+                    .shown_article
+                    .and_then(|id| self.doc.workspace().article(id));
                 if let Some(article) = article.filter(|a| !a.versions.is_empty()) {
                     self.modals.compare_dialog =
                         Some(crate::ui::dialogs::compare::CompareDialog::new(article));

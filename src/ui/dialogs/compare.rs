@@ -68,7 +68,10 @@ impl CompareDialog {
     fn changes(&mut self, article: &Article) -> &[SentenceChange] {
         let key = (self.from, self.to);
         if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
-            let changes = compare(version_text(article, self.from), version_text(article, self.to));
+            let changes = compare(
+                version_text(article, self.from),
+                version_text(article, self.to),
+            );
             self.cached = Some((key, changes));
         }
         self.cached.as_ref().map_or(&[], |(_, c)| c.as_slice())
@@ -83,11 +86,24 @@ fn version_text(article: &Article, n: usize) -> &str {
 fn version_label(article: &Article, n: usize) -> String {
     match article.versions.get(n) {
         Some(v) => {
-            let date = v.retrieved.map_or_else(|| "date unknown".to_owned(), |d| d.to_string());
-            let source = if v.source.is_empty() { "source unknown" } else { &v.source };
+            let date = v
+                .retrieved
+                .map_or_else(|| "date unknown".to_owned(), |d| d.to_string());
+            let source = if v.source.is_empty() {
+                "source unknown"
+            } else {
+                &v.source
+            };
             format!("Version {} ({date}, {source})", n + 1)
         }
-        None => format!("Current ({})", if article.source.is_empty() { "source unknown" } else { &article.source }),
+        None => format!(
+            "Current ({})",
+            if article.source.is_empty() {
+                "source unknown"
+            } else {
+                &article.source
+            }
+        ),
     }
 }
 
@@ -124,7 +140,11 @@ fn change_ui(ui: &mut egui::Ui, change: &SentenceChange) {
                     numbers.0.join(", "),
                     numbers.1.join(", ")
                 );
-                ui.label(RichText::new(text).strong().color(ui.visuals().warn_fg_color));
+                ui.label(
+                    RichText::new(text)
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
             }
         }
     }

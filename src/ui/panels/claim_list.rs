@@ -286,7 +286,10 @@ impl ClaimList {
             });
         // Offered once there are orphans (and while it is on).
         if self.filter.orphans_only || ws.orphans().next().is_some() {
-            ui.checkbox(&mut self.filter.orphans_only, "Orphans only (text gone from a newer version)");
+            ui.checkbox(
+                &mut self.filter.orphans_only,
+                "Orphans only (text gone from a newer version)",
+            );
         }
     }
 

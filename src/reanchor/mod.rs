@@ -326,12 +326,15 @@ impl<'a> Reanchorer<'a> {
     /// Whether `span` is also said, word for word, in old text that changed
     /// (outside the quote): then the diff may have lined the quote up with
     /// the remains of that other passage — a lookalike — and it is not taken.
+    /// A copy in text that came through unchanged is another passage that is
+    /// still there, which says nothing against this one.
     fn said_elsewhere_in_old(&self, span: &str, anchor: &Anchor) -> bool {
         let len = span.chars().count();
         let windows = widen(&self.changed_old, len, self.old.char_len());
         find_in(&self.old, span, &windows)
             .into_iter()
-            .any(|(start, end)| end <= anchor.start || start >= anchor.end)
+            .filter(|&(start, end)| end <= anchor.start || start >= anchor.end)
+            .any(|(start, end)| !self.alignment.kept_whole(start, end))
     }
 
     /// Every occurrence of `needle` in the new text inside `windows`, in order.
@@ -369,14 +372,18 @@ fn find_in(index: &CharIndex<'_>, needle: &str, windows: &[Range<usize>]) -> Vec
     found
 }
 
+/// Windows closer than this (in chars) are searched as one: searching a
+/// few more chars costs less than starting another search.
+const WINDOW_GAP: usize = 4_096;
+
 /// The ranges widened by `by` chars on both sides (clamped to `len`) and
-/// merged where they then overlap.
+/// merged where they then overlap or nearly touch.
 fn widen(ranges: &[Range<usize>], by: usize, len: usize) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         let wide = r.start.saturating_sub(by)..(r.end + by).min(len);
         match out.last_mut() {
-            Some(last) if last.end >= wide.start => last.end = last.end.max(wide.end),
+            Some(last) if last.end + WINDOW_GAP >= wide.start => last.end = last.end.max(wide.end),
             _ => out.push(wide),
         }
     }

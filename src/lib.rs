@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 mod read_limited;
+pub mod reanchor;
 pub mod sample;
 pub mod store;
 pub mod text;

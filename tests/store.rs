@@ -108,6 +108,31 @@ fn version_zero_file_is_migrated() {
 }
 
 #[test]
+fn version_one_file_is_migrated_with_no_versions_and_no_orphans() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-workspace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("Workspace(\n    format_version: 1,\n"));
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(1));
+    let ws = &loaded.workspace;
+    assert_eq!(ws.format_version, FORMAT_VERSION);
+    assert_eq!(ws.title, "Xi Jinping's Victory Day visit to Moscow");
+    assert_eq!(ws.claims.len(), 14);
+    assert!(
+        ws.articles
+            .iter()
+            .all(|a| a.versions.is_empty() && a.source.is_empty())
+    );
+    assert!(ws.claims.iter().all(|c| !c.is_orphaned()));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    // Apart from the new fields, it is the bundled sample.
+    assert_eq!(ws, &factbench::sample::sample_workspace());
+    let resaved = store::to_ron(ws).unwrap();
+    assert!(resaved.contains("            versions: [],\n"));
+    assert!(resaved.contains("            orphaned: None,\n"));
+}
+
+#[test]
 fn missing_file_is_named() {
     let dir = temp_dir();
     let path = dir.path().join("nowhere.ron");
@@ -220,7 +245,11 @@ fn unknown_field_is_an_error_naming_it() {
 fn newer_version_is_refused_naming_the_version_needed() {
     let dir = temp_dir();
     let text = sample_text()
-        .replacen("format_version: 1,", "format_version: 7,", 1)
+        .replacen(
+            &format!("format_version: {FORMAT_VERSION},"),
+            "format_version: 7,",
+            1,
+        )
         .replacen(
             "    description:",
             "    future_field: true,\n    description:",

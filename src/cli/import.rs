@@ -34,7 +34,7 @@ pub struct ImportArgs {
     pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
-fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+pub(super) fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
     encoding_for_label(label).ok_or_else(|| {
         format!("{label:?} is not an encoding Factbench knows; try utf-8, utf-16le, windows-1251, koi8-r, koi8-u, gb18030, big5 or shift_jis")
     })

@@ -4,6 +4,8 @@
 mod check;
 mod export;
 mod import;
+mod list;
+mod update;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -32,6 +34,13 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export a workspace as an HTML report, Markdown, CSV, ClaimReview or Web Annotations.
     Export(export::ExportArgs),
+    /// Replace an article's text by a newer version, keeping the old one, and follow every claim into it.
+    Update(update::UpdateArgs),
+    /// Print each article's id and title (the ids `update --article` takes).
+    List {
+        /// The workspace file (.ron).
+        workspace: PathBuf,
+    },
 }
 
 /// Exit code for bad input or a failed command (clap uses 2 for usage errors).
@@ -45,6 +54,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         Some(Command::Check { files }) => check::run(&files, out),
         Some(Command::Import(args)) => import::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
+        Some(Command::Update(args)) => update::run(&args, out, err),
+        Some(Command::List { workspace }) => list::run(&workspace, out, err),
         None => open_window(cli.file, err),
     };
     ExitCode::from(code)
@@ -66,7 +77,7 @@ fn open_window(file: Option<PathBuf>, err: &mut dyn Write) -> u8 {
 fn open_window(_file: Option<PathBuf>, err: &mut dyn Write) -> u8 {
     let _ = writeln!(
         err,
-        "factbench: this build has no window (built without the `gui` feature); use `factbench check`, `import` or `export`"
+        "factbench: this build has no window (built without the `gui` feature); use `factbench check`, `import`, `export`, `update` or `list`"
     );
     NO_WINDOW
 }

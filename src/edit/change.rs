@@ -4,12 +4,12 @@
 //! claim stores only that field's old value.
 
 use super::command::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
-use crate::anchor::Anchor;
 use crate::model::{
-    Article, Claim, Correction, Evidence, Priority, Source, Stance, Status, Touched, VerdictScale,
-    Workspace,
+    Anchor, Article, Claim, Correction, Evidence, Priority, Source, Stance, Status, Touched,
+    VerdictScale, Workspace,
 };
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 /// One invertible change of the workspace. Indices are positions in the
 /// workspace's vectors; an index out of range makes the edit a no-op, never
@@ -58,8 +58,29 @@ pub enum Edit {
     SetScale {
         scale: Box<VerdictScale>,
     },
+    /// Make `text` the article's text, keeping the text it had (with its
+    /// source and retrieved date) as its latest earlier version.
+    PushArticleVersion {
+        index: usize,
+        version: Box<NewVersion>,
+    },
+    /// Bring the article's latest earlier version back as its text (the
+    /// inverse of [`Edit::PushArticleVersion`]).
+    PopArticleVersion {
+        index: usize,
+    },
     /// Several edits applied in order, undone in reverse order.
     Group(Vec<Edit>),
+}
+
+/// A newer text for an article, with where and when it was got.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewVersion {
+    pub text: String,
+    pub source: String,
+    pub retrieved: Option<Date>,
+    /// When it replaces the current text.
+    pub replaced: Timestamp,
 }
 
 /// One invertible change inside a claim.
@@ -106,8 +127,11 @@ pub enum ClaimEdit {
     RemoveCorrection {
         index: usize,
     },
-    /// Put the claim on another span (quote and context included).
-    SetAnchor(Anchor),
+    /// Put the claim on a new anchor and set or clear its orphan marker.
+    Reanchor {
+        anchor: Box<Anchor>,
+        orphaned: Option<Timestamp>,
+    },
 }
 
 impl Edit {
@@ -194,6 +218,21 @@ impl Edit {
             Edit::SetScale { scale } => Edit::SetScale {
                 scale: Box::new(std::mem::replace(&mut ws.scale, *scale)),
             },
+            Edit::PushArticleVersion { index, version } => match ws.articles.get_mut(index) {
+                Some(article) => {
+                    push_version(article, *version);
+                    Edit::PopArticleVersion { index }
+                }
+                None => Edit::NOTHING,
+            },
+            Edit::PopArticleVersion { index } => ws
+                .articles
+                .get_mut(index)
+                .and_then(pop_version)
+                .map_or(Edit::NOTHING, |version| Edit::PushArticleVersion {
+                    index,
+                    version: Box::new(version),
+                }),
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -225,7 +264,9 @@ impl Edit {
                 out.sources.extend(source_at(index))
             }
             Edit::InsertArticle { article, .. } => out.articles.push(article.id),
-            Edit::RemoveArticle { index } => out.articles.extend(article_at(index)),
+            Edit::RemoveArticle { index }
+            | Edit::PushArticleVersion { index, .. }
+            | Edit::PopArticleVersion { index } => out.articles.extend(article_at(index)),
             Edit::SetArticleDetails { .. } => out.details = true,
             Edit::SetWorkspaceDetails { .. } => {}
             Edit::SetScale { .. } => out.everything = true,
@@ -287,11 +328,38 @@ impl ClaimEdit {
                 index,
                 correction: remove(&mut claim.corrections, index)?,
             },
-            ClaimEdit::SetAnchor(anchor) => {
-                ClaimEdit::SetAnchor(replace(&mut claim.anchor, anchor))
-            }
+            ClaimEdit::Reanchor { anchor, orphaned } => ClaimEdit::Reanchor {
+                anchor: Box::new(replace(&mut claim.anchor, *anchor)),
+                orphaned: replace(&mut claim.orphaned, orphaned),
+            },
         })
     }
+}
+
+/// Makes `version` the article's text, keeping the current one as its
+/// latest earlier version.
+fn push_version(article: &mut Article, version: NewVersion) {
+    use std::mem::replace;
+    let earlier = crate::model::ArticleVersion {
+        retrieved: replace(&mut article.retrieved, version.retrieved),
+        source: replace(&mut article.source, version.source),
+        replaced: version.replaced,
+        text: replace(&mut article.text, version.text),
+    };
+    article.versions.push(earlier);
+}
+
+/// Brings the latest earlier version back; returns the text it replaces,
+/// as the version to push again on redo. `None` without earlier versions.
+fn pop_version(article: &mut Article) -> Option<NewVersion> {
+    use std::mem::replace;
+    let earlier = article.versions.pop()?;
+    Some(NewVersion {
+        retrieved: replace(&mut article.retrieved, earlier.retrieved),
+        source: replace(&mut article.source, earlier.source),
+        replaced: earlier.replaced,
+        text: replace(&mut article.text, earlier.text),
+    })
 }
 
 /// Inserts at `index`, or at the end when `index` is past it; returns where.

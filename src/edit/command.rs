@@ -63,6 +63,17 @@ pub enum Command {
         scale: Box<VerdictScale>,
         reassign: super::scale::Reassign,
     },
+    /// Replace an article's text by a newer version, as prepared (and shown)
+    /// by [`super::ArticleUpdate::prepare`]: the old text becomes an earlier
+    /// version and every claim takes its new anchor or becomes an orphan.
+    UpdateArticle(Box<super::ArticleUpdate>),
+    /// Attach a claim (an orphan, typically) to the chars `start..end` of
+    /// its article's current text.
+    ReattachClaim {
+        claim: ClaimId,
+        start: usize,
+        end: usize,
+    },
 }
 
 impl Command {
@@ -434,6 +445,8 @@ pub enum CommandError {
     VerdictInUse { key: String, claims: usize },
     #[error("this verdict scale cannot be used: {0}")]
     BadScale(String),
+    #[error("the article or its claims changed after the update was prepared; prepare it again")]
+    StaleUpdate,
 }
 
 /// What a command did, for the window to follow up (select the new claim…).

@@ -18,8 +18,9 @@ mod plan;
 mod scale;
 pub mod script;
 mod span;
+mod update;
 
-pub use change::{ClaimEdit, Edit};
+pub use change::{ClaimEdit, Edit, NewVersion};
 pub use command::{
     ArticleDetails, ArticleText, ClaimChange, ClaimField, ClaimText, Command, CommandError,
     EvidenceText, FieldKey, Outcome, SourceText, WorkspaceDetails, WorkspaceText,
@@ -27,6 +28,7 @@ pub use command::{
 pub use document::Document;
 pub use history::{History, MAX_UNDO_STEPS, TYPING_PAUSE};
 pub use scale::{Reassign, verdicts_in_use_dropped};
+pub use update::{ArticleUpdate, ClaimUpdate};
 
 #[cfg(test)]
 mod span_scale_tests;

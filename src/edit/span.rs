@@ -12,8 +12,8 @@ use crate::model::{Article, Claim, Workspace};
 use crate::text::trim_selection;
 
 /// The anchor edit that puts `claim` on the chars `start..end` of its
-/// article; `None` when it already sits there with the same quote and
-/// context.
+/// article (an orphan so placed is attached again); `None` when it already
+/// sits there with the same quote and context.
 pub(super) fn span_edit(
     ws: &Workspace,
     claim: &Claim,
@@ -24,7 +24,11 @@ pub(super) fn span_edit(
         .article(claim.article)
         .ok_or(CommandError::NoSuchArticle)?;
     let anchor = CharIndex::new(&article.text).capture(start, end)?;
-    Ok((anchor != claim.anchor).then_some(ClaimEdit::SetAnchor(anchor)))
+    let unchanged = anchor == claim.anchor && !claim.is_orphaned();
+    Ok((!unchanged).then(|| ClaimEdit::Reanchor {
+        anchor: Box::new(anchor),
+        orphaned: None,
+    }))
 }
 
 /// The chars `start..end` of `article` trimmed of surrounding spaces and

@@ -137,6 +137,10 @@ pub fn import_bytes(
     if article.language.is_empty() {
         article.language = detect_language(&article.text).unwrap_or_default();
     }
+    // Where the text came from, kept with it (and with its earlier versions).
+    article.source = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     Ok(Imported {
         article,
         format,

@@ -1,6 +1,8 @@
-//! A news article under investigation.
+//! A news article under investigation, with the earlier versions of its
+//! text that it replaced.
 
 use super::ArticleId;
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +22,24 @@ pub struct Article {
     pub language: String,
     pub text: String,
     pub notes: String,
+    /// Where the current text came from: a file name, `"clipboard"`, or
+    /// empty when unknown (articles from before versions were kept).
+    pub source: String,
+    /// The texts this article had before, oldest first.
+    pub versions: Vec<ArticleVersion>,
+}
+
+/// An earlier text of an article, replaced by a newer version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleVersion {
+    /// When this text was fetched (the article's `retrieved` date then).
+    pub retrieved: Option<Date>,
+    /// Where it came from: a file name, `"clipboard"`, or empty when unknown.
+    pub source: String,
+    /// When a newer version replaced it.
+    pub replaced: Timestamp,
+    pub text: String,
 }
 
 impl Article {
@@ -36,11 +56,18 @@ impl Article {
             language: String::new(),
             text: text.into(),
             notes: String::new(),
+            source: String::new(),
+            versions: Vec::new(),
         }
     }
 
     /// Length of the text in `char`s, the unit of anchors.
     pub fn char_len(&self) -> usize {
         self.text.chars().count()
+    }
+
+    /// When the text last changed to a newer version, if it ever did.
+    pub fn last_changed(&self) -> Option<Timestamp> {
+        self.versions.last().map(|v| v.replaced)
     }
 }

@@ -94,6 +94,11 @@ pub struct Claim {
     pub created: Timestamp,
     pub updated: Timestamp,
     pub corrections: Vec<Correction>,
+    /// Set when a newer version of the article no longer held the quote:
+    /// the moment it was orphaned. The anchor then still points into the
+    /// text it quoted (the article version replaced at that moment), and
+    /// the claim waits to be attached again by hand.
+    pub orphaned: Option<Timestamp>,
 }
 
 impl Claim {
@@ -116,10 +121,16 @@ impl Claim {
             created: now,
             updated: now,
             corrections: Vec::new(),
+            orphaned: None,
         }
     }
 
     pub fn is_rated(&self) -> bool {
         self.verdict.is_some()
+    }
+
+    /// Whether the claim lost its text in a newer version of the article.
+    pub fn is_orphaned(&self) -> bool {
+        self.orphaned.is_some()
     }
 }

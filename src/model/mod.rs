@@ -15,7 +15,7 @@ mod source;
 mod workspace;
 
 pub use crate::anchor::Anchor;
-pub use article::Article;
+pub use article::{Article, ArticleVersion};
 pub use claim::{Claim, Correction, Priority, Status};
 pub use ids::{ArticleId, ClaimId, SourceId};
 pub use problem_index::{ProblemIndex, Touched};
@@ -23,6 +23,11 @@ pub use problems::{Problem, UrlOwner, url_lacks_scheme};
 pub use scale::{Rgb, Verdict, VerdictScale};
 pub use source::{Evidence, Source, SourceKind, Stance};
 pub use workspace::{FORMAT_VERSION, Publisher, Workspace};
+
+/// Today's date in UTC (the `retrieved` date of a text got now).
+pub fn today() -> jiff::civil::Date {
+    now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date()
+}
 
 /// The current time, to the second (sub-second digits only add noise to files).
 pub fn now() -> jiff::Timestamp {

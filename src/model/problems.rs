@@ -33,6 +33,10 @@ pub enum Problem {
     BadAnchor { claim: ClaimId, fault: AnchorFault },
     #[error("{owner}: the URL {url:?} does not start with http:// or https://")]
     UrlWithoutScheme { owner: UrlOwner, url: String },
+    #[error(
+        "claim {claim} is orphaned: a newer version of its article no longer holds {exact:?}; attach it again or delete it"
+    )]
+    Orphaned { claim: ClaimId, exact: String },
 }
 
 /// Whose URL a [`Problem::UrlWithoutScheme`] is about.
@@ -114,7 +118,8 @@ impl Problem {
             Problem::MissingArticle { claim, .. }
             | Problem::MissingSource { claim, .. }
             | Problem::UnknownVerdict { claim, .. }
-            | Problem::BadAnchor { claim, .. } => Some(*claim),
+            | Problem::BadAnchor { claim, .. }
+            | Problem::Orphaned { claim, .. } => Some(*claim),
             Problem::DuplicateClaimId { id } => Some(*id),
             _ => None,
         }
@@ -191,6 +196,8 @@ pub(super) fn scale_problems(scale: &VerdictScale) -> Vec<Problem> {
 /// Appends the problems of one claim on its own, in order: its article or
 /// anchor, its verdict, then its evidence. `anchor` is the result of checking
 /// the anchor against the claim's article, `None` when there is no such article.
+/// An orphaned claim's anchor points into an earlier text: it is listed as an
+/// orphan, not as a bad anchor.
 pub(super) fn own_problems(
     claim: &Claim,
     anchor: Option<Result<(), AnchorFault>>,
@@ -202,6 +209,10 @@ pub(super) fn own_problems(
         None => out.push(Problem::MissingArticle {
             claim: claim.id,
             article: claim.article,
+        }),
+        Some(_) if claim.is_orphaned() => out.push(Problem::Orphaned {
+            claim: claim.id,
+            exact: claim.anchor.exact.clone(),
         }),
         Some(Err(fault)) => out.push(Problem::BadAnchor {
             claim: claim.id,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The version of the workspace file this build writes. Older files are
 /// migrated on load (see `store::migrate`); newer ones are refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The organisation publishing the fact-checks (ClaimReview `author`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -81,6 +81,11 @@ impl Workspace {
     /// The claims marked in one article, in file order.
     pub fn claims_in(&self, article: ArticleId) -> impl Iterator<Item = &Claim> {
         self.claims.iter().filter(move |c| c.article == article)
+    }
+
+    /// The claims whose quote a newer version of their article lost.
+    pub fn orphans(&self) -> impl Iterator<Item = &Claim> {
+        self.claims.iter().filter(|c| c.is_orphaned())
     }
 
     /// The claims citing a source.

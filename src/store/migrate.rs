@@ -6,11 +6,21 @@
 //!
 //! Version 0 was the pre-release layout: the workspace had `name` instead of
 //! `title`, `publisher` was a plain string, and there was no `methodology`.
+//!
+//! Version 1 had no article versions: an article had no `source` and no
+//! `versions`, and a claim had no `orphaned` marker. Its articles become
+//! articles with no earlier versions and an unknown source; no claim is an
+//! orphan.
 
 use super::LoadError;
 use super::format::parse;
-use crate::model::{Article, Claim, FORMAT_VERSION, Publisher, Source, VerdictScale, Workspace};
+use crate::anchor::Anchor;
+use crate::model::{
+    Article, ArticleId, Claim, ClaimId, Correction, Evidence, FORMAT_VERSION, Priority, Publisher,
+    Source, Status, VerdictScale, Workspace,
+};
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -31,7 +41,8 @@ pub(super) fn declared_version(text: &str, path: &Path) -> Option<u32> {
 /// Reads a file of an older `version` and brings it up to the current one.
 pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace, LoadError> {
     match version {
-        0 => parse::<v0::Workspace>(text, path).map(Workspace::from),
+        0 => parse::<v0::Workspace>(text, path).map(|v0| Workspace::from(v1::Workspace::from(v0))),
+        1 => parse::<v1::Workspace>(text, path).map(Workspace::from),
         FORMAT_VERSION => parse::<Workspace>(text, path),
         _ => unreachable_version(version, path),
     }
@@ -47,6 +58,7 @@ fn unreachable_version(version: u32, path: &Path) -> Result<Workspace, LoadError
 
 mod v0 {
     use super::*;
+    use v1::{Article, Claim};
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -66,10 +78,10 @@ mod v0 {
     }
 }
 
-impl From<v0::Workspace> for Workspace {
+impl From<v0::Workspace> for v1::Workspace {
     fn from(old: v0::Workspace) -> Self {
-        Workspace {
-            format_version: FORMAT_VERSION,
+        v1::Workspace {
+            format_version: 1,
             title: old.name,
             description: old.description,
             methodology: String::new(),
@@ -84,6 +96,133 @@ impl From<v0::Workspace> for Workspace {
             articles: old.articles,
             claims: old.claims,
             sources: old.sources,
+        }
+    }
+}
+
+/// Version 1, frozen: the parts that version 2 changed.
+mod v1 {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Workspace {
+        #[allow(dead_code)]
+        pub format_version: u32,
+        pub title: String,
+        pub description: String,
+        pub methodology: String,
+        pub created: Timestamp,
+        pub modified: Timestamp,
+        pub publisher: Publisher,
+        pub report_url: String,
+        pub scale: VerdictScale,
+        pub articles: Vec<Article>,
+        pub claims: Vec<Claim>,
+        pub sources: Vec<Source>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Article {
+        pub id: ArticleId,
+        pub title: String,
+        pub outlet: String,
+        pub author: String,
+        pub url: String,
+        pub published: Option<Date>,
+        pub retrieved: Option<Date>,
+        pub language: String,
+        pub text: String,
+        pub notes: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Claim {
+        pub id: ClaimId,
+        pub article: ArticleId,
+        pub anchor: Anchor,
+        pub statement: String,
+        pub claimant: String,
+        pub reported_by: String,
+        pub tags: Vec<String>,
+        pub priority: Priority,
+        pub status: Status,
+        pub verdict: Option<String>,
+        pub rationale: String,
+        pub evidence: Vec<Evidence>,
+        pub created: Timestamp,
+        pub updated: Timestamp,
+        pub corrections: Vec<Correction>,
+    }
+}
+
+impl From<v1::Workspace> for Workspace {
+    fn from(old: v1::Workspace) -> Self {
+        Workspace {
+            format_version: FORMAT_VERSION,
+            title: old.title,
+            description: old.description,
+            methodology: old.methodology,
+            created: old.created,
+            modified: old.modified,
+            publisher: old.publisher,
+            report_url: old.report_url,
+            scale: old.scale,
+            articles: old
+                .articles
+                .into_iter()
+                .map(crate::model::Article::from)
+                .collect(),
+            claims: old
+                .claims
+                .into_iter()
+                .map(crate::model::Claim::from)
+                .collect(),
+            sources: old.sources,
+        }
+    }
+}
+
+impl From<v1::Article> for Article {
+    fn from(old: v1::Article) -> Self {
+        Article {
+            id: old.id,
+            title: old.title,
+            outlet: old.outlet,
+            author: old.author,
+            url: old.url,
+            published: old.published,
+            retrieved: old.retrieved,
+            language: old.language,
+            text: old.text,
+            notes: old.notes,
+            source: String::new(),
+            versions: Vec::new(),
+        }
+    }
+}
+
+impl From<v1::Claim> for Claim {
+    fn from(old: v1::Claim) -> Self {
+        Claim {
+            id: old.id,
+            article: old.article,
+            anchor: old.anchor,
+            statement: old.statement,
+            claimant: old.claimant,
+            reported_by: old.reported_by,
+            tags: old.tags,
+            priority: old.priority,
+            status: old.status,
+            verdict: old.verdict,
+            rationale: old.rationale,
+            evidence: old.evidence,
+            created: old.created,
+            updated: old.updated,
+            corrections: old.corrections,
+            orphaned: None,
         }
     }
 }

@@ -24,6 +24,10 @@ pub enum Action {
     SaveAs,
     ImportArticle,
     NewArticleFromClipboard,
+    /// Replaces the shown article's text by a newer version of it.
+    UpdateArticle,
+    /// Shows what changed between two versions of the shown article.
+    CompareVersions,
     Export(Format),
     /// Turns "open the HTML report in the browser afterwards" on or off.
     ToggleOpenReportAfterExport,
@@ -32,6 +36,8 @@ pub enum Action {
     Redo,
     MarkClaim,
     DeleteClaim,
+    /// Attaches the selected orphaned claim to the text selection.
+    ReattachClaim,
     /// Focuses the claims list's search box.
     Find,
     /// Opens the find bar over the article.
@@ -87,11 +93,15 @@ pub struct ActionContext {
     pub can_redo: bool,
     /// A claim is selected; `Some(true)` when it has a verdict.
     pub selected_claim_rated: Option<bool>,
+    /// The selected claim is an orphan (its text is gone from the article).
+    pub selected_claim_orphaned: bool,
     /// The workspace has at least one claim.
     pub has_claims: bool,
     /// The selected claim is on the article shown in the reader.
     pub selected_claim_shown: bool,
     pub has_shown_article: bool,
+    /// The shown article has earlier versions.
+    pub shown_article_has_versions: bool,
     /// Article text is selected in the reader.
     pub has_text_selection: bool,
     /// There are unsaved changes.
@@ -112,9 +122,11 @@ impl Default for ActionContext {
             can_undo: false,
             can_redo: false,
             selected_claim_rated: None,
+            selected_claim_orphaned: false,
             has_claims: false,
             selected_claim_shown: false,
             has_shown_article: false,
+            shown_article_has_versions: false,
             has_text_selection: false,
             dirty: false,
             has_path: false,
@@ -234,7 +246,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 63] = [
+    pub const ALL: [Action; 66] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -252,6 +264,8 @@ impl Action {
         Action::SaveAs,
         Action::ImportArticle,
         Action::NewArticleFromClipboard,
+        Action::UpdateArticle,
+        Action::CompareVersions,
         Action::Export(Format::Html),
         Action::Export(Format::Markdown),
         Action::Export(Format::Csv),
@@ -263,6 +277,7 @@ impl Action {
         Action::Redo,
         Action::MarkClaim,
         Action::DeleteClaim,
+        Action::ReattachClaim,
         Action::ClearVerdict,
         Action::PickVerdict,
         Action::ReanchorToSelection,
@@ -310,6 +325,8 @@ impl Action {
             Action::Save => "Save",
             Action::SaveAs => "Save as…",
             Action::ImportArticle => "Import article…",
+            Action::UpdateArticle => "Update to a newer version…",
+            Action::CompareVersions => "Compare versions…",
             Action::NewArticleFromClipboard => "New article from clipboard…",
             Action::Export(Format::Html) => "HTML report…",
             Action::Export(Format::Markdown) => "Markdown…",
@@ -321,6 +338,7 @@ impl Action {
             Action::Undo => "Undo",
             Action::Redo => "Redo",
             Action::MarkClaim => "Mark claim",
+            Action::ReattachClaim => "Re-attach claim to selection",
             Action::DeleteClaim => "Delete claim",
             Action::Find => "Find claims",
             Action::FindInArticle => "Find in article…",
@@ -363,6 +381,9 @@ impl Action {
             Action::Save => "Save the workspace",
             Action::SaveAs => "Save the workspace to a new file",
             Action::ImportArticle => "Add articles from text, Markdown or web-page files",
+            Action::UpdateArticle => {
+                "Replace the article's text by a newer version from a file; every claim follows its text, or is kept as an orphan when its text is gone"
+            }
             Action::NewArticleFromClipboard => "Add an article from text copied elsewhere",
             Action::Export(Format::Html) => {
                 "Export the annotated report as one self-contained HTML file"
@@ -384,6 +405,12 @@ impl Action {
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
             Action::MarkClaim => "Mark the selected text as a claim",
+            Action::CompareVersions => {
+                "Show what changed between two versions of the article, sentence by sentence, with changed numbers listed"
+            }
+            Action::ReattachClaim => {
+                "Attach the selected orphaned claim to the text selected in the article"
+            }
             Action::DeleteClaim => "Delete the selected claim",
             Action::Find => "Search the claims list",
             Action::FindInArticle => {
@@ -465,6 +492,9 @@ impl Action {
             Action::ShowShortcuts => key(NONE, Key::F1),
             Action::OpenRecent(_)
             | Action::ClearRecent
+            | Action::UpdateArticle
+            | Action::CompareVersions
+            | Action::ReattachClaim
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport
             | Action::ShowProblems
@@ -511,12 +541,19 @@ impl Action {
             Action::DeleteClaim => cx.selected_claim_rated.is_some(),
             Action::ClearVerdict => cx.selected_claim_rated == Some(true),
             Action::AdjustSpan(_) | Action::PickVerdict => cx.selected_claim_rated.is_some(),
-            Action::ReanchorToSelection => cx.selected_claim_shown && cx.has_text_selection,
+            Action::ReanchorToSelection => {
+                cx.selected_claim_shown && cx.has_text_selection && !cx.selected_claim_orphaned
+            }
             Action::NextClaim | Action::PreviousClaim => cx.has_claims,
             Action::ArticleDetails
+            | Action::UpdateArticle
             | Action::FindInArticle
             | Action::FindNext
             | Action::FindPrevious => cx.has_shown_article,
+            Action::CompareVersions => cx.shown_article_has_versions,
+            Action::ReattachClaim => {
+                cx.selected_claim_orphaned && cx.has_shown_article && cx.has_text_selection
+            }
             Action::New
             | Action::Open
             | Action::SaveAs

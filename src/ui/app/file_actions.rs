@@ -1,4 +1,5 @@
-//! What the File menu's actions do: new, open, save, save as and import,
+//! What the File menu's actions do: new, open, save, save as, import and
+//! update an article to a newer version,
 //! each guarded by the Save / Discard / Cancel question when there are
 //! unsaved changes, with paths from the [`crate::ui::services::files::FilePicker`].
 //!
@@ -10,6 +11,7 @@ use super::{FactbenchApp, Pending, Prompt};
 use crate::edit::Document;
 use crate::export::{self, ExportOptions, Format};
 use crate::store;
+use crate::ui::dialogs::update::UpdateDialog;
 use crate::ui::panels::status_bar::StatusIntent;
 use crate::ui::services::files::{Mode, PathAnswer, PathRequest, Purpose};
 use std::path::{Path, PathBuf};
@@ -228,6 +230,7 @@ impl FactbenchApp {
                 Ok(scale) => self.guard_unsaved(ctx, Pending::New(Box::new(scale))),
                 Err(e) => self.error("Could not read that workspace's verdict scale", e),
             },
+            Purpose::UpdateArticle(article) => self.prepare_update(article, &path),
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path)
@@ -236,6 +239,31 @@ impl FactbenchApp {
                     self.proceed(ctx, pending);
                 }
             }
+        }
+    }
+
+    /// Reads a newer version of `article` as an import would, and shows
+    /// what it would do to each claim before anything changes.
+    pub(super) fn prepare_update(&mut self, article: crate::model::ArticleId, path: &Path) {
+        let options = crate::import::ImportOptions::default();
+        let prepared = crate::import::import_file_detailed(path, &options)
+            .map_err(|e| e.to_string())
+            .and_then(|imported| {
+                let source = imported.article.source;
+                let text = imported.article.text;
+                let today = Some(crate::model::today());
+                crate::edit::ArticleUpdate::prepare(self.workspace(), article, text, source, today)
+                    .map_err(|e| e.to_string())
+            });
+        match prepared {
+            Ok(update) => {
+                let title = self
+                    .workspace()
+                    .article(article)
+                    .map_or_else(String::new, |a| a.title.clone());
+                self.modals.update_dialog = Some(UpdateDialog::new(update, &title));
+            }
+            Err(message) => self.error("The newer version could not be used", message),
         }
     }
 
@@ -295,7 +323,9 @@ fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
     match purpose {
         Purpose::SaveAs => with_extension(path, "ron"),
         Purpose::Export(format) => with_extension(path, format.extension()),
-        Purpose::Open | Purpose::Import | Purpose::ScaleFrom => path.to_owned(),
+        Purpose::Open | Purpose::Import | Purpose::ScaleFrom | Purpose::UpdateArticle(_) => {
+            path.to_owned()
+        }
     }
 }
 

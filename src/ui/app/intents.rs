@@ -70,6 +70,29 @@ impl FactbenchApp {
                 let request = PathRequest::import_article(self.dialog_folder());
                 self.services.picker.request(request, ctx);
             }
+            Action::UpdateArticle => {
+                if let Some(article) = self.view.shown_article {
+                    let request = PathRequest::update_article(self.dialog_folder(), article);
+                    self.services.picker.request(request, ctx);
+                }
+            }
+            Action::CompareVersions => {
+                let article = self
+                    .view
+                    .shown_article
+                    .and_then(|id| self.doc.workspace().article(id));
+                if let Some(article) = article.filter(|a| !a.versions.is_empty()) {
+                    self.modals.compare_dialog =
+                        Some(crate::ui::dialogs::compare::CompareDialog::new(article));
+                }
+            }
+            Action::ReattachClaim => {
+                if let (Some(claim), Some((start, end))) =
+                    (self.view.selected_claim, self.panels.reader.selection())
+                {
+                    self.run_command(ctx, Command::ReattachClaim { claim, start, end });
+                }
+            }
             Action::Export(format) => {
                 let name = format.suggested_file_name(self.doc.workspace());
                 let request = PathRequest::export(self.dialog_folder(), format, name);

@@ -18,12 +18,18 @@ impl FactbenchApp {
             selected_claim_rated: selected.map(|c| c.verdict.is_some()),
             selected_claim_shown: selected
                 .is_some_and(|c| Some(c.article) == self.view.shown_article),
+            selected_claim_orphaned: selected.is_some_and(|c| c.is_orphaned()),
             has_claims: !ws.claims.is_empty(),
             has_shown_article: self
                 .view
                 .shown_article
                 .and_then(|id| ws.article(id))
                 .is_some(),
+            shown_article_has_versions: self
+                .view
+                .shown_article
+                .and_then(|id| ws.article(id))
+                .is_some_and(|a| !a.versions.is_empty()),
             has_text_selection: self.panels.reader.selection().is_some(),
             dirty: self.doc.is_dirty(),
             has_path: self.doc.path().is_some(),
@@ -46,7 +52,12 @@ impl FactbenchApp {
                 self.menu_items(
                     ui,
                     &cx,
-                    &[Action::ImportArticle, Action::NewArticleFromClipboard],
+                    &[
+                        Action::ImportArticle,
+                        Action::NewArticleFromClipboard,
+                        Action::UpdateArticle,
+                        Action::CompareVersions,
+                    ],
                 );
                 ui.menu_button("Export", |ui| {
                     for format in Format::ALL {
@@ -67,6 +78,7 @@ impl FactbenchApp {
                     &[
                         Action::MarkClaim,
                         Action::DeleteClaim,
+                        Action::ReattachClaim,
                         Action::ClearVerdict,
                         Action::PickVerdict,
                     ],

@@ -70,6 +70,10 @@ pub(super) struct Modals {
     pub(super) import_dialog: Option<import_dialog::ImportDialog>,
     /// Text pasted as a new article, before it is added.
     pub(super) paste_dialog: Option<import_dialog::PasteDialog>,
+    /// A newer version of an article, shown claim by claim before it is applied.
+    pub(super) update_dialog: Option<crate::ui::dialogs::update::UpdateDialog>,
+    /// Two versions of an article side by side, sentence by sentence.
+    pub(super) compare_dialog: Option<crate::ui::dialogs::compare::CompareDialog>,
     /// Unsaved work found on disk, waiting to be offered.
     pub(super) recovery_offers: VecDeque<RecoveryOffer>,
     /// Edit › Verdict scale…, with its draft.
@@ -129,6 +133,25 @@ impl FactbenchApp {
                     self.modals.paste_dialog = None;
                     if let Some(article) = article {
                         self.run_command(ctx, Command::add_article(article));
+                    }
+                }
+            }
+        }
+        if let Some(dialog) = &mut self.modals.compare_dialog {
+            match self.doc.workspace().article(dialog.article()) {
+                Some(article) if !dialog.show(ctx, article) => return,
+                _ => self.modals.compare_dialog = None,
+            }
+        }
+        if let Some(dialog) = &mut self.modals.update_dialog {
+            match dialog.show(ctx) {
+                None => return,
+                Some(choice) => {
+                    let update = self.modals.update_dialog.take().map(|d| d.into_update());
+                    if let (crate::ui::dialogs::update::UpdateChoice::Apply, Some(update)) =
+                        (choice, update)
+                    {
+                        self.run_command(ctx, update.into_command());
                     }
                 }
             }

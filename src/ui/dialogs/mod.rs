@@ -6,6 +6,7 @@
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
 
+pub mod compare;
 pub mod details;
 pub mod import;
 mod path_complete;
@@ -15,6 +16,7 @@ pub mod prompts;
 pub mod recovery;
 pub mod scale;
 pub mod shortcuts;
+pub mod update;
 pub mod verdict_picker;
 
 pub use preferences::preferences_window;

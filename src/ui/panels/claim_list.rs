@@ -21,6 +21,8 @@ pub struct Filter {
     pub tag: Option<String>,
     pub claimant: Option<String>,
     pub article: Option<ArticleId>,
+    /// Only claims whose text a newer version of their article lost.
+    pub orphans_only: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -48,6 +50,7 @@ impl Filter {
             && self.tag.as_ref().is_none_or(|t| claim.tags.contains(t))
             && self.claimant.as_ref().is_none_or(|c| &claim.claimant == c)
             && self.article.is_none_or(|a| claim.article == a)
+            && (!self.orphans_only || claim.is_orphaned())
             && (needle.is_empty() || matches_search(ws, claim, needle))
     }
 }
@@ -290,6 +293,13 @@ impl ClaimList {
                 name_widget(ui, &combo.response, "Article filter");
                 ui.end_row();
             });
+        // Offered once there are orphans (and while it is on).
+        if self.filter.orphans_only || ws.orphans().next().is_some() {
+            ui.checkbox(
+                &mut self.filter.orphans_only,
+                "Orphans only (text gone from a newer version)",
+            );
+        }
     }
 
     fn rows_ui(&mut self, ui: &mut Ui, cx: &ListContext, intents: &mut Vec<ListIntent>) {

@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 /// What a path is being asked for; comes back with the answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
+    /// Read a newer version of this article.
+    UpdateArticle(crate::model::ArticleId),
     /// Open a workspace.
     Open,
     /// Save the workspace to a new file.
@@ -96,6 +98,15 @@ impl PathRequest {
             )],
             folder,
             file_name: None,
+        }
+    }
+
+    /// A newer version of an article, read as an import is.
+    pub fn update_article(folder: Option<PathBuf>, article: crate::model::ArticleId) -> Self {
+        PathRequest {
+            purpose: Purpose::UpdateArticle(article),
+            title: "Newer version of the article".into(),
+            ..PathRequest::import_article(folder)
         }
     }
 

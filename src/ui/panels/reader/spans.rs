@@ -39,7 +39,7 @@ pub(super) fn claim_spans(
     let len = paragraphs.last().map_or(0, |p| p.chars.end);
     let mut claims: Vec<&Claim> = ws
         .claims_in(article.id)
-        .filter(|c| c.anchor.start < c.anchor.end && c.anchor.end <= len)
+        .filter(|c| c.anchor.start < c.anchor.end && c.anchor.end <= len && !c.is_orphaned())
         .collect();
     claims.sort_by_key(|c| (c.anchor.start, std::cmp::Reverse(c.anchor.end)));
     let mut spans = vec![Vec::new(); paragraphs.len()];

@@ -1,0 +1,75 @@
+//! Re-anchoring after the outlet changed its article: 5,000 claims on a
+//! 1 MB article (`generated_workspace(1, 1_000_000, 5_000)`) followed into a
+//! version in which about 1% of the text changed — a hundred edits spread
+//! through it, each inserting, deleting or rewriting about 100 chars.
+//! Budget (docs/budgets.md): ≤ 200 ms for the whole re-anchoring, the diff
+//! included. Preparing the update command (the same plus the fingerprint of
+//! the article and its claims) is measured for information.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use factbench::edit::ArticleUpdate;
+use factbench::model::Anchor;
+use factbench::reanchor::{Outcome, reanchor_all};
+use factbench::sample::generated_workspace;
+use std::hint::black_box;
+use std::time::Duration;
+
+/// Edits spread evenly: every 10,000 chars, one of an insertion, a
+/// deletion or a rewrite of 100 chars.
+fn edited(text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let inserted: Vec<char> = "UPDATED: officials later revised this figure, and the ministry gave a new total of 2448 people. "
+        .chars()
+        .collect();
+    let rewritten: Vec<char> = "Правительство уточнило данные; 新的数字 was published on Tuesday evening by the statistics office ok"
+        .chars()
+        .collect();
+    let edits = chars.len() / 10_000;
+    for n in (0..edits).rev() {
+        let at = n * 10_000 + 5_000;
+        if at + 100 > chars.len() {
+            continue;
+        }
+        match n % 3 {
+            0 => drop(chars.splice(at..at, inserted.iter().copied())),
+            1 => drop(chars.drain(at..at + 100)),
+            _ => drop(chars.splice(at..at + 100, rewritten.iter().copied())),
+        }
+    }
+    chars.into_iter().collect()
+}
+
+fn reanchor_benches(c: &mut Criterion) {
+    let ws = generated_workspace(1, 1_000_000, 5_000);
+    let article = &ws.articles[0];
+    let new = edited(&article.text);
+    let anchors: Vec<&Anchor> = ws.claims.iter().map(|c| &c.anchor).collect();
+    let results = reanchor_all(&article.text, &new, &anchors);
+    let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();
+    eprintln!(
+        "{} chars → {} chars; {} unchanged, {} moved, {} edited, {} orphaned",
+        article.char_len(),
+        new.chars().count(),
+        count(Outcome::Unchanged),
+        count(Outcome::Moved),
+        count(Outcome::Edited),
+        count(Outcome::Orphaned),
+    );
+
+    let mut group = c.benchmark_group("reanchor_1MB_5000_claims");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("re-anchor after a 1% edit", |b| {
+        b.iter(|| black_box(reanchor_all(&article.text, &new, &anchors)))
+    });
+    group.bench_function("prepare the update command", |b| {
+        b.iter(|| {
+            black_box(ArticleUpdate::prepare(&ws, article.id, new.clone(), "v2.txt", None).unwrap())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, reanchor_benches);
+criterion_main!(benches);

@@ -1,0 +1,226 @@
+//! Updating an article to a newer version of its text, and attaching a
+//! claim again by hand.
+//!
+//! An update is prepared first ([`ArticleUpdate::prepare`]): every claim of
+//! the article is followed into the new text by [`crate::reanchor`], so the
+//! window can show the outcome per claim and the command line can print it.
+//! Executing [`Command::UpdateArticle`] then applies exactly what was
+//! prepared, as one undo step: the new text (the old one kept as an earlier
+//! version) and each claim's new anchor or orphan marker. An update
+//! prepared against an article or claims that changed since is refused.
+
+use super::change::{ClaimEdit, Edit, NewVersion};
+use super::command::{Command, CommandError, Outcome};
+use crate::anchor::CharIndex;
+use crate::model::{Anchor, ArticleId, Claim, ClaimId, Workspace};
+use crate::reanchor::{self, Reanchored, Reanchorer};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// What updating one article to a newer text will do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleUpdate {
+    pub article: ArticleId,
+    pub text: String,
+    /// Where the new text came from: a file name or `"clipboard"`.
+    pub source: String,
+    /// When the new text was got.
+    pub retrieved: Option<Date>,
+    /// Every claim of the article, in file order.
+    pub claims: Vec<ClaimUpdate>,
+    /// When the update was prepared: the old text's `replaced` time and the
+    /// orphans' marker.
+    pub prepared: Timestamp,
+    /// A fingerprint of the article's text and claims it was prepared for.
+    base: u64,
+}
+
+/// What becomes of one claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimUpdate {
+    pub claim: ClaimId,
+    /// The claim's anchor before the update (into the old text, or into an
+    /// earlier one for a claim that was already an orphan).
+    pub before: Anchor,
+    /// Whether it was an orphan already.
+    pub was_orphaned: bool,
+    pub result: Reanchored,
+}
+
+impl ArticleUpdate {
+    /// Follows every claim of `article` into `text`.
+    pub fn prepare(
+        ws: &Workspace,
+        article: ArticleId,
+        text: String,
+        source: impl Into<String>,
+        retrieved: Option<Date>,
+    ) -> Result<Self, CommandError> {
+        let found = ws.article(article).ok_or(CommandError::NoSuchArticle)?;
+        let reanchorer = Reanchorer::new(&found.text, &text);
+        let claims = ws
+            .claims_in(article)
+            .map(|claim| ClaimUpdate {
+                claim: claim.id,
+                before: claim.anchor.clone(),
+                was_orphaned: claim.is_orphaned(),
+                result: if claim.is_orphaned() {
+                    reanchorer.refind(&claim.anchor)
+                } else {
+                    reanchorer.reanchor(&claim.anchor)
+                },
+            })
+            .collect();
+        Ok(ArticleUpdate {
+            article,
+            base: fingerprint(ws, article),
+            text,
+            source: source.into(),
+            retrieved,
+            claims,
+            prepared: crate::model::now(),
+        })
+    }
+
+    /// How many claims get each outcome, in the order of
+    /// [`reanchor::Outcome::ALL`].
+    pub fn counts(&self) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for claim in &self.claims {
+            let i = reanchor::Outcome::ALL
+                .iter()
+                .position(|o| *o == claim.result.outcome)
+                .unwrap_or(3);
+            counts[i] += 1;
+        }
+        counts
+    }
+
+    /// `2 unchanged, 1 moved, 0 edited, 1 orphaned`.
+    pub fn summary(&self) -> String {
+        let counts = self.counts();
+        reanchor::Outcome::ALL
+            .iter()
+            .zip(counts)
+            .map(|(o, n)| format!("{n} {}", o.label()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The command that applies this update.
+    pub fn into_command(self) -> Command {
+        Command::UpdateArticle(Box::new(self))
+    }
+}
+
+/// The article's text and the anchors and orphan markers of its claims.
+fn fingerprint(ws: &Workspace, article: ArticleId) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    if let Some(found) = ws.article(article) {
+        found.text.hash(&mut hasher);
+    }
+    for claim in ws.claims_in(article) {
+        claim.id.to_string().hash(&mut hasher);
+        let a = &claim.anchor;
+        (
+            a.start,
+            a.end,
+            &a.exact,
+            claim.orphaned.map(|t| t.as_second()),
+        )
+            .hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The edits of a prepared update; nothing when the text is the same.
+pub(super) fn plan_update(
+    ws: &Workspace,
+    update: ArticleUpdate,
+) -> Result<(Edit, Outcome), CommandError> {
+    let index = ws
+        .articles
+        .iter()
+        .position(|a| a.id == update.article)
+        .ok_or(CommandError::NoSuchArticle)?;
+    if fingerprint(ws, update.article) != update.base {
+        return Err(CommandError::StaleUpdate);
+    }
+    if ws.articles[index].text == update.text {
+        return Ok((Edit::NOTHING, Outcome::Unchanged));
+    }
+    let now = update.prepared;
+    let mut edits = Vec::with_capacity(update.claims.len() + 1);
+    for change in &update.claims {
+        let Some((claim_index, claim)) = claim_at(ws, change.claim) else {
+            return Err(CommandError::StaleUpdate);
+        };
+        if let Some(edit) = reanchor_edit(claim, &change.result, now) {
+            edits.push(Edit::ChangeClaim {
+                index: claim_index,
+                edit,
+                updated: now,
+            });
+        }
+    }
+    edits.insert(
+        0,
+        Edit::PushArticleVersion {
+            index,
+            version: Box::new(NewVersion {
+                text: update.text,
+                source: update.source,
+                retrieved: update.retrieved,
+                replaced: now,
+            }),
+        },
+    );
+    Ok((Edit::Group(edits), Outcome::Article(update.article)))
+}
+
+/// The change of one claim: its new anchor (no longer an orphan), or the
+/// orphan marker (its anchor kept); nothing when that is what it has.
+fn reanchor_edit(claim: &Claim, result: &Reanchored, now: Timestamp) -> Option<ClaimEdit> {
+    let (anchor, orphaned) = match &result.anchor {
+        Some(anchor) => (anchor.clone(), None),
+        None => (claim.anchor.clone(), Some(claim.orphaned.unwrap_or(now))),
+    };
+    (anchor != claim.anchor || orphaned != claim.orphaned).then(|| ClaimEdit::Reanchor {
+        anchor: Box::new(anchor),
+        orphaned,
+    })
+}
+
+/// Attaches a claim to chars `start..end` of its article's current text.
+pub(super) fn plan_reattach(
+    ws: &Workspace,
+    claim: ClaimId,
+    start: usize,
+    end: usize,
+) -> Result<(Edit, Outcome), CommandError> {
+    let (index, found) = claim_at(ws, claim).ok_or(CommandError::NoSuchClaim)?;
+    let article = ws
+        .article(found.article)
+        .ok_or(CommandError::NoSuchArticle)?;
+    let anchor = CharIndex::new(&article.text).capture(start, end)?;
+    if anchor == found.anchor && !found.is_orphaned() {
+        return Ok((Edit::NOTHING, Outcome::Unchanged));
+    }
+    let edit = Edit::ChangeClaim {
+        index,
+        edit: ClaimEdit::Reanchor {
+            anchor: Box::new(anchor),
+            orphaned: None,
+        },
+        updated: crate::model::now(),
+    };
+    Ok((edit, Outcome::Claim(claim)))
+}
+
+fn claim_at(ws: &Workspace, id: ClaimId) -> Option<(usize, &Claim)> {
+    ws.claims.iter().enumerate().find(|(_, c)| c.id == id)
+}
+
+#[cfg(test)]
+mod tests;

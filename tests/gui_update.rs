@@ -1,0 +1,189 @@
+//! The window: Article › Update to a newer version… shows what becomes of
+//! each claim before anything changes, applies it as one undoable step, and
+//! Edit › Re-attach claim to selection fixes an orphan.
+
+mod support;
+
+use egui_kittest::kittest::Queryable as _;
+use factbench::anchor::find_quote;
+use factbench::model::{Claim, ClaimId, Workspace};
+use factbench::ui::Action;
+use support::{app, harness, one_article};
+
+const OLD: &str = "Власти сообщили, что эвакуированы 2450 жителей.\n\nМост закрыт до понедельника.\n\n两国贸易额增长了百分之十二。";
+const NEW: &str = "ОБНОВЛЕНО: уточнено число эвакуированных.\n\nВласти сообщили, что эвакуированы 2448 жителей.\n\n两国贸易额增长了百分之十二。";
+const QUOTES: [&str; 3] = [
+    "эвакуированы 2450 жителей",
+    "Мост закрыт до понедельника",
+    "两国贸易额增长了百分之十二",
+];
+
+fn workspace() -> (Workspace, Vec<ClaimId>) {
+    let mut ws = one_article("Эвакуация", OLD);
+    let article = ws.articles[0].id;
+    let mut ids = Vec::new();
+    for quote in QUOTES {
+        let claim = Claim::new(article, find_quote(OLD, quote, 0).unwrap(), "Outlet");
+        ids.push(claim.id);
+        ws.claims.push(claim);
+    }
+    (ws, ids)
+}
+
+/// A harness whose file dialog answers with a newer version of the article.
+fn updating() -> (
+    egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+    Vec<ClaimId>,
+    tempfile::TempDir,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evacuation-v2.txt");
+    std::fs::write(&file, format!("Эвакуация\n\n{NEW}\n")).unwrap();
+    let (ws, ids) = workspace();
+    let mut harness = harness(app(ws, vec![Some(file)]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::UpdateArticle);
+    harness.run_steps(4);
+    (harness, ids, dir)
+}
+
+#[test]
+fn the_preview_shows_each_claim_and_changes_nothing_until_applied() {
+    let (mut harness, ids, _dir) = updating();
+    assert!(
+        harness
+            .query_by_label_contains("0 unchanged, 1 moved, 1 edited, 1 orphaned")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("эвакуированы 2448 жителей")
+            .is_some(),
+        "the new quote is shown"
+    );
+    assert_eq!(
+        harness.state().workspace().articles[0].text,
+        OLD,
+        "nothing applied yet"
+    );
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    let ws = harness.state().workspace();
+    assert_eq!(ws.articles[0].text, NEW);
+    assert_eq!(ws.articles[0].versions.len(), 1);
+    assert_eq!(
+        ws.claim(ids[0]).unwrap().anchor.exact,
+        "эвакуированы 2448 жителей"
+    );
+    assert!(ws.claim(ids[1]).unwrap().is_orphaned());
+    assert!(harness.state().document().is_dirty());
+    // One step: a single undo brings everything back.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::Undo);
+    harness.run_steps(2);
+    let (before, _) = workspace();
+    let ws = harness.state().workspace();
+    assert_eq!(ws.articles[0].text, OLD);
+    assert!(ws.articles[0].versions.is_empty());
+    assert_eq!(
+        ws.claims.iter().map(|c| &c.anchor).collect::<Vec<_>>(),
+        before.claims.iter().map(|c| &c.anchor).collect::<Vec<_>>()
+    );
+    assert!(ws.claims.iter().all(|c| !c.is_orphaned()));
+}
+
+#[test]
+fn cancel_leaves_the_article_alone() {
+    let (mut harness, _, _dir) = updating();
+    assert!(
+        harness.query_by_label_contains("Orphans only").is_none(),
+        "no orphans, no orphans filter"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Apply update").is_none());
+    assert_eq!(harness.state().workspace().articles[0].text, OLD);
+    assert!(!harness.state().document().can_undo());
+}
+
+#[test]
+fn an_orphan_is_reattached_to_the_selection_and_undone() {
+    let (mut harness, ids, _dir) = updating();
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, ids[1]);
+    harness.run_steps(2);
+    let target = find_quote(NEW, "уточнено число эвакуированных", 0).unwrap();
+    harness
+        .state_mut()
+        .reader_mut()
+        .set_selection(target.start, target.end);
+    harness.run_steps(2);
+    harness.state_mut().perform(&ctx, Action::ReattachClaim);
+    harness.run_steps(2);
+    let claim = harness.state().workspace().claim(ids[1]).unwrap().clone();
+    assert!(!claim.is_orphaned());
+    assert_eq!(claim.anchor, target);
+    assert_eq!(
+        claim.statement, "Мост закрыт до понедельника",
+        "the rest of the claim is kept"
+    );
+    harness.state_mut().perform(&ctx, Action::Undo);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .workspace()
+            .claim(ids[1])
+            .unwrap()
+            .is_orphaned()
+    );
+}
+
+#[test]
+fn the_orphans_filter_lists_only_orphaned_claims() {
+    let (mut harness, ids, _dir) = updating();
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    // Offered now that there is an orphan.
+    harness.get_by_label_contains("Orphans only").click();
+    harness.run_steps(3);
+    assert!(harness.state_mut().list_mut().filter.orphans_only);
+    let ws = harness.state().workspace().clone();
+    let revision = harness.state().document().revision();
+    let shown = harness.state_mut().list_mut().visible_claims(&ws, revision);
+    assert_eq!(shown, vec![ids[1]]);
+}
+
+#[test]
+fn compare_versions_shows_the_changed_number_and_the_removed_sentence() {
+    let (mut harness, _, _dir) = updating();
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::CompareVersions);
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label("Compare versions").is_some(),
+        "the window is open"
+    );
+    assert!(
+        harness
+            .query_by_label("Numbers changed: 2450 to 2448")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Removed: Мост закрыт до понедельника.")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Added: ОБНОВЛЕНО")
+            .is_some()
+    );
+    harness.get_by_label("Close").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("Numbers changed").is_none());
+}

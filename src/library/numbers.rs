@@ -55,6 +55,15 @@ fn significant(value: f64) -> String {
 
 /// Every quantity in `text`, in order.
 pub fn quantities(text: &str) -> Vec<Quantity> {
+    quantities_with_spans(text)
+        .into_iter()
+        .map(|(q, _)| q)
+        .collect()
+}
+
+/// Every quantity in `text` with the chars it was written in (digits and
+/// unit words, as char offsets).
+pub fn quantities_with_spans(text: &str) -> Vec<(Quantity, std::ops::Range<usize>)> {
     let chars: Vec<char> = text.chars().collect();
     let mut found = Vec::new();
     let mut at = 0;
@@ -62,7 +71,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         if chars[at].is_ascii_digit() && starts_a_number(&chars, at) {
             let (digits, after_digits) = read_digits(&chars, at);
             let (quantity, next) = read_unit(&chars, after_digits, digits);
-            found.extend(quantity);
+            found.extend(quantity.map(|q| (q, at..next)));
             at = next.max(at + 1);
         } else {
             at += 1;

@@ -242,6 +242,40 @@ const ACTORS: &[Actor] = &[
         ],
     ),
     actor(
+        "egypt",
+        &[
+            "egypt",
+            "cairo",
+            "египет",
+            "египт",
+            "єгипет",
+            "єгипт",
+            "каир",
+            "каїр",
+            "埃及",
+        ],
+    ),
+    actor(
+        "saudi_arabia",
+        &["saudi", "riyadh", "саудовск", "саудівськ", "沙特"],
+    ),
+    actor("syria", &["syria", "damascus", "сири", "сирі", "叙利亚"]),
+    actor(
+        "hungary",
+        &["hungar", "budapest", "венгри", "угорщин", "匈牙利"],
+    ),
+    actor(
+        "serbia",
+        &["serbia", "belgrade", "серби", "сербі", "塞尔维亚"],
+    ),
+    actor("georgia", &["tbilisi", "грузи", "грузі", "格鲁吉亚"]),
+    actor("moldova", &["moldova", "chisinau", "молдов", "摩尔多瓦"]),
+    actor("canada", &["canad", "ottawa", "канад", "加拿大"]),
+    actor(
+        "australia",
+        &["australia", "австрали", "австралі", "澳大利亚"],
+    ),
+    actor(
         "imf",
         &["imf", "international monetary fund", "мвф", "国际货币基金"],
     ),

@@ -9,11 +9,11 @@ use super::numbers::Quantity;
 /// Nothing in common where both sides name a detail of this kind.
 const CONFLICT: f64 = 0.3;
 /// Some in common, but each side also names one the other lacks.
-const PARTLY: f64 = 0.55;
+const PARTLY: f64 = 0.35;
 /// One side names more, or only one side names any.
 const EXTRA: f64 = 0.85;
 /// The same two actors in the opposite order ("who supplies whom").
-const SWAPPED_ROLES: f64 = 0.6;
+const SWAPPED_ROLES: f64 = 0.35;
 
 /// A factor in (0, 1]: 1 when numbers, years and actors all agree.
 pub fn agreement(query: &Analysis, candidate: &Analysis) -> f64 {

@@ -2,7 +2,8 @@
 //! tantivy's English stop words and Snowball stemmer, Cyrillic through the
 //! Russian ones or, when the text is Ukrainian, Ukrainian stop words and a
 //! light suffix stripper (Snowball has no Ukrainian); Chinese as character
-//! bigrams; numbers as normalised quantities ([`super::numbers`]).
+//! bigrams; numbers as normalised quantities ([`super::numbers`]); named
+//! actors as one term per actor whatever the language ([`super::actors`]).
 
 use super::actors::actors_in;
 use super::numbers::{Quantity, quantities_with_spans};
@@ -63,12 +64,14 @@ impl Analyzer {
         } else {
             run(&mut self.russian, &cyrillic, &mut terms);
         }
-        terms.extend(han_bigrams(text));
+        terms.extend(han_bigrams(&words));
         terms.extend(found.iter().map(|q| q.term()));
+        let actors = actors_in(text);
+        terms.extend(actors.iter().map(|id| format!("${id}")));
         Analysis {
             terms,
             quantities: found,
-            actors: actors_in(text),
+            actors,
         }
     }
 }
@@ -341,7 +344,7 @@ mod tests {
     #[test]
     fn chinese_becomes_bigrams() {
         assert_eq!(terms("天然气"), vec!["天然", "然气"]);
-        assert_eq!(terms("俄 天然气"), vec!["俄", "天然", "然气"]);
+        assert_eq!(terms("俄 天然气"), vec!["俄", "天然", "然气", "$russia"]);
     }
 
     #[test]
@@ -350,6 +353,7 @@ mod tests {
         assert_eq!(en, terms("245 млрд"));
         assert_eq!(en, terms("2450亿"));
         assert_eq!(en, vec!["#2.450e11"]);
+        assert_eq!(terms("Китай"), vec!["кита", "$china"]);
     }
 
     #[test]
@@ -363,5 +367,6 @@ mod tests {
         assert!(analysis.terms.contains(&"天然".to_owned()));
         assert_eq!(analysis.quantities, vec![Quantity::Year(2024)]);
         assert_eq!(analysis.actors, vec!["gazprom"]);
+        assert!(analysis.terms.contains(&"$gazprom".to_owned()));
     }
 }

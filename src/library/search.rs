@@ -17,7 +17,7 @@ use tantivy::{Searcher, TantivyDocument, Term};
 
 /// At or above this score a match is called the same claim. Calibrated on
 /// the labelled set in `tests/fixtures/library` (see `docs/library.md`).
-pub const SAME_CLAIM_THRESHOLD: f64 = 0.40;
+pub const SAME_CLAIM_THRESHOLD: f64 = 0.36;
 /// A query with fewer distinct terms is never called the same claim (one or
 /// two words say too little).
 const MIN_TERMS_FOR_SAME_CLAIM: usize = 3;

@@ -1,4 +1,4 @@
-//! The `factbench` command line: `check` and `import`, run as a user would.
+//! The `factbench` command line: `check`, `import` and `similar`, run as a user would.
 
 use assert_cmd::Command;
 use factbench::store;

@@ -276,3 +276,21 @@ fn a_missing_folder_is_an_error_naming_it() {
         "{error}"
     );
 }
+
+#[test]
+fn the_library_can_be_queried_from_another_thread() {
+    fn send_and_sync<T: Send + Sync>(_: &T) {}
+    let (_cache, library) = library_of(&fixtures());
+    send_and_sync(&library);
+    let library = std::sync::Arc::new(library);
+    let worker = std::sync::Arc::clone(&library);
+    let found = std::thread::spawn(move || {
+        search(&worker, &fixtures(), "习近平5月7日至10日赴莫斯科访问", 1)
+    })
+    .join()
+    .unwrap();
+    assert!(
+        found[0].statement.starts_with("习近平于5月7日"),
+        "{found:?}"
+    );
+}

@@ -81,12 +81,12 @@ fn similar(args: &SimilarArgs, err: &mut dyn Write) -> Result<Vec<Match>, String
     library.similar(&query).map_err(|e| e.to_string())
 }
 
+/// What to look for: the text, the claim to leave out, the default folder.
+type Asked = (String, Option<(PathBuf, String)>, PathBuf);
+
 /// The text of claim `id` in `workspace`, the claim to leave out, and the
 /// workspace's folder.
-fn claim_query(
-    id: &str,
-    workspace: &Path,
-) -> Result<(String, Option<(PathBuf, String)>, PathBuf), String> {
+fn claim_query(id: &str, workspace: &Path) -> Result<Asked, String> {
     let loaded = crate::store::load(workspace).map_err(|e| e.to_string())?;
     let claim = find_claim(&loaded.workspace, id)
         .ok_or_else(|| format!("{}: has no claim with the id {id:?}", workspace.display()))?;

@@ -105,10 +105,7 @@ fn read_digits(chars: &[char], start: usize) -> (Digits, usize) {
     let mut fraction = String::new();
     let mut grouped = false;
     at = take_digits(chars, at, &mut integer);
-    loop {
-        let Some(&separator) = chars.get(at) else {
-            break;
-        };
+    while let Some(&separator) = chars.get(at) {
         let group_len = digit_run(chars, at + 1);
         if group_len == 0 {
             break;

@@ -339,6 +339,26 @@ pub fn actors_in(text: &str) -> Vec<&'static str> {
     found.into_iter().map(|(_, id)| id).collect()
 }
 
+/// Whether `text` names an actor as a source ("from China", "из России",
+/// "з Китаю", "从中国"): then who comes first no longer says who supplies
+/// whom ("Russia imported chips from China").
+pub fn names_a_source(text: &str) -> bool {
+    const SOURCE_WORDS: [&str; 6] = ["from", "из", "от", "з", "із", "від"];
+    let words: Vec<String> = spaced_words(&text.to_lowercase())
+        .split(' ')
+        .map(str::to_owned)
+        .collect();
+    let latin_or_cyrillic = words
+        .windows(2)
+        .any(|pair| SOURCE_WORDS.contains(&pair[0].as_str()) && !actors_in(&pair[1]).is_empty());
+    let chinese = text.match_indices(['从', '自']).any(|(at, mark)| {
+        let after: String = text[at + mark.len()..].chars().take(5).collect();
+        actors_in(&after).first().is_some()
+            && after.chars().next().is_some_and(super::analyze::is_han)
+    });
+    latin_or_cyrillic || chinese
+}
+
 /// A text prepared for looking names up.
 struct Words<'a> {
     lower: String,
@@ -420,6 +440,16 @@ mod tests {
             actors_in("Германия обогнала Францию"),
             vec!["germany", "france"]
         );
+    }
+
+    #[test]
+    fn a_source_is_named_after_from_in_four_languages() {
+        assert!(names_a_source("microchips Russia imported from China"));
+        assert!(names_a_source("Египет получил из России пшеницу"));
+        assert!(names_a_source("імпорт з Китаю"));
+        assert!(names_a_source("俄罗斯从中国进口芯片"));
+        assert!(!names_a_source("China supplied Russia with microchips"));
+        assert!(!names_a_source("data from customs"));
     }
 
     #[test]

@@ -12,7 +12,9 @@ const CONFLICT: f64 = 0.3;
 const PARTLY: f64 = 0.35;
 /// One side names more, or only one side names any.
 const EXTRA: f64 = 0.85;
-/// The same two actors in the opposite order ("who supplies whom").
+/// The same two actors in the opposite order ("who supplies whom"),
+/// unless either text names a source ("imported from China"), which
+/// frees the order.
 const SWAPPED_ROLES: f64 = 0.35;
 
 /// A factor in (0, 1]: 1 when numbers, years and actors all agree.
@@ -35,8 +37,12 @@ pub fn agreement(query: &Analysis, candidate: &Analysis) -> f64 {
         a.agrees_with(*b)
     });
     let dates = compare(&years(query), &years(candidate), |a, b| a.agrees_with(*b));
-    let actors = compare(&query.actors, &candidate.actors, |a, b| a == b)
-        * role_order(&query.actors, &candidate.actors);
+    let roles = if query.names_a_source || candidate.names_a_source {
+        1.0
+    } else {
+        role_order(&query.actors, &candidate.actors)
+    };
+    let actors = compare(&query.actors, &candidate.actors, |a, b| a == b) * roles;
     numbers * dates * actors
 }
 

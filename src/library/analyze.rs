@@ -5,7 +5,7 @@
 //! bigrams; numbers as normalised quantities ([`super::numbers`]); named
 //! actors as one term per actor whatever the language ([`super::actors`]).
 
-use super::actors::actors_in;
+use super::actors::{actors_in, names_a_source};
 use super::numbers::{Quantity, quantities_with_spans};
 use tantivy::tokenizer::{
     Language, LowerCaser, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
@@ -19,6 +19,9 @@ pub struct Analysis {
     pub quantities: Vec<Quantity>,
     /// Actor ids ([`super::actors`]) in the order they first appear.
     pub actors: Vec<&'static str>,
+    /// Whether an actor is named as a source ("from China"), so that the
+    /// order of actors says nothing about roles.
+    pub names_a_source: bool,
 }
 
 /// Reusable analyzers (tantivy's need `&mut` to run).
@@ -72,6 +75,7 @@ impl Analyzer {
             terms,
             quantities: found,
             actors,
+            names_a_source: names_a_source(text),
         }
     }
 }

@@ -353,8 +353,7 @@ pub fn names_a_source(text: &str) -> bool {
         .any(|pair| SOURCE_WORDS.contains(&pair[0].as_str()) && !actors_in(&pair[1]).is_empty());
     let chinese = text.match_indices(['从', '自']).any(|(at, mark)| {
         let after: String = text[at + mark.len()..].chars().take(5).collect();
-        actors_in(&after).first().is_some()
-            && after.chars().next().is_some_and(super::analyze::is_han)
+        !actors_in(&after).is_empty() && after.chars().next().is_some_and(super::analyze::is_han)
     });
     latin_or_cyrillic || chinese
 }

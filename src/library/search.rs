@@ -9,7 +9,7 @@ use super::agreement::agreement;
 use super::analyze::{Analysis, Analyzer};
 use super::index::ClaimIndex;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
@@ -77,13 +77,19 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
         })?;
     let mut idf = Idf::new(&searcher, index);
     let query_weights = idf.weights(&wanted.terms);
+    let exclude = query.exclude.as_ref().map(|(workspace, claim)| {
+        let workspace = std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.clone());
+        (workspace, claim.as_str())
+    });
     let mut matches = Vec::new();
     for (_, address) in candidates {
         let Ok(doc) = searcher.doc::<TantivyDocument>(address) else {
             continue;
         };
         let found = matched(index, &doc);
-        if is_excluded(&found, query) {
+        if exclude.as_ref().is_some_and(|(workspace, claim)| {
+            &found.workspace == workspace && found.claim == *claim
+        }) {
             continue;
         }
         let score = rescore(&wanted, &query_weights, &found, &mut analyzer, &mut idf);
@@ -162,16 +168,6 @@ fn matched(index: &ClaimIndex, doc: &TantivyDocument) -> Match {
         score: 0.0,
         same_claim: false,
     }
-}
-
-fn is_excluded(found: &Match, query: &Query) -> bool {
-    query.exclude.as_ref().is_some_and(|(workspace, claim)| {
-        same_file(&found.workspace, workspace) && &found.claim == claim
-    })
-}
-
-fn same_file(indexed: &Path, asked: &Path) -> bool {
-    indexed == asked || std::fs::canonicalize(asked).is_ok_and(|c| c == indexed)
 }
 
 /// Overlap with the statement, the quote or both, whichever is closest,

@@ -181,12 +181,29 @@ fn rescore(
 ) -> f64 {
     let statement = analyzer.analyze(&found.statement);
     let quote = analyzer.analyze(&found.quote);
-    let both = analyzer.analyze(&format!("{}\n{}", found.statement, found.quote));
+    let both = joined(&statement, &quote);
     let overlap = [&statement, &quote, &both]
         .into_iter()
         .map(|side| cosine(query_weights, &idf.weights(&side.terms)))
         .fold(0.0, f64::max);
     overlap * agreement(wanted, &both)
+}
+
+/// The analysis of a statement and a quote together, from theirs.
+fn joined(statement: &Analysis, quote: &Analysis) -> Analysis {
+    let mut actors = statement.actors.clone();
+    actors.extend(
+        quote
+            .actors
+            .iter()
+            .filter(|a| !statement.actors.contains(a)),
+    );
+    Analysis {
+        terms: [statement.terms.as_slice(), quote.terms.as_slice()].concat(),
+        quantities: [statement.quantities.as_slice(), quote.quantities.as_slice()].concat(),
+        actors,
+        names_a_source: statement.names_a_source || quote.names_a_source,
+    }
 }
 
 /// Cosine of two sets of terms weighted by IDF.

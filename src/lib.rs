@@ -3,7 +3,7 @@
 //! The library holds everything: the domain model ([`model`]), char-offset
 //! anchors ([`anchor`]), plain-text paragraphs, words and caret motions
 //! ([`text`]), the RON workspace file ([`store`]), article import
-//! ([`import`]), exports ([`export`]), the command line ([`cli`]) and the
+//! ([`import`]), the claim library of earlier checks ([`library`]), exports ([`export`]), the command line ([`cli`]) and the
 //! window ([`ui`], behind the default `gui` feature). `main.rs` only parses
 //! arguments and hands over to [`cli::run`].
 
@@ -12,6 +12,7 @@ pub mod cli;
 pub mod edit;
 pub mod export;
 pub mod import;
+pub mod library;
 pub mod model;
 mod read_limited;
 pub mod reanchor;

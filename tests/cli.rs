@@ -1,4 +1,4 @@
-//! The `factbench` command line: `check` and `import`, run as a user would.
+//! The `factbench` command line: `check`, `import` and `similar`, run as a user would.
 
 use assert_cmd::Command;
 use factbench::store;
@@ -258,4 +258,193 @@ fn import_reads_legacy_single_byte_text() {
         "Café society, naïve and résumé in one sentence."
     );
     assert_eq!(article.title, "latin");
+}
+
+fn library_fixtures() -> PathBuf {
+    repo("tests/fixtures/library")
+}
+
+#[test]
+fn similar_prints_the_earlier_check_first_as_json_lines() {
+    let cache = tempfile::tempdir().unwrap();
+    let (code, out, err) = output_of(
+        factbench()
+            .arg("similar")
+            .arg("In 2022 Russian oil and gas export revenue reached 245 billion dollars")
+            .arg("--in")
+            .arg(library_fixtures())
+            .arg("--top")
+            .arg("3")
+            .arg("--json")
+            .arg("--index-dir")
+            .arg(cache.path()),
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    let first = &lines[0];
+    assert_eq!(first["claim"], "01a22065-6084-7000-8c00-000000000000");
+    assert_eq!(first["verdict"], "true");
+    assert_eq!(first["same_claim"], true);
+    assert!(
+        first["workspace"]
+            .as_str()
+            .unwrap()
+            .ends_with("desk-en-2024.ron")
+    );
+    assert!(first["statement"].as_str().unwrap().contains("$245bn"));
+    let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 6, "{keys:?}");
+    let scores: Vec<f64> = lines.iter().map(|l| l["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
+    assert_eq!(lines[1]["same_claim"], false);
+}
+
+#[test]
+fn similar_prints_a_table_and_finds_an_existing_claim_but_not_itself() {
+    let cache = tempfile::tempdir().unwrap();
+    let workspace = library_fixtures().join("desk-ru.ron");
+    let (code, out, err) = output_of(
+        factbench()
+            .arg("similar")
+            .arg("--claim")
+            .arg("01a22065-6084-7000-8c00-00000000000c")
+            .arg(&workspace)
+            .arg("--index-dir")
+            .arg(cache.path()),
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let mut lines = out.lines();
+    let header = lines.next().unwrap();
+    for column in [
+        "workspace",
+        "claim",
+        "statement",
+        "verdict",
+        "date",
+        "score",
+        "same_claim",
+    ] {
+        assert!(header.contains(column), "{header}");
+    }
+    let first = lines.next().unwrap();
+    assert!(
+        first.contains("01a22065-6084-7000-8c00-00000000000d"),
+        "{out}"
+    );
+    assert!(
+        first.contains("False") && first.contains("2025-02-02"),
+        "{first}"
+    );
+    assert!(
+        !out.contains("8c00-00000000000c"),
+        "the claim itself is left out: {out}"
+    );
+}
+
+#[test]
+fn similar_names_a_missing_claim_or_folder_and_skips_a_broken_workspace() {
+    let cache = tempfile::tempdir().unwrap();
+    let (code, _, err) = output_of(
+        factbench()
+            .arg("similar")
+            .arg("--claim")
+            .arg("no-such-id")
+            .arg(library_fixtures().join("desk-ru.ron"))
+            .arg("--index-dir")
+            .arg(cache.path()),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("desk-ru.ron") && err.contains("no-such-id"),
+        "{err}"
+    );
+    let (code, _, err) = output_of(
+        factbench()
+            .args([
+                "similar",
+                "gas exports",
+                "--in",
+                "/no/such/folder",
+                "--index-dir",
+            ])
+            .arg(cache.path()),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("/no/such/folder"), "{err}");
+    let folder = tempfile::tempdir().unwrap();
+    fs::copy(
+        library_fixtures().join("desk-zh.ron"),
+        folder.path().join("desk-zh.ron"),
+    )
+    .unwrap();
+    fs::write(folder.path().join("half.ron"), "Workspace(").unwrap();
+    let (code, out, err) = output_of(
+        factbench()
+            .args([
+                "similar",
+                "2024年中俄贸易额达到2450亿美元",
+                "--json",
+                "--in",
+            ])
+            .arg(folder.path())
+            .arg("--index-dir")
+            .arg(cache.path()),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("skipped") && err.contains("half.ron"), "{err}");
+    assert!(
+        out.lines().next().unwrap().contains("\"same_claim\":true"),
+        "{out}"
+    );
+    assert_no_panic(&err);
+}
+
+#[test]
+fn check_with_a_library_lists_same_claims_with_another_verdict() {
+    let cache = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let mut workspace = store::load(&library_fixtures().join("desk-en-2025.ron"))
+        .unwrap()
+        .workspace;
+    // A later desk rates the grain claim False; the library says True.
+    workspace
+        .claims
+        .retain(|c| c.statement.starts_with("Ukraine exported 40"));
+    workspace.claims[0].id = factbench::ClaimId::new();
+    workspace.claims[0].verdict = Some("false".into());
+    let path = folder.path().join("today.ron");
+    store::save(&path, &workspace).unwrap();
+    let (code, out, err) = output_of(
+        factbench()
+            .arg("check")
+            .arg(&path)
+            .arg("--library")
+            .arg(library_fixtures())
+            .arg("--index-dir")
+            .arg(cache.path()),
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("verdict differs"), "{out}");
+    assert!(
+        out.contains("desk-en-2025.ron") && out.contains("\"true\""),
+        "{out}"
+    );
+    let (code, out, err) = output_of(
+        factbench()
+            .arg("check")
+            .arg(library_fixtures().join("desk-en-2025.ron"))
+            .arg("--library")
+            .arg(library_fixtures())
+            .arg("--index-dir")
+            .arg(cache.path()),
+    );
+    assert_eq!(
+        code, 0,
+        "near misses with other verdicts are not conflicts: {out}{err}"
+    );
 }

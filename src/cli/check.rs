@@ -5,16 +5,60 @@ use crate::store;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// `--library DIR…`: the claim library to compare verdicts with.
+pub struct LibraryCheck {
+    folders: Vec<PathBuf>,
+    index_dir: Option<PathBuf>,
+}
+
+impl LibraryCheck {
+    pub fn new(folders: Vec<PathBuf>, index_dir: Option<PathBuf>) -> Self {
+        LibraryCheck { folders, index_dir }
+    }
+}
+
 /// Prints a summary line per file and every problem; 0 only when all are clean.
-pub fn run(files: &[PathBuf], out: &mut dyn Write) -> u8 {
+pub fn run(
+    files: &[PathBuf],
+    library: &LibraryCheck,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let mut opened = None;
+    if !library.folders.is_empty() {
+        match open_library(library, err) {
+            Ok(lib) => opened = Some(lib),
+            Err(message) => {
+                let _ = writeln!(err, "factbench: {message}");
+                return FAILURE;
+            }
+        }
+    }
     let mut all_clean = true;
     for path in files {
-        all_clean &= check_one(path, out);
+        all_clean &= check_one(
+            path,
+            opened.as_ref().map(|l| (l, &library.folders[..])),
+            out,
+        );
     }
     if all_clean { 0 } else { FAILURE }
 }
 
-fn check_one(path: &std::path::Path, out: &mut dyn Write) -> bool {
+fn open_library(
+    library: &LibraryCheck,
+    err: &mut dyn Write,
+) -> Result<crate::library::Library, String> {
+    let mut opened = super::similar::open_library(library.index_dir.as_deref())?;
+    super::similar::refresh(&mut opened, &library.folders, err)?;
+    Ok(opened)
+}
+
+fn check_one(
+    path: &std::path::Path,
+    library: Option<(&crate::library::Library, &[PathBuf])>,
+    out: &mut dyn Write,
+) -> bool {
     let loaded = match store::load(path) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -47,7 +91,17 @@ fn check_one(path: &std::path::Path, out: &mut dyn Write) -> bool {
     for problem in &loaded.problems {
         let _ = writeln!(out, "  problem: {problem}");
     }
-    loaded.problems.is_empty()
+    let conflicts = match library {
+        Some((library, folders)) => {
+            super::similar::verdict_conflicts(library, folders, path, &loaded.workspace)
+                .unwrap_or_else(|message| vec![message])
+        }
+        None => Vec::new(),
+    };
+    for conflict in &conflicts {
+        let _ = writeln!(out, "  verdict differs: {conflict}");
+    }
+    loaded.problems.is_empty() && conflicts.is_empty()
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod import;
 mod list;
+mod similar;
 mod update;
 
 use clap::{Parser, Subcommand};
@@ -29,9 +30,17 @@ pub enum Command {
         /// Workspace files (.ron).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also list claims whose same claim in the workspaces under DIR carries another verdict.
+        #[arg(long = "library", value_name = "DIR")]
+        library: Vec<PathBuf>,
+        /// Where the library index is kept (default: the platform cache folder).
+        #[arg(long, value_name = "DIR", requires = "library")]
+        index_dir: Option<PathBuf>,
     },
     /// Add articles to a workspace file, creating it when missing.
     Import(import::ImportArgs),
+    /// Earlier checks of a claim in the claim library, best first.
+    Similar(similar::SimilarArgs),
     /// Export a workspace as an HTML report, Markdown, CSV, ClaimReview or Web Annotations.
     Export(export::ExportArgs),
     /// Replace an article's text by a newer version, keeping the old one, and follow every claim into it.
@@ -51,7 +60,17 @@ const NO_WINDOW: u8 = 3;
 /// Runs a parsed command line, writing results to `out` and errors to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let code = match cli.command {
-        Some(Command::Check { files }) => check::run(&files, out),
+        Some(Command::Check {
+            files,
+            library,
+            index_dir,
+        }) => check::run(
+            &files,
+            &check::LibraryCheck::new(library, index_dir),
+            out,
+            err,
+        ),
+        Some(Command::Similar(args)) => similar::run(&args, out, err),
         Some(Command::Import(args)) => import::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Update(args)) => update::run(&args, out, err),

@@ -1,0 +1,170 @@
+//! The claim library on a generated library of 100,000 claims in 200
+//! workspaces (500 claims each, statements in English, Russian, Ukrainian
+//! and Chinese from templates × actors × numbers × years). Budgets
+//! (docs/budgets.md): full index ≤ 30 s; refresh after one workspace
+//! changed ≤ 300 ms; a query ≤ 20 ms, median and p99.
+//!
+//! The full index is timed once (a run takes seconds, too long for
+//! Criterion's samples); refresh and query are Criterion benchmarks, and
+//! the query's p99 is taken over 1,000 timed queries.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use factbench::library::{Library, Query};
+use factbench::sample::generated_workspace;
+use factbench::store;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const WORKSPACES: usize = 200;
+const CLAIMS_EACH: usize = 500;
+
+const ACTORS_EN: [&str; 8] = [
+    "Russia", "China", "Ukraine", "Germany", "France", "India", "Poland", "Turkey",
+];
+const ACTORS_RU: [&str; 8] = [
+    "Россия",
+    "Китай",
+    "Украина",
+    "Германия",
+    "Франция",
+    "Индия",
+    "Польша",
+    "Турция",
+];
+const ACTORS_UK: [&str; 8] = [
+    "Росія",
+    "Китай",
+    "Україна",
+    "Німеччина",
+    "Франція",
+    "Індія",
+    "Польща",
+    "Туреччина",
+];
+const ACTORS_ZH: [&str; 8] = [
+    "俄罗斯",
+    "中国",
+    "乌克兰",
+    "德国",
+    "法国",
+    "印度",
+    "波兰",
+    "土耳其",
+];
+const GOODS_EN: [&str; 6] = ["gas", "grain", "oil", "steel", "microchips", "fertiliser"];
+
+/// The `n`th generated statement: language, actor, goods, amount and year vary.
+fn statement(n: usize) -> String {
+    let actor = n % 8;
+    let other = (n / 8 + 1 + actor) % 8;
+    let amount = 10 + (n / 64) % 490;
+    let year = 2000 + (n / 7) % 25;
+    let goods = GOODS_EN[(n / 3) % 6];
+    match n % 4 {
+        0 => format!(
+            "{} exported ${amount}bn of {goods} to {} in {year}.",
+            ACTORS_EN[actor], ACTORS_EN[other]
+        ),
+        1 => format!(
+            "{} экспортировала в {} товаров на {amount} млрд долларов в {year} году.",
+            ACTORS_RU[actor], ACTORS_RU[other]
+        ),
+        2 => format!(
+            "{} експортувала до {} товарів на {amount} мільярдів доларів у {year} році.",
+            ACTORS_UK[actor], ACTORS_UK[other]
+        ),
+        _ => format!(
+            "{year}年{}向{}出口了{amount}亿美元的商品。",
+            ACTORS_ZH[actor], ACTORS_ZH[other]
+        ),
+    }
+}
+
+fn write_library(folder: &Path) -> Vec<PathBuf> {
+    (0..WORKSPACES)
+        .map(|w| {
+            let mut workspace = generated_workspace(1, 20_000, CLAIMS_EACH);
+            for (i, claim) in workspace.claims.iter_mut().enumerate() {
+                claim.statement = statement(w * CLAIMS_EACH + i);
+            }
+            let path = folder.join(format!("desk-{w:03}.ron"));
+            store::save(&path, &workspace).unwrap();
+            path
+        })
+        .collect()
+}
+
+fn library_benches(c: &mut Criterion) {
+    let folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let paths = write_library(folder.path());
+    let folders = vec![folder.path().to_owned()];
+
+    let mut library = Library::open(cache.path()).unwrap();
+    let started = Instant::now();
+    let report = library.refresh(&folders).unwrap();
+    eprintln!(
+        "full index: {} workspaces, {} claims in {:.2} s (budget 30 s)",
+        report.indexed.len(),
+        library.claim_count(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let changed = &paths[WORKSPACES / 2];
+    let mut workspace = store::load(changed).unwrap().workspace;
+    let mut group = c.benchmark_group("library_100k");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
+    let mut round = 0usize;
+    group.bench_function(
+        "refresh after one workspace changed (incl. its save)",
+        |b| {
+            b.iter(|| {
+                round += 1;
+                workspace.claims[0].statement = format!("Edited claim number {round}.");
+                store::save(changed, &workspace).unwrap();
+                black_box(library.refresh(&folders).unwrap())
+            })
+        },
+    );
+
+    let query = Query {
+        text: "Germany exported $245bn of gas to China in 2019".into(),
+        folders: library.folders(&folders).unwrap(),
+        exclude: None,
+        top: 10,
+    };
+    group.bench_function("query (top 10)", |b| {
+        b.iter(|| black_box(library.similar(&query).unwrap()))
+    });
+    group.finish();
+
+    let texts = [
+        "Germany exported $245bn of gas to China in 2019",
+        "Россия экспортировала в Китай товаров на 120 млрд долларов в 2021 году",
+        "Україна експортувала до Польщі товарів на 33 мільярди доларів у 2015 році",
+        "2020年中国向俄罗斯出口了2450亿美元的商品",
+    ];
+    let mut times: Vec<Duration> = (0..1000)
+        .map(|i| {
+            let query = Query {
+                text: texts[i % 4].into(),
+                ..query.clone()
+            };
+            let started = Instant::now();
+            black_box(library.similar(&query).unwrap());
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    eprintln!(
+        "query over 1,000 runs: median {:.2} ms, p99 {:.2} ms (budget 20 ms)",
+        times[500].as_secs_f64() * 1e3,
+        times[990].as_secs_f64() * 1e3
+    );
+}
+
+criterion_group!(benches, library_benches);
+criterion_main!(benches);

@@ -1,0 +1,258 @@
+//! Finding earlier checks of a text: BM25 over the analysed statement and
+//! quote picks candidates, which are then scored 0–1 by IDF-weighted term
+//! overlap times how well their numbers, years and actors agree with the
+//! query's ([`super::agreement`]); `same_claim` is that score over a
+//! calibrated threshold.
+
+use super::LibraryError;
+use super::agreement::agreement;
+use super::analyze::{Analysis, Analyzer};
+use super::index::ClaimIndex;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
+
+/// At or above this score a match is called the same claim. Calibrated on
+/// the labelled set in `tests/fixtures/library` (see `docs/library.md`).
+pub const SAME_CLAIM_THRESHOLD: f64 = 0.36;
+/// A query with fewer distinct terms is never called the same claim (one or
+/// two words say too little).
+const MIN_TERMS_FOR_SAME_CLAIM: usize = 3;
+/// How many BM25 candidates are re-scored.
+const CANDIDATES: usize = 50;
+/// Weight of the claimant and tags against the statement and quote.
+const CONTEXT_BOOST: f32 = 0.2;
+
+/// What to look for.
+#[derive(Clone, Debug, Default)]
+pub struct Query {
+    pub text: String,
+    /// Only claims from workspaces under these folders (canonical paths,
+    /// see [`super::Library::refresh`]); all when empty.
+    pub folders: Vec<PathBuf>,
+    /// A claim to leave out (the one being matched): workspace and claim id.
+    pub exclude: Option<(PathBuf, String)>,
+    pub top: usize,
+}
+
+/// One earlier check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    pub workspace: PathBuf,
+    pub claim: String,
+    pub statement: String,
+    pub quote: String,
+    pub claimant: String,
+    /// The verdict key, `None` while unrated.
+    pub verdict: Option<String>,
+    pub verdict_label: String,
+    /// When the claim was last changed (`YYYY-MM-DD`).
+    pub date: String,
+    /// 0–1, higher is closer.
+    pub score: f64,
+    pub same_claim: bool,
+}
+
+/// The best `query.top` earlier checks, best first.
+pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryError> {
+    let mut analyzer = Analyzer::new();
+    let wanted = analyzer.analyze(&query.text);
+    let distinct: HashSet<&str> = wanted.terms.iter().map(String::as_str).collect();
+    if distinct.is_empty() || query.top == 0 {
+        return Ok(Vec::new());
+    }
+    let searcher = index.reader.searcher();
+    let tantivy_query = candidate_query(index, &distinct, &query.folders);
+    let candidates = searcher
+        .search(
+            &tantivy_query,
+            &TopDocs::with_limit(CANDIDATES + 1).order_by_score(),
+        )
+        .map_err(|source| LibraryError::Index {
+            dir: index.dir.clone(),
+            source,
+        })?;
+    let mut idf = Idf::new(&searcher, index);
+    let query_weights = idf.weights(&wanted.terms);
+    let exclude = query.exclude.as_ref().map(|(workspace, claim)| {
+        let workspace = std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.clone());
+        (workspace, claim.as_str())
+    });
+    let mut matches = Vec::new();
+    for (_, address) in candidates {
+        let Ok(doc) = searcher.doc::<TantivyDocument>(address) else {
+            continue;
+        };
+        let found = matched(index, &doc);
+        if exclude.as_ref().is_some_and(|(workspace, claim)| {
+            &found.workspace == workspace && found.claim == *claim
+        }) {
+            continue;
+        }
+        let score = rescore(&wanted, &query_weights, &found, &mut analyzer, &mut idf);
+        let same_claim =
+            score >= SAME_CLAIM_THRESHOLD && distinct.len() >= MIN_TERMS_FOR_SAME_CLAIM;
+        matches.push(Match {
+            score,
+            same_claim,
+            ..found
+        });
+    }
+    matches.sort_by(|a, b| b.score.total_cmp(&a.score));
+    matches.truncate(query.top);
+    Ok(matches)
+}
+
+/// Any of the terms in the statement or quote (claimant and tags weigh
+/// less), within the folders asked for.
+fn candidate_query(
+    index: &ClaimIndex,
+    terms: &HashSet<&str>,
+    folders: &[PathBuf],
+) -> Box<dyn TantivyQuery> {
+    let f = &index.fields;
+    let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+    for term in terms {
+        clauses.push((Occur::Should, term_query(f.text, term)));
+        let context = BoostQuery::new(term_query(f.context, term), CONTEXT_BOOST);
+        clauses.push((Occur::Should, Box::new(context)));
+    }
+    let words: Box<dyn TantivyQuery> = Box::new(BooleanQuery::new(clauses));
+    if folders.is_empty() {
+        return words;
+    }
+    let within = folders
+        .iter()
+        .map(|folder| {
+            let term = Term::from_field_text(f.folder, &folder.to_string_lossy());
+            let query: Box<dyn TantivyQuery> =
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Should, query)
+        })
+        .collect();
+    let within: Box<dyn TantivyQuery> = Box::new(BooleanQuery::new(within));
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, words),
+        (Occur::Must, within),
+    ]))
+}
+
+fn term_query(field: tantivy::schema::Field, text: &str) -> Box<dyn TantivyQuery> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn matched(index: &ClaimIndex, doc: &TantivyDocument) -> Match {
+    let f = &index.fields;
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let verdict = text(f.verdict);
+    Match {
+        workspace: PathBuf::from(text(f.workspace)),
+        claim: text(f.claim),
+        statement: text(f.statement),
+        quote: text(f.quote),
+        claimant: text(f.claimant),
+        verdict: (!verdict.is_empty()).then_some(verdict),
+        verdict_label: text(f.verdict_label),
+        date: text(f.date),
+        score: 0.0,
+        same_claim: false,
+    }
+}
+
+/// Overlap with the statement, the quote or both, whichever is closest,
+/// times agreement of numbers, years and actors with the whole claim.
+fn rescore(
+    wanted: &Analysis,
+    query_weights: &HashMap<String, f64>,
+    found: &Match,
+    analyzer: &mut Analyzer,
+    idf: &mut Idf,
+) -> f64 {
+    let statement = analyzer.analyze(&found.statement);
+    let quote = analyzer.analyze(&found.quote);
+    let both = joined(&statement, &quote);
+    let overlap = [&statement, &quote, &both]
+        .into_iter()
+        .map(|side| cosine(query_weights, &idf.weights(&side.terms)))
+        .fold(0.0, f64::max);
+    overlap * agreement(wanted, &both)
+}
+
+/// The analysis of a statement and a quote together, from theirs.
+fn joined(statement: &Analysis, quote: &Analysis) -> Analysis {
+    let mut actors = statement.actors.clone();
+    actors.extend(
+        quote
+            .actors
+            .iter()
+            .filter(|a| !statement.actors.contains(a)),
+    );
+    Analysis {
+        terms: [statement.terms.as_slice(), quote.terms.as_slice()].concat(),
+        quantities: [statement.quantities.as_slice(), quote.quantities.as_slice()].concat(),
+        actors,
+        names_a_source: statement.names_a_source || quote.names_a_source,
+    }
+}
+
+/// Cosine of two sets of terms weighted by IDF.
+fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+    let norm = |m: &HashMap<String, f64>| m.values().map(|w| w * w).sum::<f64>().sqrt();
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = a
+        .iter()
+        .filter_map(|(term, w)| b.get(term).map(|v| w * v))
+        .sum();
+    (shared / (na * nb)).clamp(0.0, 1.0)
+}
+
+/// Inverse document frequencies of the statement-and-quote terms, looked
+/// up once per query.
+struct Idf<'s> {
+    searcher: &'s Searcher,
+    field: tantivy::schema::Field,
+    docs: f64,
+    known: HashMap<String, f64>,
+}
+
+impl<'s> Idf<'s> {
+    fn new(searcher: &'s Searcher, index: &ClaimIndex) -> Self {
+        Idf {
+            searcher,
+            field: index.fields.text,
+            docs: searcher.num_docs() as f64,
+            known: HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, term: &str) -> f64 {
+        if let Some(&weight) = self.known.get(term) {
+            return weight;
+        }
+        let df = self
+            .searcher
+            .doc_freq(&Term::from_field_text(self.field, term))
+            .unwrap_or(0) as f64;
+        let weight = (1.0 + ((self.docs - df).max(0.0) + 0.5) / (df + 0.5)).ln();
+        self.known.insert(term.to_owned(), weight);
+        weight
+    }
+
+    fn weights(&mut self, terms: &[String]) -> HashMap<String, f64> {
+        terms.iter().map(|t| (t.clone(), self.of(t))).collect()
+    }
+}

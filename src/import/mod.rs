@@ -13,6 +13,7 @@ mod html;
 mod language;
 mod markdown;
 mod normalise;
+pub mod pathological;
 mod sniff;
 mod text;
 

@@ -27,7 +27,11 @@ fn check(path: &Path, page: &Page) {
             );
         }
         (Expected::Refused, Err(error)) => {
-            assert!(error.to_string().contains(page.name), "{}: {error}", page.name);
+            assert!(
+                error.to_string().contains(page.name),
+                "{}: {error}",
+                page.name
+            );
         }
         (expected, outcome) => panic!("{}: expected {expected:?}, got {outcome:?}", page.name),
     }
@@ -99,6 +103,10 @@ fn the_fuzz_seeds_are_the_small_pages() {
             "fuzz/corpus/import_html/{} is not the seed page; run this test with FACTBENCH_WRITE_SEEDS=1",
             page.name
         );
-        assert!(seed.len() < 64 * 1024, "{} is too large for a seed", page.name);
+        assert!(
+            seed.len() < 64 * 1024,
+            "{} is too large for a seed",
+            page.name
+        );
     }
 }

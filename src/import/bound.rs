@@ -201,7 +201,10 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
     if at >= text.len() {
         return text.len();
     }
-    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 /// 250000 → "250,000".
@@ -223,14 +226,19 @@ mod tests {
 
     #[test]
     fn ordinary_markup_is_written_back_as_it_was() {
-        let page = "<html lang=\"en\"><body><p class=\"lead\">A &amp; B &lt; C</p><br></body></html>";
+        let page =
+            "<html lang=\"en\"><body><p class=\"lead\">A &amp; B &lt; C</p><br></body></html>";
         assert_eq!(bounded_html(page).unwrap(), page);
     }
 
     #[test]
     fn nesting_beyond_the_limit_is_flattened_and_its_text_kept() {
         let depth = MAX_DEPTH * 3;
-        let page = format!("{}<p>deep</p>{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let page = format!(
+            "{}<p>deep</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
         let out = bounded_html(&page).unwrap();
         assert_eq!(out.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
@@ -254,7 +262,11 @@ mod tests {
     fn unclosed_paragraphs_do_not_count_as_nesting() {
         let page = "<p>one".repeat(MAX_DEPTH * 2) + "<div><b>kept</b></div>";
         let out = bounded_html(&page).unwrap();
-        assert!(out.ends_with("<div><b>kept</b></div>"), "{}", &out[out.len() - 40..]);
+        assert!(
+            out.ends_with("<div><b>kept</b></div>"),
+            "{}",
+            &out[out.len() - 40..]
+        );
     }
 
     #[test]

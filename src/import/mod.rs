@@ -7,6 +7,7 @@
 //! the same formats, encodings, limits and refusals. A refusal changes
 //! nothing anywhere.
 
+pub mod background;
 mod bound;
 mod decode;
 mod html;

@@ -35,14 +35,38 @@ pub fn corpus(scale: Scale) -> Vec<Page> {
     let pick = |large: usize, small: usize| if full { large } else { small };
     vec![
         page("deep-nesting.html", deep_nesting(pick(20_000, 600)), "deep"),
-        page("many-attributes.html", many_attributes(pick(200_000, 200)), "attributes"),
-        page("huge-attribute.html", huge_attribute(pick(5_000_000, 20_000)), "beside"),
-        page("one-line-5mb.html", one_line(pick(5_000_000, 4_000)), "line"),
-        page("tiny-paragraphs.html", tiny_paragraphs(pick(20_000, 200)), "word"),
+        page(
+            "many-attributes.html",
+            many_attributes(pick(200_000, 200)),
+            "attributes",
+        ),
+        page(
+            "huge-attribute.html",
+            huge_attribute(pick(5_000_000, 20_000)),
+            "beside",
+        ),
+        page(
+            "one-line-5mb.html",
+            one_line(pick(5_000_000, 4_000)),
+            "line",
+        ),
+        page(
+            "tiny-paragraphs.html",
+            tiny_paragraphs(pick(20_000, 200)),
+            "word",
+        ),
         page("all-tables.html", all_tables(pick(2_000, 10)), "cell"),
         page("all-rtl.html", all_rtl(pick(5_000, 20)), "مرحبا"),
-        page("combining-marks.html", combining_marks(pick(2_000, 20)), "b"),
-        page("unclosed-tags.html", unclosed_tags(pick(100_000, 600)), "open"),
+        page(
+            "combining-marks.html",
+            combining_marks(pick(2_000, 20)),
+            "b",
+        ),
+        page(
+            "unclosed-tags.html",
+            unclosed_tags(pick(100_000, 600)),
+            "open",
+        ),
         Page {
             name: "too-many-elements.html",
             bytes: too_many_elements(pick(300_000, 300)).into_bytes(),
@@ -124,7 +148,10 @@ fn combining_marks(count: usize) -> String {
 
 /// `count` inline elements opened and never closed.
 fn unclosed_tags(count: usize) -> String {
-    document("Unclosed", &format!("{}<p>open tags everywhere</p>", "<b>".repeat(count)))
+    document(
+        "Unclosed",
+        &format!("{}<p>open tags everywhere</p>", "<b>".repeat(count)),
+    )
 }
 
 fn too_many_elements(count: usize) -> String {

@@ -47,25 +47,67 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
-/// Elements that an open element of the same name closes (`<p>a<p>b`,
-/// `<li>a<li>b`), as the tree builder would.
-const CLOSED_BY_SIBLING: &[&str] = &[
-    "p", "li", "dt", "dd", "option", "tr", "td", "th", "rb", "rt", "rp",
+/// Blocks whose start tag closes an open `<p>`, as the tree builder does.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
 ];
+
+/// For a start tag, the open elements it closes (the nearest one and all
+/// inside it) and the elements past which it does not look, as the tree
+/// builder does with unclosed `<p>`, `<li>`, `<td>`, `<tr>`….
+fn implied_end(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    const CELLS: &[&str] = &["td", "th"];
+    const SECTIONS: &[&str] = &["tbody", "thead", "tfoot"];
+    Some(match name {
+        "td" | "th" => (CELLS, &["tr", "table"]),
+        "tr" => (&["tr"], &["tbody", "thead", "tfoot", "table"]),
+        "tbody" | "thead" | "tfoot" => (SECTIONS, &["table"]),
+        "li" => (&["li"], &["ul", "ol"]),
+        "dt" | "dd" => (&["dt", "dd"], &["dl"]),
+        "option" => (&["option"], &["select", "datalist"]),
+        name if CLOSES_P.contains(&name) => (&["p"], &["button", "table", "td", "th", "template"]),
+        _ => return None,
+    })
+}
 
 /// Why a page was refused by the first pass.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TooComplex {
-    pub elements: usize,
+    /// The limit the page went past.
+    pub limit: usize,
 }
 
 impl TooComplex {
-    /// "has more than 250,000 elements", for messages.
+    /// "is a web page with more than 250,000 elements; …", for messages.
     pub fn describe(&self) -> String {
+        let limit = thousands(self.limit);
         format!(
-            "is a web page with more than {} elements; Factbench reads pages of up to {} elements",
-            thousands(self.elements),
-            thousands(MAX_ELEMENTS)
+            "is a web page with more than {limit} elements; Factbench reads pages of up to {limit} elements"
         )
     }
 }
@@ -78,7 +120,7 @@ pub fn bounded_html(html: &str) -> Result<String, TooComplex> {
         pass.on_token(token);
         if pass.elements > MAX_ELEMENTS {
             return Err(TooComplex {
-                elements: MAX_ELEMENTS,
+                limit: MAX_ELEMENTS,
             });
         }
     }
@@ -159,11 +201,22 @@ impl BoundingPass {
         self.out.push('>');
     }
 
-    /// `<p>` after an open `<p>`: the first one is closed (in our count of
-    /// the depth; the tree builder does the same with the page itself).
+    /// `<p>` after an open `<p>`, `<tr>` after an open `<td>`: the open one
+    /// is closed, in our count of the depth (the tree builder does the same
+    /// with the page itself). Looks at most [`MAX_DEPTH`] elements down.
     fn close_implied_by(&mut self, name: &str) {
-        if CLOSED_BY_SIBLING.contains(&name) && self.open.last().is_some_and(|top| top == name) {
-            self.open.pop();
+        let Some((closed, boundaries)) = implied_end(name) else {
+            return;
+        };
+        for at in (0..self.open.len()).rev() {
+            let open = self.open[at].as_str();
+            if closed.contains(&open) {
+                self.open.truncate(at);
+                return;
+            }
+            if boundaries.contains(&open) {
+                return;
+            }
         }
     }
 
@@ -267,6 +320,16 @@ mod tests {
             "{}",
             &out[out.len() - 40..]
         );
+    }
+
+    #[test]
+    fn unclosed_cells_rows_and_items_do_not_count_as_nesting() {
+        let rows = "<tr><td>a<td>b".repeat(MAX_DEPTH * 2);
+        let items = "<li>item".repeat(MAX_DEPTH * 2);
+        let page = format!("<table>{rows}</table><ul>{items}</ul><div><b>kept</b></div>");
+        let out = bounded_html(&page).unwrap();
+        assert_eq!(out.matches("<td>").count(), MAX_DEPTH * 4);
+        assert!(out.ends_with("<div><b>kept</b></div>"));
     }
 
     #[test]

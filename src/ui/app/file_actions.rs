@@ -197,7 +197,7 @@ impl FactbenchApp {
             Purpose::Export(format) => self.export_to(format, &path),
             Purpose::Import => {
                 self.modals.import_dialog =
-                    Some(crate::ui::dialogs::import::ImportDialog::new(vec![path]));
+                    Some(crate::ui::dialogs::import::ImportDialog::open(vec![path]));
             }
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");

@@ -14,13 +14,13 @@
 use crate::import::background::{self, Decoder, FileDecoded, Job};
 use crate::import::{self, ImportOptions, Imported};
 use crate::model::Article;
-use crate::ui::widgets::{
-    Choice, PromptFrame, choice_row, labelled_field, modal_prompt, name_widget,
-};
+use crate::ui::widgets::{Choice, PromptFrame, choice_row, modal_prompt, name_widget};
 mod form;
+mod paste;
 
 pub use form::MetadataForm;
 use form::metadata_form;
+pub use paste::PasteDialog;
 
 use egui::RichText;
 use encoding_rs::Encoding;
@@ -45,6 +45,13 @@ const ENCODINGS: [&Encoding; 14] = [
     encoding_rs::EUC_KR,
     encoding_rs::WINDOWS_1252,
 ];
+
+/// Files up to this size are decoded in the frame that opens the dialog
+/// (or changes the encoding): with bounded HTML import even a hostile page
+/// this size takes a few milliseconds. Larger files, and files whose size
+/// cannot be known beforehand (pipes), are decoded on a worker with a
+/// progress line and Cancel.
+pub const DECODED_AT_ONCE_BYTES: u64 = 256 * 1024;
 
 /// Lines of text shown in the preview.
 const PREVIEW_LINES: usize = 12;
@@ -136,11 +143,18 @@ impl ImportEntry {
         self.wait();
     }
 
-    /// Starts decoding again with `encoding` on a worker.
+    /// Starts decoding again with `encoding` on a worker, or decodes at
+    /// once when the file is small.
     pub fn choose_encoding(&mut self, encoding: Option<&'static Encoding>) {
         self.encoding = encoding;
         let bytes = self.bytes.as_ref().ok().map(Arc::clone);
+        let small = bytes
+            .as_ref()
+            .is_some_and(|b| b.len() as u64 <= DECODED_AT_ONCE_BYTES);
         self.start_decode(bytes);
+        if small {
+            self.wait();
+        }
     }
 
     fn start_decode(&mut self, bytes: Option<Arc<Vec<u8>>>) {
@@ -272,6 +286,11 @@ fn preview_of(text: &str) -> String {
     preview
 }
 
+/// A regular file of at most [`DECODED_AT_ONCE_BYTES`].
+fn is_small_file(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= DECODED_AT_ONCE_BYTES)
+}
+
 /// The dialog's state: the files and which one is shown.
 #[derive(Debug)]
 pub struct ImportDialog {
@@ -288,9 +307,25 @@ impl ImportDialog {
         }
     }
 
-    /// The dialog on `paths`, read and decoded on workers while it is drawn.
-    pub fn in_background(paths: Vec<PathBuf>) -> Self {
-        ImportDialog::in_background_with(paths, background::standard_decoder())
+    /// The dialog on `paths` as the window opens it: small files are
+    /// decoded before this returns, the others on workers while it is drawn
+    /// (see [`DECODED_AT_ONCE_BYTES`]).
+    pub fn open(paths: Vec<PathBuf>) -> Self {
+        let decoder = background::standard_decoder();
+        let entries = paths
+            .into_iter()
+            .map(|path| {
+                let mut entry = ImportEntry::in_background(path, Arc::clone(&decoder));
+                if is_small_file(&entry.path) {
+                    entry.wait();
+                }
+                entry
+            })
+            .collect();
+        ImportDialog {
+            entries,
+            selected: 0,
+        }
     }
 
     /// Like [`ImportDialog::in_background`], decoding with `decoder`.
@@ -479,90 +514,6 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
     });
     if choice != entry.encoding {
         entry.choose_encoding(choice);
-    }
-}
-
-/// Text pasted as a new article; the title is its first line unless given.
-#[derive(Debug, Default)]
-pub struct PasteDialog {
-    pub text: String,
-    pub title: String,
-    problem: Option<String>,
-}
-
-impl PasteDialog {
-    /// The dialog holding `text` (what the clipboard had, perhaps nothing).
-    pub fn new(text: String) -> Self {
-        PasteDialog {
-            text,
-            ..Default::default()
-        }
-    }
-
-    /// The article the text makes, or why it makes none.
-    pub fn article(&self) -> Result<Article, String> {
-        let title = self.title.trim();
-        let options = ImportOptions {
-            title: (!title.is_empty()).then(|| title.to_owned()),
-            ..Default::default()
-        };
-        import::article_from_clipboard(&self.text, &options).map_err(|_| {
-            "There is no text to make an article of: paste it above (Ctrl+V).".to_owned()
-        })
-    }
-
-    /// Draws the dialog: `Some(Some(article))` to add, `Some(None)` on cancel.
-    pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<Article>> {
-        let frame = PromptFrame {
-            id: "paste-dialog",
-            title: "New article from clipboard",
-            width: 640.0,
-        };
-        modal_prompt(ctx, frame, Some(None), |ui| {
-            ui.set_width(640.0);
-            ui.label("The first line becomes the title unless you give one.");
-            ui.horizontal(|ui| {
-                let title = egui::TextEdit::singleline(&mut self.title)
-                    .hint_text("from the first line")
-                    .desired_width(540.0);
-                labelled_field(ui, "Title", title);
-            });
-            egui::ScrollArea::vertical()
-                .max_height(360.0)
-                .auto_shrink([false, false])
-                .id_salt("paste-text")
-                .show(ui, |ui| {
-                    let response = ui.add(
-                        egui::TextEdit::multiline(&mut self.text)
-                            .hint_text("Paste the article's text here (Ctrl+V)")
-                            .desired_width(f32::INFINITY)
-                            .desired_rows(16),
-                    );
-                    name_widget(ui, &response, "Article text to add");
-                });
-            let pressed = choice_row(
-                ui,
-                &[
-                    Choice::new("Add article", true),
-                    Choice::new("Cancel", false),
-                ],
-            );
-            let answer = match pressed {
-                Some(true) => match self.article() {
-                    Ok(article) => Some(Some(article)),
-                    Err(problem) => {
-                        self.problem = Some(problem);
-                        None
-                    }
-                },
-                Some(false) => Some(None),
-                None => None,
-            };
-            if let Some(problem) = &self.problem {
-                ui.colored_label(ui.visuals().warn_fg_color, problem);
-            }
-            answer
-        })
     }
 }
 

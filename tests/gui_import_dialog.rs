@@ -367,13 +367,13 @@ fn once_the_slow_decode_ends_the_preview_and_import_appear() {
         }
         std::thread::yield_now();
     }
-    harness.run_steps(2);
+    harness.run();
     assert!(!harness.state().dialog.entries[0].is_decoding());
     harness.get_by_label_contains("GBK (detected)");
     harness.get_by_label("Import 1 article").click();
-    harness.run_steps(1);
+    harness.run_steps(2);
     let Some(ImportOutcome::Import(articles)) = &harness.state().outcome else {
-        panic!("imported nothing")
+        panic!("imported nothing: {:?}", harness.state().outcome)
     };
     assert_eq!(articles.len(), 1);
 }

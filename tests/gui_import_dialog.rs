@@ -10,6 +10,8 @@ use egui_kittest::kittest::Queryable as _;
 use factbench::ui::{ImportDialog, ImportOutcome, PasteDialog};
 use std::path::{Path, PathBuf};
 
+mod support;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
@@ -291,4 +293,130 @@ fn the_paste_dialog_adds_with_the_typed_title_and_escape_cancels() {
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     assert_eq!(harness.state().1, Some(None));
+}
+
+/// A decoder that waits for the test's word before decoding for real:
+/// a stand-in for a slow one.
+fn gated_decoder() -> (
+    std::sync::mpsc::Sender<()>,
+    factbench::import::background::Decoder,
+) {
+    let (release, gate) = std::sync::mpsc::channel::<()>();
+    let gate = std::sync::Mutex::new(gate);
+    let decoder: factbench::import::background::Decoder =
+        std::sync::Arc::new(move |path, bytes, options| {
+            let _ = gate.lock().unwrap().recv();
+            factbench::import::import_bytes(path, bytes, options)
+        });
+    (release, decoder)
+}
+
+struct Slow {
+    dialog: ImportDialog,
+    outcome: Option<ImportOutcome>,
+    frames: usize,
+}
+
+fn slow_harness(decoder: factbench::import::background::Decoder) -> Harness<'static, Slow> {
+    let state = Slow {
+        dialog: ImportDialog::in_background_with(vec![fixture("zh-hans-gb18030.txt")], decoder),
+        outcome: None,
+        frames: 0,
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1000.0, 800.0))
+        .with_context_setup(factbench::ui::install_fonts)
+        .build_ui_state(
+            |ui, state: &mut Slow| {
+                state.frames += 1;
+                if state.outcome.is_none() {
+                    state.outcome = state.dialog.show(ui.ctx());
+                }
+            },
+            state,
+        )
+}
+
+#[test]
+fn frames_keep_coming_while_a_slow_decode_runs_and_cancel_adds_nothing() {
+    let (release, decoder) = gated_decoder();
+    let mut harness = slow_harness(decoder);
+    harness.run_steps(10);
+    assert!(harness.state().frames >= 10, "the window kept drawing");
+    assert!(harness.state().dialog.entries[0].is_decoding());
+    harness.get_by_label_contains("Reading and extracting the article…");
+    assert!(harness.state().dialog.ready().is_err(), "Import waits");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(matches!(
+        harness.state().outcome,
+        Some(ImportOutcome::Cancel)
+    ));
+    release.send(()).ok();
+}
+
+#[test]
+fn once_the_slow_decode_ends_the_preview_and_import_appear() {
+    let (release, decoder) = gated_decoder();
+    let mut harness = slow_harness(decoder);
+    harness.run_steps(3);
+    release.send(()).unwrap();
+    for _ in 0..10_000 {
+        if !harness.state_mut().dialog.poll() {
+            break;
+        }
+        std::thread::yield_now();
+    }
+    harness.run();
+    assert!(!harness.state().dialog.entries[0].is_decoding());
+    harness.get_by_label_contains("GBK (detected)");
+    harness.get_by_label("Import 1 article").click();
+    harness.run_steps(2);
+    let Some(ImportOutcome::Import(articles)) = &harness.state().outcome else {
+        panic!("imported nothing: {:?}", harness.state().outcome)
+    };
+    assert_eq!(articles.len(), 1);
+}
+
+/// A file dropped on the window that is a pipe nobody writes to yet: its
+/// read blocks, the way a slow disk or a huge file would. The window keeps
+/// drawing, and Cancel leaves the workspace as it was.
+#[cfg(unix)]
+#[test]
+fn cancelling_a_slow_dropped_import_leaves_the_workspace_unchanged() {
+    #[derive(Debug)]
+    struct Dropped(PathBuf);
+    impl egui::DroppedFile for Dropped {
+        fn path(&self) -> &Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            std::fs::read(&self.0).map_err(|e| e.to_string())
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("slow.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let workspace = support::one_article("Kept", "The article already here.");
+    let mut harness = support::harness(support::app(workspace.clone(), vec![]));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(pipe.clone())));
+    harness.run_steps(10);
+    harness.get_by_label_contains("Reading and extracting the article…");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label("Import 0 articles").is_none(),
+        "the dialog closed"
+    );
+    assert_eq!(harness.state().workspace(), &workspace);
+    assert!(!harness.state().document().is_dirty());
+    // Let the worker's read end.
+    drop(std::fs::OpenOptions::new().write(true).open(&pipe));
 }

@@ -2,7 +2,10 @@
 //! port of Mozilla's Readability, which drops navigation, ads, comments,
 //! scripts, styles and share buttons), and its metadata from the page's
 //! `<title>`, Open Graph and `<meta>` tags, canonical link and `lang`.
+//! The page first goes through [`bounded_html`], so that neither reads a
+//! page deeper, or with more attributes, than a real one.
 
+use super::bound::{TooComplex, bounded_html};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 use jiff::civil::Date;
@@ -20,8 +23,14 @@ pub struct PageArticle {
     pub text: String,
 }
 
-/// Reads a web page's article and metadata.
-pub fn read_page(html: &str) -> PageArticle {
+/// Reads a web page's article and metadata; refuses a page with more
+/// elements than [`super::bound::MAX_ELEMENTS`].
+pub fn read_page(html: &str) -> Result<PageArticle, TooComplex> {
+    let html = bounded_html(html)?;
+    Ok(read_bounded_page(&html))
+}
+
+fn read_bounded_page(html: &str) -> PageArticle {
     let document = Document::from(html);
     let meta = |selector: &str| first_attr(&document, selector, "content");
     let page_title = first_text(&document, "title");

@@ -7,14 +7,18 @@
 //! the same formats, encodings, limits and refusals. A refusal changes
 //! nothing anywhere.
 
+pub mod background;
+mod bound;
 mod decode;
 mod html;
 mod language;
 mod markdown;
 mod normalise;
+pub mod pathological;
 mod sniff;
 mod text;
 
+pub use bound::{MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex};
 pub use decode::{Detection, encoding_for_label};
 pub use html::{PageArticle, read_page};
 pub use language::detect_language;
@@ -81,6 +85,8 @@ pub enum ImportError {
         encoding: &'static str,
         how: &'static str,
     },
+    #[error("{path}: {what}")]
+    TooComplex { path: PathBuf, what: String },
     #[error("{path}: has no article text")]
     Empty { path: PathBuf },
 }
@@ -127,7 +133,13 @@ pub fn import_bytes(
     let mut article = match format {
         Format::Text => article_from_text(&decoded.text, options, &fallback_title),
         Format::Markdown => article_from_markdown(&decoded.text, options, &fallback_title),
-        Format::Html => article_from_page(read_page(&decoded.text), options, &fallback_title),
+        Format::Html => {
+            let page = read_page(&decoded.text).map_err(|too| ImportError::TooComplex {
+                path: path.to_owned(),
+                what: too.describe(),
+            })?;
+            article_from_page(page, options, &fallback_title)
+        }
     };
     if article.text.is_empty() {
         return Err(ImportError::Empty {

@@ -224,7 +224,7 @@ impl FactbenchApp {
             Purpose::Export(format) => self.export_to(format, &path),
             Purpose::Import => {
                 self.modals.import_dialog =
-                    Some(crate::ui::dialogs::import::ImportDialog::new(vec![path]));
+                    Some(crate::ui::dialogs::import::ImportDialog::open(vec![path]));
             }
             Purpose::ScaleFrom => match crate::ui::dialogs::scale::scale_of_file(&path) {
                 Ok(scale) => self.guard_unsaved(ctx, Pending::New(Box::new(scale))),

@@ -195,7 +195,7 @@ impl FactbenchApp {
         let (articles, others): (Vec<PathBuf>, Vec<PathBuf>) =
             dropped.into_iter().partition(|p| files::is_article_file(p));
         if !articles.is_empty() {
-            self.modals.import_dialog = Some(import_dialog::ImportDialog::new(articles));
+            self.modals.import_dialog = Some(import_dialog::ImportDialog::open(articles));
         }
         for path in others {
             self.request_open_path(path);

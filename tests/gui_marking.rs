@@ -376,3 +376,44 @@ fn double_click_text_start(
     }
     harness.run_steps(1);
 }
+
+/// Drags over the article text from `from` to `to` (points from its top left).
+fn drag_over_text(
+    harness: &mut egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+    from: f32,
+    to: f32,
+) {
+    let rect = harness.get_by_label("Article text").rect();
+    let start = rect.min + egui::vec2(from, 10.0);
+    let end = rect.min + egui::vec2(to, 10.0);
+    harness.drag_at(start);
+    harness.run_steps(1);
+    harness.hover_at(egui::pos2((start.x + end.x) / 2.0, start.y));
+    harness.run_steps(1);
+    harness.hover_at(end);
+    harness.run_steps(1);
+    harness.drop_at(end);
+    harness.run_steps(2);
+}
+
+#[test]
+fn a_drag_that_ends_inside_words_selects_them_whole() {
+    let text = "Officials called the claim completely unfounded on Tuesday.";
+    let mut harness = harness(app(one_article("Drag", text), vec![]));
+    drag_over_text(&mut harness, 20.0, 150.0);
+    let (start, end) = harness.state().text_selection().expect("a selection");
+    let chars: Vec<char> = text.chars().collect();
+    let is_word = |c: char| c.is_alphanumeric();
+    assert!(
+        start == 0 || !is_word(chars[start - 1]),
+        "the selection starts at a word's start: {start}..{end}"
+    );
+    assert!(
+        end == chars.len() || !is_word(chars[end]),
+        "the selection ends at a word's end: {start}..{end}"
+    );
+    assert!(
+        start < 9 && end > 10,
+        "the drag covered part of two words: {start}..{end}"
+    );
+}

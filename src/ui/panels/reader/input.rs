@@ -12,7 +12,8 @@ use super::layout::ArticleView;
 use super::spans::{claim_to_select, claims_at};
 use super::{Reader, ReaderContext, ReaderIntent, Selection};
 use crate::text::{
-    next_cluster_boundary, prev_cluster_boundary, word_around, word_end_after, word_start_before,
+    next_cluster_boundary, prev_cluster_boundary, snap_to_words, word_around, word_end_after,
+    word_start_before,
 };
 use egui::{Key, Modifiers, Pos2, Ui, vec2};
 use std::time::Duration;
@@ -66,6 +67,9 @@ impl Reader {
             selection.cursor = at;
             autoscroll(ui, pos, response);
         }
+        if response.drag_stopped() && !ui.input(|i| i.modifiers.alt) {
+            self.snap_selection_to_words(&view.chars(text));
+        }
         if response.triple_clicked() {
             let p = view.paragraph_of_char(at);
             let range = view.paragraphs[p].chars.clone();
@@ -80,6 +84,21 @@ impl Reader {
         {
             intents.push(ReaderIntent::SelectClaim(claim));
         }
+    }
+
+    /// A dragged selection widened to whole words (Alt while dragging
+    /// keeps it to the character); its direction is kept.
+    fn snap_selection_to_words(&mut self, chars: &crate::anchor::CharIndex) {
+        let Some(selection) = self.selection else {
+            return;
+        };
+        let (start, end) = snap_to_words(chars, selection.anchor, selection.cursor);
+        let (anchor, cursor) = if selection.anchor <= selection.cursor {
+            (start, end)
+        } else {
+            (end, start)
+        };
+        self.selection = Some(Selection { anchor, cursor });
     }
 
     pub(super) fn handle_focus(&mut self, ui: &Ui, view: &ArticleView, response: &egui::Response) {

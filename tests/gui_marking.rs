@@ -417,3 +417,47 @@ fn a_drag_that_ends_inside_words_selects_them_whole() {
         "the drag covered part of two words: {start}..{end}"
     );
 }
+
+#[test]
+fn dragging_the_start_of_the_selected_claims_highlight_moves_only_its_start() {
+    let text = "Officials called the claim completely unfounded on Tuesday.";
+    let mut ws = one_article("Drag", text);
+    let article = ws.articles[0].id;
+    let anchor = factbench::anchor::capture(text, 0, 9).unwrap();
+    let mut claim = factbench::Claim::new(article, anchor, "Test Outlet");
+    claim.verdict = Some(ws.scale.verdicts[0].key.clone());
+    claim.rationale = "Kept through the drag.".into();
+    let id = claim.id;
+    ws.claims.push(claim);
+    let mut harness = harness(app(ws, vec![]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, id);
+    harness.run_steps(2);
+    drag_over_text(&mut harness, 0.5, 30.0);
+    let moved = harness.state().workspace().claim(id).unwrap().clone();
+    assert_eq!(moved.anchor.end, 9, "the end stays");
+    assert!(
+        moved.anchor.start > 0 && moved.anchor.start < 9,
+        "the start moved into the word: {:?}",
+        moved.anchor
+    );
+    assert_eq!(
+        moved.anchor.exact,
+        slice_chars(text, moved.anchor.start, 9).unwrap()
+    );
+    assert_eq!(moved.rationale, "Kept through the drag.");
+    assert!(moved.verdict.is_some(), "the verdict stays");
+    assert_eq!(
+        harness.state().text_selection(),
+        None,
+        "no text left selected"
+    );
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::Undo);
+    harness.run_steps(1);
+    assert_eq!(
+        harness.state().workspace().claim(id).unwrap().anchor.start,
+        0
+    );
+}

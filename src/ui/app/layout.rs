@@ -193,6 +193,12 @@ impl FactbenchApp {
                 ReaderIntent::MarkClaim => Intent::Action(Action::MarkClaim),
                 ReaderIntent::Copy(text) => Intent::Copy(text),
                 ReaderIntent::EditDetails => Intent::Action(Action::ArticleDetails),
+                ReaderIntent::SetSpan { claim, start, end } => {
+                    Intent::Command(Command::EditClaim {
+                        claim,
+                        change: crate::edit::ClaimChange::SetSpan { start, end },
+                    })
+                }
             });
         }
     }

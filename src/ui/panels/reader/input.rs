@@ -34,6 +34,9 @@ impl Reader {
         {
             claims_tooltip(view, response, cx, at);
         }
+        if let Some(hover) = response.hover_pos() {
+            self.hint_span_ends(ui, view, cx, hover);
+        }
         let Some(pos) = response.interact_pointer_pos() else {
             return;
         };
@@ -41,10 +44,17 @@ impl Reader {
             return;
         };
         let shift = ui.input(|i| i.modifiers.shift);
+        if self.follow_span_drag(response, at, intents) {
+            return;
+        }
         // A quick click can press and release within one frame, so a click
         // counts as a press too.
         let pressed = ui.input(|i| i.pointer.primary_pressed())
             && (response.is_pointer_button_down_on() || response.clicked());
+        if pressed && !shift && self.grab_span_end(view, cx, response, pos) {
+            self.request_focus = true;
+            return;
+        }
         if pressed {
             self.request_focus = true;
             match (shift, self.selection) {

@@ -24,6 +24,7 @@ mod header;
 mod input;
 mod layout;
 mod paint;
+mod span_drag;
 mod spans;
 
 use crate::anchor::CharIndex;
@@ -46,6 +47,13 @@ pub enum ReaderIntent {
     Copy(String),
     /// Open the article's details for editing.
     EditDetails,
+    /// Put the claim on the chars `start..end` (an end of its highlight
+    /// was dragged).
+    SetSpan {
+        claim: ClaimId,
+        start: usize,
+        end: usize,
+    },
 }
 
 /// Text selection in article chars: `anchor` stays, `cursor` moves.
@@ -79,6 +87,8 @@ pub struct Reader {
     /// The selection last put in the PRIMARY selection (middle-click paste).
     reported: Option<(usize, usize)>,
     find: find::FindBar,
+    /// An end of the selected claim's highlight being dragged.
+    span_drag: Option<span_drag::SpanDrag>,
 }
 
 /// Inputs the reader needs each frame.

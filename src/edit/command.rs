@@ -67,13 +67,6 @@ pub enum Command {
     /// by [`super::ArticleUpdate::prepare`]: the old text becomes an earlier
     /// version and every claim takes its new anchor or becomes an orphan.
     UpdateArticle(Box<super::ArticleUpdate>),
-    /// Attach a claim (an orphan, typically) to the chars `start..end` of
-    /// its article's current text.
-    ReattachClaim {
-        claim: ClaimId,
-        start: usize,
-        end: usize,
-    },
 }
 
 impl Command {

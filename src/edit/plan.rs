@@ -130,9 +130,6 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             Ok((edit, outcome))
         }
         Command::UpdateArticle(update) => super::update::plan_update(ws, *update),
-        Command::ReattachClaim { claim, start, end } => {
-            super::update::plan_reattach(ws, claim, start, end)
-        }
         Command::AddArticles(articles) => {
             let Some(last) = articles.last().map(|a| a.id) else {
                 return Ok((Edit::NOTHING, Outcome::Unchanged));

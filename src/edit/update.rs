@@ -11,7 +11,6 @@
 
 use super::change::{ClaimEdit, Edit, NewVersion};
 use super::command::{Command, CommandError, Outcome};
-use crate::anchor::CharIndex;
 use crate::model::{Anchor, ArticleId, Claim, ClaimId, Workspace};
 use crate::reanchor::{self, Reanchored, Reanchorer};
 use jiff::Timestamp;
@@ -190,32 +189,6 @@ fn reanchor_edit(claim: &Claim, result: &Reanchored, now: Timestamp) -> Option<C
         anchor: Box::new(anchor),
         orphaned,
     })
-}
-
-/// Attaches a claim to chars `start..end` of its article's current text.
-pub(super) fn plan_reattach(
-    ws: &Workspace,
-    claim: ClaimId,
-    start: usize,
-    end: usize,
-) -> Result<(Edit, Outcome), CommandError> {
-    let (index, found) = claim_at(ws, claim).ok_or(CommandError::NoSuchClaim)?;
-    let article = ws
-        .article(found.article)
-        .ok_or(CommandError::NoSuchArticle)?;
-    let anchor = CharIndex::new(&article.text).capture(start, end)?;
-    if anchor == found.anchor && !found.is_orphaned() {
-        return Ok((Edit::NOTHING, Outcome::Unchanged));
-    }
-    let edit = Edit::ChangeClaim {
-        index,
-        edit: ClaimEdit::Reanchor {
-            anchor: Box::new(anchor),
-            orphaned: None,
-        },
-        updated: crate::model::now(),
-    };
-    Ok((edit, Outcome::Claim(claim)))
 }
 
 fn claim_at(ws: &Workspace, id: ClaimId) -> Option<(usize, &Claim)> {

@@ -1,6 +1,6 @@
 use super::*;
 use crate::anchor::find_quote;
-use crate::edit::Document;
+use crate::edit::{ClaimChange, Document};
 use crate::model::{Article, Problem};
 use crate::reanchor::Outcome as Found;
 
@@ -105,10 +105,12 @@ fn an_orphan_is_reattached_to_a_selection_and_found_again_later() {
     // Re-attach the orphan to "Schools reopen on Friday".
     let start = NEW.chars().count() - "Schools reopen on Friday.".chars().count();
     let outcome = doc.execute(
-        Command::ReattachClaim {
+        Command::EditClaim {
             claim: claims[1],
-            start,
-            end: start + 24,
+            change: ClaimChange::SetSpan {
+                start,
+                end: start + 24,
+            },
         },
         0.0,
     );

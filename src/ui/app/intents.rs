@@ -90,7 +90,13 @@ impl FactbenchApp {
                 if let (Some(claim), Some((start, end))) =
                     (self.view.selected_claim, self.panels.reader.selection())
                 {
-                    self.run_command(ctx, Command::ReattachClaim { claim, start, end });
+                    self.run_command(
+                        ctx,
+                        Command::EditClaim {
+                            claim,
+                            change: crate::edit::ClaimChange::SetSpan { start, end },
+                        },
+                    );
                 }
             }
             Action::Export(format) => {

@@ -34,13 +34,28 @@ const PARAGRAPHS: [&str; 4] = [
 /// its neighbour), one source per ten claims, and verdicts cycling through
 /// the scale with every fourth claim unrated.
 pub fn generated_workspace(articles: usize, chars_per_article: usize, claims: usize) -> Workspace {
+    generated_with_breaks(articles, chars_per_article, claims, "\n\n")
+}
+
+/// Like [`generated_workspace`] with one article that is a single
+/// paragraph (a transcript, a pasted PDF): the same sentences, run on.
+pub fn generated_one_paragraph_workspace(chars: usize, claims: usize) -> Workspace {
+    generated_with_breaks(1, chars, claims, " ")
+}
+
+fn generated_with_breaks(
+    articles: usize,
+    chars_per_article: usize,
+    claims: usize,
+    paragraph_break: &str,
+) -> Workspace {
     let mut workspace = Workspace::new("Generated workspace");
     workspace.publisher.name = "Example Fact-Check Desk".into();
     workspace.report_url = "https://factcheck.example.org/reports/generated".into();
     for n in 0..articles {
         let mut article = Article::new(
             format!("Generated article {}", n + 1),
-            article_text(chars_per_article),
+            article_text(chars_per_article, paragraph_break),
         );
         article.outlet = "Example Outlet".into();
         article.url = format!("https://news.example.org/articles/{}", n + 1);
@@ -73,15 +88,15 @@ pub fn generated_workspace(articles: usize, chars_per_article: usize, claims: us
     workspace
 }
 
-fn article_text(chars: usize) -> String {
+fn article_text(chars: usize, paragraph_break: &str) -> String {
     let mut text = String::new();
     let mut count = 0;
     let mut n = 0;
     while count < chars {
         let paragraph = PARAGRAPHS[n % PARAGRAPHS.len()];
         if !text.is_empty() {
-            text.push_str("\n\n");
-            count += 2;
+            text.push_str(paragraph_break);
+            count += paragraph_break.chars().count();
         }
         text.push_str(paragraph);
         count += paragraph.chars().count();

@@ -13,6 +13,7 @@
 mod clusters;
 mod find;
 mod paragraphs;
+mod pieces;
 mod span_motion;
 mod trim;
 mod words;
@@ -20,6 +21,7 @@ mod words;
 pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
 pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
+pub use pieces::{MAX_PIECE_CHARS, PIECE_CHARS, continues_paragraph, cut_long_paragraphs};
 pub use span_motion::{SpanEnd, Step, moved_span};
 pub use trim::{is_trimmable, snap_to_words, trim_selection};
 pub use words::{CharCategory, word_around, word_end_after, word_start_before};

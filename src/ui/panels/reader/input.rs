@@ -81,8 +81,7 @@ impl Reader {
             self.snap_selection_to_words(&view.chars(text));
         }
         if response.triple_clicked() {
-            let p = view.paragraph_of_char(at);
-            let range = view.paragraphs[p].chars.clone();
+            let range = view.whole_paragraph(at);
             self.set_selection(range.start, range.end);
         } else if response.double_clicked() {
             let (start, end) = word_around(&view.chars(text), at);

@@ -1,14 +1,19 @@
 //! The laid-out article: its paragraphs, the galleys of those in view (kept
 //! across frames), paragraph heights (measured or estimated), where each
 //! paragraph is drawn, and the conversions between chars and screen
-//! positions. Also the one [`CharIndex`] of the article, kept as
+//! positions. Paragraphs longer than a few thousand chars are laid out in
+//! pieces (`text::cut_long_paragraphs`): `paragraphs` holds those pieces,
+//! drawn one under the other with no paragraph gap between the pieces of
+//! one paragraph, so only the pieces in view are ever laid out. Also the one [`CharIndex`] of the article, kept as
 //! [`CharCheckpoints`] for as long as the text stays the same.
 
 use super::spans::{Span, claim_spans};
 use super::{ReaderContext, reading_colour};
 use crate::anchor::{CharCheckpoints, CharIndex};
 use crate::model::{Article, ArticleId};
-use crate::text::{Paragraph, paragraph_of_char, split_paragraphs};
+use crate::text::{
+    Paragraph, continues_paragraph, cut_long_paragraphs, paragraph_of_char, split_paragraphs,
+};
 use egui::epaint::text::{CharIndex as GlyphIndex, Galley, LayoutJob, TextFormat, TextWrapping};
 use egui::text::CCursor;
 use egui::{FontId, Pos2, Rect, Ui, pos2, vec2};
@@ -71,6 +76,8 @@ pub(super) struct ArticleView {
     text_key: TextKey,
     /// The article's char index, built once per text.
     marks: CharCheckpoints,
+    /// The paragraphs of the text, long ones cut into pieces: what is laid
+    /// out and drawn as one galley.
     pub paragraphs: Vec<Paragraph>,
     heights: Vec<f32>,
     tops: Vec<f32>,
@@ -85,7 +92,7 @@ pub(super) struct ArticleView {
 
 impl ArticleView {
     pub fn new(article: &Article, text_revision: u64) -> Self {
-        let paragraphs = split_paragraphs(&article.text);
+        let paragraphs = cut_long_paragraphs(&article.text, split_paragraphs(&article.text));
         let n = paragraphs.len();
         ArticleView {
             article: article.id,
@@ -147,11 +154,12 @@ impl ArticleView {
         let row = key.text_size * LINE_HEIGHT;
         let gap = key.text_size * PARAGRAPH_GAP;
         let per_row = (key.width / key.text_size).max(1.0);
-        for (i, p) in self.paragraphs.iter().enumerate() {
+        for i in 0..self.paragraphs.len() {
+            let p = &self.paragraphs[i];
             self.heights[i] = if p.chars.is_empty() {
                 row * 0.5
             } else {
-                (p.ems / per_row).ceil().max(1.0) * row + gap
+                (p.ems / per_row).ceil().max(1.0) * row + self.gap_after(i, gap)
             };
         }
         self.tops_stale = true;
@@ -189,8 +197,47 @@ impl ArticleView {
             .saturating_sub(1)
     }
 
+    /// The paragraph (or piece) whose range holds caret position `pos`; a
+    /// position between two pieces of one paragraph belongs to the first
+    /// (the end of its last row).
     pub fn paragraph_of_char(&self, pos: usize) -> usize {
         paragraph_of_char(&self.paragraphs, pos)
+    }
+
+    /// The paragraph (or piece) holding the char at `pos` itself: at the
+    /// start of a piece, that piece rather than the one before it.
+    pub fn paragraph_holding_char(&self, pos: usize) -> usize {
+        let index = self.paragraphs.partition_point(|p| p.chars.end <= pos);
+        match self.paragraphs.get(index) {
+            Some(p) if p.chars.start <= pos => index,
+            _ => self.paragraph_of_char(pos),
+        }
+    }
+
+    /// The chars of the whole paragraph around `pos`, across its pieces.
+    pub fn whole_paragraph(&self, pos: usize) -> std::ops::Range<usize> {
+        let index = self.paragraph_holding_char(pos);
+        let mut first = index;
+        while first > 0 && continues_paragraph(&self.paragraphs[first - 1], &self.paragraphs[first])
+        {
+            first -= 1;
+        }
+        let mut last = index;
+        while last + 1 < self.paragraphs.len()
+            && continues_paragraph(&self.paragraphs[last], &self.paragraphs[last + 1])
+        {
+            last += 1;
+        }
+        self.paragraphs[first].chars.start..self.paragraphs[last].chars.end
+    }
+
+    /// The space drawn after paragraph (or piece) `index`: `gap` after a
+    /// paragraph, none between two pieces of one.
+    fn gap_after(&self, index: usize, gap: f32) -> f32 {
+        match self.paragraphs.get(index + 1) {
+            Some(next) if continues_paragraph(&self.paragraphs[index], next) => 0.0,
+            _ => gap,
+        }
     }
 
     /// Content y of a char (its paragraph's top, plus its row when laid out).
@@ -240,6 +287,26 @@ impl ArticleView {
             }
             index += 1;
         }
+        self.lay_out_neighbours(ui, text, index, key, frame);
+    }
+
+    /// Lays out the paragraph just above the view and the one just below
+    /// (`after`), without drawing them: the caret moving up or down off the
+    /// rows in view keeps its column ([`ArticleView::vertical_move`]).
+    fn lay_out_neighbours(
+        &mut self,
+        ui: &Ui,
+        text: &str,
+        after: usize,
+        key: LayoutKey,
+        frame: u64,
+    ) {
+        if let Some(before) = self.visible.first().and_then(|(i, _)| i.checked_sub(1)) {
+            self.galley(ui, text, before, key, frame);
+        }
+        if after < self.paragraphs.len() {
+            self.galley(ui, text, after, key, frame);
+        }
     }
 
     /// The galley of paragraph `index`, laid out now if not cached; keeps
@@ -262,8 +329,7 @@ impl ArticleView {
             let galley = ui
                 .painter()
                 .layout_job(paragraph_job(ui, paragraph_text, key));
-            let gap = key.text_size * PARAGRAPH_GAP;
-            let height = galley.size().y + gap;
+            let height = galley.size().y + self.gap_after(index, key.text_size * PARAGRAPH_GAP);
             if (self.heights[index] - height).abs() > 0.01 {
                 self.heights[index] = height;
                 self.tops_stale = true;
@@ -421,22 +487,52 @@ impl ArticleView {
         let local = CCursor::new(cursor - paragraph.chars.start);
         let layout = cached.galley.layout_from_cursor(local);
         let last_row = cached.galley.rows.len().saturating_sub(1);
+        let x = cached.galley.pos_from_cursor(local).min.x;
         if up && layout.row == 0 {
             return match index.checked_sub(1) {
-                Some(prev) => self.paragraphs[prev].chars.end,
+                Some(prev) => self.same_x_in(prev, x, false),
                 None => 0,
             };
         }
         if !up && layout.row >= last_row {
-            return self
-                .paragraphs
-                .get(index + 1)
-                .map_or(paragraph.chars.end, |next| next.chars.start);
+            return match self.paragraphs.get(index + 1) {
+                Some(_) => self.same_x_in(index + 1, x, true),
+                None => paragraph.chars.end,
+            };
         }
-        let x = cached.galley.pos_from_cursor(local).min.x;
         let row = if up { layout.row - 1 } else { layout.row + 1 };
         let y = cached.galley.rows[row].rect().center().y;
         let target = cached.galley.cursor_from_pos(vec2(x, y));
+        paragraph.chars.start + target.index.0.min(paragraph.chars.len())
+    }
+}
+
+impl ArticleView {
+    /// The char at `x` on the first (or last) row of paragraph `index`:
+    /// moving up or down into a neighbouring paragraph, or into the next
+    /// piece of a long one, keeps the column. Without its layout, the
+    /// paragraph's start (or end).
+    fn same_x_in(&self, index: usize, x: f32, first_row: bool) -> usize {
+        let paragraph = &self.paragraphs[index];
+        let fallback = if first_row {
+            paragraph.chars.start
+        } else {
+            paragraph.chars.end
+        };
+        let Some(cached) = self.galleys.get(&index) else {
+            return fallback;
+        };
+        let row = if first_row {
+            cached.galley.rows.first()
+        } else {
+            cached.galley.rows.last()
+        };
+        let Some(row) = row else {
+            return fallback;
+        };
+        let target = cached
+            .galley
+            .cursor_from_pos(vec2(x, row.rect().center().y));
         paragraph.chars.start + target.index.0.min(paragraph.chars.len())
     }
 }
@@ -493,6 +589,35 @@ pub(super) fn range_rects(galley: &Galley, start: usize, end: usize, out: &mut V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_paragraph_is_laid_out_as_pieces_the_reader_treats_as_one() {
+        let sentence = "Путин сказал, что 习近平 поставил 2450 👩‍👩‍👧 танков cafe\u{301}. ";
+        let long = sentence.repeat(300);
+        let text = format!("Title\n{long}\nLast.");
+        let article = Article::new("Т", text.as_str());
+        let view = ArticleView::new(&article, 1);
+        let n = view.paragraphs.len();
+        assert!(n > 5, "{n} pieces");
+        let long_start = 6;
+        let long_end = long_start + long.chars().count();
+        // Triple-click anywhere in it takes the whole paragraph, not a piece.
+        let second = view.paragraphs[2].chars.start;
+        assert_eq!(view.whole_paragraph(second), long_start..long_end);
+        assert_eq!(view.whole_paragraph(long_end - 1), long_start..long_end);
+        assert_eq!(view.whole_paragraph(1), 0..5, "a short paragraph is itself");
+        // At a piece boundary the char belongs to the next piece, the caret
+        // position to the end of the previous one.
+        assert_eq!(view.paragraph_holding_char(second), 2);
+        assert_eq!(view.paragraph_of_char(second), 1);
+        // At a paragraph's end (its newline), both mean that paragraph.
+        assert_eq!(view.paragraph_holding_char(5), 0);
+        // No gap between the pieces of one paragraph, a gap after it.
+        assert_eq!(view.gap_after(1, 7.0), 0.0);
+        assert_eq!(view.gap_after(0, 7.0), 7.0);
+        assert_eq!(view.gap_after(n - 2, 7.0), 7.0);
+        assert_eq!(view.gap_after(n - 1, 7.0), 7.0);
+    }
 
     #[test]
     fn the_view_keeps_its_char_index_while_the_text_is_unchanged() {

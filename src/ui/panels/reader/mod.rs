@@ -151,6 +151,14 @@ impl Reader {
         view.paragraphs.get(*index).map(|p| p.chars.start)
     }
 
+    /// How many paragraphs (long ones counted by their pieces) the shown
+    /// article has, and how many of them are laid out now: only those
+    /// recently in view are.
+    pub fn pieces_laid_out(&self) -> Option<(usize, usize)> {
+        let view = self.view.as_ref()?;
+        Some((view.paragraphs.len(), view.galleys.len()))
+    }
+
     /// The chars drawn last frame (from the first paragraph in view to the
     /// end of the last).
     pub fn visible_chars(&self) -> Option<std::ops::Range<usize>> {

@@ -101,7 +101,7 @@ pub(super) fn claim_to_select(
 
 /// The claims covering char `at`, shortest first.
 pub(super) fn claims_at(view: &ArticleView, at: usize) -> Vec<&Span> {
-    let index = view.paragraph_of_char(at);
+    let index = view.paragraph_holding_char(at);
     let Some(paragraph) = view.paragraphs.get(index) else {
         return Vec::new();
     };

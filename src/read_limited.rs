@@ -5,6 +5,10 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// How much is read at a time.
+const PIECE_BYTES: usize = 1 << 20;
 
 /// Why a file could not be read whole.
 #[derive(Debug)]
@@ -28,6 +32,16 @@ impl From<io::Error> for ReadFailure {
 /// The bytes of `path`, refusing folders and files over `limit` bytes
 /// without reading them (and files that grow past it while being read).
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFailure> {
+    read_limited_counting(path, limit, &AtomicU64::new(0))
+}
+
+/// Like [`read_limited`], adding the bytes read so far to `read` as they
+/// come in (in pieces of [`PIECE_BYTES`]).
+pub fn read_limited_counting(
+    path: &Path,
+    limit: u64,
+    read: &AtomicU64,
+) -> Result<Vec<u8>, ReadFailure> {
     let meta = fs::metadata(path)?;
     if meta.is_dir() {
         return Err(ReadFailure::IsDirectory);
@@ -36,9 +50,18 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFailure> {
         return Err(ReadFailure::TooLarge { size: meta.len() });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    fs::File::open(path)?
-        .take(limit + 1)
-        .read_to_end(&mut bytes)?;
+    let mut file = fs::File::open(path)?.take(limit + 1);
+    let mut piece = vec![0; PIECE_BYTES];
+    loop {
+        let n = match file.read(&mut piece) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        bytes.extend_from_slice(&piece[..n]);
+        read.fetch_add(n as u64, Ordering::Relaxed);
+    }
     if bytes.len() as u64 > limit {
         return Err(ReadFailure::TooLarge {
             size: bytes.len() as u64,

@@ -15,9 +15,10 @@ pub use error::{LoadError, SaveError};
 pub use format::{RECURSION_LIMIT, to_ron};
 
 use crate::model::{FORMAT_VERSION, Problem, Workspace};
-use crate::read_limited::{ReadFailure, read_limited};
+use crate::read_limited::{ReadFailure, read_limited_counting};
 use std::io;
 use std::path::Path;
+use std::sync::atomic::AtomicU64;
 
 /// Largest workspace file Factbench opens (a 10 MB workspace is already large).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -39,9 +40,19 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     load_with_text(path).map(|(loaded, _)| loaded)
 }
 
+/// Like [`load`], counting the bytes read so far into `read` (for a
+/// progress bar while a large file opens on another thread).
+pub fn load_counting(path: &Path, read: &AtomicU64) -> Result<Loaded, LoadError> {
+    let bytes = read_file_counting(path, read)?;
+    load_bytes(path, bytes).map(|(loaded, _)| loaded)
+}
+
 /// Like [`load`], also giving the file's text (for readers of its comments).
 fn load_with_text(path: &Path) -> Result<(Loaded, String), LoadError> {
-    let bytes = read_file(path)?;
+    load_bytes(path, read_file(path)?)
+}
+
+fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Loaded, String), LoadError> {
     let disk = DiskState::of_bytes(path, &bytes);
     let text = decode(path, bytes)?;
     let mut loaded = parse(&text, path)?;
@@ -107,8 +118,12 @@ pub fn save_with_state(path: &Path, workspace: &Workspace) -> Result<DiskState, 
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_file_counting(path, &AtomicU64::new(0))
+}
+
+fn read_file_counting(path: &Path, read: &AtomicU64) -> Result<Vec<u8>, LoadError> {
     let path_buf = path.to_owned();
-    read_limited(path, MAX_FILE_BYTES).map_err(|failure| match failure {
+    read_limited_counting(path, MAX_FILE_BYTES, read).map_err(|failure| match failure {
         ReadFailure::NotFound => LoadError::NotFound { path: path_buf },
         ReadFailure::IsDirectory => LoadError::IsDirectory { path: path_buf },
         ReadFailure::TooLarge { size } => too_large(path, size),

@@ -8,7 +8,6 @@
 //! [`FactbenchApp::on_path`].
 
 use super::{FactbenchApp, Pending, Prompt};
-use crate::edit::Document;
 use crate::export::{self, ExportOptions, Format};
 use crate::store;
 use crate::ui::dialogs::update::UpdateDialog;
@@ -95,39 +94,6 @@ impl FactbenchApp {
             }
             Err(e) => {
                 self.error("Could not save", e.to_string());
-                false
-            }
-        }
-    }
-
-    /// Opens a workspace file; on failure shows why, keeps the open
-    /// workspace and returns false.
-    pub(super) fn open_path(&mut self, path: &Path) -> bool {
-        match crate::store::load(path) {
-            Ok(loaded) => {
-                let mut note = None;
-                if let Some(version) = loaded.migrated_from {
-                    note = Some(format!(
-                        "{} was written by an older Factbench (format version {version}) and was upgraded; saving writes the current format.",
-                        path.display()
-                    ));
-                }
-                self.offer_recovery_of(path, Some(&loaded.workspace));
-                let doc = Document::opened(loaded.workspace, Some(path.to_owned()), loaded.disk);
-                self.replace_document(doc);
-                if !loaded.problems.is_empty() {
-                    self.modals.show_problems = true;
-                }
-                if let Some(note) = note {
-                    self.error("Workspace upgraded", note);
-                }
-                self.services.settings.remember(path);
-                self.save_settings();
-                true
-            }
-            Err(e) => {
-                self.error("Could not open the workspace", e.to_string());
-                self.offer_recovery_of(path, None);
                 false
             }
         }

@@ -12,6 +12,7 @@ mod keyboard;
 mod layout;
 mod menu_bar;
 mod modals;
+mod opening;
 mod recovery;
 mod view;
 
@@ -99,6 +100,8 @@ struct Services {
     reload_declined: Option<crate::store::DiskState>,
     /// The file last exported, which the status bar names.
     last_export: Option<PathBuf>,
+    /// Files larger than this open on a worker; `None`: the standard size.
+    open_in_background_above: Option<u64>,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -130,6 +133,7 @@ impl FactbenchApp {
                 was_focused: true,
                 reload_declined: None,
                 last_export: None,
+                open_in_background_above: None,
             },
             problems: ProblemView::default(),
             intents: Vec::new(),

@@ -80,6 +80,8 @@ pub(super) struct Modals {
     pub(super) scale_editor: Option<ScaleEditor>,
     /// The verdict picker (Ctrl+R) for the selected claim.
     pub(super) verdict_picker: Option<VerdictPicker>,
+    /// A large workspace file being opened on a worker.
+    pub(super) opening: Option<super::opening::Opening>,
 }
 
 impl Modals {
@@ -90,6 +92,7 @@ impl Modals {
             || !self.recovery_offers.is_empty()
             || self.scale_editor.is_some()
             || self.verdict_picker.is_some()
+            || self.opening.is_some()
     }
 }
 
@@ -114,6 +117,7 @@ impl FactbenchApp {
         ) {
             self.save_settings();
         }
+        self.opening_dialog(ctx);
         if let Some((title, message)) = self.modals.errors.front() {
             if dialogs::error_dialog(ctx, title, message) {
                 self.modals.errors.pop_front();

@@ -108,6 +108,17 @@ impl Decisions {
         }
     }
 
+    /// The earlier checks called "not the same" as `claim`, as pairs.
+    pub fn not_same_for<'d>(
+        &'d self,
+        claim: &'d ClaimKey,
+    ) -> impl Iterator<Item = (ClaimKey, ClaimKey)> + 'd {
+        self.entries
+            .iter()
+            .filter(move |e| &e.claim == claim && e.decision == Decision::NotSame)
+            .map(|e| (e.claim.clone(), e.earlier.clone()))
+    }
+
     /// How many decisions are recorded.
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -18,6 +18,8 @@ pub(super) enum Intent {
     ShowSource(SourceId),
     VerdictNumber(usize),
     Copy(String),
+    /// The claim library's earlier checks: open, cite, decide.
+    CheckedBefore(crate::ui::panels::claim_inspector::checked_before::CheckedBeforeIntent),
 }
 
 impl FactbenchApp {
@@ -36,6 +38,7 @@ impl FactbenchApp {
             }
             Intent::VerdictNumber(n) => self.set_nth_verdict(ctx, n),
             Intent::Copy(text) => ctx.copy_text(text),
+            Intent::CheckedBefore(intent) => self.on_checked_before(intent),
         }
         self.reconcile_view();
     }

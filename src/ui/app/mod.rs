@@ -10,6 +10,7 @@ mod file_actions;
 mod intents;
 mod keyboard;
 mod layout;
+mod library;
 mod menu_bar;
 mod modals;
 mod recovery;
@@ -99,6 +100,8 @@ struct Services {
     reload_declined: Option<crate::store::DiskState>,
     /// The file last exported, which the status bar names.
     last_export: Option<PathBuf>,
+    /// The claim library: its worker, decisions and answers.
+    library: library::ClaimLibrary,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -130,6 +133,7 @@ impl FactbenchApp {
                 was_focused: true,
                 reload_declined: None,
                 last_export: None,
+                library: library::ClaimLibrary::default(),
             },
             problems: ProblemView::default(),
             intents: Vec::new(),
@@ -151,7 +155,11 @@ impl FactbenchApp {
         picker: Box<dyn FilePicker>,
     ) -> Self {
         let untitled_folder = crate::store::recovery::untitled_recovery_folder();
-        Self::launch_in(ctx, file, settings_path, untitled_folder, picker)
+        let mut app = Self::launch_in(ctx, file, settings_path, untitled_folder, picker);
+        if let Some(index_dir) = crate::library::Library::default_cache_dir() {
+            app.set_claim_library(index_dir, crate::library::Decisions::default_path());
+        }
+        app
     }
 
     /// Like [`FactbenchApp::launch`], with untitled work autosaved to (and

@@ -363,8 +363,17 @@ fn conflicts(library: &Library, check: &ConsistencyCheck) -> Result<Vec<VerdictC
     let keep = |claim: &Claim, other: &Match| {
         // The open workspace as it is now, not as last saved, is what counts.
         let elsewhere = own.as_ref() != Some(&other.workspace);
-        let here = own.as_deref().map(|p| ClaimKey::new(p, claim.id.to_string()));
-        let pair = here.map(|h| (h, ClaimKey::new(&other.workspace, other.claim.clone())));
+        let pair = own.as_ref().map(|own| {
+            let here = ClaimKey {
+                workspace: own.clone(),
+                claim: claim.id.to_string(),
+            };
+            let earlier = ClaimKey {
+                workspace: other.workspace.clone(),
+                claim: other.claim.clone(),
+            };
+            (here, earlier)
+        });
         elsewhere && !pair.is_some_and(|p| check.not_same.contains(&p))
     };
     verdict_conflicts(

@@ -210,11 +210,14 @@ pub fn verdict_conflicts(
     path: &Path,
     workspace: &Workspace,
 ) -> Result<Vec<String>, String> {
-    let conflicts =
-        crate::library::verdict_conflicts(library, folders, Some(path), &workspace.claims, |_, _| {
-            true
-        })
-        .map_err(|e| e.to_string())?;
+    let conflicts = crate::library::verdict_conflicts(
+        library,
+        folders,
+        Some(path),
+        &workspace.claims,
+        |_, _| true,
+    )
+    .map_err(|e| e.to_string())?;
     Ok(conflicts
         .iter()
         .map(|conflict| {

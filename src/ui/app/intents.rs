@@ -13,7 +13,10 @@ const TEXT_SIZES: std::ops::RangeInclusive<f32> = 11.0..=32.0;
 pub(super) enum Intent {
     Action(Action),
     Command(Command),
-    SelectClaim { claim: ClaimId, reveal: bool },
+    SelectClaim {
+        claim: ClaimId,
+        reveal: bool,
+    },
     ShowArticle(ArticleId),
     ShowSource(SourceId),
     VerdictNumber(usize),

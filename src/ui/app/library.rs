@@ -53,14 +53,21 @@ pub(super) struct ClaimLibrary {
 
 impl ClaimLibrary {
     /// A library kept in `index_dir`, decisions saved to `decisions_path`.
-    pub(super) fn new(index_dir: Option<PathBuf>, decisions_path: Option<PathBuf>) -> (Self, Option<String>) {
+    pub(super) fn new(
+        index_dir: Option<PathBuf>,
+        decisions_path: Option<PathBuf>,
+    ) -> (Self, Option<String>) {
         let (decisions, error) = match decisions_path.as_deref().map(Decisions::load) {
             Some(Ok(decisions)) => (decisions, None),
             Some(Err(e)) => (Decisions::default(), Some(e)),
             None => (Decisions::default(), None),
         };
         // A broken decisions file is not overwritten: decisions stay in memory.
-        let decisions_path = if error.is_some() { None } else { decisions_path };
+        let decisions_path = if error.is_some() {
+            None
+        } else {
+            decisions_path
+        };
         let library = ClaimLibrary {
             index_dir,
             decisions,
@@ -97,9 +104,23 @@ impl FactbenchApp {
             .is_some_and(LibraryWorker::searching)
     }
 
+    /// How many searches the window has sent to the library (typing sends
+    /// one per pause, not one per key).
+    pub fn library_searches_sent(&self) -> u64 {
+        self.services
+            .library
+            .worker
+            .as_ref()
+            .map_or(0, LibraryWorker::searches_sent)
+    }
+
     /// The earlier check open in its read-only window.
     pub fn earlier_check_shown(&self) -> Option<&EarlierCheck> {
-        self.services.library.earlier.as_ref().map(EarlierCheckWindow::check)
+        self.services
+            .library
+            .earlier
+            .as_ref()
+            .map(EarlierCheckWindow::check)
     }
 
     /// The verdict conflicts with the library, as the Problems window lists them.
@@ -222,14 +243,21 @@ impl FactbenchApp {
     /// Searches for the selected claim: at once for a new selection, after
     /// a pause in typing for a changed text.
     fn search_selected(&mut self, ctx: &egui::Context, folders: &[PathBuf]) {
-        let Some(claim) = self.view.selected_claim.and_then(|id| self.doc.workspace().claim(id))
+        let Some(claim) = self
+            .view
+            .selected_claim
+            .and_then(|id| self.doc.workspace().claim(id))
         else {
             return;
         };
         let text = claim_text(claim);
         let now = ctx.input(|i| i.time);
         let lib = &mut self.services.library;
-        if lib.asked.as_ref().is_some_and(|(id, t)| *id == claim.id && *t == text) {
+        if lib
+            .asked
+            .as_ref()
+            .is_some_and(|(id, t)| *id == claim.id && *t == text)
+        {
             lib.typed = None;
             return;
         }
@@ -300,7 +328,12 @@ impl FactbenchApp {
             .iter()
             .flat_map(|claim| {
                 let here = own_key(own, claim.id);
-                let pairs: Vec<_> = self.services.library.decisions.not_same_for(&here).collect();
+                let pairs: Vec<_> = self
+                    .services
+                    .library
+                    .decisions
+                    .not_same_for(&here)
+                    .collect();
                 pairs
             })
             .collect()
@@ -331,10 +364,9 @@ impl FactbenchApp {
             Some((id, Ok(matches))) if *id == claim => {
                 let here = lib.own.as_ref().map(|(_, own)| own_key(own, claim));
                 for found in matches {
-                    let decision = here.as_ref().and_then(|h| {
-                        lib.decisions
-                            .get(h, &earlier_key(found))
-                    });
+                    let decision = here
+                        .as_ref()
+                        .and_then(|h| lib.decisions.get(h, &earlier_key(found)));
                     match decision {
                         Some(Decision::NotSame) => view.hidden += 1,
                         _ => view.suggestions.push(Suggestion {
@@ -484,12 +516,20 @@ fn citation(check: &EarlierCheck) -> (Source, Evidence) {
         }
     };
     let mut source = Source::new(
-        format!("Earlier check: {}", crate::text::one_line(&claim.statement, 100)),
+        format!(
+            "Earlier check: {}",
+            crate::text::one_line(&claim.statement, 100)
+        ),
         url,
         SourceKind::Other,
     );
     source.publisher = check.workspace_title.clone();
-    source.published = Some(claim.updated.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
+    source.published = Some(
+        claim
+            .updated
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date(),
+    );
     source.notes = format!(
         "Checked in the workspace {}, claim {}.",
         check.workspace.display(),
@@ -516,16 +556,18 @@ fn citation(check: &EarlierCheck) -> (Source, Evidence) {
 fn conflict_line(ws: &Workspace, conflict: &VerdictConflict) -> ProblemLine {
     let statement = ws
         .claim(conflict.claim)
-        .map_or_else(String::new, |c: &Claim| crate::text::one_line(&c.statement, 60));
+        .map_or_else(String::new, |c: &Claim| {
+            crate::text::one_line(&c.statement, 60)
+        });
     let ours = ws
         .scale
         .get(&conflict.verdict)
         .map_or(conflict.verdict.as_str(), |v| v.label.as_str());
     let other = &conflict.other;
-    let file = other
-        .workspace
-        .file_name()
-        .map_or_else(|| other.workspace.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let file = other.workspace.file_name().map_or_else(
+        || other.workspace.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     ProblemLine {
         claim: Some(conflict.claim),
         message: format!(

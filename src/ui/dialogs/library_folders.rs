@@ -44,7 +44,11 @@ pub fn library_folders_section(
         ui.horizontal(|ui| {
             ui.label(folder.display().to_string());
             let button = ui.small_button("Remove");
-            name_widget(ui, &button, &format!("Remove library folder {}", folder.display()));
+            name_widget(
+                ui,
+                &button,
+                &format!("Remove library folder {}", folder.display()),
+            );
             if button.clicked() {
                 remove = Some(i);
             }

@@ -101,7 +101,11 @@ impl EarlierCheck {
             workspace: workspace.to_owned(),
             workspace_title: ws.title.clone(),
             report_url: ws.report_url.clone(),
-            verdict: found.verdict.as_deref().and_then(|k| ws.scale.get(k)).cloned(),
+            verdict: found
+                .verdict
+                .as_deref()
+                .and_then(|k| ws.scale.get(k))
+                .cloned(),
             article_title: article.map_or_else(String::new, |a| a.title.clone()),
             context: quote_in_context(found, article.map(|a| a.text.as_str())),
             evidence: found
@@ -209,7 +213,9 @@ impl LibraryWorker {
     pub fn search(&mut self, search: Search) {
         self.last_search += 1;
         self.searching = true;
-        let _ = self.requests.send(Request::Search(self.last_search, search));
+        let _ = self
+            .requests
+            .send(Request::Search(self.last_search, search));
     }
 
     /// Checks the workspace's verdicts against the library.
@@ -223,6 +229,11 @@ impl LibraryWorker {
     /// Reads an earlier check from its file.
     pub fn open(&self, purpose: OpenFor, workspace: PathBuf, claim: String) {
         let _ = self.requests.send(Request::Open(purpose, workspace, claim));
+    }
+
+    /// How many searches were sent.
+    pub fn searches_sent(&self) -> u64 {
+        self.last_search
     }
 
     /// Whether the newest search is still unanswered.
@@ -304,12 +315,16 @@ fn answer(index_dir: &Path, library: &mut Option<Library>, request: Request) -> 
     match request {
         Request::Open(purpose, workspace, claim) => Envelope {
             ticket: None,
-            answer: Answer::Opened(purpose, EarlierCheck::read(&workspace, &claim).map(Box::new)),
+            answer: Answer::Opened(
+                purpose,
+                EarlierCheck::read(&workspace, &claim).map(Box::new),
+            ),
         },
         Request::Refresh(folders) => Envelope {
             ticket: None,
             answer: Answer::Refreshed(
-                opened(index_dir, library).and_then(|l| l.refresh(&folders).map_err(|e| e.to_string())),
+                opened(index_dir, library)
+                    .and_then(|l| l.refresh(&folders).map_err(|e| e.to_string())),
             ),
         },
         Request::Search(ticket, search) => {
@@ -329,11 +344,16 @@ fn answer(index_dir: &Path, library: &mut Option<Library>, request: Request) -> 
 }
 
 /// The library, opened on first use.
-fn opened<'l>(index_dir: &Path, library: &'l mut Option<Library>) -> Result<&'l mut Library, String> {
+fn opened<'l>(
+    index_dir: &Path,
+    library: &'l mut Option<Library>,
+) -> Result<&'l mut Library, String> {
     if library.is_none() {
         *library = Some(Library::open(index_dir).map_err(|e| e.to_string())?);
     }
-    library.as_mut().ok_or_else(|| "the claim library is not open".to_owned())
+    library
+        .as_mut()
+        .ok_or_else(|| "the claim library is not open".to_owned())
 }
 
 /// The matches of `search`, the open workspace's own claims left out.
@@ -344,7 +364,9 @@ fn find(library: &Library, search: &Search) -> Result<Vec<Match>, String> {
         .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned()));
     let query = Query {
         text: search.text.clone(),
-        folders: library.folders(&search.folders).map_err(|e| e.to_string())?,
+        folders: library
+            .folders(&search.folders)
+            .map_err(|e| e.to_string())?,
         exclude: None,
         top: SEARCH_DEPTH,
     };

@@ -30,7 +30,9 @@ pub enum LibraryStatus {
     Searching,
     /// The answer for this claim's current text (or an older one, while a
     /// newer is on its way).
-    Ready { stale: bool },
+    Ready {
+        stale: bool,
+    },
     Failed(String),
 }
 
@@ -61,7 +63,11 @@ pub enum CheckedBeforeIntent {
 pub const SHOWN: usize = 5;
 
 /// Draws the section for `claim`.
-pub fn checked_before(ui: &mut Ui, state: &CheckedBefore, claim: ClaimId) -> Vec<CheckedBeforeIntent> {
+pub fn checked_before(
+    ui: &mut Ui,
+    state: &CheckedBefore,
+    claim: ClaimId,
+) -> Vec<CheckedBeforeIntent> {
     let mut out = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.strong("Checked before");
@@ -133,10 +139,10 @@ fn suggestion_row(
         if link.clicked() {
             out.push(CheckedBeforeIntent::Open(found.clone()));
         }
-        let file = found
-            .workspace
-            .file_name()
-            .map_or_else(|| found.workspace.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let file = found.workspace.file_name().map_or_else(
+            || found.workspace.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         ui.weak(format!("{file} · {}", found.date))
             .on_hover_text(found.workspace.display().to_string());
         ui.horizontal_wrapped(|ui| {
@@ -160,7 +166,11 @@ fn suggestion_row(
                 .on_hover_text("This earlier check is of the same claim")
                 .clicked()
             {
-                out.push(CheckedBeforeIntent::Decide(claim, found.clone(), Some(Decision::Same)));
+                out.push(CheckedBeforeIntent::Decide(
+                    claim,
+                    found.clone(),
+                    Some(Decision::Same),
+                ));
             }
             if ui
                 .small_button("Not the same")

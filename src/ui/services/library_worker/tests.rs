@@ -47,17 +47,33 @@ fn an_answer_overtaken_by_a_newer_search_is_dropped() {
     let index = tempfile::tempdir().unwrap();
     let mut worker = started(index.path());
     worker.refresh(vec![folder.path().to_owned()]);
-    assert!(matches!(next_envelope(&worker).answer, Answer::Refreshed(Ok(_))));
+    assert!(matches!(
+        next_envelope(&worker).answer,
+        Answer::Refreshed(Ok(_))
+    ));
     let gas = claim("Russia earned 245 billion dollars from oil and gas exports in 2022");
     let chips = claim("China supplied Russia with 90% of its imported microchips in 2023");
-    worker.search(Search::for_claim(&gas, vec![folder.path().to_owned()], None));
+    worker.search(Search::for_claim(
+        &gas,
+        vec![folder.path().to_owned()],
+        None,
+    ));
     let first = next_envelope(&worker);
     // The user typed on: a newer search was sent before the first answer was polled.
-    worker.search(Search::for_claim(&chips, vec![folder.path().to_owned()], None));
+    worker.search(Search::for_claim(
+        &chips,
+        vec![folder.path().to_owned()],
+        None,
+    ));
     assert!(worker.searching());
-    assert!(worker.accept(first).is_none(), "the overtaken answer is dropped");
+    assert!(
+        worker.accept(first).is_none(),
+        "the overtaken answer is dropped"
+    );
     assert!(worker.searching(), "still waiting for the newest answer");
-    let second = worker.accept(next_envelope(&worker)).expect("the newest answer is kept");
+    let second = worker
+        .accept(next_envelope(&worker))
+        .expect("the newest answer is kept");
     let Answer::Found(search, Ok(matches)) = second else {
         panic!("a search answer");
     };
@@ -72,7 +88,12 @@ fn searches_sent_in_a_burst_give_only_the_last_answer() {
     let index = tempfile::tempdir().unwrap();
     let mut worker = started(index.path());
     worker.refresh(vec![folder.path().to_owned()]);
-    let words = ["Russia", "Russia earned", "Russia earned $245bn", "Russia earned $245bn from oil and gas exports in 2022"];
+    let words = [
+        "Russia",
+        "Russia earned",
+        "Russia earned $245bn",
+        "Russia earned $245bn from oil and gas exports in 2022",
+    ];
     let claims: Vec<Claim> = words.iter().map(|w| claim(w)).collect();
     for c in &claims {
         worker.search(Search::for_claim(c, vec![folder.path().to_owned()], None));
@@ -101,7 +122,11 @@ fn the_open_workspace_is_never_its_own_earlier_check() {
     worker.refresh(vec![folder.path().to_owned()]);
     let gas = claim("Russia earned $245bn from oil and gas exports in 2022.");
     let own = folder.path().join("desk-en-2024.ron");
-    worker.search(Search::for_claim(&gas, vec![folder.path().to_owned()], Some(own.clone())));
+    worker.search(Search::for_claim(
+        &gas,
+        vec![folder.path().to_owned()],
+        Some(own.clone()),
+    ));
     let answer = loop {
         let envelope = next_envelope(&worker);
         if let Some(answer @ Answer::Found(..)) = worker.accept(envelope) {

@@ -36,6 +36,28 @@ impl EarlierCheckWindow {
     }
 }
 
+/// The quote, strong and underlined, in the weaker text around it.
+fn quote_in_context(
+    ui: &egui::Ui,
+    (before, quote, after): &(String, String, String),
+) -> egui::text::LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let weak = egui::TextFormat::simple(font.clone(), ui.visuals().weak_text_color());
+    let strong = egui::TextFormat {
+        underline: egui::Stroke::new(1.0, ui.visuals().strong_text_color()),
+        ..egui::TextFormat::simple(font, ui.visuals().strong_text_color())
+    };
+    let mut job = egui::text::LayoutJob::default();
+    if !before.is_empty() {
+        job.append(&format!("…{before}"), 0.0, weak.clone());
+    }
+    job.append(quote, 0.0, strong);
+    if !after.is_empty() {
+        job.append(&format!("{after}…"), 0.0, weak);
+    }
+    job
+}
+
 fn body(ui: &mut egui::Ui, check: &EarlierCheck) {
     let claim = &check.claim;
     ui.weak("Read-only: this claim belongs to another workspace.");
@@ -61,13 +83,7 @@ fn body(ui: &mut egui::Ui, check: &EarlierCheck) {
         ui.label(format!("Claimant: {}", claim.claimant));
     }
     ui.strong("Quote in context");
-    let (before, quote, after) = &check.context;
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 0.0;
-        ui.weak(format!("…{before}"));
-        ui.label(RichText::new(quote).strong().underline());
-        ui.weak(format!("{after}…"));
-    });
+    ui.label(quote_in_context(ui, &check.context));
     if !check.article_title.is_empty() {
         ui.weak(format!("in “{}”", check.article_title));
     }

@@ -19,6 +19,11 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 /// claims and those the checker called "not the same" are dropped after.
 const SEARCH_DEPTH: usize = 30;
 
+/// Matches scoring less share a word or two with the claim and nothing
+/// more (the lowest earlier check in another language that the labelled
+/// set ranks first scores 0.08): they are not suggested.
+const LEAST_SUGGESTED_SCORE: f64 = 0.05;
+
 /// Called from the worker when an answer is ready (the window repaints).
 pub type Waker = Box<dyn Fn() + Send>;
 
@@ -373,7 +378,7 @@ fn find(library: &Library, search: &Search) -> Result<Vec<Match>, String> {
     let matches = library.similar(&query).map_err(|e| e.to_string())?;
     Ok(matches
         .into_iter()
-        .filter(|m| own.as_ref() != Some(&m.workspace))
+        .filter(|m| own.as_ref() != Some(&m.workspace) && m.score >= LEAST_SUGGESTED_SCORE)
         .collect())
 }
 

@@ -319,15 +319,12 @@ impl FactbenchApp {
     }
 
     fn not_same_pairs(&self) -> HashSet<(ClaimKey, ClaimKey)> {
-        let Some((_, own)) = &self.services.library.own else {
-            return HashSet::new();
-        };
         self.doc
             .workspace()
             .claims
             .iter()
             .flat_map(|claim| {
-                let here = own_key(own, claim.id);
+                let here = self.here_key(claim.id);
                 let pairs: Vec<_> = self
                     .services
                     .library
@@ -362,11 +359,9 @@ impl FactbenchApp {
             || self.library_searching();
         view.status = match &lib.found {
             Some((id, Ok(matches))) if *id == claim => {
-                let here = lib.own.as_ref().map(|(_, own)| own_key(own, claim));
+                let here = self.here_key(claim);
                 for found in matches {
-                    let decision = here
-                        .as_ref()
-                        .and_then(|h| lib.decisions.get(h, &earlier_key(found)));
+                    let decision = lib.decisions.get(&here, &earlier_key(found));
                     match decision {
                         Some(Decision::NotSame) => view.hidden += 1,
                         _ => view.suggestions.push(Suggestion {
@@ -391,6 +386,21 @@ impl FactbenchApp {
         self.doc.workspace().scale.get(key).cloned()
     }
 
+    /// The key decisions about `claim` of the open workspace are kept
+    /// under: its file and id (untitled work: the id alone, until saved).
+    fn here_key(&self, claim: ClaimId) -> ClaimKey {
+        ClaimKey {
+            workspace: self
+                .services
+                .library
+                .own
+                .as_ref()
+                .map(|(_, canonical)| canonical.clone())
+                .unwrap_or_default(),
+            claim: claim.to_string(),
+        }
+    }
+
     pub(super) fn on_checked_before(&mut self, intent: CheckedBeforeIntent) {
         let lib = &mut self.services.library;
         match intent {
@@ -405,14 +415,8 @@ impl FactbenchApp {
                 }
             }
             CheckedBeforeIntent::Decide(claim, found, decision) => {
-                let here = match &lib.own {
-                    Some((_, own)) => own_key(own, claim),
-                    // Untitled work: keyed by its claim alone until it is saved.
-                    None => ClaimKey {
-                        workspace: PathBuf::new(),
-                        claim: claim.to_string(),
-                    },
-                };
+                let here = self.here_key(claim);
+                let lib = &mut self.services.library;
                 let earlier = earlier_key(&found);
                 lib.decisions.set(here, earlier, decision);
                 lib.conflicts_asked = None;
@@ -492,13 +496,6 @@ fn earlier_key(found: &Match) -> ClaimKey {
     ClaimKey {
         workspace: found.workspace.clone(),
         claim: found.claim.clone(),
-    }
-}
-
-fn own_key(own: &Path, claim: ClaimId) -> ClaimKey {
-    ClaimKey {
-        workspace: own.to_owned(),
-        claim: claim.to_string(),
     }
 }
 

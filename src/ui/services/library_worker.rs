@@ -390,18 +390,16 @@ fn conflicts(library: &Library, check: &ConsistencyCheck) -> Result<Vec<VerdictC
     let keep = |claim: &Claim, other: &Match| {
         // The open workspace as it is now, not as last saved, is what counts.
         let elsewhere = own.as_ref() != Some(&other.workspace);
-        let pair = own.as_ref().map(|own| {
-            let here = ClaimKey {
-                workspace: own.clone(),
-                claim: claim.id.to_string(),
-            };
-            let earlier = ClaimKey {
-                workspace: other.workspace.clone(),
-                claim: other.claim.clone(),
-            };
-            (here, earlier)
-        });
-        elsewhere && !pair.is_some_and(|p| check.not_same.contains(&p))
+        let here = ClaimKey {
+            // Untitled work's decisions are keyed by the claim alone.
+            workspace: own.clone().unwrap_or_default(),
+            claim: claim.id.to_string(),
+        };
+        let earlier = ClaimKey {
+            workspace: other.workspace.clone(),
+            claim: other.claim.clone(),
+        };
+        elsewhere && !check.not_same.contains(&(here, earlier))
     };
     verdict_conflicts(
         library,

@@ -48,13 +48,9 @@ fn quote_in_context(
         ..egui::TextFormat::simple(font, ui.visuals().strong_text_color())
     };
     let mut job = egui::text::LayoutJob::default();
-    if !before.is_empty() {
-        job.append(&format!("…{before}"), 0.0, weak.clone());
-    }
+    job.append(before, 0.0, weak.clone());
     job.append(quote, 0.0, strong);
-    if !after.is_empty() {
-        job.append(&format!("{after}…"), 0.0, weak);
-    }
+    job.append(after, 0.0, weak);
     job
 }
 

@@ -80,7 +80,8 @@ pub struct EarlierCheck {
     /// The claim's verdict on its own workspace's scale.
     pub verdict: Option<Verdict>,
     pub article_title: String,
-    /// The text around the quote: before, quote, after.
+    /// The text around the quote: before, quote, after (with "…" where
+    /// the article goes on).
     pub context: (String, String, String),
     /// Each piece of evidence with its source, when the library has it.
     pub evidence: Vec<(Evidence, Option<Source>)>,
@@ -137,10 +138,15 @@ fn quote_in_context(claim: &Claim, text: Option<&str>) -> (String, String, Strin
         let chars = text.chars().count();
         let after_end = (anchor.end + CONTEXT_CHARS).min(chars);
         let slice = |a, b| crate::anchor::slice_chars(text, a, b).unwrap_or_default();
+        let cut = |cut: bool| if cut { "…" } else { "" };
         return (
-            slice(before_start, anchor.start).to_owned(),
+            format!(
+                "{}{}",
+                cut(before_start > 0),
+                slice(before_start, anchor.start)
+            ),
             anchor.exact.clone(),
-            slice(anchor.end, after_end).to_owned(),
+            format!("{}{}", slice(anchor.end, after_end), cut(after_end < chars)),
         );
     }
     (

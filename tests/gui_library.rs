@@ -257,6 +257,15 @@ fn not_the_same_hides_the_suggestion_and_is_remembered() {
     settled(&mut harness);
     assert!(!suggested(harness.state()).contains(&GAS_CHECK.to_owned()));
     assert_eq!(harness.state().checked_before().hidden, 1);
+    // Taken back: suggested again.
+    harness.get_by_label("Show them").click();
+    harness.run_steps(2);
+    harness.get_by_label("× not the same (your decision)");
+    harness.get_by_label("Forget decision").click();
+    harness.run_steps(2);
+    assert_eq!(suggested(harness.state())[0], GAS_CHECK);
+    assert_eq!(harness.state().checked_before().hidden, 0);
+    assert!(Decisions::load(&desk.decisions).unwrap().is_empty());
 }
 
 #[test]

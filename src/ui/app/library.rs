@@ -49,6 +49,8 @@ pub(super) struct ClaimLibrary {
     conflicts_asked: Option<(u64, f64)>,
     /// The earlier check being read.
     earlier: Option<EarlierCheckWindow>,
+    /// Whether *Checked before* shows the matches called not the same.
+    show_rejected: bool,
 }
 
 impl ClaimLibrary {
@@ -344,6 +346,7 @@ impl FactbenchApp {
         };
         let mut view = CheckedBefore {
             claim: Some(claim),
+            show_rejected: lib.show_rejected,
             skipped: lib.skipped.clone(),
             ..CheckedBefore::default()
         };
@@ -362,13 +365,17 @@ impl FactbenchApp {
                 let here = self.here_key(claim);
                 for found in matches {
                     let decision = lib.decisions.get(&here, &earlier_key(found));
+                    let suggestion = Suggestion {
+                        found: found.clone(),
+                        confirmed: decision == Some(Decision::Same),
+                        verdict: self.verdict_for_badge(found),
+                    };
                     match decision {
-                        Some(Decision::NotSame) => view.hidden += 1,
-                        _ => view.suggestions.push(Suggestion {
-                            found: found.clone(),
-                            confirmed: decision == Some(Decision::Same),
-                            verdict: self.verdict_for_badge(found),
-                        }),
+                        Some(Decision::NotSame) => {
+                            view.hidden += 1;
+                            view.rejected.push(suggestion);
+                        }
+                        _ => view.suggestions.push(suggestion),
                     }
                 }
                 LibraryStatus::Ready { stale: pending }
@@ -414,6 +421,7 @@ impl FactbenchApp {
                     worker.open(OpenFor::Cite(claim), found.workspace, found.claim);
                 }
             }
+            CheckedBeforeIntent::ShowRejected(show) => lib.show_rejected = show,
             CheckedBeforeIntent::Decide(claim, found, decision) => {
                 let here = self.here_key(claim);
                 let lib = &mut self.services.library;

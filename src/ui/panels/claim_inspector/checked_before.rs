@@ -44,6 +44,10 @@ pub struct CheckedBefore {
     pub suggestions: Vec<Suggestion>,
     /// Matches left out because the checker called them not the same.
     pub hidden: usize,
+    /// Those matches, shown on request (to take a decision back).
+    pub rejected: Vec<Suggestion>,
+    /// Whether `rejected` is shown.
+    pub show_rejected: bool,
     /// Workspaces the last refresh skipped, with why.
     pub skipped: Vec<String>,
 }
@@ -57,6 +61,8 @@ pub enum CheckedBeforeIntent {
     Cite(ClaimId, Match),
     /// Record (or, with `None`, forget) the checker's decision.
     Decide(ClaimId, Match, Option<Decision>),
+    /// Show (or hide again) the matches called not the same.
+    ShowRejected(bool),
 }
 
 /// How many suggestions are shown.
@@ -101,10 +107,25 @@ pub fn checked_before(
         suggestion_row(ui, suggestion, claim, &mut out);
     }
     if state.hidden > 0 {
-        ui.weak(format!(
-            "{} suggestion(s) you marked “not the same” are left out.",
-            state.hidden
-        ));
+        ui.horizontal_wrapped(|ui| {
+            ui.weak(format!(
+                "{} suggestion(s) you marked “not the same” are left out.",
+                state.hidden
+            ));
+            let (label, show) = if state.show_rejected {
+                ("Hide them", false)
+            } else {
+                ("Show them", true)
+            };
+            if ui.small_button(label).clicked() {
+                out.push(CheckedBeforeIntent::ShowRejected(show));
+            }
+        });
+    }
+    if state.show_rejected {
+        for suggestion in &state.rejected {
+            rejected_row(ui, suggestion, claim, &mut out);
+        }
     }
     for skipped in &state.skipped {
         ui.weak(format!("Skipped: {skipped}"));
@@ -184,6 +205,31 @@ fn suggestion_row(
                 ));
             }
         });
+    });
+}
+
+/// A match the checker called not the same, with the way to take it back.
+fn rejected_row(
+    ui: &mut Ui,
+    suggestion: &Suggestion,
+    claim: ClaimId,
+    out: &mut Vec<CheckedBeforeIntent>,
+) {
+    let found = &suggestion.found;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            verdict_badge(ui, suggestion);
+            ui.weak("× not the same (your decision)");
+        });
+        ui.weak(one_line(&found.statement, 140));
+        if ui
+            .small_button("Forget decision")
+            .on_hover_text("Suggest it again for this claim")
+            .clicked()
+        {
+            out.push(CheckedBeforeIntent::Decide(claim, found.clone(), None));
+        }
     });
 }
 

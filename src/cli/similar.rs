@@ -210,31 +210,31 @@ pub fn verdict_conflicts(
     path: &Path,
     workspace: &Workspace,
 ) -> Result<Vec<String>, String> {
-    let folders = library.folders(folders).map_err(|e| e.to_string())?;
-    let mut lines = Vec::new();
-    for claim in &workspace.claims {
-        let Some(verdict) = &claim.verdict else {
-            continue;
-        };
-        let query = Query {
-            text: claim_text(claim),
-            folders: folders.clone(),
-            exclude: Some((path.to_owned(), claim.id.to_string())),
-            top: 5,
-        };
-        let matches = library.similar(&query).map_err(|e| e.to_string())?;
-        for other in matches.iter().filter(|m| m.same_claim) {
-            if let Some(theirs) = other.verdict.as_deref().filter(|v| v != verdict) {
-                lines.push(format!(
-                    "claim {} ({:?}) is {verdict:?}, but the same claim in {} (claim {}, {}) is {theirs:?}",
-                    claim.id,
-                    crate::text::one_line(&claim.statement, STATEMENT_WIDTH),
-                    other.workspace.display(),
-                    other.claim,
-                    other.date,
-                ));
-            }
-        }
-    }
-    Ok(lines)
+    let conflicts = crate::library::verdict_conflicts(
+        library,
+        folders,
+        Some(path),
+        &workspace.claims,
+        |_, _| true,
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(conflicts
+        .iter()
+        .map(|conflict| {
+            let statement = workspace
+                .claim(conflict.claim)
+                .map_or("", |c| c.statement.as_str());
+            let other = &conflict.other;
+            format!(
+                "claim {} ({:?}) is {:?}, but the same claim in {} (claim {}, {}) is {:?}",
+                conflict.claim,
+                crate::text::one_line(statement, STATEMENT_WIDTH),
+                conflict.verdict,
+                other.workspace.display(),
+                other.claim,
+                other.date,
+                other.verdict.as_deref().unwrap_or_default(),
+            )
+        })
+        .collect())
 }

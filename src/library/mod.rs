@@ -21,12 +21,16 @@
 mod actors;
 mod agreement;
 mod analyze;
+mod consistency;
+mod decisions;
 mod index;
 mod manifest;
 mod numbers;
 mod search;
 
 pub use analyze::{Analysis, Analyzer};
+pub use consistency::{VerdictConflict, verdict_conflicts};
+pub use decisions::{ClaimKey, Decision, Decisions};
 pub use index::{Refresh, claim_text};
 pub use numbers::{Quantity, quantities};
 pub use search::{Match, Query, SAME_CLAIM_THRESHOLD};

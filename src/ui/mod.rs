@@ -27,10 +27,12 @@ pub use actions::{Action, SpanMove};
 pub use app::{FactbenchApp, Pane, RightTab};
 pub use dialogs::import::{ImportDialog, ImportOutcome, PasteDialog};
 pub use fonts::install as install_fonts;
+pub use panels::claim_inspector::checked_before::{CheckedBefore, LibraryStatus, Suggestion};
 pub use panels::claim_list::{ClaimList, VerdictFilter};
 pub use panels::reader::Reader;
 pub use services::autosave::{install_panic_hook, set_aside_path};
 pub use services::files::{FilePicker, ScriptedPicker, Settings};
+pub use services::library_worker::EarlierCheck;
 
 use services::files::NativePicker;
 use std::path::PathBuf;

@@ -90,6 +90,7 @@ impl FactbenchApp {
                 self.doc.mark_saved(path.to_owned(), Some(disk));
                 self.services.settings.remember(path);
                 self.save_settings();
+                self.library_after_save();
                 true
             }
             Err(e) => {
@@ -197,6 +198,7 @@ impl FactbenchApp {
                 Err(e) => self.error("Could not read that workspace's verdict scale", e),
             },
             Purpose::UpdateArticle(article) => self.prepare_update(article, &path),
+            Purpose::LibraryFolder => self.add_library_folder(path),
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path)
@@ -289,9 +291,11 @@ fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
     match purpose {
         Purpose::SaveAs => with_extension(path, "ron"),
         Purpose::Export(format) => with_extension(path, format.extension()),
-        Purpose::Open | Purpose::Import | Purpose::ScaleFrom | Purpose::UpdateArticle(_) => {
-            path.to_owned()
-        }
+        Purpose::Open
+        | Purpose::Import
+        | Purpose::ScaleFrom
+        | Purpose::UpdateArticle(_)
+        | Purpose::LibraryFolder => path.to_owned(),
     }
 }
 

@@ -13,11 +13,16 @@ const TEXT_SIZES: std::ops::RangeInclusive<f32> = 11.0..=32.0;
 pub(super) enum Intent {
     Action(Action),
     Command(Command),
-    SelectClaim { claim: ClaimId, reveal: bool },
+    SelectClaim {
+        claim: ClaimId,
+        reveal: bool,
+    },
     ShowArticle(ArticleId),
     ShowSource(SourceId),
     VerdictNumber(usize),
     Copy(String),
+    /// The claim library's earlier checks: open, cite, decide.
+    CheckedBefore(crate::ui::panels::claim_inspector::checked_before::CheckedBeforeIntent),
 }
 
 impl FactbenchApp {
@@ -36,6 +41,7 @@ impl FactbenchApp {
             }
             Intent::VerdictNumber(n) => self.set_nth_verdict(ctx, n),
             Intent::Copy(text) => ctx.copy_text(text),
+            Intent::CheckedBefore(intent) => self.on_checked_before(intent),
         }
         self.reconcile_view();
     }

@@ -21,6 +21,7 @@ impl FactbenchApp {
         for intent in std::mem::take(&mut self.intents) {
             self.apply(&ctx, intent);
         }
+        self.library_tick(&ctx);
         self.check_disk_on_focus(&ctx);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
@@ -154,6 +155,7 @@ impl FactbenchApp {
                                 claim,
                                 reveal: true,
                             },
+                            InspectorIntent::CheckedBefore(i) => Intent::CheckedBefore(i),
                         });
                     }
                 }

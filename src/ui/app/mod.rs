@@ -10,6 +10,7 @@ mod file_actions;
 mod intents;
 mod keyboard;
 mod layout;
+mod library;
 mod menu_bar;
 mod modals;
 mod opening;
@@ -102,6 +103,8 @@ struct Services {
     last_export: Option<PathBuf>,
     /// Files larger than this open on a worker; `None`: the standard size.
     open_in_background_above: Option<u64>,
+    /// The claim library: its worker, decisions and answers.
+    library: library::ClaimLibrary,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -134,6 +137,7 @@ impl FactbenchApp {
                 reload_declined: None,
                 last_export: None,
                 open_in_background_above: None,
+                library: library::ClaimLibrary::default(),
             },
             problems: ProblemView::default(),
             intents: Vec::new(),
@@ -155,7 +159,11 @@ impl FactbenchApp {
         picker: Box<dyn FilePicker>,
     ) -> Self {
         let untitled_folder = crate::store::recovery::untitled_recovery_folder();
-        Self::launch_in(ctx, file, settings_path, untitled_folder, picker)
+        let mut app = Self::launch_in(ctx, file, settings_path, untitled_folder, picker);
+        if let Some(index_dir) = crate::library::Library::default_cache_dir() {
+            app.set_claim_library(index_dir, crate::library::Decisions::default_path());
+        }
+        app
     }
 
     /// Like [`FactbenchApp::launch`], with untitled work autosaved to (and

@@ -98,9 +98,13 @@ impl Modals {
 
 impl FactbenchApp {
     pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
-        if let Some(claim) =
-            dialogs::problems_window(ctx, &mut self.modals.show_problems, &self.problems.lines)
-        {
+        let library_lines = self.library_conflict_lines();
+        if let Some(claim) = dialogs::problems_window(
+            ctx,
+            &mut self.modals.show_problems,
+            &self.problems.lines,
+            &library_lines,
+        ) {
             self.intents.push(Intent::SelectClaim {
                 claim,
                 reveal: true,
@@ -109,15 +113,21 @@ impl FactbenchApp {
         self.details_windows(ctx);
         dialogs::shortcuts_window(ctx, &mut self.modals.show_shortcuts);
         dialogs::about_window(ctx, &mut self.modals.show_about);
+        let mut autosave_secs = self.services.settings.autosave_secs;
+        let mut preferences_open = self.modals.show_preferences;
         if dialogs::preferences_window(
             ctx,
-            &mut self.modals.show_preferences,
-            &mut self.services.settings.autosave_secs,
+            &mut preferences_open,
+            &mut autosave_secs,
             self.services.autosave_override,
+            |ui| self.library_preferences(ui),
         ) {
+            self.services.settings.autosave_secs = autosave_secs;
             self.save_settings();
         }
         self.opening_dialog(ctx);
+        self.modals.show_preferences = preferences_open;
+        self.library_windows(ctx);
         if let Some((title, message)) = self.modals.errors.front() {
             if dialogs::error_dialog(ctx, title, message) {
                 self.modals.errors.pop_front();

@@ -2,13 +2,17 @@
 //! errors, typed paths, files changed on disk), the [`recovery`] prompt,
 //! the [`problems`] panel, the Help windows ([`shortcuts`], About),
 //! [`preferences`], the [`details`] windows, the [`import`] dialog, the
-//! verdict [`scale`] editor and the [`verdict_picker`].
+//! verdict [`scale`] editor and the [`verdict_picker`]; for the claim
+//! library, the [`earlier_check`] window and the [`library_folders`]
+//! section of the preferences.
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
 
 pub mod compare;
 pub mod details;
+pub mod earlier_check;
 pub mod import;
+pub mod library_folders;
 pub mod opening;
 mod path_complete;
 pub mod preferences;

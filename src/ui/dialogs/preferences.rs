@@ -2,12 +2,14 @@
 
 use crate::ui::widgets::name_widget;
 
-/// View › Preferences: the autosave interval. Returns true when it changed.
+/// View › Preferences: the autosave interval, then what `more` draws
+/// (the claim library folders). Returns true when the interval changed.
 pub fn preferences_window(
     ctx: &egui::Context,
     open: &mut bool,
     autosave_secs: &mut u32,
     overridden: Option<f64>,
+    more: impl FnOnce(&mut egui::Ui),
 ) -> bool {
     let mut changed = false;
     egui::Window::new("Preferences")
@@ -28,6 +30,8 @@ pub fn preferences_window(
                     crate::ui::services::autosave::INTERVAL_VARIABLE
                 ));
             }
+            ui.separator();
+            more(ui);
         });
     changed
 }

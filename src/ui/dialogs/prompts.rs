@@ -88,6 +88,7 @@ pub fn path_entry(
         let label = match request.mode {
             Mode::OpenFile => "Type the path of the file instead (Tab completes):",
             Mode::SaveFile => "Type the path to save to instead (Tab completes):",
+            Mode::PickFolder => "Type the path of the folder instead (Tab completes):",
         };
         // Tab completes here instead of moving the keyboard on.
         let edit = egui::TextEdit::singleline(text)

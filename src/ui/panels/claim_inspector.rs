@@ -15,6 +15,7 @@ use crate::ui::widgets::name_widget;
 use crate::ui::widgets::{text_on_verdict, verdict_colour};
 use egui::{RichText, Ui};
 
+pub mod checked_before;
 mod quote;
 
 /// What the inspector asks the window to do.
@@ -26,6 +27,8 @@ pub enum InspectorIntent {
     Reveal(ClaimId),
     /// Do what a menu entry does (adjust the quote, pick a verdict…).
     Action(Action),
+    /// Earlier checks from the claim library: open, cite, decide.
+    CheckedBefore(checked_before::CheckedBeforeIntent),
 }
 
 /// A source being written in place, before it is added and cited.
@@ -47,6 +50,8 @@ pub struct Inspector {
     draft: Option<SourceDraft>,
     /// The claim the drafts above belong to.
     drafts_for: Option<ClaimId>,
+    /// The claim library's earlier checks, filled in by the window.
+    pub checked_before: checked_before::CheckedBefore,
 }
 
 impl Inspector {
@@ -84,6 +89,9 @@ impl Inspector {
                 self.verdict(ui, ws, claim, &mut out);
                 ui.separator();
                 self.text_fields(ui, claim, &mut out);
+                let earlier = checked_before::checked_before(ui, &self.checked_before, claim.id);
+                out.extend(earlier.into_iter().map(InspectorIntent::CheckedBefore));
+                ui.separator();
                 self.tags(ui, ws, claim, &mut out);
                 status_and_priority(ui, claim, &mut out);
                 ui.separator();

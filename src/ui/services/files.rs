@@ -31,6 +31,8 @@ pub enum Purpose {
     Export(crate::export::Format),
     /// Start a new workspace with the verdict scale of this one.
     ScaleFrom,
+    /// Add a folder to the claim library.
+    LibraryFolder,
 }
 
 /// Whether the dialog picks an existing file or names a file to write.
@@ -38,6 +40,8 @@ pub enum Purpose {
 pub enum Mode {
     OpenFile,
     SaveFile,
+    /// An existing folder.
+    PickFolder,
 }
 
 /// A request for a path.
@@ -96,6 +100,18 @@ impl PathRequest {
                 "Articles (.txt, .md, .html)".into(),
                 ARTICLE_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect(),
             )],
+            folder,
+            file_name: None,
+        }
+    }
+
+    /// A folder to add to the claim library.
+    pub fn library_folder(folder: Option<PathBuf>) -> Self {
+        PathRequest {
+            purpose: Purpose::LibraryFolder,
+            mode: Mode::PickFolder,
+            title: "Add a claim library folder".into(),
+            filters: Vec::new(),
             folder,
             file_name: None,
         }
@@ -198,6 +214,7 @@ impl FilePicker for NativePicker {
                 let picked = match mode {
                     Mode::OpenFile => dialog.pick_file(),
                     Mode::SaveFile => dialog.save_file(),
+                    Mode::PickFolder => dialog.pick_folder(),
                 };
                 let _ = sender.send(picked);
                 ctx.request_repaint();
@@ -337,6 +354,10 @@ pub struct Settings {
     /// Seconds between autosaves of unsaved work to the recovery file.
     #[serde(default = "default_autosave_secs")]
     pub autosave_secs: u32,
+    /// Preferences › Claim library folders; when empty, the open
+    /// workspace's folder (older files without it get none).
+    #[serde(default)]
+    pub library_folders: Vec<PathBuf>,
 }
 
 fn default_open_report() -> bool {
@@ -358,6 +379,7 @@ impl Default for Settings {
             open_report_after_export: default_open_report(),
             text_size: DEFAULT_TEXT_SIZE,
             autosave_secs: default_autosave_secs(),
+            library_folders: Vec::new(),
         }
     }
 }

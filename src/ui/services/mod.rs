@@ -1,5 +1,7 @@
 //! What the window uses besides drawing: file dialogs and remembered
-//! settings ([`files`]), and autosave to recovery files ([`autosave`]).
+//! settings ([`files`]), autosave to recovery files ([`autosave`]), and the
+//! claim library on its worker thread ([`library_worker`]).
 
 pub mod autosave;
 pub mod files;
+pub mod library_worker;

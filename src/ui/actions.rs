@@ -26,8 +26,14 @@ pub enum Action {
     NewArticleFromClipboard,
     /// Replaces the shown article's text by a newer version of it.
     UpdateArticle,
+    /// Replaces the shown article's text by a newer version copied to the
+    /// clipboard.
+    UpdateArticleFromClipboard,
     /// Shows what changed between two versions of the shown article.
     CompareVersions,
+    /// Turns the reader's edit mode on or off: correcting the article's
+    /// text in place, the claims following each edit.
+    EditArticleText,
     Export(Format),
     /// Turns "open the HTML report in the browser afterwards" on or off.
     ToggleOpenReportAfterExport,
@@ -108,6 +114,8 @@ pub struct ActionContext {
     pub dirty: bool,
     /// The workspace has a file.
     pub has_path: bool,
+    /// The reader is in edit mode.
+    pub editing_text: bool,
     /// How many workspaces File › Open recent lists.
     pub recent_count: usize,
     pub theme: ThemeChoice,
@@ -130,6 +138,7 @@ impl Default for ActionContext {
             has_text_selection: false,
             dirty: false,
             has_path: false,
+            editing_text: false,
             recent_count: 0,
             theme: ThemeChoice::System,
             open_report_after_export: true,
@@ -246,7 +255,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 66] = [
+    pub const ALL: [Action; 68] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -264,8 +273,6 @@ impl Action {
         Action::SaveAs,
         Action::ImportArticle,
         Action::NewArticleFromClipboard,
-        Action::UpdateArticle,
-        Action::CompareVersions,
         Action::Export(Format::Html),
         Action::Export(Format::Markdown),
         Action::Export(Format::Csv),
@@ -296,10 +303,14 @@ impl Action {
         Action::Find,
         Action::NextClaim,
         Action::PreviousClaim,
-        Action::ArticleDetails,
         Action::WorkspaceDetails,
         Action::EditScale,
         Action::ShowProblems,
+        Action::EditArticleText,
+        Action::UpdateArticle,
+        Action::UpdateArticleFromClipboard,
+        Action::CompareVersions,
+        Action::ArticleDetails,
         Action::Theme(ThemeChoice::System),
         Action::Theme(ThemeChoice::Light),
         Action::Theme(ThemeChoice::Dark),
@@ -327,6 +338,8 @@ impl Action {
             Action::ImportArticle => "Import article…",
             Action::UpdateArticle => "Update to a newer version…",
             Action::CompareVersions => "Compare versions…",
+            Action::UpdateArticleFromClipboard => "Update from the clipboard…",
+            Action::EditArticleText => "Edit article text",
             Action::NewArticleFromClipboard => "New article from clipboard…",
             Action::Export(Format::Html) => "HTML report…",
             Action::Export(Format::Markdown) => "Markdown…",
@@ -383,6 +396,12 @@ impl Action {
             Action::ImportArticle => "Add articles from text, Markdown or web-page files",
             Action::UpdateArticle => {
                 "Replace the article's text by a newer version from a file; every claim follows its text, or is kept as an orphan when its text is gone"
+            }
+            Action::UpdateArticleFromClipboard => {
+                "Replace the article's text by a newer version copied to the clipboard; every claim follows its text, or is kept as an orphan when its text is gone"
+            }
+            Action::EditArticleText => {
+                "Correct the article's text in place (a paste or OCR error); claims follow every edit, and Esc finishes"
             }
             Action::NewArticleFromClipboard => "Add an article from text copied elsewhere",
             Action::Export(Format::Html) => {
@@ -490,9 +509,11 @@ impl Action {
             Action::ShowTab(RightTab::Sources) => key(COMMAND_SHIFT, Key::L),
             Action::Preferences => key(COMMAND, Key::Comma),
             Action::ShowShortcuts => key(NONE, Key::F1),
+            Action::EditArticleText => key(COMMAND_SHIFT, Key::E),
             Action::OpenRecent(_)
             | Action::ClearRecent
             | Action::UpdateArticle
+            | Action::UpdateArticleFromClipboard
             | Action::CompareVersions
             | Action::ReattachClaim
             | Action::Export(_)
@@ -547,6 +568,8 @@ impl Action {
             Action::NextClaim | Action::PreviousClaim => cx.has_claims,
             Action::ArticleDetails
             | Action::UpdateArticle
+            | Action::UpdateArticleFromClipboard
+            | Action::EditArticleText
             | Action::FindInArticle
             | Action::FindNext
             | Action::FindPrevious => cx.has_shown_article,
@@ -586,6 +609,7 @@ impl Action {
             Action::ToggleOpenReportAfterExport => Some(cx.open_report_after_export),
             Action::Theme(choice) => Some(cx.theme == *choice),
             Action::ShowTab(tab) => Some(cx.right_tab == *tab),
+            Action::EditArticleText => Some(cx.editing_text),
             _ => None,
         }
     }

@@ -28,7 +28,7 @@ impl FactbenchApp {
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         self.verdict_key_after_marking(ctx);
         self.escape_to_article(ctx);
-        let typing = ctx.text_edit_focused();
+        let typing = ctx.text_edit_focused() || self.panels.reader.is_typing();
         let pressed = ctx.input_mut(|i| actions::pressed(i, typing));
         self.intents.extend(pressed.into_iter().map(Intent::Action));
         let verdict = ctx.input_mut(|i| {

@@ -25,7 +25,10 @@ mod compare;
 mod diff;
 mod score;
 
+mod passages;
+
 pub use compare::{Piece, SentenceChange, compare};
+pub use passages::{Passage, PassageFinder};
 pub use diff::{Alignment, Segment, tokens};
 pub use score::likeness;
 

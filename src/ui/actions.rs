@@ -31,6 +31,9 @@ pub enum Action {
     UpdateArticleFromClipboard,
     /// Shows what changed between two versions of the shown article.
     CompareVersions,
+    /// Shows the orphans of the shown article with the passages nearest to
+    /// their old quotes.
+    ShowOrphans,
     /// Turns the reader's edit mode on or off: correcting the article's
     /// text in place, the claims following each edit.
     EditArticleText,
@@ -255,7 +258,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 68] = [
+    pub const ALL: [Action; 69] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -310,6 +313,7 @@ impl Action {
         Action::UpdateArticle,
         Action::UpdateArticleFromClipboard,
         Action::CompareVersions,
+        Action::ShowOrphans,
         Action::ArticleDetails,
         Action::Theme(ThemeChoice::System),
         Action::Theme(ThemeChoice::Light),
@@ -340,6 +344,7 @@ impl Action {
             Action::CompareVersions => "Compare versions…",
             Action::UpdateArticleFromClipboard => "Update from the clipboard…",
             Action::EditArticleText => "Edit article text",
+            Action::ShowOrphans => "Orphans…",
             Action::NewArticleFromClipboard => "New article from clipboard…",
             Action::Export(Format::Html) => "HTML report…",
             Action::Export(Format::Markdown) => "Markdown…",
@@ -399,6 +404,9 @@ impl Action {
             }
             Action::UpdateArticleFromClipboard => {
                 "Replace the article's text by a newer version copied to the clipboard; every claim follows its text, or is kept as an orphan when its text is gone"
+            }
+            Action::ShowOrphans => {
+                "List the claims whose text is gone, with the passages of the text nearest to each"
             }
             Action::EditArticleText => {
                 "Correct the article's text in place (a paste or OCR error); claims follow every edit, and Esc finishes"
@@ -515,6 +523,7 @@ impl Action {
             | Action::UpdateArticle
             | Action::UpdateArticleFromClipboard
             | Action::CompareVersions
+            | Action::ShowOrphans
             | Action::ReattachClaim
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport
@@ -570,6 +579,7 @@ impl Action {
             | Action::UpdateArticle
             | Action::UpdateArticleFromClipboard
             | Action::EditArticleText
+            | Action::ShowOrphans
             | Action::FindInArticle
             | Action::FindNext
             | Action::FindPrevious => cx.has_shown_article,

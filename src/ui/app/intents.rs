@@ -77,6 +77,7 @@ impl FactbenchApp {
                     self.services.picker.request(request, ctx);
                 }
             }
+            Action::ShowOrphans => self.modals.show_orphans = true,
             Action::EditArticleText => {
                 let on = !self.panels.reader.is_editing() && self.view.shown_article.is_some();
                 self.panels.reader.set_editing(on);

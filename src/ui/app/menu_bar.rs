@@ -124,6 +124,7 @@ impl FactbenchApp {
                         Action::UpdateArticle,
                         Action::UpdateArticleFromClipboard,
                         Action::CompareVersions,
+                        Action::ShowOrphans,
                     ],
                 );
                 ui.separator();

@@ -9,6 +9,7 @@
 pub mod compare;
 pub mod details;
 pub mod import;
+pub mod orphans;
 mod path_complete;
 pub mod preferences;
 pub mod problems;

@@ -137,6 +137,12 @@ impl Reader {
         });
     }
 
+    /// Selects chars `start..end` and scrolls them into view.
+    pub fn select_and_reveal(&mut self, start: usize, end: usize) {
+        self.set_selection(start, end);
+        self.scroll_to = Some(start);
+    }
+
     pub fn clear_selection(&mut self) {
         self.selection = None;
     }

@@ -8,6 +8,7 @@
 use super::diff::tokens;
 use super::score;
 use crate::anchor::{Anchor, CharIndex};
+use crate::text::is_trimmable;
 use std::collections::HashMap;
 
 /// How many of the best-sharing runs are scored.
@@ -45,7 +46,8 @@ impl<'a> PassageFinder<'a> {
         let runs = self.best_runs(&quote);
         let mut passages: Vec<Passage> = runs
             .into_iter()
-            .filter_map(|first| self.scored(anchor, first, quote.len()))
+            .flat_map(|first| self.spans_of_run(&quote, first))
+            .filter_map(|(first, last)| self.scored(anchor, first, last))
             .collect();
         passages.sort_by(|a, b| b.score.total_cmp(&a.score));
         let mut chosen: Vec<Passage> = Vec::new();
@@ -106,9 +108,26 @@ impl<'a> PassageFinder<'a> {
             .collect()
     }
 
-    fn scored(&self, anchor: &Anchor, first: usize, width: usize) -> Option<Passage> {
+    /// The run of `quote.len()` words from `first`, and the same run cut
+    /// to its first and last shared word (a lookalike surrounded by other
+    /// words), as first and last word indices.
+    fn spans_of_run(&self, quote: &[String], first: usize) -> Vec<(usize, usize)> {
+        let last = (first + quote.len()).min(self.words.len()) - 1;
+        let shared = |i: &usize| quote.contains(&self.words[*i].2);
+        let mut spans = vec![(first, last)];
+        let cut_first = (first..=last).find(shared);
+        let cut_last = (first..=last).rev().find(shared);
+        if let (Some(a), Some(b)) = (cut_first, cut_last)
+            && (a, b) != (first, last)
+        {
+            spans.push((a, b));
+        }
+        spans
+    }
+
+    fn scored(&self, anchor: &Anchor, first: usize, last: usize) -> Option<Passage> {
         let start = self.words.get(first)?.0;
-        let end = self.words.get(first + width - 1)?.1;
+        let end = self.words.get(last)?.1;
         let span = self.index.slice(start, end)?;
         let quote = score::likeness(&anchor.exact, span);
         let context = score::context(anchor, &self.index, start, end);
@@ -121,14 +140,14 @@ impl<'a> PassageFinder<'a> {
     }
 }
 
-/// The words of a text (tokens that are not spaces), with their char spans
-/// and lower-cased forms.
+/// The words of a text (tokens that are not spaces or punctuation), with
+/// their char spans and lower-cased forms.
 fn words_of(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut at = 0;
     for token in tokens(text) {
         let len = token.chars().count();
-        if !token.chars().all(char::is_whitespace) {
+        if !token.chars().all(is_trimmable) {
             out.push((at, at + len, token.to_lowercase()));
         }
         at += len;

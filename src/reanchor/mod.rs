@@ -353,6 +353,7 @@ fn find_in(index: &CharIndex<'_>, needle: &str, windows: &[Range<usize>]) -> Vec
         return found;
     }
     let len = needle.chars().count();
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     for window in windows {
         let (Some(from), Some(to)) = (index.byte_of(window.start), index.byte_of(window.end))
         else {
@@ -361,7 +362,7 @@ fn find_in(index: &CharIndex<'_>, needle: &str, windows: &[Range<usize>]) -> Vec
         let Some(hay) = index.text().get(from..to) else {
             continue;
         };
-        for (byte, _) in hay.match_indices(needle) {
+        for byte in finder.find_iter(hay.as_bytes()) {
             if let Some(start) = index.char_of(from + byte)
                 && found.last().is_none_or(|&(s, _)| s < start)
             {

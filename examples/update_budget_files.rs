@@ -26,8 +26,11 @@ fn main() {
     let text = ws.articles[0].text.clone();
     factbench::store::save(&dir.join("workspace.ron"), &ws).expect("the workspace is written");
     let title = &ws.articles[0].title;
-    std::fs::write(dir.join("v2.txt"), format!("{title}\n\n{}\n", edited(&text)))
-        .expect("the newer version is written");
+    std::fs::write(
+        dir.join("v2.txt"),
+        format!("{title}\n\n{}\n", edited(&text)),
+    )
+    .expect("the newer version is written");
     std::fs::write(
         dir.join("small.txt"),
         "A small article\n\nThe ministry said exports rose by 38 per cent last year.\n",

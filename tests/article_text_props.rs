@@ -11,8 +11,23 @@ use proptest::prelude::*;
 
 /// Pieces texts and edits are made of.
 const PIECES: &[&str] = &[
-    "the ", "mayor", " said ", "2450", "Путин", " заявил ", "中国外交部", "表示",
-    "👩\u{200d}👩\u{200d}👧", "🇺🇦", "e\u{301}", "\u{301}", "café", ", ", ". ", "\n\n", " ",
+    "the ",
+    "mayor",
+    " said ",
+    "2450",
+    "Путин",
+    " заявил ",
+    "中国外交部",
+    "表示",
+    "👩\u{200d}👩\u{200d}👧",
+    "🇺🇦",
+    "e\u{301}",
+    "\u{301}",
+    "café",
+    ", ",
+    ". ",
+    "\n\n",
+    " ",
 ];
 
 fn text_from(picks: &[usize]) -> String {
@@ -53,7 +68,8 @@ fn apply(doc: &mut Document, (at, removed, picks): &EditSpec, now: f64) {
         end,
         text: text_from(picks),
     };
-    doc.execute(command, now).expect("an edit inside the text applies");
+    doc.execute(command, now)
+        .expect("an edit inside the text applies");
 }
 
 /// Every claim that is not an orphan slices its article to its `exact`, with

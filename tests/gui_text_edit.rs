@@ -45,14 +45,20 @@ fn text(harness: &Harness) -> String {
 fn the_shortcut_turns_edit_mode_on_visibly_and_escape_turns_it_off() {
     let (mut harness, _) = editing();
     assert!(harness.state_mut().reader_mut().is_editing());
-    assert!(harness.query_by_label(EDITING_HINT).is_some(), "the mode says so");
+    assert!(
+        harness.query_by_label(EDITING_HINT).is_some(),
+        "the mode says so"
+    );
     press(&mut harness, Modifiers::NONE, Key::Escape, 1);
     assert!(!harness.state_mut().reader_mut().is_editing());
     assert!(harness.query_by_label(EDITING_HINT).is_none());
     let ctx = harness.ctx.clone();
     harness.state_mut().perform(&ctx, Action::EditArticleText);
     harness.run_steps(2);
-    assert!(harness.state_mut().reader_mut().is_editing(), "the action toggles it");
+    assert!(
+        harness.state_mut().reader_mut().is_editing(),
+        "the action toggles it"
+    );
 }
 
 #[test]
@@ -96,7 +102,13 @@ fn typing_corrects_the_text_and_the_claim_follows_then_undo_restores_both() {
 #[test]
 fn deleting_a_claims_whole_quote_keeps_it_as_an_orphan() {
     let (mut harness, claim) = editing();
-    let anchor = harness.state().workspace().claim(claim).unwrap().anchor.clone();
+    let anchor = harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .anchor
+        .clone();
     harness
         .state_mut()
         .reader_mut()

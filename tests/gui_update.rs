@@ -214,9 +214,16 @@ fn an_update_from_the_clipboard_goes_through_the_preview_as_one_step() {
     harness.run_steps(2);
     assert_eq!(harness.state().workspace().articles[0].text, OLD);
     // An empty clipboard says so and changes nothing.
-    harness.state_mut().prepare_update_from_clipboard(article, "  \n".into());
+    harness
+        .state_mut()
+        .prepare_update_from_clipboard(article, "  \n".into());
     harness.run_steps(2);
-    assert!(harness.state().errors().any(|(_, m)| m.contains("clipboard holds no text")));
+    assert!(
+        harness
+            .state()
+            .errors()
+            .any(|(_, m)| m.contains("clipboard holds no text"))
+    );
 }
 
 #[test]
@@ -254,7 +261,14 @@ fn the_orphans_window_offers_the_nearest_passages_and_one_click_selects_it_for_r
     harness.run_steps(3);
     harness.get_by_label("Apply update").click();
     harness.run_steps(3);
-    assert!(harness.state().workspace().claim(ids[1]).unwrap().is_orphaned());
+    assert!(
+        harness
+            .state()
+            .workspace()
+            .claim(ids[1])
+            .unwrap()
+            .is_orphaned()
+    );
     let ctx = harness.ctx.clone();
     harness.state_mut().perform(&ctx, Action::ShowOrphans);
     harness.run_steps(3);

@@ -57,7 +57,10 @@ enum Fate {
 /// The text as it will be stored: line breaks as `\n`, composed (NFC), as
 /// imported text is.
 pub(super) fn normalised_insert(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n").nfc().collect()
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .nfc()
+        .collect()
 }
 
 /// The edit replacing chars `start..end` of `article` by `text`, with every

@@ -474,7 +474,9 @@ pub enum Outcome {
     Article(ArticleId),
     /// An article's text was edited; the caret goes to `caret` (a char
     /// offset), just after what was put in.
-    TextEdited { caret: usize },
+    TextEdited {
+        caret: usize,
+    },
     /// Applied, nothing to follow up.
     Done,
     /// The command asked for what already is: nothing was recorded.

@@ -28,8 +28,8 @@ mod score;
 mod passages;
 
 pub use compare::{Piece, SentenceChange, compare};
-pub use passages::{Passage, PassageFinder};
 pub use diff::{Alignment, Segment, tokens};
+pub use passages::{Passage, PassageFinder};
 pub use score::likeness;
 
 use crate::anchor::{Anchor, CharIndex};

@@ -169,7 +169,9 @@ mod tests {
                    Позже жителей вернули.";
         let found = PassageFinder::new(new).nearest(&anchor, 3);
         assert!(!found.is_empty() && found.len() <= 3);
-        let best = CharIndex::new(new).slice(found[0].start, found[0].end).unwrap();
+        let best = CharIndex::new(new)
+            .slice(found[0].start, found[0].end)
+            .unwrap();
         assert!(best.contains("2448 жителей"), "{best:?}");
         assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
         assert!(found.iter().all(|p| (0.0..=1.0).contains(&p.score)));
@@ -181,8 +183,14 @@ mod tests {
         let anchor = capture(old, 5, 18).unwrap();
         let new = "据报道，两国贸易额增长了百分之十一。";
         let found = PassageFinder::new(new).nearest(&anchor, 2);
-        let best = CharIndex::new(new).slice(found[0].start, found[0].end).unwrap();
+        let best = CharIndex::new(new)
+            .slice(found[0].start, found[0].end)
+            .unwrap();
         assert!(best.contains("贸易额增长"), "{best:?}");
-        assert!(PassageFinder::new("nothing alike here").nearest(&anchor, 3).is_empty());
+        assert!(
+            PassageFinder::new("nothing alike here")
+                .nearest(&anchor, 3)
+                .is_empty()
+        );
     }
 }

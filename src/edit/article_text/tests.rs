@@ -56,7 +56,10 @@ fn a_typo_fixed_inside_a_quote_keeps_the_claim_on_the_fixed_words() {
     let (mut doc, article, claims) = document(&["Tbe mayor said 2450"]);
     let b = char_at("b");
     edit(&mut doc, article, b, b + 1, "h", 0.0);
-    assert_eq!(quote(&doc, claims[0]), ("The mayor said 2450".into(), false));
+    assert_eq!(
+        quote(&doc, claims[0]),
+        ("The mayor said 2450".into(), false)
+    );
     assert_anchors_hold(&doc);
 }
 
@@ -65,15 +68,25 @@ fn claims_after_an_edit_shift_and_their_context_is_taken_again() {
     let (mut doc, article, claims) =
         document(&["2450 people", "Йошкар-Ола", "中国外交部", "café owners"]);
     edit(&mut doc, article, 0, 0, "UPDATED: ", 0.0);
-    for (claim, expected) in claims
-        .iter()
-        .zip(["2450 people", "Йошкар-Ола", "中国外交部", "café owners"])
+    for (claim, expected) in
+        claims
+            .iter()
+            .zip(["2450 people", "Йошкар-Ола", "中国外交部", "café owners"])
     {
         assert_eq!(quote(&doc, *claim), (expected.into(), false));
     }
     let ws = doc.workspace();
-    assert_eq!(ws.claim(claims[0]).unwrap().anchor.start, char_at("2450") + 9);
-    assert!(ws.claim(claims[0]).unwrap().anchor.prefix.contains("UPDATED"));
+    assert_eq!(
+        ws.claim(claims[0]).unwrap().anchor.start,
+        char_at("2450") + 9
+    );
+    assert!(
+        ws.claim(claims[0])
+            .unwrap()
+            .anchor
+            .prefix
+            .contains("UPDATED")
+    );
     assert_anchors_hold(&doc);
 }
 
@@ -119,7 +132,11 @@ fn a_combining_mark_typed_after_a_quote_stays_with_its_letter() {
     let end = doc.workspace().claim(claims[0]).unwrap().anchor.end;
     // "the" + U+0301: the accent belongs to the quote's last letter.
     edit(&mut doc, article, end, end, "\u{301}", 0.0);
-    assert_eq!(quote(&doc, claims[0]).0, "th\u{e9}", "composed, and in the quote");
+    assert_eq!(
+        quote(&doc, claims[0]).0,
+        "th\u{e9}",
+        "composed, and in the quote"
+    );
     assert!(doc.workspace().articles[0].text.contains("said th\u{e9} "));
     let (mut doc, article, claims) = document(&["family"]);
     // A ZWJ sequence typed before the quote belongs to the emoji before it.
@@ -137,17 +154,36 @@ fn typing_merges_into_one_step_that_undo_takes_back_exactly() {
     // Select "2450" and type "2448" key by key; then delete a CJK char.
     edit(&mut doc, article, at, at + 4, "2", 0.0);
     for (i, c) in ["4", "4", "8"].iter().enumerate() {
-        edit(&mut doc, article, at + 1 + i, at + 1 + i, c, 0.1 * (i + 1) as f64);
+        edit(
+            &mut doc,
+            article,
+            at + 1 + i,
+            at + 1 + i,
+            c,
+            0.1 * (i + 1) as f64,
+        );
     }
     let cjk = char_at("外") + 0;
     edit(&mut doc, article, cjk, cjk + 1, "", 0.5);
-    assert!(doc.workspace().article(article).unwrap().text.contains("2448 people"));
+    assert!(
+        doc.workspace()
+            .article(article)
+            .unwrap()
+            .text
+            .contains("2448 people")
+    );
     assert_anchors_hold(&doc);
     doc.undo();
     assert_eq!(*doc.workspace(), before, "one undo takes back the typing");
     assert!(!doc.can_undo());
     doc.redo();
-    assert!(doc.workspace().article(article).unwrap().text.contains("中国交部"));
+    assert!(
+        doc.workspace()
+            .article(article)
+            .unwrap()
+            .text
+            .contains("中国交部")
+    );
     assert_anchors_hold(&doc);
 }
 

@@ -53,10 +53,7 @@ impl FactbenchApp {
                 self.menu_items(
                     ui,
                     &cx,
-                    &[
-                        Action::ImportArticle,
-                        Action::NewArticleFromClipboard,
-                    ],
+                    &[Action::ImportArticle, Action::NewArticleFromClipboard],
                 );
                 ui.menu_button("Export", |ui| {
                     for format in Format::ALL {

@@ -115,7 +115,9 @@ impl FactbenchApp {
             self.view.selected_claim = Some(picked.claim);
             self.view.right_tab = RightTab::Claim;
             self.panels.list.scroll_to_selected();
-            self.panels.reader.select_and_reveal(picked.start, picked.end);
+            self.panels
+                .reader
+                .select_and_reveal(picked.start, picked.end);
         }
     }
 

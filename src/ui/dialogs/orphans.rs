@@ -75,7 +75,9 @@ impl OrphansView {
         if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
             self.cached = Some((key, find_rows(ws, article)));
         }
-        self.cached.as_ref().map_or(&[], |(_, rows)| rows.as_slice())
+        self.cached
+            .as_ref()
+            .map_or(&[], |(_, rows)| rows.as_slice())
     }
 }
 

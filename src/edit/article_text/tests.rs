@@ -163,7 +163,7 @@ fn typing_merges_into_one_step_that_undo_takes_back_exactly() {
             0.1 * (i + 1) as f64,
         );
     }
-    let cjk = char_at("外") + 0;
+    let cjk = char_at("外");
     edit(&mut doc, article, cjk, cjk + 1, "", 0.5);
     assert!(
         doc.workspace()

@@ -17,6 +17,7 @@ use crate::anchor::{AnchorFault, CONTEXT_CHARS, CharIndex};
 use crate::model::{ArticleId, Claim, Workspace};
 use crate::text::{CharCategory, trim_selection};
 use jiff::Timestamp;
+use std::cell::OnceCell;
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -38,6 +39,18 @@ impl Splice<'_> {
 
     fn deletes(&self) -> bool {
         self.end > self.start
+    }
+}
+
+/// A char index of the new text, made the first time it is needed.
+struct LazyIndex<'a> {
+    text: &'a str,
+    index: OnceCell<CharIndex<'a>>,
+}
+
+impl<'a> LazyIndex<'a> {
+    fn get(&self) -> &CharIndex<'a> {
+        self.index.get_or_init(|| CharIndex::new(self.text))
     }
 }
 
@@ -94,7 +107,11 @@ pub(super) fn plan_text_edit(
         return Ok((Edit::NOTHING, Outcome::Unchanged));
     }
     let new_text = spliced(old_text, &old, &splice);
-    let new = CharIndex::new(&new_text);
+    // Built only when a claim near the edit is captured again.
+    let new = LazyIndex {
+        text: &new_text,
+        index: OnceCell::new(),
+    };
     let now = crate::model::now();
     let mut shifted = Vec::new();
     let mut claim_edits = Vec::new();
@@ -108,7 +125,7 @@ pub(super) fn plan_text_edit(
                 shifted.push(claim_index);
                 None
             }
-            Fate::Recaptured(s, e) => recapture(claim, &new, s, e),
+            Fate::Recaptured(s, e) => recapture(claim, new.get(), s, e),
             Fate::Orphaned => Some(orphan(claim, now)),
         };
         claim_edits.extend(edit.map(|edit| Edit::ChangeClaim {
@@ -172,7 +189,7 @@ fn spliced(text: &str, index: &CharIndex, splice: &Splice) -> String {
 }
 
 /// Where the claim goes, in chars of the new text.
-fn fate(claim: &Claim, splice: &Splice, old: &CharIndex, new: &CharIndex) -> Fate {
+fn fate(claim: &Claim, splice: &Splice, old: &CharIndex, new: &LazyIndex) -> Fate {
     let (cs, ce) = (claim.anchor.start, claim.anchor.end);
     let (s, e) = (splice.start, splice.end);
     if ce + CONTEXT_CHARS <= s {
@@ -208,7 +225,7 @@ fn fate(claim: &Claim, splice: &Splice, old: &CharIndex, new: &CharIndex) -> Fat
     let (start_touched, end_touched) = (start_cut || start_joins, end_cut || end_joins);
     if start_touched || end_touched {
         // An end the edit reached is tidied as a new quote's ends are.
-        let (ts, te) = trim_selection(new, ns, ne);
+        let (ts, te) = trim_selection(new.get(), ns, ne);
         if ts >= te {
             return Fate::Orphaned;
         }

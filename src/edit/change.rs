@@ -360,13 +360,19 @@ fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
     let Some(article) = ws.articles.get_mut(splice.article) else {
         return Edit::NOTHING;
     };
-    let index = crate::anchor::CharIndex::new(&article.text);
-    let (Some(from), Some(to)) = (index.byte_of(splice.start), index.byte_of(splice.end)) else {
+    // Two walks up to the edit, not a char index of the whole text.
+    use crate::anchor::char_to_byte;
+    let Some(from) = char_to_byte(&article.text, splice.start) else {
         return Edit::NOTHING;
     };
-    if from > to {
+    let Some(to) = splice
+        .end
+        .checked_sub(splice.start)
+        .and_then(|len| char_to_byte(&article.text[from..], len))
+        .map(|len| from + len)
+    else {
         return Edit::NOTHING;
-    }
+    };
     let removed = article.text[from..to].to_owned();
     article.text.replace_range(from..to, &splice.text);
     let inserted = splice.text.chars().count();

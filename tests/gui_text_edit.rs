@@ -122,3 +122,24 @@ fn deleting_a_claims_whole_quote_keeps_it_as_an_orphan() {
     assert_eq!(orphan.anchor, anchor, "it keeps its quote");
     assert_eq!(ws.claims.len(), 1, "never deleted");
 }
+
+#[test]
+fn what_an_input_method_commits_is_typed_at_the_caret() {
+    let (mut harness, claim) = editing();
+    let at = TEXT.find("表示").unwrap();
+    let at = TEXT[..at].chars().count();
+    harness.state_mut().reader_mut().set_selection(at, at);
+    harness.run_steps(1);
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("发言人".into())));
+    harness.run_steps(2);
+    assert!(
+        text(&harness).contains("中国外交部发言人表示"),
+        "{}",
+        text(&harness)
+    );
+    let anchor = &harness.state().workspace().claim(claim).unwrap().anchor;
+    assert_eq!(
+        anchor.exact, "2450 жителей эвакуированы",
+        "a claim before it stays"
+    );
+}

@@ -3,7 +3,7 @@
 //! it on; Escape in the text or the same action turns it off. While it is
 //! on, the text is framed in the selection colour with a line above it
 //! saying so, and typing, pasting, cutting, Backspace, Delete and Enter
-//! edit the text at the caret. Each edit goes out as
+//! edit the text at the caret (and what an input method commits). Each edit goes out as
 //! [`ReaderIntent::EditText`]; the window makes it a command, so the claims
 //! follow each edit and typing is undone a word (or a pause) at a time.
 //! Caret motions and selection work as when reading.
@@ -85,10 +85,15 @@ impl Reader {
         if !self.is_typing() {
             return;
         }
+        self.ask_for_ime(ui, view);
         let events = ui.input(|i| i.events.clone());
         for event in events {
             match event {
-                Event::Text(typed) | Event::Paste(typed) if !typed.is_empty() => {
+                Event::Text(typed)
+                | Event::Paste(typed)
+                | Event::Ime(egui::ImeEvent::Commit(typed))
+                    if !typed.is_empty() =>
+                {
                     self.replace_selection(typed, intents);
                 }
                 Event::Cut => {
@@ -112,6 +117,26 @@ impl Reader {
                     i.consume_key(modifiers, key);
                 }
             }
+        });
+    }
+
+    /// Tells the platform where the caret is, so an input method (Chinese,
+    /// Japanese…) opens there; what it commits is typed.
+    fn ask_for_ime(&self, ui: &Ui, view: &ArticleView) {
+        let Some(caret) = self.caret().and_then(|c| view.caret_rect(c)) else {
+            return;
+        };
+        let to_global = ui
+            .ctx()
+            .layer_transform_to_global(ui.layer_id())
+            .unwrap_or_default();
+        ui.output_mut(|o| {
+            o.ime = Some(egui::output::IMEOutput {
+                purpose: egui::IMEPurpose::Normal,
+                rect: to_global * ui.clip_rect(),
+                cursor_rect: to_global * caret,
+                should_interrupt_composition: false,
+            });
         });
     }
 

@@ -109,7 +109,7 @@ impl FactbenchApp {
             &mut self.modals.show_orphans,
             self.doc.workspace(),
             article,
-            self.doc.revision(),
+            self.doc.text_revision(),
         );
         if let Some(picked) = picked {
             self.view.selected_claim = Some(picked.claim);

@@ -23,10 +23,14 @@ struct Row {
     passages: Vec<(usize, usize, String, f64)>,
 }
 
-/// The window's state: the rows, found again when the workspace changes.
+/// What the rows were found for: the article, its text, its orphans.
+type RowsKey = (ArticleId, u64, Vec<ClaimId>);
+
+/// The window's state: the rows, found again when the article's text or
+/// its orphans change (not at every keystroke in a claim's fields).
 #[derive(Default)]
 pub struct OrphansView {
-    cached: Option<((ArticleId, u64), Vec<Row>)>,
+    cached: Option<(RowsKey, Vec<Row>)>,
 }
 
 /// A passage clicked: select `claim` and chars `start..end` of the article.
@@ -38,16 +42,20 @@ pub struct PickedPassage {
 }
 
 impl OrphansView {
-    /// Draws the window for `article`; `revision` tells when to look again.
+    /// Draws the window for `article`; `text_revision` tells when its text
+    /// may have changed.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         open: &mut bool,
         ws: &Workspace,
         article: ArticleId,
-        revision: u64,
+        text_revision: u64,
     ) -> Option<PickedPassage> {
-        let rows = self.rows(ws, article, revision);
+        if !*open {
+            return None;
+        }
+        let rows = self.rows(ws, article, text_revision);
         let mut picked = None;
         egui::Window::new("Orphans")
             .open(open)
@@ -70,8 +78,13 @@ impl OrphansView {
         picked
     }
 
-    fn rows(&mut self, ws: &Workspace, article: ArticleId, revision: u64) -> &[Row] {
-        let key = (article, revision);
+    fn rows(&mut self, ws: &Workspace, article: ArticleId, text_revision: u64) -> &[Row] {
+        let orphans = ws
+            .claims_in(article)
+            .filter(|c| c.is_orphaned())
+            .map(|c| c.id)
+            .collect();
+        let key = (article, text_revision, orphans);
         if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
             self.cached = Some((key, find_rows(ws, article)));
         }

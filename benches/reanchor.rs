@@ -4,10 +4,13 @@
 //! through it, each inserting, deleting or rewriting about 100 chars.
 //! Budget (docs/budgets.md): ≤ 200 ms for the whole re-anchoring, the diff
 //! included. Preparing the update command (the same plus the fingerprint of
-//! the article and its claims) is measured for information.
+//! the article and its claims) is measured for information, and so is one
+//! keystroke correcting that article's text in place
+//! (`Command::EditArticleText`: the claims following it, the problems of
+//! the article checked again, and its undo).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use factbench::edit::ArticleUpdate;
+use factbench::edit::{ArticleUpdate, Command, Document};
 use factbench::model::Anchor;
 use factbench::reanchor::{Outcome, reanchor_all};
 use factbench::sample::generated_workspace;
@@ -66,6 +69,20 @@ fn reanchor_benches(c: &mut Criterion) {
     group.bench_function("prepare the update command", |b| {
         b.iter(|| {
             black_box(ArticleUpdate::prepare(&ws, article.id, new.clone(), "v2.txt", None).unwrap())
+        })
+    });
+    let mut doc = Document::new(ws.clone(), None);
+    let middle = article.char_len() / 2;
+    group.bench_function("one keystroke correcting the text, and its undo", |b| {
+        b.iter(|| {
+            let typed = Command::EditArticleText {
+                article: article.id,
+                start: middle,
+                end: middle,
+                text: "x".into(),
+            };
+            black_box(doc.execute(typed, 0.0).unwrap());
+            black_box(doc.undo());
         })
     });
     group.finish();

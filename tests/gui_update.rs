@@ -187,3 +187,121 @@ fn compare_versions_shows_the_changed_number_and_the_removed_sentence() {
     harness.run_steps(3);
     assert!(harness.query_by_label_contains("Numbers changed").is_none());
 }
+
+/// The newer version has no place for the bridge's sentence, only a
+/// lookalike of it at the end.
+const LOOKALIKE: &str = "Власти сообщили, что эвакуированы 2450 жителей.\n\n两国贸易额增长了百分之十二。\n\nПо словам мэра, мост закрыт.";
+
+#[test]
+fn an_update_from_the_clipboard_goes_through_the_preview_as_one_step() {
+    let (ws, ids) = workspace();
+    let article = ws.articles[0].id;
+    let mut harness = harness(app(ws, vec![]));
+    harness
+        .state_mut()
+        .prepare_update_from_clipboard(article, format!("Эвакуация\n\n{NEW}\n"));
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("from clipboard").is_some());
+    assert_eq!(harness.state().workspace().articles[0].text, OLD);
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    let ws = harness.state().workspace();
+    assert_eq!(ws.articles[0].text, NEW);
+    assert_eq!(ws.articles[0].versions[0].text, OLD);
+    assert!(ws.claim(ids[1]).unwrap().is_orphaned());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::Undo);
+    harness.run_steps(2);
+    assert_eq!(harness.state().workspace().articles[0].text, OLD);
+    // An empty clipboard says so and changes nothing.
+    harness
+        .state_mut()
+        .prepare_update_from_clipboard(article, "  \n".into());
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .errors()
+            .any(|(_, m)| m.contains("clipboard holds no text"))
+    );
+}
+
+#[test]
+fn a_file_dropped_onto_the_article_is_shown_as_its_newer_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evacuation-v2.txt");
+    std::fs::write(&file, format!("Эвакуация\n\n{NEW}\n")).unwrap();
+    let (ws, _) = workspace();
+    let mut harness = harness(app(ws, vec![]));
+    let over = harness.get_by_label("Article text").rect().center();
+    harness.hover_at(over);
+    harness.run_steps(1);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file)));
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("0 unchanged, 1 moved, 1 edited, 1 orphaned")
+            .is_some(),
+        "the preview of the update, not an import"
+    );
+    assert_eq!(harness.state().workspace().articles.len(), 1);
+}
+
+#[test]
+fn the_orphans_window_offers_the_nearest_passages_and_one_click_selects_it_for_reattach() {
+    let (ws, ids) = workspace();
+    let article = ws.articles[0].id;
+    let mut harness = harness(app(ws, vec![]));
+    harness
+        .state_mut()
+        .prepare_update_from_clipboard(article, format!("Эвакуация\n\n{LOOKALIKE}\n"));
+    harness.run_steps(3);
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .state()
+            .workspace()
+            .claim(ids[1])
+            .unwrap()
+            .is_orphaned()
+    );
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::ShowOrphans);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("“Мост закрыт до понедельника”")
+            .is_some()
+    );
+    harness.get_by_label("“мост закрыт”").click();
+    harness.run_steps(3);
+    let target = find_quote(LOOKALIKE, "мост закрыт", 0).unwrap();
+    assert_eq!(harness.state().selected_claim(), Some(ids[1]));
+    assert_eq!(
+        harness.state().text_selection(),
+        Some((target.start, target.end))
+    );
+    harness.state_mut().perform(&ctx, Action::ReattachClaim);
+    harness.run_steps(3);
+    let claim = harness.state().workspace().claim(ids[1]).unwrap();
+    assert!(!claim.is_orphaned());
+    assert_eq!(claim.anchor, target);
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

@@ -69,8 +69,24 @@ pub enum Edit {
     PopArticleVersion {
         index: usize,
     },
+    /// Replace chars of an article's text in place (a correction, not a
+    /// new version), moving the claims listed by the change in length.
+    SpliceText(Box<TextSplice>),
     /// Several edits applied in order, undone in reverse order.
     Group(Vec<Edit>),
+}
+
+/// Chars `start..end` of the article at `article` (an index) become
+/// `text`; the claims at the indices `shifted` move by the difference in
+/// length (their quote and context are not reached, so only their offsets
+/// change). Its inverse puts the removed text back and moves them back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextSplice {
+    pub article: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub shifted: Vec<std::ops::Range<usize>>,
 }
 
 /// A newer text for an article, with where and when it was got.
@@ -233,6 +249,7 @@ impl Edit {
                     index,
                     version: Box::new(version),
                 }),
+            Edit::SpliceText(splice) => splice_text(ws, *splice),
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -264,6 +281,7 @@ impl Edit {
                 out.sources.extend(source_at(index))
             }
             Edit::InsertArticle { article, .. } => out.articles.push(article.id),
+            Edit::SpliceText(splice) => out.articles.extend(article_at(&splice.article)),
             Edit::RemoveArticle { index }
             | Edit::PushArticleVersion { index, .. }
             | Edit::PopArticleVersion { index } => out.articles.extend(article_at(index)),
@@ -334,6 +352,45 @@ impl ClaimEdit {
             },
         })
     }
+}
+
+/// Makes a splice of an article's text; returns the splice undoing it
+/// (nothing when its range is not in the text).
+fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
+    let Some(article) = ws.articles.get_mut(splice.article) else {
+        return Edit::NOTHING;
+    };
+    // Two walks up to the edit, not a char index of the whole text.
+    use crate::anchor::char_to_byte;
+    let Some(from) = char_to_byte(&article.text, splice.start) else {
+        return Edit::NOTHING;
+    };
+    let Some(to) = splice
+        .end
+        .checked_sub(splice.start)
+        .and_then(|len| char_to_byte(&article.text[from..], len))
+        .map(|len| from + len)
+    else {
+        return Edit::NOTHING;
+    };
+    let removed = article.text[from..to].to_owned();
+    article.text.replace_range(from..to, &splice.text);
+    let inserted = splice.text.chars().count();
+    let delta = inserted as isize - (splice.end - splice.start) as isize;
+    for claim in splice.shifted.iter().cloned().flatten() {
+        if let Some(claim) = ws.claims.get_mut(claim) {
+            let anchor = &mut claim.anchor;
+            anchor.start = anchor.start.saturating_add_signed(delta);
+            anchor.end = anchor.end.saturating_add_signed(delta);
+        }
+    }
+    Edit::SpliceText(Box::new(TextSplice {
+        article: splice.article,
+        start: splice.start,
+        end: splice.start + inserted,
+        text: removed,
+        shifted: splice.shifted,
+    }))
 }
 
 /// Makes `version` the article's text, keeping the current one as its

@@ -67,6 +67,15 @@ pub enum Command {
     /// by [`super::ArticleUpdate::prepare`]: the old text becomes an earlier
     /// version and every claim takes its new anchor or becomes an orphan.
     UpdateArticle(Box<super::ArticleUpdate>),
+    /// Correct an article's text in place: the chars `start..end` become
+    /// `text`, and every claim of the article follows (see
+    /// `edit/article_text.rs`). Typing merges into one undo step.
+    EditArticleText {
+        article: ArticleId,
+        start: usize,
+        end: usize,
+        text: String,
+    },
 }
 
 impl Command {
@@ -114,6 +123,9 @@ impl Command {
                 details,
                 typing: Some(field),
             } => Some((FieldKey::Workspace(*field), field.get(details))),
+            Command::EditArticleText { article, text, .. } => {
+                Some((FieldKey::ArticleBody(*article), text))
+            }
             _ => None,
         }
     }
@@ -331,6 +343,18 @@ pub enum FieldKey {
     Source(SourceId, SourceText),
     Article(ArticleId, ArticleText),
     Workspace(WorkspaceText),
+    /// The article's text itself, edited in place.
+    ArticleBody(ArticleId),
+}
+
+impl FieldKey {
+    /// Whether the steps typed here must be undone one after another: an
+    /// edit of an article's text undoes only itself, while a field's edit
+    /// undoes to the text the field had before, so a field's first step
+    /// alone undoes all typing merged into it.
+    pub(super) fn steps_compose(self) -> bool {
+        matches!(self, FieldKey::ArticleBody(_))
+    }
 }
 
 /// An article's details: everything but its id and text, so editing them
@@ -448,6 +472,11 @@ pub enum Outcome {
     Claim(ClaimId),
     Source(SourceId),
     Article(ArticleId),
+    /// An article's text was edited; the caret goes to `caret` (a char
+    /// offset), just after what was put in.
+    TextEdited {
+        caret: usize,
+    },
     /// Applied, nothing to follow up.
     Done,
     /// The command asked for what already is: nothing was recorded.

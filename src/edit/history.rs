@@ -112,8 +112,12 @@ impl History {
             && key.at - top.at < TYPING_PAUSE
             && top.serial != sealed
         {
-            // The step's inverse already restores the state before its
-            // first keystroke, so this keystroke's inverse is not needed.
+            // A field's step inverse already restores the state before its
+            // first keystroke, so this keystroke's inverse is not needed;
+            // an edit of an article's text is undone before the earlier ones.
+            if key.field.steps_compose() {
+                prepend(&mut top.edit, inverse);
+            }
             top.at = key.at;
             if key.ends_word {
                 top.typing = None;
@@ -174,6 +178,17 @@ impl History {
             typing: None,
             at: 0.0,
         });
+    }
+}
+
+/// Makes `step` undo `first` before what it undid already.
+fn prepend(step: &mut Edit, first: Edit) {
+    match step {
+        Edit::Group(edits) => edits.insert(0, first),
+        _ => {
+            let earlier = std::mem::replace(step, Edit::NOTHING);
+            *step = Edit::Group(vec![first, earlier]);
+        }
     }
 }
 

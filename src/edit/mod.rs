@@ -10,6 +10,7 @@
 //! its planning in `plan.rs`, and — only if no existing [`Edit`] can
 //! express it — a new invertible edit in `change.rs`.
 
+mod article_text;
 mod change;
 mod command;
 mod document;
@@ -20,7 +21,7 @@ pub mod script;
 mod span;
 mod update;
 
-pub use change::{ClaimEdit, Edit, NewVersion};
+pub use change::{ClaimEdit, Edit, NewVersion, TextSplice};
 pub use command::{
     ArticleDetails, ArticleText, ClaimChange, ClaimField, ClaimText, Command, CommandError,
     EvidenceText, FieldKey, Outcome, SourceText, WorkspaceDetails, WorkspaceText,

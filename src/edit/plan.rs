@@ -130,6 +130,12 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             Ok((edit, outcome))
         }
         Command::UpdateArticle(update) => super::update::plan_update(ws, *update),
+        Command::EditArticleText {
+            article,
+            start,
+            end,
+            text,
+        } => super::article_text::plan_text_edit(ws, article, start, end, &text),
         Command::AddArticles(articles) => {
             let Some(last) = articles.last().map(|a| a.id) else {
                 return Ok((Edit::NOTHING, Outcome::Unchanged));

@@ -15,6 +15,7 @@ use crate::model::{Anchor, ArticleId, Claim, ClaimId, Workspace};
 use crate::reanchor::{self, Reanchored, Reanchorer};
 use jiff::Timestamp;
 use jiff::civil::Date;
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// What updating one article to a newer text will do.
@@ -151,10 +152,12 @@ pub(super) fn plan_update(
     }
     let now = update.prepared;
     let mut edits = Vec::with_capacity(update.claims.len() + 1);
+    let positions = claim_positions(ws, update.article);
     for change in &update.claims {
-        let Some((claim_index, claim)) = claim_at(ws, change.claim) else {
+        let Some(&claim_index) = positions.get(&change.claim) else {
             return Err(CommandError::StaleUpdate);
         };
+        let claim = &ws.claims[claim_index];
         if let Some(edit) = reanchor_edit(claim, &change.result, now) {
             edits.push(Edit::ChangeClaim {
                 index: claim_index,
@@ -191,8 +194,15 @@ fn reanchor_edit(claim: &Claim, result: &Reanchored, now: Timestamp) -> Option<C
     })
 }
 
-fn claim_at(ws: &Workspace, id: ClaimId) -> Option<(usize, &Claim)> {
-    ws.claims.iter().enumerate().find(|(_, c)| c.id == id)
+/// Where each claim of the article is in the workspace's claims, looked up
+/// once (not once per claim: thousands of claims are common).
+fn claim_positions(ws: &Workspace, article: ArticleId) -> HashMap<ClaimId, usize> {
+    ws.claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.article == article)
+        .map(|(i, c)| (c.id, i))
+        .collect()
 }
 
 #[cfg(test)]

@@ -25,8 +25,11 @@ mod compare;
 mod diff;
 mod score;
 
+mod passages;
+
 pub use compare::{Piece, SentenceChange, compare};
 pub use diff::{Alignment, Segment, tokens};
+pub use passages::{Passage, PassageFinder};
 pub use score::likeness;
 
 use crate::anchor::{Anchor, CharIndex};
@@ -350,6 +353,7 @@ fn find_in(index: &CharIndex<'_>, needle: &str, windows: &[Range<usize>]) -> Vec
         return found;
     }
     let len = needle.chars().count();
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     for window in windows {
         let (Some(from), Some(to)) = (index.byte_of(window.start), index.byte_of(window.end))
         else {
@@ -358,7 +362,7 @@ fn find_in(index: &CharIndex<'_>, needle: &str, windows: &[Range<usize>]) -> Vec
         let Some(hay) = index.text().get(from..to) else {
             continue;
         };
-        for (byte, _) in hay.match_indices(needle) {
+        for byte in finder.find_iter(hay.as_bytes()) {
             if let Some(start) = index.char_of(from + byte)
                 && found.last().is_none_or(|&(s, _)| s < start)
             {

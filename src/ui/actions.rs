@@ -26,8 +26,17 @@ pub enum Action {
     NewArticleFromClipboard,
     /// Replaces the shown article's text by a newer version of it.
     UpdateArticle,
+    /// Replaces the shown article's text by a newer version copied to the
+    /// clipboard.
+    UpdateArticleFromClipboard,
     /// Shows what changed between two versions of the shown article.
     CompareVersions,
+    /// Shows the orphans of the shown article with the passages nearest to
+    /// their old quotes.
+    ShowOrphans,
+    /// Turns the reader's edit mode on or off: correcting the article's
+    /// text in place, the claims following each edit.
+    EditArticleText,
     Export(Format),
     /// Turns "open the HTML report in the browser afterwards" on or off.
     ToggleOpenReportAfterExport,
@@ -108,6 +117,8 @@ pub struct ActionContext {
     pub dirty: bool,
     /// The workspace has a file.
     pub has_path: bool,
+    /// The reader is in edit mode.
+    pub editing_text: bool,
     /// How many workspaces File › Open recent lists.
     pub recent_count: usize,
     pub theme: ThemeChoice,
@@ -130,6 +141,7 @@ impl Default for ActionContext {
             has_text_selection: false,
             dirty: false,
             has_path: false,
+            editing_text: false,
             recent_count: 0,
             theme: ThemeChoice::System,
             open_report_after_export: true,
@@ -246,7 +258,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 66] = [
+    pub const ALL: [Action; 69] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -264,8 +276,6 @@ impl Action {
         Action::SaveAs,
         Action::ImportArticle,
         Action::NewArticleFromClipboard,
-        Action::UpdateArticle,
-        Action::CompareVersions,
         Action::Export(Format::Html),
         Action::Export(Format::Markdown),
         Action::Export(Format::Csv),
@@ -296,10 +306,15 @@ impl Action {
         Action::Find,
         Action::NextClaim,
         Action::PreviousClaim,
-        Action::ArticleDetails,
         Action::WorkspaceDetails,
         Action::EditScale,
         Action::ShowProblems,
+        Action::EditArticleText,
+        Action::UpdateArticle,
+        Action::UpdateArticleFromClipboard,
+        Action::CompareVersions,
+        Action::ShowOrphans,
+        Action::ArticleDetails,
         Action::Theme(ThemeChoice::System),
         Action::Theme(ThemeChoice::Light),
         Action::Theme(ThemeChoice::Dark),
@@ -327,6 +342,9 @@ impl Action {
             Action::ImportArticle => "Import article…",
             Action::UpdateArticle => "Update to a newer version…",
             Action::CompareVersions => "Compare versions…",
+            Action::UpdateArticleFromClipboard => "Update from the clipboard…",
+            Action::EditArticleText => "Edit article text",
+            Action::ShowOrphans => "Orphans…",
             Action::NewArticleFromClipboard => "New article from clipboard…",
             Action::Export(Format::Html) => "HTML report…",
             Action::Export(Format::Markdown) => "Markdown…",
@@ -383,6 +401,15 @@ impl Action {
             Action::ImportArticle => "Add articles from text, Markdown or web-page files",
             Action::UpdateArticle => {
                 "Replace the article's text by a newer version from a file; every claim follows its text, or is kept as an orphan when its text is gone"
+            }
+            Action::UpdateArticleFromClipboard => {
+                "Replace the article's text by a newer version copied to the clipboard; every claim follows its text, or is kept as an orphan when its text is gone"
+            }
+            Action::ShowOrphans => {
+                "List the claims whose text is gone, with the passages of the text nearest to each"
+            }
+            Action::EditArticleText => {
+                "Correct the article's text in place (a paste or OCR error); claims follow every edit, and Esc finishes"
             }
             Action::NewArticleFromClipboard => "Add an article from text copied elsewhere",
             Action::Export(Format::Html) => {
@@ -490,10 +517,13 @@ impl Action {
             Action::ShowTab(RightTab::Sources) => key(COMMAND_SHIFT, Key::L),
             Action::Preferences => key(COMMAND, Key::Comma),
             Action::ShowShortcuts => key(NONE, Key::F1),
+            Action::EditArticleText => key(COMMAND_SHIFT, Key::E),
             Action::OpenRecent(_)
             | Action::ClearRecent
             | Action::UpdateArticle
+            | Action::UpdateArticleFromClipboard
             | Action::CompareVersions
+            | Action::ShowOrphans
             | Action::ReattachClaim
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport
@@ -547,6 +577,9 @@ impl Action {
             Action::NextClaim | Action::PreviousClaim => cx.has_claims,
             Action::ArticleDetails
             | Action::UpdateArticle
+            | Action::UpdateArticleFromClipboard
+            | Action::EditArticleText
+            | Action::ShowOrphans
             | Action::FindInArticle
             | Action::FindNext
             | Action::FindPrevious => cx.has_shown_article,
@@ -586,6 +619,7 @@ impl Action {
             Action::ToggleOpenReportAfterExport => Some(cx.open_report_after_export),
             Action::Theme(choice) => Some(cx.theme == *choice),
             Action::ShowTab(tab) => Some(cx.right_tab == *tab),
+            Action::EditArticleText => Some(cx.editing_text),
             _ => None,
         }
     }

@@ -29,7 +29,7 @@ pub use dialogs::import::{ImportDialog, ImportOutcome, PasteDialog};
 pub use fonts::install as install_fonts;
 pub use panels::claim_inspector::checked_before::{CheckedBefore, LibraryStatus, Suggestion};
 pub use panels::claim_list::{ClaimList, VerdictFilter};
-pub use panels::reader::Reader;
+pub use panels::reader::{EDITING_HINT, Reader};
 pub use services::autosave::{install_panic_hook, set_aside_path};
 pub use services::files::{FilePicker, ScriptedPicker, Settings};
 pub use services::library_worker::EarlierCheck;

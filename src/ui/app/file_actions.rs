@@ -214,15 +214,51 @@ impl FactbenchApp {
     /// what it would do to each claim before anything changes.
     pub(super) fn prepare_update(&mut self, article: crate::model::ArticleId, path: &Path) {
         let options = crate::import::ImportOptions::default();
-        let prepared = crate::import::import_file_detailed(path, &options)
+        let read = crate::import::import_file_detailed(path, &options)
+            .map(|imported| imported.article)
+            .map_err(|e| e.to_string());
+        self.preview_update(article, read);
+    }
+
+    /// Reads a newer version of `article` from text copied elsewhere (the
+    /// clipboard's), as a new article from the clipboard is read, and
+    /// shows what it would do to each claim before anything changes.
+    pub fn prepare_update_from_clipboard(
+        &mut self,
+        article: crate::model::ArticleId,
+        clipboard: String,
+    ) {
+        let options = crate::import::ImportOptions::default();
+        let read = if clipboard.trim().is_empty() {
+            Err("The clipboard holds no text. Copy the newer version of the article first.".into())
+        } else {
+            crate::import::article_from_clipboard(&clipboard, &options)
+                .map(|mut read| {
+                    read.source = "clipboard".to_owned();
+                    read
+                })
+                .map_err(|e| e.to_string())
+        };
+        self.preview_update(article, read);
+    }
+
+    /// Shows the preview of updating `article` to the text read.
+    fn preview_update(
+        &mut self,
+        article: crate::model::ArticleId,
+        read: Result<crate::model::Article, String>,
+    ) {
+        let prepared = read.and_then(|read| {
+            let today = Some(crate::model::today());
+            crate::edit::ArticleUpdate::prepare(
+                self.workspace(),
+                article,
+                read.text,
+                read.source,
+                today,
+            )
             .map_err(|e| e.to_string())
-            .and_then(|imported| {
-                let source = imported.article.source;
-                let text = imported.article.text;
-                let today = Some(crate::model::today());
-                crate::edit::ArticleUpdate::prepare(self.workspace(), article, text, source, today)
-                    .map_err(|e| e.to_string())
-            });
+        });
         match prepared {
             Ok(update) => {
                 let title = self

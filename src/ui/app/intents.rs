@@ -60,6 +60,7 @@ impl FactbenchApp {
                 self.panels.reader.clear_selection();
             }
             Ok(Outcome::Source(id)) => self.panels.library.reveal(id),
+            Ok(Outcome::TextEdited { caret }) => self.panels.reader.text_edited(caret),
             Ok(Outcome::Done | Outcome::Unchanged) => {}
             Err(e) => self.error("That change could not be made", e.to_string()),
         }
@@ -80,6 +81,16 @@ impl FactbenchApp {
                 if let Some(article) = self.view.shown_article {
                     let request = PathRequest::update_article(self.dialog_folder(), article);
                     self.services.picker.request(request, ctx);
+                }
+            }
+            Action::ShowOrphans => self.modals.show_orphans = true,
+            Action::EditArticleText => {
+                let on = !self.panels.reader.is_editing() && self.view.shown_article.is_some();
+                self.panels.reader.set_editing(on);
+            }
+            Action::UpdateArticleFromClipboard => {
+                if let Some(article) = self.view.shown_article {
+                    self.prepare_update_from_clipboard(article, clipboard_text());
                 }
             }
             Action::CompareVersions => {

@@ -28,7 +28,7 @@ impl FactbenchApp {
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         self.verdict_key_after_marking(ctx);
         self.escape_to_article(ctx);
-        let typing = ctx.text_edit_focused();
+        let typing = ctx.text_edit_focused() || self.panels.reader.is_typing();
         let pressed = ctx.input_mut(|i| actions::pressed(i, typing));
         self.intents.extend(pressed.into_iter().map(Intent::Action));
         let verdict = ctx.input_mut(|i| {
@@ -194,12 +194,23 @@ impl FactbenchApp {
         });
         let (articles, others): (Vec<PathBuf>, Vec<PathBuf>) =
             dropped.into_iter().partition(|p| files::is_article_file(p));
-        if !articles.is_empty() {
+        if let ([file], Some(article)) = (articles.as_slice(), self.dropped_on_article(ctx)) {
+            // One file dropped onto the article's text: a newer version of it.
+            self.prepare_update(article, file);
+        } else if !articles.is_empty() {
             self.modals.import_dialog = Some(import_dialog::ImportDialog::open(articles));
         }
         for path in others {
             self.request_open_path(path);
         }
+    }
+
+    /// The shown article, when the pointer is over its text (where a file
+    /// dropped is taken for a newer version of it).
+    fn dropped_on_article(&self, ctx: &egui::Context) -> Option<crate::model::ArticleId> {
+        let pos = ctx.input(|i| i.pointer.latest_pos())?;
+        let over = self.panes.article.is_some_and(|rect| rect.contains(pos));
+        self.view.shown_article.filter(|_| over)
     }
 
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {

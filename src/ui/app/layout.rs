@@ -195,6 +195,15 @@ impl FactbenchApp {
                 ReaderIntent::MarkClaim => Intent::Action(Action::MarkClaim),
                 ReaderIntent::Copy(text) => Intent::Copy(text),
                 ReaderIntent::EditDetails => Intent::Action(Action::ArticleDetails),
+                ReaderIntent::EditText { start, end, text } => {
+                    Intent::Command(Command::EditArticleText {
+                        article: article.id,
+                        start,
+                        end,
+                        text,
+                    })
+                }
+                ReaderIntent::StopEditing => Intent::Action(Action::EditArticleText),
                 ReaderIntent::SetSpan { claim, start, end } => {
                     Intent::Command(Command::EditClaim {
                         claim,

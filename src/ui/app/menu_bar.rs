@@ -33,6 +33,7 @@ impl FactbenchApp {
             has_text_selection: self.panels.reader.selection().is_some(),
             dirty: self.doc.is_dirty(),
             has_path: self.doc.path().is_some(),
+            editing_text: self.panels.reader.is_editing(),
             recent_count: self.services.settings.recent.len(),
             theme: self.services.settings.theme,
             open_report_after_export: self.services.settings.open_report_after_export,
@@ -52,12 +53,7 @@ impl FactbenchApp {
                 self.menu_items(
                     ui,
                     &cx,
-                    &[
-                        Action::ImportArticle,
-                        Action::NewArticleFromClipboard,
-                        Action::UpdateArticle,
-                        Action::CompareVersions,
-                    ],
+                    &[Action::ImportArticle, Action::NewArticleFromClipboard],
                 );
                 ui.menu_button("Export", |ui| {
                     for format in Format::ALL {
@@ -109,12 +105,27 @@ impl FactbenchApp {
                     ui,
                     &cx,
                     &[
-                        Action::ArticleDetails,
                         Action::WorkspaceDetails,
                         Action::EditScale,
                         Action::ShowProblems,
                     ],
                 );
+            });
+            ui.menu_button("Article", |ui| {
+                self.menu_item(ui, &cx, Action::EditArticleText);
+                ui.separator();
+                self.menu_items(
+                    ui,
+                    &cx,
+                    &[
+                        Action::UpdateArticle,
+                        Action::UpdateArticleFromClipboard,
+                        Action::CompareVersions,
+                        Action::ShowOrphans,
+                    ],
+                );
+                ui.separator();
+                self.menu_item(ui, &cx, Action::ArticleDetails);
             });
             ui.menu_button("View", |ui| {
                 ui.label("Theme");

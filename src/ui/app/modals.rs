@@ -72,6 +72,10 @@ pub(super) struct Modals {
     pub(super) paste_dialog: Option<import_dialog::PasteDialog>,
     /// A newer version of an article, shown claim by claim before it is applied.
     pub(super) update_dialog: Option<crate::ui::dialogs::update::UpdateDialog>,
+    /// Article › Orphans…: the orphans of the shown article and the
+    /// passages nearest to their old quotes.
+    pub(super) show_orphans: bool,
+    pub(super) orphans_view: crate::ui::dialogs::orphans::OrphansView,
     /// Two versions of an article side by side, sentence by sentence.
     pub(super) compare_dialog: Option<crate::ui::dialogs::compare::CompareDialog>,
     /// Unsaved work found on disk, waiting to be offered.
@@ -97,6 +101,29 @@ impl Modals {
 }
 
 impl FactbenchApp {
+    /// The orphans window, while it is open; a passage clicked there is
+    /// selected in the reader with its claim.
+    fn orphans_window(&mut self, ctx: &egui::Context) {
+        let Some(article) = self.view.shown_article else {
+            return;
+        };
+        let picked = self.modals.orphans_view.show(
+            ctx,
+            &mut self.modals.show_orphans,
+            self.doc.workspace(),
+            article,
+            self.doc.text_revision(),
+        );
+        if let Some(picked) = picked {
+            self.view.selected_claim = Some(picked.claim);
+            self.view.right_tab = RightTab::Claim;
+            self.panels.list.scroll_to_selected();
+            self.panels
+                .reader
+                .select_and_reveal(picked.start, picked.end);
+        }
+    }
+
     pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
         let library_lines = self.library_conflict_lines();
         if let Some(claim) = dialogs::problems_window(
@@ -111,6 +138,7 @@ impl FactbenchApp {
             });
         }
         self.details_windows(ctx);
+        self.orphans_window(ctx);
         dialogs::shortcuts_window(ctx, &mut self.modals.show_shortcuts);
         dialogs::about_window(ctx, &mut self.modals.show_about);
         let mut autosave_secs = self.services.settings.autosave_secs;

@@ -14,6 +14,7 @@ pub mod earlier_check;
 pub mod import;
 pub mod library_folders;
 pub mod opening;
+pub mod orphans;
 mod path_complete;
 pub mod preferences;
 pub mod problems;

@@ -26,6 +26,9 @@ mod layout;
 mod paint;
 mod span_drag;
 mod spans;
+mod text_edit;
+
+pub use text_edit::EDITING_HINT;
 
 use crate::anchor::CharIndex;
 use crate::model::{Article, ArticleId, Claim, ClaimId, Workspace};
@@ -54,6 +57,14 @@ pub enum ReaderIntent {
         start: usize,
         end: usize,
     },
+    /// Edit mode: the chars `start..end` of the shown article become `text`.
+    EditText {
+        start: usize,
+        end: usize,
+        text: String,
+    },
+    /// Edit mode was left (Escape in the text).
+    StopEditing,
 }
 
 /// Text selection in article chars: `anchor` stays, `cursor` moves.
@@ -89,6 +100,12 @@ pub struct Reader {
     find: find::FindBar,
     /// An end of the selected claim's highlight being dragged.
     span_drag: Option<span_drag::SpanDrag>,
+    /// Edit mode: typing corrects the article's text.
+    editing: bool,
+    /// Where the caret goes once the edited text is shown again.
+    edit_caret: Option<usize>,
+    /// The article last shown (edit mode ends when another is shown).
+    view_article: Option<ArticleId>,
 }
 
 /// Inputs the reader needs each frame.
@@ -118,6 +135,12 @@ impl Reader {
             anchor: start,
             cursor: end,
         });
+    }
+
+    /// Selects chars `start..end` and scrolls them into view.
+    pub fn select_and_reveal(&mut self, start: usize, end: usize) {
+        self.set_selection(start, end);
+        self.scroll_to = Some(start);
     }
 
     pub fn clear_selection(&mut self) {
@@ -209,6 +232,9 @@ impl Reader {
             intents.push(ReaderIntent::EditDetails);
         }
         ui.separator();
+        if self.editing {
+            self.editing_bar(ui);
+        }
         self.find_bar(ui, article, cx.text_revision, &mut intents);
         self.selection_bar(ui, &view, &article.text, cx, &mut intents);
         self.text_area(ui, &mut view, article, cx, &mut intents);
@@ -227,6 +253,13 @@ impl Reader {
             self.selection = None;
             ArticleView::new(article, cx.text_revision)
         });
+        if self.view_article != Some(article.id) {
+            self.view_article = Some(article.id);
+            self.editing = false;
+        }
+        if self.selection.is_none() {
+            self.restore_edit_caret();
+        }
         view.update_spans(article, cx);
         view
     }
@@ -315,7 +348,11 @@ impl Reader {
             self.paint(ui, view, cx, now);
             self.handle_pointer(ui, view, &article.text, &response, cx, intents);
             self.handle_focus(ui, view, &response);
+            self.handle_edit_input(ui, view, &article.text, intents);
             self.handle_keys(ui, view, &article.text, intents);
+            if self.editing {
+                self.paint_edit_frame(ui, ui.clip_rect());
+            }
             self.report_settled_selection(ui, view, &article.text, &response);
             self.accessibility_nodes(ui, view, article, cx, &response);
             self.mark_button(ui, view, cx, intents, &response);

@@ -1,0 +1,142 @@
+//! Article › Orphans…: every orphaned claim of the shown article with its
+//! old quote and the passages of the current text nearest to it, each with
+//! its score (from [`crate::reanchor::PassageFinder`]). Clicking a passage
+//! selects the claim and that passage in the reader, so Edit › *Re-attach
+//! claim to selection* can put the claim there (or the selection can be
+//! adjusted first). Nothing is attached by itself.
+
+use crate::model::{ArticleId, ClaimId, Workspace};
+use crate::reanchor::PassageFinder;
+use crate::text::one_line;
+
+/// Passages shown per orphan.
+const PASSAGES: usize = 3;
+/// Longest quote or passage shown, in chars.
+const SHOWN_CHARS: usize = 90;
+
+/// One orphan and its nearest passages.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    claim: ClaimId,
+    quote: String,
+    /// `(start, end, shown text, score)`.
+    passages: Vec<(usize, usize, String, f64)>,
+}
+
+/// What the rows were found for: the article, its text, its orphans.
+type RowsKey = (ArticleId, u64, Vec<ClaimId>);
+
+/// The window's state: the rows, found again when the article's text or
+/// its orphans change (not at every keystroke in a claim's fields).
+#[derive(Default)]
+pub struct OrphansView {
+    cached: Option<(RowsKey, Vec<Row>)>,
+}
+
+/// A passage clicked: select `claim` and chars `start..end` of the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PickedPassage {
+    pub claim: ClaimId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl OrphansView {
+    /// Draws the window for `article`; `text_revision` tells when its text
+    /// may have changed.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        open: &mut bool,
+        ws: &Workspace,
+        article: ArticleId,
+        text_revision: u64,
+    ) -> Option<PickedPassage> {
+        if !*open {
+            return None;
+        }
+        let rows = self.rows(ws, article, text_revision);
+        let mut picked = None;
+        egui::Window::new("Orphans")
+            .open(open)
+            .default_width(620.0)
+            .vscroll(true)
+            .show(ctx, |ui| {
+                if rows.is_empty() {
+                    ui.label("No orphaned claims on this article.");
+                    return;
+                }
+                ui.label(
+                    "Claims whose text is gone from this version. Click a passage to select it \
+                     in the article, then Edit › Re-attach claim to selection.",
+                );
+                for row in rows {
+                    ui.separator();
+                    picked = picked.or(row_ui(ui, row));
+                }
+            });
+        picked
+    }
+
+    fn rows(&mut self, ws: &Workspace, article: ArticleId, text_revision: u64) -> &[Row] {
+        let orphans = ws
+            .claims_in(article)
+            .filter(|c| c.is_orphaned())
+            .map(|c| c.id)
+            .collect();
+        let key = (article, text_revision, orphans);
+        if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.cached = Some((key, find_rows(ws, article)));
+        }
+        self.cached
+            .as_ref()
+            .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+}
+
+fn find_rows(ws: &Workspace, article: ArticleId) -> Vec<Row> {
+    let Some(found) = ws.article(article) else {
+        return Vec::new();
+    };
+    let finder = PassageFinder::new(&found.text);
+    let index = crate::anchor::CharIndex::new(&found.text);
+    ws.claims_in(article)
+        .filter(|c| c.is_orphaned())
+        .map(|claim| Row {
+            claim: claim.id,
+            quote: one_line(&claim.anchor.exact, SHOWN_CHARS),
+            passages: finder
+                .nearest(&claim.anchor, PASSAGES)
+                .into_iter()
+                .map(|p| {
+                    let text = index.slice(p.start, p.end).unwrap_or_default();
+                    (p.start, p.end, one_line(text, SHOWN_CHARS), p.score)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn row_ui(ui: &mut egui::Ui, row: &Row) -> Option<PickedPassage> {
+    let mut picked = None;
+    ui.label(egui::RichText::new(format!("“{}”", row.quote)).strong());
+    if row.passages.is_empty() {
+        ui.weak("No passage of the current text shares a word with it.");
+    }
+    for (start, end, text, score) in &row.passages {
+        ui.horizontal(|ui| {
+            ui.weak(format!("{score:.2}"));
+            let button = ui
+                .button(format!("“{text}”"))
+                .on_hover_text("Select this passage in the article (and the claim)");
+            if button.clicked() {
+                picked = Some(PickedPassage {
+                    claim: row.claim,
+                    start: *start,
+                    end: *end,
+                });
+            }
+        });
+    }
+    picked
+}

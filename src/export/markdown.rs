@@ -94,14 +94,23 @@ fn methodology(plan: &Plan<'_>, md: &mut String) {
 fn summary(plan: &Plan<'_>, md: &mut String) {
     let (counts, unrated, unknown) = plan.verdict_counts();
     let total = plan.claims.len();
-    let _ = writeln!(
-        md,
-        "## Verdict summary\n\n{total} {} in {} {}; {} rated, {unrated} not yet rated.\n",
-        plural(total, "claim", "claims"),
-        plan.articles.len(),
-        plural(plan.articles.len(), "article", "articles"),
-        total - unrated,
-    );
+    let articles = plan.articles.len();
+    if plan.audience.is_public() {
+        let _ = writeln!(
+            md,
+            "## Verdict summary\n\n{total} published {} in {articles} {}.\n",
+            plural(total, "claim", "claims"),
+            plural(articles, "article", "articles"),
+        );
+    } else {
+        let _ = writeln!(
+            md,
+            "## Verdict summary\n\n{total} {} in {articles} {}; {} rated, {unrated} not yet rated.\n",
+            plural(total, "claim", "claims"),
+            plural(articles, "article", "articles"),
+            total - unrated,
+        );
+    }
     md.push_str("| Verdict | Claims |\n| --- | ---: |\n");
     for (verdict, count) in plan.workspace.scale.verdicts.iter().zip(counts) {
         let _ = writeln!(md, "| {} | {count} |", markdown_inline(&verdict.label));
@@ -109,7 +118,10 @@ fn summary(plan: &Plan<'_>, md: &mut String) {
     if unknown > 0 {
         let _ = writeln!(md, "| Unknown verdict | {unknown} |");
     }
-    let _ = writeln!(md, "| Not yet rated | {unrated} |\n");
+    if !plan.audience.is_public() || unrated > 0 {
+        let _ = writeln!(md, "| Not yet rated | {unrated} |");
+    }
+    md.push('\n');
 }
 
 fn article_section(plan: &Plan<'_>, planned: &PlannedArticle<'_>, md: &mut String) {

@@ -314,11 +314,13 @@ impl Numbering {
 }
 
 /// The char ranges of `text` to show so that every span is read in its
-/// sentences: each span widened to the sentences it touches, then merged
-/// where they overlap or touch, in order. Sentences are Unicode sentence
+/// sentences: each span widened to the sentences it touches (without the
+/// spaces and line breaks around them), then merged where they overlap, in
+/// order. Sentences are Unicode sentence
 /// boundaries (UAX #29), and a line break always ends one.
 pub fn context_ranges(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
     use unicode_segmentation::UnicodeSegmentation;
+    let chars: Vec<char> = text.chars().collect();
     let mut sentences: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
@@ -340,14 +342,21 @@ pub fn context_ranges(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize
                 .rev()
                 .find(|s| s.0 < end.max(start + 1))
                 .map_or(end, |s| s.1);
-            (first.min(start), last.max(end))
+            let (mut from, mut to) = (first.min(start), last.max(end));
+            while from < start && chars.get(from).is_some_and(|c| c.is_whitespace()) {
+                from += 1;
+            }
+            while to > end && chars.get(to - 1).is_some_and(|c| c.is_whitespace()) {
+                to -= 1;
+            }
+            (from, to)
         })
         .collect();
     ranges.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (start, end) in ranges {
         match merged.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
             _ => merged.push((start, end)),
         }
     }
@@ -409,6 +418,41 @@ mod tests {
         assert!(plan.claims[2].fault.is_some() && plan.claims[2].span.is_none());
         assert_eq!(plan.orphans, [5]);
         assert!(plan.claims[5].article.is_none());
+    }
+
+    #[test]
+    fn context_is_the_sentences_holding_each_quote_merged_where_they_overlap() {
+        let text = "Первое предложение. Второе — с цифрой 38 %! 第三句话。\nNew line 😀 here. Last one.";
+        let char_at = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+        let span = |needle: &str| (char_at(needle), char_at(needle) + needle.chars().count());
+        let ranges = context_ranges(text, &[span("38 %"), span("цифрой"), span("😀"), span("Last")]);
+        let shown: Vec<String> = ranges
+            .iter()
+            .map(|&(a, b)| text.chars().skip(a).take(b - a).collect())
+            .collect();
+        assert_eq!(
+            shown,
+            ["Второе — с цифрой 38 %!", "New line 😀 here.", "Last one."]
+        );
+    }
+
+    #[test]
+    fn numbers_do_not_depend_on_the_audience_and_match_the_workspace() {
+        let ws = crate::sample::sample_workspace();
+        let numbers = ws.claim_numbers();
+        for options in [ExportOptions::public(), ExportOptions::internal()] {
+            let plan = Plan::new(&ws, &options).unwrap();
+            for planned in &plan.claims {
+                assert_eq!(numbers[&planned.claim.id], planned.number);
+                assert!(options.audience == Audience::Internal || planned.claim.is_published());
+            }
+        }
+        let public = Plan::new(&ws, &ExportOptions::public()).unwrap();
+        assert_eq!(public.claims.len(), 8);
+        assert!(public.articles[0].excerpts.is_some(), "a third party's article is shown in context");
+        let internal = Plan::new(&ws, &ExportOptions::internal()).unwrap();
+        assert_eq!(internal.claims.len(), 14);
+        assert!(internal.articles[0].excerpts.is_none());
     }
 
     #[test]

@@ -95,6 +95,8 @@ fn parses_back_to_the_same_fields() {
         "To check".into(),
         "Normal".into(),
         "".into(),
+        "".into(),
+        "".into(),
     ];
     assert_eq!(rows[0], expected);
 }

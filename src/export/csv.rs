@@ -6,8 +6,8 @@
 //! by, verdict label, rating, tags, rationale, published date (first
 //! publication), approved by, number of corrections, the cited sources'
 //! titles and URLs, each piece of evidence's stance and excerpt, start and
-//! end; the internal copy adds status, priority and internal note
-//! ([`INTERNAL_HEADER`]). Lists are joined with [`LIST_SEPARATOR`]
+//! end; the internal copy adds status, priority, internal note, reviews
+//! and the article's note ([`INTERNAL_HEADER`]). Lists are joined with [`LIST_SEPARATOR`]
 //! everywhere, one item per piece of evidence in the evidence columns (so
 //! the n-th title, URL, stance and excerpt belong together). Start and end
 //! are char offsets, left empty when the claim's anchor does not match its
@@ -48,7 +48,13 @@ pub const HEADER: [&str; 22] = [
 ];
 
 /// The columns the internal copy adds after [`HEADER`].
-pub const INTERNAL_HEADER: [&str; 3] = ["Status", "Priority", "Internal note"];
+pub const INTERNAL_HEADER: [&str; 5] = [
+    "Status",
+    "Priority",
+    "Internal note",
+    "Reviews",
+    "Article note",
+];
 
 /// What joins the items of a list in one cell.
 pub const LIST_SEPARATOR: &str = "; ";
@@ -71,12 +77,36 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
             cells.push(claim.status.label().to_owned());
             cells.push(claim.priority.label().to_owned());
             cells.push(claim.internal_note.clone());
+            cells.push(reviews(claim));
+            cells.push(planned.article.map(|a| a.notes.clone()).unwrap_or_default());
         }
         let safe: Vec<_> = cells.iter().map(|cell| csv_cell(cell)).collect();
         writer.write_record(safe.iter().map(|cell| cell.as_bytes()))?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// A claim's reviews: "approved 2026-03-01 by Name" or "sent back … : note".
+fn reviews(claim: &crate::model::Claim) -> String {
+    use crate::model::ReviewOutcome;
+    let items: Vec<String> = claim
+        .reviews
+        .iter()
+        .map(|r| {
+            let outcome = match r.outcome {
+                ReviewOutcome::Approved => "approved",
+                ReviewOutcome::SentBack => "sent back",
+            };
+            let mut item = format!("{outcome} {} by {}", r.date.strftime("%Y-%m-%d"), r.by.trim());
+            if !r.note.trim().is_empty() {
+                item.push_str(": ");
+                item.push_str(r.note.trim());
+            }
+            item
+        })
+        .collect();
+    items.join(LIST_SEPARATOR)
 }
 
 /// The cells of one claim's row (public columns), before formula neutralising.

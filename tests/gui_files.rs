@@ -357,7 +357,8 @@ fn file_export_writes_each_format_where_the_dialog_says() {
         harness
             .state_mut()
             .perform(&ctx, factbench::ui::Action::Export(format));
-        harness.run_steps(3);
+        harness.run_steps(2);
+        click(&mut harness, "Choose file…");
         let path = dir.path().join(format!(
             "report-{}.{}",
             format.cli_name(),
@@ -368,17 +369,50 @@ fn file_export_writes_each_format_where_the_dialog_says() {
         export::write(
             format,
             &sample_workspace(),
-            &ExportOptions::default(),
+            &ExportOptions::public(),
             &mut expected,
         )
         .unwrap();
-        assert_eq!(written, expected, "{format:?}");
+        assert_eq!(written, expected, "{format:?}: the public export unless asked");
     }
     assert!(
         !harness.state().document().is_dirty(),
         "exporting does not change the workspace"
     );
     assert_eq!(harness.state().errors().count(), 0);
+}
+
+#[test]
+fn the_export_dialog_asks_for_the_audience_and_remembers_it() {
+    use factbench::export::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let answers = vec![
+        Some(dir.path().join("review-copy")),
+        Some(dir.path().join("again")),
+    ];
+    let mut harness = harness(app(sample_workspace(), answers));
+    harness.state_mut().settings_mut().open_report_after_export = false;
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::Export(Format::Html));
+    harness.run_steps(2);
+    click(&mut harness, "Internal review copy (everything, marked Draft)");
+    click(&mut harness, "Choose file…");
+    let copy = std::fs::read_to_string(dir.path().join("review-copy.html")).unwrap();
+    assert!(copy.contains("Draft — not for publication"));
+    assert!(copy.contains("Ask the trade desk"), "internal notes are in the review copy");
+    assert!(harness.state_mut().settings_mut().last_export.internal);
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::Export(Format::Html));
+    harness.run_steps(2);
+    click(&mut harness, "Public (published claims only)");
+    click(&mut harness, "Choose file…");
+    let public = std::fs::read_to_string(dir.path().join("again.html")).unwrap();
+    assert!(!public.contains("Draft — not for publication"));
+    assert!(!public.contains("Ask the trade desk"));
+    assert!(!harness.state_mut().settings_mut().last_export.internal);
 }
 
 /// The app as the binary starts it, remembering settings in `settings`.

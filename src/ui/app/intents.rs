@@ -100,9 +100,10 @@ impl FactbenchApp {
                 }
             }
             Action::Export(format) => {
-                let name = format.suggested_file_name(self.doc.workspace());
-                let request = PathRequest::export(self.dialog_folder(), format, name);
-                self.services.picker.request(request, ctx);
+                self.modals.export_dialog = Some(crate::ui::dialogs::export::ExportDialog::new(
+                    format,
+                    self.services.settings.last_export,
+                ));
             }
             Action::NewArticleFromClipboard => {
                 self.modals.paste_dialog = Some(import_dialog::PasteDialog::new(clipboard_text()));

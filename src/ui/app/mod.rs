@@ -99,6 +99,8 @@ struct Services {
     reload_declined: Option<crate::store::DiskState>,
     /// The file last exported, which the status bar names.
     last_export: Option<PathBuf>,
+    /// What the export dialog asked for, used when its file is chosen.
+    export_options: crate::export::ExportOptions,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -130,6 +132,7 @@ impl FactbenchApp {
                 was_focused: true,
                 reload_declined: None,
                 last_export: None,
+                export_options: crate::export::ExportOptions::public(),
             },
             problems: ProblemView::default(),
             intents: Vec::new(),

@@ -80,6 +80,8 @@ pub(super) struct Modals {
     pub(super) scale_editor: Option<ScaleEditor>,
     /// The verdict picker (Ctrl+R) for the selected claim.
     pub(super) verdict_picker: Option<VerdictPicker>,
+    /// File › Export › …: audience, articles and text, before the file.
+    pub(super) export_dialog: Option<crate::ui::dialogs::export::ExportDialog>,
 }
 
 impl Modals {
@@ -90,6 +92,7 @@ impl Modals {
             || !self.recovery_offers.is_empty()
             || self.scale_editor.is_some()
             || self.verdict_picker.is_some()
+            || self.export_dialog.is_some()
     }
 }
 
@@ -109,6 +112,7 @@ impl FactbenchApp {
         if dialogs::preferences_window(
             ctx,
             &mut self.modals.show_preferences,
+            &mut self.services.settings.your_name,
             &mut self.services.settings.autosave_secs,
             self.services.autosave_override,
         ) {
@@ -123,7 +127,7 @@ impl FactbenchApp {
         if self.recovery_offer_dialog(ctx) {
             return;
         }
-        if self.scale_dialogs(ctx) {
+        if self.scale_dialogs(ctx) || self.export_dialog(ctx) {
             return;
         }
         if let Some(dialog) = &mut self.modals.paste_dialog {
@@ -273,6 +277,36 @@ impl FactbenchApp {
         let mut ws = Workspace::new("Untitled investigation");
         ws.scale = scale;
         self.replace_document(Document::new(ws, None));
+    }
+
+    /// The export dialog; true while it is open. Its answer asks for the
+    /// file, then [`FactbenchApp::export_to`] writes with those options.
+    fn export_dialog(&mut self, ctx: &egui::Context) -> bool {
+        use crate::ui::dialogs::export::ExportAnswer;
+        let Some(dialog) = &mut self.modals.export_dialog else {
+            return false;
+        };
+        let shown = self.view.shown_article;
+        match dialog.show(ctx, self.doc.workspace(), shown) {
+            None => true,
+            Some(ExportAnswer::Cancel) => {
+                self.modals.export_dialog = None;
+                false
+            }
+            Some(ExportAnswer::Export(options, choice)) => {
+                let format = dialog.format;
+                self.modals.export_dialog = None;
+                self.services.export_options = options;
+                if self.services.settings.last_export != choice {
+                    self.services.settings.last_export = choice;
+                    self.save_settings();
+                }
+                let name = format.suggested_file_name(self.doc.workspace());
+                let request = PathRequest::export(self.dialog_folder(), format, name);
+                self.services.picker.request(request, ctx);
+                false
+            }
+        }
     }
 
     /// The scale editor and the verdict picker; true while one is open.

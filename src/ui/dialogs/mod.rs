@@ -2,12 +2,13 @@
 //! errors, typed paths, files changed on disk), the [`recovery`] prompt,
 //! the [`problems`] panel, the Help windows ([`shortcuts`], About),
 //! [`preferences`], the [`details`] windows, the [`import`] dialog, the
-//! verdict [`scale`] editor and the [`verdict_picker`].
+//! verdict [`scale`] editor, the [`verdict_picker`] and the [`export`] dialog.
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
 
 pub mod compare;
 pub mod details;
+pub mod export;
 pub mod import;
 mod path_complete;
 pub mod preferences;

@@ -337,6 +337,23 @@ pub struct Settings {
     /// Seconds between autosaves of unsaved work to the recovery file.
     #[serde(default = "default_autosave_secs")]
     pub autosave_secs: u32,
+    /// Preferences › Your name: who publishes, reviews and corrects claims.
+    #[serde(default)]
+    pub your_name: String,
+    /// What the last export was asked to hold, offered again next time.
+    #[serde(default)]
+    pub last_export: ExportChoice,
+}
+
+/// The export dialog's answers, remembered between exports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportChoice {
+    /// The internal review copy rather than the public export.
+    pub internal: bool,
+    /// Only the article shown in the reader rather than every article.
+    pub shown_article_only: bool,
+    /// Claims in context even for articles marked *publish full text*.
+    pub context_only: bool,
 }
 
 fn default_open_report() -> bool {
@@ -358,6 +375,8 @@ impl Default for Settings {
             open_report_after_export: default_open_report(),
             text_size: DEFAULT_TEXT_SIZE,
             autosave_secs: default_autosave_secs(),
+            your_name: String::new(),
+            last_export: ExportChoice::default(),
         }
     }
 }

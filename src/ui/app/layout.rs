@@ -145,6 +145,10 @@ impl FactbenchApp {
                         .map(|p| problem_message(ws, p))
                         .collect();
                     let cx = self.action_context();
+                    let number = self.panels.numbers.of(&self.doc, claim.id);
+                    self.panels
+                        .inspector
+                        .set_context(&self.services.settings.your_name, number);
                     for intent in self.panels.inspector.show(ui, ws, claim, &problems, &cx) {
                         self.intents.push(match intent {
                             InspectorIntent::Command(c) => Intent::Command(c),

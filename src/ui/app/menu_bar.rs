@@ -78,6 +78,7 @@ impl FactbenchApp {
                     &[
                         Action::MarkClaim,
                         Action::DeleteClaim,
+                        Action::PublishClaim,
                         Action::ReattachClaim,
                         Action::ClearVerdict,
                         Action::PickVerdict,

@@ -12,6 +12,7 @@ mod keyboard;
 mod layout;
 mod menu_bar;
 mod modals;
+mod numbers;
 mod recovery;
 mod view;
 
@@ -67,6 +68,8 @@ struct Panels {
     list: ClaimList,
     inspector: Inspector,
     library: SourceLibrary,
+    /// The claims' numbers, as in the reports.
+    numbers: numbers::ClaimNumbers,
 }
 
 /// A claim was just marked: the next key may still be a verdict digit.

@@ -88,7 +88,9 @@ impl FactbenchApp {
     }
 
     pub(super) fn left_panel(&mut self, ui: &mut egui::Ui) {
+        let numbers = self.panels.numbers.all(&self.doc);
         let cx = ListContext {
+            numbers,
             workspace: self.doc.workspace(),
             revision: self.doc.revision(),
             shown_article: self.view.shown_article,
@@ -179,7 +181,9 @@ impl FactbenchApp {
             Action::MarkClaim.label(),
             Action::MarkClaim.shortcut_text(ui.ctx())
         );
+        let numbers = self.panels.numbers.all(&self.doc);
         let cx = ReaderContext {
+            numbers,
             workspace: ws,
             revision: self.doc.revision(),
             text_revision: self.doc.text_revision(),

@@ -112,6 +112,9 @@ struct Services {
 struct ProblemView {
     lines: Vec<ProblemLine>,
     generation: Option<u64>,
+    /// The claims not ready to publish, as of a document revision.
+    unready: Vec<ProblemLine>,
+    unready_revision: Option<u64>,
 }
 
 impl FactbenchApp {
@@ -396,6 +399,7 @@ impl FactbenchApp {
         self.panels = Panels::default();
         self.view.reconcile(self.doc.workspace());
         self.problems.generation = None;
+        self.problems.unready_revision = None;
         self.refresh_problems();
         self.services.autosaver.new_document(None);
         self.services.reload_declined = None;

@@ -98,9 +98,19 @@ impl Modals {
 
 impl FactbenchApp {
     pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
-        if let Some(claim) =
-            dialogs::problems_window(ctx, &mut self.modals.show_problems, &self.problems.lines)
+        if self.modals.show_problems
+            && self.problems.unready_revision != Some(self.doc.revision())
         {
+            let numbers = self.panels.numbers.all(&self.doc);
+            self.problems.unready = dialogs::unready_lines(self.doc.workspace(), numbers);
+            self.problems.unready_revision = Some(self.doc.revision());
+        }
+        if let Some(claim) = dialogs::problems_window(
+            ctx,
+            &mut self.modals.show_problems,
+            &self.problems.lines,
+            &self.problems.unready,
+        ) {
             self.intents.push(Intent::SelectClaim {
                 claim,
                 reveal: true,

@@ -21,7 +21,7 @@ pub mod update;
 pub mod verdict_picker;
 
 pub use preferences::preferences_window;
-pub use problems::{ProblemLine, problems_window};
+pub use problems::{ProblemLine, problems_window, unready_lines};
 pub use prompts::{
     DiskChoice, UnsavedChoice, disk_changed_prompt, error_dialog, overwrite_prompt, path_entry,
     reload_offer, unsaved_prompt,

@@ -160,7 +160,7 @@ impl PublicationState {
             let mut line = short_time(correction.date);
             if correction.old_verdict != correction.new_verdict {
                 line.push_str(&format!(
-                    " · {} → {}",
+                    " · {} to {}",
                     label(&correction.old_verdict),
                     label(&correction.new_verdict)
                 ));

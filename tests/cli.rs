@@ -49,11 +49,16 @@ fn check_ready_says_what_each_draft_still_lacks() {
             .arg(repo("workspaces/xi-moscow-victory-day.ron")),
     );
     assert_eq!(code, 1, "six claims of the sample are drafts: {out}{err}");
-    let unready: Vec<&str> = out.lines().filter(|l| l.starts_with("  not ready: ")).collect();
+    let unready: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("  not ready: "))
+        .collect();
     assert_eq!(unready.len(), 6, "{out}");
     assert!(
-        unready.iter().any(|l| l.starts_with("  not ready: claim 7 (")
-            && l.ends_with("needs a verdict and a rationale")),
+        unready
+            .iter()
+            .any(|l| l.starts_with("  not ready: claim 7 (")
+                && l.ends_with("needs a verdict and a rationale")),
         "{out}"
     );
     assert!(
@@ -61,7 +66,10 @@ fn check_ready_says_what_each_draft_still_lacks() {
             && unready[0].ends_with("needs a verdict, a rationale, at least one piece of evidence and a cited source with a working http(s) URL"),
         "in report order: {out}"
     );
-    assert!(!out.contains("published, "), "the published claims are ready: {out}");
+    assert!(
+        !out.contains("published, "),
+        "the published claims are ready: {out}"
+    );
 }
 
 #[test]

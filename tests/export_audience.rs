@@ -32,7 +32,11 @@ fn published(by: &str) -> PublicationEvent {
 }
 
 fn claim(article: &Article, quote: &str, statement: &str) -> Claim {
-    let mut claim = Claim::new(article.id, find_quote(&article.text, quote, 0).unwrap(), "Outlet");
+    let mut claim = Claim::new(
+        article.id,
+        find_quote(&article.text, quote, 0).unwrap(),
+        "Outlet",
+    );
     claim.statement = statement.into();
     claim.claimant = "Министр".into();
     claim.verdict = Some("false".into());
@@ -108,7 +112,10 @@ fn public_exports_hold_published_claims_and_nothing_internal() {
         // Web Annotations quote 32 chars of context around each published
         // quote, which may hold a draft's words: the article text is public.
         if format != Format::WebAnnotation {
-            assert!(!out.contains("Аналитики сомневаются"), "{format}: the draft's quote");
+            assert!(
+                !out.contains("Аналитики сомневаются"),
+                "{format}: the draft's quote"
+            );
         }
         assert!(!out.contains("Draft — not for publication"), "{format}");
         for statement in ["PUBLISHED-ONE", "PUBLISHED-TWO"] {
@@ -125,13 +132,23 @@ fn public_report_shows_third_party_text_in_context_and_own_text_in_full() {
     let mut ws = workspace();
     let html = export(&ws, Format::Html, &ExportOptions::public());
     assert!(html.contains("The claims in context"));
-    assert!(html.contains("Министр заявил, что "), "the sentence of the claim");
-    assert!(!html.contains("Второй абзац"), "a sentence without a published claim");
+    assert!(
+        html.contains("Министр заявил, что "),
+        "the sentence of the claim"
+    );
+    assert!(
+        !html.contains("Второй абзац"),
+        "a sentence without a published claim"
+    );
     assert!(html.contains("Read the whole article: <a href=\"https://news.example.org/a\""));
     ws.articles[0].publish_full_text = true;
     let full = export(&ws, Format::Html, &ExportOptions::public());
     assert!(full.contains("Второй абзац") && !full.contains("The claims in context"));
-    assert_eq!(full.matches("<a class=\"ref ").count(), 2, "only published claims marked");
+    assert_eq!(
+        full.matches("<a class=\"ref ").count(),
+        2,
+        "only published claims marked"
+    );
     let context_only = ExportOptions {
         text: TextShown::ContextOnly,
         ..ExportOptions::public()
@@ -147,7 +164,10 @@ fn the_public_report_carries_dated_corrections_and_publication() {
     assert!(html.contains("verdict changed from “<bdi>Mixed</bdi>” to “<bdi>False</bdi>”. <bdi>PUBLIC-CORRECTION-исправлено</bdi>"));
     assert!(html.contains("<time datetime=\"2026-04-01\">1 April 2026</time>"));
     assert!(html.contains("<dt>Published</dt><dd><time datetime=\"2026-03-01\">"));
-    assert!(html.contains("PUBLIC-EXCERPT") && html.contains("PUBLIC-EVIDENCE-NOTE"), "evidence is public");
+    assert!(
+        html.contains("PUBLIC-EXCERPT") && html.contains("PUBLIC-EVIDENCE-NOTE"),
+        "evidence is public"
+    );
     let md = export(&ws, Format::Markdown, &ExportOptions::public());
     assert!(md.contains("## Corrections"));
     assert!(md.contains("- Claim 1, 1 April 2026: verdict changed from “Mixed” to “False”. PUBLIC-CORRECTION-исправлено"));
@@ -175,18 +195,31 @@ fn the_internal_copy_holds_everything_and_says_it_is_a_draft() {
             if format == Format::Csv && text == INTERNAL[1] {
                 continue;
             }
-            assert!(out.contains(text), "{format}: {text} missing from the review copy");
+            assert!(
+                out.contains(text),
+                "{format}: {text} missing from the review copy"
+            );
         }
         assert!(out.contains("Аналитики сомневаются"), "{format}");
     }
     let html = export(&ws, Format::Html, &ExportOptions::internal());
-    assert_eq!(html.matches("Draft — not for publication").count(), 2, "top and bottom");
+    assert_eq!(
+        html.matches("Draft — not for publication").count(),
+        2,
+        "top and bottom"
+    );
     assert!(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
     assert!(html.contains("Withdrawn "));
     assert!(html.contains("Sent back "));
-    assert!(export(&ws, Format::Markdown, &ExportOptions::internal()).starts_with("**Draft — not for publication**"));
+    assert!(
+        export(&ws, Format::Markdown, &ExportOptions::internal())
+            .starts_with("**Draft — not for publication**")
+    );
     let csv = export(&ws, Format::Csv, &ExportOptions::internal());
-    assert_eq!(csv::Reader::from_reader(csv.as_bytes()).records().count(), 4);
+    assert_eq!(
+        csv::Reader::from_reader(csv.as_bytes()).records().count(),
+        4
+    );
 }
 
 #[test]
@@ -199,9 +232,21 @@ fn claim_numbers_are_the_same_in_both_audiences() {
             ..ExportOptions::default()
         };
         let csv = export(&ws, Format::Csv, &options);
-        for row in csv::Reader::from_reader(csv.as_bytes()).records().map(Result::unwrap) {
-            let id = ws.claims.iter().find(|c| c.id.to_string() == row[1]).unwrap().id;
-            assert_eq!(row[0].parse::<usize>().unwrap(), numbers[&id], "{audience:?}");
+        for row in csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(Result::unwrap)
+        {
+            let id = ws
+                .claims
+                .iter()
+                .find(|c| c.id.to_string() == row[1])
+                .unwrap()
+                .id;
+            assert_eq!(
+                row[0].parse::<usize>().unwrap(),
+                numbers[&id],
+                "{audience:?}"
+            );
         }
     }
 }

@@ -123,7 +123,10 @@ fn claimreview_with_missing_data_writes_nothing_and_fails() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr.matches("missing: claim ").count(), 8, "{stderr}");
-    assert!(stderr.contains("missing: claim 1 needs the workspace's report URL"), "{stderr}");
+    assert!(
+        stderr.contains("missing: claim 1 needs the workspace's report URL"),
+        "{stderr}"
+    );
     assert!(stderr.contains("nothing written"), "{stderr}");
     assert!(!out.exists());
 }

@@ -373,7 +373,10 @@ fn file_export_writes_each_format_where_the_dialog_says() {
             &mut expected,
         )
         .unwrap();
-        assert_eq!(written, expected, "{format:?}: the public export unless asked");
+        assert_eq!(
+            written, expected,
+            "{format:?}: the public export unless asked"
+        );
     }
     assert!(
         !harness.state().document().is_dirty(),
@@ -397,11 +400,17 @@ fn the_export_dialog_asks_for_the_audience_and_remembers_it() {
         .state_mut()
         .perform(&ctx, factbench::ui::Action::Export(Format::Html));
     harness.run_steps(2);
-    click(&mut harness, "Internal review copy (everything, marked Draft)");
+    click(
+        &mut harness,
+        "Internal review copy (everything, marked Draft)",
+    );
     click(&mut harness, "Choose file…");
     let copy = std::fs::read_to_string(dir.path().join("review-copy.html")).unwrap();
     assert!(copy.contains("Draft — not for publication"));
-    assert!(copy.contains("Ask the trade desk"), "internal notes are in the review copy");
+    assert!(
+        copy.contains("Ask the trade desk"),
+        "internal notes are in the review copy"
+    );
     assert!(harness.state_mut().settings_mut().last_export.internal);
     harness
         .state_mut()

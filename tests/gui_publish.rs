@@ -45,7 +45,14 @@ fn ctrl_shift_p_publishes_in_your_name_once_there_is_a_rationale() {
     let (mut harness, claim) = draft_ready_to_publish();
     harness.state_mut().settings_mut().your_name = "Ольга Редактор".into();
     press(&mut harness, COMMAND_SHIFT, Key::P, 1);
-    assert!(!harness.state().workspace().claim(claim).unwrap().is_published());
+    assert!(
+        !harness
+            .state()
+            .workspace()
+            .claim(claim)
+            .unwrap()
+            .is_published()
+    );
     let refused: Vec<String> = harness.state().errors().map(|(_, m)| m.clone()).collect();
     assert!(
         refused.iter().any(|m| m.contains("needs a rationale")),
@@ -63,7 +70,11 @@ fn ctrl_shift_p_publishes_in_your_name_once_there_is_a_rationale() {
     let published = harness.state().workspace().claim(claim).unwrap().clone();
     assert!(published.is_published());
     assert_eq!(published.approved_by(), Some("Ольга Редактор"));
-    assert!(harness.query_by_label_contains("approved by Ольга Редактор").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("approved by Ольга Редактор")
+            .is_some()
+    );
 }
 
 #[test]
@@ -76,7 +87,14 @@ fn publishing_without_your_name_opens_preferences_first() {
     );
     harness.run_steps(2);
     press(&mut harness, COMMAND_SHIFT, Key::P, 1);
-    assert!(!harness.state().workspace().claim(claim).unwrap().is_published());
+    assert!(
+        !harness
+            .state()
+            .workspace()
+            .claim(claim)
+            .unwrap()
+            .is_published()
+    );
     assert!(
         harness.query_all_by_label("Your name").next().is_some(),
         "Preferences are open"
@@ -107,7 +125,13 @@ fn a_verdict_click_on_a_published_claim_asks_for_a_correction_note() {
     harness.get_by_label(&label).click();
     harness.run_steps(2);
     assert_eq!(
-        harness.state().workspace().claim(claim).unwrap().verdict.as_deref(),
+        harness
+            .state()
+            .workspace()
+            .claim(claim)
+            .unwrap()
+            .verdict
+            .as_deref(),
         Some("true"),
         "not changed before the note is written"
     );
@@ -122,7 +146,10 @@ fn a_verdict_click_on_a_published_claim_asks_for_a_correction_note() {
     let corrected = harness.state().workspace().claim(claim).unwrap();
     assert_eq!(corrected.verdict.as_deref(), Some("mixed"));
     assert_eq!(corrected.corrections.len(), 1);
-    assert_eq!(corrected.corrections[0].note, "Новые данные: визит сократили.");
+    assert_eq!(
+        corrected.corrections[0].note,
+        "Новые данные: визит сократили."
+    );
     assert_eq!(corrected.corrections[0].by, "Desk");
 }
 
@@ -132,7 +159,10 @@ fn the_list_numbers_claims_as_the_report_and_filters_published_ones() {
     let numbers = ws.claim_numbers();
     let first = ws.claims[0].clone();
     let mut harness = harness(app(ws, vec![]));
-    let name = format!("{}. True — {}, published", numbers[&first.id], first.statement);
+    let name = format!(
+        "{}. True — {}, published",
+        numbers[&first.id], first.statement
+    );
     assert!(harness.query_by_label(&name).is_some(), "{name}");
     harness.state_mut().list_mut().filter.published = Some(false);
     harness.run_steps(2);

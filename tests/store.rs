@@ -166,7 +166,11 @@ fn version_two_file_opens_as_drafts_with_its_drafting_changes_kept_internal() {
     let migrated = store::parse(&with_drafting, &path).unwrap().workspace;
     let first = &migrated.claims[0];
     assert!(first.corrections.is_empty());
-    assert!(first.internal_note.contains("2026-11-28T05:00:00Z: Verdict changed from “Mixed” to “True”."));
+    assert!(
+        first
+            .internal_note
+            .contains("2026-11-28T05:00:00Z: Verdict changed from “Mixed” to “True”.")
+    );
 }
 
 #[test]

@@ -136,7 +136,11 @@ fn print_unready(ws: &crate::model::Workspace, out: &mut dyn Write) -> usize {
                 return None;
             }
             let number = numbers.get(&claim.id).copied().unwrap_or(0);
-            let state = if claim.is_published() { "published, " } else { "" };
+            let state = if claim.is_published() {
+                "published, "
+            } else {
+                ""
+            };
             let statement = crate::text::one_line(&claim.statement, 60);
             Some((
                 number,

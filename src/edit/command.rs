@@ -139,13 +139,22 @@ pub enum ClaimChange {
     SetClaimantKind(ClaimantKind),
     /// Publish the claim, approved by `by`; refused without a verdict and
     /// a rationale. Publishing again after withdrawing keeps the first date.
-    Publish { by: String },
+    Publish {
+        by: String,
+    },
     /// Withdraw a published claim (recorded, with who did it).
-    Unpublish { by: String },
+    Unpublish {
+        by: String,
+    },
     /// An editor approves the claim under review: status *Done*.
-    Approve { by: String },
+    Approve {
+        by: String,
+    },
     /// An editor sends the claim back with a note: status *In progress*.
-    SendBack { by: String, note: String },
+    SendBack {
+        by: String,
+        note: String,
+    },
     /// Change the verdict and rationale of a claim that was published, as
     /// one step recording a dated correction with a public `note`.
     Correct {
@@ -156,7 +165,10 @@ pub enum ClaimChange {
     },
     /// A correction written by hand (the verdict stays) on a claim that was
     /// published.
-    AddCorrection { note: String, by: String },
+    AddCorrection {
+        note: String,
+        by: String,
+    },
     /// Cite a library source as evidence.
     Cite(Evidence),
     /// Stop citing the evidence at this position.

@@ -193,8 +193,17 @@ fn claim_edits(
                 by,
             }))
         }
-        ClaimChange::Approve { by } => return Ok(review_edits(claim, ReviewOutcome::Approved, by, String::new())),
-        ClaimChange::SendBack { by, note } => return Ok(review_edits(claim, ReviewOutcome::SentBack, by, note)),
+        ClaimChange::Approve { by } => {
+            return Ok(review_edits(
+                claim,
+                ReviewOutcome::Approved,
+                by,
+                String::new(),
+            ));
+        }
+        ClaimChange::SendBack { by, note } => {
+            return Ok(review_edits(claim, ReviewOutcome::SentBack, by, note));
+        }
         ClaimChange::Correct {
             verdict,
             rationale,
@@ -336,7 +345,11 @@ fn claimant_edits(ws: &Workspace, claim: &Claim, text: String) -> Vec<ClaimEdit>
 
 /// Publishing: refused without a verdict and a rationale; the claim
 /// becomes *Done*.
-fn publish_edits(ws: &Workspace, claim: &Claim, by: String) -> Result<Vec<ClaimEdit>, CommandError> {
+fn publish_edits(
+    ws: &Workspace,
+    claim: &Claim,
+    by: String,
+) -> Result<Vec<ClaimEdit>, CommandError> {
     if claim.is_published() {
         return Ok(Vec::new());
     }

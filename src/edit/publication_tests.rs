@@ -15,8 +15,11 @@ fn draft() -> (Document, ClaimId) {
     let id = claim.id;
     ws.articles.push(article);
     ws.claims.push(claim);
-    ws.sources
-        .push(Source::new("Росстат", "https://rosstat.example/", SourceKind::Dataset));
+    ws.sources.push(Source::new(
+        "Росстат",
+        "https://rosstat.example/",
+        SourceKind::Dataset,
+    ));
     (Document::new(ws, None), id)
 }
 
@@ -29,7 +32,14 @@ fn claim(doc: &Document, id: ClaimId) -> &Claim {
 }
 
 fn publish(doc: &mut Document, id: ClaimId) {
-    edit(doc, id, ClaimChange::Publish { by: "Ирина".into() }).unwrap();
+    edit(
+        doc,
+        id,
+        ClaimChange::Publish {
+            by: "Ирина".into()
+        },
+    )
+    .unwrap();
 }
 
 fn rate(doc: &mut Document, id: ClaimId) {
@@ -44,7 +54,14 @@ fn rate(doc: &mut Document, id: ClaimId) {
 #[test]
 fn publishing_needs_a_verdict_and_a_rationale_and_says_so() {
     let (mut doc, id) = draft();
-    let err = edit(&mut doc, id, ClaimChange::Publish { by: "Ирина".into() }).unwrap_err();
+    let err = edit(
+        &mut doc,
+        id,
+        ClaimChange::Publish {
+            by: "Ирина".into()
+        },
+    )
+    .unwrap_err();
     assert_eq!(
         err,
         CommandError::NotReady("a verdict and a rationale".into())
@@ -115,7 +132,14 @@ fn unpublishing_is_recorded_and_publishing_again_keeps_the_first_date() {
     rate(&mut doc, id);
     publish(&mut doc, id);
     let first = claim(&doc, id).first_published();
-    edit(&mut doc, id, ClaimChange::Unpublish { by: "Ирина".into() }).unwrap();
+    edit(
+        &mut doc,
+        id,
+        ClaimChange::Unpublish {
+            by: "Ирина".into()
+        },
+    )
+    .unwrap();
     assert!(!claim(&doc, id).is_published());
     assert_eq!(claim(&doc, id).publication.len(), 2);
     assert_eq!(
@@ -165,7 +189,14 @@ fn review_approves_or_sends_back_with_a_note() {
     assert_eq!(c.status, Status::InProgress);
     assert_eq!(c.reviews[0].outcome, ReviewOutcome::SentBack);
     assert_eq!(c.reviews[0].note, "Нужен второй источник.");
-    edit(&mut doc, id, ClaimChange::Approve { by: "Редактор".into() }).unwrap();
+    edit(
+        &mut doc,
+        id,
+        ClaimChange::Approve {
+            by: "Редактор".into(),
+        },
+    )
+    .unwrap();
     assert_eq!(claim(&doc, id).status, Status::Done);
     doc.undo();
     assert_eq!(claim(&doc, id).status, Status::InProgress);
@@ -175,19 +206,40 @@ fn review_approves_or_sends_back_with_a_note() {
 #[test]
 fn a_claimants_kind_is_guessed_from_earlier_claims_by_the_same_claimant() {
     let (mut doc, first) = draft();
-    doc.execute(Command::set_claim_text(first, ClaimText::Claimant, "Кремль"), 0.0)
-        .unwrap();
-    edit(&mut doc, first, ClaimChange::SetClaimantKind(ClaimantKind::Organization)).unwrap();
+    doc.execute(
+        Command::set_claim_text(first, ClaimText::Claimant, "Кремль"),
+        0.0,
+    )
+    .unwrap();
+    edit(
+        &mut doc,
+        first,
+        ClaimChange::SetClaimantKind(ClaimantKind::Organization),
+    )
+    .unwrap();
     let article = doc.workspace().articles[0].id;
     let Outcome::Claim(second) = doc
-        .execute(Command::MarkClaim { article, start: 0, end: 7 }, 10.0)
+        .execute(
+            Command::MarkClaim {
+                article,
+                start: 0,
+                end: 7,
+            },
+            10.0,
+        )
         .unwrap()
     else {
         panic!("a claim")
     };
-    doc.execute(Command::set_claim_text(second, ClaimText::Claimant, " кремль "), 20.0)
-        .unwrap();
-    assert_eq!(claim(&doc, second).claimant_kind, ClaimantKind::Organization);
+    doc.execute(
+        Command::set_claim_text(second, ClaimText::Claimant, " кремль "),
+        20.0,
+    )
+    .unwrap();
+    assert_eq!(
+        claim(&doc, second).claimant_kind,
+        ClaimantKind::Organization
+    );
     doc.undo();
     assert_eq!(claim(&doc, second).claimant_kind, ClaimantKind::Person);
 }

@@ -98,7 +98,11 @@ fn reviews(claim: &crate::model::Claim) -> String {
                 ReviewOutcome::Approved => "approved",
                 ReviewOutcome::SentBack => "sent back",
             };
-            let mut item = format!("{outcome} {} by {}", r.date.strftime("%Y-%m-%d"), r.by.trim());
+            let mut item = format!(
+                "{outcome} {} by {}",
+                r.date.strftime("%Y-%m-%d"),
+                r.by.trim()
+            );
             if !r.note.trim().is_empty() {
                 item.push_str(": ");
                 item.push_str(r.note.trim());
@@ -117,8 +121,11 @@ fn row(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> [String; 22] {
         VerdictState::Unrated => (String::new(), None),
         VerdictState::Unknown(key) => (key.to_owned(), None),
     };
-    let sources: Vec<Option<&crate::model::Source>> =
-        claim.evidence.iter().map(|e| plan.source(e.source)).collect();
+    let sources: Vec<Option<&crate::model::Source>> = claim
+        .evidence
+        .iter()
+        .map(|e| plan.source(e.source))
+        .collect();
     let list = |items: Vec<String>| items.join(LIST_SEPARATOR);
     let (start, end) = planned
         .span
@@ -145,18 +152,38 @@ fn row(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> [String; 22] {
             .unwrap_or_default(),
         claim.approved_by().unwrap_or_default().to_owned(),
         claim.corrections.len().to_string(),
-        list(sources
-            .iter()
-            .map(|s| s.map_or_else(|| "(missing source)".to_owned(), |s| s.title.trim().to_owned()))
-            .collect()),
-        list(sources
-            .iter()
-            .map(|s| s.map(|s| s.url.trim().to_owned()).unwrap_or_default())
-            .collect()),
-        list(claim.evidence.iter().map(|e| e.stance.label().to_owned()).collect()),
-        list(claim.evidence.iter().map(|e| e.excerpt.trim().to_owned()).collect()),
+        list(
+            sources
+                .iter()
+                .map(|s| {
+                    s.map_or_else(
+                        || "(missing source)".to_owned(),
+                        |s| s.title.trim().to_owned(),
+                    )
+                })
+                .collect(),
+        ),
+        list(
+            sources
+                .iter()
+                .map(|s| s.map(|s| s.url.trim().to_owned()).unwrap_or_default())
+                .collect(),
+        ),
+        list(
+            claim
+                .evidence
+                .iter()
+                .map(|e| e.stance.label().to_owned())
+                .collect(),
+        ),
+        list(
+            claim
+                .evidence
+                .iter()
+                .map(|e| e.excerpt.trim().to_owned())
+                .collect(),
+        ),
         start,
         end,
     ]
 }
-

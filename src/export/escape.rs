@@ -316,7 +316,8 @@ mod tests {
 
     #[test]
     fn text_splits_at_overrides_and_keeps_marks() {
-        let pieces: Vec<BidiPiece<'_>> = bidi_pieces("\u{202E}gnp.exe\u{202C} שלום\u{200F}").collect();
+        let pieces: Vec<BidiPiece<'_>> =
+            bidi_pieces("\u{202E}gnp.exe\u{202C} שלום\u{200F}").collect();
         assert_eq!(
             pieces,
             [

@@ -307,7 +307,10 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
         facts.push(format!("**Published:** {}", first.strftime("%-d %B %Y")));
     }
     if let Some(corrected) = claim.last_corrected() {
-        facts.push(format!("**Corrected:** {}", corrected.strftime("%-d %B %Y")));
+        facts.push(format!(
+            "**Corrected:** {}",
+            corrected.strftime("%-d %B %Y")
+        ));
     }
     if !plan.audience.is_public() {
         facts.extend(internal_facts(claim));
@@ -342,7 +345,11 @@ fn internal_facts(claim: &crate::model::Claim) -> Vec<String> {
                 PublicationAction::Published => "published",
                 PublicationAction::Unpublished => "withdrawn",
             };
-            format!("{action} {} by {}", e.date.strftime("%-d %B %Y"), markdown_inline(&e.by))
+            format!(
+                "{action} {} by {}",
+                e.date.strftime("%-d %B %Y"),
+                markdown_inline(&e.by)
+            )
         })
         .collect();
     facts.push(if publication.is_empty() {
@@ -366,7 +373,10 @@ fn internal_facts(claim: &crate::model::Claim) -> Vec<String> {
         facts.push(line);
     }
     if !claim.internal_note.trim().is_empty() {
-        facts.push(format!("**Internal note:** {}", markdown_inline(&claim.internal_note)));
+        facts.push(format!(
+            "**Internal note:** {}",
+            markdown_inline(&claim.internal_note)
+        ));
     }
     facts
 }

@@ -51,7 +51,9 @@ pub fn missing_data(
         let mut what = workspace_lacks.clone();
         match planned.verdict {
             VerdictState::Rated(_) => {}
-            VerdictState::Unknown(key) => what.push(format!("a verdict on the scale ({key:?} is not)")),
+            VerdictState::Unknown(key) => {
+                what.push(format!("a verdict on the scale ({key:?} is not)"))
+            }
             // Drafts without a verdict have no ClaimReview yet (internal copy only).
             VerdictState::Unrated if !plan.audience.is_public() => continue,
             VerdictState::Unrated => what.push("a verdict".to_owned()),
@@ -101,9 +103,17 @@ mod tests {
         ws.publisher.name = " ".into();
         let missing = missing_data(Format::ClaimReview, &ws, &ExportOptions::public()).unwrap();
         assert_eq!(missing.len(), 8, "one line per published claim");
-        assert!(missing[0].to_string().starts_with("claim 1 needs the workspace's report URL"));
+        assert!(
+            missing[0]
+                .to_string()
+                .starts_with("claim 1 needs the workspace's report URL")
+        );
         assert!(missing[0].to_string().contains("the publisher's name"));
-        assert!(missing_data(Format::Csv, &ws, &ExportOptions::public()).unwrap().is_empty());
+        assert!(
+            missing_data(Format::Csv, &ws, &ExportOptions::public())
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

@@ -422,10 +422,14 @@ mod tests {
 
     #[test]
     fn context_is_the_sentences_holding_each_quote_merged_where_they_overlap() {
-        let text = "Первое предложение. Второе — с цифрой 38 %! 第三句话。\nNew line 😀 here. Last one.";
+        let text =
+            "Первое предложение. Второе — с цифрой 38 %! 第三句话。\nNew line 😀 here. Last one.";
         let char_at = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
         let span = |needle: &str| (char_at(needle), char_at(needle) + needle.chars().count());
-        let ranges = context_ranges(text, &[span("38 %"), span("цифрой"), span("😀"), span("Last")]);
+        let ranges = context_ranges(
+            text,
+            &[span("38 %"), span("цифрой"), span("😀"), span("Last")],
+        );
         let shown: Vec<String> = ranges
             .iter()
             .map(|&(a, b)| text.chars().skip(a).take(b - a).collect())
@@ -449,7 +453,10 @@ mod tests {
         }
         let public = Plan::new(&ws, &ExportOptions::public()).unwrap();
         assert_eq!(public.claims.len(), 8);
-        assert!(public.articles[0].excerpts.is_some(), "a third party's article is shown in context");
+        assert!(
+            public.articles[0].excerpts.is_some(),
+            "a third party's article is shown in context"
+        );
         let internal = Plan::new(&ws, &ExportOptions::internal()).unwrap();
         assert_eq!(internal.claims.len(), 14);
         assert!(internal.articles[0].excerpts.is_none());

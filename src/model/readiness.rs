@@ -41,7 +41,12 @@ impl fmt::Display for Lack {
 /// when it is ready.
 pub fn lacks(ws: &Workspace, claim: &Claim) -> Vec<Lack> {
     let mut out = Vec::new();
-    if claim.verdict.as_deref().and_then(|k| ws.scale.get(k)).is_none() {
+    if claim
+        .verdict
+        .as_deref()
+        .and_then(|k| ws.scale.get(k))
+        .is_none()
+    {
         out.push(Lack::Verdict);
     }
     if claim.rationale.trim().is_empty() {
@@ -53,10 +58,10 @@ pub fn lacks(ws: &Workspace, claim: &Claim) -> Vec<Lack> {
     if claim.evidence.is_empty() {
         out.push(Lack::Evidence);
     }
-    let web_source = claim.evidence.iter().any(|e| {
-        ws.source(e.source)
-            .is_some_and(|s| is_http_url(&s.url))
-    });
+    let web_source = claim
+        .evidence
+        .iter()
+        .any(|e| ws.source(e.source).is_some_and(|s| is_http_url(&s.url)));
     if !web_source {
         out.push(Lack::WebSource);
     }
@@ -137,6 +142,8 @@ mod tests {
             "a verdict, a rationale and a claimant"
         );
         assert!(Lack::Verdict.blocks_publishing() && !Lack::Evidence.blocks_publishing());
-        assert!(is_http_url("HTTPS://x.org") && !is_http_url("https:// x") && !is_http_url("ftp://x"));
+        assert!(
+            is_http_url("HTTPS://x.org") && !is_http_url("https:// x") && !is_http_url("ftp://x")
+        );
     }
 }

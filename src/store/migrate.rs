@@ -181,11 +181,7 @@ impl From<v1::Workspace> for v2::Workspace {
             publisher: old.publisher,
             report_url: old.report_url,
             scale: old.scale,
-            articles: old
-                .articles
-                .into_iter()
-                .map(v2::Article::from)
-                .collect(),
+            articles: old.articles.into_iter().map(v2::Article::from).collect(),
             claims: old.claims.into_iter().map(v2::Claim::from).collect(),
             sources: old.sources,
         }
@@ -374,7 +370,8 @@ fn drafting_history(corrections: &[v2::Correction]) -> String {
     if corrections.is_empty() {
         return String::new();
     }
-    let mut note = String::from("Changes while drafting (recorded as corrections before version 3):");
+    let mut note =
+        String::from("Changes while drafting (recorded as corrections before version 3):");
     for correction in corrections {
         note.push_str(&format!("\n{}: {}", correction.date, correction.note));
     }

@@ -1,8 +1,8 @@
 //! One article of the report: its metadata, its text (whole and annotated,
 //! or the sentences holding each claim), and its claim cards.
 
-use super::text::{Text, bdi, date, link, paragraphs, plausible_lang, plural, title_or_untitled};
 use super::Report;
+use super::text::{Text, bdi, date, link, paragraphs, plausible_lang, plural, title_or_untitled};
 use crate::export::plan::{PlannedArticle, PlannedClaim};
 use crate::export::segments::{Segment, segments, segments_between};
 use maud::{Markup, html};

@@ -23,7 +23,10 @@ impl Report<'_, '_> {
     }
 
     pub(super) fn has_corrections(&self) -> bool {
-        self.plan.claims.iter().any(|c| !c.claim.corrections.is_empty())
+        self.plan
+            .claims
+            .iter()
+            .any(|c| !c.claim.corrections.is_empty())
     }
 
     /// Every correction of the exported claims, oldest first, each linking

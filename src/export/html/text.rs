@@ -22,8 +22,7 @@ impl Render for Text<'_> {
                 }
                 BidiPiece::Override(control) => {
                     let title = format!("hidden control character: {}", bidi_name(control));
-                    html! { span.ctl title=(title) { (bidi_placeholder(control)) } }
-                        .render_to(out);
+                    html! { span.ctl title=(title) { (bidi_placeholder(control)) } }.render_to(out);
                 }
             }
         }
@@ -98,7 +97,9 @@ mod tests {
     #[test]
     fn text_is_escaped_and_overrides_are_visible() {
         assert_eq!(
-            Text("<img src=x onerror=alert(1)> & \u{202E}evil \"q\"").render().into_string(),
+            Text("<img src=x onerror=alert(1)> & \u{202E}evil \"q\"")
+                .render()
+                .into_string(),
             "&lt;img src=x onerror=alert(1)&gt; &amp; <span class=\"ctl\" title=\"hidden control character: RIGHT-TO-LEFT OVERRIDE\">⟨U+202E⟩</span>evil \"q\""
         );
         assert_eq!(

@@ -98,8 +98,7 @@ impl Modals {
 
 impl FactbenchApp {
     pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
-        if self.modals.show_problems
-            && self.problems.unready_revision != Some(self.doc.revision())
+        if self.modals.show_problems && self.problems.unready_revision != Some(self.doc.revision())
         {
             let numbers = self.panels.numbers.all(&self.doc);
             self.problems.unready = dialogs::unready_lines(self.doc.workspace(), numbers);

@@ -67,7 +67,8 @@ impl ExportDialog {
             ui.strong("Who is it for?");
             for audience in Audience::ALL {
                 let internal = audience == Audience::Internal;
-                let response = ui.radio_value(&mut self.choice.internal, internal, audience.label());
+                let response =
+                    ui.radio_value(&mut self.choice.internal, internal, audience.label());
                 name_widget(ui, &response, audience.label());
             }
             ui.add_space(4.0);
@@ -156,6 +157,10 @@ mod tests {
         assert_eq!(options.audience, Audience::Internal);
         assert_eq!(options.article, Some(shown));
         assert_eq!(options.text, TextShown::ContextOnly);
-        assert_eq!(dialog.options(None).article, None, "no article shown: every article");
+        assert_eq!(
+            dialog.options(None).article,
+            None,
+            "no article shown: every article"
+        );
     }
 }

@@ -82,13 +82,23 @@ pub fn unready_lines(
                 return None;
             }
             let number = numbers.get(&claim.id).copied().unwrap_or(0);
-            let published = if claim.is_published() { " (published)" } else { "" };
+            let published = if claim.is_published() {
+                " (published)"
+            } else {
+                ""
+            };
             let message = format!(
                 "Claim {number}{published} “{}” needs {}",
                 crate::text::one_line(&claim.statement, 60),
                 readiness::describe(&lacks)
             );
-            Some((number, ProblemLine { claim: Some(claim.id), message }))
+            Some((
+                number,
+                ProblemLine {
+                    claim: Some(claim.id),
+                    message,
+                },
+            ))
         })
         .collect();
     out.sort_by_key(|(n, _)| *n);

@@ -129,7 +129,13 @@ impl Inspector {
         out
     }
 
-    fn verdict(&mut self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+    fn verdict(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        claim: &Claim,
+        out: &mut Vec<InspectorIntent>,
+    ) {
         let published = claim.first_published().is_some();
         ui.horizontal_wrapped(|ui| {
             ui.strong("Verdict");

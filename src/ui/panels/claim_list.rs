@@ -387,7 +387,11 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
         .numbers
         .get(&claim.id)
         .map_or_else(String::new, |n| format!("{n}. "));
-    let published = if claim.is_published() { ", published" } else { "" };
+    let published = if claim.is_published() {
+        ", published"
+    } else {
+        ""
+    };
     let label = format!(
         "{number}{} — {}{published}",
         verdict.map_or("Unrated", |v| v.label.as_str()),

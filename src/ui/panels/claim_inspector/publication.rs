@@ -60,7 +60,10 @@ impl PublicationState {
         if !lacks.is_empty() {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("Not ready to publish: needs {}.", readiness::describe(&lacks)),
+                format!(
+                    "Not ready to publish: needs {}.",
+                    readiness::describe(&lacks)
+                ),
             );
         }
         ui.horizontal_wrapped(|ui| {
@@ -70,7 +73,12 @@ impl PublicationState {
                     .on_hover_text("Withdraw the claim from the public report (recorded)")
                     .clicked()
                 {
-                    out.push(change(claim, ClaimChange::Unpublish { by: your_name.to_owned() }));
+                    out.push(change(
+                        claim,
+                        ClaimChange::Unpublish {
+                            by: your_name.to_owned(),
+                        },
+                    ));
                 }
             } else {
                 let blocked = lacks.iter().any(|l| l.blocks_publishing());
@@ -82,7 +90,9 @@ impl PublicationState {
                 if ui
                     .add_enabled(!blocked, button)
                     .on_hover_text(Action::PublishClaim.tooltip(ui.ctx()))
-                    .on_disabled_hover_text("A claim needs a verdict and a rationale to be published")
+                    .on_disabled_hover_text(
+                        "A claim needs a verdict and a rationale to be published",
+                    )
                     .clicked()
                 {
                     out.push(InspectorIntent::Action(Action::PublishClaim));
@@ -105,7 +115,13 @@ impl PublicationState {
         }
     }
 
-    fn review(&mut self, ui: &mut Ui, claim: &Claim, your_name: &str, out: &mut Vec<InspectorIntent>) {
+    fn review(
+        &mut self,
+        ui: &mut Ui,
+        claim: &Claim,
+        your_name: &str,
+        out: &mut Vec<InspectorIntent>,
+    ) {
         for review in &claim.reviews {
             let outcome = match review.outcome {
                 ReviewOutcome::Approved => "Approved",
@@ -121,8 +137,17 @@ impl PublicationState {
             return;
         }
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Approve").on_hover_text("The claim is checked: status Done").clicked() {
-                out.push(change(claim, ClaimChange::Approve { by: your_name.to_owned() }));
+            if ui
+                .button("Approve")
+                .on_hover_text("The claim is checked: status Done")
+                .clicked()
+            {
+                out.push(change(
+                    claim,
+                    ClaimChange::Approve {
+                        by: your_name.to_owned(),
+                    },
+                ));
             }
             let field = ui.add(
                 egui::TextEdit::singleline(&mut self.send_back_note)
@@ -136,7 +161,13 @@ impl PublicationState {
                 .on_hover_text("Back to In progress, with your note")
                 .clicked()
             {
-                out.push(change(claim, ClaimChange::SendBack { by: your_name.to_owned(), note }));
+                out.push(change(
+                    claim,
+                    ClaimChange::SendBack {
+                        by: your_name.to_owned(),
+                        note,
+                    },
+                ));
                 self.send_back_note.clear();
             }
         });
@@ -173,7 +204,9 @@ impl PublicationState {
                 ui.horizontal_wrapped(|ui| {
                     if ui
                         .button("Correct verdict or rationale…")
-                        .on_hover_text("The claim is published: a change is a correction with a public note")
+                        .on_hover_text(
+                            "The claim is published: a change is a correction with a public note",
+                        )
                         .clicked()
                     {
                         self.start_correction(claim, claim.verdict.clone());
@@ -187,8 +220,17 @@ impl PublicationState {
                     );
                     name_widget(ui, &field, "Correction written by hand");
                     let note = self.hand_correction.trim().to_owned();
-                    if ui.add_enabled(!note.is_empty(), egui::Button::new("Add correction")).clicked() {
-                        out.push(change(claim, ClaimChange::AddCorrection { note, by: your_name.to_owned() }));
+                    if ui
+                        .add_enabled(!note.is_empty(), egui::Button::new("Add correction"))
+                        .clicked()
+                    {
+                        out.push(change(
+                            claim,
+                            ClaimChange::AddCorrection {
+                                note,
+                                by: your_name.to_owned(),
+                            },
+                        ));
                         self.hand_correction.clear();
                     }
                 });
@@ -226,7 +268,11 @@ fn correction_form(
             .selected_text(current)
             .show_ui(ui, |ui| {
                 for verdict in &ws.scale.verdicts {
-                    ui.selectable_value(&mut draft.verdict, Some(verdict.key.clone()), &verdict.label);
+                    ui.selectable_value(
+                        &mut draft.verdict,
+                        Some(verdict.key.clone()),
+                        &verdict.label,
+                    );
                 }
             });
         name_widget(ui, &combo.response, "Corrected verdict");
@@ -245,7 +291,10 @@ fn correction_form(
         let changed = draft.verdict != claim.verdict || draft.rationale != claim.rationale;
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(changed && !draft.note.trim().is_empty(), egui::Button::new("Record correction"))
+                .add_enabled(
+                    changed && !draft.note.trim().is_empty(),
+                    egui::Button::new("Record correction"),
+                )
                 .clicked()
             {
                 answer = Some(Some(change(

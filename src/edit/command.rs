@@ -487,7 +487,7 @@ pub enum CommandError {
     #[error("the claim cannot be published yet: it still needs {0}")]
     NotReady(String),
     #[error(
-        "the claim has been published: change its verdict or rationale with Claim › Correct…, which records a correction"
+        "the claim has been published: change its verdict or rationale with “Correct verdict or rationale…” in the inspector, which records a correction with a public note"
     )]
     PublishedNeedsCorrection,
     #[error("the claim has never been published, so there is nothing to correct")]

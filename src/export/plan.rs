@@ -333,14 +333,15 @@ pub fn context_ranges(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize
     let mut ranges: Vec<(usize, usize)> = spans
         .iter()
         .map(|&(start, end)| {
+            // Sentences are in order: the first ending after the start,
+            // the last starting before the end.
             let first = sentences
-                .iter()
-                .find(|s| s.1 > start)
+                .get(sentences.partition_point(|s| s.1 <= start))
                 .map_or(start, |s| s.0);
             let last = sentences
-                .iter()
-                .rev()
-                .find(|s| s.0 < end.max(start + 1))
+                .partition_point(|s| s.0 < end.max(start + 1))
+                .checked_sub(1)
+                .and_then(|i| sentences.get(i))
                 .map_or(end, |s| s.1);
             let (mut from, mut to) = (first.min(start), last.max(end));
             while from < start && chars.get(from).is_some_and(|c| c.is_whitespace()) {

@@ -42,6 +42,37 @@ fn check_passes_on_the_sample() {
 }
 
 #[test]
+fn check_ready_says_what_each_draft_still_lacks() {
+    let (code, out, err) = output_of(
+        factbench()
+            .args(["check", "--ready"])
+            .arg(repo("workspaces/xi-moscow-victory-day.ron")),
+    );
+    assert_eq!(code, 1, "six claims of the sample are drafts: {out}{err}");
+    let unready: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("  not ready: "))
+        .collect();
+    assert_eq!(unready.len(), 6, "{out}");
+    assert!(
+        unready
+            .iter()
+            .any(|l| l.starts_with("  not ready: claim 7 (")
+                && l.ends_with("needs a verdict and a rationale")),
+        "{out}"
+    );
+    assert!(
+        unready[0].starts_with("  not ready: claim 3 (")
+            && unready[0].ends_with("needs a verdict, a rationale, at least one piece of evidence and a cited source with a working http(s) URL"),
+        "in report order: {out}"
+    );
+    assert!(
+        !out.contains("published, "),
+        "the published claims are ready: {out}"
+    );
+}
+
+#[test]
 fn check_fails_on_each_broken_fixture_with_a_message() {
     let expected = [
         ("anchor-mismatch.ron", "does not match the text there"),

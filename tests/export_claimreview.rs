@@ -3,8 +3,111 @@
 
 use factbench::anchor::find_quote;
 use factbench::export::{self, ExportOptions, Format};
+use factbench::model::{ClaimantKind, Correction, PublicationAction, PublicationEvent};
 use factbench::sample::sample_workspace;
 use factbench::{Article, Claim, Workspace};
+
+fn published_at(moment: &str) -> PublicationEvent {
+    PublicationEvent {
+        action: PublicationAction::Published,
+        date: moment.parse().unwrap(),
+        by: "Editor".into(),
+    }
+}
+
+fn public_reviews(ws: &Workspace) -> Vec<Value> {
+    let mut out = Vec::new();
+    export::write(Format::ClaimReview, ws, &ExportOptions::public(), &mut out).unwrap();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn dates_follow_publication_and_corrections_not_edits() {
+    let mut ws = with_verdicts(&[Some("false"), Some("true")]);
+    let claim = &mut ws.claims[0];
+    claim.updated = "2026-06-30T10:00:00Z".parse().unwrap();
+    claim.publication = vec![
+        published_at("2026-03-01T09:00:00Z"),
+        PublicationEvent {
+            action: PublicationAction::Unpublished,
+            date: "2026-03-02T09:00:00Z".parse().unwrap(),
+            by: "Editor".into(),
+        },
+        published_at("2026-04-01T09:00:00Z"),
+    ];
+    claim.corrections.push(Correction {
+        date: "2026-05-05T12:00:00Z".parse().unwrap(),
+        note: "New customs data.".into(),
+        old_verdict: Some("mixed".into()),
+        new_verdict: Some("false".into()),
+        by: "Editor".into(),
+    });
+    let reviews = public_reviews(&ws);
+    assert_eq!(reviews.len(), 1, "the draft has no public review");
+    assert_eq!(reviews[0]["datePublished"], "2026-03-01");
+    assert_eq!(reviews[0]["dateModified"], "2026-05-05");
+    ws.claims[0].publication.pop();
+    assert!(
+        public_reviews(&ws).is_empty(),
+        "withdrawn claims are not published"
+    );
+}
+
+#[test]
+fn claimants_are_persons_or_organisations_and_the_appearance_is_the_article() {
+    let mut ws = with_verdicts(&[Some("true"), Some("false")]);
+    ws.articles[0].author = "Анна Иванова".into();
+    ws.articles[0].outlet = "新华社".into();
+    ws.claims[1].claimant = "Kremlin".into();
+    ws.claims[1].claimant_kind = ClaimantKind::Organization;
+    let reviews = reviews(&ws);
+    assert_eq!(reviews[0]["itemReviewed"]["author"]["@type"], "Person");
+    assert_eq!(
+        reviews[1]["itemReviewed"]["author"]["@type"],
+        "Organization"
+    );
+    assert_eq!(reviews[1]["itemReviewed"]["author"]["name"], "Kremlin");
+    let appearance = &reviews[0]["itemReviewed"]["appearance"];
+    assert_eq!(appearance["@type"], "CreativeWork");
+    assert_eq!(appearance["datePublished"], "2025-05-04");
+    assert_eq!(appearance["author"]["@type"], "Person");
+    assert_eq!(appearance["author"]["name"], "Анна Иванова");
+    assert_eq!(appearance["publisher"]["@type"], "Organization");
+    assert_eq!(appearance["publisher"]["name"], "新华社");
+    assert_ne!(
+        reviews[0]["url"], reviews[1]["url"],
+        "one fragment per claim"
+    );
+    assert!(
+        reviews[1]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("#claim-{}", ws.claims[1].id))
+    );
+}
+
+#[test]
+fn missing_report_url_or_publisher_is_said_per_claim() {
+    let mut ws = with_verdicts(&[Some("true"), Some("false")]);
+    for claim in &mut ws.claims {
+        claim.publication.push(published_at("2026-03-01T09:00:00Z"));
+    }
+    assert!(
+        export::missing_data(Format::ClaimReview, &ws, &ExportOptions::public())
+            .unwrap()
+            .is_empty()
+    );
+    ws.report_url.clear();
+    ws.publisher.name.clear();
+    let missing = export::missing_data(Format::ClaimReview, &ws, &ExportOptions::public()).unwrap();
+    let lines: Vec<String> = missing.iter().map(ToString::to_string).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with("claim 1 needs the workspace's report URL"),
+        "{lines:?}"
+    );
+    assert!(lines[1].starts_with("claim 2 needs") && lines[1].contains("publisher's name"));
+}
 use serde_json::Value;
 
 fn reviews(ws: &Workspace) -> Vec<Value> {
@@ -63,7 +166,10 @@ fn ratings_only_where_the_verdict_has_one() {
 
 #[test]
 fn required_and_recommended_fields() {
-    let ws = with_verdicts(&[Some("true")]);
+    let mut ws = with_verdicts(&[Some("true")]);
+    ws.claims[0]
+        .publication
+        .push(published_at("2026-03-01T23:30:00Z"));
     let review = &reviews(&ws)[0];
     assert_eq!(review["@context"], "https://schema.org");
     assert_eq!(review["@type"], "ClaimReview");
@@ -74,9 +180,10 @@ fn required_and_recommended_fields() {
     assert_eq!(review["author"]["@type"], "Organization");
     assert_eq!(review["author"]["name"], "Desk");
     assert_eq!(
-        review["datePublished"],
-        ws.claims[0].updated.strftime("%Y-%m-%d").to_string()
+        review["datePublished"], "2026-03-01",
+        "the first publication, in UTC"
     );
+    assert!(review.get("dateModified").is_none(), "never corrected");
     let item = &review["itemReviewed"];
     assert_eq!(item["@type"], "Claim");
     assert_eq!(item["author"]["name"], "A. Person");

@@ -20,7 +20,7 @@ fn exports_every_format_to_stdout() {
     for (name, start) in [
         ("html", "<!DOCTYPE html>"),
         ("md", "# Xi Jinping's Victory Day visit to Moscow"),
-        ("csv", "Claim ID,Article title,"),
+        ("csv", "Number,Claim ID,Article title,"),
         ("claimreview", "["),
         ("webanno", "{"),
     ] {
@@ -75,6 +75,7 @@ fn exports_one_article_by_id() {
         .arg("export")
         .arg(sample_path())
         .args(["--format", "csv", "--article", SAMPLE_ARTICLE])
+        .args(["--audience", "internal"])
         .output()
         .unwrap();
     assert!(output.status.success());
@@ -82,6 +83,52 @@ fn exports_one_article_by_id() {
         .records()
         .count();
     assert_eq!(rows, 14, "every claim of the sample's one article");
+}
+
+#[test]
+fn the_audience_is_public_unless_told() {
+    let (code, public, _) = run(&["--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(public.lines().count(), 1 + 8, "the eight published claims");
+    assert!(!public.contains("Internal note"));
+    assert!(!public.contains("Ask the trade desk"));
+    let (code, internal, _) = run(&["--format", "csv", "--audience", "internal"]);
+    assert_eq!(code, 0);
+    assert_eq!(internal.lines().count(), 1 + 14);
+    assert!(internal.contains("Ask the trade desk"));
+    let (code, _, stderr) = run(&["--format", "csv", "--audience", "press"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("use public or internal"), "{stderr}");
+}
+
+#[test]
+fn claimreview_with_missing_data_writes_nothing_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-url.ron");
+    let text = fs::read_to_string(sample_path()).unwrap();
+    let no_url = text.replace(
+        "report_url: \"https://factcheck.example.org/reports/xi-moscow-victory-day\"",
+        "report_url: \"\"",
+    );
+    assert_ne!(no_url, text);
+    fs::write(&path, no_url).unwrap();
+    let out = dir.path().join("reviews.json");
+    let output = factbench()
+        .arg("export")
+        .arg(&path)
+        .args(["--format", "claimreview", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.matches("missing: claim ").count(), 8, "{stderr}");
+    assert!(
+        stderr.contains("missing: claim 1 needs the workspace's report URL"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert!(!out.exists());
 }
 
 #[test]
@@ -147,7 +194,7 @@ fn a_workspace_with_problems_still_exports_with_warnings() {
     let output = factbench()
         .arg("export")
         .arg(&path)
-        .args(["--format", "webanno"])
+        .args(["--format", "webanno", "--audience", "internal"])
         .output()
         .unwrap();
     assert!(output.status.success());

@@ -2,7 +2,7 @@
 //! including embedded quotes, commas and newlines.
 
 use factbench::anchor::find_quote;
-use factbench::export::csv::HEADER;
+use factbench::export::csv::{HEADER, INTERNAL_HEADER};
 use factbench::export::{self, ExportOptions, Format};
 use factbench::{Article, Claim, Evidence, Source, SourceKind, Stance, Workspace};
 
@@ -65,26 +65,38 @@ fn parses_back_to_the_same_fields() {
     let mut out = Vec::new();
     export::write(Format::Csv, &ws, &ExportOptions::default(), &mut out).unwrap();
     let (header, rows) = parse(&out);
-    assert_eq!(header, HEADER);
+    let full: Vec<&str> = HEADER.iter().chain(&INTERNAL_HEADER).copied().collect();
+    assert_eq!(header, full);
     assert_eq!(rows.len(), 2);
     let claim = &ws.claims[0];
     let expected = [
+        "1".to_owned(),
         claim.id.to_string(),
         "Title, with \"quotes\"".into(),
         "https://news.example.org/a?x=1,2".into(),
         "\"prices rose, sharply\"\nand then".into(),
         "Prices rose \"sharply\",\r\nthen fell.".into(),
         "O'Brien, \"the minister\"".into(),
+        "Person".into(),
         "Outlet, Inc.".into(),
         "Mostly true".into(),
         "4".into(),
-        "To check".into(),
-        "Normal".into(),
         "prices; a, b".into(),
         "Line one.\nLine two, with a comma.\n\n\"Quoted\" line.".into(),
-        "https://data.example.org/1\nhttps://data.example.org/2?a=\"b\"".into(),
+        "".into(),
+        "".into(),
+        "0".into(),
+        "One; Two".into(),
+        "https://data.example.org/1; https://data.example.org/2?a=\"b\"".into(),
+        "Supports; Supports".into(),
+        "; ".into(),
         "8".into(),
         "39".into(),
+        "To check".into(),
+        "Normal".into(),
+        "".into(),
+        "".into(),
+        "".into(),
     ];
     assert_eq!(rows[0], expected);
 }
@@ -96,10 +108,10 @@ fn broken_anchor_leaves_start_and_end_empty() {
     export::write(Format::Csv, &ws, &ExportOptions::default(), &mut out).unwrap();
     let (_, rows) = parse(&out);
     let unrated = &rows[1];
-    assert_eq!(unrated[3], "no longer there");
-    assert_eq!(unrated[7], "", "no verdict label");
-    assert_eq!(unrated[8], "", "no rating");
-    assert_eq!((unrated[14].as_str(), unrated[15].as_str()), ("", ""));
+    assert_eq!(unrated[4], "no longer there");
+    assert_eq!(unrated[9], "", "no verdict label");
+    assert_eq!(unrated[10], "", "no rating");
+    assert_eq!((unrated[20].as_str(), unrated[21].as_str()), ("", ""));
 }
 
 #[test]
@@ -108,7 +120,7 @@ fn is_rfc_4180_with_crlf_records_and_quoted_fields() {
     let mut out = Vec::new();
     export::write(Format::Csv, &ws, &ExportOptions::default(), &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.starts_with("Claim ID,Article title,Article URL,Quote,"));
+    assert!(text.starts_with("Number,Claim ID,Article title,Article URL,Quote,"));
     assert!(text.contains("\r\n"));
     assert!(text.ends_with("\r\n"));
     assert!(
@@ -130,7 +142,7 @@ fn the_sample_has_one_row_per_claim() {
     export::write(Format::Csv, &ws, &ExportOptions::default(), &mut out).unwrap();
     let (_, rows) = parse(&out);
     assert_eq!(rows.len(), ws.claims.len());
-    let mut ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    let mut ids: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
     ids.sort_unstable();
     let mut expected: Vec<String> = ws.claims.iter().map(|c| c.id.to_string()).collect();
     expected.sort_unstable();

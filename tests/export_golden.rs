@@ -1,61 +1,64 @@
-//! Golden tests: every format's export of the bundled sample workspace,
-//! compared with the reviewed snapshots in `tests/snapshots/`.
+//! Golden tests: every format's export of the bundled sample workspace, for
+//! both audiences, compared with the reviewed snapshots in
+//! `tests/snapshots/`.
 //!
 //! The sample's timestamps and ids are fixed in its file and no exporter
 //! uses the current time or random ids, so the exports are byte-for-byte
 //! stable. After an intended change, review with `cargo insta review` (or
 //! run with `INSTA_UPDATE=always` and read the diff).
 
-use factbench::export::{self, ExportOptions, Format};
+use factbench::export::{self, Audience, ExportOptions, Format};
 use factbench::sample::sample_workspace;
 
-fn export_sample(format: Format) -> String {
+fn export_sample(format: Format, audience: Audience) -> String {
     let mut out = Vec::new();
-    export::write(
-        format,
-        &sample_workspace(),
-        &ExportOptions::default(),
-        &mut out,
-    )
-    .expect("the sample exports");
+    let options = ExportOptions {
+        audience,
+        ..ExportOptions::default()
+    };
+    export::write(format, &sample_workspace(), &options, &mut out).expect("the sample exports");
     String::from_utf8(out).expect("exports are UTF-8")
 }
 
-#[test]
-fn html_report_of_the_sample() {
-    insta::assert_snapshot!("sample.html", export_sample(Format::Html));
+fn snapshot_name(format: Format, audience: Audience) -> String {
+    let ext = match format {
+        Format::ClaimReview => "claimreview.json",
+        Format::WebAnnotation => "annotations.jsonld",
+        other => other.extension(),
+    };
+    format!("sample.{}.{ext}", audience.cli_name())
 }
 
-#[test]
-fn markdown_of_the_sample() {
-    insta::assert_snapshot!("sample.md", export_sample(Format::Markdown));
+macro_rules! golden {
+    ($name:ident, $format:expr) => {
+        #[test]
+        fn $name() {
+            for audience in Audience::ALL {
+                insta::assert_snapshot!(
+                    snapshot_name($format, audience),
+                    export_sample($format, audience)
+                );
+            }
+        }
+    };
 }
 
-#[test]
-fn csv_of_the_sample() {
-    insta::assert_snapshot!("sample.csv", export_sample(Format::Csv));
-}
-
-#[test]
-fn claimreview_of_the_sample() {
-    insta::assert_snapshot!(
-        "sample.claimreview.json",
-        export_sample(Format::ClaimReview)
-    );
-}
-
-#[test]
-fn web_annotations_of_the_sample() {
-    insta::assert_snapshot!(
-        "sample.annotations.jsonld",
-        export_sample(Format::WebAnnotation)
-    );
-}
+golden!(html_report_of_the_sample, Format::Html);
+golden!(markdown_of_the_sample, Format::Markdown);
+golden!(csv_of_the_sample, Format::Csv);
+golden!(claimreview_of_the_sample, Format::ClaimReview);
+golden!(web_annotations_of_the_sample, Format::WebAnnotation);
 
 #[test]
 fn exports_are_deterministic() {
     for format in Format::ALL {
-        assert_eq!(export_sample(format), export_sample(format), "{format}");
+        for audience in Audience::ALL {
+            assert_eq!(
+                export_sample(format, audience),
+                export_sample(format, audience),
+                "{format}"
+            );
+        }
     }
 }
 
@@ -69,6 +72,7 @@ fn one_article_can_be_exported_alone() {
         .push(factbench::Claim::new(other.id, anchor, "Outlet"));
     let only = ExportOptions {
         article: Some(other.id),
+        ..ExportOptions::internal()
     };
     ws.articles.push(other);
     let mut csv = Vec::new();
@@ -77,4 +81,8 @@ fn one_article_can_be_exported_alone() {
     assert_eq!(csv.lines().count(), 2, "header and the one claim: {csv}");
     assert!(csv.contains("Другая статья"));
     assert!(!csv.contains("Xi Jinping"));
+    assert!(
+        csv.lines().nth(1).unwrap().starts_with("15,"),
+        "numbered as in the whole report: {csv}"
+    );
 }

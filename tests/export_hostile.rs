@@ -293,7 +293,7 @@ fn bidi_overrides_are_shown_not_obeyed_in_html_and_markdown() {
         assert!(visible.contains("⟨U+2066⟩"), "{format}");
     }
     let md = export_string(Format::Markdown);
-    assert!(md.contains("⟨U+202E⟩⟦2⟧gnp.exe⟦/2⟧⟨U+202C⟩"));
+    assert!(md.contains("⟨U+202E⟩**gnp.exe**[²][claim-"));
     assert!(md.contains("Evil⟨U+202E⟩ Corp"));
     let html = export_string(Format::Html);
     assert!(

@@ -103,6 +103,8 @@ fn after_an_export_the_status_bar_says_where_it_went() {
     harness
         .state_mut()
         .perform(&ctx, Action::Export(Format::Markdown));
+    harness.run_steps(2);
+    harness.get_by_label("Choose file…").click();
     harness.run_steps(3);
     let written = dir.path().join("report.md");
     assert!(written.is_file());

@@ -232,7 +232,14 @@ fn the_problems_panel_lists_a_claim_whose_anchor_no_longer_matches() {
         harness.query_by_label_contains("(!) ").is_some()
             || harness.query_by_label_contains("Unrated").is_some()
     );
-    click(&mut harness, "Select claim");
+    // The first "Select claim" is the broken claim's; the claims not ready
+    // to publish are listed after it.
+    harness
+        .get_all_by_label("Select claim")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(3);
     assert_eq!(harness.state().selected_claim(), Some(broken));
     assert!(
         harness.query_by_label_contains("Problem: ").is_some(),
@@ -357,7 +364,8 @@ fn file_export_writes_each_format_where_the_dialog_says() {
         harness
             .state_mut()
             .perform(&ctx, factbench::ui::Action::Export(format));
-        harness.run_steps(3);
+        harness.run_steps(2);
+        click(&mut harness, "Choose file…");
         let path = dir.path().join(format!(
             "report-{}.{}",
             format.cli_name(),
@@ -368,17 +376,59 @@ fn file_export_writes_each_format_where_the_dialog_says() {
         export::write(
             format,
             &sample_workspace(),
-            &ExportOptions::default(),
+            &ExportOptions::public(),
             &mut expected,
         )
         .unwrap();
-        assert_eq!(written, expected, "{format:?}");
+        assert_eq!(
+            written, expected,
+            "{format:?}: the public export unless asked"
+        );
     }
     assert!(
         !harness.state().document().is_dirty(),
         "exporting does not change the workspace"
     );
     assert_eq!(harness.state().errors().count(), 0);
+}
+
+#[test]
+fn the_export_dialog_asks_for_the_audience_and_remembers_it() {
+    use factbench::export::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let answers = vec![
+        Some(dir.path().join("review-copy")),
+        Some(dir.path().join("again")),
+    ];
+    let mut harness = harness(app(sample_workspace(), answers));
+    harness.state_mut().settings_mut().open_report_after_export = false;
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::Export(Format::Html));
+    harness.run_steps(2);
+    click(
+        &mut harness,
+        "Internal review copy (everything, marked Draft)",
+    );
+    click(&mut harness, "Choose file…");
+    let copy = std::fs::read_to_string(dir.path().join("review-copy.html")).unwrap();
+    assert!(copy.contains("Draft — not for publication"));
+    assert!(
+        copy.contains("Ask the trade desk"),
+        "internal notes are in the review copy"
+    );
+    assert!(harness.state_mut().settings_mut().last_export.internal);
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::Export(Format::Html));
+    harness.run_steps(2);
+    click(&mut harness, "Public (published claims only)");
+    click(&mut harness, "Choose file…");
+    let public = std::fs::read_to_string(dir.path().join("again.html")).unwrap();
+    assert!(!public.contains("Draft — not for publication"));
+    assert!(!public.contains("Ask the trade desk"));
+    assert!(!harness.state_mut().settings_mut().last_export.internal);
 }
 
 /// The app as the binary starts it, remembering settings in `settings`.
@@ -440,7 +490,10 @@ fn disabled(harness: &Harness<'static, FactbenchApp>, label: &str) -> Vec<bool> 
 
 #[test]
 fn clear_verdict_is_greyed_out_in_the_menu_for_an_unrated_claim() {
-    let mut harness = harness(app(sample_workspace(), vec![]));
+    let mut ws = sample_workspace();
+    // Drafts: a published claim's verdict changes only through a correction.
+    ws.claims.iter_mut().for_each(|c| c.publication.clear());
+    let mut harness = harness(app(ws, vec![]));
     let ws = harness.state().workspace();
     let unrated = ws.claims.iter().find(|c| c.verdict.is_none()).unwrap().id;
     let rated = ws.claims.iter().find(|c| c.verdict.is_some()).unwrap().id;

@@ -36,10 +36,20 @@ fn start(file: Option<&Path>, untitled: &Path) -> Harness<'static, FactbenchApp>
     harness(app)
 }
 
-/// Gives the n-th claim a new rationale, as typing in the inspector does.
+/// The workspace's draft claims, in file order.
+fn first_drafts(ws: &factbench::Workspace) -> Vec<factbench::ClaimId> {
+    ws.claims
+        .iter()
+        .filter(|c| c.first_published().is_none())
+        .map(|c| c.id)
+        .collect()
+}
+
+/// Gives the n-th draft claim a new rationale, as typing in the inspector
+/// does (a published claim's rationale changes only through a correction).
 fn edit_rationale(harness: &mut Harness<'static, FactbenchApp>, n: usize, text: &str) {
     let ctx = harness.ctx.clone();
-    let claim = harness.state().workspace().claims[n].id;
+    let claim = first_drafts(harness.state().workspace())[n];
     harness.state_mut().execute(
         &ctx,
         Command::set_claim_text(claim, ClaimText::Rationale, text),
@@ -284,7 +294,8 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     click(&mut harness, "Overwrite");
     let saved = store::load(&path).unwrap().workspace;
     assert_eq!(saved.title, sample_workspace().title);
-    assert_eq!(saved.claims[0].rationale, "Mine.");
+    let edited = first_drafts(&saved)[0];
+    assert_eq!(saved.claim(edited).unwrap().rationale, "Mine.");
     assert!(!harness.state().document().is_dirty());
     // Saved again: no question, since nobody changed it since.
     edit_rationale(&mut harness, 0, "Mine, again.");

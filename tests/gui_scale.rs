@@ -147,6 +147,7 @@ fn the_verdict_picker_reaches_the_tenth_verdict_by_typing() {
     let mut ws = sample_workspace();
     ws.scale = VerdictScale::snopes_style();
     for claim in &mut ws.claims {
+        claim.publication.clear();
         claim.verdict = None;
     }
     let claim = ws.claims[0].id;

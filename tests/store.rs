@@ -125,11 +125,52 @@ fn version_one_file_is_migrated_with_no_versions_and_no_orphans() {
     );
     assert!(ws.claims.iter().all(|c| !c.is_orphaned()));
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    // Apart from the new fields, it is the bundled sample.
-    assert_eq!(ws, &factbench::sample::sample_workspace());
+    // Apart from the new fields, it is the sample as version 2 saved it.
+    let v2 = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workspace.ron");
+    assert_eq!(ws, &store::load(&v2).unwrap().workspace);
     let resaved = store::to_ron(ws).unwrap();
     assert!(resaved.contains("            versions: [],\n"));
     assert!(resaved.contains("            orphaned: None,\n"));
+}
+
+#[test]
+fn version_two_file_opens_as_drafts_with_its_drafting_changes_kept_internal() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workspace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("Workspace(\n    format_version: 2,\n"));
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(2));
+    let ws = &loaded.workspace;
+    assert_eq!(ws.format_version, FORMAT_VERSION);
+    assert_eq!(ws.claims.len(), 14);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    for claim in &ws.claims {
+        assert!(!claim.is_published() && claim.first_published().is_none());
+        assert_eq!(claim.claimant_kind, factbench::model::ClaimantKind::Person);
+        assert!(claim.reviews.is_empty() && claim.corrections.is_empty());
+        assert_eq!(claim.internal_note, "");
+    }
+    assert!(ws.articles.iter().all(|a| !a.publish_full_text));
+    let resaved = store::to_ron(ws).unwrap();
+    assert!(resaved.contains(&format!("format_version: {FORMAT_VERSION},")));
+    assert!(resaved.contains("            publish_full_text: false,\n"));
+    assert!(resaved.contains("            publication: [],\n"));
+
+    // A version 2 "correction" was a verdict change while drafting: it is
+    // kept as an internal note, never as a public correction.
+    let with_drafting = text.replacen(
+        "corrections: [],",
+        "corrections: [\n                Correction(\n                    date: \"2026-11-28T05:00:00Z\",\n                    note: \"Verdict changed from “Mixed” to “True”.\",\n                ),\n            ],",
+        1,
+    );
+    let migrated = store::parse(&with_drafting, &path).unwrap().workspace;
+    let first = &migrated.claims[0];
+    assert!(first.corrections.is_empty());
+    assert!(
+        first
+            .internal_note
+            .contains("2026-11-28T05:00:00Z: Verdict changed from “Mixed” to “True”.")
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! `factbench check FILE…`: load, validate, summarise.
+//! `factbench check FILE…`: load, validate, summarise; with `--ready`,
+//! also what each claim still lacks before publication.
 
 use super::FAILURE;
 use crate::store;
@@ -9,11 +10,22 @@ use std::path::PathBuf;
 pub struct LibraryCheck {
     folders: Vec<PathBuf>,
     index_dir: Option<PathBuf>,
+    ready: bool,
 }
 
 impl LibraryCheck {
     pub fn new(folders: Vec<PathBuf>, index_dir: Option<PathBuf>) -> Self {
-        LibraryCheck { folders, index_dir }
+        LibraryCheck {
+            folders,
+            index_dir,
+            ready: false,
+        }
+    }
+
+    /// Also list what each claim lacks before publication (`--ready`).
+    pub fn with_ready(mut self, ready: bool) -> Self {
+        self.ready = ready;
+        self
     }
 }
 
@@ -39,6 +51,7 @@ pub fn run(
         all_clean &= check_one(
             path,
             opened.as_ref().map(|l| (l, &library.folders[..])),
+            library.ready,
             out,
         );
     }
@@ -57,6 +70,7 @@ fn open_library(
 fn check_one(
     path: &std::path::Path,
     library: Option<(&crate::library::Library, &[PathBuf])>,
+    ready: bool,
     out: &mut dyn Write,
 ) -> bool {
     let loaded = match store::load(path) {
@@ -101,7 +115,51 @@ fn check_one(
     for conflict in &conflicts {
         let _ = writeln!(out, "  verdict differs: {conflict}");
     }
-    loaded.problems.is_empty() && conflicts.is_empty()
+    let unready = if ready {
+        print_unready(&loaded.workspace, out)
+    } else {
+        0
+    };
+    loaded.problems.is_empty() && conflicts.is_empty() && unready == 0
+}
+
+/// One line per claim not ready to publish, in report order; returns how many.
+fn print_unready(ws: &crate::model::Workspace, out: &mut dyn Write) -> usize {
+    use crate::model::readiness;
+    let numbers = ws.claim_numbers();
+    let mut unready: Vec<(usize, String)> = ws
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let lacks = readiness::lacks(ws, claim);
+            if lacks.is_empty() {
+                return None;
+            }
+            let number = numbers.get(&claim.id).copied().unwrap_or(0);
+            let state = if claim.is_published() {
+                "published, "
+            } else {
+                ""
+            };
+            let statement = crate::text::one_line(&claim.statement, 60);
+            Some((
+                number,
+                format!(
+                    "  not ready: claim {number} ({state}{}) {statement:?} needs {}",
+                    claim.id,
+                    readiness::describe(&lacks)
+                ),
+            ))
+        })
+        .collect();
+    unready.sort();
+    for (_, line) in &unready {
+        let _ = writeln!(out, "{line}");
+    }
+    if unready.is_empty() {
+        let _ = writeln!(out, "  every claim is ready to publish");
+    }
+    unready.len()
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -1,14 +1,18 @@
 //! `factbench export WORKSPACE --format html|md|csv|claimreview|webanno
-//! [-o OUT] [--article ID]`: the exporters the window uses, from the shell.
+//! [-o OUT] [--article ID] [--audience public|internal] [--context-only]`:
+//! the exporters the window uses, from the shell. The audience is `public`
+//! unless told: published claims only, no internal text.
 //!
 //! Without `-o` the export goes to stdout; with it, the file is replaced
 //! atomically (the previous file is kept as `OUT.bak`). A workspace that
 //! fails to load is an error (exit 1); a workspace with problems still
 //! exports, and its problems and whatever the export leaves out are printed
-//! to stderr as warnings.
+//! to stderr as warnings. A ClaimReview export missing required data (a
+//! report URL, a publisher, a verdict) writes nothing: it says what is
+//! missing, per claim, and exits 1.
 
 use super::FAILURE;
-use crate::export::{self, ExportOptions, Format};
+use crate::export::{self, Audience, ExportOptions, Format, TextShown};
 use crate::model::ArticleId;
 use crate::store;
 use std::io::Write;
@@ -27,6 +31,18 @@ pub struct ExportArgs {
     /// Export only the article with this id.
     #[arg(long, value_name = "ID", value_parser = parse_article_id)]
     pub article: Option<ArticleId>,
+    /// Who the export is for: `public` (published claims only, no internal
+    /// text) or `internal` (everything, marked Draft).
+    #[arg(long, default_value = "public", value_parser = parse_audience, value_name = "public|internal")]
+    pub audience: Audience,
+    /// In a public export, show only each claim in its sentences, even for
+    /// articles marked *publish full text*.
+    #[arg(long)]
+    pub context_only: bool,
+}
+
+fn parse_audience(name: &str) -> Result<Audience, String> {
+    name.parse()
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -57,7 +73,24 @@ fn export_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     }
     let options = ExportOptions {
         article: args.article,
+        audience: args.audience,
+        text: if args.context_only {
+            TextShown::ContextOnly
+        } else {
+            TextShown::AsMarked
+        },
     };
+    let missing =
+        export::missing_data(args.format, workspace, &options).map_err(|e| e.to_string())?;
+    if !missing.is_empty() {
+        for line in &missing {
+            let _ = writeln!(err, "missing: {line}");
+        }
+        return Err(format!(
+            "nothing written: the {} needs the data listed above",
+            args.format.label()
+        ));
+    }
     let warnings = export::warnings(args.format, workspace, &options).map_err(|e| e.to_string())?;
     for warning in &warnings {
         let _ = writeln!(err, "warning: {warning}");

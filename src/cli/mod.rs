@@ -36,6 +36,11 @@ pub enum Command {
         /// Where the library index is kept (default: the platform cache folder).
         #[arg(long, value_name = "DIR", requires = "library")]
         index_dir: Option<PathBuf>,
+        /// Also say what each claim still lacks before it can be published
+        /// (a verdict, a rationale, a claimant, evidence, a source with a
+        /// web address); exit non-zero if any claim is not ready.
+        #[arg(long)]
+        ready: bool,
     },
     /// Add articles to a workspace file, creating it when missing.
     Import(import::ImportArgs),
@@ -64,9 +69,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
             files,
             library,
             index_dir,
+            ready,
         }) => check::run(
             &files,
-            &check::LibraryCheck::new(library, index_dir),
+            &check::LibraryCheck::new(library, index_dir).with_ready(ready),
             out,
             err,
         ),

@@ -5,8 +5,8 @@
 
 use super::command::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
 use crate::model::{
-    Anchor, Article, Claim, Correction, Evidence, Priority, Source, Stance, Status, Touched,
-    VerdictScale, Workspace,
+    Anchor, Article, Claim, ClaimantKind, Correction, Evidence, Priority, PublicationEvent, Review,
+    Source, Stance, Status, Touched, VerdictScale, Workspace,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -143,6 +143,13 @@ pub enum ClaimEdit {
     RemoveCorrection {
         index: usize,
     },
+    SetClaimantKind(ClaimantKind),
+    /// Append to the publication log (publish or withdraw).
+    PushPublication(PublicationEvent),
+    /// Remove the last entry of the publication log.
+    PopPublication,
+    PushReview(Review),
+    PopReview,
     /// Put the claim on a new anchor and set or clear its orphan marker.
     Reanchor {
         anchor: Box<Anchor>,
@@ -346,6 +353,19 @@ impl ClaimEdit {
                 index,
                 correction: remove(&mut claim.corrections, index)?,
             },
+            ClaimEdit::SetClaimantKind(kind) => {
+                ClaimEdit::SetClaimantKind(replace(&mut claim.claimant_kind, kind))
+            }
+            ClaimEdit::PushPublication(event) => {
+                claim.publication.push(event);
+                ClaimEdit::PopPublication
+            }
+            ClaimEdit::PopPublication => ClaimEdit::PushPublication(claim.publication.pop()?),
+            ClaimEdit::PushReview(review) => {
+                claim.reviews.push(review);
+                ClaimEdit::PopReview
+            }
+            ClaimEdit::PopReview => ClaimEdit::PushReview(claim.reviews.pop()?),
             ClaimEdit::Reanchor { anchor, orphaned } => ClaimEdit::Reanchor {
                 anchor: Box::new(replace(&mut claim.anchor, *anchor)),
                 orphaned: replace(&mut claim.orphaned, orphaned),

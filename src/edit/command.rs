@@ -4,8 +4,8 @@
 
 use crate::anchor::AnchorFault;
 use crate::model::{
-    Article, ArticleId, Claim, ClaimId, Evidence, Priority, Publisher, Source, SourceId, Stance,
-    Status, VerdictScale, Workspace,
+    Article, ArticleId, Claim, ClaimId, ClaimantKind, Evidence, Priority, Publisher, Source,
+    SourceId, Stance, Status, VerdictScale, Workspace,
 };
 use jiff::civil::Date;
 
@@ -143,9 +143,44 @@ pub enum ClaimChange {
     RemoveTag(String),
     SetStatus(Status),
     SetPriority(Priority),
-    /// Give the claim a verdict (a key of the scale) or clear it. Changing
-    /// a verdict that was already given adds a dated correction.
+    /// Give the claim a verdict (a key of the scale) or clear it, while it
+    /// is a draft. A claim that was ever published is changed by
+    /// [`ClaimChange::Correct`] instead, which records a correction.
     SetVerdict(Option<String>),
+    /// Whether the claimant is a person or an organisation.
+    SetClaimantKind(ClaimantKind),
+    /// Publish the claim, approved by `by`; refused without a verdict and
+    /// a rationale. Publishing again after withdrawing keeps the first date.
+    Publish {
+        by: String,
+    },
+    /// Withdraw a published claim (recorded, with who did it).
+    Unpublish {
+        by: String,
+    },
+    /// An editor approves the claim under review: status *Done*.
+    Approve {
+        by: String,
+    },
+    /// An editor sends the claim back with a note: status *In progress*.
+    SendBack {
+        by: String,
+        note: String,
+    },
+    /// Change the verdict and rationale of a claim that was published, as
+    /// one step recording a dated correction with a public `note`.
+    Correct {
+        verdict: Option<String>,
+        rationale: String,
+        note: String,
+        by: String,
+    },
+    /// A correction written by hand (the verdict stays) on a claim that was
+    /// published.
+    AddCorrection {
+        note: String,
+        by: String,
+    },
     /// Cite a library source as evidence.
     Cite(Evidence),
     /// Stop citing the evidence at this position.
@@ -196,14 +231,17 @@ pub enum ClaimText {
     Claimant,
     ReportedBy,
     Rationale,
+    /// Editors' comments, never published.
+    InternalNote,
 }
 
 impl ClaimText {
-    pub const ALL: [ClaimText; 4] = [
+    pub const ALL: [ClaimText; 5] = [
         ClaimText::Statement,
         ClaimText::Claimant,
         ClaimText::ReportedBy,
         ClaimText::Rationale,
+        ClaimText::InternalNote,
     ];
 
     pub fn label(self) -> &'static str {
@@ -212,6 +250,7 @@ impl ClaimText {
             ClaimText::Claimant => "Claimant",
             ClaimText::ReportedBy => "Reported by",
             ClaimText::Rationale => "Rationale",
+            ClaimText::InternalNote => "Internal note",
         }
     }
 
@@ -221,6 +260,7 @@ impl ClaimText {
             ClaimText::Claimant => &claim.claimant,
             ClaimText::ReportedBy => &claim.reported_by,
             ClaimText::Rationale => &claim.rationale,
+            ClaimText::InternalNote => &claim.internal_note,
         }
     }
 
@@ -230,6 +270,7 @@ impl ClaimText {
             ClaimText::Claimant => &mut claim.claimant,
             ClaimText::ReportedBy => &mut claim.reported_by,
             ClaimText::Rationale => &mut claim.rationale,
+            ClaimText::InternalNote => &mut claim.internal_note,
         }
     }
 }
@@ -369,6 +410,7 @@ pub struct ArticleDetails {
     pub retrieved: Option<Date>,
     pub language: String,
     pub notes: String,
+    pub publish_full_text: bool,
 }
 
 impl ArticleDetails {
@@ -382,6 +424,7 @@ impl ArticleDetails {
             retrieved: article.retrieved,
             language: article.language.clone(),
             notes: article.notes.clone(),
+            publish_full_text: article.publish_full_text,
         }
     }
 
@@ -401,6 +444,7 @@ impl ArticleDetails {
         swap(&mut article.retrieved, &mut self.retrieved);
         swap(&mut article.language, &mut self.language);
         swap(&mut article.notes, &mut self.notes);
+        swap(&mut article.publish_full_text, &mut self.publish_full_text);
         self
     }
 }
@@ -464,6 +508,18 @@ pub enum CommandError {
     BadScale(String),
     #[error("the article or its claims changed after the update was prepared; prepare it again")]
     StaleUpdate,
+    #[error("the claim cannot be published yet: it still needs {0}")]
+    NotReady(String),
+    #[error(
+        "the claim has been published: change its verdict or rationale with “Correct verdict or rationale…” in the inspector, which records a correction with a public note"
+    )]
+    PublishedNeedsCorrection,
+    #[error("the claim has never been published, so there is nothing to correct")]
+    NeverPublished,
+    #[error("the claim is not published")]
+    NotPublished,
+    #[error("a correction needs a public note saying what changed and why")]
+    EmptyCorrectionNote,
 }
 
 /// What a command did, for the window to follow up (select the new claim…).

@@ -32,6 +32,8 @@ pub use scale::{Reassign, verdicts_in_use_dropped};
 pub use update::{ArticleUpdate, ClaimUpdate};
 
 #[cfg(test)]
+mod publication_tests;
+#[cfg(test)]
 mod span_scale_tests;
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,10 @@ use super::command::{
 use super::scale::scale_edit;
 use super::span::{span_edit, trimmed_selection};
 use crate::anchor::CharIndex;
-use crate::model::{Claim, ClaimId, Correction, Evidence, Workspace};
+use crate::model::{
+    Claim, ClaimId, Correction, Evidence, PublicationAction, PublicationEvent, Review,
+    ReviewOutcome, Status, Workspace, readiness,
+};
 
 /// The edit for `command`, and what to tell the window it did.
 pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), CommandError> {
@@ -171,7 +174,65 @@ fn claim_edits(
 ) -> Result<Vec<ClaimEdit>, CommandError> {
     let edit = match change {
         ClaimChange::SetText { field, text } => {
+            if field == super::ClaimText::Rationale
+                && claim.first_published().is_some()
+                && claim.rationale != text
+            {
+                return Err(CommandError::PublishedNeedsCorrection);
+            }
+            if field == super::ClaimText::Claimant {
+                return Ok(claimant_edits(ws, claim, text));
+            }
             (field.get(claim) != text).then_some(ClaimEdit::SetText { field, text })
+        }
+        ClaimChange::SetClaimantKind(kind) => {
+            (claim.claimant_kind != kind).then_some(ClaimEdit::SetClaimantKind(kind))
+        }
+        ClaimChange::Publish { by } => return publish_edits(ws, claim, by),
+        ClaimChange::Unpublish { by } => {
+            if !claim.is_published() {
+                return Err(CommandError::NotPublished);
+            }
+            Some(ClaimEdit::PushPublication(PublicationEvent {
+                action: PublicationAction::Unpublished,
+                date: crate::model::now(),
+                by,
+            }))
+        }
+        ClaimChange::Approve { by } => {
+            return Ok(review_edits(
+                claim,
+                ReviewOutcome::Approved,
+                by,
+                String::new(),
+            ));
+        }
+        ClaimChange::SendBack { by, note } => {
+            return Ok(review_edits(claim, ReviewOutcome::SentBack, by, note));
+        }
+        ClaimChange::Correct {
+            verdict,
+            rationale,
+            note,
+            by,
+        } => return correct_edits(ws, claim, verdict, rationale, note, by),
+        ClaimChange::AddCorrection { note, by } => {
+            if claim.first_published().is_none() {
+                return Err(CommandError::NeverPublished);
+            }
+            if note.trim().is_empty() {
+                return Err(CommandError::EmptyCorrectionNote);
+            }
+            Some(ClaimEdit::InsertCorrection {
+                index: claim.corrections.len(),
+                correction: Correction {
+                    date: crate::model::now(),
+                    note,
+                    old_verdict: claim.verdict.clone(),
+                    new_verdict: claim.verdict.clone(),
+                    by,
+                },
+            })
         }
         ClaimChange::AddTag(tag) => {
             let tag = tag.trim().to_owned();
@@ -235,50 +296,146 @@ fn claim_edits(
     Ok(edit.into_iter().collect())
 }
 
-/// A new verdict, with a dated correction when a given verdict changes.
+/// A new verdict for a draft; a claim that was ever published is changed
+/// by [`ClaimChange::Correct`], which records the correction.
 fn verdict_edits(
     ws: &Workspace,
     claim: &Claim,
     verdict: Option<String>,
 ) -> Result<Vec<ClaimEdit>, CommandError> {
-    if let Some(key) = &verdict
-        && ws.scale.get(key).is_none()
-    {
-        return Err(CommandError::UnknownVerdict(key.clone()));
-    }
+    check_verdict(ws, verdict.as_deref())?;
     if claim.verdict == verdict {
         return Ok(Vec::new());
     }
-    let mut edits = Vec::new();
-    if let Some(note) = correction_note(ws, claim.verdict.as_deref(), verdict.as_deref()) {
-        edits.push(ClaimEdit::InsertCorrection {
-            index: claim.corrections.len(),
-            correction: Correction {
-                date: crate::model::now(),
-                note,
-            },
-        });
+    if claim.first_published().is_some() {
+        return Err(CommandError::PublishedNeedsCorrection);
     }
-    edits.push(ClaimEdit::SetVerdict(verdict));
+    Ok(vec![ClaimEdit::SetVerdict(verdict)])
+}
+
+fn check_verdict(ws: &Workspace, verdict: Option<&str>) -> Result<(), CommandError> {
+    match verdict {
+        Some(key) if ws.scale.get(key).is_none() => {
+            Err(CommandError::UnknownVerdict(key.to_owned()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The claimant's name, and its kind guessed from the latest other claim
+/// by the same claimant (names compared ignoring case and outer spaces).
+fn claimant_edits(ws: &Workspace, claim: &Claim, text: String) -> Vec<ClaimEdit> {
+    if claim.claimant == text {
+        return Vec::new();
+    }
+    let wanted = text.trim().to_lowercase();
+    let earlier_kind = (!wanted.is_empty())
+        .then(|| {
+            ws.claims
+                .iter()
+                .rev()
+                .filter(|c| c.id != claim.id)
+                .find(|c| c.claimant.trim().to_lowercase() == wanted)
+                .map(|c| c.claimant_kind)
+        })
+        .flatten();
+    let mut edits = vec![ClaimEdit::SetText {
+        field: super::ClaimText::Claimant,
+        text,
+    }];
+    if let Some(kind) = earlier_kind.filter(|k| *k != claim.claimant_kind) {
+        edits.push(ClaimEdit::SetClaimantKind(kind));
+    }
+    edits
+}
+
+/// Publishing: refused without a verdict and a rationale; the claim
+/// becomes *Done*.
+fn publish_edits(
+    ws: &Workspace,
+    claim: &Claim,
+    by: String,
+) -> Result<Vec<ClaimEdit>, CommandError> {
+    if claim.is_published() {
+        return Ok(Vec::new());
+    }
+    let blocking: Vec<_> = readiness::lacks(ws, claim)
+        .into_iter()
+        .filter(|l| l.blocks_publishing())
+        .collect();
+    if !blocking.is_empty() {
+        return Err(CommandError::NotReady(readiness::describe(&blocking)));
+    }
+    let mut edits = vec![ClaimEdit::PushPublication(PublicationEvent {
+        action: PublicationAction::Published,
+        date: crate::model::now(),
+        by,
+    })];
+    if claim.status != Status::Done {
+        edits.push(ClaimEdit::SetStatus(Status::Done));
+    }
     Ok(edits)
 }
 
-/// The correction to log when a verdict changes after it was first given.
-fn correction_note(ws: &Workspace, old: Option<&str>, new: Option<&str>) -> Option<String> {
-    let old = old?;
-    let label = |key: &str| {
-        ws.scale
-            .get(key)
-            .map_or_else(|| key.to_owned(), |v| v.label.clone())
+/// An editor's review: approval makes the claim *Done*, sending it back
+/// *In progress*.
+fn review_edits(claim: &Claim, outcome: ReviewOutcome, by: String, note: String) -> Vec<ClaimEdit> {
+    let status = match outcome {
+        ReviewOutcome::Approved => Status::Done,
+        ReviewOutcome::SentBack => Status::InProgress,
     };
-    Some(match new {
-        Some(new) => format!(
-            "Verdict changed from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}.",
-            label(old),
-            label(new)
-        ),
-        None => format!("Verdict \u{201c}{}\u{201d} withdrawn.", label(old)),
-    })
+    let mut edits = vec![ClaimEdit::PushReview(Review {
+        outcome,
+        date: crate::model::now(),
+        by,
+        note,
+    })];
+    if claim.status != status {
+        edits.push(ClaimEdit::SetStatus(status));
+    }
+    edits
+}
+
+/// A correction of a claim that was published: the new verdict and
+/// rationale, and the dated correction saying what changed.
+fn correct_edits(
+    ws: &Workspace,
+    claim: &Claim,
+    verdict: Option<String>,
+    rationale: String,
+    note: String,
+    by: String,
+) -> Result<Vec<ClaimEdit>, CommandError> {
+    if claim.first_published().is_none() {
+        return Err(CommandError::NeverPublished);
+    }
+    check_verdict(ws, verdict.as_deref())?;
+    if claim.verdict == verdict && claim.rationale == rationale {
+        return Ok(Vec::new());
+    }
+    if note.trim().is_empty() {
+        return Err(CommandError::EmptyCorrectionNote);
+    }
+    let mut edits = vec![ClaimEdit::InsertCorrection {
+        index: claim.corrections.len(),
+        correction: Correction {
+            date: crate::model::now(),
+            note,
+            old_verdict: claim.verdict.clone(),
+            new_verdict: verdict.clone(),
+            by,
+        },
+    }];
+    if claim.verdict != verdict {
+        edits.push(ClaimEdit::SetVerdict(verdict));
+    }
+    if claim.rationale != rationale {
+        edits.push(ClaimEdit::SetText {
+            field: super::ClaimText::Rationale,
+            text: rationale,
+        });
+    }
+    Ok(edits)
 }
 
 fn claim_at(ws: &Workspace, id: ClaimId) -> Result<(usize, &Claim), CommandError> {

@@ -65,44 +65,6 @@ fn a_bad_selection_is_refused_and_changes_nothing() {
 }
 
 #[test]
-fn changing_a_given_verdict_logs_a_correction_and_undo_removes_it() {
-    let mut doc = doc();
-    let claim = doc.workspace().claims[0].clone();
-    let keys: Vec<String> = doc
-        .workspace()
-        .scale
-        .verdicts
-        .iter()
-        .map(|v| v.key.clone())
-        .collect();
-    let first = keys
-        .iter()
-        .find(|k| Some(k.as_str()) != claim.verdict.as_deref())
-        .unwrap()
-        .clone();
-    doc.execute(Command::set_verdict(claim.id, None), 0.0)
-        .unwrap();
-    let corrections_unrated = doc.workspace().claim(claim.id).unwrap().corrections.len();
-    doc.execute(Command::set_verdict(claim.id, Some(first.clone())), 1.0)
-        .unwrap();
-    let rated = doc.workspace().claim(claim.id).unwrap().clone();
-    assert_eq!(rated.verdict.as_deref(), Some(first.as_str()));
-    assert_eq!(
-        rated.corrections.len(),
-        corrections_unrated,
-        "a first verdict is not a correction"
-    );
-    let second = keys.iter().find(|k| **k != first).unwrap().clone();
-    doc.execute(Command::set_verdict(claim.id, Some(second)), 2.0)
-        .unwrap();
-    let changed = doc.workspace().claim(claim.id).unwrap();
-    assert_eq!(changed.corrections.len(), corrections_unrated + 1);
-    assert!(changed.corrections.last().unwrap().note.contains("changed"));
-    doc.undo();
-    assert_eq!(doc.workspace().claim(claim.id).unwrap(), &rated);
-}
-
-#[test]
 fn unknown_verdicts_are_refused() {
     let mut doc = doc();
     let claim = doc.workspace().claims[0].id;

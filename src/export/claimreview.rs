@@ -9,14 +9,20 @@
 //!   the scale (and the scale's ratings form a range with worst ≥ 1).
 //! - `url`: the workspace's report URL plus the claim's `#claim-…` fragment,
 //!   which is the id of its card in the HTML report.
-//! - `author`: the workspace publisher; `datePublished`: the date the claim
-//!   was last updated (when its verdict or a correction was recorded).
-//! - `itemReviewed`: a `Claim` with `author` (the claimant), `datePublished`
-//!   (the article's date) and `appearance` (the article's URL and headline).
+//! - `author`: the workspace publisher, an `Organization` with its URL.
+//! - `datePublished`: the day the claim was first published (withdrawing
+//!   and publishing again keeps it); absent for a draft in the internal
+//!   copy. `dateModified`: the day of its latest correction, if any.
+//! - `itemReviewed`: a `Claim` with `author` (the claimant, a `Person` or
+//!   an `Organization` as the claim says), `datePublished` (the article's
+//!   date) and `appearance`, the article as a `CreativeWork` (url,
+//!   headline, datePublished, author, publisher).
 //!
-//! A claim whose verdict is not on the scale gets no ClaimReview, and none
-//! is written when the workspace has no `http(s)` report URL, because the
-//! `url` is required (see [`super::warnings`]).
+//! Only the claims of the export's audience are written (published ones in
+//! public). A claim whose verdict is not on the scale gets no ClaimReview,
+//! and none is written when the workspace has no `http(s)` report URL,
+//! because the `url` is required: [`super::missing_data`] says so per
+//! claim, and the command line refuses to write the file.
 
 use super::ExportError;
 use super::escape::{is_web_url, safe_link};
@@ -41,8 +47,10 @@ pub struct ClaimReview {
     review_rating: Rating,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Agent>,
-    #[serde(rename = "datePublished")]
-    date_published: String,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
     #[serde(rename = "itemReviewed")]
     item_reviewed: ItemReviewed,
 }
@@ -91,6 +99,12 @@ struct Appearance {
     url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     headline: Option<String>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Agent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Agent>,
 }
 
 /// Writes the ClaimReviews of the plan as a pretty-printed JSON array.
@@ -141,15 +155,16 @@ fn review(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> Option<ClaimReview> {
             worst_rating: numeric.map(|(_, _, worst)| worst),
         },
         author: organisation(&ws.publisher.name, &ws.publisher.url),
-        date_published: claim.updated.strftime("%Y-%m-%d").to_string(),
+        date_published: claim.first_published().map(day),
+        date_modified: claim.last_corrected().map(day),
         item_reviewed: ItemReviewed {
             kind: "Claim",
-            author: person(&claim.claimant),
+            author: agent(claim.claimant_kind.schema_type(), &claim.claimant),
             date_published: planned
                 .article
                 .and_then(|a| a.published)
                 .map(|d| d.to_string()),
-            appearance: planned.article.and_then(|a| appearance(&a.url, &a.title)),
+            appearance: planned.article.and_then(appearance),
         },
     })
 }
@@ -174,22 +189,34 @@ fn organisation(name: &str, url: &str) -> Option<Agent> {
     })
 }
 
-fn person(name: &str) -> Option<Agent> {
+/// A named `Person` or `Organization`, when the name is not empty.
+fn agent(kind: &'static str, name: &str) -> Option<Agent> {
     let name = collapse_whitespace(name);
     (!name.is_empty()).then_some(Agent {
-        kind: "Person",
+        kind,
         name: Some(name),
         url: None,
     })
 }
 
-fn appearance(url: &str, headline: &str) -> Option<Appearance> {
-    let url = safe_link(url).filter(|u| is_web_url(u)).map(str::to_owned);
-    let headline = collapse_whitespace(headline);
+/// The day of a moment, in UTC, as schema.org `Date` text.
+fn day(moment: jiff::Timestamp) -> String {
+    moment.strftime("%Y-%m-%d").to_string()
+}
+
+/// The article as the `CreativeWork` the claim appeared in.
+fn appearance(article: &crate::model::Article) -> Option<Appearance> {
+    let url = safe_link(&article.url)
+        .filter(|u| is_web_url(u))
+        .map(str::to_owned);
+    let headline = collapse_whitespace(&article.title);
     (url.is_some() || !headline.is_empty()).then(|| Appearance {
         kind: "CreativeWork",
         url,
         headline: (!headline.is_empty()).then_some(headline),
+        date_published: article.published.map(|d| d.to_string()),
+        author: agent("Person", &article.author),
+        publisher: agent("Organization", &article.outlet),
     })
 }
 

@@ -1,48 +1,85 @@
 //! CSV: one row per claim, RFC 4180 (comma-separated, `"`-quoted where
 //! needed, CRLF line ends), UTF-8, with a header row.
 //!
-//! Columns: claim id, article title, article URL, quote, statement,
-//! claimant, reported by, verdict label, rating, status, priority, tags
-//! (`; `-separated), rationale, evidence URLs (one per line), start, end.
-//! Start and end are char offsets, left empty when the claim's anchor does
-//! not match its article's text. Text cells that a spreadsheet would run as
-//! a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a leading
-//! apostrophe; everything else is written exactly as it is. Quoting is the
-//! `csv` crate's.
+//! Columns ([`HEADER`]): claim number (as in the report), claim id,
+//! article title and URL, quote, statement, claimant and its kind, reported
+//! by, verdict label, rating, tags, rationale, published date (first
+//! publication), approved by, number of corrections, the cited sources'
+//! titles and URLs, each piece of evidence's stance and excerpt, start and
+//! end; the internal copy adds status, priority, internal note, reviews
+//! and the article's note ([`INTERNAL_HEADER`]). Lists are joined with [`LIST_SEPARATOR`]
+//! everywhere, one item per piece of evidence in the evidence columns (so
+//! the n-th title, URL, stance and excerpt belong together). Start and end
+//! are char offsets, left empty when the claim's anchor does not match its
+//! article's text. Text cells that a spreadsheet would run as a formula
+//! (starting with `=`, `+`, `-`, `@`, tab or CR) get a leading apostrophe;
+//! everything else is written exactly as it is. Quoting is the `csv`
+//! crate's.
 
 use super::ExportError;
 use super::escape::csv_cell;
 use super::plan::{Plan, PlannedClaim, VerdictState};
 use std::io;
 
-/// The header row.
-pub const HEADER: [&str; 16] = [
+/// The header row of a public export.
+pub const HEADER: [&str; 22] = [
+    "Number",
     "Claim ID",
     "Article title",
     "Article URL",
     "Quote",
     "Statement",
     "Claimant",
+    "Claimant kind",
     "Reported by",
     "Verdict",
     "Rating",
-    "Status",
-    "Priority",
     "Tags",
     "Rationale",
-    "Evidence URLs",
+    "Published",
+    "Approved by",
+    "Corrections",
+    "Source titles",
+    "Source URLs",
+    "Evidence stances",
+    "Evidence excerpts",
     "Start",
     "End",
 ];
+
+/// The columns the internal copy adds after [`HEADER`].
+pub const INTERNAL_HEADER: [&str; 5] = [
+    "Status",
+    "Priority",
+    "Internal note",
+    "Reviews",
+    "Article note",
+];
+
+/// What joins the items of a list in one cell.
+pub const LIST_SEPARATOR: &str = "; ";
 
 /// Writes the header and one row per claim of the plan, in report order.
 pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), ExportError> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(HEADER)?;
+    let internal = !plan.audience.is_public();
+    let mut header: Vec<&str> = HEADER.to_vec();
+    if internal {
+        header.extend(INTERNAL_HEADER);
+    }
+    writer.write_record(&header)?;
     for planned in &plan.claims {
-        let cells = row(plan, planned);
+        let mut cells = row(plan, planned).to_vec();
+        if internal {
+            let claim = planned.claim;
+            cells.push(claim.status.label().to_owned());
+            cells.push(claim.priority.label().to_owned());
+            cells.push(claim.internal_note.clone());
+            cells.push(reviews(claim));
+            cells.push(planned.article.map(|a| a.notes.clone()).unwrap_or_default());
+        }
         let safe: Vec<_> = cells.iter().map(|cell| csv_cell(cell)).collect();
         writer.write_record(safe.iter().map(|cell| cell.as_bytes()))?;
     }
@@ -50,40 +87,102 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
     Ok(())
 }
 
-/// The cells of one claim's row, before formula neutralising.
-fn row(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> [String; 16] {
+/// A claim's reviews: "approved 2026-03-01 by Name" or "sent back … : note".
+fn reviews(claim: &crate::model::Claim) -> String {
+    use crate::model::ReviewOutcome;
+    let items: Vec<String> = claim
+        .reviews
+        .iter()
+        .map(|r| {
+            let outcome = match r.outcome {
+                ReviewOutcome::Approved => "approved",
+                ReviewOutcome::SentBack => "sent back",
+            };
+            let mut item = format!(
+                "{outcome} {} by {}",
+                r.date.strftime("%Y-%m-%d"),
+                r.by.trim()
+            );
+            if !r.note.trim().is_empty() {
+                item.push_str(": ");
+                item.push_str(r.note.trim());
+            }
+            item
+        })
+        .collect();
+    items.join(LIST_SEPARATOR)
+}
+
+/// The cells of one claim's row (public columns), before formula neutralising.
+fn row(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> [String; 22] {
     let claim = planned.claim;
     let (verdict, rating) = match planned.verdict {
         VerdictState::Rated(v) => (v.label.clone(), v.rating.map(|r| r.to_string())),
         VerdictState::Unrated => (String::new(), None),
         VerdictState::Unknown(key) => (key.to_owned(), None),
     };
-    let evidence_urls: Vec<&str> = claim
+    let sources: Vec<Option<&crate::model::Source>> = claim
         .evidence
         .iter()
-        .filter_map(|e| plan.source(e.source))
-        .map(|s| s.url.trim())
-        .filter(|url| !url.is_empty())
+        .map(|e| plan.source(e.source))
         .collect();
+    let list = |items: Vec<String>| items.join(LIST_SEPARATOR);
     let (start, end) = planned
         .span
         .map(|(s, e)| (s.to_string(), e.to_string()))
         .unwrap_or_default();
     [
+        planned.number.to_string(),
         claim.id.to_string(),
         planned.article.map(|a| a.title.clone()).unwrap_or_default(),
         planned.article.map(|a| a.url.clone()).unwrap_or_default(),
         claim.anchor.exact.clone(),
         claim.statement.clone(),
         claim.claimant.clone(),
+        claim.claimant_kind.label().to_owned(),
         claim.reported_by.clone(),
         verdict,
         rating.unwrap_or_default(),
-        claim.status.label().to_owned(),
-        claim.priority.label().to_owned(),
-        claim.tags.join("; "),
+        claim.tags.join(LIST_SEPARATOR),
         claim.rationale.clone(),
-        evidence_urls.join("\n"),
+        claim
+            .first_published()
+            .filter(|_| claim.is_published())
+            .map(|t| t.strftime("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        claim.approved_by().unwrap_or_default().to_owned(),
+        claim.corrections.len().to_string(),
+        list(
+            sources
+                .iter()
+                .map(|s| {
+                    s.map_or_else(
+                        || "(missing source)".to_owned(),
+                        |s| s.title.trim().to_owned(),
+                    )
+                })
+                .collect(),
+        ),
+        list(
+            sources
+                .iter()
+                .map(|s| s.map(|s| s.url.trim().to_owned()).unwrap_or_default())
+                .collect(),
+        ),
+        list(
+            claim
+                .evidence
+                .iter()
+                .map(|e| e.stance.label().to_owned())
+                .collect(),
+        ),
+        list(
+            claim
+                .evidence
+                .iter()
+                .map(|e| e.excerpt.trim().to_owned())
+                .collect(),
+        ),
         start,
         end,
     ]

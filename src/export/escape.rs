@@ -1,6 +1,8 @@
-//! Making untrusted text inert in each output context: HTML text and
-//! attributes, Markdown, CSV cells, JSON inside a `<script>` block, and
-//! which URLs may become links.
+//! Making untrusted text inert where no library does it for us: Markdown,
+//! CSV cells, JSON inside a `<script>` block, which URLs may become links,
+//! and bidirectional controls. HTML escaping itself is the report
+//! template's (maud escapes every value by construction, see
+//! [`super::html`]); this module only splits out the overrides it shows.
 //!
 //! Everything in a workspace (article text and titles, notes, URLs,
 //! rationales) comes from the web or from users, so every exporter passes it
@@ -16,8 +18,6 @@
 //! every piece of user text (`<bdi>` inline, `dir="auto"` on blocks), so
 //! neither marks nor right-to-left letters can move the report's text.
 //! Data formats (CSV, JSON) keep the text exactly as it is.
-
-use std::fmt::Write as _;
 
 /// URL schemes that may become links; anything else is shown as text.
 const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
@@ -77,58 +77,64 @@ pub fn is_web_url(url: &str) -> bool {
     })
 }
 
-/// Appends `text` escaped for HTML element content, with bidirectional
-/// overrides replaced by visible placeholders.
-pub fn push_html_text(out: &mut String, text: &str) {
+/// A piece of user text: a run of ordinary text, or one bidirectional
+/// override to show as a placeholder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BidiPiece<'t> {
+    Text(&'t str),
+    Override(char),
+}
+
+/// `text` split at its bidirectional overrides, in order (the HTML report
+/// escapes the text runs through its template engine and shows each
+/// override as a visible placeholder).
+pub fn bidi_pieces(text: &str) -> impl Iterator<Item = BidiPiece<'_>> {
     let mut rest = text;
-    while let Some((at, control)) = rest.char_indices().find(|&(_, c)| is_bidi_override(c)) {
-        html_escape::encode_text_to_string(&rest[..at], out);
-        let name = bidi_name(control);
-        let _ = write!(
-            out,
-            "<span class=\"ctl\" title=\"hidden control character: {name}\">{}</span>",
-            bidi_placeholder(control)
-        );
-        rest = &rest[at + control.len_utf8()..];
-    }
-    html_escape::encode_text_to_string(rest, out);
+    let mut pending: Option<char> = None;
+    std::iter::from_fn(move || {
+        if let Some(control) = pending.take() {
+            return Some(BidiPiece::Override(control));
+        }
+        if rest.is_empty() {
+            return None;
+        }
+        match rest.char_indices().find(|&(_, c)| is_bidi_override(c)) {
+            Some((0, control)) => {
+                rest = &rest[control.len_utf8()..];
+                Some(BidiPiece::Override(control))
+            }
+            Some((at, control)) => {
+                let run = &rest[..at];
+                rest = &rest[at + control.len_utf8()..];
+                pending = Some(control);
+                Some(BidiPiece::Text(run))
+            }
+            None => {
+                let run = rest;
+                rest = "";
+                Some(BidiPiece::Text(run))
+            }
+        }
+    })
 }
 
-/// Appends `text` escaped for an element that holds only text, such as
-/// `<title>` (no markup is possible there): overrides become the plain
-/// placeholder text.
-pub fn push_html_plain_text(out: &mut String, text: &str) {
-    if text.chars().any(is_bidi_override) {
-        let shown: String = text
-            .chars()
-            .map(|c| {
-                if is_bidi_override(c) {
-                    bidi_placeholder(c)
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect();
-        html_escape::encode_text_to_string(shown, out);
-    } else {
-        html_escape::encode_text_to_string(text, out);
+/// `text` with every bidirectional override replaced by its placeholder,
+/// for places that hold only text (the page `<title>`).
+pub fn with_bidi_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_bidi_override) {
+        return text.into();
     }
-}
-
-/// Appends `text` escaped for a double-quoted HTML attribute value, with
-/// bidirectional overrides removed (attribute values are never shown as
-/// part of the report's text).
-pub fn push_html_attr(out: &mut String, text: &str) {
-    if text.chars().any(is_bidi_override) {
-        let cleaned: String = text.chars().filter(|&c| !is_bidi_override(c)).collect();
-        html_escape::encode_double_quoted_attribute_to_string(cleaned, out);
-    } else {
-        html_escape::encode_double_quoted_attribute_to_string(text, out);
-    }
+    bidi_pieces(text)
+        .map(|piece| match piece {
+            BidiPiece::Text(run) => run.to_owned(),
+            BidiPiece::Override(c) => bidi_placeholder(c),
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The Unicode name of a bidirectional override, for the placeholder's tooltip.
-fn bidi_name(c: char) -> &'static str {
+pub fn bidi_name(c: char) -> &'static str {
     match c {
         '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
         '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
@@ -309,30 +315,20 @@ mod tests {
     }
 
     #[test]
-    fn html_text_is_escaped_and_overrides_are_visible() {
-        let mut out = String::new();
-        push_html_text(&mut out, "<img src=x onerror=alert(1)> & \u{202E}evil");
+    fn text_splits_at_overrides_and_keeps_marks() {
+        let pieces: Vec<BidiPiece<'_>> =
+            bidi_pieces("\u{202E}gnp.exe\u{202C} שלום\u{200F}").collect();
         assert_eq!(
-            out,
-            "&lt;img src=x onerror=alert(1)&gt; &amp; <span class=\"ctl\" title=\"hidden control character: RIGHT-TO-LEFT OVERRIDE\">⟨U+202E⟩</span>evil"
+            pieces,
+            [
+                BidiPiece::Override('\u{202E}'),
+                BidiPiece::Text("gnp.exe"),
+                BidiPiece::Override('\u{202C}'),
+                BidiPiece::Text(" שלום\u{200F}"),
+            ]
         );
-        let mut kept = String::new();
-        push_html_text(&mut kept, "שלום\u{200F}!");
-        assert_eq!(kept, "שלום\u{200F}!", "marks stay, isolation contains them");
-    }
-
-    #[test]
-    fn plain_text_elements_get_placeholders_without_markup() {
-        let mut out = String::new();
-        push_html_plain_text(&mut out, "a\u{202E}<b>");
-        assert_eq!(out, "a⟨U+202E⟩&lt;b&gt;");
-    }
-
-    #[test]
-    fn html_attributes_escape_quotes_and_drop_overrides() {
-        let mut out = String::new();
-        push_html_attr(&mut out, "\" onmouseover=\"alert(1)\u{2066}");
-        assert_eq!(out, "&quot; onmouseover=&quot;alert(1)");
+        assert_eq!(bidi_pieces("").count(), 0);
+        assert_eq!(with_bidi_placeholders("a\u{202E}<b>"), "a⟨U+202E⟩<b>");
     }
 
     #[test]

@@ -1,9 +1,19 @@
 //! Markdown: the report's content for pasting into a CMS.
 //!
 //! Title, publisher and date, methodology and verdict scale, a summary
-//! table, then each article with its metadata and text, in which every
-//! claim is marked `⟦n⟧ … ⟦/n⟧` (so nested and overlapping claims stay
-//! readable), followed by a section per claim; then the sources.
+//! table, then each article with its metadata and its text — the whole
+//! text, or in a public export of an article not marked *publish full
+//! text* the sentences holding each claim — in which every claim's quote is
+//! **bold** and followed by its number as a footnote-style reference link
+//! to its section (`**quote**[¹][claim-…]`, with the link definitions
+//! `[claim-…]: #claim-…` at the end, the ids the HTML report and
+//! ClaimReview use); each claim's section heading carries that id as a
+//! `{#claim-…}` attribute, which Pandoc, kramdown, Hugo and markdown-it
+//! make the heading's id. Then the corrections log and the sources.
+//!
+//! The public export holds published claims only and no internal text; the
+//! internal copy holds everything and says *Draft — not for publication*
+//! at its top.
 //!
 //! All user text is escaped for Markdown (no raw HTML, no links or emphasis
 //! can form, no line can turn into a heading or list); bidirectional
@@ -15,13 +25,16 @@ use super::escape::{
     markdown_inline, markdown_link, push_markdown_inline, push_markdown_paragraphs,
 };
 use super::plan::{Plan, PlannedArticle, PlannedClaim, VerdictState};
-use super::segments::segments;
+use super::segments::{Segment, segments, segments_between};
 use std::fmt::Write as _;
 use std::io;
 
 /// Writes the plan as Markdown.
 pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), ExportError> {
     let mut md = String::with_capacity(16 * 1024);
+    if !plan.audience.is_public() {
+        md.push_str("**Draft — not for publication** (internal review copy)\n\n");
+    }
     header(plan, &mut md);
     methodology(plan, &mut md);
     summary(plan, &mut md);
@@ -29,7 +42,9 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
         article_section(plan, article, &mut md);
     }
     orphans(plan, &mut md);
+    corrections_log(plan, &mut md);
     sources(plan, &mut md);
+    link_definitions(plan, &mut md);
     out.write_all(md.as_bytes())?;
     Ok(())
 }
@@ -79,14 +94,23 @@ fn methodology(plan: &Plan<'_>, md: &mut String) {
 fn summary(plan: &Plan<'_>, md: &mut String) {
     let (counts, unrated, unknown) = plan.verdict_counts();
     let total = plan.claims.len();
-    let _ = writeln!(
-        md,
-        "## Verdict summary\n\n{total} {} in {} {}; {} rated, {unrated} not yet rated.\n",
-        plural(total, "claim", "claims"),
-        plan.articles.len(),
-        plural(plan.articles.len(), "article", "articles"),
-        total - unrated,
-    );
+    let articles = plan.articles.len();
+    if plan.audience.is_public() {
+        let _ = writeln!(
+            md,
+            "## Verdict summary\n\n{total} published {} in {articles} {}.\n",
+            plural(total, "claim", "claims"),
+            plural(articles, "article", "articles"),
+        );
+    } else {
+        let _ = writeln!(
+            md,
+            "## Verdict summary\n\n{total} {} in {articles} {}; {} rated, {unrated} not yet rated.\n",
+            plural(total, "claim", "claims"),
+            plural(articles, "article", "articles"),
+            total - unrated,
+        );
+    }
     md.push_str("| Verdict | Claims |\n| --- | ---: |\n");
     for (verdict, count) in plan.workspace.scale.verdicts.iter().zip(counts) {
         let _ = writeln!(md, "| {} | {count} |", markdown_inline(&verdict.label));
@@ -94,7 +118,10 @@ fn summary(plan: &Plan<'_>, md: &mut String) {
     if unknown > 0 {
         let _ = writeln!(md, "| Unknown verdict | {unknown} |");
     }
-    let _ = writeln!(md, "| Not yet rated | {unrated} |\n");
+    if !plan.audience.is_public() || unrated > 0 {
+        let _ = writeln!(md, "| Not yet rated | {unrated} |");
+    }
+    md.push('\n');
 }
 
 fn article_section(plan: &Plan<'_>, planned: &PlannedArticle<'_>, md: &mut String) {
@@ -127,12 +154,36 @@ fn article_section(plan: &Plan<'_>, planned: &PlannedArticle<'_>, md: &mut Strin
     if !meta.is_empty() {
         md.push('\n');
     }
-    if !article.notes.trim().is_empty() {
-        md.push_str("*Note:* ");
+    if !plan.audience.is_public() && !article.notes.trim().is_empty() {
+        md.push_str("*Internal note:* ");
         push_markdown_inline(md, &article.notes.replace('\n', " "), false);
         md.push_str("\n\n");
     }
-    article_text(plan, planned, md);
+    match &planned.excerpts {
+        None => article_text(plan, segments(plan, planned), md),
+        Some(excerpts) => {
+            if !excerpts.is_empty() {
+                md.push_str("### The claims in context\n\n");
+            }
+            for &(from, to) in excerpts {
+                let mut quoted = String::new();
+                article_text(plan, segments_between(plan, planned, from, to), &mut quoted);
+                for line in quoted.trim_end().lines() {
+                    md.push_str(if line.is_empty() { ">" } else { "> " });
+                    md.push_str(line);
+                    md.push('\n');
+                }
+                md.push('\n');
+            }
+            if !article.url.trim().is_empty() {
+                let _ = writeln!(
+                    md,
+                    "Read the whole article: {}\n",
+                    markdown_link(title, &article.url)
+                );
+            }
+        }
+    }
     let claims: Vec<&PlannedClaim<'_>> = plan.claims_of(planned).collect();
     if !claims.is_empty() {
         let _ = writeln!(md, "### Claims in this article\n");
@@ -142,24 +193,41 @@ fn article_section(plan: &Plan<'_>, planned: &PlannedArticle<'_>, md: &mut Strin
     }
 }
 
-/// The article text as paragraphs (one per line), with `⟦n⟧` before and
-/// `⟦/n⟧` after each claim.
-fn article_text(plan: &Plan<'_>, planned: &PlannedArticle<'_>, md: &mut String) {
+/// Article text as paragraphs (one per line), each claim's quote bold and
+/// followed by its footnote-style number linking to its section. Bold runs
+/// over nested and overlapping claims as one run; a claim ending inside
+/// another has its number inside the run.
+fn article_text(plan: &Plan<'_>, segments: Vec<Segment<'_>>, md: &mut String) {
     let mut line_start = true;
-    for segment in segments(plan, planned) {
-        for &i in &segment.closes {
-            let _ = write!(md, "⟦/{}⟧", plan.claims[i].number);
-            line_start = false;
+    let mut bold = false;
+    for segment in segments {
+        let depth = segment.covering.len();
+        if depth == 0 && bold {
+            md.push_str("**");
+            bold = false;
         }
-        for &i in &segment.opens {
-            let _ = write!(md, "⟦{}⟧", plan.claims[i].number);
+        for &i in &segment.closes {
+            let claim = &plan.claims[i];
+            let _ = write!(md, "[{}][{}]", superscript(claim.number), claim.fragment);
             line_start = false;
         }
         let mut lines = segment.text.split('\n').peekable();
         while let Some(line) = lines.next() {
-            push_markdown_inline(md, line, line_start);
+            if depth > 0 && !bold && !line.trim().is_empty() {
+                // `**` cannot start a block, so the line needs no guard.
+                let text = if line_start { line.trim_start() } else { line };
+                md.push_str("**");
+                bold = true;
+                push_markdown_inline(md, text, false);
+            } else {
+                push_markdown_inline(md, line, line_start);
+            }
             line_start = line_start && line.trim().is_empty();
             if lines.peek().is_some() {
+                if bold {
+                    md.push_str("**");
+                    bold = false;
+                }
                 if !line_start {
                     md.push_str("\n\n");
                 }
@@ -167,7 +235,32 @@ fn article_text(plan: &Plan<'_>, planned: &PlannedArticle<'_>, md: &mut String) 
             }
         }
     }
+    if bold {
+        md.push_str("**");
+    }
     md.push_str("\n\n");
+}
+
+/// A claim number in superscript digits, as footnote marks are shown.
+fn superscript(number: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    number
+        .to_string()
+        .bytes()
+        .map(|d| DIGITS[usize::from(d - b'0')])
+        .collect()
+}
+
+/// The reference link definitions of every claim number used in the text.
+fn link_definitions(plan: &Plan<'_>, md: &mut String) {
+    let placed: Vec<&PlannedClaim<'_>> = plan.claims.iter().filter(|c| c.span.is_some()).collect();
+    if placed.is_empty() {
+        return;
+    }
+    for claim in placed {
+        let _ = writeln!(md, "[{}]: #{}", claim.fragment, claim.fragment);
+    }
+    md.push('\n');
 }
 
 fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
@@ -179,9 +272,10 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     };
     let _ = writeln!(
         md,
-        "#### {}. {}\n",
+        "#### {}. {} {{#{}}}\n",
         planned.number,
-        markdown_inline(statement)
+        markdown_inline(statement),
+        planned.fragment
     );
     let _ = writeln!(md, "**Verdict:** {}\n", verdict_text(plan, planned.verdict));
     if !claim.anchor.exact.trim().is_empty() {
@@ -209,8 +303,17 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
         let tags: Vec<String> = claim.tags.iter().map(|t| markdown_inline(t)).collect();
         facts.push(format!("**Tags:** {}", tags.join(", ")));
     }
-    if !claim.is_rated() {
-        facts.push(format!("**Status:** {}", claim.status.label()));
+    if let Some(first) = claim.first_published().filter(|_| claim.is_published()) {
+        facts.push(format!("**Published:** {}", first.strftime("%-d %B %Y")));
+    }
+    if let Some(corrected) = claim.last_corrected() {
+        facts.push(format!(
+            "**Corrected:** {}",
+            corrected.strftime("%-d %B %Y")
+        ));
+    }
+    if !plan.audience.is_public() {
+        facts.extend(internal_facts(claim));
     }
     for fact in &facts {
         let _ = writeln!(md, "- {fact}");
@@ -223,7 +326,59 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
         md.push_str("\n\n");
     }
     evidence(plan, planned, md);
-    corrections(planned, md);
+    corrections(plan, planned, md);
+}
+
+/// Status, priority, publication log, reviews and internal note, for the
+/// internal copy.
+fn internal_facts(claim: &crate::model::Claim) -> Vec<String> {
+    use crate::model::{PublicationAction, ReviewOutcome};
+    let mut facts = vec![
+        format!("**Status:** {}", claim.status.label()),
+        format!("**Priority:** {}", claim.priority.label()),
+    ];
+    let publication: Vec<String> = claim
+        .publication
+        .iter()
+        .map(|e| {
+            let action = match e.action {
+                PublicationAction::Published => "published",
+                PublicationAction::Unpublished => "withdrawn",
+            };
+            format!(
+                "{action} {} by {}",
+                e.date.strftime("%-d %B %Y"),
+                markdown_inline(&e.by)
+            )
+        })
+        .collect();
+    facts.push(if publication.is_empty() {
+        "**Publication:** draft, never published".to_owned()
+    } else {
+        format!("**Publication:** {}", publication.join("; "))
+    });
+    for review in &claim.reviews {
+        let outcome = match review.outcome {
+            ReviewOutcome::Approved => "approved",
+            ReviewOutcome::SentBack => "sent back",
+        };
+        let mut line = format!(
+            "**Review:** {outcome} {} by {}",
+            review.date.strftime("%-d %B %Y"),
+            markdown_inline(&review.by)
+        );
+        if !review.note.trim().is_empty() {
+            let _ = write!(line, ": {}", markdown_inline(&review.note));
+        }
+        facts.push(line);
+    }
+    if !claim.internal_note.trim().is_empty() {
+        facts.push(format!(
+            "**Internal note:** {}",
+            markdown_inline(&claim.internal_note)
+        ));
+    }
+    facts
 }
 
 fn verdict_text(plan: &Plan<'_>, verdict: VerdictState<'_>) -> String {
@@ -268,18 +423,59 @@ fn evidence(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     md.push('\n');
 }
 
-fn corrections(planned: &PlannedClaim<'_>, md: &mut String) {
+fn corrections(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     let corrections = &planned.claim.corrections;
     if corrections.is_empty() {
         return;
     }
     md.push_str("**Corrections**\n\n");
     for correction in corrections {
+        let _ = writeln!(md, "- {}", correction_text(plan, correction));
+    }
+    md.push('\n');
+}
+
+/// A correction's date, what happened to the verdict, and its note.
+fn correction_text(plan: &Plan<'_>, correction: &crate::model::Correction) -> String {
+    let label = |key: &Option<String>| match key {
+        Some(key) => plan
+            .workspace
+            .scale
+            .get(key)
+            .map_or_else(|| markdown_inline(key), |v| markdown_inline(&v.label)),
+        None => "no verdict".to_owned(),
+    };
+    let mut text = format!("{}: ", correction.date.strftime("%-d %B %Y"));
+    if correction.old_verdict != correction.new_verdict {
+        let _ = write!(
+            text,
+            "verdict changed from “{}” to “{}”. ",
+            label(&correction.old_verdict),
+            label(&correction.new_verdict)
+        );
+    }
+    text.push_str(&markdown_inline(&correction.note));
+    text
+}
+
+/// Every correction of the exported claims, oldest first.
+fn corrections_log(plan: &Plan<'_>, md: &mut String) {
+    let mut entries: Vec<(&PlannedClaim<'_>, &crate::model::Correction)> = plan
+        .claims
+        .iter()
+        .flat_map(|c| c.claim.corrections.iter().map(move |k| (c, k)))
+        .collect();
+    if entries.is_empty() {
+        return;
+    }
+    entries.sort_by_key(|(c, k)| (k.date, c.number));
+    md.push_str("## Corrections\n\n");
+    for (claim, correction) in entries {
         let _ = writeln!(
             md,
-            "- {}: {}",
-            correction.date.strftime("%-d %B %Y"),
-            markdown_inline(&correction.note)
+            "- Claim {}, {}",
+            claim.number,
+            correction_text(plan, correction)
         );
     }
     md.push('\n');
@@ -325,8 +521,8 @@ fn sources(plan: &Plan<'_>, md: &mut String) {
                 markdown_link("archived copy", &source.archive_url)
             );
         }
-        if !source.notes.trim().is_empty() {
-            let _ = write!(md, ". {}", markdown_inline(&source.notes));
+        if !plan.audience.is_public() && !source.notes.trim().is_empty() {
+            let _ = write!(md, ". Internal note: {}", markdown_inline(&source.notes));
         }
         md.push('\n');
     }

@@ -30,11 +30,13 @@ pub mod csv;
 pub mod escape;
 pub mod html;
 pub mod markdown;
+mod missing;
 mod plan;
 mod segments;
 pub mod webanno;
 
 use crate::model::{ArticleId, Workspace};
+pub use missing::{Missing, missing_data};
 use std::fmt;
 use std::io;
 use std::str::FromStr;
@@ -149,11 +151,93 @@ impl FromStr for Format {
     }
 }
 
+/// Who an export is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// Readers: published claims only, no internal text, each article
+    /// shown as its claims in context unless it is marked *publish full
+    /// text*. What `factbench export` and the window write unless told.
+    Public,
+    /// The desk's review copy: every claim with its status, priority,
+    /// reviews and internal notes, the full annotated text, every page
+    /// marked *Draft — not for publication*. The library's
+    /// [`ExportOptions::default`] is this copy, which leaves nothing out.
+    #[default]
+    Internal,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 2] = [Audience::Public, Audience::Internal];
+
+    /// The name used by `factbench export --audience`.
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::Internal => "internal",
+        }
+    }
+
+    /// What the window shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Public => "Public (published claims only)",
+            Audience::Internal => "Internal review copy (everything, marked Draft)",
+        }
+    }
+
+    pub fn is_public(self) -> bool {
+        self == Audience::Public
+    }
+}
+
+impl FromStr for Audience {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Audience::ALL
+            .into_iter()
+            .find(|a| a.cli_name().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| format!("unknown audience {name:?}; use public or internal"))
+    }
+}
+
+/// How a public export shows an article's text (the internal copy always
+/// shows the full text).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TextShown {
+    /// The whole annotated text of articles marked *publish full text*,
+    /// the claims in context for the others.
+    #[default]
+    AsMarked,
+    /// Only the claims in context, whatever the articles say.
+    ContextOnly,
+}
+
 /// What to export.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExportOptions {
     /// Export only this article and its claims; `None` exports everything.
     pub article: Option<ArticleId>,
+    pub audience: Audience,
+    pub text: TextShown,
+}
+
+impl ExportOptions {
+    /// The public export of everything published.
+    pub fn public() -> Self {
+        ExportOptions {
+            audience: Audience::Public,
+            ..ExportOptions::default()
+        }
+    }
+
+    /// The internal review copy of everything.
+    pub fn internal() -> Self {
+        ExportOptions {
+            audience: Audience::Internal,
+            ..ExportOptions::default()
+        }
+    }
 }
 
 /// Why an export failed.
@@ -271,6 +355,7 @@ mod tests {
         let ws = crate::sample::sample_workspace();
         let options = ExportOptions {
             article: Some(ArticleId::new()),
+            ..ExportOptions::default()
         };
         let result = write(Format::Csv, &ws, &options, &mut Vec::new());
         assert!(matches!(result, Err(ExportError::UnknownArticle { .. })));

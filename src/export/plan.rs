@@ -8,9 +8,17 @@
 //! (outer claims before the claims nested in them), then in file order;
 //! claims whose anchor is broken follow the others of their article, and
 //! claims whose article is missing come last. They are numbered from 1 in
-//! that order.
+//! that order — over the whole workspace, whatever the export shows, so a
+//! claim has the same number in the public report, the internal copy and
+//! the window ([`Workspace::claim_numbers`] gives the same numbers).
+//!
+//! The audience decides which claims are in: the public export holds only
+//! published claims (and the articles and sources they need); the internal
+//! copy holds every claim. For a public article not shown in full, each
+//! claim is shown in context: the sentences holding its quote
+//! ([`PlannedArticle::excerpts`]).
 
-use super::{ExportError, ExportOptions};
+use super::{Audience, ExportError, ExportOptions, TextShown};
 use crate::anchor::{AnchorFault, CharIndex};
 use crate::model::{Article, Claim, Source, SourceId, Verdict, Workspace};
 use std::collections::{HashMap, HashSet};
@@ -49,12 +57,17 @@ pub struct PlannedArticle<'a> {
     pub article: &'a Article,
     pub index: CharIndex<'a>,
     pub claims: Vec<usize>,
+    /// `None` when the whole text is shown; otherwise the char ranges of
+    /// the text shown (the sentences holding the claims' quotes, merged
+    /// where they touch), in order.
+    pub excerpts: Option<Vec<(usize, usize)>>,
 }
 
 /// Everything an exporter needs, resolved.
 #[derive(Debug)]
 pub struct Plan<'a> {
     pub workspace: &'a Workspace,
+    pub audience: Audience,
     pub articles: Vec<PlannedArticle<'a>>,
     pub claims: Vec<PlannedClaim<'a>>,
     /// Indices into `claims` of claims whose article is not in the workspace.
@@ -69,9 +82,14 @@ pub struct Plan<'a> {
 impl<'a> Plan<'a> {
     /// Works out the export of `workspace` under `options`.
     pub fn new(workspace: &'a Workspace, options: &ExportOptions) -> Result<Self, ExportError> {
-        let articles = selected_articles(workspace, options)?;
+        if let Some(id) = options.article
+            && workspace.article(id).is_none()
+        {
+            return Err(ExportError::UnknownArticle { id });
+        }
         let mut plan = Plan {
             workspace,
+            audience: options.audience,
             articles: Vec::new(),
             claims: Vec::new(),
             orphans: Vec::new(),
@@ -79,18 +97,35 @@ impl<'a> Plan<'a> {
             citations: Vec::new(),
             source_numbers: HashMap::new(),
         };
-        let mut fragments = HashSet::new();
-        for article in articles {
-            plan.add_article(article, &mut fragments);
+        let mut numbering = Numbering::default();
+        let mut seen = HashSet::new();
+        // Two articles sharing an id (a reported problem) are exported once.
+        for article in workspace.articles.iter().filter(|a| seen.insert(a.id)) {
+            let selected = options.article.is_none_or(|id| id == article.id);
+            plan.add_article(article, selected, options.text, &mut numbering);
         }
         if options.article.is_none() {
-            plan.add_orphans(&mut fragments);
+            plan.add_orphans(&mut numbering);
         }
         plan.collect_sources();
         Ok(plan)
     }
 
-    fn add_article(&mut self, article: &'a Article, fragments: &mut HashSet<String>) {
+    /// Whether the export shows `claim`.
+    fn shows(&self, claim: &Claim) -> bool {
+        match self.audience {
+            Audience::Public => claim.is_published(),
+            Audience::Internal => true,
+        }
+    }
+
+    fn add_article(
+        &mut self,
+        article: &'a Article,
+        selected: bool,
+        text: TextShown,
+        numbering: &mut Numbering,
+    ) {
         let index = CharIndex::new(&article.text);
         let mut placed: Vec<(&'a Claim, Checked)> = self
             .workspace
@@ -109,21 +144,38 @@ impl<'a> Plan<'a> {
         });
         let mut claims = Vec::with_capacity(placed.len());
         for (claim, span) in placed {
+            let number = numbering.next();
+            if !selected || !self.shows(claim) {
+                continue;
+            }
             claims.push(self.claims.len());
             let (span, fault) = match span {
                 Ok(span) => (Some(span), None),
                 Err(fault) => (None, Some(fault)),
             };
-            self.push_claim(claim, Some(article), span, fault, fragments);
+            self.push_claim(number, claim, Some(article), span, fault, numbering);
         }
+        if !selected || (self.audience.is_public() && claims.is_empty()) {
+            return;
+        }
+        let full_text = match self.audience {
+            Audience::Internal => true,
+            Audience::Public => article.publish_full_text && text == TextShown::AsMarked,
+        };
+        let excerpts = (!full_text).then(|| {
+            let spans: Vec<(usize, usize)> =
+                claims.iter().filter_map(|&i| self.claims[i].span).collect();
+            context_ranges(&article.text, &spans)
+        });
         self.articles.push(PlannedArticle {
             article,
             index,
             claims,
+            excerpts,
         });
     }
 
-    fn add_orphans(&mut self, fragments: &mut HashSet<String>) {
+    fn add_orphans(&mut self, numbering: &mut Numbering) {
         let known: HashSet<_> = self.workspace.articles.iter().map(|a| a.id).collect();
         let orphans: Vec<&'a Claim> = self
             .workspace
@@ -132,25 +184,29 @@ impl<'a> Plan<'a> {
             .filter(|c| !known.contains(&c.article))
             .collect();
         for claim in orphans {
+            let number = numbering.next();
+            if !self.shows(claim) {
+                continue;
+            }
             self.orphans.push(self.claims.len());
-            self.push_claim(claim, None, None, None, fragments);
+            self.push_claim(number, claim, None, None, None, numbering);
         }
     }
 
     fn push_claim(
         &mut self,
+        number: usize,
         claim: &'a Claim,
         article: Option<&'a Article>,
         span: Option<(usize, usize)>,
         fault: Option<AnchorFault>,
-        fragments: &mut HashSet<String>,
+        numbering: &mut Numbering,
     ) {
-        let number = self.claims.len() + 1;
         let mut fragment = format!("claim-{}", claim.id);
-        if !fragments.insert(fragment.clone()) {
+        if !numbering.fragments.insert(fragment.clone()) {
             // Two claims share an id (a reported problem): keep fragments unique.
             fragment = format!("claim-{}-{number}", claim.id);
-            fragments.insert(fragment.clone());
+            numbering.fragments.insert(fragment.clone());
         }
         self.claims.push(PlannedClaim {
             number,
@@ -242,25 +298,70 @@ impl<'a> Plan<'a> {
     }
 }
 
-fn selected_articles<'a>(
-    workspace: &'a Workspace,
-    options: &ExportOptions,
-) -> Result<Vec<&'a Article>, ExportError> {
-    match options.article {
-        None => {
-            let mut seen = HashSet::new();
-            // Two articles sharing an id (a reported problem) are exported once.
-            Ok(workspace
-                .articles
-                .iter()
-                .filter(|a| seen.insert(a.id))
-                .collect())
-        }
-        Some(id) => workspace
-            .article(id)
-            .map(|a| vec![a])
-            .ok_or(ExportError::UnknownArticle { id }),
+/// Claim numbers in report order over the whole workspace, and the
+/// fragments given out so far.
+#[derive(Default)]
+struct Numbering {
+    last: usize,
+    fragments: HashSet<String>,
+}
+
+impl Numbering {
+    fn next(&mut self) -> usize {
+        self.last += 1;
+        self.last
     }
+}
+
+/// The char ranges of `text` to show so that every span is read in its
+/// sentences: each span widened to the sentences it touches (without the
+/// spaces and line breaks around them), then merged where they overlap, in
+/// order. Sentences are Unicode sentence
+/// boundaries (UAX #29), and a line break always ends one.
+pub fn context_ranges(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let chars: Vec<char> = text.chars().collect();
+    let mut sentences: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        for sentence in line.split_sentence_bounds() {
+            let len = sentence.chars().count();
+            sentences.push((at, at + len));
+            at += len;
+        }
+    }
+    let mut ranges: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|&(start, end)| {
+            // Sentences are in order: the first ending after the start,
+            // the last starting before the end.
+            let first = sentences
+                .get(sentences.partition_point(|s| s.1 <= start))
+                .map_or(start, |s| s.0);
+            let last = sentences
+                .partition_point(|s| s.0 < end.max(start + 1))
+                .checked_sub(1)
+                .and_then(|i| sentences.get(i))
+                .map_or(end, |s| s.1);
+            let (mut from, mut to) = (first.min(start), last.max(end));
+            while from < start && chars.get(from).is_some_and(|c| c.is_whitespace()) {
+                from += 1;
+            }
+            while to > end && chars.get(to - 1).is_some_and(|c| c.is_whitespace()) {
+                to -= 1;
+            }
+            (from, to)
+        })
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
 }
 
 fn resolve_verdict<'a>(workspace: &'a Workspace, claim: &'a Claim) -> VerdictState<'a> {
@@ -318,6 +419,48 @@ mod tests {
         assert!(plan.claims[2].fault.is_some() && plan.claims[2].span.is_none());
         assert_eq!(plan.orphans, [5]);
         assert!(plan.claims[5].article.is_none());
+    }
+
+    #[test]
+    fn context_is_the_sentences_holding_each_quote_merged_where_they_overlap() {
+        let text =
+            "Первое предложение. Второе — с цифрой 38 %! 第三句话。\nNew line 😀 here. Last one.";
+        let char_at = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+        let span = |needle: &str| (char_at(needle), char_at(needle) + needle.chars().count());
+        let ranges = context_ranges(
+            text,
+            &[span("38 %"), span("цифрой"), span("😀"), span("Last")],
+        );
+        let shown: Vec<String> = ranges
+            .iter()
+            .map(|&(a, b)| text.chars().skip(a).take(b - a).collect())
+            .collect();
+        assert_eq!(
+            shown,
+            ["Второе — с цифрой 38 %!", "New line 😀 here.", "Last one."]
+        );
+    }
+
+    #[test]
+    fn numbers_do_not_depend_on_the_audience_and_match_the_workspace() {
+        let ws = crate::sample::sample_workspace();
+        let numbers = ws.claim_numbers();
+        for options in [ExportOptions::public(), ExportOptions::internal()] {
+            let plan = Plan::new(&ws, &options).unwrap();
+            for planned in &plan.claims {
+                assert_eq!(numbers[&planned.claim.id], planned.number);
+                assert!(options.audience == Audience::Internal || planned.claim.is_published());
+            }
+        }
+        let public = Plan::new(&ws, &ExportOptions::public()).unwrap();
+        assert_eq!(public.claims.len(), 8);
+        assert!(
+            public.articles[0].excerpts.is_some(),
+            "a third party's article is shown in context"
+        );
+        let internal = Plan::new(&ws, &ExportOptions::internal()).unwrap();
+        assert_eq!(internal.claims.len(), 14);
+        assert!(internal.articles[0].excerpts.is_none());
     }
 
     #[test]

@@ -26,17 +26,30 @@ pub struct Segment<'t> {
 /// The segments of `article`'s text, in order; their texts concatenate to
 /// the whole text.
 pub fn segments<'t>(plan: &Plan<'_>, article: &PlannedArticle<'t>) -> Vec<Segment<'t>> {
+    segments_between(plan, article, 0, article.index.char_len())
+}
+
+/// The segments of the chars `from..to` of `article`'s text, holding only
+/// the claims whose quote lies inside that range (an excerpt of
+/// [`super::plan::context_ranges`] holds its claims whole).
+pub fn segments_between<'t>(
+    plan: &Plan<'_>,
+    article: &PlannedArticle<'t>,
+    from: usize,
+    to: usize,
+) -> Vec<Segment<'t>> {
     let spans: Vec<(usize, usize, usize)> = plan
         .claims_of(article)
         .zip(&article.claims)
         .filter_map(|(c, &i)| c.span.map(|(s, e)| (s, e, i)))
+        .filter(|&(s, e, _)| from <= s && e <= to)
         .collect();
     // Report order is by start, outer first: the order in which claims open.
     let mut ends: Vec<(usize, usize, usize)> = spans.clone();
     ends.sort_by_key(|&(start, end, i)| (end, usize::MAX - start, usize::MAX - i));
     let mut bounds: Vec<usize> = spans.iter().flat_map(|&(s, e, _)| [s, e]).collect();
-    bounds.push(0);
-    bounds.push(article.index.char_len());
+    bounds.push(from);
+    bounds.push(to);
     bounds.sort_unstable();
     bounds.dedup();
 

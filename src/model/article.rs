@@ -21,7 +21,12 @@ pub struct Article {
     /// BCP 47 language tag (`"en"`, `"ru"`, `"zh-Hans"`), empty when unknown.
     pub language: String,
     pub text: String,
+    /// Internal notes; never in a public export.
     pub notes: String,
+    /// Whether a public report may show the whole annotated text (the
+    /// publisher's own article, a public-domain speech); otherwise it shows
+    /// each claim in the sentences around it, with a link to the article.
+    pub publish_full_text: bool,
     /// Where the current text came from: a file name, `"clipboard"`, or
     /// empty when unknown (articles from before versions were kept).
     pub source: String,
@@ -56,6 +61,7 @@ impl Article {
             language: String::new(),
             text: text.into(),
             notes: String::new(),
+            publish_full_text: false,
             source: String::new(),
             versions: Vec::new(),
         }

@@ -63,11 +63,83 @@ impl Priority {
     }
 }
 
-/// A dated note recording a change made after a verdict was given.
+/// A correction published with a claim: a change of verdict or rationale
+/// made after the claim was first published, or a note written by hand.
+/// Changes made before publication are drafting and are not corrections.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
     pub date: Timestamp,
+    /// The public note explaining the correction, written by the user.
+    pub note: String,
+    /// The verdict before and after (the same key when only the rationale
+    /// changed, or the correction was written by hand).
+    pub old_verdict: Option<String>,
+    pub new_verdict: Option<String>,
+    /// Who made the correction (Preferences › Your name).
+    pub by: String,
+}
+
+/// Whether a claimant is a person or an organisation (ClaimReview's
+/// `Person` or `Organization`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum ClaimantKind {
+    #[default]
+    Person,
+    Organization,
+}
+
+impl ClaimantKind {
+    pub const ALL: [ClaimantKind; 2] = [ClaimantKind::Person, ClaimantKind::Organization];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimantKind::Person => "Person",
+            ClaimantKind::Organization => "Organisation",
+        }
+    }
+
+    /// The schema.org type.
+    pub fn schema_type(self) -> &'static str {
+        match self {
+            ClaimantKind::Person => "Person",
+            ClaimantKind::Organization => "Organization",
+        }
+    }
+}
+
+/// Publishing or withdrawing a claim from publication.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PublicationAction {
+    Published,
+    Unpublished,
+}
+
+/// One entry of a claim's publication log: who published or withdrew it, when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicationEvent {
+    pub action: PublicationAction,
+    pub date: Timestamp,
+    /// Who approved the publication (or withdrew it).
+    pub by: String,
+}
+
+/// What an editor decided when reviewing a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReviewOutcome {
+    Approved,
+    SentBack,
+}
+
+/// One review of a claim by an editor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub outcome: ReviewOutcome,
+    pub date: Timestamp,
+    pub by: String,
+    /// Why it was sent back (internal; may be empty on approval).
     pub note: String,
 }
 
@@ -82,6 +154,8 @@ pub struct Claim {
     pub statement: String,
     /// Who made the claim.
     pub claimant: String,
+    /// Whether the claimant is a person or an organisation.
+    pub claimant_kind: ClaimantKind,
     /// Who reported it; starts as the article's outlet.
     pub reported_by: String,
     pub tags: Vec<String>,
@@ -94,6 +168,13 @@ pub struct Claim {
     pub created: Timestamp,
     pub updated: Timestamp,
     pub corrections: Vec<Correction>,
+    /// Editors' comments; never in a public export.
+    pub internal_note: String,
+    /// Publishing and withdrawing, oldest first: the claim is published
+    /// when the last entry is [`PublicationAction::Published`].
+    pub publication: Vec<PublicationEvent>,
+    /// Editors' reviews, oldest first.
+    pub reviews: Vec<Review>,
     /// Set when a newer version of the article no longer held the quote:
     /// the moment it was orphaned. The anchor then still points into the
     /// text it quoted (the article version replaced at that moment), and
@@ -111,6 +192,7 @@ impl Claim {
             statement: anchor.exact.clone(),
             anchor,
             claimant: String::new(),
+            claimant_kind: ClaimantKind::default(),
             reported_by: reported_by.into(),
             tags: Vec::new(),
             priority: Priority::default(),
@@ -121,12 +203,44 @@ impl Claim {
             created: now,
             updated: now,
             corrections: Vec::new(),
+            internal_note: String::new(),
+            publication: Vec::new(),
+            reviews: Vec::new(),
             orphaned: None,
         }
     }
 
     pub fn is_rated(&self) -> bool {
         self.verdict.is_some()
+    }
+
+    /// Whether the claim is published now.
+    pub fn is_published(&self) -> bool {
+        self.publication
+            .last()
+            .is_some_and(|e| e.action == PublicationAction::Published)
+    }
+
+    /// When the claim was first published, if it ever was (ClaimReview
+    /// `datePublished`); withdrawing and publishing again keeps this date.
+    pub fn first_published(&self) -> Option<Timestamp> {
+        self.publication
+            .iter()
+            .find(|e| e.action == PublicationAction::Published)
+            .map(|e| e.date)
+    }
+
+    /// Who approved the current publication, while published.
+    pub fn approved_by(&self) -> Option<&str> {
+        self.publication
+            .last()
+            .filter(|e| e.action == PublicationAction::Published)
+            .map(|e| e.by.as_str())
+    }
+
+    /// When the last correction was made (ClaimReview `dateModified`).
+    pub fn last_corrected(&self) -> Option<Timestamp> {
+        self.corrections.iter().map(|c| c.date).max()
     }
 
     /// Whether the claim lost its text in a newer version of the article.

@@ -10,13 +10,17 @@ mod claim;
 mod ids;
 mod problem_index;
 mod problems;
+pub mod readiness;
 mod scale;
 mod source;
 mod workspace;
 
 pub use crate::anchor::Anchor;
 pub use article::{Article, ArticleVersion};
-pub use claim::{Claim, Correction, Priority, Status};
+pub use claim::{
+    Claim, ClaimantKind, Correction, Priority, PublicationAction, PublicationEvent, Review,
+    ReviewOutcome, Status,
+};
 pub use ids::{ArticleId, ClaimId, SourceId};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme};

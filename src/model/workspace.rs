@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The version of the workspace file this build writes. Older files are
 /// migrated on load (see `store::migrate`); newer ones are refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The organisation publishing the fact-checks (ClaimReview `author`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -132,5 +132,47 @@ impl Workspace {
         tags.sort_by_cached_key(|t| t.to_lowercase());
         tags.dedup();
         tags
+    }
+}
+
+impl Workspace {
+    /// Each claim's number, as the reports and the window show it: claims
+    /// ordered by article (in file order), then by where their quote starts
+    /// (longer, outer quotes first), then in file order; claims whose anchor
+    /// does not match their text follow the others of their article, and
+    /// claims whose article is missing come last. Numbers are from 1 and do
+    /// not depend on which claims an export shows.
+    pub fn claim_numbers(&self) -> std::collections::HashMap<ClaimId, usize> {
+        let mut numbers = std::collections::HashMap::with_capacity(self.claims.len());
+        let mut next = 1;
+        let mut seen_articles = std::collections::HashSet::new();
+        for article in &self.articles {
+            if !seen_articles.insert(article.id) {
+                continue;
+            }
+            let index = crate::anchor::CharIndex::new(&article.text);
+            let mut placed: Vec<(&Claim, (usize, usize, usize))> = self
+                .claims_in(article.id)
+                .map(|c| {
+                    let key = match index.check(&c.anchor) {
+                        Ok(()) => (0, c.anchor.start, usize::MAX - c.anchor.end),
+                        Err(_) => (1, 0, 0),
+                    };
+                    (c, key)
+                })
+                .collect();
+            placed.sort_by_key(|(_, key)| *key);
+            for (claim, _) in placed {
+                numbers.entry(claim.id).or_insert(next);
+                next += 1;
+            }
+        }
+        for claim in &self.claims {
+            if !seen_articles.contains(&claim.article) {
+                numbers.entry(claim.id).or_insert(next);
+                next += 1;
+            }
+        }
+        numbers
     }
 }

@@ -11,13 +11,22 @@
 //! `versions`, and a claim had no `orphaned` marker. Its articles become
 //! articles with no earlier versions and an unknown source; no claim is an
 //! orphan.
+//!
+//! Version 2 had no publication state: a claim had no `claimant_kind`,
+//! `internal_note`, `publication` log or `reviews`, a correction was only a
+//! date and a note, and an article had no `publish_full_text`. Nothing of a
+//! version 2 file was ever published through Factbench, so its claims
+//! become drafts (their claimants persons, as ClaimReview wrote them), its
+//! articles show their claims in context, and its corrections — verdict
+//! changes made while drafting, which are not corrections — are kept as
+//! the claim's internal note.
 
 use super::LoadError;
 use super::format::parse;
 use crate::anchor::Anchor;
 use crate::model::{
-    Article, ArticleId, Claim, ClaimId, Correction, Evidence, FORMAT_VERSION, Priority, Publisher,
-    Source, Status, VerdictScale, Workspace,
+    Article, ArticleId, ArticleVersion, Claim, ClaimId, ClaimantKind, Evidence, FORMAT_VERSION,
+    Priority, Publisher, Source, Status, VerdictScale, Workspace,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -41,8 +50,10 @@ pub(super) fn declared_version(text: &str, path: &Path) -> Option<u32> {
 /// Reads a file of an older `version` and brings it up to the current one.
 pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace, LoadError> {
     match version {
-        0 => parse::<v0::Workspace>(text, path).map(|v0| Workspace::from(v1::Workspace::from(v0))),
-        1 => parse::<v1::Workspace>(text, path).map(Workspace::from),
+        0 => parse::<v0::Workspace>(text, path)
+            .map(|v0| Workspace::from(v2::Workspace::from(v1::Workspace::from(v0)))),
+        1 => parse::<v1::Workspace>(text, path).map(|v1| Workspace::from(v2::Workspace::from(v1))),
+        2 => parse::<v2::Workspace>(text, path).map(Workspace::from),
         FORMAT_VERSION => parse::<Workspace>(text, path),
         _ => unreachable_version(version, path),
     }
@@ -154,14 +165,14 @@ mod v1 {
         pub evidence: Vec<Evidence>,
         pub created: Timestamp,
         pub updated: Timestamp,
-        pub corrections: Vec<Correction>,
+        pub corrections: Vec<v2::Correction>,
     }
 }
 
-impl From<v1::Workspace> for Workspace {
+impl From<v1::Workspace> for v2::Workspace {
     fn from(old: v1::Workspace) -> Self {
-        Workspace {
-            format_version: FORMAT_VERSION,
+        v2::Workspace {
+            format_version: 2,
             title: old.title,
             description: old.description,
             methodology: old.methodology,
@@ -170,24 +181,16 @@ impl From<v1::Workspace> for Workspace {
             publisher: old.publisher,
             report_url: old.report_url,
             scale: old.scale,
-            articles: old
-                .articles
-                .into_iter()
-                .map(crate::model::Article::from)
-                .collect(),
-            claims: old
-                .claims
-                .into_iter()
-                .map(crate::model::Claim::from)
-                .collect(),
+            articles: old.articles.into_iter().map(v2::Article::from).collect(),
+            claims: old.claims.into_iter().map(v2::Claim::from).collect(),
             sources: old.sources,
         }
     }
 }
 
-impl From<v1::Article> for Article {
+impl From<v1::Article> for v2::Article {
     fn from(old: v1::Article) -> Self {
-        Article {
+        v2::Article {
             id: old.id,
             title: old.title,
             outlet: old.outlet,
@@ -204,9 +207,9 @@ impl From<v1::Article> for Article {
     }
 }
 
-impl From<v1::Claim> for Claim {
+impl From<v1::Claim> for v2::Claim {
     fn from(old: v1::Claim) -> Self {
-        Claim {
+        v2::Claim {
             id: old.id,
             article: old.article,
             anchor: old.anchor,
@@ -225,4 +228,152 @@ impl From<v1::Claim> for Claim {
             orphaned: None,
         }
     }
+}
+
+/// Version 2, frozen: the parts that version 3 changed.
+mod v2 {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Workspace {
+        #[allow(dead_code)]
+        pub format_version: u32,
+        pub title: String,
+        pub description: String,
+        pub methodology: String,
+        pub created: Timestamp,
+        pub modified: Timestamp,
+        pub publisher: Publisher,
+        pub report_url: String,
+        pub scale: VerdictScale,
+        pub articles: Vec<Article>,
+        pub claims: Vec<Claim>,
+        pub sources: Vec<Source>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Article {
+        pub id: ArticleId,
+        pub title: String,
+        pub outlet: String,
+        pub author: String,
+        pub url: String,
+        pub published: Option<Date>,
+        pub retrieved: Option<Date>,
+        pub language: String,
+        pub text: String,
+        pub notes: String,
+        pub source: String,
+        pub versions: Vec<ArticleVersion>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Correction {
+        pub date: Timestamp,
+        pub note: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Claim {
+        pub id: ClaimId,
+        pub article: ArticleId,
+        pub anchor: Anchor,
+        pub statement: String,
+        pub claimant: String,
+        pub reported_by: String,
+        pub tags: Vec<String>,
+        pub priority: Priority,
+        pub status: Status,
+        pub verdict: Option<String>,
+        pub rationale: String,
+        pub evidence: Vec<Evidence>,
+        pub created: Timestamp,
+        pub updated: Timestamp,
+        pub corrections: Vec<Correction>,
+        pub orphaned: Option<Timestamp>,
+    }
+}
+
+impl From<v2::Workspace> for Workspace {
+    fn from(old: v2::Workspace) -> Self {
+        Workspace {
+            format_version: FORMAT_VERSION,
+            title: old.title,
+            description: old.description,
+            methodology: old.methodology,
+            created: old.created,
+            modified: old.modified,
+            publisher: old.publisher,
+            report_url: old.report_url,
+            scale: old.scale,
+            articles: old.articles.into_iter().map(Article::from).collect(),
+            claims: old.claims.into_iter().map(Claim::from).collect(),
+            sources: old.sources,
+        }
+    }
+}
+
+impl From<v2::Article> for Article {
+    fn from(old: v2::Article) -> Self {
+        Article {
+            id: old.id,
+            title: old.title,
+            outlet: old.outlet,
+            author: old.author,
+            url: old.url,
+            published: old.published,
+            retrieved: old.retrieved,
+            language: old.language,
+            text: old.text,
+            notes: old.notes,
+            publish_full_text: false,
+            source: old.source,
+            versions: old.versions,
+        }
+    }
+}
+
+impl From<v2::Claim> for Claim {
+    fn from(old: v2::Claim) -> Self {
+        Claim {
+            id: old.id,
+            article: old.article,
+            anchor: old.anchor,
+            statement: old.statement,
+            claimant: old.claimant,
+            claimant_kind: ClaimantKind::Person,
+            reported_by: old.reported_by,
+            tags: old.tags,
+            priority: old.priority,
+            status: old.status,
+            verdict: old.verdict,
+            rationale: old.rationale,
+            evidence: old.evidence,
+            created: old.created,
+            updated: old.updated,
+            corrections: Vec::new(),
+            internal_note: drafting_history(&old.corrections),
+            publication: Vec::new(),
+            reviews: Vec::new(),
+            orphaned: old.orphaned,
+        }
+    }
+}
+
+/// Version 2's corrections, which were verdict changes made while drafting,
+/// as lines of an internal note (empty when there were none).
+fn drafting_history(corrections: &[v2::Correction]) -> String {
+    if corrections.is_empty() {
+        return String::new();
+    }
+    let mut note =
+        String::from("Changes while drafting (recorded as corrections before version 3):");
+    for correction in corrections {
+        note.push_str(&format!("\n{}: {}", correction.date, correction.note));
+    }
+    note
 }

@@ -45,6 +45,8 @@ pub enum Action {
     Redo,
     MarkClaim,
     DeleteClaim,
+    /// Publishes the selected claim, approved by Preferences › Your name.
+    PublishClaim,
     /// Attaches the selected orphaned claim to the text selection.
     ReattachClaim,
     /// Focuses the claims list's search box.
@@ -258,7 +260,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 69] = [
+    pub const ALL: [Action; 70] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -287,6 +289,7 @@ impl Action {
         Action::Redo,
         Action::MarkClaim,
         Action::DeleteClaim,
+        Action::PublishClaim,
         Action::ReattachClaim,
         Action::ClearVerdict,
         Action::PickVerdict,
@@ -358,6 +361,7 @@ impl Action {
             Action::MarkClaim => "Mark claim",
             Action::ReattachClaim => "Re-attach claim to selection",
             Action::DeleteClaim => "Delete claim",
+            Action::PublishClaim => "Publish claim",
             Action::Find => "Find claims",
             Action::FindInArticle => "Find in article…",
             Action::FindNext => "Find next",
@@ -439,6 +443,9 @@ impl Action {
                 "Attach the selected orphaned claim to the text selected in the article"
             }
             Action::DeleteClaim => "Delete the selected claim",
+            Action::PublishClaim => {
+                "Publish the selected claim (it needs a verdict and a rationale), approved by your name from Preferences"
+            }
             Action::Find => "Search the claims list",
             Action::FindInArticle => {
                 "Find a phrase in the shown article, whatever its case and accents"
@@ -497,6 +504,7 @@ impl Action {
             Action::Redo => key(COMMAND_SHIFT, Key::Z),
             Action::MarkClaim => key(COMMAND, Key::M),
             Action::DeleteClaim => key(NONE, Key::Delete),
+            Action::PublishClaim => key(COMMAND_SHIFT, Key::P),
             Action::Find => key(COMMAND_SHIFT, Key::F),
             Action::FindInArticle => key(COMMAND, Key::F),
             Action::FindNext => key(NONE, Key::F3),
@@ -569,6 +577,7 @@ impl Action {
             Action::MarkClaim => cx.has_shown_article && cx.has_text_selection,
             Action::CopySelection => cx.has_text_selection,
             Action::DeleteClaim => cx.selected_claim_rated.is_some(),
+            Action::PublishClaim => cx.selected_claim_rated == Some(true),
             Action::ClearVerdict => cx.selected_claim_rated == Some(true),
             Action::AdjustSpan(_) | Action::PickVerdict => cx.selected_claim_rated.is_some(),
             Action::ReanchorToSelection => {

@@ -1,166 +1,198 @@
-//! The report's claim cards: verdict badge, quote, statement, claimant,
-//! rationale, evidence with its sources, and corrections.
+//! The report's claim cards: number, verdict badge, statement, quote,
+//! facts, rationale, evidence with its sources, corrections — and in the
+//! internal copy the claim's workflow: status, priority, publication,
+//! reviews and internal note.
 
-use super::*;
+use super::Report;
+use super::text::{Text, bdi, date, day, link, paragraphs};
+use crate::export::plan::PlannedClaim;
+use crate::model::{Claim, Correction, Evidence, PublicationAction, ReviewOutcome, Source};
+use maud::{Markup, html};
 
 impl Report<'_, '_> {
-    pub(super) fn card(&mut self, planned: &PlannedClaim<'_>) {
+    pub(super) fn card(&self, planned: &PlannedClaim<'_>) -> Markup {
         let claim = planned.claim;
         let class = self.verdict_class(planned.verdict);
         let fragment = &planned.fragment;
-        let _ = writeln!(
-            self.out,
-            "<article class=\"card {class}\" id=\"{fragment}\">"
-        );
-        self.raw("<div class=\"card-head\">");
-        if planned.span.is_some() {
-            let _ = write!(
-                self.out,
-                "<a class=\"num\" href=\"#ref-{fragment}\" title=\"Show claim {n} in the text\">{n}</a>",
-                n = planned.number
-            );
-        } else {
-            let _ = write!(self.out, "<span class=\"num\">{}</span>", planned.number);
-        }
-        self.badge(planned.verdict);
-        self.raw("<h4 dir=\"auto\">");
         let statement = if claim.statement.trim().is_empty() {
             &claim.anchor.exact
         } else {
             &claim.statement
         };
-        self.text(statement);
-        self.raw("</h4></div>\n");
-        self.quote(planned);
-        self.facts(planned);
-        if !claim.rationale.trim().is_empty() {
-            self.raw("<div class=\"rationale\"><h5>Rationale</h5>\n");
-            self.paragraphs(&claim.rationale);
-            self.raw("</div>\n");
-        }
-        self.evidence(&claim.evidence);
-        self.corrections(planned);
-        if planned.span.is_some() {
-            let _ = writeln!(
-                self.out,
-                "<p class=\"back\"><a href=\"#ref-{fragment}\">↑ Back to the text</a></p>"
-            );
-        }
-        self.raw("</article>\n");
-    }
-
-    pub(super) fn quote(&mut self, planned: &PlannedClaim<'_>) {
-        let quote = &planned.claim.anchor.exact;
-        if !quote.trim().is_empty() {
-            self.raw("<blockquote dir=\"auto\">");
-            self.text(quote);
-            self.raw("</blockquote>\n");
-        }
-        if planned.fault.is_some() {
-            self.raw("<p class=\"warn\">This quote could not be found at its place in the current text of the article, so it is not highlighted there.</p>\n");
-        }
-    }
-
-    pub(super) fn facts(&mut self, planned: &PlannedClaim<'_>) {
-        let claim = planned.claim;
-        self.raw("<dl class=\"facts\">\n");
-        for (label, value) in [
-            ("Claimant", &claim.claimant),
-            ("Reported by", &claim.reported_by),
-        ] {
-            if !value.trim().is_empty() {
-                let _ = write!(self.out, "<dt>{label}</dt><dd>");
-                self.bdi(value);
-                self.raw("</dd>\n");
-            }
-        }
-        let tags: Vec<&String> = claim.tags.iter().filter(|t| !t.trim().is_empty()).collect();
-        if !tags.is_empty() {
-            self.raw("<dt>Tags</dt><dd>");
-            for tag in tags {
-                self.raw("<span class=\"tag\">");
-                self.bdi(tag);
-                self.raw("</span>");
-            }
-            self.raw("</dd>\n");
-        }
-        if !claim.is_rated() {
-            let _ = writeln!(self.out, "<dt>Status</dt><dd>{}</dd>", claim.status.label());
-        }
-        self.raw("</dl>\n");
-    }
-
-    pub(super) fn evidence(&mut self, evidence: &[Evidence]) {
-        if evidence.is_empty() {
-            return;
-        }
-        self.raw("<h5>Evidence</h5>\n<ul class=\"evidence\">\n");
-        for item in evidence {
-            let stance = item.stance.label();
-            let _ = write!(
-                self.out,
-                "<li><span class=\"stance {}\">{stance}</span>",
-                stance.to_ascii_lowercase()
-            );
-            match (
-                self.plan.source(item.source),
-                self.plan.source_number(item.source),
-            ) {
-                (Some(source), Some(n)) => {
-                    self.source_line(source);
-                    let _ = write!(
-                        self.out,
-                        " <a class=\"sref\" href=\"#source-{n}\">[S{n}]</a>"
-                    );
+        html! {
+            article class=(format!("card {class}")) id=(fragment) { "\n"
+                div.card-head {
+                    @if planned.span.is_some() {
+                        a.num href=(format!("#ref-{fragment}")) title=(format!("Show claim {} in the text", planned.number)) { (planned.number) }
+                    } @else {
+                        span.num { (planned.number) }
+                    }
+                    (self.badge(planned.verdict))
+                    h4 dir="auto" { (Text(statement)) }
+                } "\n"
+                (self.quote(planned))
+                (self.facts(planned))
+                @if !claim.rationale.trim().is_empty() {
+                    div.rationale { h5 { "Rationale" } "\n" (paragraphs(&claim.rationale)) } "\n"
                 }
-                _ => self.raw("<em>a source that is missing from the source library</em>"),
-            }
-            if !item.excerpt.trim().is_empty() {
-                self.raw("\n<blockquote class=\"excerpt\" dir=\"auto\">");
-                self.text(&item.excerpt);
-                self.raw("</blockquote>");
-            }
-            if !item.note.trim().is_empty() {
-                self.raw("\n<div class=\"excerpt-note\">");
-                self.paragraphs(&item.note);
-                self.raw("</div>");
-            }
-            self.raw("</li>\n");
-        }
-        self.raw("</ul>\n");
-    }
-
-    /// A source's title (linked), publisher and date, on one line.
-    pub(super) fn source_line(&mut self, source: &Source) {
-        self.link(&source.url, &source.title);
-        if !source.publisher.trim().is_empty() {
-            self.raw(" — ");
-            self.bdi(&source.publisher);
-        }
-        if let Some(date) = source.published {
-            self.raw(", ");
-            self.date(date);
+                (self.evidence(&claim.evidence))
+                (self.corrections(claim))
+                @if self.internal() { (self.workflow(claim)) }
+                @if planned.span.is_some() {
+                    p.back { a href=(format!("#ref-{fragment}")) { "↑ Back to the text" } } "\n"
+                }
+            } "\n"
         }
     }
 
-    pub(super) fn corrections(&mut self, planned: &PlannedClaim<'_>) {
-        let corrections = &planned.claim.corrections;
-        if corrections.is_empty() {
-            return;
+    fn quote(&self, planned: &PlannedClaim<'_>) -> Markup {
+        let quote = &planned.claim.anchor.exact;
+        html! {
+            @if !quote.trim().is_empty() { blockquote dir="auto" { (Text(quote)) } "\n" }
+            @if planned.fault.is_some() {
+                p.warn { "This quote could not be found at its place in the current text of the article, so it is not highlighted there." } "\n"
+            }
         }
-        self.raw("<div class=\"corrections\"><h5>Corrections</h5>\n<ol>\n");
-        for correction in corrections {
-            self.raw("<li>");
-            self.date(
-                correction
-                    .date
-                    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                    .date(),
-            );
-            self.raw(": ");
-            self.bdi(&correction.note);
-            self.raw("</li>\n");
+    }
+
+    fn facts(&self, planned: &PlannedClaim<'_>) -> Markup {
+        let claim = planned.claim;
+        let tags: Vec<&String> = claim.tags.iter().filter(|t| !t.trim().is_empty()).collect();
+        html! {
+            dl.facts { "\n"
+                @if !claim.claimant.trim().is_empty() {
+                    dt { "Claimant" } dd { (bdi(&claim.claimant)) } "\n"
+                }
+                @if !claim.reported_by.trim().is_empty() {
+                    dt { "Reported by" } dd { (bdi(&claim.reported_by)) } "\n"
+                }
+                @if !tags.is_empty() {
+                    dt { "Tags" } dd { @for tag in &tags { span.tag { (bdi(tag)) } } } "\n"
+                }
+                @if let Some(first) = claim.first_published().filter(|_| claim.is_published()) {
+                    dt { "Published" } dd { (date(day(first))) } "\n"
+                }
+                @if let Some(corrected) = claim.last_corrected() {
+                    dt { "Corrected" } dd { (date(day(corrected))) } "\n"
+                }
+                @if self.internal() {
+                    dt { "Status" } dd { (claim.status.label()) } "\n"
+                    dt { "Priority" } dd { (claim.priority.label()) } "\n"
+                }
+            } "\n"
         }
-        self.raw("</ol></div>\n");
+    }
+
+    fn evidence(&self, evidence: &[Evidence]) -> Markup {
+        html! {
+            @if !evidence.is_empty() {
+                h5 { "Evidence" } "\n"
+                ul.evidence { "\n"
+                    @for item in evidence {
+                        li {
+                            span class=(format!("stance {}", item.stance.label().to_ascii_lowercase())) { (item.stance.label()) }
+                            @match (self.plan.source(item.source), self.plan.source_number(item.source)) {
+                                (Some(source), Some(n)) => {
+                                    (source_line(source))
+                                    " "
+                                    a.sref href=(format!("#source-{n}")) { "[S" (n) "]" }
+                                }
+                                _ => em { "a source that is missing from the source library" },
+                            }
+                            @if !item.excerpt.trim().is_empty() {
+                                "\n" blockquote.excerpt dir="auto" { (Text(&item.excerpt)) }
+                            }
+                            @if !item.note.trim().is_empty() {
+                                "\n" div.excerpt-note { (paragraphs(&item.note)) }
+                            }
+                        } "\n"
+                    }
+                } "\n"
+            }
+        }
+    }
+
+    fn corrections(&self, claim: &Claim) -> Markup {
+        html! {
+            @if !claim.corrections.is_empty() {
+                div.corrections { h5 { "Corrections" } "\n" ol { "\n"
+                    @for correction in &claim.corrections {
+                        li { (self.correction_entry(correction)) } "\n"
+                    }
+                } } "\n"
+            }
+        }
+    }
+
+    /// A correction's date, what happened to the verdict, and its note.
+    pub(super) fn correction_entry(&self, correction: &Correction) -> Markup {
+        let label = |key: &Option<String>| -> String {
+            match key {
+                Some(key) => self
+                    .plan
+                    .workspace
+                    .scale
+                    .get(key)
+                    .map_or_else(|| key.clone(), |v| v.label.clone()),
+                None => "no verdict".to_owned(),
+            }
+        };
+        let changed = correction.old_verdict != correction.new_verdict;
+        html! {
+            (date(day(correction.date))) ": "
+            @if changed {
+                "verdict changed from “" (bdi(&label(&correction.old_verdict))) "” to “" (bdi(&label(&correction.new_verdict))) "”. "
+            }
+            (bdi(&correction.note))
+        }
+    }
+
+    /// The claim's workflow, for the internal copy only.
+    fn workflow(&self, claim: &Claim) -> Markup {
+        html! {
+            div.internal { h5 { "Internal" } "\n"
+                dl.facts { "\n"
+                    dt { "Publication" }
+                    dd {
+                        @if claim.publication.is_empty() { "Draft — never published" }
+                        @for event in &claim.publication {
+                            span.event {
+                                @match event.action {
+                                    PublicationAction::Published => "Published ",
+                                    PublicationAction::Unpublished => "Withdrawn ",
+                                }
+                                (date(day(event.date)))
+                                @if !event.by.trim().is_empty() { " by " (bdi(&event.by)) }
+                                ". "
+                            }
+                        }
+                    } "\n"
+                    @for review in &claim.reviews {
+                        dt { "Review" }
+                        dd {
+                            @match review.outcome {
+                                ReviewOutcome::Approved => "Approved ",
+                                ReviewOutcome::SentBack => "Sent back ",
+                            }
+                            (date(day(review.date)))
+                            @if !review.by.trim().is_empty() { " by " (bdi(&review.by)) }
+                            @if !review.note.trim().is_empty() { ": " (bdi(&review.note)) }
+                        } "\n"
+                    }
+                } "\n"
+                @if !claim.internal_note.trim().is_empty() {
+                    div.note { (paragraphs(&claim.internal_note)) } "\n"
+                }
+            } "\n"
+        }
+    }
+}
+
+/// A source's title (linked), publisher and date, on one line.
+pub(super) fn source_line(source: &Source) -> Markup {
+    html! {
+        (link(&source.url, &source.title))
+        @if !source.publisher.trim().is_empty() { " — " (bdi(&source.publisher)) }
+        @if let Some(published) = source.published { ", " (date(published)) }
     }
 }

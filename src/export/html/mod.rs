@@ -1,36 +1,44 @@
-//! The HTML report: one self-contained file for readers.
+//! The HTML report: one self-contained file for readers, or the desk's
+//! internal review copy.
+//!
+//! Rendered with the [maud](https://maud.lambda.xyz) template macros: every
+//! value placed in the markup is escaped by the engine unless it is wrapped
+//! in `PreEscaped`, which only the report's own stylesheet and the JSON-LD
+//! block (made safe by [`json_for_script`]) are; user text goes through
+//! [`text::Text`], which also shows bidirectional overrides as visible
+//! placeholders. Only `http`, `https` and `mailto` URLs become links, each
+//! with `rel="noopener noreferrer"`.
 //!
 //! Inline CSS (`assets/report.css`, embedded at build time), no JavaScript,
 //! no network fetches (a Content-Security-Policy of `default-src 'none'`
 //! makes sure of it), readable on screen and in print. In order: title,
 //! publisher and date, contents, methodology with the verdict scale, a
 //! verdict summary chart (HTML/CSS bars), then each article with its
-//! metadata, its full text with numbered claim spans in the verdict colours,
-//! and a card per claim; the source list; and the ClaimReview JSON-LD of the
-//! rated claims in a `<script type="application/ld+json">` block.
+//! metadata, its text — the whole annotated text, or in a public report of
+//! an article not marked *publish full text* the sentences holding each
+//! claim — and a card per claim; the corrections log; the source list; and
+//! the ClaimReview JSON-LD of the rated claims in a
+//! `<script type="application/ld+json">` block.
 //!
-//! The text is split at every claim boundary (see [`super::segments`]), so
-//! nested and overlapping claims render as properly nested `<mark>`s. Each
-//! claim number in the text links to its card and the card's number links
-//! back. All user text is escaped and isolated (`<bdi>` inline, `dir="auto"`
-//! on blocks); bidirectional overrides are shown as visible placeholders
-//! (see [`super::escape`]); only `http`, `https` and `mailto` URLs become
-//! links, each with `rel="noopener noreferrer"`.
+//! The public report holds only published claims and no internal text
+//! (article and source notes, claims' internal notes, reviews, status). The
+//! internal copy holds everything and says *Draft — not for publication* at
+//! the top and bottom of the page and on every printed page.
 
+mod article;
 mod cards;
 mod sources;
+mod text;
 
 use super::ExportError;
 use crate::export::claimreview;
-use crate::export::escape::{
-    json_for_script, push_html_attr, push_html_plain_text, push_html_text, safe_link,
-};
-use crate::export::plan::{Plan, PlannedArticle, PlannedClaim, VerdictState};
-use crate::export::segments::{Segment, segments};
-use crate::model::{Evidence, Rgb, Source};
-use jiff::civil::Date;
+use crate::export::escape::{json_for_script, safe_link, with_bidi_placeholders};
+use crate::export::plan::{Plan, VerdictState};
+use crate::model::Rgb;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::fmt::Write as _;
 use std::io;
+use text::{Text, bdi, date, day, link, paragraphs, plural, title_or_untitled};
 
 /// The report stylesheet, embedded so the report needs no other file.
 pub const STYLESHEET: &str = include_str!("../../../assets/report.css");
@@ -40,104 +48,53 @@ pub const STYLESHEET: &str = include_str!("../../../assets/report.css");
 const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
+/// What the internal copy says on every page.
+const DRAFT_MARK: &str = "Draft — not for publication";
+
 /// Writes the report of the plan.
 pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), ExportError> {
-    let text_len: usize = plan.articles.iter().map(|a| a.article.text.len()).sum();
-    let mut report = Report {
-        plan,
-        out: String::with_capacity(64 * 1024 + text_len * 2 + plan.claims.len() * 1500),
-    };
-    report.document()?;
-    out.write_all(report.out.as_bytes())?;
+    let report = Report { plan };
+    let markup = report.document()?;
+    out.write_all(markup.into_string().as_bytes())?;
     Ok(())
 }
 
-/// The report being written, as one string (written out in one go).
+/// The report of one plan.
 struct Report<'p, 'a> {
     plan: &'p Plan<'a>,
-    out: String,
 }
 
 impl Report<'_, '_> {
-    pub(super) fn document(&mut self) -> Result<(), ExportError> {
-        self.head()?;
-        self.raw("<body>\n");
-        self.header();
-        self.raw("<main>\n");
-        self.methodology();
-        self.summary();
-        for article in &self.plan.articles {
-            self.article(article);
-        }
-        self.orphans();
-        self.sources();
-        self.raw("</main>\n");
-        self.footer();
-        self.raw("</body>\n</html>\n");
-        Ok(())
+    fn internal(&self) -> bool {
+        !self.plan.audience.is_public()
     }
 
-    // --- small writers -------------------------------------------------
-
-    pub(super) fn raw(&mut self, html: &str) {
-        self.out.push_str(html);
-    }
-
-    pub(super) fn text(&mut self, text: &str) {
-        push_html_text(&mut self.out, text);
-    }
-
-    pub(super) fn attr(&mut self, text: &str) {
-        push_html_attr(&mut self.out, text);
-    }
-
-    /// User text inline, isolated so its direction cannot leak.
-    pub(super) fn bdi(&mut self, text: &str) {
-        self.raw("<bdi>");
-        self.text(text);
-        self.raw("</bdi>");
-    }
-
-    /// User text as paragraphs, one per non-empty line.
-    pub(super) fn paragraphs(&mut self, text: &str) {
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            self.raw("<p dir=\"auto\">");
-            self.text(line.trim());
-            self.raw("</p>\n");
-        }
-    }
-
-    /// A link to `url` labelled `label` (the URL when the label is empty),
-    /// or the label as text when the URL may not become a link.
-    pub(super) fn link(&mut self, url: &str, label: &str) {
-        let label = if label.trim().is_empty() {
-            url.trim()
-        } else {
-            label
-        };
-        match safe_link(url) {
-            Some(href) => {
-                self.raw("<a href=\"");
-                self.attr(href);
-                self.raw("\" rel=\"noopener noreferrer\">");
-                self.bdi(label);
-                self.raw("</a>");
-            }
-            None => self.bdi(label),
-        }
-    }
-
-    pub(super) fn date(&mut self, date: Date) {
-        let _ = write!(
-            self.out,
-            "<time datetime=\"{date}\">{}</time>",
-            date.strftime("%-d %B %Y")
-        );
+    fn document(&self) -> Result<Markup, ExportError> {
+        let head = self.head()?;
+        Ok(html! {
+            (DOCTYPE) "\n"
+            html lang="en" { "\n"
+                (head)
+                body { "\n"
+                    @if self.internal() { p.draft { (DRAFT_MARK) } "\n" }
+                    (self.header())
+                    main { "\n"
+                        (self.methodology())
+                        (self.summary())
+                        @for article in &self.plan.articles { (self.article(article)) }
+                        (self.orphans())
+                        (self.corrections_log())
+                        (self.sources())
+                    } "\n"
+                    (self.footer())
+                } "\n"
+            } "\n"
+        })
     }
 
     /// The class of a claim's verdict colour: `v0`… by scale position,
     /// `vu` unrated, `vx` a verdict not on the scale.
-    pub(super) fn verdict_class(&self, verdict: VerdictState<'_>) -> String {
+    fn verdict_class(&self, verdict: VerdictState<'_>) -> String {
         match verdict {
             VerdictState::Rated(v) => self
                 .plan
@@ -152,330 +109,221 @@ impl Report<'_, '_> {
         }
     }
 
-    pub(super) fn badge(&mut self, verdict: VerdictState<'_>) {
-        let class = self.verdict_class(verdict);
-        let _ = write!(self.out, "<span class=\"badge {class}\">");
-        match verdict {
-            VerdictState::Rated(v) => self.bdi(&v.label),
-            VerdictState::Unrated => self.raw("Not yet rated"),
-            VerdictState::Unknown(key) => {
-                self.raw("Unknown verdict “");
-                self.bdi(key);
-                self.raw("”");
+    fn badge(&self, verdict: VerdictState<'_>) -> Markup {
+        html! {
+            span class=(format!("badge {}", self.verdict_class(verdict))) {
+                @match verdict {
+                    VerdictState::Rated(v) => (bdi(&v.label)),
+                    VerdictState::Unrated => "Not yet rated",
+                    VerdictState::Unknown(key) => { "Unknown verdict “" (bdi(key)) "”" }
+                }
             }
         }
-        self.raw("</span>");
     }
 
-    // --- document parts ------------------------------------------------
-
-    pub(super) fn head(&mut self) -> Result<(), ExportError> {
+    fn head(&self) -> Result<Markup, ExportError> {
         let ws = self.plan.workspace;
-        self.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        self.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        let _ = writeln!(
-            self.out,
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">"
+        let kind = if self.internal() {
+            "internal review copy (draft)"
+        } else {
+            "fact-check report"
+        };
+        let title = format!(
+            "{} — {kind}",
+            with_bidi_placeholders(title_or_untitled(&ws.title))
         );
-        self.raw("<meta name=\"referrer\" content=\"no-referrer\">\n");
-        self.raw("<meta name=\"generator\" content=\"Factbench\">\n");
-        self.raw("<title>");
-        push_html_plain_text(&mut self.out, title_or_untitled(&ws.title));
-        self.raw(" — fact-check report</title>\n<style>\n");
-        self.raw(STYLESHEET);
-        self.verdict_styles();
-        self.raw("</style>\n");
-        self.claim_review_block()?;
-        self.raw("</head>\n");
-        Ok(())
+        Ok(html! {
+            head { "\n"
+                meta charset="utf-8"; "\n"
+                meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
+                meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY); "\n"
+                meta name="referrer" content="no-referrer"; "\n"
+                meta name="generator" content="Factbench"; "\n"
+                @if self.internal() { meta name="robots" content="noindex, nofollow"; "\n" }
+                title { (title) } "\n"
+                style { "\n" (PreEscaped(STYLESHEET)) (PreEscaped(self.verdict_styles())) } "\n"
+                (self.claim_review_block()?)
+            } "\n"
+        })
     }
 
     /// One rule per verdict of the scale: its colour, a tint for highlights
     /// and the text colour that reads on it. Colours are validated `#rrggbb`.
-    pub(super) fn verdict_styles(&mut self) {
+    fn verdict_styles(&self) -> String {
+        let mut css = String::new();
         for (i, verdict) in self.plan.workspace.scale.verdicts.iter().enumerate() {
             let colour = verdict.colour;
             let _ = writeln!(
-                self.out,
+                css,
                 ".v{i} {{ --c: {colour}; --bg: {colour}38; --fg: {}; }}",
                 text_colour_on(colour)
             );
         }
-        self.raw(".vu { --c: #6b6b73; --bg: #8a8a9214; --fg: #fff; }\n");
-        self.raw(".vx { --c: #3d3d44; --bg: #3d3d4422; --fg: #fff; }\n");
+        css.push_str(".vu { --c: #6b6b73; --bg: #8a8a9214; --fg: #fff; }\n");
+        css.push_str(".vx { --c: #3d3d44; --bg: #3d3d4422; --fg: #fff; }\n");
+        css
     }
 
-    pub(super) fn claim_review_block(&mut self) -> Result<(), ExportError> {
+    fn claim_review_block(&self) -> Result<Markup, ExportError> {
         let reviews = claimreview::reviews(self.plan);
         if reviews.is_empty() {
-            return Ok(());
+            return Ok(html! {});
         }
         let json = serde_json::to_string(&reviews)?;
-        self.raw("<script type=\"application/ld+json\">");
-        self.raw(&json_for_script(&json));
-        self.raw("</script>\n");
-        Ok(())
+        Ok(html! {
+            script type="application/ld+json" { (PreEscaped(json_for_script(&json))) } "\n"
+        })
     }
 
-    pub(super) fn header(&mut self) {
+    fn header(&self) -> Markup {
         let ws = self.plan.workspace;
-        self.raw("<header>\n<p class=\"kicker\">Fact-check report</p>\n<h1 dir=\"auto\">");
-        self.text(title_or_untitled(&ws.title));
-        self.raw("</h1>\n");
-        if !ws.description.trim().is_empty() {
-            self.raw("<div class=\"lede\">");
-            self.paragraphs(&ws.description);
-            self.raw("</div>\n");
+        let named = !ws.publisher.name.trim().is_empty() || safe_link(&ws.publisher.url).is_some();
+        html! {
+            header { "\n"
+                p.kicker {
+                    @if self.internal() { "Internal review copy" } @else { "Fact-check report" }
+                } "\n"
+                h1 dir="auto" { (Text(title_or_untitled(&ws.title))) } "\n"
+                @if !ws.description.trim().is_empty() {
+                    div.lede { (paragraphs(&ws.description)) } "\n"
+                }
+                p.byline {
+                    @if named {
+                        "Published by " (link(&ws.publisher.url, &ws.publisher.name)) " · "
+                    }
+                    "Updated " (date(day(ws.modified)))
+                } "\n"
+                (self.contents())
+            } "\n"
         }
-        self.raw("<p class=\"byline\">");
-        if !ws.publisher.name.trim().is_empty() || safe_link(&ws.publisher.url).is_some() {
-            self.raw("Published by ");
-            self.link(&ws.publisher.url, &ws.publisher.name);
-            self.raw(" · ");
-        }
-        self.raw("Updated ");
-        self.date(
-            ws.modified
-                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                .date(),
-        );
-        self.raw("</p>\n");
-        self.contents();
-        self.raw("</header>\n");
     }
 
-    pub(super) fn contents(&mut self) {
-        self.raw("<nav class=\"toc\" aria-label=\"Contents\"><ol>\n");
-        self.raw("<li><a href=\"#methodology\">Methodology</a></li>\n");
-        self.raw("<li><a href=\"#summary\">Verdict summary</a></li>\n");
-        for article in &self.plan.articles {
-            let _ = write!(self.out, "<li><a href=\"#article-{}\">", article.article.id);
-            self.bdi(title_or_untitled(&article.article.title));
-            self.raw("</a></li>\n");
+    fn contents(&self) -> Markup {
+        let plan = self.plan;
+        html! {
+            nav.toc aria-label="Contents" { ol { "\n"
+                li { a href="#methodology" { "Methodology" } } "\n"
+                li { a href="#summary" { "Verdict summary" } } "\n"
+                @for article in &plan.articles {
+                    li { a href=(format!("#article-{}", article.article.id)) {
+                        (bdi(title_or_untitled(&article.article.title)))
+                    } } "\n"
+                }
+                @if !plan.orphans.is_empty() {
+                    li { a href="#unplaced" { "Claims without an article" } } "\n"
+                }
+                @if self.has_corrections() {
+                    li { a href="#corrections" { "Corrections" } } "\n"
+                }
+                @if !plan.sources.is_empty() {
+                    li { a href="#sources" { "Sources" } } "\n"
+                }
+            } } "\n"
         }
-        if !self.plan.orphans.is_empty() {
-            self.raw("<li><a href=\"#unplaced\">Claims without an article</a></li>\n");
-        }
-        if !self.plan.sources.is_empty() {
-            self.raw("<li><a href=\"#sources\">Sources</a></li>\n");
-        }
-        self.raw("</ol></nav>\n");
     }
 
-    pub(super) fn methodology(&mut self) {
+    fn methodology(&self) -> Markup {
         let ws = self.plan.workspace;
-        self.raw("<section id=\"methodology\">\n<h2>Methodology</h2>\n");
-        if ws.methodology.trim().is_empty() {
-            self.raw("<p>Each claim below was checked against the sources listed with it.</p>\n");
-        } else {
-            self.paragraphs(&ws.methodology);
+        html! {
+            section #methodology { "\n"
+                h2 { "Methodology" } "\n"
+                @if ws.methodology.trim().is_empty() {
+                    p { "Each claim below was checked against the sources listed with it." } "\n"
+                } @else {
+                    (paragraphs(&ws.methodology))
+                }
+                h3 { "Verdict scale" } "\n"
+                dl.scale { "\n"
+                    @for verdict in &ws.scale.verdicts {
+                        dt { (self.badge(VerdictState::Rated(verdict))) }
+                        dd { (bdi(&verdict.description)) } "\n"
+                    }
+                } "\n"
+            } "\n"
         }
-        self.raw("<h3>Verdict scale</h3>\n<dl class=\"scale\">\n");
-        let verdicts = &ws.scale.verdicts;
-        for verdict in verdicts {
-            self.raw("<dt>");
-            self.badge(VerdictState::Rated(verdict));
-            self.raw("</dt><dd>");
-            self.bdi(&verdict.description);
-            self.raw("</dd>\n");
-        }
-        self.raw("</dl>\n</section>\n");
     }
 
-    pub(super) fn summary(&mut self) {
+    fn summary(&self) -> Markup {
         let plan = self.plan;
         let (counts, unrated, unknown) = plan.verdict_counts();
         let total = plan.claims.len();
         let rated = total - unrated;
-        self.raw("<section id=\"summary\">\n<h2>Verdict summary</h2>\n<p>");
-        let _ = write!(
-            self.out,
-            "{total} {} in {} {}; {rated} rated, {unrated} not yet rated.",
-            plural(total, "claim", "claims"),
-            plan.articles.len(),
-            plural(plan.articles.len(), "article", "articles"),
-        );
-        self.raw("</p>\n<table class=\"chart\">\n<caption class=\"kicker\">Claims per verdict</caption>\n");
         let most = counts
             .iter()
             .copied()
             .chain([unrated, unknown])
             .max()
             .unwrap_or(0);
-        for (verdict, &count) in plan.workspace.scale.verdicts.iter().zip(&counts) {
-            self.chart_row(VerdictState::Rated(verdict), count, most);
+        let articles = plan.articles.len();
+        let line = if self.internal() {
+            format!(
+                "{total} {} in {articles} {}; {rated} rated, {unrated} not yet rated.",
+                plural(total, "claim", "claims"),
+                plural(articles, "article", "articles"),
+            )
+        } else {
+            format!(
+                "{total} published {} in {articles} {}.",
+                plural(total, "claim", "claims"),
+                plural(articles, "article", "articles"),
+            )
+        };
+        html! {
+            section #summary { "\n"
+                h2 { "Verdict summary" } "\n"
+                p { (line) } "\n"
+                table.chart { "\n"
+                    caption.kicker { "Claims per verdict" } "\n"
+                    @for (verdict, &count) in plan.workspace.scale.verdicts.iter().zip(&counts) {
+                        (self.chart_row(VerdictState::Rated(verdict), count, most))
+                    }
+                    @if unknown > 0 { (self.chart_row(VerdictState::Unknown("?"), unknown, most)) }
+                    @if self.internal() || unrated > 0 {
+                        (self.chart_row(VerdictState::Unrated, unrated, most))
+                    }
+                } "\n"
+            } "\n"
         }
-        if unknown > 0 {
-            self.chart_row(VerdictState::Unknown("?"), unknown, most);
-        }
-        self.chart_row(VerdictState::Unrated, unrated, most);
-        self.raw("</table>\n</section>\n");
     }
 
-    pub(super) fn chart_row(&mut self, verdict: VerdictState<'_>, count: usize, most: usize) {
+    fn chart_row(&self, verdict: VerdictState<'_>, count: usize, most: usize) -> Markup {
         let class = self.verdict_class(verdict);
-        self.raw("<tr><th scope=\"row\">");
-        match verdict {
-            VerdictState::Unknown(_) => {
-                let _ = write!(
-                    self.out,
-                    "<span class=\"badge {class}\">Unknown verdict</span>"
-                );
-            }
-            _ => self.badge(verdict),
-        }
         let width = if most == 0 {
             0.0
         } else {
             count as f64 * 100.0 / most as f64
         };
         let zero = if count == 0 { " zero" } else { "" };
-        let _ = writeln!(
-            self.out,
-            "</th><td><span class=\"bar\"><span class=\"fill {class}{zero}\" style=\"width:{width:.1}%\"></span></span></td><td class=\"count\">{count}</td></tr>"
-        );
-    }
-
-    pub(super) fn article(&mut self, planned: &PlannedArticle<'_>) {
-        let article = planned.article;
-        let _ = writeln!(
-            self.out,
-            "<section class=\"article\" id=\"article-{}\">",
-            article.id
-        );
-        self.raw("<h2 dir=\"auto\"");
-        self.lang_attr(&article.language);
-        self.raw(">");
-        self.text(title_or_untitled(&article.title));
-        self.raw("</h2>\n");
-        self.article_meta(planned);
-        self.raw("<div class=\"text\" dir=\"auto\"");
-        self.lang_attr(&article.language);
-        self.raw(">");
-        for segment in segments(self.plan, planned) {
-            self.segment(&segment);
-        }
-        self.raw("</div>\n");
-        let claims: Vec<&PlannedClaim<'_>> = self.plan.claims_of(planned).collect();
-        if !claims.is_empty() {
-            let _ = writeln!(
-                self.out,
-                "<h3>{} {} in this article</h3>\n<div class=\"cards\">",
-                claims.len(),
-                plural(claims.len(), "claim", "claims")
-            );
-            for claim in claims {
-                self.card(claim);
-            }
-            self.raw("</div>\n");
-        }
-        self.raw("</section>\n");
-    }
-
-    /// `lang="…"` when the article's language tag looks like a BCP 47 tag.
-    pub(super) fn lang_attr(&mut self, language: &str) {
-        let tag = language.trim();
-        let plausible = !tag.is_empty()
-            && tag.len() <= 35
-            && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        if plausible {
-            let _ = write!(self.out, " lang=\"{tag}\"");
+        html! {
+            tr {
+                th scope="row" {
+                    @match verdict {
+                        VerdictState::Unknown(_) => span class=(format!("badge {class}")) { "Unknown verdict" },
+                        _ => (self.badge(verdict)),
+                    }
+                }
+                td { span.bar { span class=(format!("fill {class}{zero}")) style=(format!("width:{width:.1}%")) {} } }
+                td.count { (count) }
+            } "\n"
         }
     }
 
-    pub(super) fn article_meta(&mut self, planned: &PlannedArticle<'_>) {
-        let article = planned.article;
-        self.raw("<dl class=\"meta\">\n");
-        for (label, value) in [("Outlet", &article.outlet), ("Author", &article.author)] {
-            if !value.trim().is_empty() {
-                let _ = write!(self.out, "<dt>{label}</dt><dd>");
-                self.bdi(value);
-                self.raw("</dd>\n");
-            }
-        }
-        for (label, date) in [
-            ("Published", article.published),
-            ("Retrieved", article.retrieved),
-        ] {
-            if let Some(date) = date {
-                let _ = write!(self.out, "<dt>{label}</dt><dd>");
-                self.date(date);
-                self.raw("</dd>\n");
-            }
-        }
-        if !article.url.trim().is_empty() {
-            self.raw("<dt>Address</dt><dd>");
-            self.link(&article.url, &article.url);
-            self.raw("</dd>\n");
-        }
-        if !article.language.trim().is_empty() {
-            self.raw("<dt>Language</dt><dd>");
-            self.bdi(&article.language);
-            self.raw("</dd>\n");
-        }
-        self.raw("</dl>\n");
-        if !article.notes.trim().is_empty() {
-            self.raw("<div class=\"note\">");
-            self.paragraphs(&article.notes);
-            self.raw("</div>\n");
+    fn footer(&self) -> Markup {
+        let url = &self.plan.workspace.report_url;
+        html! {
+            footer { "\n"
+                p {
+                    "Made with Factbench. This report is a single file: it runs no scripts and loads nothing from the network."
+                    @if !url.trim().is_empty() { " Published at " (link(url, url)) "." }
+                } "\n"
+                @if self.internal() { p.draft { (DRAFT_MARK) } "\n" }
+            } "\n"
         }
     }
-
-    /// One run of article text: the numbers of the claims starting here,
-    /// then the text inside one `<mark>` per covering claim, outer first.
-    pub(super) fn segment(&mut self, segment: &Segment<'_>) {
-        let plan = self.plan;
-        for &i in &segment.opens {
-            let claim = &plan.claims[i];
-            let class = self.verdict_class(claim.verdict);
-            let _ = write!(
-                self.out,
-                "<a class=\"ref {class}\" id=\"ref-{f}\" href=\"#{f}\" dir=\"ltr\" title=\"Claim {n}\">{n}</a>",
-                f = claim.fragment,
-                n = claim.number
-            );
-        }
-        if segment.text.is_empty() {
-            return;
-        }
-        let depth = segment.covering.len();
-        for (k, &i) in segment.covering.iter().enumerate() {
-            let class = self.verdict_class(plan.claims[i].verdict);
-            let level = (depth - 1 - k).min(3);
-            let _ = write!(self.out, "<mark class=\"hl {class} l{level}\">");
-        }
-        self.text(segment.text);
-        for _ in 0..depth {
-            self.raw("</mark>");
-        }
-    }
-
-    pub(super) fn footer(&mut self) {
-        self.raw("<footer>\n<p>Made with Factbench. This report is a single file: it runs no scripts and loads nothing from the network.");
-        if !self.plan.workspace.report_url.trim().is_empty() {
-            self.raw(" Published at ");
-            let url = &self.plan.workspace.report_url;
-            self.link(url, url);
-            self.raw(".");
-        }
-        self.raw("</p>\n</footer>\n");
-    }
-}
-
-pub(super) fn title_or_untitled(title: &str) -> &str {
-    if title.trim().is_empty() {
-        "Untitled"
-    } else {
-        title
-    }
-}
-
-pub(super) fn plural<'s>(n: usize, one: &'s str, many: &'s str) -> &'s str {
-    if n == 1 { one } else { many }
 }
 
 /// Black or white, whichever reads better on `colour`.
-pub(super) fn text_colour_on(colour: Rgb) -> &'static str {
+fn text_colour_on(colour: Rgb) -> &'static str {
     if colour.wants_dark_text() {
         "#000"
     } else {

@@ -1,91 +1,111 @@
-//! The report's source list, each source with the claims citing it, and
-//! the claims whose article is missing.
+//! The report's source list (each source with the claims citing it), the
+//! claims whose article is missing, and the dated corrections log.
 
-use super::*;
+use super::Report;
+use super::text::{bdi, date, link, paragraphs, plural};
+use crate::model::Source;
+use maud::{Markup, html};
 
 impl Report<'_, '_> {
-    pub(super) fn orphans(&mut self) {
+    pub(super) fn orphans(&self) -> Markup {
         let plan = self.plan;
-        if plan.orphans.is_empty() {
-            return;
+        html! {
+            @if !plan.orphans.is_empty() {
+                section #unplaced { "\n"
+                    h2 { "Claims without an article" } "\n"
+                    p.warn { "These claims belong to an article that is not in the workspace." } "\n"
+                    div.cards { "\n"
+                        @for &i in &plan.orphans { (self.card(&plan.claims[i])) }
+                    } "\n"
+                } "\n"
+            }
         }
-        self.raw("<section id=\"unplaced\">\n<h2>Claims without an article</h2>\n");
-        self.raw("<p class=\"warn\">These claims belong to an article that is not in the workspace.</p>\n<div class=\"cards\">\n");
-        for &i in &plan.orphans {
-            self.card(&plan.claims[i]);
-        }
-        self.raw("</div>\n</section>\n");
     }
 
-    pub(super) fn sources(&mut self) {
-        let plan = self.plan;
-        if plan.sources.is_empty() {
-            return;
-        }
-        self.raw("<section id=\"sources\">\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
-        for (k, source) in plan.sources.iter().enumerate() {
-            let _ = write!(self.out, "<li id=\"source-{}\">", k + 1);
-            self.source_entry(source);
-            self.cited_by(k);
-            self.raw("</li>\n");
-        }
-        self.raw("</ol>\n</section>\n");
+    pub(super) fn has_corrections(&self) -> bool {
+        self.plan
+            .claims
+            .iter()
+            .any(|c| !c.claim.corrections.is_empty())
     }
 
-    pub(super) fn source_entry(&mut self, source: &Source) {
-        self.link(&source.url, &source.title);
-        let _ = write!(
-            self.out,
-            " <span class=\"kind\">{}</span>",
-            source.kind.label()
-        );
-        if !source.publisher.trim().is_empty() {
-            self.raw(" — ");
-            self.bdi(&source.publisher);
+    /// Every correction of the exported claims, oldest first, each linking
+    /// to its claim.
+    pub(super) fn corrections_log(&self) -> Markup {
+        let mut entries: Vec<(usize, usize)> = self
+            .plan
+            .claims
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| (0..c.claim.corrections.len()).map(move |k| (i, k)))
+            .collect();
+        entries.sort_by_key(|&(i, k)| (self.plan.claims[i].claim.corrections[k].date, i, k));
+        html! {
+            @if !entries.is_empty() {
+                section #corrections { "\n"
+                    h2 { "Corrections" } "\n"
+                    ol.corrections-log { "\n"
+                        @for (i, k) in entries {
+                            @let planned = &self.plan.claims[i];
+                            li {
+                                a href=(format!("#{}", planned.fragment)) { "Claim " (planned.number) } ", "
+                                (self.correction_entry(&planned.claim.corrections[k]))
+                            } "\n"
+                        }
+                    } "\n"
+                } "\n"
+            }
         }
-        self.raw(".");
-        if let Some(date) = source.published {
-            self.raw(" Published ");
-            self.date(date);
-            self.raw(".");
+    }
+
+    pub(super) fn sources(&self) -> Markup {
+        let plan = self.plan;
+        html! {
+            @if !plan.sources.is_empty() {
+                section #sources { "\n"
+                    h2 { "Sources" } "\n"
+                    ol.sources { "\n"
+                        @for (k, source) in plan.sources.iter().enumerate() {
+                            li id=(format!("source-{}", k + 1)) {
+                                (self.source_entry(source))
+                                (self.cited_by(k))
+                            } "\n"
+                        }
+                    } "\n"
+                } "\n"
+            }
         }
-        if let Some(date) = source.accessed {
-            self.raw(" Accessed ");
-            self.date(date);
-            self.raw(".");
-        }
-        if !source.archive_url.trim().is_empty() {
-            self.raw(" ");
-            self.link(&source.archive_url, "Archived copy");
-            self.raw(".");
-        }
-        if !source.notes.trim().is_empty() {
-            self.raw("<div class=\"note\">");
-            self.paragraphs(&source.notes);
-            self.raw("</div>");
+    }
+
+    fn source_entry(&self, source: &Source) -> Markup {
+        html! {
+            (link(&source.url, &source.title))
+            " " span.kind { (source.kind.label()) }
+            @if !source.publisher.trim().is_empty() { " — " (bdi(&source.publisher)) }
+            "."
+            @if let Some(published) = source.published { " Published " (date(published)) "." }
+            @if let Some(accessed) = source.accessed { " Accessed " (date(accessed)) "." }
+            @if !source.archive_url.trim().is_empty() { " " (link(&source.archive_url, "Archived copy")) "." }
+            @if self.internal() && !source.notes.trim().is_empty() {
+                div.note.internal { (paragraphs(&source.notes)) }
+            }
         }
     }
 
     /// Links to the claims citing the `k`-th source of the list.
-    pub(super) fn cited_by(&mut self, k: usize) {
+    fn cited_by(&self, k: usize) -> Markup {
         let plan = self.plan;
         let citing = &plan.citations[k];
-        if citing.is_empty() {
-            return;
-        }
-        let label = plural(citing.len(), "claim", "claims");
-        let _ = write!(self.out, "<p class=\"cited\">Cited for {label} ");
-        for (n, &i) in citing.iter().enumerate() {
-            if n > 0 {
-                self.raw(", ");
+        html! {
+            @if !citing.is_empty() {
+                p.cited {
+                    "Cited for " (plural(citing.len(), "claim", "claims")) " "
+                    @for (n, &i) in citing.iter().enumerate() {
+                        @if n > 0 { ", " }
+                        a href=(format!("#{}", plan.claims[i].fragment)) { (plan.claims[i].number) }
+                    }
+                }
             }
-            let claim = &plan.claims[i];
-            let _ = write!(
-                self.out,
-                "<a href=\"#{}\">{}</a>",
-                claim.fragment, claim.number
-            );
         }
-        self.raw("</p>");
     }
 }

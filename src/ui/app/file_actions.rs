@@ -105,7 +105,7 @@ impl FactbenchApp {
     pub(super) fn export_to(&mut self, format: Format, path: &Path) {
         let path = with_extension(path, format.extension());
         let workspace = self.doc.workspace();
-        let options = ExportOptions::default();
+        let options: ExportOptions = self.services.export_options.clone();
         let mut bytes = Vec::new();
         let written = export::write(format, workspace, &options, &mut bytes)
             .map_err(|e| e.to_string())

@@ -66,6 +66,30 @@ impl FactbenchApp {
         }
     }
 
+    /// Publishes the selected claim in the name of Preferences › Your name,
+    /// which is asked for first when it is not set.
+    fn publish_selected(&mut self, ctx: &egui::Context) {
+        let Some(claim) = self.view.selected_claim else {
+            return;
+        };
+        let by = self.services.settings.your_name.trim().to_owned();
+        if by.is_empty() {
+            self.modals.show_preferences = true;
+            self.error(
+                "Who approves this?",
+                "Publishing records who approved the claim: write your name in Preferences (now open), then publish again.".to_owned(),
+            );
+            return;
+        }
+        self.run_command(
+            ctx,
+            Command::EditClaim {
+                claim,
+                change: crate::edit::ClaimChange::Publish { by },
+            },
+        );
+    }
+
     pub(super) fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::New => self.modals.prompt = Some(Prompt::NewWorkspace(0)),
@@ -117,9 +141,10 @@ impl FactbenchApp {
                 }
             }
             Action::Export(format) => {
-                let name = format.suggested_file_name(self.doc.workspace());
-                let request = PathRequest::export(self.dialog_folder(), format, name);
-                self.services.picker.request(request, ctx);
+                self.modals.export_dialog = Some(crate::ui::dialogs::export::ExportDialog::new(
+                    format,
+                    self.services.settings.last_export,
+                ));
             }
             Action::NewArticleFromClipboard => {
                 self.modals.paste_dialog = Some(import_dialog::PasteDialog::new(clipboard_text()));
@@ -140,6 +165,7 @@ impl FactbenchApp {
                     self.run_command(ctx, Command::DeleteClaim(claim));
                 }
             }
+            Action::PublishClaim => self.publish_selected(ctx),
             Action::ClearVerdict => {
                 if let Some(claim) = self.view.selected_claim {
                     self.run_command(ctx, Command::set_verdict(claim, None));

@@ -89,7 +89,9 @@ impl FactbenchApp {
     }
 
     pub(super) fn left_panel(&mut self, ui: &mut egui::Ui) {
+        let numbers = self.panels.numbers.all(&self.doc);
         let cx = ListContext {
+            numbers,
             workspace: self.doc.workspace(),
             revision: self.doc.revision(),
             shown_article: self.view.shown_article,
@@ -146,6 +148,10 @@ impl FactbenchApp {
                         .map(|p| problem_message(ws, p))
                         .collect();
                     let cx = self.action_context();
+                    let number = self.panels.numbers.of(&self.doc, claim.id);
+                    self.panels
+                        .inspector
+                        .set_context(&self.services.settings.your_name, number);
                     for intent in self.panels.inspector.show(ui, ws, claim, &problems, &cx) {
                         self.intents.push(match intent {
                             InspectorIntent::Command(c) => Intent::Command(c),
@@ -177,7 +183,9 @@ impl FactbenchApp {
             Action::MarkClaim.label(),
             Action::MarkClaim.shortcut_text(ui.ctx())
         );
+        let numbers = self.panels.numbers.all(&self.doc);
         let cx = ReaderContext {
+            numbers,
             workspace: ws,
             revision: self.doc.revision(),
             text_revision: self.doc.text_revision(),

@@ -74,6 +74,7 @@ impl FactbenchApp {
                     &[
                         Action::MarkClaim,
                         Action::DeleteClaim,
+                        Action::PublishClaim,
                         Action::ReattachClaim,
                         Action::ClearVerdict,
                         Action::PickVerdict,

@@ -13,6 +13,7 @@ mod layout;
 mod library;
 mod menu_bar;
 mod modals;
+mod numbers;
 mod opening;
 mod recovery;
 mod view;
@@ -69,6 +70,8 @@ struct Panels {
     list: ClaimList,
     inspector: Inspector,
     library: SourceLibrary,
+    /// The claims' numbers, as in the reports.
+    numbers: numbers::ClaimNumbers,
 }
 
 /// A claim was just marked: the next key may still be a verdict digit.
@@ -105,6 +108,8 @@ struct Services {
     open_in_background_above: Option<u64>,
     /// The claim library: its worker, decisions and answers.
     library: library::ClaimLibrary,
+    /// What the export dialog asked for, used when its file is chosen.
+    export_options: crate::export::ExportOptions,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -113,6 +118,9 @@ struct Services {
 struct ProblemView {
     lines: Vec<ProblemLine>,
     generation: Option<u64>,
+    /// The claims not ready to publish, as of a document revision.
+    unready: Vec<ProblemLine>,
+    unready_revision: Option<u64>,
 }
 
 impl FactbenchApp {
@@ -138,6 +146,7 @@ impl FactbenchApp {
                 last_export: None,
                 open_in_background_above: None,
                 library: library::ClaimLibrary::default(),
+                export_options: crate::export::ExportOptions::public(),
             },
             problems: ProblemView::default(),
             intents: Vec::new(),
@@ -402,6 +411,7 @@ impl FactbenchApp {
         self.panels = Panels::default();
         self.view.reconcile(self.doc.workspace());
         self.problems.generation = None;
+        self.problems.unready_revision = None;
         self.refresh_problems();
         self.services.autosaver.new_document(None);
         self.services.reload_declined = None;

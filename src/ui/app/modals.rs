@@ -86,6 +86,8 @@ pub(super) struct Modals {
     pub(super) verdict_picker: Option<VerdictPicker>,
     /// A large workspace file being opened on a worker.
     pub(super) opening: Option<super::opening::Opening>,
+    /// File › Export › …: audience, articles and text, before the file.
+    pub(super) export_dialog: Option<crate::ui::dialogs::export::ExportDialog>,
 }
 
 impl Modals {
@@ -97,6 +99,7 @@ impl Modals {
             || self.scale_editor.is_some()
             || self.verdict_picker.is_some()
             || self.opening.is_some()
+            || self.export_dialog.is_some()
     }
 }
 
@@ -126,11 +129,18 @@ impl FactbenchApp {
 
     pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
         let library_lines = self.library_conflict_lines();
+        if self.modals.show_problems && self.problems.unready_revision != Some(self.doc.revision())
+        {
+            let numbers = self.panels.numbers.all(&self.doc);
+            self.problems.unready = dialogs::unready_lines(self.doc.workspace(), numbers);
+            self.problems.unready_revision = Some(self.doc.revision());
+        }
         if let Some(claim) = dialogs::problems_window(
             ctx,
             &mut self.modals.show_problems,
             &self.problems.lines,
             &library_lines,
+            &self.problems.unready,
         ) {
             self.intents.push(Intent::SelectClaim {
                 claim,
@@ -142,15 +152,18 @@ impl FactbenchApp {
         dialogs::shortcuts_window(ctx, &mut self.modals.show_shortcuts);
         dialogs::about_window(ctx, &mut self.modals.show_about);
         let mut autosave_secs = self.services.settings.autosave_secs;
+        let mut your_name = self.services.settings.your_name.clone();
         let mut preferences_open = self.modals.show_preferences;
         if dialogs::preferences_window(
             ctx,
             &mut preferences_open,
+            &mut your_name,
             &mut autosave_secs,
             self.services.autosave_override,
             |ui| self.library_preferences(ui),
         ) {
             self.services.settings.autosave_secs = autosave_secs;
+            self.services.settings.your_name = your_name;
             self.save_settings();
         }
         self.opening_dialog(ctx);
@@ -165,7 +178,7 @@ impl FactbenchApp {
         if self.recovery_offer_dialog(ctx) {
             return;
         }
-        if self.scale_dialogs(ctx) {
+        if self.scale_dialogs(ctx) || self.export_dialog(ctx) {
             return;
         }
         if let Some(dialog) = &mut self.modals.paste_dialog {
@@ -315,6 +328,36 @@ impl FactbenchApp {
         let mut ws = Workspace::new("Untitled investigation");
         ws.scale = scale;
         self.replace_document(Document::new(ws, None));
+    }
+
+    /// The export dialog; true while it is open. Its answer asks for the
+    /// file, then [`FactbenchApp::export_to`] writes with those options.
+    fn export_dialog(&mut self, ctx: &egui::Context) -> bool {
+        use crate::ui::dialogs::export::ExportAnswer;
+        let Some(dialog) = &mut self.modals.export_dialog else {
+            return false;
+        };
+        let shown = self.view.shown_article;
+        match dialog.show(ctx, self.doc.workspace(), shown) {
+            None => true,
+            Some(ExportAnswer::Cancel) => {
+                self.modals.export_dialog = None;
+                false
+            }
+            Some(ExportAnswer::Export(options, choice)) => {
+                let format = dialog.format;
+                self.modals.export_dialog = None;
+                self.services.export_options = options;
+                if self.services.settings.last_export != choice {
+                    self.services.settings.last_export = choice;
+                    self.save_settings();
+                }
+                let name = format.suggested_file_name(self.doc.workspace());
+                let request = PathRequest::export(self.dialog_folder(), format, name);
+                self.services.picker.request(request, ctx);
+                false
+            }
+        }
     }
 
     /// The scale editor and the verdict picker; true while one is open.

@@ -52,9 +52,18 @@ pub fn article_window(ctx: &egui::Context, open: &mut bool, article: &Article) -
                     let notes = egui::TextEdit::multiline(&mut details.notes)
                         .desired_rows(3)
                         .desired_width(f32::INFINITY);
-                    if labelled_field_named(ui, "Notes", "Article notes", notes).changed() {
+                    if labelled_field_named(ui, "Notes", "Article notes (internal)", notes).changed() {
                         typed = Some(ArticleText::Notes);
                     }
+                    ui.end_row();
+                    ui.label("Public report");
+                    changed |= ui
+                        .checkbox(
+                            &mut details.publish_full_text,
+                            "Publish the full text (our own article, a public-domain speech)",
+                        )
+                        .on_hover_text("Otherwise the public report shows each claim in its sentences, with a link to the article")
+                        .changed();
                     ui.end_row();
                 });
             ui.weak(format!(

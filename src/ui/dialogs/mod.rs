@@ -2,15 +2,16 @@
 //! errors, typed paths, files changed on disk), the [`recovery`] prompt,
 //! the [`problems`] panel, the Help windows ([`shortcuts`], About),
 //! [`preferences`], the [`details`] windows, the [`import`] dialog, the
-//! verdict [`scale`] editor and the [`verdict_picker`]; for the claim
-//! library, the [`earlier_check`] window and the [`library_folders`]
-//! section of the preferences.
+//! verdict [`scale`] editor, the [`verdict_picker`] and the [`export`]
+//! dialog; for the claim library, the [`earlier_check`] window and the
+//! [`library_folders`] section of the preferences.
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
 
 pub mod compare;
 pub mod details;
 pub mod earlier_check;
+pub mod export;
 pub mod import;
 pub mod library_folders;
 pub mod opening;
@@ -26,7 +27,7 @@ pub mod update;
 pub mod verdict_picker;
 
 pub use preferences::preferences_window;
-pub use problems::{ProblemLine, problems_window};
+pub use problems::{ProblemLine, problems_window, unready_lines};
 pub use prompts::{
     DiskChoice, UnsavedChoice, disk_changed_prompt, error_dialog, overwrite_prompt, path_entry,
     reload_offer, unsaved_prompt,

@@ -1,5 +1,7 @@
-//! The problems panel: what is wrong in the workspace, and the claims whose
-//! verdict differs from the same claim's in the claim library, each line
+//! The problems panel: what is wrong in the workspace, then apart from it
+//! the claims not ready to publish and what each still lacks, and the
+//! claims whose verdict differs from the same claim's in the claim library;
+//! each line
 //! able to select its claim.
 
 use crate::model::ClaimId;
@@ -12,12 +14,14 @@ pub struct ProblemLine {
 }
 
 /// The problems panel; returns a claim to select when one is clicked.
-/// `library` lists the verdicts that differ from the claim library's.
+/// `unready` lists the claims not ready to publish, `library` the
+/// verdicts that differ from the claim library's.
 pub fn problems_window(
     ctx: &egui::Context,
     open: &mut bool,
     problems: &[ProblemLine],
     library: &[ProblemLine],
+    unready: &[ProblemLine],
 ) -> Option<ClaimId> {
     let mut picked = None;
     egui::Window::new("Problems")
@@ -30,29 +34,40 @@ pub fn problems_window(
                     "{} verdict(s) differ from the same claim's in the claim library",
                     library.len()
                 ));
-                lines(ui, library, &mut picked);
+                lines(ui, library, "(!)", &mut picked);
                 ui.separator();
             }
+            ui.strong("Broken");
             if problems.is_empty() {
                 ui.label(
                     "No problems: every anchor matches its text and every reference resolves.",
                 );
-                return;
+            } else {
+                ui.label(format!(
+                    "{} problem(s). Affected claims are kept and marked (!) in the list and the text.",
+                    problems.len()
+                ));
+                lines(ui, problems, "(!)", &mut picked);
             }
-            ui.label(format!(
-                "{} problem(s). Affected claims are kept and marked (!) in the list and the text.",
-                problems.len()
-            ));
             ui.separator();
-            lines(ui, problems, &mut picked);
+            ui.strong("Not ready to publish");
+            if unready.is_empty() {
+                ui.label("Every claim has what publishing needs.");
+            } else {
+                ui.label(format!(
+                    "{} claim(s) still lack something before they can be published.",
+                    unready.len()
+                ));
+                lines(ui, unready, "…", &mut picked);
+            }
         });
     picked
 }
 
-fn lines(ui: &mut egui::Ui, lines: &[ProblemLine], picked: &mut Option<ClaimId>) {
+fn lines(ui: &mut egui::Ui, lines: &[ProblemLine], mark: &str, picked: &mut Option<ClaimId>) {
     for line in lines {
         ui.horizontal_wrapped(|ui| {
-            ui.colored_label(ui.visuals().warn_fg_color, "(!)");
+            ui.colored_label(ui.visuals().warn_fg_color, mark);
             ui.label(&line.message);
             if let Some(claim) = line.claim
                 && ui.small_button("Select claim").clicked()
@@ -61,4 +76,43 @@ fn lines(ui: &mut egui::Ui, lines: &[ProblemLine], picked: &mut Option<ClaimId>)
             }
         });
     }
+}
+
+/// One line per claim not ready to publish, in report order: "Claim 7
+/// “…” needs a verdict and a rationale".
+pub fn unready_lines(
+    ws: &crate::model::Workspace,
+    numbers: &std::collections::HashMap<ClaimId, usize>,
+) -> Vec<ProblemLine> {
+    use crate::model::readiness;
+    let mut out: Vec<(usize, ProblemLine)> = ws
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let lacks = readiness::lacks(ws, claim);
+            if lacks.is_empty() {
+                return None;
+            }
+            let number = numbers.get(&claim.id).copied().unwrap_or(0);
+            let published = if claim.is_published() {
+                " (published)"
+            } else {
+                ""
+            };
+            let message = format!(
+                "Claim {number}{published} “{}” needs {}",
+                crate::text::one_line(&claim.statement, 60),
+                readiness::describe(&lacks)
+            );
+            Some((
+                number,
+                ProblemLine {
+                    claim: Some(claim.id),
+                    message,
+                },
+            ))
+        })
+        .collect();
+    out.sort_by_key(|(n, _)| *n);
+    out.into_iter().map(|(_, line)| line).collect()
 }

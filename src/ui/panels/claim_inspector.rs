@@ -16,6 +16,7 @@ use crate::ui::widgets::{text_on_verdict, verdict_colour};
 use egui::{RichText, Ui};
 
 pub mod checked_before;
+mod publication;
 mod quote;
 
 /// What the inspector asks the window to do.
@@ -52,9 +53,23 @@ pub struct Inspector {
     drafts_for: Option<ClaimId>,
     /// The claim library's earlier checks, filled in by the window.
     pub checked_before: checked_before::CheckedBefore,
+    publication: publication::PublicationState,
+    /// Preferences › Your name, for publishing, reviews and corrections.
+    your_name: String,
+    /// The selected claim's number, as the report shows it.
+    number: Option<usize>,
 }
 
 impl Inspector {
+    /// Who is working (Preferences › Your name) and the selected claim's
+    /// number in the report; set before each [`Inspector::show`].
+    pub fn set_context(&mut self, your_name: &str, number: Option<usize>) {
+        if self.your_name != your_name {
+            self.your_name = your_name.to_owned();
+        }
+        self.number = number;
+    }
+
     /// Puts the keyboard in the statement field on the next frame.
     pub fn focus_statement(&mut self) {
         self.focus_statement = true;
@@ -72,6 +87,7 @@ impl Inspector {
             self.tag_input.clear();
             self.cite_source = None;
             self.draft = None;
+            self.publication.clear();
             self.drafts_for = Some(claim.id);
         }
         let mut out = Vec::new();
@@ -83,6 +99,9 @@ impl Inspector {
             .show(ui, |ui| {
                 for problem in problems {
                     ui.colored_label(ui.visuals().error_fg_color, format!("Problem: {problem}"));
+                }
+                if let Some(number) = self.number {
+                    ui.strong(format!("Claim {number}"));
                 }
                 quote::quote_section(ui, ws, claim, cx, &mut out);
                 ui.add_space(4.0);
@@ -97,7 +116,8 @@ impl Inspector {
                 ui.separator();
                 self.evidence(ui, ws, claim, &mut out);
                 ui.separator();
-                corrections(ui, claim, &mut out);
+                self.publication
+                    .show(ui, ws, claim, &self.your_name, &mut out);
                 ui.separator();
                 ui.horizontal_wrapped(|ui| {
                     if ui
@@ -117,7 +137,14 @@ impl Inspector {
         out
     }
 
-    fn verdict(&self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+    fn verdict(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        claim: &Claim,
+        out: &mut Vec<InspectorIntent>,
+    ) {
+        let published = claim.first_published().is_some();
         ui.horizontal_wrapped(|ui| {
             ui.strong("Verdict");
             let current = claim.verdict.as_deref().and_then(|k| ws.scale.get(k));
@@ -160,15 +187,21 @@ impl Inspector {
                         verdict.description.clone()
                     });
                 if response.clicked() && !selected {
-                    out.push(change(
-                        claim,
-                        ClaimChange::SetVerdict(Some(verdict.key.clone())),
-                    ));
+                    if published {
+                        // After publication a new verdict is a correction: ask for its note.
+                        self.publication
+                            .start_correction(claim, Some(verdict.key.clone()));
+                    } else {
+                        out.push(change(
+                            claim,
+                            ClaimChange::SetVerdict(Some(verdict.key.clone())),
+                        ));
+                    }
                 }
             }
             if ui
                 .add_enabled(
-                    claim.verdict.is_some(),
+                    claim.verdict.is_some() && !published,
                     egui::Button::new(Action::ClearVerdict.label()),
                 )
                 .on_hover_text(Action::ClearVerdict.tooltip(ui.ctx()))
@@ -206,14 +239,20 @@ impl Inspector {
                 }
             });
         ui.strong("Rationale");
-        claim_text_field(
-            ui,
-            claim,
-            ClaimText::Rationale,
-            Some(4),
-            "Why this verdict: what the sources show",
-            out,
-        );
+        if claim.first_published().is_some() {
+            // Published: the rationale changes only through a correction.
+            ui.add(egui::Label::new(&claim.rationale).wrap().selectable(true));
+            ui.weak("Published: change it with “Correct verdict or rationale…” below.");
+        } else {
+            claim_text_field(
+                ui,
+                claim,
+                ClaimText::Rationale,
+                Some(4),
+                "Why this verdict: what the sources show",
+                out,
+            );
+        }
     }
 
     fn tags(&mut self, ui: &mut Ui, ws: &Workspace, claim: &Claim, out: &mut Vec<InspectorIntent>) {
@@ -504,30 +543,6 @@ fn status_and_priority(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent
             out.push(change(claim, ClaimChange::SetPriority(priority)));
         }
     });
-}
-
-fn corrections(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
-    ui.strong(format!("Corrections ({})", claim.corrections.len()));
-    if claim.corrections.is_empty() {
-        ui.weak("A dated note is added here when a given verdict is changed.");
-    }
-    for (i, correction) in claim.corrections.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
-            ui.weak(short_time(correction.date));
-            let mut note = correction.note.clone();
-            let field = ui.add(egui::TextEdit::singleline(&mut note).desired_width(f32::INFINITY));
-            name_widget(ui, &field, "Correction note");
-            if field.changed() {
-                out.push(change(
-                    claim,
-                    ClaimChange::SetCorrectionNote {
-                        correction: i,
-                        note,
-                    },
-                ));
-            }
-        });
-    }
 }
 
 fn stance_combo(

@@ -1,5 +1,6 @@
 //! The left panel: the workspace's articles, then the claims list with a
-//! search box and filters (verdict, status, tag, claimant, article). The
+//! search box and filters (verdict, status, publication, tag, claimant,
+//! article). Each row starts with the claim's number in the report. The
 //! list is virtualized (only rows in view are drawn) and its filtered order
 //! is cached until the workspace or the filter changes. F6 puts the
 //! keyboard on a row; Enter (or Space) there opens its claim.
@@ -21,6 +22,8 @@ pub struct Filter {
     pub tag: Option<String>,
     pub claimant: Option<String>,
     pub article: Option<ArticleId>,
+    /// `Some(true)`: published claims only; `Some(false)`: drafts only.
+    pub published: Option<bool>,
     /// Only claims whose text a newer version of their article lost.
     pub orphans_only: bool,
 }
@@ -50,6 +53,7 @@ impl Filter {
             && self.tag.as_ref().is_none_or(|t| claim.tags.contains(t))
             && self.claimant.as_ref().is_none_or(|c| &claim.claimant == c)
             && self.article.is_none_or(|a| claim.article == a)
+            && self.published.is_none_or(|p| claim.is_published() == p)
             && (!self.orphans_only || claim.is_orphaned())
             && (needle.is_empty() || matches_search(ws, claim, needle))
     }
@@ -102,6 +106,8 @@ pub struct ListContext<'a> {
     pub shown_article: Option<ArticleId>,
     pub selected_claim: Option<ClaimId>,
     pub problem_claims: &'a HashSet<ClaimId>,
+    /// Each claim's number, as the reports show it.
+    pub numbers: &'a std::collections::HashMap<ClaimId, usize>,
 }
 
 impl ClaimList {
@@ -175,7 +181,7 @@ impl ClaimList {
             (
                 article_order.get(&c.article).copied().unwrap_or(usize::MAX),
                 c.anchor.start,
-                c.anchor.end,
+                usize::MAX - c.anchor.end,
             )
         });
         self.rows = rows;
@@ -255,6 +261,23 @@ impl ClaimList {
                         }
                     });
                 name_widget(ui, &combo.response, "Status filter");
+                ui.end_row();
+
+                ui.label("Publication");
+                let shown = match self.filter.published {
+                    None => "Any",
+                    Some(true) => "Published",
+                    Some(false) => "Drafts",
+                };
+                let combo = egui::ComboBox::from_id_salt("filter-published")
+                    .selected_text(shown)
+                    .width(150.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.filter.published, None, "Any");
+                        ui.selectable_value(&mut self.filter.published, Some(true), "Published");
+                        ui.selectable_value(&mut self.filter.published, Some(false), "Drafts");
+                    });
+                name_widget(ui, &combo.response, "Publication filter");
                 ui.end_row();
 
                 let choices = &mut self.choices;
@@ -360,8 +383,17 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
     let (rect, response) = ui.allocate_exact_size(vec2(width, ROW_HEIGHT), Sense::click());
     let selected = cx.selected_claim == Some(claim.id);
     let verdict = claim.verdict.as_deref().and_then(|k| ws.scale.get(k));
+    let number = cx
+        .numbers
+        .get(&claim.id)
+        .map_or_else(String::new, |n| format!("{n}. "));
+    let published = if claim.is_published() {
+        ", published"
+    } else {
+        ""
+    };
     let label = format!(
-        "{} — {}",
+        "{number}{} — {}{published}",
         verdict.map_or("Unrated", |v| v.label.as_str()),
         claim.statement
     );
@@ -406,7 +438,7 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
     }
     let text_x = chip.max.x + 6.0;
     let text_width = (rect.max.x - text_x - 4.0).max(10.0);
-    let mut statement = claim.statement.replace('\n', " ");
+    let mut statement = format!("{number}{}", claim.statement.replace('\n', " "));
     if cx.problem_claims.contains(&claim.id) {
         statement.insert_str(0, "(!) ");
     }
@@ -423,7 +455,12 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
     } else {
         claim.claimant.as_str()
     };
-    let second = format!("{verdict_label} · {who} · {}", claim.status.label());
+    let state = if claim.is_published() {
+        "Published"
+    } else {
+        claim.status.label()
+    };
+    let second = format!("{verdict_label} · {who} · {state}");
     let weak = visuals.weak_text_color();
     let second = truncated_line(ui, second, 12.0, weak, text_width);
     ui.painter()

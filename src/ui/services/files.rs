@@ -358,6 +358,23 @@ pub struct Settings {
     /// workspace's folder (older files without it get none).
     #[serde(default)]
     pub library_folders: Vec<PathBuf>,
+    /// Preferences › Your name: who publishes, reviews and corrects claims.
+    #[serde(default)]
+    pub your_name: String,
+    /// What the last export was asked to hold, offered again next time.
+    #[serde(default)]
+    pub last_export: ExportChoice,
+}
+
+/// The export dialog's answers, remembered between exports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportChoice {
+    /// The internal review copy rather than the public export.
+    pub internal: bool,
+    /// Only the article shown in the reader rather than every article.
+    pub shown_article_only: bool,
+    /// Claims in context even for articles marked *publish full text*.
+    pub context_only: bool,
 }
 
 fn default_open_report() -> bool {
@@ -380,6 +397,8 @@ impl Default for Settings {
             text_size: DEFAULT_TEXT_SIZE,
             autosave_secs: default_autosave_secs(),
             library_folders: Vec::new(),
+            your_name: String::new(),
+            last_export: ExportChoice::default(),
         }
     }
 }

@@ -29,7 +29,7 @@ impl Reader {
         {
             return; // AccessKit is off (or the text is hidden).
         }
-        let numbers = claim_numbers(article, cx);
+        let numbers = cx.numbers;
         let builder = UiBuilder::new().accessibility_parent(document.id);
         ui.scope_builder(builder, |ui| {
             for &(index, rect) in &view.visible {
@@ -55,7 +55,7 @@ impl Reader {
                         else {
                             continue;
                         };
-                        let (name, statement) = highlight_name(cx, &numbers, span.claim);
+                        let (name, statement) = highlight_name(cx, numbers, span.claim);
                         let mark_id = id.with(("claim", span.claim));
                         let mark = ui.interact(
                             local.translate(rect.min.to_vec2()),
@@ -73,19 +73,9 @@ impl Reader {
     }
 }
 
-/// Each claim of the article numbered from 1 in reading order.
-fn claim_numbers(article: &Article, cx: &ReaderContext) -> HashMap<ClaimId, usize> {
-    let mut claims: Vec<_> = cx.workspace.claims_in(article.id).collect();
-    claims.sort_by_key(|c| (c.anchor.start, c.anchor.end));
-    claims
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i + 1))
-        .collect()
-}
-
-/// The name of a highlight, "claim 3, False" (or "claim 3, Unrated"), and
-/// its description, the claim's statement.
+/// The name of a highlight, "claim 3, False" (or "claim 3, Unrated";
+/// "claim 3, False, published" once published), numbered as in the
+/// reports, and its description, the claim's statement.
 fn highlight_name(
     cx: &ReaderContext,
     numbers: &HashMap<ClaimId, usize>,
@@ -100,8 +90,13 @@ fn highlight_name(
         .as_deref()
         .and_then(|k| cx.workspace.scale.get(k))
         .map_or("Unrated", |v| v.label.as_str());
+    let published = if claim.is_published() {
+        ", published"
+    } else {
+        ""
+    };
     (
-        format!("claim {number}, {verdict}"),
+        format!("claim {number}, {verdict}{published}"),
         crate::text::one_line(&claim.statement, 200),
     )
 }

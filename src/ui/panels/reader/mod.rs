@@ -119,6 +119,8 @@ pub struct ReaderContext<'a> {
     pub problem_claims: &'a HashSet<ClaimId>,
     pub text_size: f32,
     pub mark_label: &'a str,
+    /// Each claim's number, as the reports show it.
+    pub numbers: &'a std::collections::HashMap<ClaimId, usize>,
 }
 
 impl Reader {

@@ -58,6 +58,12 @@ impl Reader {
                 } else {
                     painter.hline(r.x_range(), lane_y, stroke);
                 }
+                if span.published && span.starts_here {
+                    // A published claim: a dot in the verdict colour, ringed, where it starts.
+                    let centre = egui::pos2(r.min.x + 1.0, r.min.y + 1.0);
+                    painter.circle_filled(centre, 3.5, visuals.strong_text_color());
+                    painter.circle_filled(centre, 2.2, colour);
+                }
                 if span.problem {
                     painter.rect_stroke(
                         r,

@@ -24,6 +24,10 @@ pub(super) struct Span {
     pub colour: Option<Color32>,
     /// Whether the claim has a problem (shown with an error outline).
     pub problem: bool,
+    /// Whether the claim is published (a dot marks where it starts).
+    pub published: bool,
+    /// Whether the claim starts in this span (not only continues into it).
+    pub starts_here: bool,
     /// Length of the whole claim in chars (shorter wins a click).
     len: usize,
     claim_start: usize,
@@ -76,6 +80,8 @@ pub(super) fn claim_spans(
                     lane: lane.min(MAX_LANES - 1),
                     colour,
                     problem: problems.contains(&claim.id),
+                    published: claim.is_published(),
+                    starts_here: start >= p.chars.start,
                     len: end - start,
                     claim_start: start,
                 });

@@ -1,0 +1,258 @@
+//! Tests of publishing, reviewing and correcting claims: drafting changes
+//! are not corrections, changes after publication are, and every step undoes.
+
+use super::*;
+use crate::model::{
+    Article, Claim, ClaimId, ClaimantKind, ReviewOutcome, Source, SourceKind, Status, Workspace,
+};
+
+/// A workspace with one draft claim on a Cyrillic quote, and a web source.
+fn draft() -> (Document, ClaimId) {
+    let mut ws = Workspace::new("t");
+    let article = Article::new("Статья", "Министр заявил: экспорт вырос на 38 % 📈.");
+    let anchor = crate::anchor::find_quote(&article.text, "экспорт вырос на 38 %", 0).unwrap();
+    let claim = Claim::new(article.id, anchor, "");
+    let id = claim.id;
+    ws.articles.push(article);
+    ws.claims.push(claim);
+    ws.sources.push(Source::new(
+        "Росстат",
+        "https://rosstat.example/",
+        SourceKind::Dataset,
+    ));
+    (Document::new(ws, None), id)
+}
+
+fn edit(doc: &mut Document, claim: ClaimId, change: ClaimChange) -> Result<Outcome, CommandError> {
+    doc.execute(Command::EditClaim { claim, change }, 0.0)
+}
+
+fn claim(doc: &Document, id: ClaimId) -> &Claim {
+    doc.workspace().claim(id).unwrap()
+}
+
+fn publish(doc: &mut Document, id: ClaimId) {
+    edit(
+        doc,
+        id,
+        ClaimChange::Publish {
+            by: "Ирина".into()
+        },
+    )
+    .unwrap();
+}
+
+fn rate(doc: &mut Document, id: ClaimId) {
+    edit(doc, id, ClaimChange::SetVerdict(Some("false".into()))).unwrap();
+    doc.execute(
+        Command::set_claim_text(id, ClaimText::Rationale, "Данные Росстата: рост 3 %."),
+        0.0,
+    )
+    .unwrap();
+}
+
+#[test]
+fn publishing_needs_a_verdict_and_a_rationale_and_says_so() {
+    let (mut doc, id) = draft();
+    let err = edit(
+        &mut doc,
+        id,
+        ClaimChange::Publish {
+            by: "Ирина".into()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        CommandError::NotReady("a verdict and a rationale".into())
+    );
+    assert!(!doc.is_dirty());
+    rate(&mut doc, id);
+    publish(&mut doc, id);
+    let c = claim(&doc, id);
+    assert!(c.is_published());
+    assert_eq!(c.approved_by(), Some("Ирина"));
+    assert_eq!(c.status, Status::Done);
+    assert!(c.first_published().is_some());
+}
+
+#[test]
+fn drafting_verdict_changes_are_not_corrections() {
+    let (mut doc, id) = draft();
+    for key in ["true", "mixed", "false"] {
+        edit(&mut doc, id, ClaimChange::SetVerdict(Some(key.into()))).unwrap();
+    }
+    assert!(claim(&doc, id).corrections.is_empty());
+}
+
+#[test]
+fn after_publication_verdict_and_rationale_change_only_through_a_correction() {
+    let (mut doc, id) = draft();
+    rate(&mut doc, id);
+    publish(&mut doc, id);
+    let published = claim(&doc, id).clone();
+    assert_eq!(
+        edit(&mut doc, id, ClaimChange::SetVerdict(Some("mixed".into()))),
+        Err(CommandError::PublishedNeedsCorrection)
+    );
+    assert_eq!(
+        doc.execute(
+            Command::set_claim_text(id, ClaimText::Rationale, "другое"),
+            0.0
+        ),
+        Err(CommandError::PublishedNeedsCorrection)
+    );
+    let correct = |note: &str| ClaimChange::Correct {
+        verdict: Some("mixed".into()),
+        rationale: "Рост 38 % — только по станкам.".into(),
+        note: note.into(),
+        by: "Олег".into(),
+    };
+    assert_eq!(
+        edit(&mut doc, id, correct("  ")),
+        Err(CommandError::EmptyCorrectionNote)
+    );
+    edit(&mut doc, id, correct("Новые данные 海关.")).unwrap();
+    let c = claim(&doc, id);
+    assert_eq!(c.verdict.as_deref(), Some("mixed"));
+    assert_eq!(c.corrections.len(), 1);
+    let correction = &c.corrections[0];
+    assert_eq!(correction.old_verdict.as_deref(), Some("false"));
+    assert_eq!(correction.new_verdict.as_deref(), Some("mixed"));
+    assert_eq!(correction.by, "Олег");
+    assert_eq!(c.last_corrected(), Some(correction.date));
+    assert_eq!(c.first_published(), published.first_published());
+    doc.undo();
+    assert_eq!(claim(&doc, id), &published, "one undo step");
+}
+
+#[test]
+fn unpublishing_is_recorded_and_publishing_again_keeps_the_first_date() {
+    let (mut doc, id) = draft();
+    rate(&mut doc, id);
+    publish(&mut doc, id);
+    let first = claim(&doc, id).first_published();
+    edit(
+        &mut doc,
+        id,
+        ClaimChange::Unpublish {
+            by: "Ирина".into()
+        },
+    )
+    .unwrap();
+    assert!(!claim(&doc, id).is_published());
+    assert_eq!(claim(&doc, id).publication.len(), 2);
+    assert_eq!(
+        edit(&mut doc, id, ClaimChange::Unpublish { by: "x".into() }),
+        Err(CommandError::NotPublished)
+    );
+    publish(&mut doc, id);
+    assert_eq!(claim(&doc, id).first_published(), first);
+    doc.undo();
+    doc.undo();
+    assert!(claim(&doc, id).is_published());
+    assert_eq!(claim(&doc, id).publication.len(), 1);
+}
+
+#[test]
+fn hand_written_corrections_need_a_publication() {
+    let (mut doc, id) = draft();
+    let hand = ClaimChange::AddCorrection {
+        note: "Опечатка в дате.".into(),
+        by: "Олег".into(),
+    };
+    assert_eq!(
+        edit(&mut doc, id, hand.clone()),
+        Err(CommandError::NeverPublished)
+    );
+    rate(&mut doc, id);
+    publish(&mut doc, id);
+    edit(&mut doc, id, hand).unwrap();
+    let c = claim(&doc, id);
+    assert_eq!(c.corrections[0].old_verdict, c.corrections[0].new_verdict);
+}
+
+#[test]
+fn review_approves_or_sends_back_with_a_note() {
+    let (mut doc, id) = draft();
+    edit(&mut doc, id, ClaimChange::SetStatus(Status::NeedsReview)).unwrap();
+    edit(
+        &mut doc,
+        id,
+        ClaimChange::SendBack {
+            by: "Редактор".into(),
+            note: "Нужен второй источник.".into(),
+        },
+    )
+    .unwrap();
+    let c = claim(&doc, id);
+    assert_eq!(c.status, Status::InProgress);
+    assert_eq!(c.reviews[0].outcome, ReviewOutcome::SentBack);
+    assert_eq!(c.reviews[0].note, "Нужен второй источник.");
+    edit(
+        &mut doc,
+        id,
+        ClaimChange::Approve {
+            by: "Редактор".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(claim(&doc, id).status, Status::Done);
+    doc.undo();
+    assert_eq!(claim(&doc, id).status, Status::InProgress);
+    assert_eq!(claim(&doc, id).reviews.len(), 1);
+}
+
+#[test]
+fn a_claimants_kind_is_guessed_from_earlier_claims_by_the_same_claimant() {
+    let (mut doc, first) = draft();
+    doc.execute(
+        Command::set_claim_text(first, ClaimText::Claimant, "Кремль"),
+        0.0,
+    )
+    .unwrap();
+    edit(
+        &mut doc,
+        first,
+        ClaimChange::SetClaimantKind(ClaimantKind::Organization),
+    )
+    .unwrap();
+    let article = doc.workspace().articles[0].id;
+    let Outcome::Claim(second) = doc
+        .execute(
+            Command::MarkClaim {
+                article,
+                start: 0,
+                end: 7,
+            },
+            10.0,
+        )
+        .unwrap()
+    else {
+        panic!("a claim")
+    };
+    doc.execute(
+        Command::set_claim_text(second, ClaimText::Claimant, " кремль "),
+        20.0,
+    )
+    .unwrap();
+    assert_eq!(
+        claim(&doc, second).claimant_kind,
+        ClaimantKind::Organization
+    );
+    doc.undo();
+    assert_eq!(claim(&doc, second).claimant_kind, ClaimantKind::Person);
+}
+
+#[test]
+fn internal_notes_are_claim_text_fields_with_undo() {
+    let (mut doc, id) = draft();
+    doc.execute(
+        Command::set_claim_text(id, ClaimText::InternalNote, "Спросить у отдела 数据"),
+        0.0,
+    )
+    .unwrap();
+    assert_eq!(claim(&doc, id).internal_note, "Спросить у отдела 数据");
+    doc.undo();
+    assert_eq!(claim(&doc, id).internal_note, "");
+}

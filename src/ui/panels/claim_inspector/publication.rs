@@ -1,0 +1,360 @@
+//! The inspector's publication section: whether the claim is a draft or
+//! published (when, approved by whom), what it still lacks, *Publish* and
+//! *Unpublish*, the editor's review (approve, or send back with a note),
+//! the claimant's kind, the internal note, and corrections once the claim
+//! has been published — a change of verdict or rationale then goes through
+//! *Correct…*, which asks for the public note.
+
+use super::{InspectorIntent, change, claim_text_field, short_time};
+use crate::edit::{ClaimChange, ClaimText};
+use crate::model::{
+    Claim, ClaimantKind, PublicationAction, ReviewOutcome, Status, Workspace, readiness,
+};
+use crate::ui::actions::Action;
+use crate::ui::widgets::name_widget;
+use egui::Ui;
+
+/// A correction being written: the new verdict and rationale and the
+/// public note saying what changed.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct CorrectionDraft {
+    pub verdict: Option<String>,
+    pub rationale: String,
+    pub note: String,
+}
+
+/// The section's drafts, kept while the same claim is selected.
+#[derive(Default)]
+pub(super) struct PublicationState {
+    send_back_note: String,
+    hand_correction: String,
+    pub correction: Option<CorrectionDraft>,
+}
+
+impl PublicationState {
+    pub(super) fn clear(&mut self) {
+        *self = PublicationState::default();
+    }
+
+    /// Starts a correction of a published claim, with `verdict` chosen.
+    pub(super) fn start_correction(&mut self, claim: &Claim, verdict: Option<String>) {
+        let draft = self.correction.get_or_insert_with(|| CorrectionDraft {
+            verdict: claim.verdict.clone(),
+            rationale: claim.rationale.clone(),
+            note: String::new(),
+        });
+        draft.verdict = verdict;
+    }
+
+    pub(super) fn show(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        claim: &Claim,
+        your_name: &str,
+        out: &mut Vec<InspectorIntent>,
+    ) {
+        ui.strong("Publication");
+        ui.label(state_line(claim));
+        let lacks = readiness::lacks(ws, claim);
+        if !lacks.is_empty() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "Not ready to publish: needs {}.",
+                    readiness::describe(&lacks)
+                ),
+            );
+        }
+        ui.horizontal_wrapped(|ui| {
+            if claim.is_published() {
+                if ui
+                    .button("Unpublish")
+                    .on_hover_text("Withdraw the claim from the public report (recorded)")
+                    .clicked()
+                {
+                    out.push(change(
+                        claim,
+                        ClaimChange::Unpublish {
+                            by: your_name.to_owned(),
+                        },
+                    ));
+                }
+            } else {
+                let blocked = lacks.iter().any(|l| l.blocks_publishing());
+                let button = egui::Button::new(format!(
+                    "{} ({})",
+                    Action::PublishClaim.label(),
+                    Action::PublishClaim.shortcut_text(ui.ctx())
+                ));
+                if ui
+                    .add_enabled(!blocked, button)
+                    .on_hover_text(Action::PublishClaim.tooltip(ui.ctx()))
+                    .on_disabled_hover_text(
+                        "A claim needs a verdict and a rationale to be published",
+                    )
+                    .clicked()
+                {
+                    out.push(InspectorIntent::Action(Action::PublishClaim));
+                }
+            }
+            claimant_kind(ui, claim, out);
+        });
+        self.review(ui, claim, your_name, out);
+        ui.label("Internal note (never published)");
+        claim_text_field(
+            ui,
+            claim,
+            ClaimText::InternalNote,
+            Some(2),
+            "Comments for the desk: what to ask, what is still open",
+            out,
+        );
+        if claim.first_published().is_some() {
+            self.corrections(ui, ws, claim, your_name, out);
+        }
+    }
+
+    fn review(
+        &mut self,
+        ui: &mut Ui,
+        claim: &Claim,
+        your_name: &str,
+        out: &mut Vec<InspectorIntent>,
+    ) {
+        for review in &claim.reviews {
+            let outcome = match review.outcome {
+                ReviewOutcome::Approved => "Approved",
+                ReviewOutcome::SentBack => "Sent back",
+            };
+            let mut line = format!("{outcome} {} by {}", short_time(review.date), review.by);
+            if !review.note.trim().is_empty() {
+                line.push_str(&format!(": {}", review.note.trim()));
+            }
+            ui.weak(line);
+        }
+        if claim.status != Status::NeedsReview {
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Approve")
+                .on_hover_text("The claim is checked: status Done")
+                .clicked()
+            {
+                out.push(change(
+                    claim,
+                    ClaimChange::Approve {
+                        by: your_name.to_owned(),
+                    },
+                ));
+            }
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.send_back_note)
+                    .hint_text("What still needs doing")
+                    .desired_width(180.0),
+            );
+            name_widget(ui, &field, "Note for sending back");
+            let note = self.send_back_note.trim().to_owned();
+            if ui
+                .add_enabled(!note.is_empty(), egui::Button::new("Send back"))
+                .on_hover_text("Back to In progress, with your note")
+                .clicked()
+            {
+                out.push(change(
+                    claim,
+                    ClaimChange::SendBack {
+                        by: your_name.to_owned(),
+                        note,
+                    },
+                ));
+                self.send_back_note.clear();
+            }
+        });
+    }
+
+    fn corrections(
+        &mut self,
+        ui: &mut Ui,
+        ws: &Workspace,
+        claim: &Claim,
+        your_name: &str,
+        out: &mut Vec<InspectorIntent>,
+    ) {
+        ui.strong(format!("Corrections ({})", claim.corrections.len()));
+        for correction in &claim.corrections {
+            let label = |key: &Option<String>| {
+                key.as_deref()
+                    .map(|k| ws.scale.get(k).map_or(k.to_owned(), |v| v.label.clone()))
+                    .unwrap_or_else(|| "no verdict".to_owned())
+            };
+            let mut line = short_time(correction.date);
+            if correction.old_verdict != correction.new_verdict {
+                line.push_str(&format!(
+                    " · {} to {}",
+                    label(&correction.old_verdict),
+                    label(&correction.new_verdict)
+                ));
+            }
+            line.push_str(&format!(" · {}", correction.note));
+            ui.label(line);
+        }
+        match &mut self.correction {
+            None => {
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button("Correct verdict or rationale…")
+                        .on_hover_text(
+                            "The claim is published: a change is a correction with a public note",
+                        )
+                        .clicked()
+                    {
+                        self.start_correction(claim, claim.verdict.clone());
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let field = ui.add(
+                        egui::TextEdit::singleline(&mut self.hand_correction)
+                            .hint_text("Or write a correction (e.g. a date fixed)")
+                            .desired_width(220.0),
+                    );
+                    name_widget(ui, &field, "Correction written by hand");
+                    let note = self.hand_correction.trim().to_owned();
+                    if ui
+                        .add_enabled(!note.is_empty(), egui::Button::new("Add correction"))
+                        .clicked()
+                    {
+                        out.push(change(
+                            claim,
+                            ClaimChange::AddCorrection {
+                                note,
+                                by: your_name.to_owned(),
+                            },
+                        ));
+                        self.hand_correction.clear();
+                    }
+                });
+            }
+            Some(draft) => {
+                if let Some(intent) = correction_form(ui, ws, claim, draft, your_name) {
+                    if let Some(intent) = intent {
+                        out.push(intent);
+                    }
+                    self.correction = None;
+                }
+            }
+        }
+    }
+}
+
+/// The correction form; `Some(Some(intent))` when recorded, `Some(None)`
+/// when cancelled.
+fn correction_form(
+    ui: &mut Ui,
+    ws: &Workspace,
+    claim: &Claim,
+    draft: &mut CorrectionDraft,
+    your_name: &str,
+) -> Option<Option<InspectorIntent>> {
+    let mut answer = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.strong("Correction");
+        let current = draft
+            .verdict
+            .as_deref()
+            .and_then(|k| ws.scale.get(k))
+            .map_or("No verdict".to_owned(), |v| v.label.clone());
+        let combo = egui::ComboBox::from_id_salt(("correction-verdict", claim.id))
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for verdict in &ws.scale.verdicts {
+                    ui.selectable_value(
+                        &mut draft.verdict,
+                        Some(verdict.key.clone()),
+                        &verdict.label,
+                    );
+                }
+            });
+        name_widget(ui, &combo.response, "Corrected verdict");
+        let rationale = ui.add(
+            egui::TextEdit::multiline(&mut draft.rationale)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        );
+        name_widget(ui, &rationale, "Corrected rationale");
+        let note = ui.add(
+            egui::TextEdit::singleline(&mut draft.note)
+                .hint_text("Public note: what changed and why (shown in the report)")
+                .desired_width(f32::INFINITY),
+        );
+        name_widget(ui, &note, "Public correction note");
+        let changed = draft.verdict != claim.verdict || draft.rationale != claim.rationale;
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(
+                    changed && !draft.note.trim().is_empty(),
+                    egui::Button::new("Record correction"),
+                )
+                .clicked()
+            {
+                answer = Some(Some(change(
+                    claim,
+                    ClaimChange::Correct {
+                        verdict: draft.verdict.clone(),
+                        rationale: draft.rationale.clone(),
+                        note: draft.note.trim().to_owned(),
+                        by: your_name.to_owned(),
+                    },
+                )));
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(None);
+            }
+        });
+    });
+    answer
+}
+
+/// "Draft — never published", "Published 2026-11-28 … by Desk", or withdrawn.
+fn state_line(claim: &Claim) -> String {
+    match claim.publication.last() {
+        None => "Draft — never published".to_owned(),
+        Some(last) => {
+            let by = if last.by.trim().is_empty() {
+                String::new()
+            } else {
+                format!(", approved by {}", last.by.trim())
+            };
+            match last.action {
+                PublicationAction::Published => {
+                    let first = claim.first_published().filter(|f| *f != last.date);
+                    let since = first
+                        .map(|f| format!(" (first published {})", short_time(f)))
+                        .unwrap_or_default();
+                    format!("Published {}{by}{since}", short_time(last.date))
+                }
+                PublicationAction::Unpublished => format!(
+                    "Withdrawn {} by {} — a draft again",
+                    short_time(last.date),
+                    last.by.trim()
+                ),
+            }
+        }
+    }
+}
+
+fn claimant_kind(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
+    ui.label("Claimant is");
+    let mut kind = claim.claimant_kind;
+    let combo = egui::ComboBox::from_id_salt(("claimant-kind", claim.id))
+        .selected_text(kind.label())
+        .show_ui(ui, |ui| {
+            for k in ClaimantKind::ALL {
+                ui.selectable_value(&mut kind, k, k.label());
+            }
+        });
+    name_widget(ui, &combo.response, "Claimant kind");
+    if kind != claim.claimant_kind {
+        out.push(change(claim, ClaimChange::SetClaimantKind(kind)));
+    }
+}

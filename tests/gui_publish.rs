@@ -1,0 +1,176 @@
+//! Publishing in the window: Ctrl+Shift+P in the name of Preferences › Your
+//! name, refusing a claim without a rationale, a verdict click on a
+//! published claim opening a correction that asks for its public note, and
+//! the claims list's numbers and Publication filter.
+
+mod support;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+use factbench::edit::{ClaimChange, ClaimText, Command};
+use factbench::sample::sample_workspace;
+use support::*;
+
+const COMMAND_SHIFT: Modifiers = Modifiers {
+    alt: false,
+    ctrl: true,
+    shift: true,
+    mac_cmd: false,
+    command: true,
+};
+
+/// The sample with its first draft selected, given a verdict and a rationale.
+fn draft_ready_to_publish() -> (
+    egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+    factbench::ClaimId,
+) {
+    let ws = sample_workspace();
+    let claim = ws.claims.iter().find(|c| !c.is_published()).unwrap().id;
+    let mut harness = harness(app(ws, vec![]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    harness.state_mut().execute(
+        &ctx,
+        Command::EditClaim {
+            claim,
+            change: ClaimChange::SetVerdict(Some("mostly-true".into())),
+        },
+    );
+    harness.run_steps(3);
+    (harness, claim)
+}
+
+#[test]
+fn ctrl_shift_p_publishes_in_your_name_once_there_is_a_rationale() {
+    let (mut harness, claim) = draft_ready_to_publish();
+    harness.state_mut().settings_mut().your_name = "Ольга Редактор".into();
+    press(&mut harness, COMMAND_SHIFT, Key::P, 1);
+    assert!(
+        !harness
+            .state()
+            .workspace()
+            .claim(claim)
+            .unwrap()
+            .is_published()
+    );
+    let refused: Vec<String> = harness.state().errors().map(|(_, m)| m.clone()).collect();
+    assert!(
+        refused.iter().any(|m| m.contains("needs a rationale")),
+        "{refused:?}"
+    );
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().execute(
+        &ctx,
+        Command::set_claim_text(claim, ClaimText::Rationale, "Зеленский предложил 30 дней."),
+    );
+    harness.run_steps(2);
+    press(&mut harness, COMMAND_SHIFT, Key::P, 1);
+    let published = harness.state().workspace().claim(claim).unwrap().clone();
+    assert!(published.is_published());
+    assert_eq!(published.approved_by(), Some("Ольга Редактор"));
+    assert!(
+        harness
+            .query_by_label_contains("approved by Ольга Редактор")
+            .is_some()
+    );
+}
+
+#[test]
+fn publishing_without_your_name_opens_preferences_first() {
+    let (mut harness, claim) = draft_ready_to_publish();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().execute(
+        &ctx,
+        Command::set_claim_text(claim, ClaimText::Rationale, "Because."),
+    );
+    harness.run_steps(2);
+    press(&mut harness, COMMAND_SHIFT, Key::P, 1);
+    assert!(
+        !harness
+            .state()
+            .workspace()
+            .claim(claim)
+            .unwrap()
+            .is_published()
+    );
+    assert!(
+        harness.query_all_by_label("Your name").next().is_some(),
+        "Preferences are open"
+    );
+}
+
+#[test]
+fn a_verdict_click_on_a_published_claim_asks_for_a_correction_note() {
+    let ws = sample_workspace();
+    let claim = ws.claims.iter().find(|c| c.is_published()).unwrap().id;
+    // Tall enough that the inspector's correction form is in view.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 2400.0))
+        .with_context_setup(factbench::ui::install_fonts)
+        .build_ui_state(
+            |ui, app: &mut factbench::ui::FactbenchApp| app.show(ui),
+            app(ws, vec![]),
+        );
+    harness.run_steps(3);
+    harness.state_mut().settings_mut().your_name = "Desk".into();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    harness.run_steps(3);
+    let label = {
+        let scale = &harness.state().workspace().scale;
+        format!("3 {}", scale.verdicts[2].label)
+    };
+    harness.get_by_label(&label).click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .claim(claim)
+            .unwrap()
+            .verdict
+            .as_deref(),
+        Some("true"),
+        "not changed before the note is written"
+    );
+    harness.get_by_label("Public correction note").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Public correction note")
+        .type_text("Новые данные: визит сократили.");
+    harness.run_steps(2);
+    harness.get_by_label("Record correction").click();
+    harness.run_steps(2);
+    let corrected = harness.state().workspace().claim(claim).unwrap();
+    assert_eq!(corrected.verdict.as_deref(), Some("mixed"));
+    assert_eq!(corrected.corrections.len(), 1);
+    assert_eq!(
+        corrected.corrections[0].note,
+        "Новые данные: визит сократили."
+    );
+    assert_eq!(corrected.corrections[0].by, "Desk");
+}
+
+#[test]
+fn the_list_numbers_claims_as_the_report_and_filters_published_ones() {
+    let ws = sample_workspace();
+    let numbers = ws.claim_numbers();
+    let first = ws.claims[0].clone();
+    let mut harness = harness(app(ws, vec![]));
+    let name = format!(
+        "{}. True — {}, published",
+        numbers[&first.id], first.statement
+    );
+    assert!(harness.query_by_label(&name).is_some(), "{name}");
+    harness.state_mut().list_mut().filter.published = Some(false);
+    harness.run_steps(2);
+    assert!(harness.query_by_label(&name).is_none(), "drafts only");
+    let revision = harness.state().document().revision();
+    let shown = harness
+        .state_mut()
+        .list_mut()
+        .visible_claims(&sample_workspace(), revision);
+    assert_eq!(shown.len(), 6, "the sample's six drafts");
+}

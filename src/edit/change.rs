@@ -5,7 +5,7 @@
 
 use super::command::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
 use crate::model::{
-    Anchor, Article, Claim, Correction, Evidence, Priority, Source, Stance, Status, Touched,
+    Anchor, Article, Claim, Conflict, Correction, Evidence, Priority, Source, Stance, Status, Touched,
     VerdictScale, Workspace,
 };
 use jiff::Timestamp;
@@ -67,6 +67,15 @@ pub enum Edit {
     /// Bring the article's latest earlier version back as its text (the
     /// inverse of [`Edit::PushArticleVersion`]).
     PopArticleVersion {
+        index: usize,
+    },
+    /// Record a merge conflict (the inverse of settling one).
+    InsertConflict {
+        index: usize,
+        conflict: Box<Conflict>,
+    },
+    /// Forget a merge conflict: it was settled.
+    RemoveConflict {
         index: usize,
     },
     /// Several edits applied in order, undone in reverse order.
@@ -233,6 +242,15 @@ impl Edit {
                     index,
                     version: Box::new(version),
                 }),
+            Edit::InsertConflict { index, conflict } => {
+                let index = insert(&mut ws.conflicts, index, *conflict);
+                Edit::RemoveConflict { index }
+            }
+            Edit::RemoveConflict { index } => remove(&mut ws.conflicts, index)
+                .map_or(Edit::NOTHING, |conflict| Edit::InsertConflict {
+                    index,
+                    conflict: Box::new(conflict),
+                }),
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -268,7 +286,9 @@ impl Edit {
             | Edit::PushArticleVersion { index, .. }
             | Edit::PopArticleVersion { index } => out.articles.extend(article_at(index)),
             Edit::SetArticleDetails { .. } => out.details = true,
-            Edit::SetWorkspaceDetails { .. } => {}
+            Edit::SetWorkspaceDetails { .. }
+            | Edit::InsertConflict { .. }
+            | Edit::RemoveConflict { .. } => {}
             Edit::SetScale { .. } => out.everything = true,
             Edit::Group(edits) => edits.iter().for_each(|e| e.collect_touches(ws, out)),
         }

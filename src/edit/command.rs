@@ -67,6 +67,11 @@ pub enum Command {
     /// by [`super::ArticleUpdate::prepare`]: the old text becomes an earlier
     /// version and every claim takes its new anchor or becomes an orphan.
     UpdateArticle(Box<super::ArticleUpdate>),
+    /// Settle the merge conflict at `index` of the workspace's list.
+    ResolveConflict {
+        index: usize,
+        resolution: crate::merge::Resolution,
+    },
 }
 
 impl Command {
@@ -440,6 +445,10 @@ pub enum CommandError {
     BadScale(String),
     #[error("the article or its claims changed after the update was prepared; prepare it again")]
     StaleUpdate,
+    #[error("that conflict is no longer in the workspace")]
+    NoSuchConflict,
+    #[error("the conflict's value cannot be used: {0}")]
+    BadConflictValue(String),
 }
 
 /// What a command did, for the window to follow up (select the new claim…).

@@ -130,6 +130,10 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             Ok((edit, outcome))
         }
         Command::UpdateArticle(update) => super::update::plan_update(ws, *update),
+        Command::ResolveConflict { index, resolution } => Ok((
+            crate::merge::resolution_edit(ws, index, resolution)?,
+            Outcome::Done,
+        )),
         Command::AddArticles(articles) => {
             let Some(last) = articles.last().map(|a| a.id) else {
                 return Ok((Edit::NOTHING, Outcome::Unchanged));

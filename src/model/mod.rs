@@ -7,6 +7,7 @@
 
 mod article;
 mod claim;
+mod conflict;
 mod ids;
 mod problem_index;
 mod problems;
@@ -17,6 +18,7 @@ mod workspace;
 pub use crate::anchor::Anchor;
 pub use article::{Article, ArticleVersion};
 pub use claim::{Claim, Correction, Priority, Status};
+pub use conflict::{Conflict, ConflictItem, Side};
 pub use ids::{ArticleId, ClaimId, SourceId};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme};

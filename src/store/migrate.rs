@@ -11,6 +11,8 @@
 //! `versions`, and a claim had no `orphaned` marker. Its articles become
 //! articles with no earlier versions and an unknown source; no claim is an
 //! orphan.
+//!
+//! Version 2 had no recorded merge conflicts (see `v2` below).
 
 use super::LoadError;
 use super::format::parse;
@@ -41,8 +43,11 @@ pub(super) fn declared_version(text: &str, path: &Path) -> Option<u32> {
 /// Reads a file of an older `version` and brings it up to the current one.
 pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace, LoadError> {
     match version {
-        0 => parse::<v0::Workspace>(text, path).map(|v0| Workspace::from(v1::Workspace::from(v0))),
-        1 => parse::<v1::Workspace>(text, path).map(Workspace::from),
+        0 => parse::<v0::Workspace>(text, path)
+            .map(|v0| Workspace::from(v2::Workspace::from(v1::Workspace::from(v0)))),
+        1 => parse::<v1::Workspace>(text, path)
+            .map(|v1| Workspace::from(v2::Workspace::from(v1))),
+        2 => parse::<v2::Workspace>(text, path).map(Workspace::from),
         FORMAT_VERSION => parse::<Workspace>(text, path),
         _ => unreachable_version(version, path),
     }
@@ -158,10 +163,10 @@ mod v1 {
     }
 }
 
-impl From<v1::Workspace> for Workspace {
+impl From<v1::Workspace> for v2::Workspace {
     fn from(old: v1::Workspace) -> Self {
-        Workspace {
-            format_version: FORMAT_VERSION,
+        v2::Workspace {
+            format_version: 2,
             title: old.title,
             description: old.description,
             methodology: old.methodology,
@@ -223,6 +228,50 @@ impl From<v1::Claim> for Claim {
             updated: old.updated,
             corrections: old.corrections,
             orphaned: None,
+        }
+    }
+}
+
+/// Version 2, frozen: the workspace before merge conflicts were recorded in
+/// it. Its items are today's; it converts by adding an empty conflict list.
+mod v2 {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Workspace {
+        #[allow(dead_code)]
+        pub format_version: u32,
+        pub title: String,
+        pub description: String,
+        pub methodology: String,
+        pub created: Timestamp,
+        pub modified: Timestamp,
+        pub publisher: Publisher,
+        pub report_url: String,
+        pub scale: VerdictScale,
+        pub articles: Vec<Article>,
+        pub claims: Vec<Claim>,
+        pub sources: Vec<Source>,
+    }
+
+    impl From<Workspace> for crate::model::Workspace {
+        fn from(old: Workspace) -> Self {
+            crate::model::Workspace {
+                format_version: FORMAT_VERSION,
+                title: old.title,
+                description: old.description,
+                methodology: old.methodology,
+                created: old.created,
+                modified: old.modified,
+                publisher: old.publisher,
+                report_url: old.report_url,
+                scale: old.scale,
+                articles: old.articles,
+                claims: old.claims,
+                sources: old.sources,
+                conflicts: Vec::new(),
+            }
         }
     }
 }

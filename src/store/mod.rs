@@ -57,6 +57,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             path: path.to_owned(),
         });
     }
+    if let Some(line) = conflict_marker_line(text) {
+        return Err(LoadError::ConflictMarkers {
+            path: path.to_owned(),
+            line,
+        });
+    }
     let (workspace, migrated_from) = match format::parse::<Workspace>(text, path) {
         Ok(ws) if ws.format_version == FORMAT_VERSION => (ws, None),
         Ok(ws) => read_other_version(ws.format_version, text, path)?,
@@ -72,6 +78,26 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
         migrated_from,
         disk: None,
     })
+}
+
+/// The first line (from 1) that starts with a git conflict marker, if any.
+/// A `<<<<<<< `, `=======`, `>>>>>>> ` run of lines is what git leaves;
+/// an article quoting one whole is the only false alarm, and a rare one.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    if !text.contains("<<<<<<< ") || !text.contains(">>>>>>> ") {
+        return None;
+    }
+    let (mut start, mut middle) = (None, false);
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with("<<<<<<< ") {
+            (start, middle) = (Some(n + 1), false);
+        } else if line == "=======" && start.is_some() {
+            middle = true;
+        } else if line.starts_with(">>>>>>> ") && middle {
+            return start;
+        }
+    }
+    None
 }
 
 fn read_other_version(

@@ -83,6 +83,7 @@ where
             }
             (None, Some(one), None) | (None, None, Some(one)) => Some(one.clone()),
             (Some(b), Some(one), None) | (Some(b), None, Some(one)) if b == one => None,
+            (Some(_), None, None) => None,
             (Some(b), o, t) => {
                 conflicts.push(self.whole_item_conflict(key, Some(b), o, t));
                 o.or(t).cloned()

@@ -1,6 +1,7 @@
 //! `factbench git-setup [DIR]`: makes git merge and diff workspace files
 //! with Factbench — `*.ron merge=factbench diff=factbench` in the
-//! repository's `.gitattributes`, the drivers in its config. Running it
+//! repository's `.gitattributes`, the drivers in its config, lock files in
+//! its exclude list. Running it
 //! again changes nothing; it says what it did.
 
 use std::io::Write;
@@ -26,6 +27,7 @@ fn setup(dir: &Path, out: &mut dyn Write) -> Result<(), String> {
         .map_err(|e| format!("cannot tell where this factbench is: {e}"))?;
     let exe = shell_quote(&exe.to_string_lossy());
     add_attributes(&top, out)?;
+    exclude_lock_files(dir, out)?;
     let settings = [
         ("merge.factbench.name", "Factbench workspace merge".to_owned()),
         ("merge.factbench.driver", format!("{exe} merge %O %A %B")),
@@ -62,6 +64,31 @@ fn add_attributes(top: &Path, out: &mut dyn Write) -> Result<(), String> {
     new.push('\n');
     std::fs::write(&path, new).map_err(|e| format!("{}: {e}", path.display()))?;
     let _ = writeln!(out, "added `{ATTRIBUTES}` to {}", path.display());
+    Ok(())
+}
+
+/// Lock files (`.NAME.ron.lock`, see `store::lock`) are never committed:
+/// they go in the repository's own exclude list.
+fn exclude_lock_files(dir: &Path, out: &mut dyn Write) -> Result<(), String> {
+    const PATTERN: &str = ".*.ron.lock";
+    let info = PathBuf::from(git(dir, &["rev-parse", "--git-path", "info/exclude"])?.trim());
+    let info = if info.is_absolute() { info } else { dir.join(info) };
+    let text = std::fs::read_to_string(&info).unwrap_or_default();
+    if text.lines().any(|l| l.trim() == PATTERN) {
+        let _ = writeln!(out, "{} already excludes `{PATTERN}`", info.display());
+        return Ok(());
+    }
+    if let Some(folder) = info.parent() {
+        std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    }
+    let mut new = text;
+    if !new.is_empty() && !new.ends_with('\n') {
+        new.push('\n');
+    }
+    new.push_str(PATTERN);
+    new.push('\n');
+    std::fs::write(&info, new).map_err(|e| format!("{}: {e}", info.display()))?;
+    let _ = writeln!(out, "added `{PATTERN}` to {} (lock files stay out of commits)", info.display());
     Ok(())
 }
 

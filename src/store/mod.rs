@@ -6,6 +6,7 @@ mod atomic;
 mod disk;
 mod error;
 mod format;
+mod lock;
 mod migrate;
 pub mod recovery;
 
@@ -13,6 +14,7 @@ pub use atomic::{backup_path, replace_atomically, write_atomically};
 pub use disk::{DiskChange, DiskState};
 pub use error::{LoadError, SaveError};
 pub use format::{RECURSION_LIMIT, to_ron};
+pub use lock::{Holder, LockOutcome, WorkspaceLock, lock, lock_path};
 
 use crate::model::{FORMAT_VERSION, Problem, Workspace};
 use crate::read_limited::{ReadFailure, read_limited};

@@ -314,3 +314,24 @@ fn git_diff_shows_the_change_in_words() {
     let semantic = run(repo.path(), &factbench_exe(), &["diff", FILE, FILE]);
     assert_eq!(text(&semantic), "no differences\n");
 }
+
+#[test]
+fn exports_refuse_while_conflicts_remain() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = sample_workspace();
+    let keys = verdict_keys(&base);
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.claims[0].verdict = Some(keys[1].clone());
+    theirs.claims[0].verdict = Some(keys[2].clone());
+    let merged = factbench::merge::merge(base, ours, theirs).workspace;
+    let path = dir.path().join("merged.ron");
+    fs::write(&path, store::to_ron(&merged).unwrap()).unwrap();
+    let out = run(
+        dir.path(),
+        &factbench_exe(),
+        &["export", "merged.ron", "--format", "html", "-o", "report.html"],
+    );
+    assert!(!out.status.success());
+    assert!(text(&out).contains("1 unsettled merge conflict"), "{}", text(&out));
+    assert!(!dir.path().join("report.html").exists());
+}

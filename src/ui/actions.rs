@@ -28,6 +28,8 @@ pub enum Action {
     UpdateArticle,
     /// Shows what changed between two versions of the shown article.
     CompareVersions,
+    /// Shows what differs between another workspace file and this one.
+    CompareWith,
     Export(Format),
     /// Turns "open the HTML report in the browser afterwards" on or off.
     ToggleOpenReportAfterExport,
@@ -62,6 +64,8 @@ pub enum Action {
     NextClaim,
     PreviousClaim,
     ShowProblems,
+    /// Lists the merge conflicts waiting to be settled.
+    ShowConflicts,
     ArticleDetails,
     WorkspaceDetails,
     Theme(ThemeChoice),
@@ -246,7 +250,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 66] = [
+    pub const ALL: [Action; 68] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -266,6 +270,7 @@ impl Action {
         Action::NewArticleFromClipboard,
         Action::UpdateArticle,
         Action::CompareVersions,
+        Action::CompareWith,
         Action::Export(Format::Html),
         Action::Export(Format::Markdown),
         Action::Export(Format::Csv),
@@ -300,6 +305,7 @@ impl Action {
         Action::WorkspaceDetails,
         Action::EditScale,
         Action::ShowProblems,
+        Action::ShowConflicts,
         Action::Theme(ThemeChoice::System),
         Action::Theme(ThemeChoice::Light),
         Action::Theme(ThemeChoice::Dark),
@@ -355,6 +361,8 @@ impl Action {
             Action::NextClaim => "Next claim",
             Action::PreviousClaim => "Previous claim",
             Action::ShowProblems => "Problems…",
+            Action::ShowConflicts => "Merge conflicts…",
+            Action::CompareWith => "Compare with…",
             Action::ArticleDetails => "Article details…",
             Action::WorkspaceDetails => "Workspace details…",
             Action::Theme(ThemeChoice::System) => "Follow the system",
@@ -437,6 +445,12 @@ impl Action {
             Action::NextClaim => "Select the next claim in the list",
             Action::PreviousClaim => "Select the previous claim in the list",
             Action::ShowProblems => "List what is wrong in the workspace",
+            Action::ShowConflicts => {
+                "List the disagreements a merge left, to keep ours, theirs or an edit"
+            }
+            Action::CompareWith => {
+                "Show what differs between another workspace file (a colleague's copy) and this one"
+            }
             Action::ArticleDetails => {
                 "Edit the shown article's title, outlet, author, URL and dates"
             }
@@ -494,10 +508,12 @@ impl Action {
             | Action::ClearRecent
             | Action::UpdateArticle
             | Action::CompareVersions
+            | Action::CompareWith
             | Action::ReattachClaim
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport
             | Action::ShowProblems
+            | Action::ShowConflicts
             | Action::ArticleDetails
             | Action::WorkspaceDetails
             | Action::EditScale
@@ -566,6 +582,8 @@ impl Action {
             | Action::NextPane
             | Action::PreviousPane
             | Action::ShowProblems
+            | Action::ShowConflicts
+            | Action::CompareWith
             | Action::WorkspaceDetails
             | Action::EditScale
             | Action::Theme(_)

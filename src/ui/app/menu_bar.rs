@@ -57,6 +57,7 @@ impl FactbenchApp {
                         Action::NewArticleFromClipboard,
                         Action::UpdateArticle,
                         Action::CompareVersions,
+                        Action::CompareWith,
                     ],
                 );
                 ui.menu_button("Export", |ui| {
@@ -113,6 +114,7 @@ impl FactbenchApp {
                         Action::WorkspaceDetails,
                         Action::EditScale,
                         Action::ShowProblems,
+                        Action::ShowConflicts,
                     ],
                 );
             });

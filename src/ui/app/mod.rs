@@ -99,6 +99,8 @@ struct Services {
     reload_declined: Option<crate::store::DiskState>,
     /// The file last exported, which the status bar names.
     last_export: Option<PathBuf>,
+    /// The open workspace's lock file, telling other windows it is open.
+    lock: Option<crate::store::WorkspaceLock>,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -130,6 +132,7 @@ impl FactbenchApp {
                 was_focused: true,
                 reload_declined: None,
                 last_export: None,
+                lock: None,
             },
             problems: ProblemView::default(),
             intents: Vec::new(),
@@ -316,6 +319,16 @@ impl FactbenchApp {
         matches!(self.modals.prompt, Some(Prompt::NewWorkspace(_)))
     }
 
+    /// Whether the merge conflict list is open.
+    pub fn conflicts_open(&self) -> bool {
+        self.modals.show_conflicts
+    }
+
+    /// Whether File › Compare with… is showing, and the differences it lists.
+    pub fn compared_with(&self) -> Option<&[crate::merge::Difference]> {
+        self.modals.compare_with.as_ref().map(|d| d.differences.as_slice())
+    }
+
     /// Whether the verdict scale editor is open.
     pub fn scale_editor_open(&self) -> bool {
         self.modals.scale_editor.is_some()
@@ -383,6 +396,7 @@ impl FactbenchApp {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.services.lock = None;
         self.view = ViewState {
             right_tab: self.view.right_tab,
             ..ViewState::default()

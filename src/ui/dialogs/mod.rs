@@ -2,11 +2,14 @@
 //! errors, typed paths, files changed on disk), the [`recovery`] prompt,
 //! the [`problems`] panel, the Help windows ([`shortcuts`], About),
 //! [`preferences`], the [`details`] windows, the [`import`] dialog, the
-//! verdict [`scale`] editor and the [`verdict_picker`].
+//! verdict [`scale`] editor, the [`verdict_picker`], the merge
+//! [`conflicts`] banner and list, and File › [`compare_with`].
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
 
 pub mod compare;
+pub mod compare_with;
+pub mod conflicts;
 pub mod details;
 pub mod import;
 mod path_complete;

@@ -44,7 +44,7 @@ pub fn diff(old: &Workspace, new: &Workspace) -> Vec<Difference> {
     if old_n != new_n {
         out.push(Difference::Changed {
             item: "the merge conflicts".to_owned(),
-            lines: vec![format!("{old_n} → {new_n} unsettled")],
+            lines: vec![format!("{old_n} unsettled, now {new_n}")],
         });
     }
     out
@@ -152,7 +152,7 @@ fn changed_fields(old: &Value, new: &Value, ws: &Workspace) -> Vec<String> {
             shorten(&words, SHOWN_CHARS)
         };
         lines.push(format!(
-            "{}: {} → {}",
+            "{}: {} became {}",
             key.replace('_', " "),
             word(old_value),
             word(new_value)
@@ -172,7 +172,7 @@ fn text_lines(old: &str, new: &str) -> Vec<String> {
                     pieces.iter().map(|p| p.text.as_str()).collect::<String>()
                 };
                 format!(
-                    "text: sentence changed: {} → {}",
+                    "text: sentence changed: {} became {}",
                     shorten(&join(&old), SHOWN_CHARS),
                     shorten(&join(&new), SHOWN_CHARS)
                 )

@@ -223,7 +223,7 @@ fn diff_names_added_removed_and_changed_items() {
     let text = render_diff(&diff(&old, &new));
     assert!(text.contains("~ changed claim 1 '"), "{text}");
     assert!(text.contains("verdict: *"), "{text}");
-    assert!(text.contains("→ *unrated*"), "{text}");
+    assert!(text.contains("became *unrated*"), "{text}");
     assert!(text.contains(&format!("- removed source '{}", removed.title.chars().take(10).collect::<String>())), "{text}");
     assert!(text.contains("text: sentence"), "{text}");
     assert_eq!(render_diff(&diff(&old, &old)), "no differences\n");

@@ -228,3 +228,19 @@ fn diff_names_added_removed_and_changed_items() {
     assert!(text.contains("text: sentence"), "{text}");
     assert_eq!(render_diff(&diff(&old, &old)), "no differences\n");
 }
+
+#[test]
+fn the_benchmark_sides_merge_with_a_few_conflicts_and_lose_nothing() {
+    let base = crate::sample::generated_workspace(2, 4_000, 200);
+    let [ours, theirs] = crate::sample::merge_sides(&base, 60);
+    let merged = merge(base.clone(), ours.clone(), theirs.clone());
+    let ws = &merged.workspace;
+    for side in [&ours, &theirs] {
+        for claim in side.claims.iter().filter(|c| base.claim(c.id).is_none()) {
+            assert!(ws.claim(claim.id).is_some());
+        }
+    }
+    assert!(ws.claims.iter().any(|c| c.rationale.starts_with("Side 0")));
+    assert!(ws.claims.iter().any(|c| c.rationale.starts_with("Side 1")));
+    assert!(merged.new_conflicts < 10, "{:?}", ws.conflicts);
+}

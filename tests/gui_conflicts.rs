@@ -31,12 +31,20 @@ fn the_banner_opens_the_list_and_keep_theirs_settles_one_undoably() {
     let ws = merged();
     let theirs_key = sample_workspace().scale.verdicts[1].key.clone();
     let mut harness = harness(app(ws.clone(), vec![]));
-    assert!(harness.query_by_label_contains("2 disagreement(s) from a merge").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("2 disagreement(s) from a merge")
+            .is_some()
+    );
     harness.get_by_label("Show conflicts…").click();
     harness.run_steps(3);
     assert!(harness.state().conflicts_open());
     assert!(harness.query_by_label_contains("verdict is *").is_some());
-    harness.get_all_by_label("Keep theirs").next().unwrap().click();
+    harness
+        .get_all_by_label("Keep theirs")
+        .next()
+        .unwrap()
+        .click();
     harness.run_steps(3);
     let now = harness.state().workspace();
     assert_eq!(now.conflicts.len(), 1);
@@ -44,8 +52,15 @@ fn the_banner_opens_the_list_and_keep_theirs_settles_one_undoably() {
     harness.get_by_label("Keep as edited").click();
     harness.run_steps(3);
     assert!(harness.state().workspace().conflicts.is_empty());
-    assert_eq!(harness.state().workspace().claims[6].verdict, ws.claims[6].verdict);
-    assert!(harness.query_by_label_contains("disagreement(s) from a merge").is_none());
+    assert_eq!(
+        harness.state().workspace().claims[6].verdict,
+        ws.claims[6].verdict
+    );
+    assert!(
+        harness
+            .query_by_label_contains("disagreement(s) from a merge")
+            .is_none()
+    );
     let ctx = harness.ctx.clone();
     harness.state_mut().perform(&ctx, Action::Undo);
     harness.state_mut().perform(&ctx, Action::Undo);
@@ -82,10 +97,22 @@ fn compare_with_lists_what_differs_from_the_file() {
     let ctx = harness.ctx.clone();
     harness.state_mut().perform(&ctx, Action::CompareWith);
     harness.run_steps(4);
-    let listed = harness.state().compared_with().expect("the comparison is shown").len();
+    let listed = harness
+        .state()
+        .compared_with()
+        .expect("the comparison is shown")
+        .len();
     assert_eq!(listed, 2, "one claim changed, one source added back");
-    assert!(harness.query_by_label_contains("Compared with colleague.ron").is_some());
-    assert!(harness.query_by_label_contains("claimant: *Пресс-служба* became *").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Compared with colleague.ron")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("claimant: *Пресс-служба* became *")
+            .is_some()
+    );
 }
 
 #[test]
@@ -103,10 +130,17 @@ fn opening_a_workspace_open_elsewhere_says_so() {
     harness.run_steps(4);
     let errors: Vec<_> = harness.state().errors().cloned().collect();
     assert!(
-        errors.iter().any(|(title, message)| title == "Already open elsewhere" && message.contains("process 1")),
+        errors
+            .iter()
+            .any(|(title, message)| title == "Already open elsewhere"
+                && message.contains("process 1")),
         "{errors:?}"
     );
-    assert_eq!(harness.state().workspace().title, sample_workspace().title, "opened anyway");
+    assert_eq!(
+        harness.state().workspace().title,
+        sample_workspace().title,
+        "opened anyway"
+    );
 }
 
 #[test]
@@ -121,6 +155,8 @@ fn a_workspace_opened_here_is_locked_until_another_is_opened() {
     let lock = factbench::store::lock_path(&path);
     let text = std::fs::read_to_string(&lock).expect("locked while open");
     assert!(text.starts_with(&format!("{}\n", std::process::id())));
-    harness.state_mut().open_workspace(Workspace::new("Other"), None);
+    harness
+        .state_mut()
+        .open_workspace(Workspace::new("Other"), None);
     assert!(!lock.exists(), "released with the document");
 }

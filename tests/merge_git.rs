@@ -119,8 +119,14 @@ fn git_setup_twice_changes_nothing_and_says_so() {
     assert!(said.contains("already has"), "{said}");
     assert!(said.contains("merge.factbench.driver is already"), "{said}");
     assert!(!said.contains("set "), "{said}");
-    assert_eq!(fs::read_to_string(repo.path().join(".gitattributes")).unwrap(), attributes);
-    assert_eq!(fs::read_to_string(repo.path().join(".git/config")).unwrap(), config);
+    assert_eq!(
+        fs::read_to_string(repo.path().join(".gitattributes")).unwrap(),
+        attributes
+    );
+    assert_eq!(
+        fs::read_to_string(repo.path().join(".git/config")).unwrap(),
+        config
+    );
     assert!(config.contains("merge %O %A %B"), "{config}");
 }
 
@@ -158,7 +164,11 @@ fn the_same_verdict_changed_both_ways_is_recorded_and_reported() {
         |ws| ws.claims[6].verdict = Some(k0.clone()),
         |ws| ws.claims[6].verdict = Some(k1.clone()),
     );
-    assert!(!out.status.success(), "git sees the conflict: {}", text(&out));
+    assert!(
+        !out.status.success(),
+        "git sees the conflict: {}",
+        text(&out)
+    );
     let file = fs::read_to_string(repo.path().join(FILE)).unwrap();
     assert!(!file.contains("<<<<<<<"), "no line-merge markers");
     let ws = repo.read();
@@ -170,12 +180,20 @@ fn the_same_verdict_changed_both_ways_is_recorded_and_reported() {
     assert!(
         said.contains(&format!(
             "claim 7 '{}",
-            base.claims[6].statement.chars().take(10).collect::<String>()
+            base.claims[6]
+                .statement
+                .chars()
+                .take(10)
+                .collect::<String>()
         )),
         "{said}"
     );
     assert!(
-        said.contains(&format!("verdict is *{}* on our side and *{}* on theirs", label(&k0), label(&k1))),
+        said.contains(&format!(
+            "verdict is *{}* on our side and *{}* on theirs",
+            label(&k0),
+            label(&k1)
+        )),
         "{said}"
     );
 }
@@ -192,7 +210,10 @@ fn delete_against_edit_keeps_the_edit() {
     );
     assert!(!out.status.success());
     let ws = repo.read();
-    assert_eq!(ws.claim(id).unwrap().rationale, "Edited on the other branch.");
+    assert_eq!(
+        ws.claim(id).unwrap().rationale,
+        "Edited on the other branch."
+    );
     assert_eq!(ws.conflicts.len(), 1);
     assert!(text(&repo.check()).contains("was deleted on our side"));
 }
@@ -208,9 +229,22 @@ fn both_sides_adding_claims_and_sources_keeps_all() {
         factbench::model::Claim::new(article, anchor, "")
     };
     let (ours_claim, theirs_claim) = (claim_on("Moscow"), claim_on("Xi Jinping"));
-    let ours_source = factbench::model::Source::new("ТАСС", "https://tass.ru", factbench::model::SourceKind::NewsReport);
-    let theirs_source = factbench::model::Source::new("新华社", "https://xinhuanet.com", factbench::model::SourceKind::NewsReport);
-    let (oc, tc, os, ts) = (ours_claim.clone(), theirs_claim.clone(), ours_source.clone(), theirs_source.clone());
+    let ours_source = factbench::model::Source::new(
+        "ТАСС",
+        "https://tass.ru",
+        factbench::model::SourceKind::NewsReport,
+    );
+    let theirs_source = factbench::model::Source::new(
+        "新华社",
+        "https://xinhuanet.com",
+        factbench::model::SourceKind::NewsReport,
+    );
+    let (oc, tc, os, ts) = (
+        ours_claim.clone(),
+        theirs_claim.clone(),
+        ours_source.clone(),
+        theirs_source.clone(),
+    );
     let out = repo.merge(
         move |ws| {
             ws.claims.push(oc);
@@ -235,16 +269,26 @@ fn both_sides_importing_articles_keeps_both() {
     let repo = Repo::new();
     let import = |name: &str, body: &str| {
         fs::write(repo.path().join(name), body).unwrap();
-        let out = run(repo.path(), &factbench_exe(), &["import", "--into", FILE, name]);
+        let out = run(
+            repo.path(),
+            &factbench_exe(),
+            &["import", "--into", FILE, name],
+        );
         assert!(out.status.success(), "{}", text(&out));
         fs::remove_file(repo.path().join(name)).unwrap();
         let _ = fs::remove_file(repo.path().join(format!("{FILE}.bak")));
     };
     git_ok(repo.path(), &["checkout", "-q", "-b", "theirs", "main"]);
-    import("kyiv.txt", "Київ, 9 травня.\n\nЦіни зросли вдвічі, кажуть продавці.");
+    import(
+        "kyiv.txt",
+        "Київ, 9 травня.\n\nЦіни зросли вдвічі, кажуть продавці.",
+    );
     git_ok(repo.path(), &["commit", "-q", "-am", "theirs imports"]);
     git_ok(repo.path(), &["checkout", "-q", "-b", "ours", "main"]);
-    import("beijing.txt", "北京，5月9日。\n\n外交部发言人表示双边贸易增长。");
+    import(
+        "beijing.txt",
+        "北京，5月9日。\n\n外交部发言人表示双边贸易增长。",
+    );
     git_ok(repo.path(), &["commit", "-q", "-am", "ours imports"]);
     let out = git(repo.path(), &["merge", "--no-edit", "theirs"]);
     assert!(out.status.success(), "{}", text(&out));
@@ -265,11 +309,19 @@ fn rerunning_the_merge_gives_the_same_file() {
     theirs.claims[2].verdict = Some(keys[3].clone());
     theirs.claims[3].rationale = "theirs".into();
     let path = |n: &str| dir.path().join(n);
-    for (name, ws) in [("base.ron", &base), ("ours.ron", &ours), ("theirs.ron", &theirs)] {
+    for (name, ws) in [
+        ("base.ron", &base),
+        ("ours.ron", &ours),
+        ("theirs.ron", &theirs),
+    ] {
         fs::write(path(name), store::to_ron(ws).unwrap()).unwrap();
     }
     let merge_into = |ours: &str, out: &str| {
-        let o = run(dir.path(), &factbench_exe(), &["merge", "base.ron", ours, "theirs.ron", "-o", out]);
+        let o = run(
+            dir.path(),
+            &factbench_exe(),
+            &["merge", "base.ron", ours, "theirs.ron", "-o", out],
+        );
         (o.status.code(), fs::read(path(out)).unwrap())
     };
     let (first_code, first) = merge_into("ours.ron", "one.ron");
@@ -293,11 +345,22 @@ fn a_file_with_git_conflict_markers_is_refused_by_name() {
     fs::write(dir.path().join("base.ron"), &sample).unwrap();
     fs::write(dir.path().join("ours.ron"), &sample).unwrap();
     fs::write(dir.path().join("marked.ron"), marked).unwrap();
-    let out = run(dir.path(), &factbench_exe(), &["merge", "base.ron", "ours.ron", "marked.ron"]);
+    let out = run(
+        dir.path(),
+        &factbench_exe(),
+        &["merge", "base.ron", "ours.ron", "marked.ron"],
+    );
     assert_eq!(out.status.code(), Some(2));
     let said = text(&out);
-    assert!(said.contains("marked.ron:3: holds git conflict markers"), "{said}");
-    let missing = run(dir.path(), &factbench_exe(), &["merge", "base.ron", "ours.ron", "nowhere.ron"]);
+    assert!(
+        said.contains("marked.ron:3: holds git conflict markers"),
+        "{said}"
+    );
+    let missing = run(
+        dir.path(),
+        &factbench_exe(),
+        &["merge", "base.ron", "ours.ron", "nowhere.ron"],
+    );
     assert_eq!(missing.status.code(), Some(2));
     assert!(text(&missing).contains("nowhere.ron: no such file"));
 }
@@ -310,7 +373,10 @@ fn git_diff_shows_the_change_in_words() {
     repo.write(&ws);
     let out = git(repo.path(), &["diff"]);
     let said = text(&out);
-    assert!(said.contains("+    claimant: *Пресс-служба Кремля*"), "{said}");
+    assert!(
+        said.contains("+    claimant: *Пресс-служба Кремля*"),
+        "{said}"
+    );
     let semantic = run(repo.path(), &factbench_exe(), &["diff", FILE, FILE]);
     assert_eq!(text(&semantic), "no differences\n");
 }
@@ -329,9 +395,42 @@ fn exports_refuse_while_conflicts_remain() {
     let out = run(
         dir.path(),
         &factbench_exe(),
-        &["export", "merged.ron", "--format", "html", "-o", "report.html"],
+        &[
+            "export",
+            "merged.ron",
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+        ],
     );
     assert!(!out.status.success());
-    assert!(text(&out).contains("1 unsettled merge conflict"), "{}", text(&out));
+    assert!(
+        text(&out).contains("1 unsettled merge conflict"),
+        "{}",
+        text(&out)
+    );
     assert!(!dir.path().join("report.html").exists());
+}
+
+#[test]
+fn a_workspace_added_on_both_branches_merges_from_an_empty_base() {
+    let repo = Repo::new();
+    let mut first = sample_workspace();
+    first.claims.truncate(3);
+    let mut second = sample_workspace();
+    second.claims.drain(..3);
+    git_ok(repo.path(), &["checkout", "-q", "-b", "theirs", "main"]);
+    fs::write(repo.path().join("new.ron"), store::to_ron(&second).unwrap()).unwrap();
+    git_ok(repo.path(), &["add", "new.ron"]);
+    git_ok(repo.path(), &["commit", "-q", "-m", "theirs adds"]);
+    git_ok(repo.path(), &["checkout", "-q", "-b", "ours", "main"]);
+    fs::write(repo.path().join("new.ron"), store::to_ron(&first).unwrap()).unwrap();
+    git_ok(repo.path(), &["add", "new.ron"]);
+    git_ok(repo.path(), &["commit", "-q", "-m", "ours adds"]);
+    let out = git(repo.path(), &["merge", "--no-edit", "theirs"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let ws = store::load(&repo.path().join("new.ron")).unwrap().workspace;
+    assert_eq!(ws.claims.len(), sample_workspace().claims.len());
+    assert!(ws.conflicts.is_empty());
 }

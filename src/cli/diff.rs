@@ -38,7 +38,9 @@ fn diff_text(args: &DiffArgs) -> Result<String, String> {
         if p.as_os_str() == "/dev/null" {
             return Ok(crate::model::Workspace::new(""));
         }
-        store::load(p).map(|l| l.workspace).map_err(|e| e.to_string())
+        store::load(p)
+            .map(|l| l.workspace)
+            .map_err(|e| e.to_string())
     };
     match (args.textconv, args.files.as_slice()) {
         (true, [file]) => Ok(outline(&load(file)?)),

@@ -23,13 +23,16 @@ pub fn run(dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
 fn setup(dir: &Path, out: &mut dyn Write) -> Result<(), String> {
     let top = PathBuf::from(git(dir, &["rev-parse", "--show-toplevel"])?.trim());
-    let exe = std::env::current_exe()
-        .map_err(|e| format!("cannot tell where this factbench is: {e}"))?;
+    let exe =
+        std::env::current_exe().map_err(|e| format!("cannot tell where this factbench is: {e}"))?;
     let exe = shell_quote(&exe.to_string_lossy());
     add_attributes(&top, out)?;
     exclude_lock_files(dir, out)?;
     let settings = [
-        ("merge.factbench.name", "Factbench workspace merge".to_owned()),
+        (
+            "merge.factbench.name",
+            "Factbench workspace merge".to_owned(),
+        ),
         ("merge.factbench.driver", format!("{exe} merge %O %A %B")),
         ("diff.factbench.textconv", format!("{exe} diff --textconv")),
     ];
@@ -72,7 +75,11 @@ fn add_attributes(top: &Path, out: &mut dyn Write) -> Result<(), String> {
 fn exclude_lock_files(dir: &Path, out: &mut dyn Write) -> Result<(), String> {
     const PATTERN: &str = ".*.ron.lock";
     let info = PathBuf::from(git(dir, &["rev-parse", "--git-path", "info/exclude"])?.trim());
-    let info = if info.is_absolute() { info } else { dir.join(info) };
+    let info = if info.is_absolute() {
+        info
+    } else {
+        dir.join(info)
+    };
     let text = std::fs::read_to_string(&info).unwrap_or_default();
     if text.lines().any(|l| l.trim() == PATTERN) {
         let _ = writeln!(out, "{} already excludes `{PATTERN}`", info.display());
@@ -88,7 +95,11 @@ fn exclude_lock_files(dir: &Path, out: &mut dyn Write) -> Result<(), String> {
     new.push_str(PATTERN);
     new.push('\n');
     std::fs::write(&info, new).map_err(|e| format!("{}: {e}", info.display()))?;
-    let _ = writeln!(out, "added `{PATTERN}` to {} (lock files stay out of commits)", info.display());
+    let _ = writeln!(
+        out,
+        "added `{PATTERN}` to {} (lock files stay out of commits)",
+        info.display()
+    );
     Ok(())
 }
 

@@ -3,8 +3,8 @@
 //! %B` writes the result over `%A`).
 
 use crate::merge::merge;
-use crate::store::{self, LoadError};
 use crate::model::Workspace;
+use crate::store::{self, LoadError};
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -62,18 +62,31 @@ pub fn run(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         merged.new_conflicts
     );
     for conflict in &ws.conflicts[ws.conflicts.len() - merged.new_conflicts..] {
-        let _ = writeln!(err, "  conflict: {}", crate::merge::describe_conflict(conflict, ws));
+        let _ = writeln!(
+            err,
+            "  conflict: {}",
+            crate::merge::describe_conflict(conflict, ws)
+        );
     }
     CONFLICTS
 }
 
-/// Reads the three files at once (they may each be many megabytes).
-fn read_three(paths: [&PathBuf; 3]) -> Result<[Workspace; 3], LoadError> {
-    let [a, b, c] = std::thread::scope(|scope| {
-        paths.map(|p| scope.spawn(move || store::load(p).map(|l| l.workspace)))
-            .map(|handle| handle.join().unwrap_or_else(|_| Err(panicked(paths[0]))))
-    });
-    Ok([a?, b?, c?])
+/// Reads the three files at once (they may each be many megabytes). An
+/// empty base is git saying both sides added the file: nothing in common.
+fn read_three([base, ours, theirs]: [&PathBuf; 3]) -> Result<[Workspace; 3], LoadError> {
+    let read = |path: &PathBuf, is_base: bool| match store::read_workspace(path) {
+        Err(LoadError::Empty { .. }) if is_base => Ok(Workspace::new("")),
+        other => other,
+    };
+    let joined = |handle: std::thread::ScopedJoinHandle<'_, _>, path: &Path| {
+        handle.join().unwrap_or_else(|_| Err(panicked(path)))
+    };
+    std::thread::scope(|scope| {
+        let b = scope.spawn(|| read(base, true));
+        let o = scope.spawn(|| read(ours, false));
+        let t = read(theirs, false);
+        Ok([joined(b, base)?, joined(o, ours)?, t?])
+    })
 }
 
 fn panicked(path: &Path) -> LoadError {

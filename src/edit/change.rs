@@ -5,8 +5,8 @@
 
 use super::command::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
 use crate::model::{
-    Anchor, Article, Claim, Conflict, Correction, Evidence, Priority, Source, Stance, Status, Touched,
-    VerdictScale, Workspace,
+    Anchor, Article, Claim, Conflict, Correction, Evidence, Priority, Source, Stance, Status,
+    Touched, VerdictScale, Workspace,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -246,11 +246,14 @@ impl Edit {
                 let index = insert(&mut ws.conflicts, index, *conflict);
                 Edit::RemoveConflict { index }
             }
-            Edit::RemoveConflict { index } => remove(&mut ws.conflicts, index)
-                .map_or(Edit::NOTHING, |conflict| Edit::InsertConflict {
-                    index,
-                    conflict: Box::new(conflict),
-                }),
+            Edit::RemoveConflict { index } => {
+                remove(&mut ws.conflicts, index).map_or(Edit::NOTHING, |conflict| {
+                    Edit::InsertConflict {
+                        index,
+                        conflict: Box::new(conflict),
+                    }
+                })
+            }
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();

@@ -487,7 +487,11 @@ fn saving_an_unchanged_workspace_keeps_its_modified_time() {
     doc.execute(Command::set_verdict(claim, None), 0.0).unwrap();
     doc.undo();
     doc.touch_modified();
-    assert_eq!(doc.workspace().modified, opened_at, "undone back to the saved state");
+    assert_eq!(
+        doc.workspace().modified,
+        opened_at,
+        "undone back to the saved state"
+    );
     doc.redo();
     doc.touch_modified();
     assert_ne!(doc.workspace().modified, opened_at, "the content changed");

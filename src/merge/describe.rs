@@ -55,7 +55,11 @@ pub fn item_name(item: ConflictItem, ws: &Workspace) -> String {
         ConflictItem::Claim(id) => claim_name(ws, id),
         ConflictItem::Source(id) => source_name(ws, id),
         ConflictItem::Evidence { claim, source } => {
-            format!("{}, evidence from {}", claim_name(ws, claim), source_name(ws, source))
+            format!(
+                "{}, evidence from {}",
+                claim_name(ws, claim),
+                source_name(ws, source)
+            )
         }
     }
 }

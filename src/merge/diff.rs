@@ -21,7 +21,10 @@ pub enum Difference {
     Added(String),
     Removed(String),
     /// An item whose fields changed: its name, and one line per field.
-    Changed { item: String, lines: Vec<String> },
+    Changed {
+        item: String,
+        lines: Vec<String>,
+    },
 }
 
 /// The differences from `old` to `new`, workspace details first, then
@@ -37,9 +40,33 @@ pub fn diff(old: &Workspace, new: &Workspace) -> Vec<Difference> {
             lines,
         });
     }
-    list_diff(&old.articles, &new.articles, |a| a.id, ConflictItem::Article, old, new, &mut out);
-    list_diff(&old.claims, &new.claims, |c| c.id, ConflictItem::Claim, old, new, &mut out);
-    list_diff(&old.sources, &new.sources, |s| s.id, ConflictItem::Source, old, new, &mut out);
+    list_diff(
+        &old.articles,
+        &new.articles,
+        |a| a.id,
+        ConflictItem::Article,
+        old,
+        new,
+        &mut out,
+    );
+    list_diff(
+        &old.claims,
+        &new.claims,
+        |c| c.id,
+        ConflictItem::Claim,
+        old,
+        new,
+        &mut out,
+    );
+    list_diff(
+        &old.sources,
+        &new.sources,
+        |s| s.id,
+        ConflictItem::Source,
+        old,
+        new,
+        &mut out,
+    );
     let (old_n, new_n) = (old.conflicts.len(), new.conflicts.len());
     if old_n != new_n {
         out.push(Difference::Changed {
@@ -87,7 +114,14 @@ fn details_value(ws: &Workspace) -> Value {
         ..Workspace::new("")
     });
     if let Some(map) = value.as_object_mut() {
-        for noise in ["articles", "claims", "sources", "conflicts", "created", "modified"] {
+        for noise in [
+            "articles",
+            "claims",
+            "sources",
+            "conflicts",
+            "created",
+            "modified",
+        ] {
             map.remove(noise);
         }
     }
@@ -165,8 +199,12 @@ fn text_lines(old: &str, new: &str) -> Vec<String> {
     compare(old, new)
         .into_iter()
         .map(|change| match change {
-            SentenceChange::Removed(s) => format!("text: sentence removed: {}", shorten(&s, SHOWN_CHARS)),
-            SentenceChange::Added(s) => format!("text: sentence added: {}", shorten(&s, SHOWN_CHARS)),
+            SentenceChange::Removed(s) => {
+                format!("text: sentence removed: {}", shorten(&s, SHOWN_CHARS))
+            }
+            SentenceChange::Added(s) => {
+                format!("text: sentence added: {}", shorten(&s, SHOWN_CHARS))
+            }
             SentenceChange::Changed { old, new, .. } => {
                 let join = |pieces: &[crate::reanchor::Piece]| {
                     pieces.iter().map(|p| p.text.as_str()).collect::<String>()

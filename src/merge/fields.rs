@@ -34,7 +34,8 @@ enum Rule {
     /// A list of values treated as a set: additions and removals of both
     /// sides are applied.
     Set,
-    /// Like [`Rule::Set`], then sorted by the named timestamp field.
+    /// Like [`Rule::Set`], then sorted by the named timestamp field, an
+    /// entry with the same `text` as an earlier one dropped.
     SetSortedBy(&'static str),
     /// A nested struct merged field by field.
     Fields,
@@ -120,7 +121,10 @@ impl FieldMerge<'_> {
         };
         let b = base.and_then(Value::as_object);
         let mut out = Map::new();
-        let keys: Vec<&String> = o.keys().chain(t.keys().filter(|k| !o.contains_key(*k))).collect();
+        let keys: Vec<&String> = o
+            .keys()
+            .chain(t.keys().filter(|k| !o.contains_key(*k)))
+            .collect();
         for key in keys {
             let value = match (o.get(key), t.get(key)) {
                 (Some(ov), Some(tv)) => {
@@ -164,6 +168,14 @@ impl FieldMerge<'_> {
                 let mut merged = set_values(base, ours, theirs);
                 if let Value::Array(items) = &mut merged {
                     items.sort_by_key(|v| timestamp(v.get(field).unwrap_or(&Value::Null)));
+                    // Both sides bringing in the same text keep it once.
+                    let mut seen = Vec::new();
+                    items.retain(|v| {
+                        let text = v.get("text").cloned();
+                        let new = text.is_none() || !seen.contains(&text);
+                        seen.push(text);
+                        new
+                    });
                 }
                 merged
             }
@@ -177,7 +189,13 @@ impl FieldMerge<'_> {
         }
     }
 
-    fn conflict(&mut self, path: &str, base: Option<&Value>, ours: &Value, theirs: &Value) -> Value {
+    fn conflict(
+        &mut self,
+        path: &str,
+        base: Option<&Value>,
+        ours: &Value,
+        theirs: &Value,
+    ) -> Value {
         self.conflicts.push(Conflict {
             item: self.item,
             field: path.to_owned(),
@@ -198,9 +216,10 @@ impl FieldMerge<'_> {
         let list = |v: Option<&Value>| v.and_then(Value::as_array).unwrap_or(&empty).clone();
         let (b, o, t) = (list(base), list(Some(ours)), list(Some(theirs)));
         let (bk, ok, tk) = (evidence_keys(&b), evidence_keys(&o), evidence_keys(&t));
-        let by_key = |keys: &[(String, usize)], items: &[Value]| -> HashMap<(String, usize), Value> {
-            keys.iter().cloned().zip(items.iter().cloned()).collect()
-        };
+        let by_key =
+            |keys: &[(String, usize)], items: &[Value]| -> HashMap<(String, usize), Value> {
+                keys.iter().cloned().zip(items.iter().cloned()).collect()
+            };
         let (bm, om, tm) = (by_key(&bk, &b), by_key(&ok, &o), by_key(&tk, &t));
         let mut kept = HashMap::new();
         for key in ok.iter().chain(tk.iter()) {

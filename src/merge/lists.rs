@@ -84,7 +84,12 @@ mod tests {
 
     #[test]
     fn an_insertion_in_the_middle_stays_after_its_neighbour() {
-        let order = merged_order(&[1, 2, 3], &[1, 2, 3, 9], &[1, 7, 2, 3], &keep(&[1, 2, 3, 7, 9]));
+        let order = merged_order(
+            &[1, 2, 3],
+            &[1, 2, 3, 9],
+            &[1, 7, 2, 3],
+            &keep(&[1, 2, 3, 7, 9]),
+        );
         assert_eq!(order, vec![1, 7, 2, 3, 9]);
     }
 

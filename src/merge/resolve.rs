@@ -25,7 +25,10 @@ pub fn resolution_edit(
     index: usize,
     resolution: Resolution,
 ) -> Result<Edit, CommandError> {
-    let conflict = ws.conflicts.get(index).ok_or(CommandError::NoSuchConflict)?;
+    let conflict = ws
+        .conflicts
+        .get(index)
+        .ok_or(CommandError::NoSuchConflict)?;
     let remove = Edit::RemoveConflict { index };
     let chosen = match resolution {
         Resolution::KeepCurrent => return Ok(remove),
@@ -55,9 +58,16 @@ fn item_edit(
         ConflictItem::Article(id) => {
             let at = ws.articles.iter().position(|a| a.id == id);
             let new = new_item(at.map(|i| &ws.articles[i]), field, chosen)?;
-            Ok(list_edit(at, ws.articles.len(), new, |index| Edit::RemoveArticle { index }, |index, article: Article| {
-                Edit::InsertArticle { index, article: Box::new(article) }
-            }))
+            Ok(list_edit(
+                at,
+                ws.articles.len(),
+                new,
+                |index| Edit::RemoveArticle { index },
+                |index, article: Article| Edit::InsertArticle {
+                    index,
+                    article: Box::new(article),
+                },
+            ))
         }
         ConflictItem::Claim(id) => {
             let at = ws.claims.iter().position(|c| c.id == id);
@@ -67,12 +77,23 @@ fn item_edit(
         ConflictItem::Source(id) => {
             let at = ws.sources.iter().position(|s| s.id == id);
             let new = new_item(at.map(|i| &ws.sources[i]), field, chosen)?;
-            Ok(list_edit(at, ws.sources.len(), new, |index| Edit::RemoveSource { index }, |index, source: Source| {
-                Edit::InsertSource { index, source: Box::new(source) }
-            }))
+            Ok(list_edit(
+                at,
+                ws.sources.len(),
+                new,
+                |index| Edit::RemoveSource { index },
+                |index, source: Source| Edit::InsertSource {
+                    index,
+                    source: Box::new(source),
+                },
+            ))
         }
         ConflictItem::Evidence { claim, source } => {
-            let at = ws.claims.iter().position(|c| c.id == claim).ok_or(CommandError::NoSuchClaim)?;
+            let at = ws
+                .claims
+                .iter()
+                .position(|c| c.id == claim)
+                .ok_or(CommandError::NoSuchClaim)?;
             let mut value = to_value(&ws.claims[at]);
             let pieces = value
                 .get_mut("evidence")
@@ -96,9 +117,16 @@ fn item_edit(
 }
 
 fn claim_edit(ws: &Workspace, at: Option<usize>, new: Option<Claim>) -> Edit {
-    list_edit(at, ws.claims.len(), new, |index| Edit::RemoveClaim { index }, |index, claim| {
-        Edit::InsertClaim { index, claim: Box::new(claim) }
-    })
+    list_edit(
+        at,
+        ws.claims.len(),
+        new,
+        |index| Edit::RemoveClaim { index },
+        |index, claim| Edit::InsertClaim {
+            index,
+            claim: Box::new(claim),
+        },
+    )
 }
 
 /// The item as it becomes: the chosen whole item, or the current item with
@@ -138,7 +166,11 @@ fn list_edit<T>(
     }
 }
 
-fn workspace_edit(ws: &Workspace, field: &str, chosen: Option<Value>) -> Result<Edit, CommandError> {
+fn workspace_edit(
+    ws: &Workspace,
+    field: &str,
+    chosen: Option<Value>,
+) -> Result<Edit, CommandError> {
     let Some(new) = chosen else {
         return Err(CommandError::BadConflictValue("no value".into()));
     };

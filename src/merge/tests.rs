@@ -36,7 +36,11 @@ fn the_same_field_changed_two_ways_is_a_conflict_described_with_labels() {
     let merged = merge(base.clone(), ours, theirs);
     assert_eq!(merged.new_conflicts, 1);
     let ws = &merged.workspace;
-    assert_eq!(claim_verdict(ws, 6), Some(keys[0].as_str()), "ours is kept meanwhile");
+    assert_eq!(
+        claim_verdict(ws, 6),
+        Some(keys[0].as_str()),
+        "ours is kept meanwhile"
+    );
     let conflict = &ws.conflicts[0];
     assert_eq!(conflict.item, ConflictItem::Claim(base.claims[6].id));
     assert_eq!(conflict.field, "verdict");
@@ -44,7 +48,11 @@ fn the_same_field_changed_two_ways_is_a_conflict_described_with_labels() {
     let label = |n: usize| base.scale.verdicts[n].label.clone();
     assert!(words.starts_with("claim 7 '"), "{words}");
     assert!(
-        words.contains(&format!("verdict is *{}* on our side and *{}* on theirs", label(0), label(1))),
+        words.contains(&format!(
+            "verdict is *{}* on our side and *{}* on theirs",
+            label(0),
+            label(1)
+        )),
         "{words}"
     );
 }
@@ -70,7 +78,11 @@ fn delete_against_edit_keeps_the_edit_and_records_it() {
     let merged = merge(base, ours, theirs);
     let ws = &merged.workspace;
     assert_eq!(ws.claim(id).unwrap().rationale, "他们改了");
-    assert_eq!(ws.claims.iter().position(|c| c.id == id), Some(3), "kept in place");
+    assert_eq!(
+        ws.claims.iter().position(|c| c.id == id),
+        Some(3),
+        "kept in place"
+    );
     assert_eq!(merged.new_conflicts, 1);
     assert!(ws.conflicts[0].is_whole_item());
     assert_eq!(ws.conflicts[0].ours, None);
@@ -88,7 +100,8 @@ fn additions_on_both_sides_are_kept_ours_first() {
     yours.statement = "theirs".into();
     ours.claims.push(mine.clone());
     theirs.claims.push(yours.clone());
-    let source = crate::model::Source::new("Росстат", "https://rosstat.gov.ru", SourceKind::Dataset);
+    let source =
+        crate::model::Source::new("Росстат", "https://rosstat.gov.ru", SourceKind::Dataset);
     theirs.sources.push(source.clone());
     let a = merge(base.clone(), ours.clone(), theirs.clone()).workspace;
     let n = base.claims.len();
@@ -130,7 +143,10 @@ fn modified_never_conflicts_the_later_wins() {
     let merged = merge(base, ours, theirs.clone());
     assert_eq!(merged.new_conflicts, 0);
     assert_eq!(merged.workspace.modified, theirs.modified);
-    assert_eq!(merged.workspace.claims[0].updated.to_string(), "2031-05-05T00:00:00Z");
+    assert_eq!(
+        merged.workspace.claims[0].updated.to_string(),
+        "2031-05-05T00:00:00Z"
+    );
 }
 
 #[test]
@@ -142,7 +158,15 @@ fn text_changed_on_both_sides_apart_is_merged_and_claims_follow() {
     base.articles.push(article);
     let mut doc = Document::new(base.clone(), None);
     let start = text.chars().take_while(|&c| c != '习').count();
-    doc.execute(crate::edit::Command::MarkClaim { article: id, start, end: start + 3 }, 0.0).unwrap();
+    doc.execute(
+        crate::edit::Command::MarkClaim {
+            article: id,
+            start,
+            end: start + 3,
+        },
+        0.0,
+    )
+    .unwrap();
     let base = doc.workspace().clone();
     let mut ours = base.clone();
     let mut theirs = base.clone();
@@ -182,7 +206,10 @@ fn keep_theirs_is_one_undoable_step() {
     let merged = merge(base, ours, theirs).workspace;
     assert_eq!(merged.conflicts.len(), 2);
     let mut doc = Document::new(merged.clone(), None);
-    let keep = |resolution| crate::edit::Command::ResolveConflict { index: 0, resolution };
+    let keep = |resolution| crate::edit::Command::ResolveConflict {
+        index: 0,
+        resolution,
+    };
     doc.execute(keep(Resolution::KeepTheirs), 0.0).unwrap();
     assert_eq!(doc.workspace().claims[1].status, others[1]);
     assert_eq!(doc.workspace().conflicts.len(), 1);
@@ -194,7 +221,10 @@ fn keep_theirs_is_one_undoable_step() {
     doc.undo();
     assert_eq!(doc.workspace(), &merged);
     let theirs_text = serde_json::to_string(&others[1]).unwrap();
-    assert_eq!(merged.conflicts[0].value(Side::Theirs), Some(theirs_text.as_str()));
+    assert_eq!(
+        merged.conflicts[0].value(Side::Theirs),
+        Some(theirs_text.as_str())
+    );
 }
 
 #[test]
@@ -206,7 +236,10 @@ fn keep_ours_of_a_deleted_claim_deletes_it() {
     let merged = merge(base, ours, theirs).workspace;
     let mut doc = Document::new(merged, None);
     doc.execute(
-        crate::edit::Command::ResolveConflict { index: 0, resolution: Resolution::KeepOurs },
+        crate::edit::Command::ResolveConflict {
+            index: 0,
+            resolution: Resolution::KeepOurs,
+        },
         0.0,
     )
     .unwrap();
@@ -224,7 +257,13 @@ fn diff_names_added_removed_and_changed_items() {
     assert!(text.contains("~ changed claim 1 '"), "{text}");
     assert!(text.contains("verdict: *"), "{text}");
     assert!(text.contains("became *unrated*"), "{text}");
-    assert!(text.contains(&format!("- removed source '{}", removed.title.chars().take(10).collect::<String>())), "{text}");
+    assert!(
+        text.contains(&format!(
+            "- removed source '{}",
+            removed.title.chars().take(10).collect::<String>()
+        )),
+        "{text}"
+    );
     assert!(text.contains("text: sentence"), "{text}");
     assert_eq!(render_diff(&diff(&old, &old)), "no differences\n");
 }
@@ -243,4 +282,27 @@ fn the_benchmark_sides_merge_with_a_few_conflicts_and_lose_nothing() {
     assert!(ws.claims.iter().any(|c| c.rationale.starts_with("Side 0")));
     assert!(ws.claims.iter().any(|c| c.rationale.starts_with("Side 1")));
     assert!(merged.new_conflicts < 10, "{:?}", ws.conflicts);
+}
+
+#[test]
+fn both_sides_updating_an_article_to_the_same_text_keep_its_old_text_once() {
+    let (base, mut ours, mut theirs) = sides();
+    let old = base.articles[0].text.clone();
+    for (side, at) in [
+        (&mut ours, "2026-12-01T10:00:00Z"),
+        (&mut theirs, "2026-12-01T11:00:00Z"),
+    ] {
+        side.articles[0]
+            .versions
+            .push(crate::model::ArticleVersion {
+                retrieved: None,
+                source: String::new(),
+                replaced: at.parse().unwrap(),
+                text: old.clone(),
+            });
+        side.articles[0].text = format!("{old}\nUPDATE: a correction.");
+    }
+    let merged = merge(base, ours, theirs);
+    assert_eq!(merged.new_conflicts, 0);
+    assert_eq!(merged.workspace.articles[0].versions.len(), 1);
 }

@@ -35,7 +35,10 @@ pub enum ConflictItem {
     Claim(ClaimId),
     Source(SourceId),
     /// One piece of evidence of a claim, known by the source it cites.
-    Evidence { claim: ClaimId, source: SourceId },
+    Evidence {
+        claim: ClaimId,
+        source: SourceId,
+    },
 }
 
 /// Which side of a merge a value came from.

@@ -143,7 +143,11 @@ mod tests {
     fn the_lock_file_names_this_process_and_goes_when_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace_in(&dir);
-        let LockOutcome::Acquired { lock, replaced_stale } = lock(&ws).unwrap() else {
+        let LockOutcome::Acquired {
+            lock,
+            replaced_stale,
+        } = lock(&ws).unwrap()
+        else {
             panic!("a fresh workspace is free");
         };
         assert_eq!(replaced_stale, None);
@@ -175,9 +179,16 @@ mod tests {
         // Above Linux's largest pid (2^22), so no such process.
         fs::write(lock_path(&ws), format!("99999999\n{}\n", host_name())).unwrap();
         match lock(&ws).unwrap() {
-            LockOutcome::Acquired { replaced_stale, lock } => {
+            LockOutcome::Acquired {
+                replaced_stale,
+                lock,
+            } => {
                 assert_eq!(replaced_stale.map(|h| h.pid), Some(99_999_999));
-                assert!(fs::read_to_string(lock.path()).unwrap().starts_with(&std::process::id().to_string()));
+                assert!(
+                    fs::read_to_string(lock.path())
+                        .unwrap()
+                        .starts_with(&std::process::id().to_string())
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -188,6 +199,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace_in(&dir);
         fs::write(lock_path(&ws), "не число").unwrap();
-        assert!(matches!(lock(&ws).unwrap(), LockOutcome::Acquired { replaced_stale: None, .. }));
+        assert!(matches!(
+            lock(&ws).unwrap(),
+            LockOutcome::Acquired {
+                replaced_stale: None,
+                ..
+            }
+        ));
     }
 }

@@ -45,8 +45,7 @@ pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace
     match version {
         0 => parse::<v0::Workspace>(text, path)
             .map(|v0| Workspace::from(v2::Workspace::from(v1::Workspace::from(v0)))),
-        1 => parse::<v1::Workspace>(text, path)
-            .map(|v1| Workspace::from(v2::Workspace::from(v1))),
+        1 => parse::<v1::Workspace>(text, path).map(|v1| Workspace::from(v2::Workspace::from(v1))),
         2 => parse::<v2::Workspace>(text, path).map(Workspace::from),
         FORMAT_VERSION => parse::<Workspace>(text, path),
         _ => unreachable_version(version, path),

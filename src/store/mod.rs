@@ -41,6 +41,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     load_with_text(path).map(|(loaded, _)| loaded)
 }
 
+/// Reads a workspace file without checking its problems (for `factbench
+/// merge`, which only passes the items through).
+pub fn read_workspace(path: &Path) -> Result<Workspace, LoadError> {
+    let text = decode(path, read_file(path)?)?;
+    parse_unchecked(&text, path).map(|(workspace, _)| workspace)
+}
+
 /// Like [`load`], also giving the file's text (for readers of its comments).
 fn load_with_text(path: &Path) -> Result<(Loaded, String), LoadError> {
     let bytes = read_file(path)?;
@@ -53,6 +60,19 @@ fn load_with_text(path: &Path) -> Result<(Loaded, String), LoadError> {
 
 /// Parses the text of a workspace file; `path` is only used in messages.
 pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let (workspace, migrated_from) = parse_unchecked(text, path)?;
+    let problems = workspace.problems();
+    Ok(Loaded {
+        workspace,
+        problems,
+        migrated_from,
+        disk: None,
+    })
+}
+
+/// The workspace a file's text holds, and the older version it was
+/// migrated from, if any.
+fn parse_unchecked(text: &str, path: &Path) -> Result<(Workspace, Option<u32>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
@@ -73,13 +93,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             _ => return Err(error),
         },
     };
-    let problems = workspace.problems();
-    Ok(Loaded {
-        workspace,
-        problems,
-        migrated_from,
-        disk: None,
-    })
+    Ok((workspace, migrated_from))
 }
 
 /// The first line (from 1) that starts with a git conflict marker, if any.

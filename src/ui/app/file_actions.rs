@@ -153,7 +153,9 @@ impl FactbenchApp {
     /// Takes the lock of `path` (see `store::lock`), telling the user when
     /// another Factbench already has the workspace open.
     pub(super) fn lock_workspace(&mut self, path: &Path) {
-        if self.services.lock.as_ref().map(|l| l.path()) == Some(crate::store::lock_path(path).as_path()) {
+        if self.services.lock.as_ref().map(|l| l.path())
+            == Some(crate::store::lock_path(path).as_path())
+        {
             return;
         }
         self.services.lock = None;
@@ -411,9 +413,7 @@ fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
         | Purpose::Import
         | Purpose::ScaleFrom
         | Purpose::UpdateArticle(_)
-        | Purpose::CompareWith => {
-            path.to_owned()
-        }
+        | Purpose::CompareWith => path.to_owned(),
     }
 }
 

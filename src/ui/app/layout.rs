@@ -60,8 +60,9 @@ impl FactbenchApp {
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui));
         let conflicts = self.doc.workspace().conflicts.len();
         if conflicts > 0 {
-            let banner = egui::Panel::top("conflict-banner")
-                .show(ui, |ui| crate::ui::dialogs::conflicts::conflict_banner(ui, conflicts));
+            let banner = egui::Panel::top("conflict-banner").show(ui, |ui| {
+                crate::ui::dialogs::conflicts::conflict_banner(ui, conflicts)
+            });
             if let Some(intent) = banner.inner {
                 self.on_conflict_intent(intent);
             }

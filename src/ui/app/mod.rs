@@ -326,7 +326,10 @@ impl FactbenchApp {
 
     /// Whether File › Compare with… is showing, and the differences it lists.
     pub fn compared_with(&self) -> Option<&[crate::merge::Difference]> {
-        self.modals.compare_with.as_ref().map(|d| d.differences.as_slice())
+        self.modals
+            .compare_with
+            .as_ref()
+            .map(|d| d.differences.as_slice())
     }
 
     /// Whether the verdict scale editor is open.

@@ -138,30 +138,6 @@ fn spread_claims(
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bundled_sample_loads_clean() {
-        let loaded =
-            crate::store::parse(SAMPLE_WORKSPACE_RON, SAMPLE_WORKSPACE_NAME.as_ref()).unwrap();
-        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        assert!(loaded.workspace.claims.len() >= 10);
-    }
-
-    #[test]
-    fn generated_workspace_has_what_was_asked_and_no_problems() {
-        let ws = generated_workspace(3, 20_000, 300);
-        assert_eq!(ws.articles.len(), 3);
-        assert_eq!(ws.claims.len(), 300);
-        assert_eq!(ws.sources.len(), 30);
-        assert!(ws.articles.iter().all(|a| a.char_len() >= 20_000));
-        assert_eq!(ws.problems(), vec![]);
-        assert_eq!(ws.claims.iter().filter(|c| c.verdict.is_none()).count(), 75);
-    }
-}
-
 /// Two copies of `base`, each with `changes` changes of its own, for the
 /// merge benchmark: per side, six in ten are claim edits (rationale, status,
 /// a tag, a verdict), two new claims, one a deleted claim and one an edited
@@ -209,4 +185,28 @@ fn side_with_changes(base: &Workspace, changes: usize, side: usize) -> Workspace
     }
     ws.claims.retain(|c| !deleted.contains(&c.id));
     ws
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_sample_loads_clean() {
+        let loaded =
+            crate::store::parse(SAMPLE_WORKSPACE_RON, SAMPLE_WORKSPACE_NAME.as_ref()).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert!(loaded.workspace.claims.len() >= 10);
+    }
+
+    #[test]
+    fn generated_workspace_has_what_was_asked_and_no_problems() {
+        let ws = generated_workspace(3, 20_000, 300);
+        assert_eq!(ws.articles.len(), 3);
+        assert_eq!(ws.claims.len(), 300);
+        assert_eq!(ws.sources.len(), 30);
+        assert!(ws.articles.iter().all(|a| a.char_len() >= 20_000));
+        assert_eq!(ws.problems(), vec![]);
+        assert_eq!(ws.claims.iter().filter(|c| c.verdict.is_none()).count(), 75);
+    }
 }

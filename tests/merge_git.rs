@@ -30,8 +30,7 @@ fn run(dir: &Path, program: &Path, args: &[&str]) -> Output {
 }
 
 fn git(dir: &Path, args: &[&str]) -> Output {
-    let out = run(dir, Path::new("git"), args);
-    out
+    run(dir, Path::new("git"), args)
 }
 
 fn git_ok(dir: &Path, args: &[&str]) {

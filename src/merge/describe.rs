@@ -16,7 +16,7 @@ pub fn describe_conflict(conflict: &Conflict, ws: &Workspace) -> String {
     if conflict.is_whole_item() {
         return whole_item_sentence(&item, conflict);
     }
-    let field = conflict.field.replace('_', " ").replace('.', " ");
+    let field = conflict.field.replace(['_', '.'], " ");
     let word = |v: &Option<String>| value_in_words(&conflict.field, v.as_deref(), ws);
     let mut sentence = format!(
         "{item}: {field} is {} on our side and {} on theirs",

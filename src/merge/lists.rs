@@ -51,7 +51,7 @@ pub(super) fn merged_order<K: Eq + Hash + Clone>(
 pub(super) fn set_merge<T: PartialEq + Clone>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
     let mut out: Vec<T> = ours
         .iter()
-        .filter(|v| !(base.contains(v) && !theirs.contains(v)))
+        .filter(|v| !base.contains(v) || theirs.contains(v))
         .cloned()
         .collect();
     for v in theirs {

@@ -181,10 +181,7 @@ fn changed_fields(old: &Value, new: &Value, ws: &Workspace) -> Vec<String> {
             lines.extend(text_lines(a, b));
             continue;
         }
-        let word = |v: &Value| {
-            let words = value_in_words(key, Some(&v.to_string()), ws);
-            shorten(&words, SHOWN_CHARS)
-        };
+        let word = |v: &Value| value_in_words(key, Some(&v.to_string()), ws);
         lines.push(format!(
             "{}: {} became {}",
             key.replace('_', " "),

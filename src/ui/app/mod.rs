@@ -440,5 +440,7 @@ impl eframe::App for FactbenchApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
+        // The workspace is no longer open here.
+        self.services.lock = None;
     }
 }

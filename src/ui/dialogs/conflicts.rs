@@ -45,6 +45,7 @@ pub fn conflicts_window(
     egui::Window::new("Merge conflicts")
         .open(open)
         .default_width(620.0)
+        .default_height(260.0)
         .vscroll(true)
         .show(ctx, |ui| {
             if ws.conflicts.is_empty() {

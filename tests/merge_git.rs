@@ -433,3 +433,40 @@ fn a_workspace_added_on_both_branches_merges_from_an_empty_base() {
     assert_eq!(ws.claims.len(), sample_workspace().claims.len());
     assert!(ws.conflicts.is_empty());
 }
+
+#[test]
+fn a_newer_article_version_on_one_branch_and_new_claims_on_the_other_both_survive() {
+    let repo = Repo::new();
+    let base = sample_workspace();
+    let old_text = base.articles[0].text.clone();
+    let quote = "The visit marks Xi's third trip to Russia";
+    assert!(old_text.contains(quote));
+    git_ok(repo.path(), &["checkout", "-q", "-b", "theirs", "main"]);
+    let newer = format!("UPDATED: the Kremlin confirmed the dates.\n\n{old_text}");
+    fs::write(repo.path().join("v2.txt"), format!("Title\n\n{newer}\n")).unwrap();
+    let out = run(repo.path(), &factbench_exe(), &["update", FILE, "v2.txt"]);
+    assert!(out.status.success(), "{}", text(&out));
+    fs::remove_file(repo.path().join("v2.txt")).unwrap();
+    let _ = fs::remove_file(repo.path().join(format!("{FILE}.bak")));
+    git_ok(repo.path(), &["commit", "-q", "-am", "newer version"]);
+    git_ok(repo.path(), &["checkout", "-q", "-b", "ours", "main"]);
+    let mut ws = repo.read();
+    let anchor = factbench::anchor::find_quote(&old_text, quote, 0).unwrap();
+    let claim = factbench::model::Claim::new(ws.articles[0].id, anchor, "");
+    let id = claim.id;
+    ws.claims.push(claim);
+    ws.claims[0].rationale = "Наш комментарий.".into();
+    repo.write(&ws);
+    git_ok(repo.path(), &["commit", "-q", "-am", "new claim on the old text"]);
+    let out = git(repo.path(), &["merge", "--no-edit", "theirs"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let merged = repo.read();
+    assert!(merged.articles[0].text.starts_with("UPDATED:"));
+    assert_eq!(merged.articles[0].versions.len(), 1);
+    assert_eq!(merged.claims[0].rationale, "Наш комментарий.");
+    let followed = merged.claim(id).unwrap();
+    assert_eq!(followed.anchor.exact, quote);
+    assert!(!followed.is_orphaned());
+    let check = repo.check();
+    assert!(check.status.success(), "{}", text(&check));
+}

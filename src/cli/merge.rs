@@ -51,7 +51,11 @@ pub fn run(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         );
     }
     if merged.new_conflicts == 0 {
-        let _ = writeln!(out, "{}: merged cleanly", target.display());
+        let earlier = match merged.workspace.conflicts.len() {
+            0 => String::new(),
+            n => format!(" ({n} conflict(s) recorded earlier are still unsettled)"),
+        };
+        let _ = writeln!(out, "{}: merged cleanly{earlier}", target.display());
         return 0;
     }
     let ws = &merged.workspace;

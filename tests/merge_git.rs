@@ -457,7 +457,10 @@ fn a_newer_article_version_on_one_branch_and_new_claims_on_the_other_both_surviv
     ws.claims.push(claim);
     ws.claims[0].rationale = "Наш комментарий.".into();
     repo.write(&ws);
-    git_ok(repo.path(), &["commit", "-q", "-am", "new claim on the old text"]);
+    git_ok(
+        repo.path(),
+        &["commit", "-q", "-am", "new claim on the old text"],
+    );
     let out = git(repo.path(), &["merge", "--no-edit", "theirs"]);
     assert!(out.status.success(), "{}", text(&out));
     let merged = repo.read();

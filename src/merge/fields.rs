@@ -43,13 +43,19 @@ enum Rule {
     Text,
     /// A claim's evidence: merged piece by piece, keyed by cited source.
     Evidence,
+    /// A list of structs with a unique field (a scale's verdicts by `key`):
+    /// merged element by element, each field by field.
+    Keyed(&'static str),
 }
 
-fn rule_for(kind: Kind, field: &str) -> Rule {
-    match (kind, field) {
+/// The rule for a field, by its path inside the item (`"verdict"`,
+/// `"scale.verdicts"`); fields with no rule of their own are [`Rule::Whole`].
+fn rule_for(kind: Kind, path: &str) -> Rule {
+    match (kind, path) {
         (Kind::Workspace, "modified") | (Kind::Claim, "updated") => Rule::Later,
         (Kind::Workspace | Kind::Claim, "created") => Rule::Earlier,
-        (Kind::Workspace, "publisher") => Rule::Fields,
+        (Kind::Workspace, "publisher" | "scale") => Rule::Fields,
+        (Kind::Workspace, "scale.verdicts") => Rule::Keyed("key"),
         (Kind::Article, "text") => Rule::Text,
         (Kind::Article, "versions") => Rule::SetSortedBy("replaced"),
         (Kind::Claim, "tags" | "corrections") => Rule::Set,
@@ -155,11 +161,7 @@ impl FieldMerge<'_> {
             return theirs.clone();
         }
         let path = join(prefix, key);
-        let rule = if prefix.is_empty() {
-            rule_for(kind, key)
-        } else {
-            Rule::Whole
-        };
+        let rule = rule_for(kind, &path);
         match rule {
             Rule::Later => later(ours, theirs),
             Rule::Earlier => later(theirs, ours),
@@ -179,7 +181,8 @@ impl FieldMerge<'_> {
                 }
                 merged
             }
-            Rule::Fields => self.merge_object(Kind::Workspace, &path, base, ours, theirs),
+            Rule::Fields => self.merge_object(kind, &path, base, ours, theirs),
+            Rule::Keyed(field) => self.merge_keyed(kind, &path, field, base, ours, theirs),
             Rule::Text => match merge_texts(base, ours, theirs) {
                 Some(text) => Value::String(text),
                 None => self.conflict(&path, base, ours, theirs),
@@ -204,6 +207,64 @@ impl FieldMerge<'_> {
             theirs: Some(theirs.to_string()),
         });
         ours.clone()
+    }
+
+    /// A list of structs keyed by their `field`: each element merged field by
+    /// field under the path `list[key]`; one deleted on one side and changed
+    /// on the other is kept, with a conflict on the whole element.
+    fn merge_keyed(
+        &mut self,
+        kind: Kind,
+        path: &str,
+        field: &str,
+        base: Option<&Value>,
+        ours: &Value,
+        theirs: &Value,
+    ) -> Value {
+        fn list(v: Option<&Value>) -> &[Value] {
+            v.and_then(Value::as_array).map_or(&[], Vec::as_slice)
+        }
+        let key_of = |v: &Value| match v.get(field) {
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+            None => v.to_string(),
+        };
+        let keys = |items: &[Value]| items.iter().map(key_of).collect::<Vec<String>>();
+        let by_key = |items: &[Value]| -> HashMap<String, Value> {
+            items.iter().map(|v| (key_of(v), v.clone())).collect()
+        };
+        let (b, o, t) = (list(base), list(Some(ours)), list(Some(theirs)));
+        let (bk, ok, tk) = (keys(b), keys(o), keys(t));
+        let (bm, om, tm) = (by_key(b), by_key(o), by_key(t));
+        let mut kept: HashMap<String, Value> = HashMap::new();
+        for key in ok.iter().chain(tk.iter()) {
+            if kept.contains_key(key) {
+                continue;
+            }
+            let element = format!("{path}[{key}]");
+            let value = match (bm.get(key), om.get(key), tm.get(key)) {
+                (b, Some(o), Some(t)) => Some(self.merge_object(kind, &element, b, o, t)),
+                (None, Some(v), None) | (None, None, Some(v)) => Some(v.clone()),
+                (Some(b), Some(v), None) | (Some(b), None, Some(v)) if b == v => None,
+                (Some(b), o, t) => {
+                    self.conflicts.push(Conflict {
+                        item: self.item,
+                        field: element,
+                        base: Some(b.to_string()),
+                        ours: o.map(Value::to_string),
+                        theirs: t.map(Value::to_string),
+                    });
+                    o.or(t).cloned()
+                }
+                (None, None, None) => None,
+            };
+            if let Some(value) = value {
+                kept.insert(key.clone(), value);
+            }
+        }
+        let keep: HashSet<String> = kept.keys().cloned().collect();
+        let order = merged_order(&bk, &ok, &tk, &keep);
+        Value::Array(order.into_iter().filter_map(|k| kept.remove(&k)).collect())
     }
 
     /// Evidence pieces keyed by the source they cite (and which citation of

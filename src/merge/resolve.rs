@@ -171,9 +171,6 @@ fn workspace_edit(
     field: &str,
     chosen: Option<Value>,
 ) -> Result<Edit, CommandError> {
-    let Some(new) = chosen else {
-        return Err(CommandError::BadConflictValue("no value".into()));
-    };
     let mut details = Workspace::new("");
     details.title = ws.title.clone();
     details.description = ws.description.clone();
@@ -182,7 +179,7 @@ fn workspace_edit(
     details.report_url = ws.report_url.clone();
     details.scale = ws.scale.clone();
     let mut value = to_value(&details);
-    set_path(&mut value, field, new);
+    set_or_remove(&mut value, field, chosen);
     let changed: Workspace = serde_json::from_value(value).map_err(bad_value)?;
     let mut edits = vec![Edit::SetWorkspaceDetails {
         details: Box::new(crate::edit::WorkspaceDetails::of(&changed)),
@@ -195,14 +192,52 @@ fn workspace_edit(
     Ok(Edit::Group(edits))
 }
 
-/// Sets the dot-separated `path` inside `value`.
+/// Sets the dot-separated `path` inside `value`; a part `list[k]` is the
+/// element of `list` whose `key` is `k` (added when missing).
 fn set_path(value: &mut Value, path: &str, new: Value) {
+    set_or_remove(value, path, Some(new));
+}
+
+/// Like [`set_path`]; `None` removes the element a `list[k]` path ends on.
+fn set_or_remove(value: &mut Value, path: &str, new: Option<Value>) {
     let mut slot = value;
-    for key in path.split('.') {
+    let parts: Vec<&str> = path.split('.').collect();
+    for (n, part) in parts.iter().enumerate() {
+        let last = n + 1 == parts.len();
         let Some(object) = slot.as_object_mut() else {
             return;
         };
-        slot = object.entry(key.to_owned()).or_insert(Value::Null);
+        let (name, key) = match part.strip_suffix(']').and_then(|p| p.split_once('[')) {
+            Some((name, key)) => (name, Some(key)),
+            None => (*part, None),
+        };
+        let field = object.entry(name.to_owned()).or_insert(Value::Null);
+        let Some(key) = key else {
+            slot = field;
+            continue;
+        };
+        let Some(items) = field.as_array_mut() else {
+            return;
+        };
+        let at = items
+            .iter()
+            .position(|v| v.get("key").and_then(Value::as_str) == Some(key));
+        match (at, last, &new) {
+            (Some(i), true, None) => {
+                items.remove(i);
+                return;
+            }
+            (None, true, None) => return,
+            (None, true, Some(_)) => {
+                items.push(Value::Null);
+                let end = items.len() - 1;
+                slot = &mut items[end];
+            }
+            (Some(i), _, _) => slot = &mut items[i],
+            (None, false, _) => return,
+        }
     }
-    *slot = new;
+    if let Some(new) = new {
+        *slot = new;
+    }
 }

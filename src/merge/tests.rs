@@ -306,3 +306,50 @@ fn both_sides_updating_an_article_to_the_same_text_keep_its_old_text_once() {
     assert_eq!(merged.new_conflicts, 0);
     assert_eq!(merged.workspace.articles[0].versions.len(), 1);
 }
+
+#[test]
+fn scale_edits_on_both_sides_merge_verdict_by_verdict() {
+    let (base, mut ours, mut theirs) = sides();
+    ours.scale.verdicts[2].label = "Half true".into();
+    let mut unproven = base.scale.verdicts[6].clone();
+    unproven.key = "unproven".into();
+    unproven.label = "Недоказано".into();
+    theirs.scale.verdicts.push(unproven);
+    theirs.claims[5].verdict = Some("unproven".into());
+    let merged = merge(base.clone(), ours, theirs);
+    assert_eq!(merged.new_conflicts, 0);
+    let scale = &merged.workspace.scale;
+    assert_eq!(scale.verdicts.len(), base.scale.verdicts.len() + 1);
+    assert_eq!(scale.verdicts[2].label, "Half true");
+    assert_eq!(scale.verdicts.last().unwrap().key, "unproven");
+    assert!(
+        merged.workspace.problems().is_empty(),
+        "{:?}",
+        merged.workspace.problems()
+    );
+}
+
+#[test]
+fn a_verdict_relabelled_two_ways_is_a_conflict_settled_by_keep_theirs() {
+    let (base, mut ours, mut theirs) = sides();
+    let key = base.scale.verdicts[2].key.clone();
+    ours.scale.verdicts[2].label = "Half true".into();
+    theirs.scale.verdicts[2].label = "Наполовину правда".into();
+    let merged = merge(base, ours, theirs).workspace;
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(
+        merged.conflicts[0].field,
+        format!("scale.verdicts[{key}].label")
+    );
+    let mut doc = Document::new(merged, None);
+    doc.execute(
+        crate::edit::Command::ResolveConflict {
+            index: 0,
+            resolution: Resolution::KeepTheirs,
+        },
+        0.0,
+    )
+    .unwrap();
+    assert_eq!(doc.workspace().scale.verdicts[2].label, "Наполовину правда");
+    assert!(doc.workspace().conflicts.is_empty());
+}

@@ -3,7 +3,8 @@
 //! The library holds everything: the domain model ([`model`]), char-offset
 //! anchors ([`anchor`]), plain-text paragraphs, words and caret motions
 //! ([`text`]), the RON workspace file ([`store`]), article import
-//! ([`import`]), the claim library of earlier checks ([`library`]), exports ([`export`]), the command line ([`cli`]) and the
+//! ([`import`]), the claim library of earlier checks ([`library`]), merging
+//! copies through git ([`merge`]), exports ([`export`]), the command line ([`cli`]) and the
 //! window ([`ui`], behind the default `gui` feature). `main.rs` only parses
 //! arguments and hands over to [`cli::run`].
 
@@ -13,6 +14,7 @@ pub mod edit;
 pub mod export;
 pub mod import;
 pub mod library;
+pub mod merge;
 pub mod model;
 mod read_limited;
 pub mod reanchor;

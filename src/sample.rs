@@ -153,6 +153,55 @@ fn spread_claims(
         .collect()
 }
 
+/// Two copies of `base`, each with `changes` changes of its own, for the
+/// merge benchmark: per side, six in ten are claim edits (rationale, status,
+/// a tag, a verdict), two new claims, one a deleted claim and one an edited
+/// source. Our changes are on even-numbered claims and sources, theirs on
+/// odd ones, except that one change in a hundred sets the verdict of a claim
+/// the other side also rated, differently: a conflict.
+pub fn merge_sides(base: &Workspace, changes: usize) -> [Workspace; 2] {
+    [0, 1].map(|side| side_with_changes(base, changes, side))
+}
+
+fn side_with_changes(base: &Workspace, changes: usize, side: usize) -> Workspace {
+    let mut ws = base.clone();
+    let claims = ws.claims.len();
+    let keys: Vec<String> = ws.scale.verdicts.iter().map(|v| v.key.clone()).collect();
+    if claims < 4 || keys.len() < 2 {
+        return ws;
+    }
+    let slot = |k: usize| (2 * k + side) % claims;
+    let mut deleted = Vec::new();
+    for k in 0..changes {
+        let at = slot(k);
+        match k % 10 {
+            _ if k % 100 == 99 => {
+                let shared = (k * 2) % claims;
+                ws.claims[shared].verdict = Some(keys[side].clone());
+            }
+            0 | 1 => ws.claims[at].rationale = format!("Side {side} rechecked this ({k})."),
+            2 => ws.claims[at].status = Status::ALL[(side + k) % Status::ALL.len()],
+            3 => ws.claims[at].tags.push(format!("side-{side}")),
+            4 | 5 => ws.claims[at].verdict = Some(keys[(k / 10 + side) % keys.len()].clone()),
+            6 | 7 => {
+                let template = &ws.claims[at];
+                let mut claim = Claim::new(template.article, template.anchor.clone(), "");
+                claim.statement = format!("New claim {k} from side {side}");
+                ws.claims.push(claim);
+            }
+            8 => deleted.push(ws.claims[at].id),
+            _ => {
+                let sources = ws.sources.len();
+                if sources > 0 {
+                    ws.sources[(2 * k + side) % sources].notes = format!("Checked by side {side}.");
+                }
+            }
+        }
+    }
+    ws.claims.retain(|c| !deleted.contains(&c.id));
+    ws
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -458,3 +458,31 @@ fn save_keeps_the_previous_version_as_bak() {
     );
     assert_eq!(backup_path(&path).file_name().unwrap(), "ws.ron.bak");
 }
+
+#[test]
+fn version_three_file_is_migrated_with_no_conflicts() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v3-workspace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("Workspace(\n    format_version: 3,\n"));
+    assert!(!text.contains("conflicts"));
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(3));
+    let ws = &loaded.workspace;
+    assert_eq!(ws.format_version, FORMAT_VERSION);
+    assert!(ws.conflicts.is_empty());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    // Version 3 was the sample as issue 11 left it: publication state and all.
+    assert_eq!(ws, &factbench::sample::sample_workspace());
+    assert!(ws.claims.iter().filter(|c| c.is_published()).count() == 8);
+    let resaved = store::to_ron(ws).unwrap();
+    assert!(resaved.ends_with("    conflicts: [],\n)\n"));
+}
+
+#[test]
+fn version_two_file_is_migrated_with_no_conflicts() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2-workspace.ron");
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(2));
+    assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
+    assert!(loaded.workspace.conflicts.is_empty());
+}

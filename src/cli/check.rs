@@ -81,10 +81,15 @@ fn check_one(
         }
     };
     let s = loaded.workspace.summary();
-    let verdict = match loaded.problems.len() {
-        0 => "ok".to_owned(),
-        1 => "1 problem".to_owned(),
-        n => format!("{n} problems"),
+    let verdict = match (loaded.problems.len(), loaded.workspace.conflicts.len()) {
+        (0, 0) => "ok".to_owned(),
+        (1, 0) => "1 problem".to_owned(),
+        (n, 0) => format!("{n} problems"),
+        (p, c) => format!(
+            "{p} {}, {c} merge {}",
+            plural(p, "problem", "problems"),
+            plural(c, "conflict", "conflicts")
+        ),
     };
     let migrated = loaded
         .migrated_from
@@ -105,6 +110,14 @@ fn check_one(
     for problem in &loaded.problems {
         let _ = writeln!(out, "  problem: {problem}");
     }
+    let ws = &loaded.workspace;
+    for conflict in &ws.conflicts {
+        let _ = writeln!(
+            out,
+            "  conflict: {}",
+            crate::merge::describe_conflict(conflict, ws)
+        );
+    }
     let conflicts = match library {
         Some((library, folders)) => {
             super::similar::verdict_conflicts(library, folders, path, &loaded.workspace)
@@ -120,7 +133,10 @@ fn check_one(
     } else {
         0
     };
-    loaded.problems.is_empty() && conflicts.is_empty() && unready == 0
+    loaded.problems.is_empty()
+        && conflicts.is_empty()
+        && unready == 0
+        && loaded.workspace.conflicts.is_empty()
 }
 
 /// One line per claim not ready to publish, in report order; returns how many.

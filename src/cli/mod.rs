@@ -2,9 +2,12 @@
 //! subcommands, which reuse the library exactly as the window does.
 
 mod check;
+mod diff;
 mod export;
+mod git_setup;
 mod import;
 mod list;
+mod merge;
 mod similar;
 mod update;
 
@@ -55,6 +58,15 @@ pub enum Command {
         /// The workspace file (.ron).
         workspace: PathBuf,
     },
+    /// Three-way merge of workspace files by id; exits 0 when clean, 1 when conflicts were recorded, 2 when an input cannot be read.
+    Merge(merge::MergeArgs),
+    /// What changed from one workspace file to another: items added, removed and changed.
+    Diff(diff::DiffArgs),
+    /// Make git merge and diff the workspaces of a repository with Factbench.
+    GitSetup {
+        /// A folder inside the repository (default: the current folder).
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Exit code for bad input or a failed command (clap uses 2 for usage errors).
@@ -81,6 +93,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Update(args)) => update::run(&args, out, err),
         Some(Command::List { workspace }) => list::run(&workspace, out, err),
+        Some(Command::Merge(args)) => merge::run(&args, out, err),
+        Some(Command::Diff(args)) => diff::run(&args, out, err),
+        Some(Command::GitSetup { dir }) => git_setup::run(dir.as_deref(), out, err),
         None => open_window(cli.file, err),
     };
     ExitCode::from(code)
@@ -102,7 +117,7 @@ fn open_window(file: Option<PathBuf>, err: &mut dyn Write) -> u8 {
 fn open_window(_file: Option<PathBuf>, err: &mut dyn Write) -> u8 {
     let _ = writeln!(
         err,
-        "factbench: this build has no window (built without the `gui` feature); use `factbench check`, `import`, `export`, `update` or `list`"
+        "factbench: this build has no window (built without the `gui` feature); use `factbench check`, `import`, `export`, `update`, `list`, `merge`, `diff` or `git-setup`"
     );
     NO_WINDOW
 }

@@ -5,8 +5,8 @@
 
 use super::command::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
 use crate::model::{
-    Anchor, Article, Claim, ClaimantKind, Correction, Evidence, Priority, PublicationEvent, Review,
-    Source, Stance, Status, Touched, VerdictScale, Workspace,
+    Anchor, Article, Claim, ClaimantKind, Conflict, Correction, Evidence, Priority,
+    PublicationEvent, Review, Source, Stance, Status, Touched, VerdictScale, Workspace,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -72,6 +72,15 @@ pub enum Edit {
     /// Replace chars of an article's text in place (a correction, not a
     /// new version), moving the claims listed by the change in length.
     SpliceText(Box<TextSplice>),
+    /// Record a merge conflict (the inverse of settling one).
+    InsertConflict {
+        index: usize,
+        conflict: Box<Conflict>,
+    },
+    /// Forget a merge conflict: it was settled.
+    RemoveConflict {
+        index: usize,
+    },
     /// Several edits applied in order, undone in reverse order.
     Group(Vec<Edit>),
 }
@@ -257,6 +266,18 @@ impl Edit {
                     version: Box::new(version),
                 }),
             Edit::SpliceText(splice) => splice_text(ws, *splice),
+            Edit::InsertConflict { index, conflict } => {
+                let index = insert(&mut ws.conflicts, index, *conflict);
+                Edit::RemoveConflict { index }
+            }
+            Edit::RemoveConflict { index } => {
+                remove(&mut ws.conflicts, index).map_or(Edit::NOTHING, |conflict| {
+                    Edit::InsertConflict {
+                        index,
+                        conflict: Box::new(conflict),
+                    }
+                })
+            }
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -293,7 +314,9 @@ impl Edit {
             | Edit::PushArticleVersion { index, .. }
             | Edit::PopArticleVersion { index } => out.articles.extend(article_at(index)),
             Edit::SetArticleDetails { .. } => out.details = true,
-            Edit::SetWorkspaceDetails { .. } => {}
+            Edit::SetWorkspaceDetails { .. }
+            | Edit::InsertConflict { .. }
+            | Edit::RemoveConflict { .. } => {}
             Edit::SetScale { .. } => out.everything = true,
             Edit::Group(edits) => edits.iter().for_each(|e| e.collect_touches(ws, out)),
         }

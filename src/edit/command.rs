@@ -76,6 +76,11 @@ pub enum Command {
         end: usize,
         text: String,
     },
+    /// Settle the merge conflict at `index` of the workspace's list.
+    ResolveConflict {
+        index: usize,
+        resolution: crate::merge::Resolution,
+    },
 }
 
 impl Command {
@@ -520,6 +525,10 @@ pub enum CommandError {
     NotPublished,
     #[error("a correction needs a public note saying what changed and why")]
     EmptyCorrectionNote,
+    #[error("that conflict is no longer in the workspace")]
+    NoSuchConflict,
+    #[error("the conflict's value cannot be used: {0}")]
+    BadConflictValue(String),
 }
 
 /// What a command did, for the window to follow up (select the new claim…).

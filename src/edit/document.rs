@@ -123,9 +123,14 @@ impl Document {
         self.history.seal();
     }
 
-    /// Sets `modified` before a save; not an undoable change.
+    /// Sets `modified` before a save, when the content changed since it
+    /// was opened or last saved (saving an unchanged workspace leaves the
+    /// file as it was, so copies shared through git do not churn); not an
+    /// undoable change.
     pub fn touch_modified(&mut self) {
-        self.workspace.modified = crate::model::now();
+        if self.is_dirty() || self.path.is_none() {
+            self.workspace.modified = crate::model::now();
+        }
     }
 
     /// Applies a command as one undo step; `now` is the caller's clock in

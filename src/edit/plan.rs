@@ -139,6 +139,10 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             end,
             text,
         } => super::article_text::plan_text_edit(ws, article, start, end, &text),
+        Command::ResolveConflict { index, resolution } => Ok((
+            crate::merge::resolution_edit(ws, index, resolution)?,
+            Outcome::Done,
+        )),
         Command::AddArticles(articles) => {
             let Some(last) = articles.last().map(|a| a.id) else {
                 return Ok((Edit::NOTHING, Outcome::Unchanged));

@@ -437,3 +437,33 @@ fn a_recovered_document_is_unsaved_until_saved() {
     assert!(!doc.is_dirty());
     assert_eq!(doc.path(), Some(std::path::Path::new("r.ron")));
 }
+
+#[test]
+fn saving_an_unchanged_workspace_keeps_its_modified_time() {
+    let ws = sample_workspace();
+    let opened_at = ws.modified;
+    let mut doc = Document::new(ws, Some("desk.ron".into()));
+    doc.touch_modified();
+    assert_eq!(doc.workspace().modified, opened_at, "nothing changed");
+    // A draft: a published claim's verdict changes only through a correction.
+    let claim = doc
+        .workspace()
+        .claims
+        .iter()
+        .find(|c| !c.is_published() && c.verdict.is_none())
+        .unwrap()
+        .id;
+    let verdict = doc.workspace().scale.verdicts[0].key.clone();
+    doc.execute(Command::set_verdict(claim, Some(verdict)), 0.0)
+        .unwrap();
+    doc.undo();
+    doc.touch_modified();
+    assert_eq!(
+        doc.workspace().modified,
+        opened_at,
+        "undone back to the saved state"
+    );
+    doc.redo();
+    doc.touch_modified();
+    assert_ne!(doc.workspace().modified, opened_at, "the content changed");
+}

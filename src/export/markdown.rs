@@ -286,6 +286,23 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
             "*This quote could not be found at its place in the current text of the article.*\n\n",
         );
     }
+    match planned.quote_change {
+        Some(crate::model::QuoteChange::Changed(when)) => {
+            let _ = writeln!(
+                md,
+                "*The article was changed on {}, after this check; the quote above is from the changed text.*\n",
+                when.strftime("%-d %B %Y")
+            );
+        }
+        Some(crate::model::QuoteChange::Removed(when)) => {
+            let _ = writeln!(
+                md,
+                "*The article was changed on {}, after this check, and no longer holds this quote.*\n",
+                when.strftime("%-d %B %Y")
+            );
+        }
+        None => {}
+    }
     let mut facts = Vec::new();
     if !claim.claimant.trim().is_empty() {
         facts.push(format!(

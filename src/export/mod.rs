@@ -251,6 +251,10 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
     #[error("could not write the export as CSV: {0}")]
     Csv(#[from] ::csv::Error),
+    #[error(
+        "the workspace has {0} unsettled merge conflict(s); settle them first (the conflict list in the window, or `factbench check` to see them)"
+    )]
+    UnsettledConflicts(usize),
 }
 
 /// Writes `workspace` in `format` to `out`. This is the one entry point the
@@ -261,6 +265,9 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn io::Write,
 ) -> Result<(), ExportError> {
+    if !workspace.conflicts.is_empty() {
+        return Err(ExportError::UnsettledConflicts(workspace.conflicts.len()));
+    }
     let plan = plan::Plan::new(workspace, options)?;
     match format {
         Format::Html => html::write(&plan, out),

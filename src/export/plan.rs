@@ -20,7 +20,9 @@
 
 use super::{Audience, ExportError, ExportOptions, TextShown};
 use crate::anchor::{AnchorFault, CharIndex};
-use crate::model::{Article, Claim, Source, SourceId, Verdict, Workspace};
+use crate::model::{
+    Article, Claim, QuoteChange, Source, SourceId, Verdict, Workspace, quote_change_after_check,
+};
 use std::collections::{HashMap, HashSet};
 
 /// A claim's char range in its article's text, or why its anchor does not match.
@@ -49,6 +51,8 @@ pub struct PlannedClaim<'a> {
     pub fault: Option<AnchorFault>,
     /// The fragment id of its card in the HTML report, unique in the report.
     pub fragment: String,
+    /// Whether the article was changed under the quote after the check.
+    pub quote_change: Option<QuoteChange>,
 }
 
 /// One article of the export, with its claims (indices into [`Plan::claims`]).
@@ -216,6 +220,7 @@ impl<'a> Plan<'a> {
             span,
             fault,
             fragment,
+            quote_change: article.and_then(|a| quote_change_after_check(a, claim)),
         });
     }
 

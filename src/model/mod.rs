@@ -7,9 +7,11 @@
 
 mod article;
 mod claim;
+mod conflict;
 mod ids;
 mod problem_index;
 mod problems;
+mod quote_change;
 pub mod readiness;
 mod scale;
 mod source;
@@ -21,9 +23,11 @@ pub use claim::{
     Claim, ClaimantKind, Correction, Priority, PublicationAction, PublicationEvent, Review,
     ReviewOutcome, Status,
 };
+pub use conflict::{Conflict, ConflictItem, Side};
 pub use ids::{ArticleId, ClaimId, SourceId};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme};
+pub use quote_change::{QuoteChange, quote_change_after_check};
 pub use scale::{Rgb, Verdict, VerdictScale};
 pub use source::{Evidence, Source, SourceKind, Stance};
 pub use workspace::{FORMAT_VERSION, Publisher, Workspace};

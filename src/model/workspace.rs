@@ -1,12 +1,12 @@
 //! The workspace: one investigation, saved as one file.
 
-use super::{Article, ArticleId, Claim, ClaimId, Source, SourceId, VerdictScale};
+use super::{Article, ArticleId, Claim, ClaimId, Conflict, Source, SourceId, VerdictScale};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The version of the workspace file this build writes. Older files are
 /// migrated on load (see `store::migrate`); newer ones are refused.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The organisation publishing the fact-checks (ClaimReview `author`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -35,6 +35,10 @@ pub struct Workspace {
     pub articles: Vec<Article>,
     pub claims: Vec<Claim>,
     pub sources: Vec<Source>,
+    /// Disagreements left by a merge (`factbench merge`), each settled by
+    /// keeping one side or editing; empty in a workspace nobody merged.
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// Counts shown by `factbench check` and the status bar.
@@ -63,6 +67,7 @@ impl Workspace {
             articles: Vec::new(),
             claims: Vec::new(),
             sources: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -41,6 +41,10 @@ pub enum LoadError {
         message: String,
     },
     #[error(
+        "{path}:{line}: holds git conflict markers (`<<<<<<<`): git merged it line by line, so it is no longer a workspace; set up Factbench's merge driver (`factbench git-setup`), then redo the merge (`git checkout -m {path}` after `git merge`), or take one side (`git checkout --ours {path}`)"
+    )]
+    ConflictMarkers { path: PathBuf, line: usize },
+    #[error(
         "{path}: written in workspace format version {found}, but this Factbench reads versions up to {supported}; open it with a newer Factbench (one that reads format version {found})"
     )]
     NewerVersion {
@@ -57,6 +61,7 @@ impl LoadError {
             LoadError::NotUtf8 { line, column, .. } | LoadError::Syntax { line, column, .. } => {
                 Some((*line, *column))
             }
+            LoadError::ConflictMarkers { line, .. } => Some((*line, 1)),
             _ => None,
         }
     }

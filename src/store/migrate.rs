@@ -20,6 +20,8 @@
 //! articles show their claims in context, and its corrections — verdict
 //! changes made while drafting, which are not corrections — are kept as
 //! the claim's internal note.
+//!
+//! Version 3 had no recorded merge conflicts (see `v3` below).
 
 use super::LoadError;
 use super::format::parse;
@@ -54,6 +56,7 @@ pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace
             .map(|v0| Workspace::from(v2::Workspace::from(v1::Workspace::from(v0)))),
         1 => parse::<v1::Workspace>(text, path).map(|v1| Workspace::from(v2::Workspace::from(v1))),
         2 => parse::<v2::Workspace>(text, path).map(Workspace::from),
+        3 => parse::<v3::Workspace>(text, path).map(Workspace::from),
         FORMAT_VERSION => parse::<Workspace>(text, path),
         _ => unreachable_version(version, path),
     }
@@ -313,6 +316,7 @@ impl From<v2::Workspace> for Workspace {
             articles: old.articles.into_iter().map(Article::from).collect(),
             claims: old.claims.into_iter().map(Claim::from).collect(),
             sources: old.sources,
+            conflicts: Vec::new(),
         }
     }
 }
@@ -376,4 +380,48 @@ fn drafting_history(corrections: &[v2::Correction]) -> String {
         note.push_str(&format!("\n{}: {}", correction.date, correction.note));
     }
     note
+}
+
+/// Version 3, frozen: the workspace before merge conflicts were recorded in
+/// it. Its items are today's; it converts by adding an empty conflict list.
+mod v3 {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Workspace {
+        #[allow(dead_code)]
+        pub format_version: u32,
+        pub title: String,
+        pub description: String,
+        pub methodology: String,
+        pub created: Timestamp,
+        pub modified: Timestamp,
+        pub publisher: Publisher,
+        pub report_url: String,
+        pub scale: VerdictScale,
+        pub articles: Vec<Article>,
+        pub claims: Vec<Claim>,
+        pub sources: Vec<Source>,
+    }
+
+    impl From<Workspace> for crate::model::Workspace {
+        fn from(old: Workspace) -> Self {
+            crate::model::Workspace {
+                format_version: FORMAT_VERSION,
+                title: old.title,
+                description: old.description,
+                methodology: old.methodology,
+                created: old.created,
+                modified: old.modified,
+                publisher: old.publisher,
+                report_url: old.report_url,
+                scale: old.scale,
+                articles: old.articles,
+                claims: old.claims,
+                sources: old.sources,
+                conflicts: Vec::new(),
+            }
+        }
+    }
 }

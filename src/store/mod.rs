@@ -6,6 +6,7 @@ mod atomic;
 mod disk;
 mod error;
 mod format;
+mod lock;
 mod migrate;
 pub mod recovery;
 
@@ -13,6 +14,7 @@ pub use atomic::{backup_path, replace_atomically, write_atomically};
 pub use disk::{DiskChange, DiskState};
 pub use error::{LoadError, SaveError};
 pub use format::{RECURSION_LIMIT, to_ron};
+pub use lock::{Holder, LockOutcome, WorkspaceLock, lock, lock_path};
 
 use crate::model::{FORMAT_VERSION, Problem, Workspace};
 use crate::read_limited::{ReadFailure, read_limited_counting};
@@ -47,6 +49,13 @@ pub fn load_counting(path: &Path, read: &AtomicU64) -> Result<Loaded, LoadError>
     load_bytes(path, bytes).map(|(loaded, _)| loaded)
 }
 
+/// Reads a workspace file without checking its problems (for `factbench
+/// merge`, which only passes the items through).
+pub fn read_workspace(path: &Path) -> Result<Workspace, LoadError> {
+    let text = decode(path, read_file(path)?)?;
+    parse_unchecked(&text, path).map(|(workspace, _)| workspace)
+}
+
 /// Like [`load`], also giving the file's text (for readers of its comments).
 fn load_with_text(path: &Path) -> Result<(Loaded, String), LoadError> {
     load_bytes(path, read_file(path)?)
@@ -62,10 +71,29 @@ fn load_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Loaded, String), LoadError
 
 /// Parses the text of a workspace file; `path` is only used in messages.
 pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let (workspace, migrated_from) = parse_unchecked(text, path)?;
+    let problems = workspace.problems();
+    Ok(Loaded {
+        workspace,
+        problems,
+        migrated_from,
+        disk: None,
+    })
+}
+
+/// The workspace a file's text holds, and the older version it was
+/// migrated from, if any.
+fn parse_unchecked(text: &str, path: &Path) -> Result<(Workspace, Option<u32>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_owned(),
+        });
+    }
+    if let Some(line) = conflict_marker_line(text) {
+        return Err(LoadError::ConflictMarkers {
+            path: path.to_owned(),
+            line,
         });
     }
     let (workspace, migrated_from) = match format::parse::<Workspace>(text, path) {
@@ -76,13 +104,27 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             _ => return Err(error),
         },
     };
-    let problems = workspace.problems();
-    Ok(Loaded {
-        workspace,
-        problems,
-        migrated_from,
-        disk: None,
-    })
+    Ok((workspace, migrated_from))
+}
+
+/// The first line (from 1) that starts with a git conflict marker, if any.
+/// A `<<<<<<< `, `=======`, `>>>>>>> ` run of lines is what git leaves;
+/// an article quoting one whole is the only false alarm, and a rare one.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    if !text.contains("<<<<<<< ") || !text.contains(">>>>>>> ") {
+        return None;
+    }
+    let (mut start, mut middle) = (None, false);
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with("<<<<<<< ") {
+            (start, middle) = (Some(n + 1), false);
+        } else if line == "=======" && start.is_some() {
+            middle = true;
+        } else if line.starts_with(">>>>>>> ") && middle {
+            return start;
+        }
+    }
+    None
 }
 
 fn read_other_version(

@@ -37,6 +37,8 @@ pub enum Action {
     /// Turns the reader's edit mode on or off: correcting the article's
     /// text in place, the claims following each edit.
     EditArticleText,
+    /// Shows what differs between another workspace file and this one.
+    CompareWith,
     Export(Format),
     /// Turns "open the HTML report in the browser afterwards" on or off.
     ToggleOpenReportAfterExport,
@@ -73,6 +75,8 @@ pub enum Action {
     NextClaim,
     PreviousClaim,
     ShowProblems,
+    /// Lists the merge conflicts waiting to be settled.
+    ShowConflicts,
     ArticleDetails,
     WorkspaceDetails,
     Theme(ThemeChoice),
@@ -260,7 +264,7 @@ pub const VERDICT_KEYS: [Key; 9] = [
 impl Action {
     /// Every action, in menu order (File, Edit, View, Help), which is the
     /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 70] = [
+    pub const ALL: [Action; 72] = [
         Action::New,
         Action::Open,
         Action::OpenRecent(0),
@@ -278,6 +282,7 @@ impl Action {
         Action::SaveAs,
         Action::ImportArticle,
         Action::NewArticleFromClipboard,
+        Action::CompareWith,
         Action::Export(Format::Html),
         Action::Export(Format::Markdown),
         Action::Export(Format::Csv),
@@ -318,6 +323,7 @@ impl Action {
         Action::CompareVersions,
         Action::ShowOrphans,
         Action::ArticleDetails,
+        Action::ShowConflicts,
         Action::Theme(ThemeChoice::System),
         Action::Theme(ThemeChoice::Light),
         Action::Theme(ThemeChoice::Dark),
@@ -377,6 +383,8 @@ impl Action {
             Action::NextClaim => "Next claim",
             Action::PreviousClaim => "Previous claim",
             Action::ShowProblems => "Problems…",
+            Action::ShowConflicts => "Merge conflicts…",
+            Action::CompareWith => "Compare with…",
             Action::ArticleDetails => "Article details…",
             Action::WorkspaceDetails => "Workspace details…",
             Action::Theme(ThemeChoice::System) => "Follow the system",
@@ -471,6 +479,12 @@ impl Action {
             Action::NextClaim => "Select the next claim in the list",
             Action::PreviousClaim => "Select the previous claim in the list",
             Action::ShowProblems => "List what is wrong in the workspace",
+            Action::ShowConflicts => {
+                "List the disagreements a merge left, to keep ours, theirs or an edit"
+            }
+            Action::CompareWith => {
+                "Show what differs between another workspace file (a colleague's copy) and this one"
+            }
             Action::ArticleDetails => {
                 "Edit the shown article's title, outlet, author, URL and dates"
             }
@@ -532,10 +546,12 @@ impl Action {
             | Action::UpdateArticleFromClipboard
             | Action::CompareVersions
             | Action::ShowOrphans
+            | Action::CompareWith
             | Action::ReattachClaim
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport
             | Action::ShowProblems
+            | Action::ShowConflicts
             | Action::ArticleDetails
             | Action::WorkspaceDetails
             | Action::EditScale
@@ -608,6 +624,8 @@ impl Action {
             | Action::NextPane
             | Action::PreviousPane
             | Action::ShowProblems
+            | Action::ShowConflicts
+            | Action::CompareWith
             | Action::WorkspaceDetails
             | Action::EditScale
             | Action::Theme(_)

@@ -6,7 +6,9 @@
 use super::Report;
 use super::text::{Text, bdi, date, day, link, paragraphs};
 use crate::export::plan::PlannedClaim;
-use crate::model::{Claim, Correction, Evidence, PublicationAction, ReviewOutcome, Source};
+use crate::model::{
+    Claim, Correction, Evidence, PublicationAction, QuoteChange, ReviewOutcome, Source,
+};
 use maud::{Markup, html};
 
 impl Report<'_, '_> {
@@ -51,6 +53,15 @@ impl Report<'_, '_> {
             @if !quote.trim().is_empty() { blockquote dir="auto" { (Text(quote)) } "\n" }
             @if planned.fault.is_some() {
                 p.warn { "This quote could not be found at its place in the current text of the article, so it is not highlighted there." } "\n"
+            }
+            @match planned.quote_change {
+                Some(QuoteChange::Changed(when)) => {
+                    p.warn.changed { "The article was changed on " (date(day(when))) ", after this check; the quote above is from the changed text." } "\n"
+                }
+                Some(QuoteChange::Removed(when)) => {
+                    p.warn.changed { "The article was changed on " (date(day(when))) ", after this check, and no longer holds this quote." } "\n"
+                }
+                None => {}
             }
         }
     }

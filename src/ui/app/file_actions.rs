@@ -88,6 +88,7 @@ impl FactbenchApp {
             Ok(disk) => {
                 self.discard_unsaved_work();
                 self.doc.mark_saved(path.to_owned(), Some(disk));
+                self.lock_workspace(path);
                 self.services.settings.remember(path);
                 self.save_settings();
                 self.library_after_save();
@@ -97,6 +98,86 @@ impl FactbenchApp {
                 self.error("Could not save", e.to_string());
                 false
             }
+        }
+    }
+
+    /// File › Compare with…: the differences from `path` to the workspace.
+    pub(super) fn compare_with(&mut self, path: &Path) {
+        match crate::store::load(path) {
+            Ok(loaded) => {
+                let differences = crate::merge::diff(&loaded.workspace, self.doc.workspace());
+                self.modals.compare_with =
+                    Some(crate::ui::dialogs::compare_with::CompareWithDialog {
+                        path: path.to_owned(),
+                        differences,
+                    });
+            }
+            Err(e) => self.error("Could not compare", e.to_string()),
+        }
+    }
+
+    /// What the conflict banner or list asked for.
+    pub(super) fn on_conflict_intent(
+        &mut self,
+        intent: crate::ui::dialogs::conflicts::ConflictIntent,
+    ) {
+        use super::{Intent, RightTab};
+        use crate::edit::Command;
+        use crate::model::ConflictItem;
+        use crate::ui::actions::Action;
+        use crate::ui::dialogs::conflicts::ConflictIntent;
+        let intent = match intent {
+            ConflictIntent::ShowList => {
+                self.modals.show_conflicts = true;
+                return;
+            }
+            ConflictIntent::Resolve { index, resolution } => {
+                Intent::Command(Command::ResolveConflict { index, resolution })
+            }
+            ConflictIntent::Show(ConflictItem::Claim(claim))
+            | ConflictIntent::Show(ConflictItem::Evidence { claim, .. }) => Intent::SelectClaim {
+                claim,
+                reveal: true,
+            },
+            ConflictIntent::Show(ConflictItem::Article(id)) => Intent::ShowArticle(id),
+            ConflictIntent::Show(ConflictItem::Source(_)) => {
+                Intent::Action(Action::ShowTab(RightTab::Sources))
+            }
+            ConflictIntent::Show(ConflictItem::Workspace) => {
+                Intent::Action(Action::WorkspaceDetails)
+            }
+        };
+        self.intents.push(intent);
+    }
+
+    /// Takes the lock of `path` (see `store::lock`), telling the user when
+    /// another Factbench already has the workspace open.
+    pub(super) fn lock_workspace(&mut self, path: &Path) {
+        if self.services.lock.as_ref().map(|l| l.path())
+            == Some(crate::store::lock_path(path).as_path())
+        {
+            return;
+        }
+        self.services.lock = None;
+        match crate::store::lock(path) {
+            Ok(crate::store::LockOutcome::Acquired { lock, .. }) => self.services.lock = Some(lock),
+            Ok(crate::store::LockOutcome::HeldBy(holder)) => {
+                let host = if holder.host.is_empty() {
+                    String::new()
+                } else {
+                    format!(" on {}", holder.host)
+                };
+                self.error(
+                    "Already open elsewhere",
+                    format!(
+                        "{} is already open in another Factbench (process {}{host}). Saving in both would overwrite one another's work: close one of them, or save this copy under another name.",
+                        path.display(),
+                        holder.pid
+                    ),
+                );
+            }
+            // A folder where the lock cannot be written (read-only media): no lock.
+            Err(_) => {}
         }
     }
 
@@ -199,6 +280,7 @@ impl FactbenchApp {
             },
             Purpose::UpdateArticle(article) => self.prepare_update(article, &path),
             Purpose::LibraryFolder => self.add_library_folder(path),
+            Purpose::CompareWith => self.compare_with(&path),
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path)
@@ -331,7 +413,8 @@ fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
         | Purpose::Import
         | Purpose::ScaleFrom
         | Purpose::UpdateArticle(_)
-        | Purpose::LibraryFolder => path.to_owned(),
+        | Purpose::LibraryFolder
+        | Purpose::CompareWith => path.to_owned(),
     }
 }
 

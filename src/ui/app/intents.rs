@@ -140,6 +140,13 @@ impl FactbenchApp {
                     );
                 }
             }
+            Action::Export(_) if !self.doc.workspace().conflicts.is_empty() => {
+                let n = self.doc.workspace().conflicts.len();
+                self.error(
+                    "Settle the merge conflicts first",
+                    format!("The workspace has {n} unsettled merge conflict(s); an export would publish one side's guess. Settle them in Edit › Merge conflicts…, then export."),
+                );
+            }
             Action::Export(format) => {
                 self.modals.export_dialog = Some(crate::ui::dialogs::export::ExportDialog::new(
                     format,
@@ -204,6 +211,11 @@ impl FactbenchApp {
                 }
             }
             Action::ShowProblems => self.modals.show_problems = true,
+            Action::ShowConflicts => self.modals.show_conflicts = true,
+            Action::CompareWith => {
+                let request = PathRequest::compare_with(self.dialog_folder());
+                self.services.picker.request(request, ctx);
+            }
             Action::ArticleDetails => {
                 self.modals.show_article_details = self.view.shown_article.is_some()
             }

@@ -59,6 +59,15 @@ impl FactbenchApp {
 
     pub(super) fn panels(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar(ui));
+        let conflicts = self.doc.workspace().conflicts.len();
+        if conflicts > 0 {
+            let banner = egui::Panel::top("conflict-banner").show(ui, |ui| {
+                crate::ui::dialogs::conflicts::conflict_banner(ui, conflicts)
+            });
+            if let Some(intent) = banner.inner {
+                self.on_conflict_intent(intent);
+            }
+        }
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             let intent = status_bar::show(
                 ui,

@@ -53,7 +53,11 @@ impl FactbenchApp {
                 self.menu_items(
                     ui,
                     &cx,
-                    &[Action::ImportArticle, Action::NewArticleFromClipboard],
+                    &[
+                        Action::ImportArticle,
+                        Action::NewArticleFromClipboard,
+                        Action::CompareWith,
+                    ],
                 );
                 ui.menu_button("Export", |ui| {
                     for format in Format::ALL {
@@ -109,6 +113,7 @@ impl FactbenchApp {
                         Action::WorkspaceDetails,
                         Action::EditScale,
                         Action::ShowProblems,
+                        Action::ShowConflicts,
                     ],
                 );
             });

@@ -110,6 +110,8 @@ struct Services {
     library: library::ClaimLibrary,
     /// What the export dialog asked for, used when its file is chosen.
     export_options: crate::export::ExportOptions,
+    /// The open workspace's lock file, telling other windows it is open.
+    lock: Option<crate::store::WorkspaceLock>,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -147,6 +149,7 @@ impl FactbenchApp {
                 open_in_background_above: None,
                 library: library::ClaimLibrary::default(),
                 export_options: crate::export::ExportOptions::public(),
+                lock: None,
             },
             problems: ProblemView::default(),
             intents: Vec::new(),
@@ -337,6 +340,19 @@ impl FactbenchApp {
         matches!(self.modals.prompt, Some(Prompt::NewWorkspace(_)))
     }
 
+    /// Whether the merge conflict list is open.
+    pub fn conflicts_open(&self) -> bool {
+        self.modals.show_conflicts
+    }
+
+    /// Whether File › Compare with… is showing, and the differences it lists.
+    pub fn compared_with(&self) -> Option<&[crate::merge::Difference]> {
+        self.modals
+            .compare_with
+            .as_ref()
+            .map(|d| d.differences.as_slice())
+    }
+
     /// Whether the verdict scale editor is open.
     pub fn scale_editor_open(&self) -> bool {
         self.modals.scale_editor.is_some()
@@ -404,6 +420,7 @@ impl FactbenchApp {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.services.lock = None;
         self.view = ViewState {
             right_tab: self.view.right_tab,
             ..ViewState::default()
@@ -445,5 +462,7 @@ impl eframe::App for FactbenchApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
+        // The workspace is no longer open here.
+        self.services.lock = None;
     }
 }

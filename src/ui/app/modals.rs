@@ -61,6 +61,9 @@ pub(super) struct Modals {
     pub(super) after_save: Option<Pending>,
     pub(super) errors: VecDeque<(String, String)>,
     pub(super) show_problems: bool,
+    pub(super) show_conflicts: bool,
+    /// File › Compare with…: the differences from a file to the workspace.
+    pub(super) compare_with: Option<crate::ui::dialogs::compare_with::CompareWithDialog>,
     pub(super) show_shortcuts: bool,
     pub(super) show_about: bool,
     pub(super) show_article_details: bool,
@@ -146,6 +149,18 @@ impl FactbenchApp {
                 claim,
                 reveal: true,
             });
+        }
+        if let Some(intent) = crate::ui::dialogs::conflicts::conflicts_window(
+            ctx,
+            &mut self.modals.show_conflicts,
+            self.doc.workspace(),
+        ) {
+            self.on_conflict_intent(intent);
+        }
+        if let Some(dialog) = &self.modals.compare_with
+            && !dialog.show(ctx)
+        {
+            self.modals.compare_with = None;
         }
         self.details_windows(ctx);
         self.orphans_window(ctx);

@@ -122,6 +122,10 @@ impl FactbenchApp {
                 self.offer_recovery_of(path, Some(&loaded.workspace));
                 let doc = Document::opened(loaded.workspace, Some(path.to_owned()), loaded.disk);
                 self.replace_document(doc);
+                self.lock_workspace(path);
+                if !self.doc.workspace().conflicts.is_empty() {
+                    self.modals.show_conflicts = true;
+                }
                 if !loaded.problems.is_empty() {
                     self.modals.show_problems = true;
                 }

@@ -2,13 +2,16 @@
 //! errors, typed paths, files changed on disk), the [`recovery`] prompt,
 //! the [`problems`] panel, the Help windows ([`shortcuts`], About),
 //! [`preferences`], the [`details`] windows, the [`import`] dialog, the
-//! verdict [`scale`] editor, the [`verdict_picker`] and the [`export`]
-//! dialog; for the claim library, the [`earlier_check`] window and the
-//! [`library_folders`] section of the preferences.
+//! verdict [`scale`] editor, the [`verdict_picker`], the [`export`]
+//! dialog, the merge [`conflicts`] banner and list, and File ›
+//! [`compare_with`]; for the claim library, the [`earlier_check`] window
+//! and the [`library_folders`] section of the preferences.
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
 
 pub mod compare;
+pub mod compare_with;
+pub mod conflicts;
 pub mod details;
 pub mod earlier_check;
 pub mod export;

@@ -33,6 +33,8 @@ pub enum Purpose {
     ScaleFrom,
     /// Add a folder to the claim library.
     LibraryFolder,
+    /// Compare another workspace file with the open one.
+    CompareWith,
 }
 
 /// Whether the dialog picks an existing file or names a file to write.
@@ -76,6 +78,15 @@ impl PathRequest {
             filters: vec![workspace_filter()],
             folder,
             file_name: Some(file_name),
+        }
+    }
+
+    /// Pick a workspace file to compare the open workspace with.
+    pub fn compare_with(folder: Option<PathBuf>) -> Self {
+        PathRequest {
+            purpose: Purpose::CompareWith,
+            title: "Compare the workspace with".into(),
+            ..PathRequest::open_workspace(folder)
         }
     }
 

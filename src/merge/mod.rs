@@ -1,0 +1,167 @@
+//! Team work through git: the three-way merge of workspaces, the conflicts
+//! it records, settling them, and the semantic diff.
+//!
+//! [`merge`] is keyed by the stable ids: articles, claims and sources (and
+//! evidence within a claim) are matched by id and merged field by field,
+//! generically over their serde form (`fields.rs`), so a field added to the
+//! model merges with no change here. Additions on either side are kept,
+//! deletions applied, the same change on both sides is no conflict; the
+//! same field changed two ways is a [`Conflict`] (ours is kept meanwhile);
+//! an item deleted on one side and changed on the other is kept as changed,
+//! with a conflict. `modified` and a claim's `updated` never conflict: the
+//! later wins. Article text changed on both sides is merged line by line
+//! when the changes do not overlap, and the claims are followed into the
+//! merged text. Lists come out in a deterministic order (`lists.rs`).
+
+mod describe;
+mod diff;
+mod fields;
+mod items;
+mod lists;
+mod resolve;
+mod text;
+
+pub use describe::describe_conflict;
+pub use diff::{Difference, diff, outline, render_diff};
+pub use resolve::{Resolution, resolution_edit};
+
+use crate::model::{Article, Claim, ClaimId, Conflict, ConflictItem, Source, Workspace};
+use fields::{Kind, merge_item};
+use items::ListMerge;
+
+/// The outcome of a merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub workspace: Workspace,
+    /// How many conflicts this merge found that its inputs did not already
+    /// record (the workspace keeps those too).
+    pub new_conflicts: usize,
+    /// Claims whose quote could not be found again in a merged text.
+    pub orphaned: Vec<ClaimId>,
+}
+
+/// Merges `ours` and `theirs`, two descendants of `base`.
+pub fn merge(mut base: Workspace, mut ours: Workspace, mut theirs: Workspace) -> Merged {
+    let lists = [&mut base, &mut ours, &mut theirs].map(take_lists);
+    let [b, o, t] = &lists;
+    let mut found = Vec::new();
+    let mut workspace = merge_details(&base, &ours, &theirs, &mut found);
+
+    let mut articles = ListMerge::new(
+        Kind::Article,
+        |a: &Article| a.id,
+        ConflictItem::Article,
+        [&b.articles, &o.articles, &t.articles],
+        &mut found,
+    );
+    let claims = ListMerge::new(
+        Kind::Claim,
+        |c: &Claim| c.id,
+        ConflictItem::Claim,
+        [&b.claims, &o.claims, &t.claims],
+        &mut found,
+    );
+    let mut sources = ListMerge::new(
+        Kind::Source,
+        |s: &Source| s.id,
+        ConflictItem::Source,
+        [&b.sources, &o.sources, &t.sources],
+        &mut found,
+    );
+    keep_what_claims_refer_to(&claims, &mut articles, &mut sources, &mut found);
+    let mut claim_list = claims.into_list();
+    let orphaned = text::follow_texts(&mut claim_list, &articles);
+
+    workspace.articles = articles.into_list();
+    workspace.claims = claim_list;
+    workspace.sources = sources.into_list();
+    workspace.conflicts = lists::set_merge(&b.conflicts, &o.conflicts, &t.conflicts);
+    let mut new_conflicts = 0;
+    for conflict in found {
+        if !workspace.conflicts.contains(&conflict) {
+            workspace.conflicts.push(conflict);
+            new_conflicts += 1;
+        }
+    }
+    Merged {
+        workspace,
+        new_conflicts,
+        orphaned,
+    }
+}
+
+/// A workspace's lists, taken out so its details are small to compare.
+struct Lists {
+    articles: Vec<Article>,
+    claims: Vec<Claim>,
+    sources: Vec<Source>,
+    conflicts: Vec<Conflict>,
+}
+
+fn take_lists(ws: &mut Workspace) -> Lists {
+    Lists {
+        articles: std::mem::take(&mut ws.articles),
+        claims: std::mem::take(&mut ws.claims),
+        sources: std::mem::take(&mut ws.sources),
+        conflicts: std::mem::take(&mut ws.conflicts),
+    }
+}
+
+/// The workspace's own fields (title, publisher, scale, `modified`…),
+/// merged field by field; the lists are empty here.
+fn merge_details(
+    base: &Workspace,
+    ours: &Workspace,
+    theirs: &Workspace,
+    found: &mut Vec<Conflict>,
+) -> Workspace {
+    if ours == theirs || base == theirs {
+        return ours.clone();
+    }
+    if base == ours {
+        return theirs.clone();
+    }
+    merge_item(
+        Kind::Workspace,
+        ConflictItem::Workspace,
+        Some(base),
+        ours,
+        theirs,
+        found,
+    )
+}
+
+/// An article or source one side deleted stays while a kept claim refers
+/// to it (the claim was added or changed on the other side).
+fn keep_what_claims_refer_to(
+    claims: &ListMerge<'_, crate::model::ClaimId, Claim>,
+    articles: &mut ListMerge<'_, crate::model::ArticleId, Article>,
+    sources: &mut ListMerge<'_, crate::model::SourceId, Source>,
+    found: &mut Vec<Conflict>,
+) {
+    let mut needed_articles: Vec<_> = claims
+        .merged
+        .values()
+        .map(|c| c.article)
+        .filter(|a| !articles.has(a))
+        .collect();
+    needed_articles.sort();
+    needed_articles.dedup();
+    for id in needed_articles {
+        articles.restore(id, found);
+    }
+    let mut needed_sources: Vec<_> = claims
+        .merged
+        .values()
+        .flat_map(|c| c.evidence.iter().map(|e| e.source))
+        .filter(|s| !sources.has(s))
+        .collect();
+    needed_sources.sort();
+    needed_sources.dedup();
+    for id in needed_sources {
+        sources.restore(id, found);
+    }
+}
+
+#[cfg(test)]
+mod tests;

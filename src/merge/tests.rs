@@ -1,0 +1,355 @@
+use super::*;
+use crate::edit::Document;
+use crate::model::{Side, SourceKind};
+use crate::sample::sample_workspace;
+
+fn claim_verdict(ws: &Workspace, n: usize) -> Option<&str> {
+    ws.claims[n].verdict.as_deref()
+}
+
+fn sides() -> (Workspace, Workspace, Workspace) {
+    let base = sample_workspace();
+    (base.clone(), base.clone(), base)
+}
+
+#[test]
+fn disjoint_field_changes_merge_without_conflict() {
+    let (base, mut ours, mut theirs) = sides();
+    ours.claims[0].rationale = "Ours wrote this.".into();
+    theirs.claims[0].claimant = "Дмитрий Песков".into();
+    theirs.sources[1].notes = "проверено".into();
+    let merged = merge(base, ours, theirs);
+    assert_eq!(merged.new_conflicts, 0);
+    let ws = &merged.workspace;
+    assert_eq!(ws.claims[0].rationale, "Ours wrote this.");
+    assert_eq!(ws.claims[0].claimant, "Дмитрий Песков");
+    assert_eq!(ws.sources[1].notes, "проверено");
+    assert!(ws.conflicts.is_empty());
+}
+
+#[test]
+fn the_same_field_changed_two_ways_is_a_conflict_described_with_labels() {
+    let (base, mut ours, mut theirs) = sides();
+    let keys: Vec<String> = base.scale.verdicts.iter().map(|v| v.key.clone()).collect();
+    ours.claims[6].verdict = Some(keys[0].clone());
+    theirs.claims[6].verdict = Some(keys[1].clone());
+    let merged = merge(base.clone(), ours, theirs);
+    assert_eq!(merged.new_conflicts, 1);
+    let ws = &merged.workspace;
+    assert_eq!(
+        claim_verdict(ws, 6),
+        Some(keys[0].as_str()),
+        "ours is kept meanwhile"
+    );
+    let conflict = &ws.conflicts[0];
+    assert_eq!(conflict.item, ConflictItem::Claim(base.claims[6].id));
+    assert_eq!(conflict.field, "verdict");
+    let words = describe_conflict(conflict, ws);
+    let label = |n: usize| base.scale.verdicts[n].label.clone();
+    assert!(words.starts_with("claim 7 '"), "{words}");
+    assert!(
+        words.contains(&format!(
+            "verdict is *{}* on our side and *{}* on theirs",
+            label(0),
+            label(1)
+        )),
+        "{words}"
+    );
+}
+
+#[test]
+fn the_same_change_on_both_sides_is_no_conflict() {
+    let (base, mut ours, mut theirs) = sides();
+    ours.claims[2].tags.push("economy".into());
+    theirs.claims[2].tags.push("economy".into());
+    ours.title = "Новое название".into();
+    theirs.title = "Новое название".into();
+    let merged = merge(base, ours.clone(), theirs);
+    assert_eq!(merged.new_conflicts, 0);
+    assert_eq!(merged.workspace, ours);
+}
+
+#[test]
+fn delete_against_edit_keeps_the_edit_and_records_it() {
+    let (base, mut ours, mut theirs) = sides();
+    let id = base.claims[3].id;
+    ours.claims.remove(3);
+    theirs.claims[3].rationale = "他们改了".into();
+    let merged = merge(base, ours, theirs);
+    let ws = &merged.workspace;
+    assert_eq!(ws.claim(id).unwrap().rationale, "他们改了");
+    assert_eq!(
+        ws.claims.iter().position(|c| c.id == id),
+        Some(3),
+        "kept in place"
+    );
+    assert_eq!(merged.new_conflicts, 1);
+    assert!(ws.conflicts[0].is_whole_item());
+    assert_eq!(ws.conflicts[0].ours, None);
+    assert!(describe_conflict(&ws.conflicts[0], ws).contains("deleted on our side"));
+}
+
+#[test]
+fn additions_on_both_sides_are_kept_ours_first() {
+    let (base, mut ours, mut theirs) = sides();
+    let mut mine = base.claims[0].clone();
+    mine.id = crate::model::ClaimId::new();
+    mine.statement = "ours".into();
+    let mut yours = base.claims[1].clone();
+    yours.id = crate::model::ClaimId::new();
+    yours.statement = "theirs".into();
+    ours.claims.push(mine.clone());
+    theirs.claims.push(yours.clone());
+    let source =
+        crate::model::Source::new("Росстат", "https://rosstat.gov.ru", SourceKind::Dataset);
+    theirs.sources.push(source.clone());
+    let a = merge(base.clone(), ours.clone(), theirs.clone()).workspace;
+    let n = base.claims.len();
+    assert_eq!(a.claims.len(), n + 2);
+    assert_eq!(a.claims[n].id, mine.id);
+    assert_eq!(a.claims[n + 1].id, yours.id);
+    assert_eq!(a.sources.last(), Some(&source));
+    let again = merge(base, ours, theirs).workspace;
+    assert_eq!(a, again, "deterministic");
+}
+
+#[test]
+fn a_deleted_source_still_cited_on_the_other_side_comes_back() {
+    let (base, mut ours, mut theirs) = sides();
+    let cited = base.claims.iter().find(|c| !c.evidence.is_empty()).unwrap();
+    let source = cited.evidence[0].source;
+    for claim in &mut ours.claims {
+        claim.evidence.retain(|e| e.source != source);
+    }
+    ours.sources.retain(|s| s.id != source);
+    let at = theirs.claims.iter().position(|c| c.id == cited.id).unwrap();
+    theirs.claims[at].evidence[0].note = "still relevant".into();
+    let merged = merge(base, ours, theirs);
+    let ws = &merged.workspace;
+    assert!(ws.source(source).is_some(), "the cited source is kept");
+    assert!(ws.problems().is_empty(), "{:?}", ws.problems());
+    assert!(merged.new_conflicts >= 1);
+}
+
+#[test]
+fn modified_never_conflicts_the_later_wins() {
+    let (base, mut ours, mut theirs) = sides();
+    ours.modified = "2030-01-01T00:00:00Z".parse().unwrap();
+    theirs.modified = "2031-01-01T00:00:00Z".parse().unwrap();
+    ours.claims[0].updated = "2031-05-05T00:00:00Z".parse().unwrap();
+    theirs.claims[0].updated = "2030-05-05T00:00:00Z".parse().unwrap();
+    ours.claims[0].rationale = "a".into();
+    theirs.claims[0].statement = "b".into();
+    let merged = merge(base, ours, theirs.clone());
+    assert_eq!(merged.new_conflicts, 0);
+    assert_eq!(merged.workspace.modified, theirs.modified);
+    assert_eq!(
+        merged.workspace.claims[0].updated.to_string(),
+        "2031-05-05T00:00:00Z"
+    );
+}
+
+#[test]
+fn text_changed_on_both_sides_apart_is_merged_and_claims_follow() {
+    let mut base = Workspace::new("t");
+    let text = "Первый абзац о торговле.\nВторой абзац: 习近平 прибыл в Москву.\nТретий абзац 👩‍👩‍👧 о ценах.\nЧетвёртый.";
+    let article = Article::new("Статья", text);
+    let id = article.id;
+    base.articles.push(article);
+    let mut doc = Document::new(base.clone(), None);
+    let start = text.chars().take_while(|&c| c != '习').count();
+    doc.execute(
+        crate::edit::Command::MarkClaim {
+            article: id,
+            start,
+            end: start + 3,
+        },
+        0.0,
+    )
+    .unwrap();
+    let base = doc.workspace().clone();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.articles[0].text = format!("Вставка в начале.\n{text}");
+    ours.claims[0].anchor = crate::anchor::find_quote(&ours.articles[0].text, "习近平", 0).unwrap();
+    theirs.articles[0].text = text.replace("Четвёртый.", "Четвёртый, исправленный.");
+    let merged = merge(base, ours, theirs);
+    assert_eq!(merged.new_conflicts, 0);
+    let ws = &merged.workspace;
+    assert!(ws.articles[0].text.starts_with("Вставка в начале.\n"));
+    assert!(ws.articles[0].text.ends_with("Четвёртый, исправленный."));
+    assert!(ws.problems().is_empty(), "{:?}", ws.problems());
+    assert_eq!(ws.claims[0].anchor.exact, "习近平");
+}
+
+#[test]
+fn overlapping_text_changes_are_a_conflict() {
+    let (base, mut ours, mut theirs) = sides();
+    ours.articles[0].text = ours.articles[0].text.replacen("Moscow", "Moskva", 1);
+    theirs.articles[0].text = theirs.articles[0].text.replacen("Moscow", "Москва", 1);
+    let merged = merge(base, ours.clone(), theirs);
+    assert!(merged.workspace.conflicts.iter().any(|c| c.field == "text"));
+    assert_eq!(merged.workspace.articles[0].text, ours.articles[0].text);
+}
+
+#[test]
+fn keep_theirs_is_one_undoable_step() {
+    let (base, mut ours, mut theirs) = sides();
+    let others: Vec<_> = crate::model::Status::ALL
+        .into_iter()
+        .filter(|s| *s != base.claims[1].status)
+        .collect();
+    ours.claims[1].status = others[0];
+    theirs.claims[1].status = others[1];
+    theirs.claims[2].rationale = "theirs".into();
+    ours.claims[2].rationale = "ours".into();
+    let merged = merge(base, ours, theirs).workspace;
+    assert_eq!(merged.conflicts.len(), 2);
+    let mut doc = Document::new(merged.clone(), None);
+    let keep = |resolution| crate::edit::Command::ResolveConflict {
+        index: 0,
+        resolution,
+    };
+    doc.execute(keep(Resolution::KeepTheirs), 0.0).unwrap();
+    assert_eq!(doc.workspace().claims[1].status, others[1]);
+    assert_eq!(doc.workspace().conflicts.len(), 1);
+    assert_eq!(doc.workspace().conflicts[0].field, "rationale");
+    doc.execute(keep(Resolution::KeepCurrent), 1.0).unwrap();
+    assert_eq!(doc.workspace().claims[2].rationale, "ours");
+    assert!(doc.workspace().conflicts.is_empty());
+    doc.undo();
+    doc.undo();
+    assert_eq!(doc.workspace(), &merged);
+    let theirs_text = serde_json::to_string(&others[1]).unwrap();
+    assert_eq!(
+        merged.conflicts[0].value(Side::Theirs),
+        Some(theirs_text.as_str())
+    );
+}
+
+#[test]
+fn keep_ours_of_a_deleted_claim_deletes_it() {
+    let (base, mut ours, mut theirs) = sides();
+    let id = base.claims[3].id;
+    ours.claims.remove(3);
+    theirs.claims[3].rationale = "changed".into();
+    let merged = merge(base, ours, theirs).workspace;
+    let mut doc = Document::new(merged, None);
+    doc.execute(
+        crate::edit::Command::ResolveConflict {
+            index: 0,
+            resolution: Resolution::KeepOurs,
+        },
+        0.0,
+    )
+    .unwrap();
+    assert!(doc.workspace().claim(id).is_none());
+    assert!(doc.workspace().conflicts.is_empty());
+}
+
+#[test]
+fn diff_names_added_removed_and_changed_items() {
+    let (old, mut new, _) = sides();
+    new.claims[0].verdict = None;
+    let removed = new.sources.remove(0);
+    new.articles[0].text.push_str(" A new closing sentence.");
+    let text = render_diff(&diff(&old, &new));
+    assert!(text.contains("~ changed claim 1 '"), "{text}");
+    assert!(text.contains("verdict: *"), "{text}");
+    assert!(text.contains("became *unrated*"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "- removed source '{}",
+            removed.title.chars().take(10).collect::<String>()
+        )),
+        "{text}"
+    );
+    assert!(text.contains("text: sentence"), "{text}");
+    assert_eq!(render_diff(&diff(&old, &old)), "no differences\n");
+}
+
+#[test]
+fn the_benchmark_sides_merge_with_a_few_conflicts_and_lose_nothing() {
+    let base = crate::sample::generated_workspace(2, 4_000, 200);
+    let [ours, theirs] = crate::sample::merge_sides(&base, 60);
+    let merged = merge(base.clone(), ours.clone(), theirs.clone());
+    let ws = &merged.workspace;
+    for side in [&ours, &theirs] {
+        for claim in side.claims.iter().filter(|c| base.claim(c.id).is_none()) {
+            assert!(ws.claim(claim.id).is_some());
+        }
+    }
+    assert!(ws.claims.iter().any(|c| c.rationale.starts_with("Side 0")));
+    assert!(ws.claims.iter().any(|c| c.rationale.starts_with("Side 1")));
+    assert!(merged.new_conflicts < 10, "{:?}", ws.conflicts);
+}
+
+#[test]
+fn both_sides_updating_an_article_to_the_same_text_keep_its_old_text_once() {
+    let (base, mut ours, mut theirs) = sides();
+    let old = base.articles[0].text.clone();
+    for (side, at) in [
+        (&mut ours, "2026-12-01T10:00:00Z"),
+        (&mut theirs, "2026-12-01T11:00:00Z"),
+    ] {
+        side.articles[0]
+            .versions
+            .push(crate::model::ArticleVersion {
+                retrieved: None,
+                source: String::new(),
+                replaced: at.parse().unwrap(),
+                text: old.clone(),
+            });
+        side.articles[0].text = format!("{old}\nUPDATE: a correction.");
+    }
+    let merged = merge(base, ours, theirs);
+    assert_eq!(merged.new_conflicts, 0);
+    assert_eq!(merged.workspace.articles[0].versions.len(), 1);
+}
+
+#[test]
+fn scale_edits_on_both_sides_merge_verdict_by_verdict() {
+    let (base, mut ours, mut theirs) = sides();
+    ours.scale.verdicts[2].label = "Half true".into();
+    let mut unproven = base.scale.verdicts[6].clone();
+    unproven.key = "unproven".into();
+    unproven.label = "Недоказано".into();
+    theirs.scale.verdicts.push(unproven);
+    theirs.claims[5].verdict = Some("unproven".into());
+    let merged = merge(base.clone(), ours, theirs);
+    assert_eq!(merged.new_conflicts, 0);
+    let scale = &merged.workspace.scale;
+    assert_eq!(scale.verdicts.len(), base.scale.verdicts.len() + 1);
+    assert_eq!(scale.verdicts[2].label, "Half true");
+    assert_eq!(scale.verdicts.last().unwrap().key, "unproven");
+    assert!(
+        merged.workspace.problems().is_empty(),
+        "{:?}",
+        merged.workspace.problems()
+    );
+}
+
+#[test]
+fn a_verdict_relabelled_two_ways_is_a_conflict_settled_by_keep_theirs() {
+    let (base, mut ours, mut theirs) = sides();
+    let key = base.scale.verdicts[2].key.clone();
+    ours.scale.verdicts[2].label = "Half true".into();
+    theirs.scale.verdicts[2].label = "Наполовину правда".into();
+    let merged = merge(base, ours, theirs).workspace;
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(
+        merged.conflicts[0].field,
+        format!("scale.verdicts[{key}].label")
+    );
+    let mut doc = Document::new(merged, None);
+    doc.execute(
+        crate::edit::Command::ResolveConflict {
+            index: 0,
+            resolution: Resolution::KeepTheirs,
+        },
+        0.0,
+    )
+    .unwrap();
+    assert_eq!(doc.workspace().scale.verdicts[2].label, "Наполовину правда");
+    assert!(doc.workspace().conflicts.is_empty());
+}

@@ -243,3 +243,18 @@ fn page_and_end_keys_move_the_caret_through_a_long_article() {
     assert_eq!(harness.state_mut().reader_mut().caret(), Some(0));
     assert_eq!(harness.state().text_selection(), None);
 }
+
+#[test]
+fn escape_closes_the_keyboard_shortcuts_window() {
+    let mut harness = harness(app(one_article("Help", TEXT), vec![]));
+    press(&mut harness, Modifiers::NONE, Key::F1, 1);
+    assert!(
+        harness.query_by_label("Next pane").is_some(),
+        "F1 lists the shortcuts"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape, 1);
+    assert!(
+        harness.query_by_label("Next pane").is_none(),
+        "Escape closed the window"
+    );
+}

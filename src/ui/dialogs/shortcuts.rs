@@ -6,6 +6,7 @@ use egui::RichText;
 
 /// Help › Keyboard shortcuts: every action of the table, with its keys.
 pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
+    close_on_escape(ctx, open);
     egui::Window::new("Keyboard shortcuts")
         .open(open)
         .default_width(460.0)
@@ -37,6 +38,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
 
 /// Help › About.
 pub fn about_window(ctx: &egui::Context, open: &mut bool) {
+    close_on_escape(ctx, open);
     egui::Window::new("About Factbench")
         .open(open)
         .resizable(false)
@@ -45,4 +47,12 @@ pub fn about_window(ctx: &egui::Context, open: &mut bool) {
             ui.label("A desktop workbench for fact-checkers: mark the claims in news articles, judge them, cite sources, publish the checks.");
             ui.label("Chinese text uses Droid Sans Fallback (Apache License 2.0), bundled with Factbench.");
         });
+}
+
+/// Escape closes a Help window, as it leaves a field: the window is read,
+/// not edited, so nothing is lost.
+fn close_on_escape(ctx: &egui::Context, open: &mut bool) {
+    if *open && !ctx.any_popup_open() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        *open = false;
+    }
 }

@@ -142,35 +142,21 @@ fn check_one(
 /// One line per claim not ready to publish, in report order; returns how many.
 fn print_unready(ws: &crate::model::Workspace, out: &mut dyn Write) -> usize {
     use crate::model::readiness;
-    let numbers = ws.claim_numbers();
-    let mut unready: Vec<(usize, String)> = ws
-        .claims
-        .iter()
-        .filter_map(|claim| {
-            let lacks = readiness::lacks(ws, claim);
-            if lacks.is_empty() {
-                return None;
-            }
-            let number = numbers.get(&claim.id).copied().unwrap_or(0);
-            let state = if claim.is_published() {
-                "published, "
-            } else {
-                ""
-            };
-            let statement = crate::text::one_line(&claim.statement, 60);
-            Some((
-                number,
-                format!(
-                    "  not ready: claim {number} ({state}{}) {statement:?} needs {}",
-                    claim.id,
-                    readiness::describe(&lacks)
-                ),
-            ))
-        })
-        .collect();
-    unready.sort();
-    for (_, line) in &unready {
-        let _ = writeln!(out, "{line}");
+    let unready = readiness::unready_claims(ws, &ws.claim_numbers());
+    for item in &unready {
+        let state = if item.claim.is_published() {
+            "published, "
+        } else {
+            ""
+        };
+        let statement = crate::text::one_line(&item.claim.statement, 60);
+        let _ = writeln!(
+            out,
+            "  not ready: claim {} ({state}{}) {statement:?} needs {}",
+            item.number,
+            item.claim.id,
+            readiness::describe(&item.lacks)
+        );
     }
     if unready.is_empty() {
         let _ = writeln!(out, "  every claim is ready to publish");

@@ -4,7 +4,8 @@
 //! without a verdict or a rationale; the rest are listed as what an editor
 //! should still see to (`factbench check --ready`, the Problems window).
 
-use super::{Claim, Workspace};
+use super::{Claim, ClaimId, Workspace};
+use std::collections::HashMap;
 use std::fmt;
 
 /// One thing a claim lacks before it can be published.
@@ -35,6 +36,35 @@ impl fmt::Display for Lack {
             Lack::WebSource => "a cited source with a working http(s) URL",
         })
     }
+}
+
+/// A claim not ready to publish, with its number in the report.
+pub struct Unready<'a> {
+    pub number: usize,
+    pub claim: &'a Claim,
+    pub lacks: Vec<Lack>,
+}
+
+/// Every claim not ready to publish, in report order, numbered as the
+/// report numbers them (`numbers`, from [`Workspace::claim_numbers`]).
+pub fn unready_claims<'a>(
+    ws: &'a Workspace,
+    numbers: &HashMap<ClaimId, usize>,
+) -> Vec<Unready<'a>> {
+    let mut unready: Vec<Unready<'a>> = ws
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let lacks = lacks(ws, claim);
+            (!lacks.is_empty()).then(|| Unready {
+                number: numbers.get(&claim.id).copied().unwrap_or(0),
+                claim,
+                lacks,
+            })
+        })
+        .collect();
+    unready.sort_by_key(|u| u.number);
+    unready
 }
 
 /// What `claim` still lacks before publication, in the order above; empty

@@ -85,34 +85,23 @@ pub fn unready_lines(
     numbers: &std::collections::HashMap<ClaimId, usize>,
 ) -> Vec<ProblemLine> {
     use crate::model::readiness;
-    let mut out: Vec<(usize, ProblemLine)> = ws
-        .claims
-        .iter()
-        .filter_map(|claim| {
-            let lacks = readiness::lacks(ws, claim);
-            if lacks.is_empty() {
-                return None;
-            }
-            let number = numbers.get(&claim.id).copied().unwrap_or(0);
-            let published = if claim.is_published() {
+    readiness::unready_claims(ws, numbers)
+        .into_iter()
+        .map(|item| {
+            let published = if item.claim.is_published() {
                 " (published)"
             } else {
                 ""
             };
-            let message = format!(
-                "Claim {number}{published} “{}” needs {}",
-                crate::text::one_line(&claim.statement, 60),
-                readiness::describe(&lacks)
-            );
-            Some((
-                number,
-                ProblemLine {
-                    claim: Some(claim.id),
-                    message,
-                },
-            ))
+            ProblemLine {
+                claim: Some(item.claim.id),
+                message: format!(
+                    "Claim {}{published} “{}” needs {}",
+                    item.number,
+                    crate::text::one_line(&item.claim.statement, 60),
+                    readiness::describe(&item.lacks)
+                ),
+            }
         })
-        .collect();
-    out.sort_by_key(|(n, _)| *n);
-    out.into_iter().map(|(_, line)| line).collect()
+        .collect()
 }

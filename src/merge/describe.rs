@@ -10,14 +10,24 @@ const NAME_CHARS: usize = 40;
 /// Longest value shown in full.
 const VALUE_CHARS: usize = 80;
 
-/// One conflict in a sentence.
+/// One conflict in a sentence, its values marked `*like this*` (for the
+/// terminal and for Markdown).
 pub fn describe_conflict(conflict: &Conflict, ws: &Workspace) -> String {
+    describe_marked(conflict, ws, "*")
+}
+
+/// One conflict in a sentence with its values unmarked, for the window.
+pub fn describe_conflict_plain(conflict: &Conflict, ws: &Workspace) -> String {
+    describe_marked(conflict, ws, "")
+}
+
+fn describe_marked(conflict: &Conflict, ws: &Workspace, mark: &str) -> String {
     let item = item_name(conflict.item, ws);
     if conflict.is_whole_item() {
         return whole_item_sentence(&item, conflict);
     }
     let field = conflict.field.replace(['_', '.'], " ");
-    let word = |v: &Option<String>| value_in_words(&conflict.field, v.as_deref(), ws);
+    let word = |v: &Option<String>| value_marked(&conflict.field, v.as_deref(), ws, mark);
     let mut sentence = format!(
         "{item}: {field} is {} on our side and {} on theirs",
         word(&conflict.ours),
@@ -85,8 +95,13 @@ fn source_name(ws: &Workspace, id: crate::model::SourceId) -> String {
 /// A field's value as a reader would say it: `*False*`, `*unrated*`,
 /// `*empty*`, a list joined with commas.
 pub fn value_in_words(field: &str, value: Option<&str>, ws: &Workspace) -> String {
+    value_marked(field, value, ws, "*")
+}
+
+/// A field's value in words between two `mark`s.
+fn value_marked(field: &str, value: Option<&str>, ws: &Workspace, mark: &str) -> String {
     let Some(text) = value else {
-        return "*absent*".to_owned();
+        return format!("{mark}absent{mark}");
     };
     let parsed: Value = serde_json::from_str(text).unwrap_or(Value::String(text.to_owned()));
     let words = match (field, &parsed) {
@@ -97,7 +112,7 @@ pub fn value_in_words(field: &str, value: Option<&str>, ws: &Workspace) -> Strin
             .map_or_else(|| key.clone(), |v| v.label.clone()),
         _ => plain_words(&parsed),
     };
-    format!("*{}*", shorten(&words, VALUE_CHARS))
+    format!("{mark}{}{mark}", shorten(&words, VALUE_CHARS))
 }
 
 fn plain_words(value: &Value) -> String {

@@ -21,7 +21,7 @@ mod lists;
 mod resolve;
 mod text;
 
-pub use describe::describe_conflict;
+pub use describe::{describe_conflict, describe_conflict_plain};
 pub use diff::{Difference, diff, outline, render_diff};
 pub use resolve::{Resolution, resolution_edit};
 

@@ -55,6 +55,10 @@ fn the_same_field_changed_two_ways_is_a_conflict_described_with_labels() {
         )),
         "{words}"
     );
+    // The window shows the same sentence without the terminal's marks.
+    let plain = super::describe_conflict_plain(conflict, ws);
+    assert_eq!(plain, words.replace('*', ""));
+    assert!(!plain.contains('*'), "{plain}");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! theirs* or, after editing the item by hand, *Keep as edited* — each one
 //! undoable step (`Command::ResolveConflict`).
 
-use crate::merge::{Resolution, describe_conflict};
+use crate::merge::{Resolution, describe_conflict_plain};
 use crate::model::{ConflictItem, Workspace};
 
 /// What the banner or the list asks for.
@@ -58,7 +58,7 @@ pub fn conflicts_window(
             ));
             for (index, conflict) in ws.conflicts.iter().enumerate() {
                 ui.separator();
-                ui.label(describe_conflict(conflict, ws));
+                ui.label(describe_conflict_plain(conflict, ws));
                 ui.horizontal_wrapped(|ui| {
                     let resolve = |resolution| ConflictIntent::Resolve { index, resolution };
                     if ui

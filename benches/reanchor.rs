@@ -13,39 +13,14 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use factbench::edit::{ArticleUpdate, Command, Document};
 use factbench::model::Anchor;
 use factbench::reanchor::{Outcome, reanchor_all};
-use factbench::sample::generated_workspace;
+use factbench::sample::{edited_about_one_percent, generated_workspace};
 use std::hint::black_box;
 use std::time::Duration;
-
-/// Edits spread evenly: every 10,000 chars, one of an insertion, a
-/// deletion or a rewrite of 100 chars.
-fn edited(text: &str) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    let inserted: Vec<char> = "UPDATED: officials later revised this figure, and the ministry gave a new total of 2448 people. "
-        .chars()
-        .collect();
-    let rewritten: Vec<char> = "Правительство уточнило данные; 新的数字 was published on Tuesday evening by the statistics office ok"
-        .chars()
-        .collect();
-    let edits = chars.len() / 10_000;
-    for n in (0..edits).rev() {
-        let at = n * 10_000 + 5_000;
-        if at + 100 > chars.len() {
-            continue;
-        }
-        match n % 3 {
-            0 => drop(chars.splice(at..at, inserted.iter().copied())),
-            1 => drop(chars.drain(at..at + 100)),
-            _ => drop(chars.splice(at..at + 100, rewritten.iter().copied())),
-        }
-    }
-    chars.into_iter().collect()
-}
 
 fn reanchor_benches(c: &mut Criterion) {
     let ws = generated_workspace(1, 1_000_000, 5_000);
     let article = &ws.articles[0];
-    let new = edited(&article.text);
+    let new = edited_about_one_percent(&article.text);
     let anchors: Vec<&Anchor> = ws.claims.iter().map(|c| &c.anchor).collect();
     let results = reanchor_all(&article.text, &new, &anchors);
     let count = |o: Outcome| results.iter().filter(|r| r.outcome == o).count();

@@ -28,7 +28,10 @@ fn main() {
     let title = &ws.articles[0].title;
     std::fs::write(
         dir.join("v2.txt"),
-        format!("{title}\n\n{}\n", edited(&text)),
+        format!(
+            "{title}\n\n{}\n",
+            factbench::sample::edited_about_one_percent(&text)
+        ),
     )
     .expect("the newer version is written");
     std::fs::write(
@@ -68,29 +71,4 @@ fn make_nfc(ws: &mut factbench::Workspace) {
         claim.anchor = new.capture(start, end).unwrap();
     }
     ws.articles[0].text = text;
-}
-
-/// Every 10,000 chars, one of an insertion, a deletion or a rewrite of 100
-/// chars (the edits of `benches/reanchor.rs`).
-fn edited(text: &str) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    let inserted: Vec<char> = "UPDATED: officials later revised this figure, and the ministry gave a new total of 2448 people. "
-        .chars()
-        .collect();
-    let rewritten: Vec<char> = "Правительство уточнило данные; 新的数字 was published on Tuesday evening by the statistics office ok"
-        .chars()
-        .collect();
-    let edits = chars.len() / 10_000;
-    for n in (0..edits).rev() {
-        let at = n * 10_000 + 5_000;
-        if at + 100 > chars.len() {
-            continue;
-        }
-        match n % 3 {
-            0 => drop(chars.splice(at..at, inserted.iter().copied())),
-            1 => drop(chars.drain(at..at + 100)),
-            _ => drop(chars.splice(at..at + 100, rewritten.iter().copied())),
-        }
-    }
-    chars.into_iter().collect()
 }

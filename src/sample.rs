@@ -202,6 +202,32 @@ fn side_with_changes(base: &Workspace, changes: usize, side: usize) -> Workspace
     ws
 }
 
+/// `text` as a newer version might change it, about 1 % of it: every
+/// 10,000 chars, one of an insertion, a deletion or a rewrite of 100 chars
+/// (in mixed scripts). The re-anchoring bench and the update budget use it.
+pub fn edited_about_one_percent(text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let inserted: Vec<char> = "UPDATED: officials later revised this figure, and the ministry gave a new total of 2448 people. "
+        .chars()
+        .collect();
+    let rewritten: Vec<char> = "Правительство уточнило данные; 新的数字 was published on Tuesday evening by the statistics office ok"
+        .chars()
+        .collect();
+    let edits = chars.len() / 10_000;
+    for n in (0..edits).rev() {
+        let at = n * 10_000 + 5_000;
+        if at + 100 > chars.len() {
+            continue;
+        }
+        match n % 3 {
+            0 => drop(chars.splice(at..at, inserted.iter().copied())),
+            1 => drop(chars.drain(at..at + 100)),
+            _ => drop(chars.splice(at..at + 100, rewritten.iter().copied())),
+        }
+    }
+    chars.into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! it was checked: a figure corrected inside the quote, or the quoted
 //! sentence removed.
 
-use factbench::anchor::capture;
+use factbench::anchor::find_quote;
 use factbench::edit::{ArticleUpdate, ClaimChange, Command, Document};
 use factbench::export::{self, ExportOptions, Format};
 use factbench::{Article, Claim, Workspace};
@@ -13,10 +13,7 @@ const AFTER: &str = "Министр заявил, что Россия поста
 
 fn published_claim(ws: &mut Workspace, quote: &str) -> factbench::ClaimId {
     let article = &ws.articles[0];
-    let byte = article.text.find(quote).unwrap();
-    let start = article.text[..byte].chars().count();
-    let end = start + quote.chars().count();
-    let mut claim = Claim::new(article.id, capture(&article.text, start, end).unwrap(), "");
+    let mut claim = Claim::new(article.id, find_quote(&article.text, quote, 0).unwrap(), "");
     claim.claimant = "Министр".into();
     claim.verdict = Some(ws.scale.verdicts[0].key.clone());
     claim.rationale = "Checked against the registry.".into();

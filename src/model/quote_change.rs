@@ -49,7 +49,7 @@ pub fn quote_change_after_check(article: &Article, claim: &Claim) -> Option<Quot
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::anchor::capture;
+    use crate::anchor::find_quote;
     use crate::model::{ArticleVersion, Claim};
 
     fn at(seconds: i64) -> Timestamp {
@@ -66,10 +66,7 @@ mod tests {
     }
 
     fn claim_on(article: &Article, quote: &str, created: Timestamp) -> Claim {
-        let start = article.text.find(quote).unwrap();
-        let start = article.text[..start].chars().count();
-        let end = start + quote.chars().count();
-        let mut claim = Claim::new(article.id, capture(&article.text, start, end).unwrap(), "");
+        let mut claim = Claim::new(article.id, find_quote(&article.text, quote, 0).unwrap(), "");
         claim.created = created;
         claim
     }

@@ -131,7 +131,11 @@ impl FactbenchApp {
     }
 
     pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
-        let library_lines = self.library_conflict_lines();
+        let library_lines = if self.modals.show_problems {
+            self.library_conflict_lines()
+        } else {
+            Vec::new()
+        };
         if self.modals.show_problems && self.problems.unready_revision != Some(self.doc.revision())
         {
             let numbers = self.panels.numbers.all(&self.doc);

@@ -122,10 +122,13 @@ fn opening_a_workspace_open_elsewhere_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("desk.ron");
     factbench::store::save(&path, &sample_workspace()).unwrap();
-    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
-    let host = std::env::var("HOSTNAME").unwrap_or(host.trim().to_owned());
-    // Process 1 always runs: someone else holds the workspace.
-    std::fs::write(factbench::store::lock_path(&path), format!("1\n{host}\n")).unwrap();
+    // Another window holds the workspace (here, of this same process: the
+    // OS lock is per open file, so it counts as another holder).
+    let factbench::store::LockOutcome::Acquired { lock: _other, .. } =
+        factbench::store::lock(&path).unwrap()
+    else {
+        panic!("free");
+    };
     let mut harness = harness(app(Workspace::new("Untitled"), vec![Some(path.clone())]));
     let ctx = harness.ctx.clone();
     harness.state_mut().perform(&ctx, Action::Open);
@@ -135,7 +138,8 @@ fn opening_a_workspace_open_elsewhere_says_so() {
         errors
             .iter()
             .any(|(title, message)| title == "Already open elsewhere"
-                && message.contains("process 1")),
+                && message.contains("a Factbench window")
+                && message.contains(&format!("process {}", std::process::id()))),
         "{errors:?}"
     );
     assert_eq!(
@@ -143,6 +147,19 @@ fn opening_a_workspace_open_elsewhere_says_so() {
         sample_workspace().title,
         "opened anyway"
     );
+    // Saving here would overwrite the other window's saves: refused.
+    let before = std::fs::read(&path).unwrap();
+    harness.state_mut().perform(&ctx, Action::Save);
+    harness.run_steps(2);
+    let errors: Vec<_> = harness.state().errors().cloned().collect();
+    assert!(
+        errors
+            .iter()
+            .any(|(title, message)| title == "Could not save"
+                && message.contains("Nothing was saved")),
+        "{errors:?}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
 #[test]

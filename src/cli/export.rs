@@ -39,6 +39,10 @@ pub struct ExportArgs {
     /// articles marked *publish full text*.
     #[arg(long)]
     pub context_only: bool,
+    /// Write OUT even when it is a workspace file or its extension is not
+    /// the format's.
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_audience(name: &str) -> Result<Audience, String> {
@@ -66,6 +70,11 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 fn export_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    if let Some(path) = &args.output
+        && !args.force
+    {
+        refuse_unlikely_target(path, args.format)?;
+    }
     let loaded = store::load(&args.workspace).map_err(|e| e.to_string())?;
     let workspace = &loaded.workspace;
     for problem in &loaded.problems {
@@ -110,6 +119,60 @@ fn export_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             Ok(())
         }
     }
+}
+
+/// Refuses an output that is a workspace file (it would be replaced by the
+/// report) or whose extension is not one of the format's: the likeliest
+/// slip is `-o` followed by the workspace's own name.
+fn refuse_unlikely_target(path: &Path, format: Format) -> Result<(), String> {
+    if holds_a_workspace(path) {
+        return Err(format!(
+            "{}: is a workspace file; the {} would replace it. Choose another file name (or add --force to overwrite it anyway); nothing written",
+            path.display(),
+            format.label()
+        ));
+    }
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !format.extensions().contains(&extension.as_str()) {
+        return Err(format!(
+            "{}: a {} is written to a .{} file, not {}; choose such a name (or add --force); nothing written",
+            path.display(),
+            format.label(),
+            format.extension(),
+            if extension.is_empty() {
+                "one without an extension".to_owned()
+            } else {
+                format!("a .{extension} one")
+            }
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `path` is an existing workspace file (by its first bytes, so a
+/// huge file is not read).
+fn holds_a_workspace(path: &Path) -> bool {
+    use std::io::Read;
+    // Only a regular file is opened (opening a FIFO would wait for a writer).
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::new();
+    let _ = file.take(4096).read_to_end(&mut head);
+    let head = String::from_utf8_lossy(&head);
+    let head = head.trim_start_matches('\u{feff}');
+    let body = head
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with("//"))
+        .unwrap_or_default();
+    body.starts_with("Workspace(") || body.starts_with("(format_version")
 }
 
 fn report_written(path: &Path, format: Format, err: &mut dyn Write) {

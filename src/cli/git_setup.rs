@@ -70,10 +70,18 @@ fn add_attributes(top: &Path, out: &mut dyn Write) -> Result<(), String> {
     Ok(())
 }
 
-/// Lock files (`.NAME.ron.lock`, see `store::lock`) are never committed:
-/// they go in the repository's own exclude list.
+/// What Factbench leaves beside a workspace and git must never commit: lock
+/// files, the `.bak` of the previous save, and the temporary files of a save
+/// (a killed save leaves one until the next save sweeps it).
+const EXCLUDED: [(&str, &str); 3] = [
+    (".*.ron.lock", "lock files"),
+    ("*.ron.bak", "the previous version kept by each save"),
+    (".*.ron.*.tmp", "temporary files of a save in progress"),
+];
+
+/// Adds [`EXCLUDED`] to the repository's own exclude list
+/// (`.git/info/exclude`), each pattern once.
 fn exclude_lock_files(dir: &Path, out: &mut dyn Write) -> Result<(), String> {
-    const PATTERN: &str = ".*.ron.lock";
     let info = PathBuf::from(git(dir, &["rev-parse", "--git-path", "info/exclude"])?.trim());
     let info = if info.is_absolute() {
         info
@@ -81,8 +89,16 @@ fn exclude_lock_files(dir: &Path, out: &mut dyn Write) -> Result<(), String> {
         dir.join(info)
     };
     let text = std::fs::read_to_string(&info).unwrap_or_default();
-    if text.lines().any(|l| l.trim() == PATTERN) {
-        let _ = writeln!(out, "{} already excludes `{PATTERN}`", info.display());
+    let missing: Vec<_> = EXCLUDED
+        .iter()
+        .filter(|(pattern, _)| !text.lines().any(|l| l.trim() == *pattern))
+        .collect();
+    if missing.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} already excludes Factbench's lock, backup and temporary files",
+            info.display()
+        );
         return Ok(());
     }
     if let Some(folder) = info.parent() {
@@ -92,14 +108,18 @@ fn exclude_lock_files(dir: &Path, out: &mut dyn Write) -> Result<(), String> {
     if !new.is_empty() && !new.ends_with('\n') {
         new.push('\n');
     }
-    new.push_str(PATTERN);
-    new.push('\n');
+    for (pattern, _) in &missing {
+        new.push_str(pattern);
+        new.push('\n');
+    }
     std::fs::write(&info, new).map_err(|e| format!("{}: {e}", info.display()))?;
-    let _ = writeln!(
-        out,
-        "added `{PATTERN}` to {} (lock files stay out of commits)",
-        info.display()
-    );
+    for (pattern, what) in missing {
+        let _ = writeln!(
+            out,
+            "added `{pattern}` to {} ({what} stay out of commits)",
+            info.display()
+        );
+    }
     Ok(())
 }
 

@@ -4,7 +4,7 @@ use super::FAILURE;
 use crate::edit::{Command, Document};
 use crate::import::{ImportOptions, Imported, encoding_for_label, import_file_detailed};
 use crate::model::Workspace;
-use crate::store::{self, LoadError};
+use crate::store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -86,9 +86,9 @@ fn describe_import(path: &Path, imported: &Imported) -> String {
     )
 }
 
+/// The articles are read before the workspace is locked, so the lock is
+/// held only for the change and the save.
 fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), String> {
-    let (workspace, created) = open_or_create(&args.into)?;
-    let mut doc = Document::new(workspace, Some(args.into.clone()));
     let options = ImportOptions {
         title: args.title.clone(),
         outlet: args.outlet.clone(),
@@ -102,20 +102,17 @@ fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), S
         let _ = writeln!(out, "{}", describe_import(path, &imported));
         articles.push(imported.article);
     }
+    let (mut change, loaded) =
+        store::open_for_change(&args.into, "import").map_err(|e| e.to_string())?;
+    let created = loaded.is_none();
+    let workspace = match loaded {
+        Some(loaded) => loaded.workspace,
+        None => Workspace::new(crate::import::title_from_file_name(&args.into)),
+    };
+    let mut doc = Document::new(workspace, Some(args.into.clone()));
     doc.execute(Command::AddArticles(articles), 0.0)
         .map_err(|e| format!("{}: {e}", args.into.display()))?;
     doc.touch_modified();
-    store::save(&args.into, doc.workspace()).map_err(|e| e.to_string())?;
+    change.save(doc.workspace()).map_err(|e| e.to_string())?;
     Ok((args.articles.len(), created))
-}
-
-fn open_or_create(path: &Path) -> Result<(Workspace, bool), String> {
-    match store::load(path) {
-        Ok(loaded) => Ok((loaded.workspace, false)),
-        Err(LoadError::NotFound { .. }) => {
-            let title = crate::import::title_from_file_name(path);
-            Ok((Workspace::new(title), true))
-        }
-        Err(error) => Err(error.to_string()),
-    }
 }

@@ -30,6 +30,16 @@ pub struct MergeArgs {
 /// Merges; 0 when clean, 1 when conflicts were recorded, 2 when an input
 /// cannot be read (or the result cannot be written).
 pub fn run(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let target = args.output.as_deref().unwrap_or(&args.ours);
+    // Locked before anything is read: the result replaces the file only if
+    // nobody changed it meanwhile.
+    let mut change = match store::lock_for_writing(target, "merge") {
+        Ok(change) => change,
+        Err(error) => {
+            let _ = writeln!(err, "factbench merge: {error}");
+            return UNREADABLE;
+        }
+    };
     let inputs = match read_three([&args.base, &args.ours, &args.theirs]) {
         Ok(inputs) => inputs,
         Err(error) => {
@@ -39,9 +49,8 @@ pub fn run(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     };
     let [base, ours, theirs] = inputs;
     let merged = merge(base, ours, theirs);
-    let target = args.output.as_deref().unwrap_or(&args.ours);
-    if let Err(message) = write_merged(target, &merged.workspace) {
-        let _ = writeln!(err, "factbench merge: {message}");
+    if let Err(error) = change.save_without_backup(&merged.workspace) {
+        let _ = writeln!(err, "factbench merge: {error}");
         return UNREADABLE;
     }
     for claim in &merged.orphaned {
@@ -98,11 +107,4 @@ fn panicked(path: &Path) -> LoadError {
         path: path.to_owned(),
         source: std::io::Error::other("reading failed unexpectedly"),
     }
-}
-
-/// Writes the result in place, atomically, with no `.bak` (git's
-/// temporary files must not leave backups in the work tree).
-fn write_merged(path: &Path, ws: &Workspace) -> Result<(), String> {
-    let text = store::to_ron(ws).map_err(|e| format!("{}: {e}", path.display()))?;
-    store::replace_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
 }

@@ -41,16 +41,20 @@ pub fn run(args: &UpdateArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+/// The new version is read before the workspace is locked, so the lock is
+/// held only for the change and the save.
 fn update(args: &UpdateArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
-    let workspace = store::load(&args.workspace)
-        .map_err(|e| e.to_string())?
-        .workspace;
-    let article = choose_article(&workspace, args.article.as_deref(), &args.workspace)?;
     let options = ImportOptions {
         encoding: args.encoding,
         ..ImportOptions::default()
     };
     let imported = import_file_detailed(&args.new_version, &options).map_err(|e| e.to_string())?;
+    let (mut change, loaded) =
+        store::open_for_change(&args.workspace, "update").map_err(|e| e.to_string())?;
+    let workspace = loaded
+        .ok_or_else(|| format!("{}: no such file", args.workspace.display()))?
+        .workspace;
+    let article = choose_article(&workspace, args.article.as_deref(), &args.workspace)?;
     let mut doc = Document::new(workspace, Some(args.workspace.clone()));
     let update = ArticleUpdate::prepare(
         doc.workspace(),
@@ -72,7 +76,7 @@ fn update(args: &UpdateArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         );
     } else {
         doc.touch_modified();
-        store::save(&args.workspace, doc.workspace()).map_err(|e| e.to_string())?;
+        change.save(doc.workspace()).map_err(|e| e.to_string())?;
     }
     let _ = out.write_all(report.as_bytes());
     Ok(())

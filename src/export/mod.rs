@@ -88,6 +88,17 @@ impl Format {
         }
     }
 
+    /// Every extension a file of this format is given (the usual one first).
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Html => &["html", "htm", "xhtml"],
+            Format::Markdown => &["md", "markdown", "txt"],
+            Format::Csv => &["csv", "tsv", "txt"],
+            Format::ClaimReview => &["json", "jsonld"],
+            Format::WebAnnotation => &["jsonld", "json"],
+        }
+    }
+
     /// The name used by `factbench export --format`.
     pub fn cli_name(self) -> &'static str {
         match self {

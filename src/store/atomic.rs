@@ -94,13 +94,10 @@ fn replace(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
     Ok(())
 }
 
+/// The file `path` names: a symlink is followed, even a dangling one (its
+/// target is created), so saving never replaces a link by a file.
 fn resolve_symlink(path: &Path) -> PathBuf {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
-        }
-        _ => path.to_owned(),
-    }
+    super::follow_links(path)
 }
 
 fn parent_folder(path: &Path) -> &Path {

@@ -9,12 +9,17 @@ mod format;
 mod lock;
 mod migrate;
 pub mod recovery;
+mod write;
 
 pub use atomic::{backup_path, replace_atomically, write_atomically};
 pub use disk::{DiskChange, DiskState};
 pub use error::{LoadError, SaveError};
 pub use format::{RECURSION_LIMIT, to_ron};
-pub use lock::{Holder, LockOutcome, WorkspaceLock, lock, lock_path};
+pub use lock::{
+    COMMAND_WAIT, Holder, LockError, LockOutcome, Role, WorkspaceLock, follow_links, lock,
+    lock_for_command, lock_path, real_path, try_lock,
+};
+pub use write::{Change, Expect, OpenError, lock_for_writing, open_for_change, save_locked};
 
 use crate::model::{FORMAT_VERSION, Problem, Workspace};
 use crate::read_limited::{ReadFailure, read_limited_counting};
@@ -142,7 +147,10 @@ fn read_other_version(
     Ok((migrate::upgrade(version, text, path)?, Some(version)))
 }
 
-/// Saves a workspace atomically, keeping the previous file as `NAME.ron.bak`.
+/// Saves a workspace atomically, keeping the previous file as `NAME.ron.bak`,
+/// without the workspace lock or a check of what is on disk: for new files
+/// only a test or a tool owns. The window and the commands write through
+/// [`save_locked`] and [`open_for_change`].
 pub fn save(path: &Path, workspace: &Workspace) -> Result<(), SaveError> {
     save_with_state(path, workspace).map(drop)
 }

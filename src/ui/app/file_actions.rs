@@ -80,23 +80,84 @@ impl FactbenchApp {
         self.services.picker.request(request, ctx);
     }
 
-    /// Saves to `path` (without asking about changes on disk); on failure
+    /// Saves to `path` when the file there is as `expect` says (the
+    /// caller asked the user about changes on disk already); on failure
     /// shows why and returns false. The recovery file goes once saved.
-    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+    pub(super) fn save_to(&mut self, path: &Path, expect: crate::store::Expect) -> bool {
+        let held_already = self.services.lock.as_ref().is_some_and(|l| l.covers(path));
+        let Some(lock) = self.lock_for_saving(path) else {
+            return false;
+        };
         self.doc.touch_modified();
-        match crate::store::save_with_state(path, self.doc.workspace()) {
+        match crate::store::save_locked(&lock, path, self.doc.workspace(), expect) {
             Ok(disk) => {
+                self.services.lock = Some(lock);
                 self.discard_unsaved_work();
                 self.doc.mark_saved(path.to_owned(), Some(disk));
-                self.lock_workspace(path);
                 self.services.settings.remember(path);
                 self.save_settings();
                 self.library_after_save();
                 true
             }
             Err(e) => {
+                if held_already {
+                    self.services.lock = Some(lock);
+                }
                 self.error("Could not save", e.to_string());
                 false
+            }
+        }
+    }
+
+    /// What a save of the document's own file expects to find there: the
+    /// file as it was opened or last saved.
+    pub(super) fn expect_own_file(&self, path: &Path) -> crate::store::Expect {
+        use crate::store::Expect;
+        match self.doc.disk() {
+            Some(disk) if self.doc.path() == Some(path) => Expect::Unchanged(*disk),
+            _ => Expect::Anything,
+        }
+    }
+
+    /// The workspace lock of `path` for a save: the one this window holds,
+    /// or taken now (waiting a moment while a command finishes with the
+    /// file). None, after telling the user, while another window has it.
+    fn lock_for_saving(&mut self, path: &Path) -> Option<crate::store::WorkspaceLock> {
+        use crate::store::{LockOutcome, Role};
+        if self.services.lock.as_ref().is_some_and(|l| l.covers(path)) {
+            return self.services.lock.take();
+        }
+        let started = std::time::Instant::now();
+        loop {
+            match crate::store::try_lock(path, Role::Window) {
+                Ok(LockOutcome::Acquired { lock, .. }) => return Some(lock),
+                Ok(LockOutcome::HeldBy(holder))
+                    if holder.role != Some(Role::Window)
+                        && started.elapsed() < crate::store::COMMAND_WAIT =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
+                Ok(LockOutcome::HeldBy(holder)) => {
+                    self.error(
+                        "Could not save",
+                        format!(
+                            "{} is open in {holder}. Saving here would overwrite the work saved there: close it there, or save this copy under another name (File › Save as…). Nothing was saved.",
+                            path.display()
+                        ),
+                    );
+                    return None;
+                }
+                Err(e) => {
+                    self.error(
+                        "Could not save",
+                        format!(
+                            "{}: could not take the workspace lock {}: {e}. Nothing was saved.",
+                            path.display(),
+                            crate::store::lock_path(path).display()
+                        ),
+                    );
+                    return None;
+                }
             }
         }
     }
@@ -150,33 +211,27 @@ impl FactbenchApp {
         self.intents.push(intent);
     }
 
-    /// Takes the lock of `path` (see `store::lock`), telling the user when
-    /// another Factbench already has the workspace open.
+    /// Takes the lock of `path` (see `store::lock`) for as long as the
+    /// workspace is open here, telling the user when another Factbench has
+    /// it (this window then cannot save over it).
     pub(super) fn lock_workspace(&mut self, path: &Path) {
-        if self.services.lock.as_ref().map(|l| l.path())
-            == Some(crate::store::lock_path(path).as_path())
-        {
+        if self.services.lock.as_ref().is_some_and(|l| l.covers(path)) {
             return;
         }
         self.services.lock = None;
         match crate::store::lock(path) {
             Ok(crate::store::LockOutcome::Acquired { lock, .. }) => self.services.lock = Some(lock),
             Ok(crate::store::LockOutcome::HeldBy(holder)) => {
-                let host = if holder.host.is_empty() {
-                    String::new()
-                } else {
-                    format!(" on {}", holder.host)
-                };
                 self.error(
                     "Already open elsewhere",
                     format!(
-                        "{} is already open in another Factbench (process {}{host}). Saving in both would overwrite one another's work: close one of them, or save this copy under another name.",
+                        "{} is already open in {holder}. Saving in both would overwrite one another's work: close one of them, or save this copy under another name.",
                         path.display(),
-                        holder.pid
                     ),
                 );
             }
-            // A folder where the lock cannot be written (read-only media): no lock.
+            // A folder where the lock cannot be written (read-only media):
+            // no lock; a save there fails on its own.
             Err(_) => {}
         }
     }
@@ -283,7 +338,7 @@ impl FactbenchApp {
             Purpose::CompareWith => self.compare_with(&path),
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
-                if self.save_to(&path)
+                if self.save_to(&path, crate::store::Expect::Anything)
                     && let Some(pending) = self.modals.after_save.take()
                 {
                     self.proceed(ctx, pending);

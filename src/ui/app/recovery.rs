@@ -258,7 +258,8 @@ impl FactbenchApp {
                 });
             }
             _ => {
-                if self.save_to(&path)
+                let expect = self.expect_own_file(&path);
+                if self.save_to(&path, expect)
                     && let Some(pending) = then
                 {
                     self.proceed(ctx, pending);
@@ -277,7 +278,7 @@ impl FactbenchApp {
     ) {
         match choice {
             DiskChoice::Overwrite => {
-                if self.save_to(&path)
+                if self.save_to(&path, crate::store::Expect::Anything)
                     && let Some(pending) = then
                 {
                     self.proceed(ctx, pending);

@@ -5,7 +5,12 @@
 //! that article with about 1% of it changed (a hundred edits spread evenly,
 //! as `benches/reanchor.rs` makes them), and a small article to import.
 //!
-//! `cargo run --release --no-default-features --example update_budget_files -- DIR [--as-generated]`
+//! `cargo run --release --no-default-features --example update_budget_files -- DIR [--as-generated] [--articles N]`
+//!
+//! With `--articles N` the workspace holds N such articles (N × 5,000
+//! claims; 19 make a workspace of about 190 MB), for measuring the memory
+//! of an update of one article of a very large workspace; `--chars N`
+//! makes each article N characters long instead of 1,000,000.
 //!
 //! With `--as-generated` the article keeps the generated text, which is not
 //! NFC (it holds decomposed combining marks): the newer version, read as
@@ -19,8 +24,19 @@ use unicode_normalization::UnicodeNormalization;
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
     std::fs::create_dir_all(&dir).expect("the folder can be made");
-    let mut ws = generated_workspace(1, 1_000_000, 5_000);
-    if std::env::args().nth(2).as_deref() != Some("--as-generated") {
+    let args: Vec<String> = std::env::args().skip(2).collect();
+    let articles = args
+        .iter()
+        .position(|a| a == "--articles")
+        .and_then(|i| args.get(i + 1))
+        .map_or(1, |n| n.parse().expect("--articles takes a number"));
+    let chars = args
+        .iter()
+        .position(|a| a == "--chars")
+        .and_then(|i| args.get(i + 1))
+        .map_or(1_000_000, |n| n.parse().expect("--chars takes a number"));
+    let mut ws = generated_workspace(articles, chars, 5_000 * articles);
+    if !args.iter().any(|a| a == "--as-generated") {
         make_nfc(&mut ws);
     }
     let text = ws.articles[0].text.clone();

@@ -176,7 +176,7 @@ fn refuse_too_large(path: &Path, size: u64, limit: u64) -> Result<(), SaveError>
         path,
         "the workspace would be too large to open again",
         format!(
-            "it would take {} MB, and Factbench opens workspace files of up to {} MB; undo the last change or split the articles into several workspaces",
+            "it would take {} MB, and Factbench opens workspace files of up to {} MB; take something out (in the window: undo the last change) or split the articles into several workspaces",
             size.div_ceil(1 << 20),
             limit >> 20
         ),

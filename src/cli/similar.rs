@@ -117,13 +117,17 @@ pub fn open_library(dir: Option<&Path>) -> Result<Library, String> {
     .map_err(|e: LibraryError| e.to_string())
 }
 
-/// Refreshes the index, telling `err` about every workspace skipped.
+/// Refreshes the index, telling `err` about every workspace skipped and
+/// about an index found damaged and rebuilt.
 pub fn refresh(
     library: &mut Library,
     folders: &[PathBuf],
     err: &mut dyn Write,
 ) -> Result<(), String> {
     let report = library.refresh(folders).map_err(|e| e.to_string())?;
+    for note in &report.notes {
+        let _ = writeln!(err, "factbench: {note}");
+    }
     for skipped in &report.skipped {
         let _ = writeln!(err, "factbench: skipped {skipped}");
     }

@@ -1,0 +1,160 @@
+//! The index is a cache, so damage to it is repaired, not reported as an
+//! error: opening checks that `meta.json` is there when the manifest says
+//! claims were indexed, that tantivy can open the index and every segment,
+//! that every segment file's checksum holds, that stored documents and the
+//! workspace terms can be read, and that the index holds as many claims as
+//! the manifest counts. Anything else — and any panic from tantivy while
+//! doing so — is [`Damage`], and the caller starts an empty index that the
+//! next refresh fills again from the workspaces.
+
+use super::LibraryError;
+use super::index::{TERMS_TOKENIZER, schema};
+use super::manifest::Manifest;
+use std::fs;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use tantivy::directory::MmapDirectory;
+use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
+
+/// What was found wrong with an index, worded to follow "the index …".
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Damage(pub String);
+
+/// The one line telling that the index in `dir` was damaged and is rebuilt.
+pub fn rebuild_note(dir: &Path, damage: &Damage) -> String {
+    format!(
+        "{}: the claim library index was damaged ({}); rebuilding it from the workspaces",
+        dir.display(),
+        crate::text::one_line(&damage.0, 240)
+    )
+}
+
+/// Opens the index in `dir` and checks it against `manifest`.
+pub fn open_checked(dir: &Path, manifest: &Manifest) -> Result<(Index, IndexReader), Damage> {
+    if !dir.join("meta.json").exists() && !manifest.files.is_empty() {
+        return Err(Damage("its meta.json is missing".to_owned()));
+    }
+    catch_unwind(AssertUnwindSafe(|| open_and_check(dir, manifest))).unwrap_or_else(|panic| {
+        Err(Damage(format!(
+            "reading it failed: {}",
+            panic_message(panic.as_ref())
+        )))
+    })
+}
+
+/// Runs `f` on the index, turning a tantivy panic into [`Damage`].
+pub fn without_panic<T>(f: impl FnOnce() -> T) -> Result<T, Damage> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
+        Damage(format!(
+            "reading it failed: {}",
+            panic_message(panic.as_ref())
+        ))
+    })
+}
+
+fn open_and_check(dir: &Path, manifest: &Manifest) -> Result<(Index, IndexReader), Damage> {
+    let directory = MmapDirectory::open(dir)
+        .map_err(|e| Damage(format!("its folder cannot be opened: {e}")))?;
+    let index = Index::open_or_create(directory, schema().0)
+        .map_err(|e| Damage(format!("it cannot be opened: {e}")))?;
+    index.tokenizers().register(
+        TERMS_TOKENIZER,
+        TextAnalyzer::from(WhitespaceTokenizer::default()),
+    );
+    let reader: IndexReader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| Damage(format!("its segments cannot be read: {e}")))?;
+    check_checksums(&index)?;
+    check_readable(&reader)?;
+    check_count(&reader, manifest)?;
+    Ok((index, reader))
+}
+
+fn check_checksums(index: &Index) -> Result<(), Damage> {
+    let damaged = index
+        .validate_checksum()
+        .map_err(|e| Damage(format!("its files cannot be checked: {e}")))?;
+    match damaged.iter().next() {
+        Some(file) => Err(Damage(format!(
+            "its file {} does not match its checksum",
+            file.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Reads the first and last stored claim of every segment and walks the
+/// workspace terms with their postings.
+fn check_readable(reader: &IndexReader) -> Result<(), Damage> {
+    let fields = schema().1;
+    let unreadable = |e: tantivy::TantivyError| Damage(format!("a segment cannot be read: {e}"));
+    for segment in reader.searcher().segment_readers() {
+        let store = segment
+            .get_store_reader(0)
+            .map_err(|e| unreadable(e.into()))?;
+        let max_doc = segment.max_doc();
+        if max_doc > 0 {
+            store.get::<TantivyDocument>(0).map_err(unreadable)?;
+            store
+                .get::<TantivyDocument>(max_doc - 1)
+                .map_err(unreadable)?;
+        }
+        let inverted = segment
+            .inverted_index(fields.workspace)
+            .map_err(unreadable)?;
+        let mut terms = inverted
+            .terms()
+            .stream()
+            .map_err(|e| unreadable(e.into()))?;
+        while terms.advance() {
+            let info = terms.value().clone();
+            let postings = inverted
+                .read_postings_from_terminfo(&info, tantivy::schema::IndexRecordOption::Basic)
+                .map_err(|e| unreadable(e.into()))?;
+            if postings.doc_freq() > max_doc {
+                return Err(Damage(
+                    "a segment's postings point past its claims".to_owned(),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_count(reader: &IndexReader, manifest: &Manifest) -> Result<(), Damage> {
+    let held = reader.searcher().num_docs();
+    let counted = manifest.claim_total();
+    if held == counted {
+        Ok(())
+    } else {
+        Err(Damage(format!(
+            "it holds {held} claims where its manifest counts {counted}"
+        )))
+    }
+}
+
+/// Removes everything in `dir` (the index and its manifest), keeping the folder.
+pub fn clear_folder(dir: &Path) -> Result<(), LibraryError> {
+    let failed = |source| LibraryError::Io {
+        path: dir.to_owned(),
+        action: "could not clear the damaged library index",
+        source,
+    };
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(failed)?;
+    }
+    fs::create_dir_all(dir).map_err(failed)
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let text = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "tantivy stopped".to_owned());
+    crate::text::one_line(&text, 120)
+}

@@ -81,6 +81,27 @@ pub fn url_lacks_scheme(url: &str) -> bool {
     !url.is_empty() && !has("http://") && !has("https://")
 }
 
+/// Whether the window may hand `url` to the system opener: a web address
+/// (`http://` or `https://` with something after it) or a `mailto:`
+/// address, with no spaces or control characters. Anything else — `file://`,
+/// a bare path, `javascript:`, a custom scheme that starts a program — is
+/// shown as plain text, since the opener would run or open it locally.
+pub fn url_opens_in_browser(url: &str) -> bool {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let after = |scheme: &str| {
+        url.get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    };
+    match (after("https://"), after("http://"), after("mailto:")) {
+        (Some(rest), _, _) | (_, Some(rest), _) => !rest.is_empty() && !rest.starts_with('/'),
+        (_, _, Some(rest)) => !rest.is_empty(),
+        _ => false,
+    }
+}
+
 /// The URL problems of the articles and sources, in file order: articles
 /// first, then sources (each source's URL before its archive URL).
 pub(super) fn url_problems(ws: &Workspace) -> Vec<Problem> {
@@ -247,4 +268,40 @@ pub(super) fn duplicates<T: Eq + std::hash::Hash + Copy>(
     let mut seen = HashSet::new();
     let mut reported = HashSet::new();
     items.filter(move |item| !seen.insert(*item) && reported.insert(*item))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_opens_in_browser;
+
+    #[test]
+    fn only_web_and_mail_addresses_open() {
+        for url in [
+            "https://news.example.org/2025/05/xi-moscow",
+            "HTTP://example.org",
+            "https://пример.рф/статья",
+            "https://例子.中国/新闻?q=习近平",
+            "mailto:desk@example.org",
+        ] {
+            assert!(url_opens_in_browser(url), "{url}");
+        }
+        for url in [
+            "",
+            "file:///etc/passwd",
+            "FILE:///C:/Windows/system32/calc.exe",
+            "/usr/bin/xcalc",
+            "C:\\Windows\\notepad.exe",
+            "example.org/x",
+            "javascript:alert(1)",
+            "ms-settings:",
+            "https://",
+            "https:///etc/passwd",
+            "mailto:",
+            " https://example.org",
+            "https://example.org/\u{1b}[2J",
+            "https://exa mple.org",
+        ] {
+            assert!(!url_opens_in_browser(url), "{url}");
+        }
+    }
 }

@@ -133,3 +133,27 @@ fn merge_conflict_lines_escape_titles() {
     assert_eq!(code, 1, "a conflict is recorded: {text}");
     assert_terminal_safe(&text);
 }
+
+#[test]
+fn check_reports_a_quote_that_splits_a_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("split.ron");
+    let text = "Кафе\u{301} 👩\u{200d}👩\u{200d}👧 и 习近平 🇺🇦";
+    let mut ws = Workspace::new("Desk");
+    let article = Article::new("Clusters", text);
+    // Chars 4..8: after "Каф" + "е" and before U+0301; inside the family emoji.
+    let anchor = factbench::anchor::CharIndex::new(text)
+        .capture(4, 8)
+        .unwrap();
+    let mut claim = Claim::new(article.id, anchor, "");
+    claim.statement = "A family in a café".into();
+    ws.articles.push(article);
+    ws.claims.push(claim);
+    save(&path, &ws);
+    let (code, text) = printed(factbench().arg("check").arg(&path));
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("starts at character 4, inside \"е\u{301}\""),
+        "{text}"
+    );
+}

@@ -20,7 +20,9 @@ mod terminal;
 mod trim;
 mod words;
 
-pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
+pub use clusters::{
+    cluster_around, next_cluster_boundary, prev_cluster_boundary, widen_to_clusters,
+};
 pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
 pub use pieces::{MAX_PIECE_CHARS, PIECE_CHARS, continues_paragraph, cut_long_paragraphs};

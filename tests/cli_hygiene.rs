@@ -157,3 +157,73 @@ fn check_reports_a_quote_that_splits_a_character() {
         "{text}"
     );
 }
+
+fn sample_text() -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("workspaces/xi-moscow-victory-day.ron"),
+    )
+    .unwrap()
+}
+
+/// `check` of a workspace file holding `text`: exit code and what it printed.
+fn check_text(text: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.ron");
+    fs::write(&path, text).unwrap();
+    printed(factbench().arg("check").arg(&path))
+}
+
+#[test]
+fn messages_quote_at_most_a_line_of_a_huge_token() {
+    let huge = "ы".repeat(100_000);
+    let sample = sample_text();
+    let field = sample.replacen("title:", &format!("{huge}: 1,\n    title:"), 1);
+    let variant = {
+        let at = sample.find("status: ").unwrap() + "status: ".len();
+        let end = at + sample[at..].find([',', '\n']).unwrap();
+        format!("{}{huge}{}", &sample[..at], &sample[end..])
+    };
+    for text in [field, variant] {
+        let (code, printed) = check_text(&text);
+        assert_eq!(code, 1, "{printed}");
+        assert!(
+            printed.len() < 1_000,
+            "{} bytes: {printed:.300}",
+            printed.len()
+        );
+        assert!(
+            printed.contains(&format!("{}…", "ы".repeat(80))),
+            "{printed}"
+        );
+    }
+    // A problem quoting a huge URL is bounded too.
+    let mut ws = hostile_workspace("Title");
+    ws.articles[0].url = format!("example.org/{huge}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("url.ron");
+    save(&path, &ws);
+    let (code, printed) = printed(factbench().arg("check").arg(&path));
+    assert_eq!(code, 1, "{printed:.300}");
+    assert!(
+        printed.len() < 1_000,
+        "{} bytes: {printed:.300}",
+        printed.len()
+    );
+}
+
+#[test]
+fn parser_messages_keep_their_words() {
+    let sample = sample_text();
+    let id_at = sample.find("id: \"").unwrap() + "id: \"".len();
+    let id_end = id_at + sample[id_at..].find('"').unwrap();
+    let bad_id = format!("{}zz{}", &sample[..id_at], &sample[id_end..]);
+    let (code, printed) = check_text(&bad_id);
+    assert_eq!(code, 1, "{printed}");
+    assert!(printed.contains(": UUID parsing failed"), "{printed}");
+    let unknown_field = sample.replacen("title:", "titel: \"x\",\n    title:", 1);
+    let (_, printed) = check_text(&unknown_field);
+    assert!(
+        printed.contains(": unexpected field named `titel`"),
+        "{printed}"
+    );
+}

@@ -5,6 +5,7 @@
 
 use super::{ArticleId, Claim, ClaimId, SourceId, VerdictScale, Workspace};
 use crate::anchor::{AnchorFault, CharIndex};
+use crate::text::quoted;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -13,9 +14,9 @@ use std::fmt;
 pub enum Problem {
     #[error("the verdict scale has no verdicts")]
     EmptyScale,
-    #[error("the verdict scale has the key {key:?} more than once")]
+    #[error("the verdict scale has the key {} more than once", quoted(key))]
     DuplicateVerdictKey { key: String },
-    #[error("verdict {key:?} has rating 0; ratings start at 1 (the worst)")]
+    #[error("verdict {} has rating 0; ratings start at 1 (the worst)", quoted(key))]
     ZeroRating { key: String },
     #[error("two articles share the id {id}")]
     DuplicateArticleId { id: ArticleId },
@@ -27,7 +28,7 @@ pub enum Problem {
     MissingArticle { claim: ClaimId, article: ArticleId },
     #[error("claim {claim} cites source {cited}, which is not in the source library")]
     MissingSource { claim: ClaimId, cited: SourceId },
-    #[error("claim {claim} has verdict {key:?}, which is not on the scale")]
+    #[error("claim {claim} has verdict {}, which is not on the scale", quoted(key))]
     UnknownVerdict { claim: ClaimId, key: String },
     #[error("claim {claim}: {fault}")]
     BadAnchor { claim: ClaimId, fault: AnchorFault },
@@ -44,10 +45,14 @@ pub enum Problem {
         /// The whole cluster (a letter with its marks, an emoji sequence, a flag).
         cluster: String,
     },
-    #[error("{owner}: the URL {url:?} does not start with http:// or https://")]
+    #[error(
+        "{owner}: the URL {} does not start with http:// or https://",
+        quoted(url)
+    )]
     UrlWithoutScheme { owner: UrlOwner, url: String },
     #[error(
-        "claim {claim} is orphaned: a newer version of its article no longer holds {exact:?}; attach it again or delete it"
+        "claim {claim} is orphaned: a newer version of its article no longer holds {}; attach it again or delete it",
+        quoted(exact)
     )]
     Orphaned { claim: ClaimId, exact: String },
 }
@@ -73,10 +78,10 @@ pub enum UrlOwner {
 impl fmt::Display for UrlOwner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            UrlOwner::Article { id, title } => write!(f, "article {title:?} ({id})"),
-            UrlOwner::Source { id, title } => write!(f, "source {title:?} ({id})"),
+            UrlOwner::Article { id, title } => write!(f, "article {} ({id})", quoted(title)),
+            UrlOwner::Source { id, title } => write!(f, "source {} ({id})", quoted(title)),
             UrlOwner::SourceArchive { id, title } => {
-                write!(f, "archive link of source {title:?} ({id})")
+                write!(f, "archive link of source {} ({id})", quoted(title))
             }
         }
     }

@@ -15,6 +15,7 @@ mod clusters;
 mod find;
 mod paragraphs;
 mod pieces;
+mod quote;
 mod span_motion;
 mod terminal;
 mod trim;
@@ -26,6 +27,7 @@ pub use clusters::{
 pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
 pub use pieces::{MAX_PIECE_CHARS, PIECE_CHARS, continues_paragraph, cut_long_paragraphs};
+pub use quote::{QUOTE_CHARS, cut, quoted, shorten_quotes};
 pub use span_motion::{SpanEnd, Step, moved_span};
 pub use terminal::{TerminalWriter, acts_on_terminal, for_terminal, is_bidi_control};
 pub use trim::{is_trimmable, snap_to_words, trim_selection};

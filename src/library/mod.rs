@@ -39,6 +39,13 @@ pub use search::{Match, Query, SAME_CLAIM_THRESHOLD};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+/// Whether tantivy failed only because another process is writing the
+/// index (the window's worker and a command at once): that is no damage,
+/// and the index must not be thrown away under the other writer.
+fn is_busy(error: &tantivy::TantivyError) -> bool {
+    matches!(error, tantivy::TantivyError::LockFailure(..))
+}
+
 /// Why one refresh attempt stopped.
 enum Refreshing {
     /// The index is damaged: rebuild it and try again.
@@ -134,7 +141,7 @@ impl Library {
     fn refresh_once(&mut self, folders: &[PathBuf]) -> Result<Refresh, Refreshing> {
         match health::without_panic(|| self.index.refresh(folders)) {
             Ok(Ok(report)) => Ok(report),
-            Ok(Err(LibraryError::Index { source, .. })) => {
+            Ok(Err(LibraryError::Index { source, .. })) if !is_busy(&source) => {
                 Err(Refreshing::Damaged(health::Damage(source.to_string())))
             }
             Ok(Err(error)) => Err(Refreshing::Failed(error)),
@@ -169,7 +176,9 @@ impl Library {
             }
         };
         match health::without_panic(|| search::search(&self.index, query)) {
-            Ok(Err(LibraryError::Index { source, .. })) => Err(damaged(source.to_string())),
+            Ok(Err(LibraryError::Index { source, .. })) if !is_busy(&source) => {
+                Err(damaged(source.to_string()))
+            }
             Ok(result) => result,
             Err(damage) => Err(damaged(damage.0)),
         }

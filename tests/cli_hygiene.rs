@@ -131,6 +131,7 @@ fn merge_conflict_lines_escape_titles() {
     }
     let (code, text) = printed(factbench().arg("merge").args(&paths));
     assert_eq!(code, 1, "a conflict is recorded: {text}");
+    assert!(text.contains("Ours \\u001b]0;pwned\\u0007"), "{text}");
     assert_terminal_safe(&text);
 }
 

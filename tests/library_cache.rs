@@ -227,3 +227,40 @@ fn a_fifo_and_a_link_to_a_device_are_left_out_at_once_and_remembered() {
         "{out}{err}"
     );
 }
+
+#[test]
+fn check_with_a_library_rebuilds_a_damaged_index_instead_of_passing() {
+    let desk = Desk::new();
+    desk.add("desk-en-2025.ron");
+    desk.finds_the_earlier_check();
+    fs::remove_file(desk.index().join("meta.json")).unwrap();
+    // A later desk rates the grain claim False; the library says True.
+    let library_copy = desk.folder.path().join("desk-en-2025.ron");
+    let mut workspace = factbench::store::load(&library_copy).unwrap().workspace;
+    workspace
+        .claims
+        .retain(|c| c.statement.starts_with("Ukraine exported 40"));
+    workspace.claims[0].id = factbench::ClaimId::new();
+    workspace.claims[0].verdict = Some("false".into());
+    let today = tempfile::tempdir().unwrap();
+    let path = today.path().join("today.ron");
+    factbench::store::save(&path, &workspace).unwrap();
+    let out = Command::cargo_bin("factbench")
+        .unwrap()
+        .arg("check")
+        .arg(&path)
+        .arg("--library")
+        .arg(desk.folder.path())
+        .arg("--index-dir")
+        .arg(desk.cache.path())
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stdout.contains("verdict differs"), "{stdout}{stderr}");
+    assert!(stderr.contains("meta.json is missing"), "{stderr}");
+}

@@ -88,8 +88,13 @@ type Asked = (String, Option<(PathBuf, String)>, PathBuf);
 /// workspace's folder.
 fn claim_query(id: &str, workspace: &Path) -> Result<Asked, String> {
     let loaded = crate::store::load(workspace).map_err(|e| e.to_string())?;
-    let claim = find_claim(&loaded.workspace, id)
-        .ok_or_else(|| format!("{}: has no claim with the id {id:?}", workspace.display()))?;
+    let claim = find_claim(&loaded.workspace, id).ok_or_else(|| {
+        format!(
+            "{}: has no claim with the id {}",
+            workspace.display(),
+            crate::text::quoted(id)
+        )
+    })?;
     let folder = match workspace.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
@@ -230,14 +235,14 @@ pub fn verdict_conflicts(
                 .map_or("", |c| c.statement.as_str());
             let other = &conflict.other;
             format!(
-                "claim {} ({:?}) is {:?}, but the same claim in {} (claim {}, {}) is {:?}",
+                "claim {} ({:?}) is {}, but the same claim in {} (claim {}, {}) is {}",
                 conflict.claim,
                 crate::text::one_line(statement, STATEMENT_WIDTH),
-                conflict.verdict,
+                crate::text::quoted(&conflict.verdict),
                 other.workspace.display(),
                 other.claim,
                 other.date,
-                other.verdict.as_deref().unwrap_or_default(),
+                crate::text::quoted(other.verdict.as_deref().unwrap_or_default()),
             )
         })
         .collect())

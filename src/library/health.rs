@@ -158,3 +158,62 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "tantivy stopped".to_owned());
     crate::text::one_line(&text, 120)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Library, Query};
+    use std::path::{Path, PathBuf};
+
+    fn desk() -> (tempfile::TempDir, tempfile::TempDir) {
+        let folder = tempfile::tempdir().unwrap();
+        let fixture =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library/desk-ru.ron");
+        std::fs::copy(fixture, folder.path().join("desk-ru.ron")).unwrap();
+        (folder, tempfile::tempdir().unwrap())
+    }
+
+    /// How many claims a search for Russian words finds, with the notes of
+    /// the refresh before it.
+    fn refresh_and_search(cache: &Path, folder: &Path) -> (Vec<String>, usize) {
+        let mut library = Library::open(cache).unwrap();
+        let folders = vec![PathBuf::from(folder)];
+        let refresh = library.refresh(&folders).unwrap();
+        let query = Query {
+            text: "Россия экспорт нефти газа миллиардов долларов".into(),
+            folders: library.folders(&folders).unwrap(),
+            exclude: None,
+            top: 50,
+        };
+        (refresh.notes, library.similar(&query).unwrap().len())
+    }
+
+    #[test]
+    fn a_damaged_index_is_rebuilt_once_with_a_note_for_the_window() {
+        let (folder, cache) = desk();
+        let (notes, found) = refresh_and_search(cache.path(), folder.path());
+        assert!(notes.is_empty() && found > 0, "{notes:?} {found}");
+        let index = cache.path().join("claims-v1");
+        std::fs::write(index.join("meta.json"), "{ garbled").unwrap();
+        let (notes, again) = refresh_and_search(cache.path(), folder.path());
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("damaged") && notes[0].contains("claims-v1"));
+        assert_eq!(again, found);
+        let (notes, _) = refresh_and_search(cache.path(), folder.path());
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn an_index_with_claims_its_manifest_does_not_count_is_damaged() {
+        let (folder, cache) = desk();
+        refresh_and_search(cache.path(), folder.path());
+        let manifest = cache.path().join("claims-v1/manifest.json");
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        let miscounted = text.replacen("\"claims\":", "\"claims\":1", 1);
+        assert_ne!(text, miscounted);
+        std::fs::write(&manifest, miscounted).unwrap();
+        let (notes, found) = refresh_and_search(cache.path(), folder.path());
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("manifest counts"), "{notes:?}");
+        assert!(found > 0);
+    }
+}

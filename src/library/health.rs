@@ -10,9 +10,11 @@
 use super::LibraryError;
 use super::index::{TERMS_TOKENIZER, schema};
 use super::manifest::Manifest;
+use std::cell::Cell;
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::Once;
 use tantivy::directory::MmapDirectory;
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
@@ -36,22 +38,45 @@ pub fn open_checked(dir: &Path, manifest: &Manifest) -> Result<(Index, IndexRead
     if !dir.join("meta.json").exists() && !manifest.files.is_empty() {
         return Err(Damage("its meta.json is missing".to_owned()));
     }
-    catch_unwind(AssertUnwindSafe(|| open_and_check(dir, manifest))).unwrap_or_else(|panic| {
-        Err(Damage(format!(
-            "reading it failed: {}",
-            panic_message(panic.as_ref())
-        )))
-    })
+    without_panic(|| open_and_check(dir, manifest)).unwrap_or_else(Err)
 }
 
-/// Runs `f` on the index, turning a tantivy panic into [`Damage`].
+thread_local! {
+    /// Set while this thread runs tantivy under [`without_panic`].
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` on the index, turning a tantivy panic into [`Damage`]. The
+/// panic is caught, so it is not reported as one: the process's panic
+/// hook (the default message, the window's recovery writer) is skipped
+/// for panics on this thread while `f` runs, and the damage note says
+/// what tantivy said instead.
 pub fn without_panic<T>(f: impl FnOnce() -> T) -> Result<T, Damage> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
+    install_quiet_hook();
+    let was = CATCHING.with(|c| c.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(was));
+    result.map_err(|panic| {
         Damage(format!(
             "reading it failed: {}",
             panic_message(panic.as_ref())
         ))
     })
+}
+
+/// Wraps the panic hook in place (once per process) so that it is not
+/// called for a panic that [`without_panic`] catches on its own thread;
+/// every other panic goes to the hook as before.
+fn install_quiet_hook() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !CATCHING.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
 }
 
 fn open_and_check(dir: &Path, manifest: &Manifest) -> Result<(Index, IndexReader), Damage> {
@@ -185,6 +210,15 @@ mod tests {
             top: 50,
         };
         (refresh.notes, library.similar(&query).unwrap().len())
+    }
+
+    #[test]
+    fn a_panic_inside_is_damage_and_the_thread_carries_on() {
+        let caught =
+            super::without_panic(|| -> u32 { panic!("index out of bounds: the len is 3") });
+        let damage = caught.unwrap_err();
+        assert!(damage.0.contains("index out of bounds"), "{damage}");
+        assert_eq!(super::without_panic(|| 7), Ok(7));
     }
 
     #[test]

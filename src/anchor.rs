@@ -45,7 +45,11 @@ pub enum AnchorFault {
         end: usize,
         len: usize,
     },
-    #[error("the quote {expected:?} does not match the text there, which reads {found:?}")]
+    #[error(
+        "the quote {} does not match the text there, which reads {}",
+        crate::text::quoted(expected),
+        crate::text::quoted(found)
+    )]
     Mismatch { expected: String, found: String },
 }
 

@@ -128,6 +128,8 @@ fn spread_claims(
                 step * 2 / 3
             };
             let end = (start + span.clamp(1, 80)).min(len);
+            // Whole characters only, as the window and `mark` would quote.
+            let (start, end) = crate::text::widen_to_clusters(index, start, end);
             let anchor = index.capture(start, end).ok()?;
             let mut claim = Claim::new(article.id, anchor, &article.outlet);
             claim.claimant = ["Ministry", "Министр", "发言人", "Officials"][number % 4].into();

@@ -11,6 +11,7 @@ mod merge;
 mod similar;
 mod update;
 
+use crate::text::TerminalWriter;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -75,7 +76,16 @@ const FAILURE: u8 = 1;
 const NO_WINDOW: u8 = 3;
 
 /// Runs a parsed command line, writing results to `out` and errors to `err`.
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+/// Both go through [`TerminalWriter`]: text from workspaces and pages (a
+/// title with escape sequences) is shown, never obeyed by the terminal.
+/// Only an export's own output (a report, CSV, JSON-LD written to standard
+/// output) is written as it is.
+pub fn run(cli: Cli, raw_out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let err = &mut TerminalWriter::new(err);
+    if let Some(Command::Export(args)) = &cli.command {
+        return ExitCode::from(export::run(args, raw_out, err));
+    }
+    let out = &mut TerminalWriter::new(raw_out);
     let code = match cli.command {
         Some(Command::Check {
             files,
@@ -90,6 +100,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         ),
         Some(Command::Similar(args)) => similar::run(&args, out, err),
         Some(Command::Import(args)) => import::run(&args, out, err),
+        // Written as it is, above; kept here so the match stays whole.
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Update(args)) => update::run(&args, out, err),
         Some(Command::List { workspace }) => list::run(&workspace, out, err),

@@ -88,8 +88,13 @@ type Asked = (String, Option<(PathBuf, String)>, PathBuf);
 /// workspace's folder.
 fn claim_query(id: &str, workspace: &Path) -> Result<Asked, String> {
     let loaded = crate::store::load(workspace).map_err(|e| e.to_string())?;
-    let claim = find_claim(&loaded.workspace, id)
-        .ok_or_else(|| format!("{}: has no claim with the id {id:?}", workspace.display()))?;
+    let claim = find_claim(&loaded.workspace, id).ok_or_else(|| {
+        format!(
+            "{}: has no claim with the id {}",
+            workspace.display(),
+            crate::text::quoted(id)
+        )
+    })?;
     let folder = match workspace.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
@@ -117,13 +122,17 @@ pub fn open_library(dir: Option<&Path>) -> Result<Library, String> {
     .map_err(|e: LibraryError| e.to_string())
 }
 
-/// Refreshes the index, telling `err` about every workspace skipped.
+/// Refreshes the index, telling `err` about every workspace skipped and
+/// about an index found damaged and rebuilt.
 pub fn refresh(
     library: &mut Library,
     folders: &[PathBuf],
     err: &mut dyn Write,
 ) -> Result<(), String> {
     let report = library.refresh(folders).map_err(|e| e.to_string())?;
+    for note in &report.notes {
+        let _ = writeln!(err, "factbench: {note}");
+    }
     for skipped in &report.skipped {
         let _ = writeln!(err, "factbench: skipped {skipped}");
     }
@@ -226,14 +235,14 @@ pub fn verdict_conflicts(
                 .map_or("", |c| c.statement.as_str());
             let other = &conflict.other;
             format!(
-                "claim {} ({:?}) is {:?}, but the same claim in {} (claim {}, {}) is {:?}",
+                "claim {} ({:?}) is {}, but the same claim in {} (claim {}, {}) is {}",
                 conflict.claim,
                 crate::text::one_line(statement, STATEMENT_WIDTH),
-                conflict.verdict,
+                crate::text::quoted(&conflict.verdict),
                 other.workspace.display(),
                 other.claim,
                 other.date,
-                other.verdict.as_deref().unwrap_or_default(),
+                crate::text::quoted(other.verdict.as_deref().unwrap_or_default()),
             )
         })
         .collect())

@@ -499,15 +499,18 @@ pub enum CommandError {
     NoSuchItem(usize),
     #[error("cannot mark this selection: {0}")]
     BadSelection(#[from] AnchorFault),
-    #[error("\"{0}\" is not a verdict of this workspace's scale")]
+    #[error("{} is not a verdict of this workspace's scale", crate::text::quoted(.0))]
     UnknownVerdict(String),
     #[error("the source is cited by {0} claim(s); remove it from their evidence first")]
     SourceInUse(usize),
     #[error("an article, claim or source with the id {0} is already in the workspace")]
     DuplicateId(String),
-    #[error("the selection {0:?} holds only spaces and punctuation")]
+    #[error("the selection {} holds only spaces and punctuation", crate::text::quoted(.0))]
     NothingToQuote(String),
-    #[error("verdict {key:?} is given to {claims} claim(s); say what they become first")]
+    #[error(
+        "verdict {} is given to {claims} claim(s); say what they become first",
+        crate::text::quoted(key)
+    )]
     VerdictInUse { key: String, claims: usize },
     #[error("this verdict scale cannot be used: {0}")]
     BadScale(String),

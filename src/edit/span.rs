@@ -3,16 +3,19 @@
 //! and its context from the article text and keeps every other field; and
 //! the tidying of a selection before it is marked (spaces and punctuation
 //! trimmed from both ends), so that every caller — the window, the command
-//! line, scripts — marks the same quote for the same selection.
+//! line, scripts — marks the same quote for the same selection. Neither
+//! ever leaves a quote end inside a character cluster (between a letter and
+//! its combining mark, inside an emoji sequence or a flag): such an end
+//! moves out to the cluster's edge, widening the quote.
 
 use super::change::ClaimEdit;
 use super::command::CommandError;
 use crate::anchor::CharIndex;
 use crate::model::{Article, Claim, Workspace};
-use crate::text::trim_selection;
+use crate::text::{trim_selection, widen_to_clusters};
 
 /// The anchor edit that puts `claim` on the chars `start..end` of its
-/// article (an orphan so placed is attached again); `None` when it already
+/// article (widened to whole clusters) (an orphan so placed is attached again); `None` when it already
 /// sits there with the same quote and context.
 pub(super) fn span_edit(
     ws: &Workspace,
@@ -23,7 +26,10 @@ pub(super) fn span_edit(
     let article = ws
         .article(claim.article)
         .ok_or(CommandError::NoSuchArticle)?;
-    let anchor = CharIndex::new(&article.text).capture(start, end)?;
+    let index = CharIndex::new(&article.text);
+    index.capture(start, end)?;
+    let (start, end) = widen_to_clusters(&index, start, end);
+    let anchor = index.capture(start, end)?;
     let unchanged = anchor == claim.anchor && !claim.is_orphaned();
     Ok((!unchanged).then(|| ClaimEdit::Reanchor {
         anchor: Box::new(anchor),
@@ -32,7 +38,7 @@ pub(super) fn span_edit(
 }
 
 /// The chars `start..end` of `article` trimmed of surrounding spaces and
-/// punctuation, checked first so that a range outside the text is refused
+/// punctuation and widened to whole clusters, checked first so that a range outside the text is refused
 /// with the range asked for, not a clamped one.
 pub(super) fn trimmed_selection(
     article: &Article,
@@ -42,7 +48,7 @@ pub(super) fn trimmed_selection(
     let index = CharIndex::new(&article.text);
     index.capture(start, end)?;
     match trim_selection(&index, start, end) {
-        (s, e) if s < e => Ok((s, e)),
+        (s, e) if s < e => Ok(widen_to_clusters(&index, s, e)),
         _ => Err(CommandError::NothingToQuote(
             index.slice(start, end).unwrap_or_default().to_owned(),
         )),

@@ -258,3 +258,36 @@ fn scale_edits_rename_reorder_unrate_and_refuse_bad_scales() {
     doc.undo();
     assert_eq!(doc.workspace(), &before);
 }
+
+/// Text with clusters of several chars: "é" as e + U+0301 (chars 3..5), a
+/// family emoji (6..11), a flag (12..14), Devanagari "नि" (15..17), then
+/// Cyrillic and Chinese.
+const CLUSTERED: &str = "cafe\u{301} 👩\u{200d}👩\u{200d}👧 🇺🇦 नि Путин 习近平";
+
+#[test]
+fn marking_and_resizing_never_split_a_cluster() {
+    let (mut doc, article) = doc_with_text(CLUSTERED);
+    // Each selection ends inside a cluster; the claim takes it whole.
+    for ((start, end), quote) in [
+        ((0, 4), "cafe\u{301}"),
+        ((4, 8), "e\u{301} 👩\u{200d}👩\u{200d}👧"),
+        ((13, 16), "🇺🇦 नि"),
+    ] {
+        let id = mark(&mut doc, &article, start, end);
+        let claim = doc.workspace().claim(id).unwrap();
+        assert_eq!(claim.anchor.exact, quote, "{start}..{end}");
+    }
+    let id = mark(&mut doc, &article, 18, 23);
+    assert_eq!(doc.workspace().claim(id).unwrap().anchor.exact, "Путин");
+    set_span(&mut doc, id, 16, 25);
+    let claim = doc.workspace().claim(id).unwrap();
+    assert_eq!(claim.anchor.exact, "नि Путин 习");
+    assert!(
+        doc.workspace()
+            .problems()
+            .iter()
+            .all(|p| !matches!(p, Problem::SplitsCluster { .. })),
+        "{:?}",
+        doc.workspace().problems()
+    );
+}

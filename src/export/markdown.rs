@@ -266,7 +266,7 @@ fn link_definitions(plan: &Plan<'_>, md: &mut String) {
 fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     let claim = planned.claim;
     let statement = if claim.statement.trim().is_empty() {
-        &claim.anchor.exact
+        planned.quote()
     } else {
         &claim.statement
     };
@@ -278,8 +278,8 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
         planned.fragment
     );
     let _ = writeln!(md, "**Verdict:** {}\n", verdict_text(plan, planned.verdict));
-    if !claim.anchor.exact.trim().is_empty() {
-        let _ = writeln!(md, "> {}\n", markdown_inline(&claim.anchor.exact));
+    if !planned.quote().trim().is_empty() {
+        let _ = writeln!(md, "> {}\n", markdown_inline(planned.quote()));
     }
     if planned.fault.is_some() {
         md.push_str(

@@ -23,6 +23,7 @@ use crate::anchor::{AnchorFault, CharIndex};
 use crate::model::{
     Article, Claim, QuoteChange, Source, SourceId, Verdict, Workspace, quote_change_after_check,
 };
+use crate::text::widen_to_clusters;
 use std::collections::{HashMap, HashSet};
 
 /// A claim's char range in its article's text, or why its anchor does not match.
@@ -45,7 +46,8 @@ pub struct PlannedClaim<'a> {
     pub claim: &'a Claim,
     pub article: Option<&'a Article>,
     pub verdict: VerdictState<'a>,
-    /// The char range of the quote when the anchor still matches the text.
+    /// The char range of the quote when the anchor still matches the text,
+    /// widened so that neither end falls inside a character cluster.
     pub span: Option<(usize, usize)>,
     /// Why the anchor does not match, when it does not (and the article exists).
     pub fault: Option<AnchorFault>,
@@ -53,6 +55,20 @@ pub struct PlannedClaim<'a> {
     pub fragment: String,
     /// Whether the article was changed under the quote after the check.
     pub quote_change: Option<QuoteChange>,
+}
+
+impl PlannedClaim<'_> {
+    /// The quote as a report shows it: the article's text over
+    /// [`PlannedClaim::span`] (whole clusters), else the anchor's quote.
+    pub fn quote(&self) -> &str {
+        let shown = self
+            .span
+            .zip(self.article)
+            .and_then(|((start, end), article)| {
+                crate::anchor::slice_chars(&article.text, start, end)
+            });
+        shown.unwrap_or(&self.claim.anchor.exact)
+    }
 }
 
 /// One article of the export, with its claims (indices into [`Plan::claims`]).
@@ -135,9 +151,11 @@ impl<'a> Plan<'a> {
             .workspace
             .claims_in(article.id)
             .map(|claim| {
+                // An end inside a character cluster (which `check` reports)
+                // moves out to the cluster's edge: no report cuts one in two.
                 let span = index
                     .check(&claim.anchor)
-                    .map(|()| (claim.anchor.start, claim.anchor.end));
+                    .map(|()| widen_to_clusters(&index, claim.anchor.start, claim.anchor.end));
                 (claim, span)
             })
             .collect();
@@ -387,6 +405,34 @@ mod tests {
 
     fn claim_on(article: &Article, quote: &str) -> Claim {
         Claim::new(article.id, find_quote(&article.text, quote, 0).unwrap(), "")
+    }
+
+    #[test]
+    fn a_quote_splitting_clusters_is_shown_with_them_whole() {
+        // Chars 4..8 cut "e" from its accent and the family emoji (6..11) apart.
+        let text = "cafe\u{301} 👩\u{200d}👩\u{200d}👧 и 习近平";
+        let mut ws = Workspace::new("t");
+        let article = Article::new("a", text);
+        let anchor = CharIndex::new(text).capture(4, 8).unwrap();
+        let mut claim = Claim::new(article.id, anchor, "");
+        claim.statement = "A family in a café".into();
+        ws.claims.push(claim);
+        ws.articles.push(article);
+        let plan = Plan::new(&ws, &ExportOptions::default()).unwrap();
+        assert_eq!(plan.claims[0].span, Some((3, 11)));
+        assert_eq!(plan.claims[0].quote(), "e\u{301} 👩\u{200d}👩\u{200d}👧");
+        for format in [super::super::Format::Html, super::super::Format::Markdown] {
+            let mut out = Vec::new();
+            super::super::write(format, &ws, &ExportOptions::default(), &mut out).unwrap();
+            let report = String::from_utf8(out).unwrap();
+            assert!(!report.contains(">\u{301}"), "{format:?}: {report}");
+            assert!(!report.contains("\u{200d}<"), "{format:?}: {report}");
+            assert!(!report.contains("> \u{301}"), "{format:?}");
+            assert!(
+                report.contains("e\u{301} 👩\u{200d}👩\u{200d}👧"),
+                "{format:?}: {report}"
+            );
+        }
     }
 
     #[test]

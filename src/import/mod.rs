@@ -13,6 +13,7 @@ mod decode;
 mod html;
 mod language;
 mod markdown;
+mod metadata;
 mod normalise;
 pub mod pathological;
 mod sniff;
@@ -22,6 +23,7 @@ pub use bound::{MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMEN
 pub use decode::{Detection, encoding_for_label};
 pub use html::{PageArticle, read_page};
 pub use language::detect_language;
+pub use metadata::clean_metadata;
 pub use normalise::normalise;
 pub use sniff::{Format, NotAnArticle};
 pub use text::{article_from_text, title_from_file_name};
@@ -153,6 +155,7 @@ pub fn import_bytes(
     article.source = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    clean_metadata(&mut article);
     Ok(Imported {
         article,
         format,

@@ -1,23 +1,23 @@
 //! The tantivy index of every claim in the library folders: its schema,
-//! opening it (rebuilding it when it was made by another analysis
-//! version), and the incremental refresh that re-reads only workspace
-//! files whose size, time or hash changed.
+//! opening it (rebuilding it when it was made by another analysis version
+//! or is damaged), and the incremental refresh that re-reads only workspace
+//! files whose size, time or hash changed and never opens a `.ron` entry
+//! that is not a regular file.
 
 use super::LibraryError;
 use super::analyze::Analyzer;
-use super::manifest::{ANALYSIS_VERSION, Fingerprint, Manifest};
+use super::manifest::{ANALYSIS_VERSION, Fingerprint, Manifest, NotRegular, nanos_since_epoch};
 use crate::model::{Claim, Workspace};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term};
 
 /// The tokenizer of pre-analysed fields: [`Analyzer`] already made the terms.
-const TERMS_TOKENIZER: &str = "factbench_terms";
+pub(super) const TERMS_TOKENIZER: &str = "factbench_terms";
 /// Memory for the index writer (tantivy's minimum per thread is 15 MB).
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 
@@ -44,7 +44,7 @@ pub struct Fields {
     pub rationale_terms: Field,
 }
 
-fn schema() -> (Schema, Fields) {
+pub(super) fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let terms = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
@@ -90,43 +90,51 @@ pub struct Refresh {
     pub removed: Vec<PathBuf>,
     /// Workspaces that could not be read, with the reason (naming the file).
     pub skipped: Vec<String>,
+    /// What happened to the index itself (found damaged and rebuilt), one
+    /// line each, naming its folder.
+    pub notes: Vec<String>,
 }
 
 impl ClaimIndex {
     /// Opens the index kept under `cache`, creating it. Each analysis
     /// version has its own subfolder, so a newer Factbench builds afresh.
-    pub fn open(cache: &Path) -> Result<Self, LibraryError> {
+    /// The index is a cache: when it is damaged (see [`super::health`]) it
+    /// is emptied, to be filled again by the next refresh, and the second
+    /// value says so in one line.
+    pub fn open(cache: &Path) -> Result<(Self, Option<String>), LibraryError> {
         let dir = &cache.join(format!("claims-v{ANALYSIS_VERSION}"));
+        create_folder(dir)?;
         let manifest = Manifest::read(dir);
-        fs::create_dir_all(dir).map_err(|source| LibraryError::Io {
-            path: dir.to_owned(),
-            action: "could not create the library index folder",
-            source,
+        match super::health::open_checked(dir, &manifest) {
+            Ok(opened) => Ok((Self::from_parts(dir, opened, manifest), None)),
+            Err(damage) => {
+                let note = super::health::rebuild_note(dir, &damage);
+                Ok((Self::emptied(dir)?, Some(note)))
+            }
+        }
+    }
+
+    /// Throws away the index in `dir` and starts an empty one.
+    pub fn emptied(dir: &Path) -> Result<Self, LibraryError> {
+        super::health::clear_folder(dir)?;
+        let manifest = Manifest::default();
+        let opened = super::health::open_checked(dir, &manifest).map_err(|damage| {
+            LibraryError::Damaged {
+                dir: dir.to_owned(),
+                why: damage.to_string(),
+            }
         })?;
-        let (schema, fields) = schema();
-        let index_error = |source| LibraryError::Index {
-            dir: dir.to_owned(),
-            source,
-        };
-        let directory = tantivy::directory::MmapDirectory::open(dir)
-            .map_err(|e| index_error(tantivy::TantivyError::from(e)))?;
-        let index = Index::open_or_create(directory, schema).map_err(index_error)?;
-        index.tokenizers().register(
-            TERMS_TOKENIZER,
-            TextAnalyzer::from(WhitespaceTokenizer::default()),
-        );
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(index_error)?;
-        Ok(ClaimIndex {
+        Ok(Self::from_parts(dir, opened, manifest))
+    }
+
+    fn from_parts(dir: &Path, (index, reader): (Index, IndexReader), manifest: Manifest) -> Self {
+        ClaimIndex {
             dir: dir.to_owned(),
             index,
             reader,
-            fields,
+            fields: schema().1,
             manifest,
-        })
+        }
     }
 
     /// Brings the index up to date with the workspaces under `folders`:
@@ -135,7 +143,8 @@ impl ClaimIndex {
     pub fn refresh(&mut self, folders: &[PathBuf]) -> Result<Refresh, LibraryError> {
         let folders = &canonical(folders)?;
         let mut report = Refresh::default();
-        let on_disk = workspace_files(folders)?;
+        let (on_disk, not_regular) = workspace_files(folders)?;
+        let manifest_changed = self.remember_not_regular(folders, not_regular, &mut report);
         let mut writer: Option<IndexWriter> = None;
         let mut analyzer = Analyzer::new();
         for path in &on_disk {
@@ -155,8 +164,39 @@ impl ClaimIndex {
         }
         if let Some(mut writer) = writer {
             self.commit(&mut writer)?;
+        } else if manifest_changed {
+            self.write_manifest()?;
         }
         Ok(report)
+    }
+
+    /// Records the entries under `folders` that are not regular files,
+    /// reporting in `report.skipped` those new or changed since the last
+    /// refresh; whether the manifest changed.
+    fn remember_not_regular(
+        &mut self,
+        folders: &[PathBuf],
+        found: BTreeMap<PathBuf, NotRegular>,
+        report: &mut Refresh,
+    ) -> bool {
+        let remembered = &mut self.manifest.not_regular;
+        let before = remembered.len();
+        remembered.retain(|path, _| {
+            !folders.iter().any(|f| path.starts_with(f)) || found.contains_key(path)
+        });
+        let mut changed = remembered.len() != before;
+        for (path, entry) in found {
+            if remembered.get(&path) != Some(&entry) {
+                report.skipped.push(format!(
+                    "{}: is {}, not a regular file; left out of the claim library while it stays so",
+                    path.display(),
+                    entry.kind
+                ));
+                remembered.insert(path, entry);
+                changed = true;
+            }
+        }
+        changed
     }
 
     fn writer<'w>(
@@ -183,6 +223,10 @@ impl ClaimIndex {
         };
         writer.commit().map_err(index_error)?;
         self.reader.reload().map_err(index_error)?;
+        self.write_manifest()
+    }
+
+    fn write_manifest(&mut self) -> Result<(), LibraryError> {
         self.manifest
             .write(&self.dir)
             .map_err(|source| LibraryError::Io {
@@ -202,21 +246,21 @@ impl ClaimIndex {
         writer.delete_term(self.workspace_term(path));
         match crate::store::load(path) {
             Ok(loaded) => {
+                // Only a file whose fingerprint is known is indexed, so that
+                // the manifest counts every claim the index holds.
+                let Some(disk) = loaded.disk else {
+                    self.manifest.files.remove(path);
+                    return;
+                };
                 for claim in &loaded.workspace.claims {
                     let doc = self.document(path, &loaded.workspace, claim, analyzer);
                     // Adding only fails once the writer has died; commit reports that.
                     let _ = writer.add_document(doc);
                 }
-                match loaded.disk {
-                    Some(disk) => {
-                        self.manifest
-                            .files
-                            .insert(path.to_owned(), Fingerprint::of(disk));
-                    }
-                    None => {
-                        self.manifest.files.remove(path);
-                    }
-                }
+                let claims = loaded.workspace.claims.len() as u64;
+                self.manifest
+                    .files
+                    .insert(path.to_owned(), Fingerprint::of(disk, claims));
                 report.indexed.push(path.to_owned());
             }
             Err(error) => {
@@ -295,10 +339,14 @@ pub fn claim_text(claim: &Claim) -> String {
     }
 }
 
-/// Every `.ron` file under `folders` (recursively; hidden folders and files,
-/// such as `.git` or recovery files, are left out), with canonical paths.
-fn workspace_files(folders: &[PathBuf]) -> Result<BTreeSet<PathBuf>, LibraryError> {
-    let mut found = BTreeSet::new();
+/// Every `.ron` regular file under `folders` (recursively; hidden folders
+/// and files, such as `.git` or recovery files, are left out), with
+/// canonical paths; and, apart, the `.ron` entries that are something else
+/// (a FIFO, a device, a link to one, a dangling link), which are never opened.
+fn workspace_files(
+    folders: &[PathBuf],
+) -> Result<(BTreeSet<PathBuf>, BTreeMap<PathBuf, NotRegular>), LibraryError> {
+    let mut found = Found::default();
     for folder in folders {
         collect_workspaces(folder, &mut found).map_err(|source| LibraryError::Io {
             path: folder.clone(),
@@ -306,10 +354,16 @@ fn workspace_files(folders: &[PathBuf]) -> Result<BTreeSet<PathBuf>, LibraryErro
             source,
         })?;
     }
-    Ok(found)
+    Ok((found.workspaces, found.not_regular))
 }
 
-fn collect_workspaces(folder: &Path, found: &mut BTreeSet<PathBuf>) -> std::io::Result<()> {
+#[derive(Default)]
+struct Found {
+    workspaces: BTreeSet<PathBuf>,
+    not_regular: BTreeMap<PathBuf, NotRegular>,
+}
+
+fn collect_workspaces(folder: &Path, found: &mut Found) -> std::io::Result<()> {
     for entry in fs::read_dir(folder)? {
         let entry = entry?;
         let path = entry.path();
@@ -322,10 +376,64 @@ fn collect_workspaces(folder: &Path, found: &mut BTreeSet<PathBuf>) -> std::io::
             // A subfolder that cannot be read is left out, not fatal.
             let _ = collect_workspaces(&path, found);
         } else if path.extension().is_some_and(|e| e == "ron") {
-            found.insert(path);
+            match not_regular(&path) {
+                None => {
+                    found.workspaces.insert(path);
+                }
+                Some(entry) => {
+                    found.not_regular.insert(path, entry);
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// `None` when `path` is (or links to) a regular file; else what it is,
+/// found without opening it (opening a FIFO would wait for a writer).
+fn not_regular(path: &Path) -> Option<NotRegular> {
+    let own_time = fs::symlink_metadata(path)
+        .ok()
+        .and_then(|m| m.modified().ok())
+        .and_then(nanos_since_epoch);
+    let kind = match fs::metadata(path) {
+        Ok(meta) if meta.is_file() => return None,
+        Ok(meta) => describe_file_type(meta.file_type()),
+        Err(_) => "a link to nothing that can be read".to_owned(),
+    };
+    Some(NotRegular {
+        kind,
+        modified: own_time,
+    })
+}
+
+fn describe_file_type(kind: fs::FileType) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)".to_owned();
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device".to_owned();
+        }
+        if kind.is_socket() {
+            return "a socket".to_owned();
+        }
+    }
+    if kind.is_dir() {
+        "a folder".to_owned()
+    } else {
+        "a special file".to_owned()
+    }
+}
+
+fn create_folder(dir: &Path) -> Result<(), LibraryError> {
+    fs::create_dir_all(dir).map_err(|source| LibraryError::Io {
+        path: dir.to_owned(),
+        action: "could not create the library index folder",
+        source,
+    })
 }
 
 /// The folders as absolute paths without links, so that paths in the index

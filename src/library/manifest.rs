@@ -19,6 +19,21 @@ const FILE_NAME: &str = "manifest.json";
 pub struct Manifest {
     pub version: u32,
     pub files: BTreeMap<PathBuf, Fingerprint>,
+    /// `.ron` entries that are not regular files (a FIFO, a device, a link
+    /// to one), left out and remembered so that they are neither opened nor
+    /// reported again while they stay as they are.
+    #[serde(default)]
+    pub not_regular: BTreeMap<PathBuf, NotRegular>,
+}
+
+/// How a `.ron` entry that is not a regular file looked when it was left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotRegular {
+    /// What it is ("a FIFO", "a device", …), following links.
+    pub kind: String,
+    /// The entry's own modification time (the link's, for a link), in
+    /// nanoseconds since the Unix epoch.
+    pub modified: Option<u64>,
 }
 
 /// A [`DiskState`] in a form that can be written down.
@@ -28,18 +43,26 @@ pub struct Fingerprint {
     /// Nanoseconds since the Unix epoch.
     pub modified: Option<u64>,
     pub hash: u64,
+    /// How many claims of the file the index holds (0 in manifests written
+    /// before this was counted: the index is then checked and rebuilt once).
+    #[serde(default)]
+    pub claims: u64,
+}
+
+/// Nanoseconds since the Unix epoch, when the time is after it.
+pub fn nanos_since_epoch(time: SystemTime) -> Option<u64> {
+    time.duration_since(SystemTime::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_nanos() as u64)
 }
 
 impl Fingerprint {
-    pub fn of(state: DiskState) -> Self {
+    pub fn of(state: DiskState, claims: u64) -> Self {
         Fingerprint {
             size: state.size,
-            modified: state.modified.and_then(|t| {
-                t.duration_since(SystemTime::UNIX_EPOCH)
-                    .ok()
-                    .map(|d| d.as_nanos() as u64)
-            }),
+            modified: state.modified.and_then(nanos_since_epoch),
             hash: state.hash,
+            claims,
         }
     }
 
@@ -64,6 +87,11 @@ impl Fingerprint {
 }
 
 impl Manifest {
+    /// How many claims the index should hold, by this manifest.
+    pub fn claim_total(&self) -> u64 {
+        self.files.values().map(|f| f.claims).sum()
+    }
+
     /// The manifest in `dir`, or an empty one when it is missing, unreadable
     /// or from another analysis version (the index is then rebuilt).
     pub fn read(dir: &Path) -> Self {

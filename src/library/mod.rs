@@ -23,6 +23,7 @@ mod agreement;
 mod analyze;
 mod consistency;
 mod decisions;
+mod health;
 mod index;
 mod manifest;
 mod numbers;
@@ -36,6 +37,22 @@ pub use numbers::{Quantity, quantities};
 pub use search::{Match, Query, SAME_CLAIM_THRESHOLD};
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether tantivy failed only because another process is writing the
+/// index (the window's worker and a command at once): that is no damage,
+/// and the index must not be thrown away under the other writer.
+fn is_busy(error: &tantivy::TantivyError) -> bool {
+    matches!(error, tantivy::TantivyError::LockFailure(..))
+}
+
+/// Why one refresh attempt stopped.
+enum Refreshing {
+    /// The index is damaged: rebuild it and try again.
+    Damaged(health::Damage),
+    /// Anything else (an unreadable folder): an error for the caller.
+    Failed(LibraryError),
+}
 
 /// Why the library could not be used. Each names the file or folder.
 #[derive(Debug, thiserror::Error)]
@@ -51,13 +68,22 @@ pub enum LibraryError {
         dir: PathBuf,
         source: tantivy::TantivyError,
     },
+    #[error("{dir}: the claim library index is damaged ({why})")]
+    Damaged { dir: PathBuf, why: String },
     #[error("no cache folder for the claim library on this system; give one with --index-dir")]
     NoCacheFolder,
 }
 
-/// The claim library index.
+/// The claim library index. It is a cache: found damaged (on opening, or
+/// by tantivy failing or panicking while refreshing or searching), it is
+/// emptied and filled again from the workspaces, and the refresh that does
+/// so says it in [`Refresh::notes`].
 pub struct Library {
     index: index::ClaimIndex,
+    /// Notes for the next refresh's report (the index was rebuilt).
+    notes: Vec<String>,
+    /// Set when a search found the index damaged: the next refresh rebuilds it.
+    damaged: AtomicBool,
 }
 
 impl Library {
@@ -76,16 +102,61 @@ impl Library {
 
     /// Opens (or creates) the index kept in `cache`.
     pub fn open(cache: &Path) -> Result<Self, LibraryError> {
+        let (index, note) = index::ClaimIndex::open(cache)?;
         Ok(Library {
-            index: index::ClaimIndex::open(cache)?,
+            index,
+            notes: note.into_iter().collect(),
+            damaged: AtomicBool::new(false),
         })
     }
 
     /// Re-reads the workspaces under `folders` that changed since the last
     /// refresh. Unreadable workspaces are listed in [`Refresh::skipped`];
-    /// only an unreadable folder or index is an error.
+    /// a damaged index is rebuilt and said so in [`Refresh::notes`]; only
+    /// an unreadable folder, or an index that cannot be made again, is an
+    /// error.
     pub fn refresh(&mut self, folders: &[PathBuf]) -> Result<Refresh, LibraryError> {
-        self.index.refresh(folders)
+        if self.damaged.swap(false, Ordering::Relaxed) {
+            self.rebuild(&health::Damage("a search could not read it".to_owned()))?;
+        }
+        let mut report = match self.refresh_once(folders) {
+            Err(Refreshing::Damaged(damage)) => {
+                self.rebuild(&damage)?;
+                self.refresh_once(folders)
+                    .map_err(|failure| match failure {
+                        Refreshing::Failed(error) => error,
+                        Refreshing::Damaged(damage) => LibraryError::Damaged {
+                            dir: self.index.dir.clone(),
+                            why: damage.0,
+                        },
+                    })?
+            }
+            Err(Refreshing::Failed(error)) => return Err(error),
+            Ok(report) => report,
+        };
+        report.notes = std::mem::take(&mut self.notes);
+        Ok(report)
+    }
+
+    fn refresh_once(&mut self, folders: &[PathBuf]) -> Result<Refresh, Refreshing> {
+        match health::without_panic(|| self.index.refresh(folders)) {
+            Ok(Ok(report)) => Ok(report),
+            Ok(Err(LibraryError::Index { source, .. })) if !is_busy(&source) => {
+                Err(Refreshing::Damaged(health::Damage(source.to_string())))
+            }
+            Ok(Err(error)) => Err(Refreshing::Failed(error)),
+            Err(damage) => Err(Refreshing::Damaged(damage)),
+        }
+    }
+
+    /// Empties the index (to be filled by the refresh under way) and keeps
+    /// a note saying why.
+    fn rebuild(&mut self, damage: &health::Damage) -> Result<(), LibraryError> {
+        self.notes
+            .push(health::rebuild_note(&self.index.dir, damage));
+        let dir = self.index.dir.clone();
+        self.index = index::ClaimIndex::emptied(&dir)?;
+        Ok(())
     }
 
     /// `folders` as the index names them, for [`Query::folders`].
@@ -94,8 +165,23 @@ impl Library {
     }
 
     /// The earlier checks closest to `query.text`, best first.
+    /// A damaged index is an error here (never an empty answer), and the
+    /// next [`Library::refresh`] rebuilds it.
     pub fn similar(&self, query: &Query) -> Result<Vec<Match>, LibraryError> {
-        search::search(&self.index, query)
+        let damaged = |why: String| {
+            self.damaged.store(true, Ordering::Relaxed);
+            LibraryError::Damaged {
+                dir: self.index.dir.clone(),
+                why: format!("{why}; it is rebuilt on the next refresh"),
+            }
+        };
+        match health::without_panic(|| search::search(&self.index, query)) {
+            Ok(Err(LibraryError::Index { source, .. })) if !is_busy(&source) => {
+                Err(damaged(source.to_string()))
+            }
+            Ok(result) => result,
+            Err(damage) => Err(damaged(damage.0)),
+        }
     }
 
     /// How many claims the index holds.

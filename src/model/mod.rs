@@ -26,7 +26,7 @@ pub use claim::{
 pub use conflict::{Conflict, ConflictItem, Side};
 pub use ids::{ArticleId, ClaimId, SourceId};
 pub use problem_index::{ProblemIndex, Touched};
-pub use problems::{Problem, UrlOwner, url_lacks_scheme};
+pub use problems::{Problem, UrlOwner, url_lacks_scheme, url_opens_in_browser};
 pub use quote_change::{QuoteChange, quote_change_after_check};
 pub use scale::{Rgb, Verdict, VerdictScale};
 pub use source::{Evidence, Source, SourceKind, Stance};

@@ -8,9 +8,11 @@
 //! or sources come and go, their ids are counted again (a pass over ids, no
 //! anchor) and only the claims whose situation changed are checked again.
 
-use super::problems::{duplicates, own_problems, scale_problems, url_problems};
+use super::problems::{
+    ClusterSplit, check_anchor, duplicates, own_problems, scale_problems, url_problems,
+};
 use super::{ArticleId, Claim, ClaimId, Problem, SourceId, VerdictScale, Workspace};
-use crate::anchor::{AnchorFault, CharCheckpoints};
+use crate::anchor::{AnchorFault, CharCheckpoints, CharIndex};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -489,7 +491,11 @@ impl ProblemIndex {
 
     /// The check of the claim's anchor against its article, `None` when the
     /// article is not in the workspace.
-    fn check_anchor(&self, ws: &Workspace, claim: &Claim) -> Option<Result<(), AnchorFault>> {
+    fn check_anchor(
+        &self,
+        ws: &Workspace,
+        claim: &Claim,
+    ) -> Option<Result<Option<ClusterSplit>, AnchorFault>> {
         let entry = self.articles.get(&claim.article)?;
         let indexed = ws
             .articles
@@ -497,11 +503,11 @@ impl ProblemIndex {
             .filter(|a| a.id == claim.article)
             .and_then(|a| entry.offsets.index(&a.text));
         match indexed {
-            Some(index) => Some(index.check(&claim.anchor)),
+            Some(index) => Some(check_anchor(&index, &claim.anchor)),
             // The articles changed without being reported: right, but slower.
             None => {
                 let article = ws.articles.iter().rev().find(|a| a.id == claim.article)?;
-                Some(crate::anchor::check(&claim.anchor, &article.text))
+                Some(check_anchor(&CharIndex::new(&article.text), &claim.anchor))
             }
         }
     }

@@ -5,6 +5,7 @@
 
 use super::{ArticleId, Claim, ClaimId, SourceId, VerdictScale, Workspace};
 use crate::anchor::{AnchorFault, CharIndex};
+use crate::text::quoted;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -13,9 +14,9 @@ use std::fmt;
 pub enum Problem {
     #[error("the verdict scale has no verdicts")]
     EmptyScale,
-    #[error("the verdict scale has the key {key:?} more than once")]
+    #[error("the verdict scale has the key {} more than once", quoted(key))]
     DuplicateVerdictKey { key: String },
-    #[error("verdict {key:?} has rating 0; ratings start at 1 (the worst)")]
+    #[error("verdict {} has rating 0; ratings start at 1 (the worst)", quoted(key))]
     ZeroRating { key: String },
     #[error("two articles share the id {id}")]
     DuplicateArticleId { id: ArticleId },
@@ -27,14 +28,31 @@ pub enum Problem {
     MissingArticle { claim: ClaimId, article: ArticleId },
     #[error("claim {claim} cites source {cited}, which is not in the source library")]
     MissingSource { claim: ClaimId, cited: SourceId },
-    #[error("claim {claim} has verdict {key:?}, which is not on the scale")]
+    #[error("claim {claim} has verdict {}, which is not on the scale", quoted(key))]
     UnknownVerdict { claim: ClaimId, key: String },
     #[error("claim {claim}: {fault}")]
     BadAnchor { claim: ClaimId, fault: AnchorFault },
-    #[error("{owner}: the URL {url:?} does not start with http:// or https://")]
+    #[error(
+        "claim {claim}: its quote {} at character {at}, inside \"{cluster}\", which shows as one character; the report would split it. Move that end before or after it",
+        if *at_start { "starts" } else { "ends" }
+    )]
+    SplitsCluster {
+        claim: ClaimId,
+        /// The quote end (char offset) inside the cluster.
+        at: usize,
+        /// Whether it is the quote's start (else its end).
+        at_start: bool,
+        /// The whole cluster (a letter with its marks, an emoji sequence, a flag).
+        cluster: String,
+    },
+    #[error(
+        "{owner}: the URL {} does not start with http:// or https://",
+        quoted(url)
+    )]
     UrlWithoutScheme { owner: UrlOwner, url: String },
     #[error(
-        "claim {claim} is orphaned: a newer version of its article no longer holds {exact:?}; attach it again or delete it"
+        "claim {claim} is orphaned: a newer version of its article no longer holds {}; attach it again or delete it",
+        quoted(exact)
     )]
     Orphaned { claim: ClaimId, exact: String },
 }
@@ -60,10 +78,10 @@ pub enum UrlOwner {
 impl fmt::Display for UrlOwner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            UrlOwner::Article { id, title } => write!(f, "article {title:?} ({id})"),
-            UrlOwner::Source { id, title } => write!(f, "source {title:?} ({id})"),
+            UrlOwner::Article { id, title } => write!(f, "article {} ({id})", quoted(title)),
+            UrlOwner::Source { id, title } => write!(f, "source {} ({id})", quoted(title)),
             UrlOwner::SourceArchive { id, title } => {
-                write!(f, "archive link of source {title:?} ({id})")
+                write!(f, "archive link of source {} ({id})", quoted(title))
             }
         }
     }
@@ -79,6 +97,27 @@ pub fn url_lacks_scheme(url: &str) -> bool {
             .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
     };
     !url.is_empty() && !has("http://") && !has("https://")
+}
+
+/// Whether the window may hand `url` to the system opener: a web address
+/// (`http://` or `https://` with something after it) or a `mailto:`
+/// address, with no spaces or control characters. Anything else — `file://`,
+/// a bare path, `javascript:`, a custom scheme that starts a program — is
+/// shown as plain text, since the opener would run or open it locally.
+pub fn url_opens_in_browser(url: &str) -> bool {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let after = |scheme: &str| {
+        url.get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    };
+    match (after("https://"), after("http://"), after("mailto:")) {
+        (Some(rest), _, _) | (_, Some(rest), _) => !rest.is_empty() && !rest.starts_with('/'),
+        (_, _, Some(rest)) => !rest.is_empty(),
+        _ => false,
+    }
 }
 
 /// The URL problems of the articles and sources, in file order: articles
@@ -119,6 +158,7 @@ impl Problem {
             | Problem::MissingSource { claim, .. }
             | Problem::UnknownVerdict { claim, .. }
             | Problem::BadAnchor { claim, .. }
+            | Problem::SplitsCluster { claim, .. }
             | Problem::Orphaned { claim, .. } => Some(*claim),
             Problem::DuplicateClaimId { id } => Some(*id),
             _ => None,
@@ -159,7 +199,7 @@ impl Workspace {
         for claim in &self.claims {
             let anchor = texts
                 .get(&claim.article)
-                .map(|index| index.check(&claim.anchor));
+                .map(|index| check_anchor(index, &claim.anchor));
             own_problems(
                 claim,
                 anchor,
@@ -193,6 +233,36 @@ pub(super) fn scale_problems(scale: &VerdictScale) -> Vec<Problem> {
     problems
 }
 
+/// A quote end that falls inside a character cluster.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct ClusterSplit {
+    at: usize,
+    at_start: bool,
+    cluster: String,
+}
+
+/// Checks `anchor` against its article's text (see [`CharIndex::check`]);
+/// a good anchor whose start or end falls inside a cluster (between "e"
+/// and its U+0301, inside an emoji sequence, a flag, a Devanagari
+/// syllable) gives that split.
+pub(super) fn check_anchor(
+    index: &CharIndex,
+    anchor: &crate::anchor::Anchor,
+) -> Result<Option<ClusterSplit>, AnchorFault> {
+    index.check(anchor)?;
+    let split = [(anchor.start, true), (anchor.end, false)]
+        .into_iter()
+        .find_map(|(at, at_start)| {
+            let (start, end) = crate::text::cluster_around(index, at)?;
+            Some(ClusterSplit {
+                at,
+                at_start,
+                cluster: index.slice(start, end).unwrap_or_default().to_owned(),
+            })
+        });
+    Ok(split)
+}
+
 /// Appends the problems of one claim on its own, in order: its article or
 /// anchor, its verdict, then its evidence. `anchor` is the result of checking
 /// the anchor against the claim's article, `None` when there is no such article.
@@ -200,7 +270,7 @@ pub(super) fn scale_problems(scale: &VerdictScale) -> Vec<Problem> {
 /// orphan, not as a bad anchor.
 pub(super) fn own_problems(
     claim: &Claim,
-    anchor: Option<Result<(), AnchorFault>>,
+    anchor: Option<Result<Option<ClusterSplit>, AnchorFault>>,
     scale: &VerdictScale,
     source_exists: impl Fn(SourceId) -> bool,
     out: &mut Vec<Problem>,
@@ -218,7 +288,13 @@ pub(super) fn own_problems(
             claim: claim.id,
             fault,
         }),
-        Some(Ok(())) => {}
+        Some(Ok(Some(split))) => out.push(Problem::SplitsCluster {
+            claim: claim.id,
+            at: split.at,
+            at_start: split.at_start,
+            cluster: split.cluster,
+        }),
+        Some(Ok(None)) => {}
     }
     if let Some(key) = &claim.verdict
         && scale.get(key).is_none()
@@ -247,4 +323,104 @@ pub(super) fn duplicates<T: Eq + std::hash::Hash + Copy>(
     let mut seen = HashSet::new();
     let mut reported = HashSet::new();
     items.filter(move |item| !seen.insert(*item) && reported.insert(*item))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anchor::Anchor;
+    use crate::model::{Article, Claim};
+
+    /// A workspace with one claim on the chars `start..end` of `text`,
+    /// its quote captured as it is (whatever it splits).
+    fn claim_on(text: &str, start: usize, end: usize) -> Workspace {
+        let mut ws = Workspace::new("t");
+        let article = Article::new("a", text);
+        let anchor: Anchor = CharIndex::new(text).capture(start, end).unwrap();
+        ws.claims.push(Claim::new(article.id, anchor, ""));
+        ws.articles.push(article);
+        ws
+    }
+
+    fn splits(ws: &Workspace) -> Vec<(usize, bool, String)> {
+        ws.problems()
+            .into_iter()
+            .filter_map(|p| match p {
+                Problem::SplitsCluster {
+                    at,
+                    at_start,
+                    cluster,
+                    ..
+                } => Some((at, at_start, cluster)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quote_end_inside_a_cluster_is_a_problem() {
+        let family = "👩\u{200d}👩\u{200d}👧";
+        for (text, start, end, expected) in [
+            ("cafe\u{301} noir", 0, 4, (4, false, "e\u{301}")),
+            ("cafe\u{301} noir", 4, 8, (4, true, "e\u{301}")),
+            ("a 👩\u{200d}👩\u{200d}👧 b", 0, 4, (4, false, family)),
+            ("флаг 🇺🇦 здесь", 6, 13, (6, true, "🇺🇦")),
+            ("दुनिया नमस्ते", 0, 1, (1, false, "दु")),
+        ] {
+            let ws = claim_on(text, start, end);
+            assert_eq!(
+                splits(&ws),
+                [(expected.0, expected.1, expected.2.to_owned())],
+                "{text} {start}..{end}"
+            );
+            let message = ws.problems()[0].to_string();
+            assert!(message.contains(expected.2), "{message}");
+        }
+    }
+
+    #[test]
+    fn whole_clusters_are_no_problem() {
+        for (text, start, end) in [
+            ("cafe\u{301} noir", 0, 5),
+            ("a 👩\u{200d}👩\u{200d}👧 b", 2, 7),
+            ("Путин сказал", 0, 5),
+            ("习近平主席访问", 0, 3),
+            ("قال الرئيس", 0, 3),
+        ] {
+            let ws = claim_on(text, start, end);
+            assert_eq!(splits(&ws), [], "{text}");
+            assert_eq!(ws.problems(), []);
+        }
+    }
+
+    #[test]
+    fn only_web_and_mail_addresses_open() {
+        for url in [
+            "https://news.example.org/2025/05/xi-moscow",
+            "HTTP://example.org",
+            "https://пример.рф/статья",
+            "https://例子.中国/新闻?q=习近平",
+            "mailto:desk@example.org",
+        ] {
+            assert!(url_opens_in_browser(url), "{url}");
+        }
+        for url in [
+            "",
+            "file:///etc/passwd",
+            "FILE:///C:/Windows/system32/calc.exe",
+            "/usr/bin/xcalc",
+            "C:\\Windows\\notepad.exe",
+            "example.org/x",
+            "javascript:alert(1)",
+            "ms-settings:",
+            "https://",
+            "https:///etc/passwd",
+            "mailto:",
+            " https://example.org",
+            "https://example.org/\u{1b}[2J",
+            "https://exa mple.org",
+        ] {
+            assert!(!url_opens_in_browser(url), "{url}");
+        }
+    }
 }

@@ -67,13 +67,21 @@ fn describe(code: &ron::Error) -> String {
         ron::Error::ExceededRecursionLimit => {
             format!("nested more than {RECURSION_LIMIT} levels deep; a workspace file never is")
         }
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
+        other => crate::text::shorten_quotes(&lower_first_word(&other.to_string())),
+    }
+}
+
+/// The parser's message to follow "file:line:column: ": its first word in
+/// lower case when it is an ordinary capitalised word ("Expected …" →
+/// "expected …"); an acronym or a name ("UUID parsing failed") is kept as
+/// the parser wrote it.
+fn lower_first_word(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
+            .to_lowercase()
+            .chain(text[first.len_utf8()..].chars())
+            .collect(),
+        _ => text.to_owned(),
     }
 }

@@ -6,7 +6,7 @@
 //! caret outwards, never from the text's start.
 
 use crate::anchor::CharIndex;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 /// The cluster starting at the head of `text`: its first char, its length
 /// in chars and in bytes; `None` for an empty text.
@@ -46,6 +46,35 @@ pub fn next_cluster_boundary(index: &CharIndex, at: usize) -> usize {
 pub fn prev_cluster_boundary(index: &CharIndex, at: usize) -> usize {
     let (at, byte) = clamp(index, at);
     cluster_before(&index.text()[..byte]).map_or(at, |(_, chars, _)| at - chars)
+}
+
+/// The cluster that char offset `at` falls strictly inside, as a char
+/// range (`start < at < end`); `None` when `at` lies between two clusters
+/// (or outside the text). Looks at the text around `at` only.
+pub fn cluster_around(index: &CharIndex, at: usize) -> Option<(usize, usize)> {
+    if at == 0 || at >= index.char_len() {
+        return None;
+    }
+    let text = index.text();
+    let byte = index.byte_of(at)?;
+    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    if cursor.is_boundary(text, 0).unwrap_or(true) {
+        return None;
+    }
+    let start_byte = cursor.prev_boundary(text, 0).ok().flatten()?;
+    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    let end_byte = cursor.next_boundary(text, 0).ok().flatten()?;
+    let start = at - text[start_byte..byte].chars().count();
+    let end = at + text[byte..end_byte].chars().count();
+    Some((start, end))
+}
+
+/// `start..end` widened so that neither end falls inside a cluster: the
+/// start moves back to its cluster's start, the end on to its cluster's end.
+pub fn widen_to_clusters(index: &CharIndex, start: usize, end: usize) -> (usize, usize) {
+    let start = cluster_around(index, start).map_or(start, |(s, _)| s);
+    let end = cluster_around(index, end).map_or(end, |(_, e)| e);
+    (start, end)
 }
 
 #[cfg(test)]
@@ -107,5 +136,25 @@ mod tests {
     fn a_lone_joiner_or_mark_does_not_swallow_a_space() {
         let (right, _) = stops("\u{301}a\u{200d} b");
         assert_eq!(right, vec![0, 1, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_split_is_found_and_widened_in_every_script() {
+        // e + U+0301 (chars 3..5), a family of five chars (6..11), a flag
+        // (11..13), Devanagari "नि" (13..15), Cyrillic й as и + U+0306 (15..17).
+        let text = "cafe\u{301} 👩\u{200d}👩\u{200d}👧🇺🇦निи\u{306}中";
+        let index = CharIndex::new(text);
+        assert_eq!(cluster_around(&index, 4), Some((3, 5)));
+        assert_eq!(cluster_around(&index, 3), None);
+        assert_eq!(cluster_around(&index, 8), Some((6, 11)));
+        assert_eq!(cluster_around(&index, 11), None);
+        assert_eq!(cluster_around(&index, 12), Some((11, 13)));
+        assert_eq!(cluster_around(&index, 14), Some((13, 15)));
+        assert_eq!(cluster_around(&index, 16), Some((15, 17)));
+        assert_eq!(cluster_around(&index, 0), None);
+        assert_eq!(cluster_around(&index, 99), None);
+        assert_eq!(widen_to_clusters(&index, 4, 8), (3, 11));
+        assert_eq!(widen_to_clusters(&index, 12, 16), (11, 17));
+        assert_eq!(widen_to_clusters(&index, 0, 3), (0, 3));
     }
 }

@@ -3,7 +3,8 @@
 //! character on screen (a base char with its combining marks, an emoji
 //! sequence, a flag), what counts as a word, the caret motions built
 //! on them, finding a phrase whatever its case and accents, and tidying a
-//! selection into a quote (trimmed, snapped to words).
+//! selection into a quote (trimmed, snapped to words), and text made safe
+//! to print on a terminal.
 //!
 //! Offsets are char offsets (Unicode scalar values), as everywhere in
 //! Factbench; conversions go through a [`CharIndex`](crate::anchor::CharIndex)
@@ -14,15 +15,21 @@ mod clusters;
 mod find;
 mod paragraphs;
 mod pieces;
+mod quote;
 mod span_motion;
+mod terminal;
 mod trim;
 mod words;
 
-pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
+pub use clusters::{
+    cluster_around, next_cluster_boundary, prev_cluster_boundary, widen_to_clusters,
+};
 pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
 pub use pieces::{MAX_PIECE_CHARS, PIECE_CHARS, continues_paragraph, cut_long_paragraphs};
+pub use quote::{QUOTE_CHARS, cut, quoted, shorten_quotes};
 pub use span_motion::{SpanEnd, Step, moved_span};
+pub use terminal::{TerminalWriter, acts_on_terminal, for_terminal, is_bidi_control};
 pub use trim::{is_trimmable, snap_to_words, trim_selection};
 pub use words::{CharCategory, word_around, word_end_after, word_start_before};
 

@@ -139,8 +139,13 @@ pub fn focus_with_all_selected(ui: &egui::Ui, response: &egui::Response, text: &
 }
 
 /// A link that opens in the browser, with a context menu (right click or
-/// the menu key) to copy its address or open it.
+/// the menu key) to copy its address or open it. Only a web or mail address
+/// ([`crate::model::url_opens_in_browser`]) is a link; anything else
+/// (`file://`, a bare path) is plain text whose address can be copied.
 pub fn link(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, url: &str) -> egui::Response {
+    if !crate::model::url_opens_in_browser(url) {
+        return address_as_text(ui, text, url);
+    }
     let response = ui
         .add(egui::Hyperlink::from_label_and_url(text, url))
         .on_hover_text(format!(
@@ -153,6 +158,25 @@ pub fn link(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, url: &str) -> 
         }
         if ui.button("Open in the browser").clicked() {
             ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+            ui.close();
+        }
+    });
+    response
+}
+
+/// An address that is not opened from Factbench, shown as text with a
+/// context menu to copy it.
+fn address_as_text(
+    ui: &mut egui::Ui,
+    text: impl Into<egui::WidgetText>,
+    url: &str,
+) -> egui::Response {
+    let response = ui.label(text).on_hover_text(format!(
+        "{url}\nNot opened from Factbench: only web (http, https) and mailto addresses open; right-click to copy"
+    ));
+    response.context_menu(|ui| {
+        if ui.button("Copy link address").clicked() {
+            ui.ctx().copy_text(url.to_owned());
             ui.close();
         }
     });

@@ -17,7 +17,7 @@ impl Report<'_, '_> {
         let class = self.verdict_class(planned.verdict);
         let fragment = &planned.fragment;
         let statement = if claim.statement.trim().is_empty() {
-            &claim.anchor.exact
+            planned.quote()
         } else {
             &claim.statement
         };
@@ -48,7 +48,7 @@ impl Report<'_, '_> {
     }
 
     fn quote(&self, planned: &PlannedClaim<'_>) -> Markup {
-        let quote = &planned.claim.anchor.exact;
+        let quote = planned.quote();
         html! {
             @if !quote.trim().is_empty() { blockquote dir="auto" { (Text(quote)) } "\n" }
             @if planned.fault.is_some() {

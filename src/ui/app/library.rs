@@ -224,7 +224,11 @@ impl FactbenchApp {
         };
         for answer in answers {
             match answer {
-                Answer::Refreshed(Ok(refresh)) => self.services.library.skipped = refresh.skipped,
+                Answer::Refreshed(Ok(refresh)) => {
+                    let skipped = refresh.skipped.iter().map(|s| format!("Skipped: {s}"));
+                    self.services.library.skipped =
+                        refresh.notes.into_iter().chain(skipped).collect();
+                }
                 Answer::Refreshed(Err(e)) => {
                     self.services.library.found = None;
                     self.services.library.skipped = vec![e];

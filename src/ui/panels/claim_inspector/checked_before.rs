@@ -48,7 +48,8 @@ pub struct CheckedBefore {
     pub rejected: Vec<Suggestion>,
     /// Whether `rejected` is shown.
     pub show_rejected: bool,
-    /// Workspaces the last refresh skipped, with why.
+    /// Lines about the last refresh: the index rebuilt, workspaces skipped
+    /// (each "Skipped: …"), or why it failed.
     pub skipped: Vec<String>,
 }
 
@@ -128,7 +129,7 @@ pub fn checked_before(
         }
     }
     for skipped in &state.skipped {
-        ui.weak(format!("Skipped: {skipped}"));
+        ui.weak(skipped);
     }
     out
 }

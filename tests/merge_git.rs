@@ -473,3 +473,28 @@ fn a_newer_article_version_on_one_branch_and_new_claims_on_the_other_both_surviv
     let check = repo.check();
     assert!(check.status.success(), "{}", text(&check));
 }
+
+#[test]
+fn an_article_quoting_a_conflict_block_merges_into_a_file_git_and_factbench_open() {
+    let quoted = "Он показал:\n<<<<<<< HEAD\n对 👍🏽\n=======\nнет\n>>>>>>> other\nконец.";
+    let repo = Repo::new();
+    let out = repo.merge(
+        |ws| ws.articles[0].notes = quoted.into(),
+        |ws| ws.claims[0].rationale = format!("Quoted: \"{quoted}\""),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let file = fs::read_to_string(repo.path().join(FILE)).unwrap();
+    let marker_lines = file
+        .lines()
+        .filter(|l| {
+            l.starts_with("<<<<<<<") || l.starts_with("=======") || l.starts_with(">>>>>>>")
+        })
+        .count();
+    assert_eq!(marker_lines, 0, "{file}");
+    let ws = repo.read();
+    assert_eq!(ws.articles[0].notes, quoted);
+    assert_eq!(ws.claims[0].rationale, format!("Quoted: \"{quoted}\""));
+    assert!(ws.conflicts.is_empty());
+    let check = repo.check();
+    assert!(check.status.success(), "{}", text(&check));
+}

@@ -486,3 +486,65 @@ fn version_two_file_is_migrated_with_no_conflicts() {
     assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
     assert!(loaded.workspace.conflicts.is_empty());
 }
+
+/// A text quoting a git conflict block, as an article about a merge might.
+const QUOTED_CONFLICT: &str = "The diff showed:\n<<<<<<< HEAD\nПривет, 世界 👋🏽 e\u{301}\n=======\nthe other side\n>>>>>>> feature\nand that was all.";
+
+fn lines_starting_with_a_marker(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|line| {
+            ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+                .iter()
+                .any(|m| line.starts_with(m))
+        })
+        .collect()
+}
+
+#[test]
+fn a_text_quoting_a_conflict_block_is_written_with_no_marker_at_the_start_of_a_line() {
+    let mut workspace = sample_workspace();
+    workspace.articles[0].text = QUOTED_CONFLICT.into();
+    workspace.claims[0].rationale = format!("He wrote \"{QUOTED_CONFLICT}\" \\ and\n||||||| base");
+    workspace.sources[0].notes = "plain\n=======".into();
+    let text = store::to_ron(&workspace).unwrap();
+    assert_eq!(lines_starting_with_a_marker(&text), Vec::<&str>::new());
+    let dir = temp_dir();
+    let path = write(dir.path(), "quoting.ron", text.as_bytes());
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.workspace, workspace, "the texts read back unchanged");
+    assert_eq!(store::to_ron(&loaded.workspace).unwrap(), text);
+    // Only the marker lines changed; the rest of each text is line for line.
+    assert!(text.contains("\nthe other side\n"), "{text}");
+}
+
+#[test]
+fn an_older_file_quoting_a_conflict_block_at_the_start_of_lines_opens() {
+    let mut workspace = sample_workspace();
+    workspace.articles[0].text = QUOTED_CONFLICT.into();
+    // Earlier versions wrote the lines as they were.
+    let old = store::to_ron(&workspace)
+        .unwrap()
+        .replace("\\u{3c}", "<")
+        .replace("\\u{3d}", "=")
+        .replace("\\u{3e}", ">");
+    assert_eq!(lines_starting_with_a_marker(&old).len(), 3);
+    let dir = temp_dir();
+    let path = write(dir.path(), "old.ron", old.as_bytes());
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.workspace.articles[0].text, QUOTED_CONFLICT);
+}
+
+#[test]
+fn a_file_git_left_conflicted_is_still_told_as_conflict_markers() {
+    let marked = sample_text().replacen(
+        "    title:",
+        "<<<<<<< HEAD\n    title: \"a\",\n=======\n    title: \"b\",\n>>>>>>> theirs\n    title:",
+        1,
+    );
+    let dir = temp_dir();
+    let (_, error) = load_error(dir.path(), "marked.ron", marked.as_bytes());
+    assert!(
+        matches!(error, LoadError::ConflictMarkers { line: 3, .. }),
+        "{error}"
+    );
+}

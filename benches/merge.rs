@@ -33,7 +33,7 @@ fn merge_benches(c: &mut Criterion) {
     ] {
         std::fs::write(folder.join(name), store::to_ron(ws).unwrap()).unwrap();
     }
-    let merged = merge(base.clone(), ours.clone(), theirs.clone());
+    let merged = merge(base.clone(), ours.clone(), theirs.clone()).unwrap();
     let size = std::fs::metadata(folder.join("ours.ron")).unwrap().len();
     eprintln!(
         "merge: {:.1} MB sides, {} claims out, {} conflicts; files in {}",

@@ -388,7 +388,9 @@ fn exports_refuse_while_conflicts_remain() {
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     ours.claims[0].verdict = Some(keys[1].clone());
     theirs.claims[0].verdict = Some(keys[2].clone());
-    let merged = factbench::merge::merge(base, ours, theirs).workspace;
+    let merged = factbench::merge::merge(base, ours, theirs)
+        .unwrap()
+        .workspace;
     let path = dir.path().join("merged.ron");
     fs::write(&path, store::to_ron(&merged).unwrap()).unwrap();
     let out = run(
@@ -497,4 +499,41 @@ fn an_article_quoting_a_conflict_block_merges_into_a_file_git_and_factbench_open
     assert!(ws.conflicts.is_empty());
     let check = repo.check();
     assert!(check.status.success(), "{}", text(&check));
+}
+
+#[test]
+fn a_side_holding_two_claims_of_one_id_is_refused_naming_the_id_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = sample_workspace();
+    let mut theirs = base.clone();
+    let mut twin = theirs.claims[2].clone();
+    twin.statement = "Копия с тем же id — 同一个 id 🆔".into();
+    theirs.claims.push(twin);
+    let ours_text = store::to_ron(&base).unwrap();
+    fs::write(dir.path().join("base.ron"), &ours_text).unwrap();
+    fs::write(dir.path().join("ours.ron"), &ours_text).unwrap();
+    fs::write(
+        dir.path().join("theirs.ron"),
+        store::to_ron(&theirs).unwrap(),
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &factbench_exe(),
+        &["merge", "base.ron", "ours.ron", "theirs.ron"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains(&format!(
+            "theirs.ron: 2 claims share the id {}",
+            base.claims[2].id
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("merged cleanly"), "{said}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("ours.ron")).unwrap(),
+        ours_text
+    );
 }

@@ -5,10 +5,15 @@
 
 use factbench::edit::Document;
 use factbench::edit::script::run_script;
-use factbench::merge::merge;
+use factbench::merge::Merged;
 use factbench::model::Workspace;
 use factbench::sample::sample_workspace;
 use proptest::prelude::*;
+
+/// The library merge of inputs known to have unique ids.
+fn merge(base: Workspace, ours: Workspace, theirs: Workspace) -> Merged {
+    factbench::merge::merge(base, ours, theirs).expect("the inputs' ids are unique")
+}
 
 /// The sample workspace after the commands `bytes` describe.
 fn edited(bytes: &[u8]) -> Workspace {

@@ -12,9 +12,12 @@
 //! later wins. Article text changed on both sides is merged line by line
 //! when the changes do not overlap, and the claims are followed into the
 //! merged text. Lists come out in a deterministic order (`lists.rs`).
+//! Inputs in which two items share an id are refused (`duplicates.rs`):
+//! a merge keeps every item of every side or records it, never drops one.
 
 mod describe;
 mod diff;
+mod duplicates;
 mod fields;
 mod items;
 mod lists;
@@ -23,6 +26,7 @@ mod text;
 
 pub use describe::{describe_conflict, describe_conflict_plain};
 pub use diff::{Difference, diff, outline, render_diff};
+pub use duplicates::{DuplicateId, DuplicateIds, Input};
 pub use resolve::{Resolution, resolution_edit};
 
 use crate::model::{Article, Claim, ClaimId, Conflict, ConflictItem, Source, Workspace};
@@ -40,8 +44,16 @@ pub struct Merged {
     pub orphaned: Vec<ClaimId>,
 }
 
-/// Merges `ours` and `theirs`, two descendants of `base`.
-pub fn merge(mut base: Workspace, mut ours: Workspace, mut theirs: Workspace) -> Merged {
+/// Merges `ours` and `theirs`, two descendants of `base`. Refused, with
+/// every shared id named, when an input holds two items of one id (they
+/// could not both be matched, and one would be lost).
+pub fn merge(base: Workspace, ours: Workspace, theirs: Workspace) -> Result<Merged, DuplicateIds> {
+    duplicates::check_unique_ids([&base, &ours, &theirs])?;
+    Ok(merge_unique(base, ours, theirs))
+}
+
+/// [`merge`] of inputs whose ids are unique.
+fn merge_unique(mut base: Workspace, mut ours: Workspace, mut theirs: Workspace) -> Merged {
     let lists = [&mut base, &mut ours, &mut theirs].map(take_lists);
     let [b, o, t] = &lists;
     let mut found = Vec::new();

@@ -3,6 +3,11 @@ use crate::edit::Document;
 use crate::model::{Side, SourceKind};
 use crate::sample::sample_workspace;
 
+/// [`super::merge`] of inputs known to have unique ids.
+fn merge(base: Workspace, ours: Workspace, theirs: Workspace) -> Merged {
+    super::merge(base, ours, theirs).expect("the inputs' ids are unique")
+}
+
 fn claim_verdict(ws: &Workspace, n: usize) -> Option<&str> {
     ws.claims[n].verdict.as_deref()
 }
@@ -356,4 +361,41 @@ fn a_verdict_relabelled_two_ways_is_a_conflict_settled_by_keep_theirs() {
     .unwrap();
     assert_eq!(doc.workspace().scale.verdicts[2].label, "Наполовину правда");
     assert!(doc.workspace().conflicts.is_empty());
+}
+
+#[test]
+fn two_items_sharing_an_id_in_any_input_are_refused_with_every_shared_id_named() {
+    let (base, mut ours, mut theirs) = sides();
+    let mut twin = ours.claims[0].clone();
+    twin.rationale = "Двойник 双 👯".into();
+    ours.claims.push(twin);
+    theirs.sources.push(theirs.sources[1].clone());
+    theirs.articles.insert(0, theirs.articles[0].clone());
+    let refused = super::merge(base.clone(), ours, theirs).expect_err("nothing may be dropped");
+    let named: Vec<(Input, &str, String, usize)> = refused
+        .0
+        .iter()
+        .map(|d| (d.input, d.items.as_str(), d.id.clone(), d.count))
+        .collect();
+    assert_eq!(
+        named,
+        vec![
+            (Input::Ours, "claims", base.claims[0].id.to_string(), 2),
+            (
+                Input::Theirs,
+                "articles",
+                base.articles[0].id.to_string(),
+                2
+            ),
+            (Input::Theirs, "sources", base.sources[1].id.to_string(), 2),
+        ]
+    );
+    let said = refused.to_string();
+    assert!(
+        said.contains(&format!(
+            "Ours: 2 claims share the id {}",
+            base.claims[0].id
+        )),
+        "{said}"
+    );
 }

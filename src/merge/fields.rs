@@ -4,6 +4,7 @@
 //! with no change here; only fields that need more than "the side that
 //! changed it wins" have a rule ([`rule_for`]).
 
+use super::lines::{TextBudget, merge_within};
 use super::lists::{merged_order, set_merge};
 use crate::model::{Conflict, ConflictItem};
 use jiff::Timestamp;
@@ -74,9 +75,10 @@ pub(super) fn to_text<T: Serialize>(item: &T) -> String {
     serde_json::to_string(item).unwrap_or_default()
 }
 
-/// Merges one item changed on both sides, recording conflicts under `item`.
-/// Falls back to ours, with a whole-item conflict, should the merged value
-/// not read back (it always does for values the model wrote).
+/// Merges one item changed on both sides, recording conflicts under `item`
+/// (texts merged within `budget`). Falls back to ours, with a whole-item
+/// conflict, should the merged value not read back (it always does for
+/// values the model wrote).
 pub(super) fn merge_item<T: Serialize + DeserializeOwned + Clone>(
     kind: Kind,
     item: ConflictItem,
@@ -84,9 +86,15 @@ pub(super) fn merge_item<T: Serialize + DeserializeOwned + Clone>(
     ours: &T,
     theirs: &T,
     conflicts: &mut Vec<Conflict>,
+    budget: TextBudget,
 ) -> T {
     let base_value = base.map(to_value);
-    let merged = FieldMerge { item, conflicts }.merge_object(
+    let merged = FieldMerge {
+        item,
+        conflicts,
+        budget,
+    }
+    .merge_object(
         kind,
         "",
         base_value.as_ref(),
@@ -111,6 +119,7 @@ pub(super) fn merge_item<T: Serialize + DeserializeOwned + Clone>(
 struct FieldMerge<'a> {
     item: ConflictItem,
     conflicts: &'a mut Vec<Conflict>,
+    budget: TextBudget,
 }
 
 impl FieldMerge<'_> {
@@ -183,7 +192,7 @@ impl FieldMerge<'_> {
             }
             Rule::Fields => self.merge_object(kind, &path, base, ours, theirs),
             Rule::Keyed(field) => self.merge_keyed(kind, &path, field, base, ours, theirs),
-            Rule::Text => match merge_texts(base, ours, theirs) {
+            Rule::Text => match merge_texts(base, ours, theirs, self.budget) {
                 Some(text) => Value::String(text),
                 None => self.conflict(&path, base, ours, theirs),
             },
@@ -294,6 +303,7 @@ impl FieldMerge<'_> {
                     let mut inner = FieldMerge {
                         item,
                         conflicts: self.conflicts,
+                        budget: self.budget,
                     };
                     Some(inner.merge_object(Kind::Evidence, "", b, o, t))
                 }
@@ -368,9 +378,14 @@ fn set_values(base: Option<&Value>, ours: &Value, theirs: &Value) -> Value {
     Value::Array(set_merge(list(base), list(Some(ours)), list(Some(theirs))))
 }
 
-/// Both sides' text changes, when they do not overlap (line by line, by
-/// `diffy`'s three-way merge).
-fn merge_texts(base: Option<&Value>, ours: &Value, theirs: &Value) -> Option<String> {
+/// Both sides' text changes, when they do not overlap (line by line,
+/// within the merge's time budget).
+fn merge_texts(
+    base: Option<&Value>,
+    ours: &Value,
+    theirs: &Value,
+    budget: TextBudget,
+) -> Option<String> {
     let base = base?.as_str()?;
-    diffy::merge(base, ours.as_str()?, theirs.as_str()?).ok()
+    merge_within(base, ours.as_str()?, theirs.as_str()?, budget)
 }

@@ -10,8 +10,10 @@
 //! an item deleted on one side and changed on the other is kept as changed,
 //! with a conflict. `modified` and a claim's `updated` never conflict: the
 //! later wins. Article text changed on both sides is merged line by line
-//! when the changes do not overlap, and the claims are followed into the
-//! merged text. Lists come out in a deterministic order (`lists.rs`).
+//! when the changes do not overlap (`lines.rs`, within a time budget: a
+//! diff too costly to finish in time is a conflict on the whole text), and
+//! the claims are followed into the merged text. Lists come out in a
+//! deterministic order (`lists.rs`).
 //! Inputs in which two items share an id are refused (`duplicates.rs`):
 //! a merge keeps every item of every side or records it, never drops one.
 
@@ -20,6 +22,7 @@ mod diff;
 mod duplicates;
 mod fields;
 mod items;
+mod lines;
 mod lists;
 mod resolve;
 mod text;
@@ -32,6 +35,7 @@ pub use resolve::{Resolution, resolution_edit};
 use crate::model::{Article, Claim, ClaimId, Conflict, ConflictItem, Source, Workspace};
 use fields::{Kind, merge_item};
 use items::ListMerge;
+use lines::TextBudget;
 
 /// The outcome of a merge.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,28 +61,26 @@ fn merge_unique(mut base: Workspace, mut ours: Workspace, mut theirs: Workspace)
     let lists = [&mut base, &mut ours, &mut theirs].map(take_lists);
     let [b, o, t] = &lists;
     let mut found = Vec::new();
-    let mut workspace = merge_details(&base, &ours, &theirs, &mut found);
+    let budget = TextBudget::start();
+    let mut workspace = merge_details(&base, &ours, &theirs, &mut found, budget);
 
     let mut articles = ListMerge::new(
-        Kind::Article,
-        |a: &Article| a.id,
-        ConflictItem::Article,
+        (Kind::Article, |a: &Article| a.id, ConflictItem::Article),
         [&b.articles, &o.articles, &t.articles],
         &mut found,
+        budget,
     );
     let claims = ListMerge::new(
-        Kind::Claim,
-        |c: &Claim| c.id,
-        ConflictItem::Claim,
+        (Kind::Claim, |c: &Claim| c.id, ConflictItem::Claim),
         [&b.claims, &o.claims, &t.claims],
         &mut found,
+        budget,
     );
     let mut sources = ListMerge::new(
-        Kind::Source,
-        |s: &Source| s.id,
-        ConflictItem::Source,
+        (Kind::Source, |s: &Source| s.id, ConflictItem::Source),
         [&b.sources, &o.sources, &t.sources],
         &mut found,
+        budget,
     );
     keep_what_claims_refer_to(&claims, &mut articles, &mut sources, &mut found);
     let mut claim_list = claims.into_list();
@@ -126,6 +128,7 @@ fn merge_details(
     ours: &Workspace,
     theirs: &Workspace,
     found: &mut Vec<Conflict>,
+    budget: TextBudget,
 ) -> Workspace {
     if ours == theirs || base == theirs {
         return ours.clone();
@@ -140,6 +143,7 @@ fn merge_details(
         ours,
         theirs,
         found,
+        budget,
     )
 }
 

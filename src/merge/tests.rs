@@ -399,3 +399,17 @@ fn two_items_sharing_an_id_in_any_input_are_refused_with_every_shared_id_named()
         "{said}"
     );
 }
+
+#[test]
+fn a_long_rewrite_against_a_one_line_fix_is_a_conflict_on_the_whole_text() {
+    let [base, ours, theirs] = crate::sample::rewrite_against_fix(100_000);
+    let article = base.articles[0].id;
+    let merged = merge(base.clone(), ours.clone(), theirs.clone());
+    assert_eq!(merged.new_conflicts, 1);
+    let conflict = &merged.workspace.conflicts[0];
+    assert_eq!(conflict.item, ConflictItem::Article(article));
+    assert_eq!(conflict.field, "text");
+    let theirs_text = serde_json::to_string(&theirs.articles[0].text).unwrap();
+    assert_eq!(conflict.theirs.as_deref(), Some(theirs_text.as_str()));
+    assert_eq!(merged.workspace.articles[0].text, ours.articles[0].text);
+}

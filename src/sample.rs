@@ -141,12 +141,11 @@ fn spread_claims(
                 );
             }
             if let Some(source) = workspace.sources.get(number / 10) {
-                claim.evidence.push(Evidence {
-                    source: source.id,
-                    stance: Stance::ALL[number % Stance::ALL.len()],
-                    excerpt: "The reported figure was 26 per cent.".into(),
-                    note: String::new(),
-                });
+                claim.evidence.push(Evidence::new(
+                    source.id,
+                    Stance::ALL[number % Stance::ALL.len()],
+                    "The reported figure was 26 per cent.",
+                ));
             }
             Some(claim)
         })

@@ -537,3 +537,39 @@ fn a_side_holding_two_claims_of_one_id_is_refused_naming_the_id_and_nothing_is_w
         ours_text
     );
 }
+
+#[test]
+fn a_version_four_side_merges_with_a_version_five_side_citation_by_citation() {
+    let dir = tempfile::tempdir().unwrap();
+    let v4 = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4-workspace.ron"),
+    )
+    .unwrap();
+    // Theirs stayed on version 4 and wrote an excerpt for the first citation.
+    let old_note = "note: \"Lists Xi Jinping among the foreign leaders at the parade.\",";
+    assert_eq!(v4.matches(old_note).count(), 1);
+    let theirs = v4.replacen(
+        &format!("excerpt: \"\",\n                    {old_note}"),
+        &format!("excerpt: \"Си Цзиньпин 习近平 🎖\",\n                    {old_note}"),
+        1,
+    );
+    assert_ne!(theirs, v4);
+    // Ours moved to version 5 and changed the same citation's stance.
+    let mut ours = sample_workspace();
+    ours.claims[0].evidence[0].stance = factbench::model::Stance::Context;
+    fs::write(dir.path().join("base.ron"), &v4).unwrap();
+    fs::write(dir.path().join("ours.ron"), store::to_ron(&ours).unwrap()).unwrap();
+    fs::write(dir.path().join("theirs.ron"), &theirs).unwrap();
+    let out = run(
+        dir.path(),
+        &factbench_exe(),
+        &["merge", "base.ron", "ours.ron", "theirs.ron"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let merged = store::load(&dir.path().join("ours.ron")).unwrap().workspace;
+    assert_eq!(merged.claims[0].evidence.len(), 1, "the citation is one");
+    let citation = &merged.claims[0].evidence[0];
+    assert_eq!(citation.id, ours.claims[0].evidence[0].id);
+    assert_eq!(citation.stance, factbench::model::Stance::Context);
+    assert_eq!(citation.excerpt, "Си Цзиньпин 习近平 🎖");
+}

@@ -548,3 +548,66 @@ fn a_file_git_left_conflicted_is_still_told_as_conflict_markers() {
         "{error}"
     );
 }
+
+#[test]
+fn version_four_file_is_migrated_giving_each_citation_a_stable_id() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4-workspace.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("Workspace(\n    format_version: 4,\n"));
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(4));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let ws = &loaded.workspace;
+    assert_eq!(ws.format_version, FORMAT_VERSION);
+    // Version 4 was the sample as issue 19 found it; its citations get the
+    // ids their claim, source and order give, which the sample now holds.
+    assert_eq!(ws, &sample_workspace());
+    let ids: Vec<_> = ws
+        .claims
+        .iter()
+        .flat_map(|c| c.evidence.iter().map(|e| e.id))
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+    assert!(ids.len() >= 10);
+    // Reading the old file again gives the same ids.
+    assert_eq!(store::load(&path).unwrap().workspace, *ws);
+    assert_eq!(
+        store::to_ron(ws).unwrap(),
+        factbench::sample::SAMPLE_WORKSPACE_RON,
+        "the bundled sample is the version 4 file migrated and saved"
+    );
+}
+
+#[test]
+fn a_version_four_conflict_on_a_citation_names_its_migrated_id() {
+    use factbench::model::{ConflictItem, EvidenceId};
+    let ws = sample_workspace();
+    let claim = ws.claims.iter().find(|c| !c.evidence.is_empty()).unwrap();
+    let source = claim.evidence[0].source;
+    let conflicts = format!(
+        "    conflicts: [\n        Conflict(\n            item: Evidence(\n                claim: \"{}\",\n                source: \"{source}\",\n            ),\n            field: \"\",\n            base: Some(\"{{\\\"source\\\":\\\"{source}\\\",\\\"stance\\\":\\\"Supports\\\",\\\"excerpt\\\":\\\"\\\",\\\"note\\\":\\\"\\\"}}\"),\n            ours: None,\n            theirs: None,\n        ),\n    ],\n)\n",
+        claim.id
+    );
+    let v4 = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4-workspace.ron"),
+    )
+    .unwrap()
+    .replace("    conflicts: [],\n)\n", &conflicts);
+    let dir = temp_dir();
+    let loaded = store::load(&write(dir.path(), "v4.ron", v4.as_bytes())).unwrap();
+    let conflict = &loaded.workspace.conflicts[0];
+    let id = EvidenceId::migrated(claim.id, source, 1);
+    assert_eq!(id, claim.evidence[0].id);
+    assert_eq!(
+        conflict.item,
+        ConflictItem::Evidence {
+            claim: claim.id,
+            evidence: id
+        }
+    );
+    let base: serde_json::Value = serde_json::from_str(conflict.base.as_deref().unwrap()).unwrap();
+    assert_eq!(base["id"], id.to_string());
+}

@@ -36,7 +36,8 @@ impl Input {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DuplicateId {
     pub input: Input,
-    /// What the items are: `"articles"`, `"claims"` or `"sources"`.
+    /// What the items are: `"articles"`, `"claims"`, `"sources"`, or
+    /// `"evidence entries of claim …"`.
     pub items: String,
     pub id: String,
     /// How many items hold it.
@@ -92,6 +93,10 @@ fn duplicates_in(input: Input, ws: &Workspace) -> Vec<DuplicateId> {
     note("articles", shared(ws.articles.iter().map(|a| a.id)));
     note("claims", shared(ws.claims.iter().map(|c| c.id)));
     note("sources", shared(ws.sources.iter().map(|s| s.id)));
+    for claim in &ws.claims {
+        let items = format!("evidence entries of claim {}", claim.id);
+        note(&items, shared(claim.evidence.iter().map(|e| e.id)));
+    }
     found
 }
 

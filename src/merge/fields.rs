@@ -42,7 +42,7 @@ enum Rule {
     Fields,
     /// Article text: merged line by line when the changes do not overlap.
     Text,
-    /// A claim's evidence: merged piece by piece, keyed by cited source.
+    /// A claim's evidence: merged entry by entry, matched by their ids.
     Evidence,
     /// A list of structs with a unique field (a scale's verdicts by `key`):
     /// merged element by element, each field by field.
@@ -276,78 +276,49 @@ impl FieldMerge<'_> {
         Value::Array(order.into_iter().filter_map(|k| kept.remove(&k)).collect())
     }
 
-    /// Evidence pieces keyed by the source they cite (and which citation of
-    /// it, should a claim cite one source twice), each merged field by field.
+    /// A claim's evidence entries, matched by their ids, each merged field
+    /// by field; conflicts are recorded on the entry, not the claim.
     fn merge_evidence(&mut self, base: Option<&Value>, ours: &Value, theirs: &Value) -> Value {
         let ConflictItem::Claim(claim) = self.item else {
             return self.conflict("evidence", base, ours, theirs);
         };
-        let empty = Vec::new();
-        let list = |v: Option<&Value>| v.and_then(Value::as_array).unwrap_or(&empty).clone();
-        let (b, o, t) = (list(base), list(Some(ours)), list(Some(theirs)));
-        let (bk, ok, tk) = (evidence_keys(&b), evidence_keys(&o), evidence_keys(&t));
-        let by_key =
-            |keys: &[(String, usize)], items: &[Value]| -> HashMap<(String, usize), Value> {
-                keys.iter().cloned().zip(items.iter().cloned()).collect()
-            };
-        let (bm, om, tm) = (by_key(&bk, &b), by_key(&ok, &o), by_key(&tk, &t));
-        let mut kept = HashMap::new();
-        for key in ok.iter().chain(tk.iter()) {
-            if kept.contains_key(key) {
-                continue;
-            }
-            let source = crate::model::SourceId::parse(&key.0).unwrap_or_default();
-            let item = ConflictItem::Evidence { claim, source };
-            let value = match (bm.get(key), om.get(key), tm.get(key)) {
-                (b, Some(o), Some(t)) => {
-                    let mut inner = FieldMerge {
-                        item,
-                        conflicts: self.conflicts,
-                        budget: self.budget,
-                    };
-                    Some(inner.merge_object(Kind::Evidence, "", b, o, t))
-                }
-                (None, Some(v), None) | (None, None, Some(v)) => Some(v.clone()),
-                (Some(b), Some(v), None) | (Some(b), None, Some(v)) if b == v => None,
-                (Some(b), o, t) => {
-                    let kept = o.or(t).cloned();
-                    self.conflicts.push(Conflict {
-                        item,
-                        field: String::new(),
-                        base: Some(b.to_string()),
-                        ours: o.map(Value::to_string),
-                        theirs: t.map(Value::to_string),
-                    });
-                    kept
-                }
-                (None, None, None) => None,
-            };
-            if let Some(value) = value {
-                kept.insert(key.clone(), value);
-            }
+        let mut found = Vec::new();
+        let merged = FieldMerge {
+            item: self.item,
+            conflicts: &mut found,
+            budget: self.budget,
         }
-        let keep: HashSet<(String, usize)> = kept.keys().cloned().collect();
-        let order = merged_order(&bk, &ok, &tk, &keep);
-        Value::Array(order.into_iter().filter_map(|k| kept.remove(&k)).collect())
+        .merge_keyed(Kind::Evidence, "", "id", base, ours, theirs);
+        for mut conflict in found {
+            conflict.item = evidence_item(claim, &conflict.field);
+            conflict.field = evidence_field(&conflict.field);
+            self.conflicts.push(conflict);
+        }
+        merged
     }
 }
 
-/// Each piece's key: the source it cites and the how-manieth citation of it.
-fn evidence_keys(items: &[Value]) -> Vec<(String, usize)> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    items
-        .iter()
-        .map(|item| {
-            let source = item
-                .get("source")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned();
-            let n = seen.entry(source.clone()).or_default();
-            *n += 1;
-            (source, *n)
-        })
-        .collect()
+/// The conflict item of the entry a keyed-merge path (`[ID]`, `[ID].note`)
+/// is about; the claim itself should the id not read (never, for ids the
+/// model wrote).
+fn evidence_item(claim: crate::model::ClaimId, path: &str) -> ConflictItem {
+    let id = path
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(id, _)| crate::model::EvidenceId::parse(id));
+    match id {
+        Some(evidence) => ConflictItem::Evidence { claim, evidence },
+        None => ConflictItem::Claim(claim),
+    }
+}
+
+/// The field inside the entry a keyed-merge path names (`""` for the
+/// whole entry).
+fn evidence_field(path: &str) -> String {
+    match path.split_once("].") {
+        Some((_, field)) => field.to_owned(),
+        None => String::new(),
+    }
 }
 
 fn join(prefix: &str, key: &str) -> String {

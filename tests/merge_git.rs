@@ -573,3 +573,72 @@ fn a_version_four_side_merges_with_a_version_five_side_citation_by_citation() {
     assert_eq!(citation.stance, factbench::model::Stance::Context);
     assert_eq!(citation.excerpt, "Си Цзиньпин 习近平 🎖");
 }
+
+/// Commits `factbench update` of the sample's article to `text` on a new
+/// branch `name` off main, the new text read from `file`.
+fn update_on_branch(repo: &Repo, name: &str, file: &str, new_text: &str) {
+    git_ok(repo.path(), &["checkout", "-q", "-b", name, "main"]);
+    fs::write(repo.path().join(file), format!("Title\n\n{new_text}\n")).unwrap();
+    let out = run(repo.path(), &factbench_exe(), &["update", FILE, file]);
+    assert!(out.status.success(), "{}", text(&out));
+    fs::remove_file(repo.path().join(file)).unwrap();
+    let _ = fs::remove_file(repo.path().join(format!("{FILE}.bak")));
+    git_ok(repo.path(), &["commit", "-q", "-am", name]);
+}
+
+#[test]
+fn both_branches_updating_one_article_in_different_paragraphs_merge_cleanly() {
+    let repo = Repo::new();
+    let base = sample_workspace();
+    let old_text = base.articles[0].text.clone();
+    let paragraphs: Vec<&str> = old_text.split('\n').collect();
+    assert!(paragraphs.len() >= 4, "{}", paragraphs.len());
+    let with = |n: usize, changed: String| {
+        let mut p: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+        p[n] = changed;
+        p.join("\n")
+    };
+    let last = paragraphs.len() - 1;
+    let theirs_text = with(
+        1,
+        format!("Обновлено: Кремль подтвердил даты. {}", paragraphs[1]),
+    );
+    let ours_text = with(
+        last,
+        format!("{} 更新：新增一句。 👍🏽 e\u{301}", paragraphs[last]),
+    );
+    update_on_branch(&repo, "theirs", "theirs-v2.txt", &theirs_text);
+    update_on_branch(&repo, "ours", "ours-v2.txt", &ours_text);
+    let out = git(repo.path(), &["merge", "--no-edit", "theirs"]);
+    assert!(out.status.success(), "git stopped: {}", text(&out));
+
+    let merged = repo.read();
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let article = &merged.articles[0];
+    let mut both = paragraphs.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+    both[1] = format!("Обновлено: Кремль подтвердил даты. {}", paragraphs[1]);
+    // Imported text is normalised (NFC): e + U+0301 is é.
+    both[last] = format!("{} 更新：新增一句。 👍🏽 \u{e9}", paragraphs[last]);
+    assert_eq!(article.text, both.join("\n"));
+    assert_eq!(article.source, "ours-v2.txt + theirs-v2.txt");
+    assert_eq!(article.versions.len(), 1, "the base text, once");
+    assert_eq!(article.versions[0].text, old_text);
+    // Claims nobody touched are the base claims, followed into the text.
+    assert_eq!(merged.claims.len(), base.claims.len());
+    for (claim, before) in merged.claims.iter().zip(&base.claims) {
+        assert!(!claim.is_orphaned(), "{}", claim.statement);
+        assert_eq!(claim.anchor.exact, before.anchor.exact);
+        let quoted: String = article
+            .text
+            .chars()
+            .skip(claim.anchor.start)
+            .take(claim.anchor.end - claim.anchor.start)
+            .collect();
+        assert_eq!(quoted, before.anchor.exact);
+        let mut unmoved = claim.clone();
+        unmoved.anchor = before.anchor.clone();
+        assert_eq!(&unmoved, before, "nothing else of the claim changed");
+    }
+    let check = repo.check();
+    assert!(check.status.success(), "{}", text(&check));
+}

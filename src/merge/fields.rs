@@ -32,6 +32,10 @@ enum Rule {
     Later,
     /// A moment of creation: the earlier one wins, never a conflict.
     Earlier,
+    /// A date (`Some("YYYY-MM-DD")` or `None`): the later one wins.
+    LaterDate,
+    /// Names (an article's `source` files): both, ours first, joined.
+    Joined(&'static str),
     /// A list of values treated as a set: additions and removals of both
     /// sides are applied.
     Set,
@@ -58,6 +62,8 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         (Kind::Workspace, "publisher" | "scale") => Rule::Fields,
         (Kind::Workspace, "scale.verdicts") => Rule::Keyed("key"),
         (Kind::Article, "text") => Rule::Text,
+        (Kind::Article, "retrieved") => Rule::LaterDate,
+        (Kind::Article, "source") => Rule::Joined(" + "),
         (Kind::Article, "versions") => Rule::SetSortedBy("replaced"),
         (Kind::Claim, "tags" | "corrections") => Rule::Set,
         (Kind::Claim, "evidence") => Rule::Evidence,
@@ -174,6 +180,8 @@ impl FieldMerge<'_> {
         match rule {
             Rule::Later => later(ours, theirs),
             Rule::Earlier => later(theirs, ours),
+            Rule::LaterDate => later_date(ours, theirs),
+            Rule::Joined(separator) => joined(ours, theirs, separator),
             Rule::Set => set_values(base, ours, theirs),
             Rule::SetSortedBy(field) => {
                 let mut merged = set_values(base, ours, theirs);
@@ -339,6 +347,24 @@ fn later(a: &Value, b: &Value) -> Value {
         a.clone()
     } else {
         b.clone()
+    }
+}
+
+/// The later of two ISO dates (`YYYY-MM-DD`, which sort as text); a date
+/// is later than none; ours when they are the same.
+fn later_date(ours: &Value, theirs: &Value) -> Value {
+    if theirs.as_str() > ours.as_str() {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
+/// Both texts joined by `separator` (one of them when either is empty).
+fn joined(ours: &Value, theirs: &Value, separator: &str) -> Value {
+    match (ours.as_str().unwrap_or(""), theirs.as_str().unwrap_or("")) {
+        ("", other) | (other, "") => Value::String(other.to_owned()),
+        (o, t) => Value::String(format!("{o}{separator}{t}")),
     }
 }
 

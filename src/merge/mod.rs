@@ -12,7 +12,10 @@
 //! later wins. Article text changed on both sides is merged line by line
 //! when the changes do not overlap (`lines.rs`, within a time budget: a
 //! diff too costly to finish in time is a conflict on the whole text), and
-//! the claims are followed into the merged text. Lists come out in a
+//! the claims are followed into the merged text, once: a claim a side only
+//! followed into its own newer text is taken as unchanged (`unfollow.rs`).
+//! An article's `source` changed two ways becomes both names, its
+//! `retrieved` the later date. Lists come out in a
 //! deterministic order (`lists.rs`).
 //! Inputs in which two items share an id are refused (`duplicates.rs`):
 //! a merge keeps every item of every side or records it, never drops one.
@@ -26,6 +29,7 @@ mod lines;
 mod lists;
 mod resolve;
 mod text;
+mod unfollow;
 
 pub use describe::{describe_conflict, describe_conflict_plain};
 pub use diff::{Difference, diff, outline, render_diff};
@@ -58,7 +62,11 @@ pub fn merge(base: Workspace, ours: Workspace, theirs: Workspace) -> Result<Merg
 
 /// [`merge`] of inputs whose ids are unique.
 fn merge_unique(mut base: Workspace, mut ours: Workspace, mut theirs: Workspace) -> Merged {
-    let lists = [&mut base, &mut ours, &mut theirs].map(take_lists);
+    let mut lists = [&mut base, &mut ours, &mut theirs].map(take_lists);
+    let [b, o, t] = &mut lists;
+    for side in [&mut *o, &mut *t] {
+        unfollow::unfollow(&b.articles, &b.claims, &side.articles, &mut side.claims);
+    }
     let [b, o, t] = &lists;
     let mut found = Vec::new();
     let budget = TextBudget::start();

@@ -12,6 +12,10 @@ use serde::de::DeserializeOwned;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
+/// What a list holds: the kind of its items, how to get an item's id, and
+/// the conflict item an id names.
+pub(super) type ListOf<K, T> = (Kind, fn(&T) -> K, fn(K) -> ConflictItem);
+
 /// One list's three versions, indexed by id, and the merged items so far.
 pub(super) struct ListMerge<'a, K, T> {
     kind: Kind,
@@ -33,7 +37,7 @@ where
 {
     /// Merges the three versions of one list (texts within `budget`).
     pub fn new(
-        (kind, id, conflict_item): (Kind, fn(&T) -> K, fn(K) -> ConflictItem),
+        (kind, id, conflict_item): ListOf<K, T>,
         [base, ours, theirs]: [&'a [T]; 3],
         conflicts: &mut Vec<Conflict>,
         budget: TextBudget,

@@ -22,19 +22,21 @@ pub(super) fn unfollow(
     side_articles: &[Article],
     side_claims: &mut [Claim],
 ) {
-    let base_text = texts(base_articles);
-    let side_text = texts(side_articles);
+    let changed = changed_texts(base_articles, side_articles);
+    if changed.is_empty() {
+        return;
+    }
     let base_claim: HashMap<ClaimId, &Claim> = base_claims.iter().map(|c| (c.id, c)).collect();
     let mut followers: HashMap<ArticleId, Reanchorer<'_>> = HashMap::new();
     for claim in side_claims.iter_mut() {
+        let article = claim.article;
+        let Some(&(old, new)) = changed.get(&article) else {
+            continue;
+        };
         let Some(&before) = base_claim.get(&claim.id) else {
             continue;
         };
-        let article = claim.article;
-        let (Some(old), Some(new)) = (base_text.get(&article), side_text.get(&article)) else {
-            continue;
-        };
-        if old == new || before.article != article || before.is_orphaned() || claim == before {
+        if before.article != article || before.is_orphaned() || claim == before {
             continue;
         }
         let follower = followers
@@ -46,8 +48,19 @@ pub(super) fn unfollow(
     }
 }
 
-fn texts(articles: &[Article]) -> HashMap<ArticleId, &str> {
-    articles.iter().map(|a| (a.id, a.text.as_str())).collect()
+/// The articles whose text the side changed: their base and side texts.
+fn changed_texts<'a>(
+    base: &'a [Article],
+    side: &'a [Article],
+) -> HashMap<ArticleId, (&'a str, &'a str)> {
+    let base_text: HashMap<ArticleId, &str> =
+        base.iter().map(|a| (a.id, a.text.as_str())).collect();
+    side.iter()
+        .filter_map(|a| {
+            let old = *base_text.get(&a.id)?;
+            (old != a.text).then_some((a.id, (old, a.text.as_str())))
+        })
+        .collect()
 }
 
 /// Whether `side`'s anchor and orphan marker are what following `base`'s

@@ -143,12 +143,11 @@ fn spread_claims(
                 );
             }
             if let Some(source) = workspace.sources.get(number / 10) {
-                claim.evidence.push(Evidence {
-                    source: source.id,
-                    stance: Stance::ALL[number % Stance::ALL.len()],
-                    excerpt: "The reported figure was 26 per cent.".into(),
-                    note: String::new(),
-                });
+                claim.evidence.push(Evidence::new(
+                    source.id,
+                    Stance::ALL[number % Stance::ALL.len()],
+                    "The reported figure was 26 per cent.",
+                ));
             }
             Some(claim)
         })
@@ -163,6 +162,24 @@ fn spread_claims(
 /// the other side also rated, differently: a conflict.
 pub fn merge_sides(base: &Workspace, changes: usize) -> [Workspace; 2] {
     [0, 1].map(|side| side_with_changes(base, changes, side))
+}
+
+/// A merge no line diff can finish in time: base, ours and theirs of a
+/// one-article workspace of `lines` lines of about a hundred chars (mixed
+/// scripts), which ours rewrites line by line and theirs fixes in one line
+/// in the middle.
+pub fn rewrite_against_fix(lines: usize) -> [Workspace; 3] {
+    let text = |line: &dyn Fn(usize) -> String| (0..lines).map(line).collect::<Vec<_>>().join("\n");
+    let paragraph = |n: usize| format!("{n:06} {}", PARAGRAPHS[n % PARAGRAPHS.len()]);
+    let original = text(&|n| paragraph(n).chars().take(100).collect());
+    let mut base = Workspace::new("A rewrite against a fix");
+    base.articles.push(Article::new("Rewritten", original));
+    let mut ours = base.clone();
+    ours.articles[0].text = text(&|n| format!("Rewritten line {} — переписано 改写 ✍🏽", n * 7 + 3));
+    let mut theirs = base.clone();
+    let fixed = format!("{:06} ", lines / 2);
+    theirs.articles[0].text = theirs.articles[0].text.replacen(&fixed, "FIXED ", 1);
+    [base, ours, theirs]
 }
 
 fn side_with_changes(base: &Workspace, changes: usize, side: usize) -> Workspace {

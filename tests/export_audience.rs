@@ -72,6 +72,7 @@ fn workspace() -> Workspace {
         by: "Редактор".into(),
     });
     public.evidence.push(Evidence {
+        id: Default::default(),
         source: source.id,
         stance: Stance::Refutes,
         excerpt: "PUBLIC-EXCERPT".into(),

@@ -30,6 +30,7 @@ fn workspace() -> Workspace {
     );
     for source in [&one, &two] {
         claim.evidence.push(Evidence {
+            id: Default::default(),
             source: source.id,
             stance: Stance::Supports,
             excerpt: String::new(),

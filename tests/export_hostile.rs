@@ -50,6 +50,7 @@ fn hostile_workspace() -> Workspace {
         (&data_source, ""),
     ] {
         claim.evidence.push(Evidence {
+            id: Default::default(),
             source: s.id,
             stance: Stance::Refutes,
             excerpt: excerpt.into(),

@@ -105,6 +105,7 @@ fn damaged_workspaces_still_make_a_whole_report() {
     ws.claims[1].anchor.start = 900; // out of range
     ws.claims[1].anchor.end = 905;
     ws.claims[0].evidence.push(Evidence {
+        id: Default::default(),
         source: SourceId::new(),
         stance: Stance::Context,
         excerpt: "quoted".into(),

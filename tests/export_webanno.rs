@@ -144,6 +144,7 @@ fn bodies_are_verdict_rationale_tags_and_linked_evidence() {
     claim.tags = vec!["trade".into(), "exports".into()];
     for source in [&web, &hostile] {
         claim.evidence.push(Evidence {
+            id: Default::default(),
             source: source.id,
             stance: Stance::Refutes,
             excerpt: String::new(),

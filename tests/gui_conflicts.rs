@@ -23,7 +23,7 @@ fn merged() -> Workspace {
     theirs.claims[6].verdict = Some(keys[1].clone());
     ours.claims[2].rationale = "Наша версия.".into();
     theirs.claims[2].rationale = "他们的版本。".into();
-    merge(base, ours, theirs).workspace
+    merge(base, ours, theirs).unwrap().workspace
 }
 
 #[test]

@@ -388,7 +388,9 @@ fn exports_refuse_while_conflicts_remain() {
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     ours.claims[0].verdict = Some(keys[1].clone());
     theirs.claims[0].verdict = Some(keys[2].clone());
-    let merged = factbench::merge::merge(base, ours, theirs).workspace;
+    let merged = factbench::merge::merge(base, ours, theirs)
+        .unwrap()
+        .workspace;
     let path = dir.path().join("merged.ron");
     fs::write(&path, store::to_ron(&merged).unwrap()).unwrap();
     let out = run(
@@ -470,6 +472,173 @@ fn a_newer_article_version_on_one_branch_and_new_claims_on_the_other_both_surviv
     let followed = merged.claim(id).unwrap();
     assert_eq!(followed.anchor.exact, quote);
     assert!(!followed.is_orphaned());
+    let check = repo.check();
+    assert!(check.status.success(), "{}", text(&check));
+}
+
+#[test]
+fn an_article_quoting_a_conflict_block_merges_into_a_file_git_and_factbench_open() {
+    let quoted = "Он показал:\n<<<<<<< HEAD\n对 👍🏽\n=======\nнет\n>>>>>>> other\nконец.";
+    let repo = Repo::new();
+    let out = repo.merge(
+        |ws| ws.articles[0].notes = quoted.into(),
+        |ws| ws.claims[0].rationale = format!("Quoted: \"{quoted}\""),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let file = fs::read_to_string(repo.path().join(FILE)).unwrap();
+    let marker_lines = file
+        .lines()
+        .filter(|l| {
+            l.starts_with("<<<<<<<") || l.starts_with("=======") || l.starts_with(">>>>>>>")
+        })
+        .count();
+    assert_eq!(marker_lines, 0, "{file}");
+    let ws = repo.read();
+    assert_eq!(ws.articles[0].notes, quoted);
+    assert_eq!(ws.claims[0].rationale, format!("Quoted: \"{quoted}\""));
+    assert!(ws.conflicts.is_empty());
+    let check = repo.check();
+    assert!(check.status.success(), "{}", text(&check));
+}
+
+#[test]
+fn a_side_holding_two_claims_of_one_id_is_refused_naming_the_id_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = sample_workspace();
+    let mut theirs = base.clone();
+    let mut twin = theirs.claims[2].clone();
+    twin.statement = "Копия с тем же id — 同一个 id 🆔".into();
+    theirs.claims.push(twin);
+    let ours_text = store::to_ron(&base).unwrap();
+    fs::write(dir.path().join("base.ron"), &ours_text).unwrap();
+    fs::write(dir.path().join("ours.ron"), &ours_text).unwrap();
+    fs::write(
+        dir.path().join("theirs.ron"),
+        store::to_ron(&theirs).unwrap(),
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &factbench_exe(),
+        &["merge", "base.ron", "ours.ron", "theirs.ron"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let said = text(&out);
+    assert!(
+        said.contains(&format!(
+            "theirs.ron: 2 claims share the id {}",
+            base.claims[2].id
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("merged cleanly"), "{said}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("ours.ron")).unwrap(),
+        ours_text
+    );
+}
+
+#[test]
+fn a_version_four_side_merges_with_a_version_five_side_citation_by_citation() {
+    let dir = tempfile::tempdir().unwrap();
+    let v4 = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4-workspace.ron"),
+    )
+    .unwrap();
+    // Theirs stayed on version 4 and wrote an excerpt for the first citation.
+    let old_note = "note: \"Lists Xi Jinping among the foreign leaders at the parade.\",";
+    assert_eq!(v4.matches(old_note).count(), 1);
+    let theirs = v4.replacen(
+        &format!("excerpt: \"\",\n                    {old_note}"),
+        &format!("excerpt: \"Си Цзиньпин 习近平 🎖\",\n                    {old_note}"),
+        1,
+    );
+    assert_ne!(theirs, v4);
+    // Ours moved to version 5 and changed the same citation's stance.
+    let mut ours = sample_workspace();
+    ours.claims[0].evidence[0].stance = factbench::model::Stance::Context;
+    fs::write(dir.path().join("base.ron"), &v4).unwrap();
+    fs::write(dir.path().join("ours.ron"), store::to_ron(&ours).unwrap()).unwrap();
+    fs::write(dir.path().join("theirs.ron"), &theirs).unwrap();
+    let out = run(
+        dir.path(),
+        &factbench_exe(),
+        &["merge", "base.ron", "ours.ron", "theirs.ron"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let merged = store::load(&dir.path().join("ours.ron")).unwrap().workspace;
+    assert_eq!(merged.claims[0].evidence.len(), 1, "the citation is one");
+    let citation = &merged.claims[0].evidence[0];
+    assert_eq!(citation.id, ours.claims[0].evidence[0].id);
+    assert_eq!(citation.stance, factbench::model::Stance::Context);
+    assert_eq!(citation.excerpt, "Си Цзиньпин 习近平 🎖");
+}
+
+/// Commits `factbench update` of the sample's article to `text` on a new
+/// branch `name` off main, the new text read from `file`.
+fn update_on_branch(repo: &Repo, name: &str, file: &str, new_text: &str) {
+    git_ok(repo.path(), &["checkout", "-q", "-b", name, "main"]);
+    fs::write(repo.path().join(file), format!("Title\n\n{new_text}\n")).unwrap();
+    let out = run(repo.path(), &factbench_exe(), &["update", FILE, file]);
+    assert!(out.status.success(), "{}", text(&out));
+    fs::remove_file(repo.path().join(file)).unwrap();
+    let _ = fs::remove_file(repo.path().join(format!("{FILE}.bak")));
+    git_ok(repo.path(), &["commit", "-q", "-am", name]);
+}
+
+#[test]
+fn both_branches_updating_one_article_in_different_paragraphs_merge_cleanly() {
+    let repo = Repo::new();
+    let base = sample_workspace();
+    let old_text = base.articles[0].text.clone();
+    let paragraphs: Vec<&str> = old_text.split('\n').collect();
+    assert!(paragraphs.len() >= 4, "{}", paragraphs.len());
+    let with = |n: usize, changed: String| {
+        let mut p: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+        p[n] = changed;
+        p.join("\n")
+    };
+    let last = paragraphs.len() - 1;
+    let theirs_text = with(
+        1,
+        format!("Обновлено: Кремль подтвердил даты. {}", paragraphs[1]),
+    );
+    let ours_text = with(
+        last,
+        format!("{} 更新：新增一句。 👍🏽 e\u{301}", paragraphs[last]),
+    );
+    update_on_branch(&repo, "theirs", "theirs-v2.txt", &theirs_text);
+    update_on_branch(&repo, "ours", "ours-v2.txt", &ours_text);
+    let out = git(repo.path(), &["merge", "--no-edit", "theirs"]);
+    assert!(out.status.success(), "git stopped: {}", text(&out));
+
+    let merged = repo.read();
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let article = &merged.articles[0];
+    let mut both = paragraphs.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+    both[1] = format!("Обновлено: Кремль подтвердил даты. {}", paragraphs[1]);
+    // Imported text is normalised (NFC): e + U+0301 is é.
+    both[last] = format!("{} 更新：新增一句。 👍🏽 \u{e9}", paragraphs[last]);
+    assert_eq!(article.text, both.join("\n"));
+    assert_eq!(article.source, "ours-v2.txt + theirs-v2.txt");
+    assert_eq!(article.versions.len(), 1, "the base text, once");
+    assert_eq!(article.versions[0].text, old_text);
+    // Claims nobody touched are the base claims, followed into the text.
+    assert_eq!(merged.claims.len(), base.claims.len());
+    for (claim, before) in merged.claims.iter().zip(&base.claims) {
+        assert!(!claim.is_orphaned(), "{}", claim.statement);
+        assert_eq!(claim.anchor.exact, before.anchor.exact);
+        let quoted: String = article
+            .text
+            .chars()
+            .skip(claim.anchor.start)
+            .take(claim.anchor.end - claim.anchor.start)
+            .collect();
+        assert_eq!(quoted, before.anchor.exact);
+        let mut unmoved = claim.clone();
+        unmoved.anchor = before.anchor.clone();
+        assert_eq!(&unmoved, before, "nothing else of the claim changed");
+    }
     let check = repo.check();
     assert!(check.status.success(), "{}", text(&check));
 }

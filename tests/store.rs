@@ -486,3 +486,128 @@ fn version_two_file_is_migrated_with_no_conflicts() {
     assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
     assert!(loaded.workspace.conflicts.is_empty());
 }
+
+/// A text quoting a git conflict block, as an article about a merge might.
+const QUOTED_CONFLICT: &str = "The diff showed:\n<<<<<<< HEAD\nПривет, 世界 👋🏽 e\u{301}\n=======\nthe other side\n>>>>>>> feature\nand that was all.";
+
+fn lines_starting_with_a_marker(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|line| {
+            ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+                .iter()
+                .any(|m| line.starts_with(m))
+        })
+        .collect()
+}
+
+#[test]
+fn a_text_quoting_a_conflict_block_is_written_with_no_marker_at_the_start_of_a_line() {
+    let mut workspace = sample_workspace();
+    workspace.articles[0].text = QUOTED_CONFLICT.into();
+    workspace.claims[0].rationale = format!("He wrote \"{QUOTED_CONFLICT}\" \\ and\n||||||| base");
+    workspace.sources[0].notes = "plain\n=======".into();
+    let text = store::to_ron(&workspace).unwrap();
+    assert_eq!(lines_starting_with_a_marker(&text), Vec::<&str>::new());
+    let dir = temp_dir();
+    let path = write(dir.path(), "quoting.ron", text.as_bytes());
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.workspace, workspace, "the texts read back unchanged");
+    assert_eq!(store::to_ron(&loaded.workspace).unwrap(), text);
+    // Only the marker lines changed; the rest of each text is line for line.
+    assert!(text.contains("\nthe other side\n"), "{text}");
+}
+
+#[test]
+fn an_older_file_quoting_a_conflict_block_at_the_start_of_lines_opens() {
+    let mut workspace = sample_workspace();
+    workspace.articles[0].text = QUOTED_CONFLICT.into();
+    // Earlier versions wrote the lines as they were.
+    let old = store::to_ron(&workspace)
+        .unwrap()
+        .replace("\\u{3c}", "<")
+        .replace("\\u{3d}", "=")
+        .replace("\\u{3e}", ">");
+    assert_eq!(lines_starting_with_a_marker(&old).len(), 3);
+    let dir = temp_dir();
+    let path = write(dir.path(), "old.ron", old.as_bytes());
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.workspace.articles[0].text, QUOTED_CONFLICT);
+}
+
+#[test]
+fn a_file_git_left_conflicted_is_still_told_as_conflict_markers() {
+    let marked = sample_text().replacen(
+        "    title:",
+        "<<<<<<< HEAD\n    title: \"a\",\n=======\n    title: \"b\",\n>>>>>>> theirs\n    title:",
+        1,
+    );
+    let dir = temp_dir();
+    let (_, error) = load_error(dir.path(), "marked.ron", marked.as_bytes());
+    assert!(
+        matches!(error, LoadError::ConflictMarkers { line: 3, .. }),
+        "{error}"
+    );
+}
+
+#[test]
+fn version_four_file_is_migrated_giving_each_citation_a_stable_id() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4-workspace.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("Workspace(\n    format_version: 4,\n"));
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(4));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let ws = &loaded.workspace;
+    assert_eq!(ws.format_version, FORMAT_VERSION);
+    // Version 4 was the sample as issue 19 found it; its citations get the
+    // ids their claim, source and order give, which the sample now holds.
+    assert_eq!(ws, &sample_workspace());
+    let ids: Vec<_> = ws
+        .claims
+        .iter()
+        .flat_map(|c| c.evidence.iter().map(|e| e.id))
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+    assert!(ids.len() >= 10);
+    // Reading the old file again gives the same ids.
+    assert_eq!(store::load(&path).unwrap().workspace, *ws);
+    assert_eq!(
+        store::to_ron(ws).unwrap(),
+        factbench::sample::SAMPLE_WORKSPACE_RON,
+        "the bundled sample is the version 4 file migrated and saved"
+    );
+}
+
+#[test]
+fn a_version_four_conflict_on_a_citation_names_its_migrated_id() {
+    use factbench::model::{ConflictItem, EvidenceId};
+    let ws = sample_workspace();
+    let claim = ws.claims.iter().find(|c| !c.evidence.is_empty()).unwrap();
+    let source = claim.evidence[0].source;
+    let conflicts = format!(
+        "    conflicts: [\n        Conflict(\n            item: Evidence(\n                claim: \"{}\",\n                source: \"{source}\",\n            ),\n            field: \"\",\n            base: Some(\"{{\\\"source\\\":\\\"{source}\\\",\\\"stance\\\":\\\"Supports\\\",\\\"excerpt\\\":\\\"\\\",\\\"note\\\":\\\"\\\"}}\"),\n            ours: None,\n            theirs: None,\n        ),\n    ],\n)\n",
+        claim.id
+    );
+    let v4 = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4-workspace.ron"),
+    )
+    .unwrap()
+    .replace("    conflicts: [],\n)\n", &conflicts);
+    let dir = temp_dir();
+    let loaded = store::load(&write(dir.path(), "v4.ron", v4.as_bytes())).unwrap();
+    let conflict = &loaded.workspace.conflicts[0];
+    let id = EvidenceId::migrated(claim.id, source, 1);
+    assert_eq!(id, claim.evidence[0].id);
+    assert_eq!(
+        conflict.item,
+        ConflictItem::Evidence {
+            claim: claim.id,
+            evidence: id
+        }
+    );
+    let base: serde_json::Value = serde_json::from_str(conflict.base.as_deref().unwrap()).unwrap();
+    assert_eq!(base["id"], id.to_string());
+}

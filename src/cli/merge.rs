@@ -2,7 +2,7 @@
 //! workspace files, usable as git's merge driver (`factbench merge %O %A
 //! %B` writes the result over `%A`).
 
-use crate::merge::merge;
+use crate::merge::{DuplicateIds, merge};
 use crate::model::Workspace;
 use crate::store::{self, LoadError};
 use clap::Args;
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// Exit code when the merge recorded conflicts.
 const CONFLICTS: u8 = 1;
-/// Exit code when an input could not be read.
+/// Exit code when an input could not be read or merged.
 const UNREADABLE: u8 = 2;
 
 #[derive(Debug, Args)]
@@ -28,7 +28,8 @@ pub struct MergeArgs {
 }
 
 /// Merges; 0 when clean, 1 when conflicts were recorded, 2 when an input
-/// cannot be read (or the result cannot be written).
+/// cannot be read or holds two items of one id (or the result cannot be
+/// written).
 pub fn run(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let target = args.output.as_deref().unwrap_or(&args.ours);
     // Locked before anything is read: the result replaces the file only if
@@ -48,7 +49,10 @@ pub fn run(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
     };
     let [base, ours, theirs] = inputs;
-    let merged = merge(base, ours, theirs);
+    let merged = match merge(base, ours, theirs) {
+        Ok(merged) => merged,
+        Err(refused) => return refuse_shared_ids(&refused, args, err),
+    };
     if let Err(error) = change.save_without_backup(&merged.workspace) {
         let _ = writeln!(err, "factbench merge: {error}");
         return UNREADABLE;
@@ -82,6 +86,20 @@ pub fn run(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         );
     }
     CONFLICTS
+}
+
+/// Names every id two items of an input share; nothing is written (git
+/// then keeps the file as a conflict).
+fn refuse_shared_ids(refused: &DuplicateIds, args: &MergeArgs, err: &mut dyn Write) -> u8 {
+    let paths = [&args.base, &args.ours, &args.theirs];
+    for shared in &refused.0 {
+        let path = paths[shared.input.index()].display();
+        let _ = writeln!(
+            err,
+            "factbench merge: {path}: {shared}; a merge would keep only one of them, so nothing was merged: give all but one a new id (or remove them), then merge again"
+        );
+    }
+    UNREADABLE
 }
 
 /// Reads the three files at once (they may each be many megabytes). An

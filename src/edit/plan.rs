@@ -69,10 +69,13 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
         } => {
             refuse_known_source(ws, &source)?;
             let (index, found) = claim_at(ws, claim)?;
-            let evidence = Evidence {
-                source: source.id,
-                ..*evidence
-            };
+            let evidence = with_unused_id(
+                found,
+                Evidence {
+                    source: source.id,
+                    ..*evidence
+                },
+            );
             let edit = Edit::Group(vec![
                 Edit::InsertSource {
                     index: ws.sources.len(),
@@ -264,7 +267,7 @@ fn claim_edits(
             }
             Some(ClaimEdit::InsertEvidence {
                 index: claim.evidence.len(),
-                evidence,
+                evidence: with_unused_id(claim, evidence),
             })
         }
         ClaimChange::Uncite(index) => {
@@ -466,4 +469,17 @@ fn refuse_known_source(ws: &Workspace, source: &crate::model::Source) -> Result<
 
 fn item<T>(items: &[T], index: usize) -> Result<&T, CommandError> {
     items.get(index).ok_or(CommandError::NoSuchItem(index))
+}
+
+/// `evidence` with a fresh id should `claim` already hold a citation of
+/// its id (the same entry cited again): ids stay unique within a claim.
+fn with_unused_id(claim: &crate::model::Claim, evidence: Evidence) -> Evidence {
+    if claim.evidence.iter().any(|e| e.id == evidence.id) {
+        Evidence {
+            id: crate::model::EvidenceId::new(),
+            ..evidence
+        }
+    } else {
+        evidence
+    }
 }

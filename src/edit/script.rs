@@ -144,10 +144,8 @@ fn claim_change(ws: &Workspace, b: &mut Bytes) -> ClaimChange {
 
 fn evidence(source: SourceId, b: &mut Bytes) -> Evidence {
     Evidence {
-        source,
-        stance: Stance::ALL[b.below(Stance::ALL.len())],
-        excerpt: b.text(),
         note: b.text(),
+        ..Evidence::new(source, Stance::ALL[b.below(Stance::ALL.len())], b.text())
     }
 }
 

@@ -157,6 +157,7 @@ fn adding_a_source_and_citing_it_is_one_step() {
             source: Box::new(source),
             claim,
             evidence: Box::new(Evidence {
+                id: Default::default(),
                 source: sid,
                 stance: Stance::Refutes,
                 excerpt: "x".into(),
@@ -342,6 +343,7 @@ fn evidence_is_cited_edited_and_uncited_in_place() {
     let change = |change| Command::EditClaim { claim, change };
     doc.execute(
         change(ClaimChange::Cite(Evidence {
+            id: Default::default(),
             source,
             stance: Stance::Context,
             excerpt: String::new(),
@@ -390,6 +392,7 @@ fn citing_a_source_not_in_the_library_is_refused() {
             Command::EditClaim {
                 claim,
                 change: ClaimChange::Cite(Evidence {
+                    id: Default::default(),
                     source: stray.id,
                     stance: Stance::Supports,
                     excerpt: String::new(),
@@ -466,4 +469,23 @@ fn saving_an_unchanged_workspace_keeps_its_modified_time() {
     doc.redo();
     doc.touch_modified();
     assert_ne!(doc.workspace().modified, opened_at, "the content changed");
+}
+
+#[test]
+fn citing_one_entry_twice_gives_the_second_citation_a_fresh_id() {
+    let mut doc = doc();
+    let claim = doc.workspace().claims[0].id;
+    let source = doc.workspace().sources[0].id;
+    let n = doc.workspace().claims[0].evidence.len();
+    let cite = Evidence::new(source, Stance::Supports, "Цитата 引文 📎");
+    for now in [0.0, 2.0] {
+        let change = ClaimChange::Cite(cite.clone());
+        doc.execute(Command::EditClaim { claim, change }, now)
+            .unwrap();
+    }
+    let evidence = &doc.workspace().claim(claim).unwrap().evidence;
+    assert_eq!(evidence.len(), n + 2);
+    assert_eq!(evidence[n].id, cite.id);
+    assert_ne!(evidence[n + 1].id, cite.id);
+    assert_eq!(evidence[n + 1].excerpt, cite.excerpt);
 }

@@ -523,6 +523,7 @@ mod tests {
             Source::new("S2", "", SourceKind::Other),
         );
         let cite = |source| Evidence {
+            id: Default::default(),
             source,
             stance: Stance::Supports,
             excerpt: String::new(),

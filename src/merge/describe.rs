@@ -64,13 +64,30 @@ pub fn item_name(item: ConflictItem, ws: &Workspace) -> String {
         },
         ConflictItem::Claim(id) => claim_name(ws, id),
         ConflictItem::Source(id) => source_name(ws, id),
-        ConflictItem::Evidence { claim, source } => {
+        ConflictItem::Evidence { claim, evidence } => {
             format!(
-                "{}, evidence from {}",
+                "{}, {}",
                 claim_name(ws, claim),
-                source_name(ws, source)
+                evidence_name(ws, claim, evidence)
             )
         }
+    }
+}
+
+/// "evidence 2 from source 'Customs data'", by the entry's place in its
+/// claim; "evidence ID" when the claim no longer holds it.
+fn evidence_name(
+    ws: &Workspace,
+    claim: crate::model::ClaimId,
+    id: crate::model::EvidenceId,
+) -> String {
+    let found = ws.claim(claim).and_then(|c| {
+        let n = c.evidence.iter().position(|e| e.id == id)?;
+        Some((n, c.evidence[n].source))
+    });
+    match found {
+        Some((n, source)) => format!("evidence {} from {}", n + 1, source_name(ws, source)),
+        None => format!("evidence {id}"),
     }
 }
 

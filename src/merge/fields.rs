@@ -4,6 +4,7 @@
 //! with no change here; only fields that need more than "the side that
 //! changed it wins" have a rule ([`rule_for`]).
 
+use super::lines::{TextBudget, merge_within};
 use super::lists::{merged_order, set_merge};
 use crate::model::{Conflict, ConflictItem};
 use jiff::Timestamp;
@@ -31,6 +32,10 @@ enum Rule {
     Later,
     /// A moment of creation: the earlier one wins, never a conflict.
     Earlier,
+    /// A date (`Some("YYYY-MM-DD")` or `None`): the later one wins.
+    LaterDate,
+    /// Names (an article's `source` files): both, ours first, joined.
+    Joined(&'static str),
     /// A list of values treated as a set: additions and removals of both
     /// sides are applied.
     Set,
@@ -41,7 +46,7 @@ enum Rule {
     Fields,
     /// Article text: merged line by line when the changes do not overlap.
     Text,
-    /// A claim's evidence: merged piece by piece, keyed by cited source.
+    /// A claim's evidence: merged entry by entry, matched by their ids.
     Evidence,
     /// A list of structs with a unique field (a scale's verdicts by `key`):
     /// merged element by element, each field by field.
@@ -57,6 +62,8 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         (Kind::Workspace, "publisher" | "scale") => Rule::Fields,
         (Kind::Workspace, "scale.verdicts") => Rule::Keyed("key"),
         (Kind::Article, "text") => Rule::Text,
+        (Kind::Article, "retrieved") => Rule::LaterDate,
+        (Kind::Article, "source") => Rule::Joined(" + "),
         (Kind::Article, "versions") => Rule::SetSortedBy("replaced"),
         (Kind::Claim, "tags" | "corrections") => Rule::Set,
         (Kind::Claim, "evidence") => Rule::Evidence,
@@ -74,9 +81,10 @@ pub(super) fn to_text<T: Serialize>(item: &T) -> String {
     serde_json::to_string(item).unwrap_or_default()
 }
 
-/// Merges one item changed on both sides, recording conflicts under `item`.
-/// Falls back to ours, with a whole-item conflict, should the merged value
-/// not read back (it always does for values the model wrote).
+/// Merges one item changed on both sides, recording conflicts under `item`
+/// (texts merged within `budget`). Falls back to ours, with a whole-item
+/// conflict, should the merged value not read back (it always does for
+/// values the model wrote).
 pub(super) fn merge_item<T: Serialize + DeserializeOwned + Clone>(
     kind: Kind,
     item: ConflictItem,
@@ -84,9 +92,15 @@ pub(super) fn merge_item<T: Serialize + DeserializeOwned + Clone>(
     ours: &T,
     theirs: &T,
     conflicts: &mut Vec<Conflict>,
+    budget: TextBudget,
 ) -> T {
     let base_value = base.map(to_value);
-    let merged = FieldMerge { item, conflicts }.merge_object(
+    let merged = FieldMerge {
+        item,
+        conflicts,
+        budget,
+    }
+    .merge_object(
         kind,
         "",
         base_value.as_ref(),
@@ -111,6 +125,7 @@ pub(super) fn merge_item<T: Serialize + DeserializeOwned + Clone>(
 struct FieldMerge<'a> {
     item: ConflictItem,
     conflicts: &'a mut Vec<Conflict>,
+    budget: TextBudget,
 }
 
 impl FieldMerge<'_> {
@@ -165,6 +180,8 @@ impl FieldMerge<'_> {
         match rule {
             Rule::Later => later(ours, theirs),
             Rule::Earlier => later(theirs, ours),
+            Rule::LaterDate => later_date(ours, theirs),
+            Rule::Joined(separator) => joined(ours, theirs, separator),
             Rule::Set => set_values(base, ours, theirs),
             Rule::SetSortedBy(field) => {
                 let mut merged = set_values(base, ours, theirs);
@@ -183,7 +200,7 @@ impl FieldMerge<'_> {
             }
             Rule::Fields => self.merge_object(kind, &path, base, ours, theirs),
             Rule::Keyed(field) => self.merge_keyed(kind, &path, field, base, ours, theirs),
-            Rule::Text => match merge_texts(base, ours, theirs) {
+            Rule::Text => match merge_texts(base, ours, theirs, self.budget) {
                 Some(text) => Value::String(text),
                 None => self.conflict(&path, base, ours, theirs),
             },
@@ -267,77 +284,49 @@ impl FieldMerge<'_> {
         Value::Array(order.into_iter().filter_map(|k| kept.remove(&k)).collect())
     }
 
-    /// Evidence pieces keyed by the source they cite (and which citation of
-    /// it, should a claim cite one source twice), each merged field by field.
+    /// A claim's evidence entries, matched by their ids, each merged field
+    /// by field; conflicts are recorded on the entry, not the claim.
     fn merge_evidence(&mut self, base: Option<&Value>, ours: &Value, theirs: &Value) -> Value {
         let ConflictItem::Claim(claim) = self.item else {
             return self.conflict("evidence", base, ours, theirs);
         };
-        let empty = Vec::new();
-        let list = |v: Option<&Value>| v.and_then(Value::as_array).unwrap_or(&empty).clone();
-        let (b, o, t) = (list(base), list(Some(ours)), list(Some(theirs)));
-        let (bk, ok, tk) = (evidence_keys(&b), evidence_keys(&o), evidence_keys(&t));
-        let by_key =
-            |keys: &[(String, usize)], items: &[Value]| -> HashMap<(String, usize), Value> {
-                keys.iter().cloned().zip(items.iter().cloned()).collect()
-            };
-        let (bm, om, tm) = (by_key(&bk, &b), by_key(&ok, &o), by_key(&tk, &t));
-        let mut kept = HashMap::new();
-        for key in ok.iter().chain(tk.iter()) {
-            if kept.contains_key(key) {
-                continue;
-            }
-            let source = crate::model::SourceId::parse(&key.0).unwrap_or_default();
-            let item = ConflictItem::Evidence { claim, source };
-            let value = match (bm.get(key), om.get(key), tm.get(key)) {
-                (b, Some(o), Some(t)) => {
-                    let mut inner = FieldMerge {
-                        item,
-                        conflicts: self.conflicts,
-                    };
-                    Some(inner.merge_object(Kind::Evidence, "", b, o, t))
-                }
-                (None, Some(v), None) | (None, None, Some(v)) => Some(v.clone()),
-                (Some(b), Some(v), None) | (Some(b), None, Some(v)) if b == v => None,
-                (Some(b), o, t) => {
-                    let kept = o.or(t).cloned();
-                    self.conflicts.push(Conflict {
-                        item,
-                        field: String::new(),
-                        base: Some(b.to_string()),
-                        ours: o.map(Value::to_string),
-                        theirs: t.map(Value::to_string),
-                    });
-                    kept
-                }
-                (None, None, None) => None,
-            };
-            if let Some(value) = value {
-                kept.insert(key.clone(), value);
-            }
+        let mut found = Vec::new();
+        let merged = FieldMerge {
+            item: self.item,
+            conflicts: &mut found,
+            budget: self.budget,
         }
-        let keep: HashSet<(String, usize)> = kept.keys().cloned().collect();
-        let order = merged_order(&bk, &ok, &tk, &keep);
-        Value::Array(order.into_iter().filter_map(|k| kept.remove(&k)).collect())
+        .merge_keyed(Kind::Evidence, "", "id", base, ours, theirs);
+        for mut conflict in found {
+            conflict.item = evidence_item(claim, &conflict.field);
+            conflict.field = evidence_field(&conflict.field);
+            self.conflicts.push(conflict);
+        }
+        merged
     }
 }
 
-/// Each piece's key: the source it cites and the how-manieth citation of it.
-fn evidence_keys(items: &[Value]) -> Vec<(String, usize)> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    items
-        .iter()
-        .map(|item| {
-            let source = item
-                .get("source")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned();
-            let n = seen.entry(source.clone()).or_default();
-            *n += 1;
-            (source, *n)
-        })
-        .collect()
+/// The conflict item of the entry a keyed-merge path (`[ID]`, `[ID].note`)
+/// is about; the claim itself should the id not read (never, for ids the
+/// model wrote).
+fn evidence_item(claim: crate::model::ClaimId, path: &str) -> ConflictItem {
+    let id = path
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(id, _)| crate::model::EvidenceId::parse(id));
+    match id {
+        Some(evidence) => ConflictItem::Evidence { claim, evidence },
+        None => ConflictItem::Claim(claim),
+    }
+}
+
+/// The field inside the entry a keyed-merge path names (`""` for the
+/// whole entry).
+fn evidence_field(path: &str) -> String {
+    match path.split_once("].") {
+        Some((_, field)) => field.to_owned(),
+        None => String::new(),
+    }
 }
 
 fn join(prefix: &str, key: &str) -> String {
@@ -361,6 +350,24 @@ fn later(a: &Value, b: &Value) -> Value {
     }
 }
 
+/// The later of two ISO dates (`YYYY-MM-DD`, which sort as text); a date
+/// is later than none; ours when they are the same.
+fn later_date(ours: &Value, theirs: &Value) -> Value {
+    if theirs.as_str() > ours.as_str() {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
+/// Both texts joined by `separator` (one of them when either is empty).
+fn joined(ours: &Value, theirs: &Value, separator: &str) -> Value {
+    match (ours.as_str().unwrap_or(""), theirs.as_str().unwrap_or("")) {
+        ("", other) | (other, "") => Value::String(other.to_owned()),
+        (o, t) => Value::String(format!("{o}{separator}{t}")),
+    }
+}
+
 fn set_values(base: Option<&Value>, ours: &Value, theirs: &Value) -> Value {
     fn list(v: Option<&Value>) -> &[Value] {
         v.and_then(Value::as_array).map_or(&[], Vec::as_slice)
@@ -368,9 +375,14 @@ fn set_values(base: Option<&Value>, ours: &Value, theirs: &Value) -> Value {
     Value::Array(set_merge(list(base), list(Some(ours)), list(Some(theirs))))
 }
 
-/// Both sides' text changes, when they do not overlap (line by line, by
-/// `diffy`'s three-way merge).
-fn merge_texts(base: Option<&Value>, ours: &Value, theirs: &Value) -> Option<String> {
+/// Both sides' text changes, when they do not overlap (line by line,
+/// within the merge's time budget).
+fn merge_texts(
+    base: Option<&Value>,
+    ours: &Value,
+    theirs: &Value,
+    budget: TextBudget,
+) -> Option<String> {
     let base = base?.as_str()?;
-    diffy::merge(base, ours.as_str()?, theirs.as_str()?).ok()
+    merge_within(base, ours.as_str()?, theirs.as_str()?, budget)
 }

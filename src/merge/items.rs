@@ -4,6 +4,7 @@
 //! side and changed on the other kept as changed, with a conflict.
 
 use super::fields::{Kind, merge_item, to_text};
+use super::lines::TextBudget;
 use super::lists::merged_order;
 use crate::model::{Conflict, ConflictItem};
 use serde::Serialize;
@@ -11,10 +12,15 @@ use serde::de::DeserializeOwned;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
+/// What a list holds: the kind of its items, how to get an item's id, and
+/// the conflict item an id names.
+pub(super) type ListOf<K, T> = (Kind, fn(&T) -> K, fn(K) -> ConflictItem);
+
 /// One list's three versions, indexed by id, and the merged items so far.
 pub(super) struct ListMerge<'a, K, T> {
     kind: Kind,
     conflict_item: fn(K) -> ConflictItem,
+    budget: TextBudget,
     base_ids: Vec<K>,
     ours_ids: Vec<K>,
     theirs_ids: Vec<K>,
@@ -29,19 +35,19 @@ where
     K: Eq + Hash + Copy,
     T: Serialize + DeserializeOwned + Clone + PartialEq,
 {
-    /// Merges the three versions of one list.
+    /// Merges the three versions of one list (texts within `budget`).
     pub fn new(
-        kind: Kind,
-        id: fn(&T) -> K,
-        conflict_item: fn(K) -> ConflictItem,
+        (kind, id, conflict_item): ListOf<K, T>,
         [base, ours, theirs]: [&'a [T]; 3],
         conflicts: &mut Vec<Conflict>,
+        budget: TextBudget,
     ) -> Self {
         let ids = |list: &[T]| list.iter().map(id).collect::<Vec<K>>();
         let index = |list: &'a [T]| list.iter().map(|t| (id(t), t)).collect::<HashMap<K, &T>>();
         let mut merge = ListMerge {
             kind,
             conflict_item,
+            budget,
             base_ids: ids(base),
             ours_ids: ids(ours),
             theirs_ids: ids(theirs),
@@ -79,7 +85,7 @@ where
             (Some(b), Some(o), Some(t)) if b == t => Some(o.clone()),
             (b, Some(o), Some(t)) => {
                 let item = (self.conflict_item)(key);
-                Some(merge_item(self.kind, item, b, o, t, conflicts))
+                Some(merge_item(self.kind, item, b, o, t, conflicts, self.budget))
             }
             (None, Some(one), None) | (None, None, Some(one)) => Some(one.clone()),
             (Some(b), Some(one), None) | (Some(b), None, Some(one)) if b == one => None,

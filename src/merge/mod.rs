@@ -10,24 +10,38 @@
 //! an item deleted on one side and changed on the other is kept as changed,
 //! with a conflict. `modified` and a claim's `updated` never conflict: the
 //! later wins. Article text changed on both sides is merged line by line
-//! when the changes do not overlap, and the claims are followed into the
-//! merged text. Lists come out in a deterministic order (`lists.rs`).
+//! when the changes do not overlap (`lines.rs`, within a time budget: a
+//! diff too costly to finish in time is a conflict on the whole text), and
+//! the claims are followed into the merged text, once: a claim a side only
+//! followed into its own newer text is taken as unchanged (`unfollow.rs`).
+//! An article's `source` changed two ways becomes both names, its
+//! `retrieved` the later date. Lists come out in a
+//! deterministic order (`lists.rs`).
+//! Inputs in which two items share an id are refused (`duplicates.rs`):
+//! a merge keeps every item of every side or records it, never drops one.
 
 mod describe;
 mod diff;
+mod duplicates;
 mod fields;
 mod items;
+mod lines;
 mod lists;
+mod losses;
 mod resolve;
 mod text;
+mod unfollow;
 
 pub use describe::{describe_conflict, describe_conflict_plain};
 pub use diff::{Difference, diff, outline, render_diff};
+pub use duplicates::{DuplicateId, DuplicateIds, Input};
+pub use losses::unrecorded_losses;
 pub use resolve::{Resolution, resolution_edit};
 
 use crate::model::{Article, Claim, ClaimId, Conflict, ConflictItem, Source, Workspace};
 use fields::{Kind, merge_item};
 use items::ListMerge;
+use lines::TextBudget;
 
 /// The outcome of a merge.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,33 +54,43 @@ pub struct Merged {
     pub orphaned: Vec<ClaimId>,
 }
 
-/// Merges `ours` and `theirs`, two descendants of `base`.
-pub fn merge(mut base: Workspace, mut ours: Workspace, mut theirs: Workspace) -> Merged {
-    let lists = [&mut base, &mut ours, &mut theirs].map(take_lists);
+/// Merges `ours` and `theirs`, two descendants of `base`. Refused, with
+/// every shared id named, when an input holds two items of one id (they
+/// could not both be matched, and one would be lost).
+pub fn merge(base: Workspace, ours: Workspace, theirs: Workspace) -> Result<Merged, DuplicateIds> {
+    duplicates::check_unique_ids([&base, &ours, &theirs])?;
+    Ok(merge_unique(base, ours, theirs))
+}
+
+/// [`merge`] of inputs whose ids are unique.
+fn merge_unique(mut base: Workspace, mut ours: Workspace, mut theirs: Workspace) -> Merged {
+    let mut lists = [&mut base, &mut ours, &mut theirs].map(take_lists);
+    let [b, o, t] = &mut lists;
+    for side in [&mut *o, &mut *t] {
+        unfollow::unfollow(&b.articles, &b.claims, &side.articles, &mut side.claims);
+    }
     let [b, o, t] = &lists;
     let mut found = Vec::new();
-    let mut workspace = merge_details(&base, &ours, &theirs, &mut found);
+    let budget = TextBudget::start();
+    let mut workspace = merge_details(&base, &ours, &theirs, &mut found, budget);
 
     let mut articles = ListMerge::new(
-        Kind::Article,
-        |a: &Article| a.id,
-        ConflictItem::Article,
+        (Kind::Article, |a: &Article| a.id, ConflictItem::Article),
         [&b.articles, &o.articles, &t.articles],
         &mut found,
+        budget,
     );
     let claims = ListMerge::new(
-        Kind::Claim,
-        |c: &Claim| c.id,
-        ConflictItem::Claim,
+        (Kind::Claim, |c: &Claim| c.id, ConflictItem::Claim),
         [&b.claims, &o.claims, &t.claims],
         &mut found,
+        budget,
     );
     let mut sources = ListMerge::new(
-        Kind::Source,
-        |s: &Source| s.id,
-        ConflictItem::Source,
+        (Kind::Source, |s: &Source| s.id, ConflictItem::Source),
         [&b.sources, &o.sources, &t.sources],
         &mut found,
+        budget,
     );
     keep_what_claims_refer_to(&claims, &mut articles, &mut sources, &mut found);
     let mut claim_list = claims.into_list();
@@ -114,6 +138,7 @@ fn merge_details(
     ours: &Workspace,
     theirs: &Workspace,
     found: &mut Vec<Conflict>,
+    budget: TextBudget,
 ) -> Workspace {
     if ours == theirs || base == theirs {
         return ours.clone();
@@ -128,6 +153,7 @@ fn merge_details(
         ours,
         theirs,
         found,
+        budget,
     )
 }
 

@@ -88,7 +88,7 @@ fn item_edit(
                 },
             ))
         }
-        ConflictItem::Evidence { claim, source } => {
+        ConflictItem::Evidence { claim, evidence } => {
             let at = ws
                 .claims
                 .iter()
@@ -99,8 +99,8 @@ fn item_edit(
                 .get_mut("evidence")
                 .and_then(Value::as_array_mut)
                 .ok_or(CommandError::NoSuchClaim)?;
-            let key = Value::String(source.to_string());
-            let piece = pieces.iter().position(|p| p.get("source") == Some(&key));
+            let key = Value::String(evidence.to_string());
+            let piece = pieces.iter().position(|p| p.get("id") == Some(&key));
             match (piece, field.is_empty(), chosen) {
                 (Some(i), true, None) => {
                     pieces.remove(i);

@@ -3,6 +3,11 @@ use crate::edit::Document;
 use crate::model::{Side, SourceKind};
 use crate::sample::sample_workspace;
 
+/// [`super::merge`] of inputs known to have unique ids.
+fn merge(base: Workspace, ours: Workspace, theirs: Workspace) -> Merged {
+    super::merge(base, ours, theirs).expect("the inputs' ids are unique")
+}
+
 fn claim_verdict(ws: &Workspace, n: usize) -> Option<&str> {
     ws.claims[n].verdict.as_deref()
 }
@@ -356,4 +361,142 @@ fn a_verdict_relabelled_two_ways_is_a_conflict_settled_by_keep_theirs() {
     .unwrap();
     assert_eq!(doc.workspace().scale.verdicts[2].label, "Наполовину правда");
     assert!(doc.workspace().conflicts.is_empty());
+}
+
+#[test]
+fn two_items_sharing_an_id_in_any_input_are_refused_with_every_shared_id_named() {
+    let (base, mut ours, mut theirs) = sides();
+    let mut twin = ours.claims[0].clone();
+    twin.rationale = "Двойник 双 👯".into();
+    ours.claims.push(twin);
+    theirs.sources.push(theirs.sources[1].clone());
+    theirs.articles.insert(0, theirs.articles[0].clone());
+    let refused = super::merge(base.clone(), ours, theirs).expect_err("nothing may be dropped");
+    let named: Vec<(Input, &str, String, usize)> = refused
+        .0
+        .iter()
+        .map(|d| (d.input, d.items.as_str(), d.id.clone(), d.count))
+        .collect();
+    assert_eq!(
+        named,
+        vec![
+            (Input::Ours, "claims", base.claims[0].id.to_string(), 2),
+            (
+                Input::Theirs,
+                "articles",
+                base.articles[0].id.to_string(),
+                2
+            ),
+            (Input::Theirs, "sources", base.sources[1].id.to_string(), 2),
+        ]
+    );
+    let said = refused.to_string();
+    assert!(
+        said.contains(&format!(
+            "Ours: 2 claims share the id {}",
+            base.claims[0].id
+        )),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_long_rewrite_against_a_one_line_fix_is_a_conflict_on_the_whole_text() {
+    let [base, ours, theirs] = crate::sample::rewrite_against_fix(100_000);
+    let article = base.articles[0].id;
+    let merged = merge(base.clone(), ours.clone(), theirs.clone());
+    assert_eq!(merged.new_conflicts, 1);
+    let conflict = &merged.workspace.conflicts[0];
+    assert_eq!(conflict.item, ConflictItem::Article(article));
+    assert_eq!(conflict.field, "text");
+    let theirs_text = serde_json::to_string(&theirs.articles[0].text).unwrap();
+    assert_eq!(conflict.theirs.as_deref(), Some(theirs_text.as_str()));
+    assert_eq!(merged.workspace.articles[0].text, ours.articles[0].text);
+}
+
+/// The sample with claim 0 citing source 1 twice: first "Supports" with
+/// `first`, then "Refutes" with `second`.
+fn citing_one_source_twice(first: &str, second: &str) -> Workspace {
+    let mut ws = sample_workspace();
+    let source = ws.sources[1].id;
+    let claim = &mut ws.claims[0];
+    claim.evidence.clear();
+    claim.evidence.push(crate::model::Evidence::new(
+        source,
+        crate::model::Stance::Supports,
+        first,
+    ));
+    claim.evidence.push(crate::model::Evidence::new(
+        source,
+        crate::model::Stance::Refutes,
+        second,
+    ));
+    ws
+}
+
+#[test]
+fn a_citation_deleted_on_one_side_and_edited_on_the_other_is_a_conflict_on_it_alone() {
+    let base = citing_one_source_twice("Первая цитата", "第二段引文 📄");
+    let (first, second) = (
+        base.claims[0].evidence[0].clone(),
+        base.claims[0].evidence[1].clone(),
+    );
+    let mut ours = base.clone();
+    ours.claims[0].evidence.remove(0);
+    let mut theirs = base.clone();
+    theirs.claims[0].evidence[0].excerpt = "Первая цитата, уточнена e\u{301}".into();
+    let merged = merge(base.clone(), ours, theirs.clone());
+    let ws = &merged.workspace;
+    assert_eq!(merged.new_conflicts, 1);
+    let conflict = &ws.conflicts[0];
+    assert_eq!(
+        conflict.item,
+        ConflictItem::Evidence {
+            claim: base.claims[0].id,
+            evidence: first.id
+        }
+    );
+    assert!(conflict.is_whole_item());
+    assert_eq!(conflict.ours, None, "deleted on our side");
+    // The edited citation is kept meanwhile; the other one stays whole.
+    assert_eq!(ws.claims[0].evidence, theirs.claims[0].evidence);
+    assert_eq!(ws.claims[0].evidence[1], second);
+    let words = describe_conflict(conflict, ws);
+    assert!(words.contains("evidence 1 from source '"), "{words}");
+    // Keeping our side deletes that citation and nothing else.
+    let mut doc = Document::new(ws.clone(), None);
+    let keep_ours = crate::edit::Command::ResolveConflict {
+        index: 0,
+        resolution: Resolution::KeepOurs,
+    };
+    doc.execute(keep_ours, 1.0).unwrap();
+    let settled = doc.workspace();
+    assert_eq!(settled.claims[0].evidence, vec![second]);
+    assert!(settled.conflicts.is_empty());
+}
+
+#[test]
+fn a_citation_edited_two_ways_is_a_conflict_on_its_field_by_id() {
+    let base = citing_one_source_twice("one", "two");
+    let second = base.claims[0].evidence[1].id;
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.claims[0].evidence[1].note = "наша".into();
+    theirs.claims[0].evidence[1].note = "их".into();
+    theirs.claims[0].evidence[0].stance = crate::model::Stance::Context;
+    let merged = merge(base.clone(), ours, theirs);
+    let ws = &merged.workspace;
+    assert_eq!(merged.new_conflicts, 1);
+    assert_eq!(
+        ws.conflicts[0].item,
+        ConflictItem::Evidence {
+            claim: base.claims[0].id,
+            evidence: second
+        }
+    );
+    assert_eq!(ws.conflicts[0].field, "note");
+    assert_eq!(
+        ws.claims[0].evidence[0].stance,
+        crate::model::Stance::Context
+    );
+    assert_eq!(ws.claims[0].evidence[1].note, "наша");
 }

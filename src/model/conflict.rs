@@ -6,7 +6,7 @@
 //! and still be shown and applied by the one generic code path in
 //! `crate::merge`.
 
-use super::{ArticleId, ClaimId, SourceId};
+use super::{ArticleId, ClaimId, EvidenceId, SourceId};
 use serde::{Deserialize, Serialize};
 
 /// One field (or whole item) the two sides of a merge disagree on.
@@ -34,10 +34,10 @@ pub enum ConflictItem {
     Article(ArticleId),
     Claim(ClaimId),
     Source(SourceId),
-    /// One piece of evidence of a claim, known by the source it cites.
+    /// One piece of evidence of a claim, known by its own id.
     Evidence {
         claim: ClaimId,
-        source: SourceId,
+        evidence: EvidenceId,
     },
 }
 

@@ -24,7 +24,7 @@ pub use claim::{
     ReviewOutcome, Status,
 };
 pub use conflict::{Conflict, ConflictItem, Side};
-pub use ids::{ArticleId, ClaimId, SourceId};
+pub use ids::{ArticleId, ClaimId, EvidenceId, SourceId};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme, url_opens_in_browser};
 pub use quote_change::{QuoteChange, quote_change_after_check};

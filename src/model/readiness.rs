@@ -149,6 +149,7 @@ mod tests {
         );
         let offline = Source::new("Archive", "example.org/doc", SourceKind::Other);
         claim.evidence.push(Evidence {
+            id: Default::default(),
             source: offline.id,
             stance: Stance::Supports,
             excerpt: String::new(),

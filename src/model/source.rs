@@ -1,6 +1,6 @@
 //! Sources in the workspace library and the evidence that cites them.
 
-use super::SourceId;
+use super::{EvidenceId, SourceId};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -93,8 +93,23 @@ impl Stance {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
+    /// This citation's own id: a claim may cite one source more than once.
+    pub id: EvidenceId,
     pub source: SourceId,
     pub stance: Stance,
     pub excerpt: String,
     pub note: String,
+}
+
+impl Evidence {
+    /// A new citation of `source`, with a fresh id and no note.
+    pub fn new(source: SourceId, stance: Stance, excerpt: impl Into<String>) -> Self {
+        Evidence {
+            id: EvidenceId::new(),
+            source,
+            stance,
+            excerpt: excerpt.into(),
+            note: String::new(),
+        }
+    }
 }

@@ -6,6 +6,8 @@ use crate::model::Workspace;
 use ron::ser::PrettyConfig;
 use std::path::Path;
 
+mod markers;
+
 /// Deepest nesting accepted when reading; a workspace needs about ten levels.
 pub const RECURSION_LIMIT: usize = 64;
 
@@ -20,12 +22,12 @@ fn pretty_config() -> PrettyConfig {
 }
 
 /// The file text of a workspace: pretty RON, struct names, `\n` line ends,
-/// long texts as multi-line strings. The same workspace always gives the
-/// same text.
+/// long texts as multi-line strings, no line starting with a git conflict
+/// marker. The same workspace always gives the same text.
 pub fn to_ron(workspace: &Workspace) -> Result<String, ron::Error> {
     let mut text = ron::ser::to_string_pretty(workspace, pretty_config())?;
     text.push('\n');
-    Ok(text)
+    Ok(markers::escape_marker_lines(text))
 }
 
 pub(super) fn ron_options() -> ron::Options {

@@ -95,12 +95,11 @@ fn parse_unchecked(text: &str, path: &Path) -> Result<(Workspace, Option<u32>), 
             path: path.to_owned(),
         });
     }
-    if let Some(line) = conflict_marker_line(text) {
-        return Err(LoadError::ConflictMarkers {
-            path: path.to_owned(),
-            line,
-        });
-    }
+    parse_any_version(text, path).map_err(|error| blame_conflict_markers(error, text, path))
+}
+
+/// The workspace in `text`, of this format version or an older one.
+fn parse_any_version(text: &str, path: &Path) -> Result<(Workspace, Option<u32>), LoadError> {
     let (workspace, migrated_from) = match format::parse::<Workspace>(text, path) {
         Ok(ws) if ws.format_version == FORMAT_VERSION => (ws, None),
         Ok(ws) => read_other_version(ws.format_version, text, path)?,
@@ -112,9 +111,22 @@ fn parse_unchecked(text: &str, path: &Path) -> Result<(Workspace, Option<u32>), 
     Ok((workspace, migrated_from))
 }
 
-/// The first line (from 1) that starts with a git conflict marker, if any.
-/// A `<<<<<<< `, `=======`, `>>>>>>> ` run of lines is what git leaves;
-/// an article quoting one whole is the only false alarm, and a rare one.
+/// A syntax error in a file holding git conflict markers is told as
+/// those markers, which are its cause. Only a file that does not parse is
+/// looked at: a text quoting a conflict block (which older versions wrote
+/// at the start of lines) is no reason to refuse a file.
+fn blame_conflict_markers(error: LoadError, text: &str, path: &Path) -> LoadError {
+    match (&error, conflict_marker_line(text)) {
+        (LoadError::Syntax { .. }, Some(line)) => LoadError::ConflictMarkers {
+            path: path.to_owned(),
+            line,
+        },
+        _ => error,
+    }
+}
+
+/// The first line (from 1) that starts with a git conflict marker, if any:
+/// a `<<<<<<< `, `=======`, `>>>>>>> ` run of lines is what git leaves.
 fn conflict_marker_line(text: &str) -> Option<usize> {
     if !text.contains("<<<<<<< ") || !text.contains(">>>>>>> ") {
         return None;

@@ -55,6 +55,7 @@ fn mixed_workspace() -> Workspace {
 
 fn cite(claim: &mut Claim, source: SourceId) {
     claim.evidence.push(Evidence {
+        id: Default::default(),
         source,
         stance: Stance::Supports,
         excerpt: String::new(),

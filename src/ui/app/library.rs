@@ -552,12 +552,7 @@ fn citation(check: &EarlierCheck) -> (Source, Evidence) {
         "" => format!("Verdict: {verdict}."),
         rationale => format!("Verdict: {verdict}. {rationale}"),
     };
-    let evidence = Evidence {
-        source: source.id,
-        stance: Stance::Context,
-        excerpt,
-        note: String::new(),
-    };
+    let evidence = Evidence::new(source.id, Stance::Context, excerpt);
     (source, evidence)
 }
 

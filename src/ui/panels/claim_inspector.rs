@@ -355,12 +355,7 @@ impl Inspector {
             {
                 out.push(change(
                     claim,
-                    ClaimChange::Cite(Evidence {
-                        source,
-                        stance: *stance,
-                        excerpt: String::new(),
-                        note: String::new(),
-                    }),
+                    ClaimChange::Cite(Evidence::new(source, *stance, "")),
                 ));
             }
         });
@@ -407,12 +402,11 @@ impl Inspector {
                     out.push(InspectorIntent::Command(Command::AddSourceAndCite {
                         source: Box::new(draft.source.clone()),
                         claim: claim.id,
-                        evidence: Box::new(Evidence {
-                            source: draft.source.id,
-                            stance: draft.stance,
-                            excerpt: draft.excerpt.clone(),
-                            note: String::new(),
-                        }),
+                        evidence: Box::new(Evidence::new(
+                            draft.source.id,
+                            draft.stance,
+                            draft.excerpt.clone(),
+                        )),
                     }));
                     close = true;
                 }

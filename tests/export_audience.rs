@@ -7,7 +7,8 @@
 use factbench::anchor::find_quote;
 use factbench::export::{self, Audience, ExportOptions, Format, TextShown};
 use factbench::model::{
-    ClaimantKind, Correction, PublicationAction, PublicationEvent, Review, ReviewOutcome,
+    ClaimantKind, Correction, FieldChange, PublicField, PublicationAction, PublicationEvent,
+    Review, ReviewOutcome,
 };
 use factbench::{Article, Claim, Evidence, Source, SourceKind, Stance, Workspace};
 
@@ -67,8 +68,11 @@ fn workspace() -> Workspace {
     public.corrections.push(Correction {
         date: "2026-04-01T09:00:00Z".parse().unwrap(),
         note: "PUBLIC-CORRECTION-исправлено".into(),
-        old_verdict: Some("mixed".into()),
-        new_verdict: Some("false".into()),
+        changes: vec![FieldChange {
+            field: PublicField::Verdict,
+            old: "mixed".into(),
+            new: "false".into(),
+        }],
         by: "Редактор".into(),
     });
     public.evidence.push(Evidence {

@@ -486,3 +486,53 @@ fn version_two_file_is_migrated_with_no_conflicts() {
     assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
     assert!(loaded.workspace.conflicts.is_empty());
 }
+
+#[test]
+fn version_four_file_opens_as_todays_sample() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4-workspace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("Workspace(\n    format_version: 4,\n"));
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(4));
+    assert_eq!(loaded.workspace, sample_workspace());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+}
+
+#[test]
+fn version_four_corrections_become_recorded_verdict_changes() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4-workspace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let correction = |old: &str, new: &str, note: &str| {
+        format!(
+            "                Correction(\n                    date: \"2026-11-28T05:00:00Z\",\n                    note: \"{note}\",\n                    old_verdict: {old},\n                    new_verdict: {new},\n                    by: \"Олег\",\n                ),\n"
+        )
+    };
+    let with_corrections = text.replacen(
+        "corrections: [],",
+        &format!(
+            "corrections: [\n{}{}{}            ],",
+            correction("Some(\"mixed\")", "Some(\"false\")", "Новые данные 海关"),
+            correction("Some(\"false\")", "Some(\"false\")", "Rationale reworded"),
+            correction("None", "Some(\"true\")", "Rated 👍"),
+        ),
+        1,
+    );
+    let ws = store::parse(&with_corrections, &path).unwrap().workspace;
+    let corrections = &ws.claims[0].corrections;
+    assert_eq!(corrections.len(), 3);
+    assert_eq!(
+        corrections[0].verdict_change(),
+        Some((Some("mixed"), Some("false")))
+    );
+    assert_eq!(corrections[0].note, "Новые данные 海关");
+    assert_eq!(corrections[0].by, "Олег");
+    assert!(
+        corrections[1].changes.is_empty(),
+        "the same key: no field recorded"
+    );
+    assert_eq!(corrections[2].verdict_change(), Some((None, Some("true"))));
+    let resaved = store::to_ron(&ws).unwrap();
+    assert!(resaved.contains("field: Verdict,"));
+    assert!(!resaved.contains("old_verdict"));
+    assert_eq!(store::parse(&resaved, &path).unwrap().workspace, ws);
+}

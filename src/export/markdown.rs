@@ -454,7 +454,7 @@ fn corrections(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
 
 /// A correction's date, what happened to the verdict, and its note.
 fn correction_text(plan: &Plan<'_>, correction: &crate::model::Correction) -> String {
-    let label = |key: &Option<String>| match key {
+    let label = |key: Option<&str>| match key {
         Some(key) => plan
             .workspace
             .scale
@@ -463,12 +463,12 @@ fn correction_text(plan: &Plan<'_>, correction: &crate::model::Correction) -> St
         None => "no verdict".to_owned(),
     };
     let mut text = format!("{}: ", correction.date.strftime("%-d %B %Y"));
-    if correction.old_verdict != correction.new_verdict {
+    if let Some((old, new)) = correction.verdict_change() {
         let _ = write!(
             text,
             "verdict changed from “{}” to “{}”. ",
-            label(&correction.old_verdict),
-            label(&correction.new_verdict)
+            label(old),
+            label(new)
         );
     }
     text.push_str(&markdown_inline(&correction.note));

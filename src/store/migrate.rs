@@ -22,6 +22,11 @@
 //! the claim's internal note.
 //!
 //! Version 3 had no recorded merge conflicts (see `v3` below).
+//!
+//! Version 4 recorded only the verdict in a correction (`old_verdict`,
+//! `new_verdict`); version 5 records each public field a correction
+//! changed (see `v4` below, the one step to renumber if versions are
+//! reordered).
 
 use super::LoadError;
 use super::format::parse;
@@ -56,7 +61,8 @@ pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace
             .map(|v0| Workspace::from(v2::Workspace::from(v1::Workspace::from(v0)))),
         1 => parse::<v1::Workspace>(text, path).map(|v1| Workspace::from(v2::Workspace::from(v1))),
         2 => parse::<v2::Workspace>(text, path).map(Workspace::from),
-        3 => parse::<v3::Workspace>(text, path).map(Workspace::from),
+        3 => parse::<v3::Workspace>(text, path).map(|v3| Workspace::from(v4::Workspace::from(v3))),
+        4 => parse::<v4::Workspace>(text, path).map(Workspace::from),
         FORMAT_VERSION => parse::<Workspace>(text, path),
         _ => unreachable_version(version, path),
     }
@@ -383,7 +389,8 @@ fn drafting_history(corrections: &[v2::Correction]) -> String {
 }
 
 /// Version 3, frozen: the workspace before merge conflicts were recorded in
-/// it. Its items are today's; it converts by adding an empty conflict list.
+/// it. Its items are version 4's; it converts by adding an empty conflict
+/// list.
 mod v3 {
     use super::*;
 
@@ -401,8 +408,148 @@ mod v3 {
         pub report_url: String,
         pub scale: VerdictScale,
         pub articles: Vec<Article>,
+        pub claims: Vec<v4::Claim>,
+        pub sources: Vec<Source>,
+    }
+
+    impl From<Workspace> for v4::Workspace {
+        fn from(old: Workspace) -> Self {
+            v4::Workspace {
+                format_version: 4,
+                title: old.title,
+                description: old.description,
+                methodology: old.methodology,
+                created: old.created,
+                modified: old.modified,
+                publisher: old.publisher,
+                report_url: old.report_url,
+                scale: old.scale,
+                articles: old.articles,
+                claims: old.claims,
+                sources: old.sources,
+                conflicts: Vec::new(),
+            }
+        }
+    }
+}
+
+/// Version 4, frozen: a correction recorded the verdict before and after
+/// (the same key when only the rationale changed or the note was written
+/// by hand) instead of a list of changed public fields. Everything else is
+/// today's; the step from it is [`v4::corrected_fields`].
+mod v4 {
+    use super::*;
+    use crate::model::{
+        Conflict, Correction as CurrentCorrection, FieldChange, PublicField, PublicationEvent,
+        Review,
+    };
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Workspace {
+        #[allow(dead_code)]
+        pub format_version: u32,
+        pub title: String,
+        pub description: String,
+        pub methodology: String,
+        pub created: Timestamp,
+        pub modified: Timestamp,
+        pub publisher: Publisher,
+        pub report_url: String,
+        pub scale: VerdictScale,
+        pub articles: Vec<Article>,
         pub claims: Vec<Claim>,
         pub sources: Vec<Source>,
+        #[serde(default)]
+        pub conflicts: Vec<Conflict>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Claim {
+        pub id: ClaimId,
+        pub article: ArticleId,
+        pub anchor: Anchor,
+        pub statement: String,
+        pub claimant: String,
+        pub claimant_kind: ClaimantKind,
+        pub reported_by: String,
+        pub tags: Vec<String>,
+        pub priority: Priority,
+        pub status: Status,
+        pub verdict: Option<String>,
+        pub rationale: String,
+        pub evidence: Vec<Evidence>,
+        pub created: Timestamp,
+        pub updated: Timestamp,
+        pub corrections: Vec<Correction>,
+        pub internal_note: String,
+        pub publication: Vec<PublicationEvent>,
+        pub reviews: Vec<Review>,
+        pub orphaned: Option<Timestamp>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Correction {
+        pub date: Timestamp,
+        pub note: String,
+        pub old_verdict: Option<String>,
+        pub new_verdict: Option<String>,
+        pub by: String,
+    }
+
+    /// The step from version 4: a verdict that changed becomes the one
+    /// recorded change; the same key before and after (a rationale
+    /// change, or a note by hand) records no field, since version 4 never
+    /// kept the old rationale.
+    pub fn corrected_fields(old: &Correction) -> Vec<FieldChange> {
+        if old.old_verdict == old.new_verdict {
+            return Vec::new();
+        }
+        vec![FieldChange {
+            field: PublicField::Verdict,
+            old: old.old_verdict.clone().unwrap_or_default(),
+            new: old.new_verdict.clone().unwrap_or_default(),
+        }]
+    }
+
+    impl From<Correction> for CurrentCorrection {
+        fn from(old: Correction) -> Self {
+            CurrentCorrection {
+                changes: corrected_fields(&old),
+                date: old.date,
+                note: old.note,
+                by: old.by,
+            }
+        }
+    }
+
+    impl From<Claim> for crate::model::Claim {
+        fn from(old: Claim) -> Self {
+            crate::model::Claim {
+                id: old.id,
+                article: old.article,
+                anchor: old.anchor,
+                statement: old.statement,
+                claimant: old.claimant,
+                claimant_kind: old.claimant_kind,
+                reported_by: old.reported_by,
+                tags: old.tags,
+                priority: old.priority,
+                status: old.status,
+                verdict: old.verdict,
+                rationale: old.rationale,
+                evidence: old.evidence,
+                created: old.created,
+                updated: old.updated,
+                corrections: old.corrections.into_iter().map(Into::into).collect(),
+                internal_note: old.internal_note,
+                publication: old.publication,
+                reviews: old.reviews,
+                orphaned: old.orphaned,
+            }
+        }
     }
 
     impl From<Workspace> for crate::model::Workspace {
@@ -418,9 +565,9 @@ mod v3 {
                 report_url: old.report_url,
                 scale: old.scale,
                 articles: old.articles,
-                claims: old.claims,
+                claims: old.claims.into_iter().map(Into::into).collect(),
                 sources: old.sources,
-                conflicts: Vec::new(),
+                conflicts: old.conflicts,
             }
         }
     }

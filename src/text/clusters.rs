@@ -48,6 +48,17 @@ pub fn prev_cluster_boundary(index: &CharIndex, at: usize) -> usize {
     cluster_before(&index.text()[..byte]).map_or(at, |(_, chars, _)| at - chars)
 }
 
+/// Whether char `at` is a cluster boundary of the indexed text (its start
+/// and end are): a quote starting or ending there splits no character.
+pub fn is_cluster_boundary(index: &CharIndex, at: usize) -> bool {
+    let text = index.text();
+    let Some(byte) = index.byte_of(at) else {
+        return false;
+    };
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(byte, text.len(), true);
+    cursor.is_boundary(text, 0).unwrap_or(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,8 @@
 //! window in sight: splitting a text into paragraphs, what counts as one
 //! character on screen (a base char with its combining marks, an emoji
 //! sequence, a flag), what counts as a word, the caret motions built
-//! on them, finding a phrase whatever its case and accents, and tidying a
+//! on them, finding a phrase whatever its case and accents, finding a
+//! pasted quote whatever its invisible differences, and tidying a
 //! selection into a quote (trimmed, snapped to words).
 //!
 //! Offsets are char offsets (Unicode scalar values), as everywhere in
@@ -13,14 +14,16 @@
 mod clusters;
 mod find;
 mod paragraphs;
+mod pasted;
 mod pieces;
 mod span_motion;
 mod trim;
 mod words;
 
-pub use clusters::{next_cluster_boundary, prev_cluster_boundary};
+pub use clusters::{is_cluster_boundary, next_cluster_boundary, prev_cluster_boundary};
 pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
+pub use pasted::PastedQuoteFinder;
 pub use pieces::{MAX_PIECE_CHARS, PIECE_CHARS, continues_paragraph, cut_long_paragraphs};
 pub use span_motion::{SpanEnd, Step, moved_span};
 pub use trim::{is_trimmable, snap_to_words, trim_selection};

@@ -137,22 +137,21 @@ impl Report<'_, '_> {
 
     /// A correction's date, what happened to the verdict, and its note.
     pub(super) fn correction_entry(&self, correction: &Correction) -> Markup {
-        let label = |key: &Option<String>| -> String {
+        let label = |key: Option<&str>| -> String {
             match key {
                 Some(key) => self
                     .plan
                     .workspace
                     .scale
                     .get(key)
-                    .map_or_else(|| key.clone(), |v| v.label.clone()),
+                    .map_or_else(|| key.to_owned(), |v| v.label.clone()),
                 None => "no verdict".to_owned(),
             }
         };
-        let changed = correction.old_verdict != correction.new_verdict;
         html! {
             (date(day(correction.date))) ": "
-            @if changed {
-                "verdict changed from “" (bdi(&label(&correction.old_verdict))) "” to “" (bdi(&label(&correction.new_verdict))) "”. "
+            @if let Some((old, new)) = correction.verdict_change() {
+                "verdict changed from “" (bdi(&label(old))) "” to “" (bdi(&label(new))) "”. "
             }
             (bdi(&correction.note))
         }

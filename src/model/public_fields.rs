@@ -1,0 +1,107 @@
+//! The *public fields* of a claim, defined once: what a published fact
+//! check shows its readers — the statement, the quote (its span in the
+//! article), the claimant, the verdict, the rationale and the evidence.
+//! Once a claim has been published these change only through a
+//! correction, which records the old and the new value of each field it
+//! changed ([`FieldChange`]). The editing core refuses any other change to
+//! them, so the window and the command line follow the same rule.
+
+use super::Claim;
+use serde::{Deserialize, Serialize};
+
+/// One public field of a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PublicField {
+    Statement,
+    Quote,
+    Claimant,
+    Verdict,
+    Rationale,
+    Evidence,
+}
+
+impl PublicField {
+    /// Every public field, in the order a report shows them.
+    pub const ALL: [PublicField; 6] = [
+        PublicField::Statement,
+        PublicField::Quote,
+        PublicField::Claimant,
+        PublicField::Verdict,
+        PublicField::Rationale,
+        PublicField::Evidence,
+    ];
+
+    /// The field's name in JSON and on the command line (`statement`, `quote`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            PublicField::Statement => "statement",
+            PublicField::Quote => "quote",
+            PublicField::Claimant => "claimant",
+            PublicField::Verdict => "verdict",
+            PublicField::Rationale => "rationale",
+            PublicField::Evidence => "evidence",
+        }
+    }
+
+    /// The field's name in sentences ("the verdict").
+    pub fn label(self) -> &'static str {
+        match self {
+            PublicField::Statement => "statement",
+            PublicField::Quote => "quote",
+            PublicField::Claimant => "claimant",
+            PublicField::Verdict => "verdict",
+            PublicField::Rationale => "rationale",
+            PublicField::Evidence => "evidence",
+        }
+    }
+
+    /// Whether a change of this field of `claim` must be a correction:
+    /// the claim was published at some time (withdrawing it does not make
+    /// its public record a draft again).
+    pub fn needs_correction(claim: &Claim) -> bool {
+        claim.first_published().is_some()
+    }
+
+    /// The field's value on `claim` as a correction records it: the text
+    /// of a text field, the verdict's key (`""` while unrated), the quoted
+    /// text, and the evidence as one line per piece (`stance source-id`).
+    pub fn recorded_value(self, claim: &Claim) -> String {
+        match self {
+            PublicField::Statement => claim.statement.clone(),
+            PublicField::Quote => claim.anchor.exact.clone(),
+            PublicField::Claimant => claim.claimant.clone(),
+            PublicField::Verdict => claim.verdict.clone().unwrap_or_default(),
+            PublicField::Rationale => claim.rationale.clone(),
+            PublicField::Evidence => claim
+                .evidence
+                .iter()
+                .map(|e| format!("{} {}", e.stance.label(), e.source))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+impl std::fmt::Display for PublicField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One public field a correction changed: its value before and after, as
+/// [`PublicField::recorded_value`] gives them (for the verdict, a key of
+/// the scale or `""` for none).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldChange {
+    pub field: PublicField,
+    pub old: String,
+    pub new: String,
+}
+
+impl FieldChange {
+    /// The verdict key before or after, `None` for "unrated".
+    pub fn verdict_key(value: &str) -> Option<&str> {
+        (!value.is_empty()).then_some(value)
+    }
+}

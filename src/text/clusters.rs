@@ -119,4 +119,14 @@ mod tests {
         let (right, _) = stops("\u{301}a\u{200d} b");
         assert_eq!(right, vec![0, 1, 3, 4, 5]);
     }
+
+    #[test]
+    fn boundaries_are_between_whole_characters_only() {
+        let text = "q\u{307}👩‍👩‍👧🇺🇦я";
+        let index = CharIndex::new(text);
+        let boundaries: Vec<usize> = (0..=index.char_len() + 1)
+            .filter(|at| is_cluster_boundary(&index, *at))
+            .collect();
+        assert_eq!(boundaries, [0, 2, 7, 9, 10]);
+    }
 }

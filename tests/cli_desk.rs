@@ -457,6 +457,11 @@ fn sources_are_added_once_per_address_listed_and_cited() {
     ]);
     assert_eq!(code, 0, "{err}");
     let source = out.trim().to_owned();
+    assert_eq!(
+        loaded(&path).sources[0].accessed,
+        None,
+        "as the window adds it"
+    );
     let (code, again, err) = run(&[
         "source",
         "add",
@@ -656,6 +661,59 @@ fn set_publish_and_correct_follow_the_windows_rules() {
         ])
     );
     assert_eq!(c["corrections"][0]["by"], "Олег");
+    // Evidence after publication: only added, through a correction.
+    let (_, source, _) = run(&[
+        "source",
+        "add",
+        p,
+        "--title",
+        "ФТС 海关",
+        "--url",
+        "https://customs.example/",
+    ]);
+    let source = source.trim();
+    refused(
+        &path,
+        &[
+            "cite", p, "--claim", id, "--source", source, "--stance", "refutes",
+        ],
+        &["published", "correct --cite"],
+    );
+    let (code, _, err) = run(&[
+        "correct",
+        p,
+        "--claim",
+        id,
+        "--cite",
+        source,
+        "--stance",
+        "refutes",
+        "--excerpt",
+        "3 %",
+        "--note",
+        "Данные таможни добавлены.",
+        "--by",
+        "Олег",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    refused(
+        &path,
+        &[
+            "correct", p, "--claim", id, "--cite", "nope", "--stance", "refutes", "--note", "x",
+            "--by", "y",
+        ],
+        &["--cite"],
+    );
+    let ws = loaded(&path);
+    let corrected = ws.claims.iter().find(|c| c.id.to_string() == id).unwrap();
+    assert_eq!(corrected.evidence.len(), 1);
+    assert_eq!(corrected.corrections.len(), 2);
+    let change = &corrected.corrections[1].changes[0];
+    assert_eq!(change.field, factbench::model::PublicField::Evidence);
+    assert_eq!(
+        (change.old.as_str(), change.new.as_str()),
+        ("", format!("Refutes {source}").as_str())
+    );
     // A draft has nothing to correct.
     mark_json(&path, "外交部发言人", &[]);
     refused(

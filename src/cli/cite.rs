@@ -39,20 +39,7 @@ fn cite(args: &CiteArgs, out: &mut dyn Write) -> Result<u8, String> {
         desk::parse_stance(&args.stance).map_err(|e| format!("{}: {e}", path.display()))?;
     let (mut change, mut doc) = open_for_writing(path, "cite")?;
     let claim = desk::find_claim(doc.workspace(), &args.claim, path)?;
-    let source = doc
-        .workspace()
-        .sources
-        .iter()
-        .find(|s| s.id.to_string().eq_ignore_ascii_case(args.source.trim()))
-        .map(|s| s.id)
-        .ok_or_else(|| {
-            format!(
-                "{}: --source {}: no source of the library has that id (`factbench sources {}` lists them)",
-                path.display(),
-                quoted(&args.source),
-                path.display()
-            )
-        })?;
+    let source = desk::find_source(doc.workspace(), "--source", &args.source, path)?;
     let evidence = Evidence {
         source,
         stance,

@@ -1,7 +1,7 @@
 //! `factbench claims WORKSPACE [--json] [--published] [--article ID]`:
 //! every claim in report order, one line each.
 
-use super::claim_json::claim_json;
+use super::claim_json::claim_record;
 use super::desk::{escape_for_terminal, finish, json_line, open_for_reading};
 use crate::model::{Claim, Workspace};
 use crate::text::one_line;
@@ -55,7 +55,7 @@ fn list(args: &ClaimsArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u
             continue;
         }
         let line = if args.json {
-            json_line(&claim_json(&ws, claim, number))
+            json_line(&claim_record(&ws, claim, number))
         } else {
             format!("{}\n", plain_line(&ws, claim, number))
         };

@@ -1,10 +1,12 @@
 //! `factbench correct WORKSPACE --claim ID [--statement …] [--verdict KEY]
-//! [--rationale …] [--claimant …] --note TEXT --by NAME`: change public
+//! [--rationale …] [--claimant …] [--cite SOURCE --stance S] --note TEXT
+//! --by NAME`: change public
 //! fields of a published claim as one dated correction, which records the
 //! old and new value of each field it changes.
 
 use super::desk::{self, finish, open_for_writing, quoted};
 use crate::edit::{ClaimChange, Command, Corrected, Outcome};
+use crate::model::Evidence;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -24,6 +26,18 @@ pub struct CorrectArgs {
     pub rationale: Option<String>,
     #[arg(long)]
     pub claimant: Option<String>,
+    /// Add evidence: a library source's id (with --stance).
+    #[arg(long, value_name = "SOURCE", requires = "stance")]
+    pub cite: Option<String>,
+    /// The new evidence's stance: supports, refutes or context.
+    #[arg(long, requires = "cite")]
+    pub stance: Option<String>,
+    /// The new evidence's excerpt.
+    #[arg(long, default_value = "", requires = "cite")]
+    pub excerpt: String,
+    /// A note on the new evidence.
+    #[arg(long, default_value = "", requires = "cite")]
+    pub evidence_note: String,
     /// The public note: what changed and why (shown in the report).
     #[arg(long)]
     pub note: String,
@@ -52,15 +66,25 @@ fn correct(args: &CorrectArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
         .as_deref()
         .map(|v| desk::verdict_choice(doc.workspace(), v, path))
         .transpose()?;
+    let cite = match (&args.cite, &args.stance) {
+        (Some(source), Some(stance)) => vec![Evidence {
+            source: desk::find_source(doc.workspace(), "--cite", source, path)?,
+            stance: desk::parse_stance(stance).map_err(|e| format!("{}: {e}", path.display()))?,
+            excerpt: args.excerpt.clone(),
+            note: args.evidence_note.clone(),
+        }],
+        _ => Vec::new(),
+    };
     let fields = Corrected {
         statement: args.statement.clone(),
         claimant: args.claimant.clone(),
         verdict,
         rationale: args.rationale.clone(),
+        cite,
     };
     if fields == Corrected::default() {
         return Err(format!(
-            "{}: nothing to correct: give --statement, --verdict, --rationale or --claimant",
+            "{}: nothing to correct: give --statement, --verdict, --rationale, --claimant or --cite",
             path.display()
         ));
     }

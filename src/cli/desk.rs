@@ -6,7 +6,9 @@
 
 use super::FAILURE;
 use crate::edit::Document;
-use crate::model::{Claim, ClaimId, ClaimantKind, Priority, SourceKind, Stance, Status, Workspace};
+use crate::model::{
+    ClaimId, ClaimantKind, Priority, SourceId, SourceKind, Stance, Status, Workspace,
+};
 use crate::store::{self, Change};
 use std::io::Write;
 use std::path::Path;
@@ -118,6 +120,27 @@ pub(super) fn find_claim(ws: &Workspace, wanted: &str, path: &Path) -> Result<Cl
         .ok_or_else(|| {
             format!(
                 "{}: --claim {}: no claim has that id or number (`factbench claims {}` lists them)",
+                path.display(),
+                quoted(wanted),
+                path.display()
+            )
+        })
+}
+
+/// The library source `wanted` names by its id.
+pub(super) fn find_source(
+    ws: &Workspace,
+    argument: &str,
+    wanted: &str,
+    path: &Path,
+) -> Result<SourceId, Failure> {
+    ws.sources
+        .iter()
+        .find(|s| s.id.to_string().eq_ignore_ascii_case(wanted.trim()))
+        .map(|s| s.id)
+        .ok_or_else(|| {
+            format!(
+                "{}: {argument} {}: no source of the library has that id (`factbench sources {}` lists them)",
                 path.display(),
                 quoted(wanted),
                 path.display()
@@ -262,8 +285,8 @@ pub(super) fn flat(text: &str) -> String {
 /// A JSON line with every control character inside strings written as a
 /// `\uXXXX` escape (serde_json leaves DEL, C1 controls and bidirectional
 /// controls as they are).
-pub(super) fn json_line(value: &serde_json::Value) -> String {
-    let text = value.to_string();
+pub(super) fn json_line(value: &impl serde::Serialize) -> String {
+    let text = serde_json::to_string(value).unwrap_or_default();
     let mut out = String::with_capacity(text.len() + 1);
     for c in text.chars() {
         if needs_escape(c) {
@@ -278,11 +301,6 @@ pub(super) fn json_line(value: &serde_json::Value) -> String {
 
 fn needs_escape(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// A claim's number in the report.
-pub(super) fn number_of(ws: &Workspace, claim: &Claim) -> usize {
-    ws.claim_numbers().get(&claim.id).copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! given with it. With `--from`, every line is marked under one lock and
 //! saved once; a line that fails is reported and the others are kept.
 
-use super::claim_json::claim_json;
+use super::claim_json::{ClaimRecord, claim_record};
 use super::desk::{
     self, escape_for_terminal, finish, json_line, open_for_writing, quoted, verdict_key,
 };
@@ -14,7 +14,7 @@ use crate::edit::{ClaimChange, ClaimText, Command, Document, Outcome, marked_spa
 use crate::model::{Article, ArticleId, ClaimId, ClaimantKind, Status, Workspace};
 use crate::reanchor::PassageFinder;
 use crate::text::{PastedQuoteFinder, is_cluster_boundary, one_line};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -138,41 +138,42 @@ fn mark_one(args: &MarkArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             escape_for_terminal(&args.workspace.display().to_string())
         );
     }
-    let _ = out.write_all(result_line(doc.workspace(), &marked, args.json, None).as_bytes());
+    let numbers = doc.workspace().claim_numbers();
+    let line = result_line(doc.workspace(), &numbers, &marked, args.json, None);
+    let _ = out.write_all(line.as_bytes());
     Ok(0)
 }
 
 /// `--from`: every line under one lock and one save; exit 1 if any failed.
+/// Results are printed after the save, numbered as the saved file numbers
+/// its claims.
 fn mark_from(args: &MarkArgs, from: &Path, out: &mut dyn Write) -> Result<u8, String> {
     let lines = read_lines(from)?;
     let (mut change, mut doc) = open_for_writing(&args.workspace, "mark")?;
     let mut finders = HashMap::new();
-    let mut results = String::new();
-    let mut failed = 0;
+    let mut outcomes = Vec::with_capacity(lines.len());
     for (n, line) in lines.iter().enumerate() {
-        let number = n + 1;
         if line.trim().is_empty() {
             continue;
         }
         let outcome = serde_json::from_str::<MarkRequest>(line)
-            .map_err(|e| format!("{}: line {number}: {e}", from.display()))
+            .map_err(|e| format!("{}: line {}: {e}", from.display(), n + 1))
             .and_then(|request| mark(&mut doc, &mut finders, request, &args.workspace));
-        match outcome {
-            Ok(marked) => results.push_str(&result_line(
-                doc.workspace(),
-                &marked,
-                args.json,
-                Some(number),
-            )),
-            Err(message) => {
-                failed += 1;
-                results.push_str(&error_line(&message, args.json, number));
-            }
-        }
+        outcomes.push((n + 1, outcome));
     }
     desk::save(&mut change, &mut doc)?;
+    let ws = doc.workspace();
+    let numbers = ws.claim_numbers();
+    let mut results = String::new();
+    for (line, outcome) in &outcomes {
+        results.push_str(&match outcome {
+            Ok(marked) => result_line(ws, &numbers, marked, args.json, Some(*line)),
+            Err(message) => error_line(message, args.json, *line),
+        });
+    }
     let _ = out.write_all(results.as_bytes());
-    Ok(if failed > 0 { super::FAILURE } else { 0 })
+    let failed = outcomes.iter().any(|(_, o)| o.is_err());
+    Ok(if failed { super::FAILURE } else { 0 })
 }
 
 /// The lines of `--from`, read before the workspace is locked.
@@ -204,33 +205,60 @@ fn read_lines(from: &Path) -> Result<Vec<String>, String> {
     Ok(text.lines().map(str::to_owned).collect())
 }
 
+/// A result line of `--from --json`: the input line, whether the quote
+/// was marked already, and the claim.
+#[derive(Serialize)]
+struct MarkedLine<'a> {
+    line: usize,
+    existing: bool,
+    #[serde(flatten)]
+    claim: ClaimRecord<'a>,
+}
+
+/// A failed line of `--from --json`.
+#[derive(Serialize)]
+struct FailedLine<'a> {
+    line: usize,
+    error: &'a str,
+}
+
 /// The claim's id (or JSON), prefixed by the input line in `--from` mode.
-fn result_line(ws: &Workspace, marked: &Marked, json: bool, line: Option<usize>) -> String {
+fn result_line(
+    ws: &Workspace,
+    numbers: &HashMap<ClaimId, usize>,
+    marked: &Marked,
+    json: bool,
+    line: Option<usize>,
+) -> String {
     let Some(claim) = ws.claim(marked.claim) else {
         return String::new();
     };
-    if json {
-        let mut value = claim_json(ws, claim, desk::number_of(ws, claim));
-        if let Some(line) = line {
-            value["line"] = line.into();
-            value["existing"] = marked.existing.into();
+    let number = numbers.get(&claim.id).copied().unwrap_or(0);
+    match (json, line) {
+        (true, Some(line)) => json_line(&MarkedLine {
+            line,
+            existing: marked.existing,
+            claim: claim_record(ws, claim, number),
+        }),
+        (true, None) => json_line(&claim_record(ws, claim, number)),
+        (false, Some(line)) => {
+            let existing = if marked.existing {
+                " (already marked)"
+            } else {
+                ""
+            };
+            format!("line {line}: {}{existing}\n", claim.id)
         }
-        return json_line(&value);
-    }
-    let existing = if marked.existing {
-        " (already marked)"
-    } else {
-        ""
-    };
-    match line {
-        Some(line) => format!("line {line}: {}{existing}\n", claim.id),
-        None => format!("{}\n", claim.id),
+        (false, None) => format!("{}\n", claim.id),
     }
 }
 
 fn error_line(message: &str, json: bool, line: usize) -> String {
     if json {
-        json_line(&serde_json::json!({"line": line, "error": message}))
+        json_line(&FailedLine {
+            line,
+            error: message,
+        })
     } else {
         format!(
             "line {line}: error: {}\n",

@@ -2,11 +2,11 @@
 //! or the one already there with the same web address) and `factbench
 //! sources WORKSPACE [--json]` (the library, with the claims citing each).
 
-use super::claim_json::source_json;
+use super::claim_json::source_record;
 use super::desk::{
     self, escape_for_terminal, finish, json_line, open_for_reading, open_for_writing, quoted,
 };
-use crate::edit::{Command, Outcome};
+use crate::edit::Command;
 use crate::model::{Source, Workspace};
 use crate::text::one_line;
 use std::io::Write;
@@ -29,12 +29,16 @@ pub struct SourceAddArgs {
     pub url: String,
     #[arg(long, default_value = "")]
     pub publisher: String,
-    /// official-statement, primary-document, dataset, news-report, expert or other.
-    #[arg(long, default_value = "other")]
+    /// official-statement, primary-document, dataset, news-report (as the
+    /// window's new sources), expert or other.
+    #[arg(long, default_value = "news-report")]
     pub kind: String,
     /// Publication date, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
+    /// When it was consulted, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub accessed: Option<String>,
     /// An archived copy's web address.
     #[arg(long, default_value = "")]
     pub archive_url: String,
@@ -68,18 +72,21 @@ fn add(args: &SourceAddArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         return Err(in_file("--title is empty".to_owned()));
     }
     let kind = desk::parse_source_kind(&args.kind).map_err(in_file)?;
-    let published = args
-        .published
-        .as_deref()
-        .map(|d| {
-            d.trim().parse::<jiff::civil::Date>().map_err(|_| {
-                in_file(format!(
-                    "--published {}: not a date of the form YYYY-MM-DD",
-                    quoted(d)
-                ))
+    let date = |flag: &str, value: &Option<String>| {
+        value
+            .as_deref()
+            .map(|d| {
+                d.trim().parse::<jiff::civil::Date>().map_err(|_| {
+                    in_file(format!(
+                        "{flag} {}: not a date of the form YYYY-MM-DD",
+                        quoted(d)
+                    ))
+                })
             })
-        })
-        .transpose()?;
+            .transpose()
+    };
+    let published = date("--published", &args.published)?;
+    let accessed = date("--accessed", &args.accessed)?;
     let (mut change, mut doc) = open_for_writing(path, "source add")?;
     if let Some(known) = same_address(doc.workspace(), &args.url) {
         let _ = writeln!(
@@ -92,16 +99,15 @@ fn add(args: &SourceAddArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         print_source(doc.workspace(), known.id, args.json, out);
         return Ok(0);
     }
-    let mut source = Source::new(args.title.trim(), args.url.trim(), kind);
-    source.publisher = args.publisher.trim().to_owned();
+    // Kept as given, as the window keeps what is typed.
+    let mut source = Source::new(args.title.as_str(), args.url.as_str(), kind);
+    source.publisher = args.publisher.clone();
     source.published = published;
-    source.archive_url = args.archive_url.trim().to_owned();
-    source.accessed = Some(crate::model::today());
+    source.accessed = accessed;
+    source.archive_url = args.archive_url.clone();
     let id = source.id;
-    match doc.execute(Command::AddSource(Box::new(source)), 0.0) {
-        Ok(Outcome::Source(_)) | Ok(_) => {}
-        Err(e) => return Err(in_file(e.to_string())),
-    }
+    doc.execute(Command::AddSource(Box::new(source)), 0.0)
+        .map_err(|e| in_file(e.to_string()))?;
     desk::save(&mut change, &mut doc)?;
     print_source(doc.workspace(), id, args.json, out);
     Ok(0)
@@ -112,7 +118,7 @@ fn print_source(ws: &Workspace, id: crate::model::SourceId, json: bool, out: &mu
         return;
     };
     let line = if json {
-        json_line(&source_json(ws, source, &ws.claim_numbers()))
+        json_line(&source_record(ws, source, &ws.claim_numbers()))
     } else {
         format!("{id}\n")
     };
@@ -166,7 +172,7 @@ fn list(args: &SourcesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let numbers = ws.claim_numbers();
     for source in &ws.sources {
         let line = if args.json {
-            json_line(&source_json(&ws, source, &numbers))
+            json_line(&source_record(&ws, source, &numbers))
         } else {
             let cited = ws.claims_citing(source.id).count();
             let fields = [

@@ -220,6 +220,8 @@ pub struct Corrected {
     /// The new verdict (`Some(None)` clears it).
     pub verdict: Option<Option<String>>,
     pub rationale: Option<String>,
+    /// Evidence to add (evidence is never removed from a published check).
+    pub cite: Vec<Evidence>,
 }
 
 impl ClaimChange {
@@ -551,9 +553,7 @@ pub enum CommandError {
     StaleUpdate,
     #[error("the claim cannot be published yet: it still needs {0}")]
     NotReady(String),
-    #[error(
-        "the claim has been published: its {0} changes only through a correction with a public note (“Correct…” in the inspector, `factbench correct` on the command line)"
-    )]
+    #[error("the claim has been published: its {0} changes {how}", how = .0.how_to_change())]
     PublishedNeedsCorrection(PublicField),
     #[error("the claim has never been published, so there is nothing to correct")]
     NeverPublished,

@@ -428,6 +428,9 @@ fn correct_edits(
     if let Some(verdict) = &fields.verdict {
         check_verdict(ws, verdict.as_deref())?;
     }
+    if fields.cite.iter().any(|e| ws.source(e.source).is_none()) {
+        return Err(CommandError::NoSuchSource);
+    }
     let (changes, mut edits) = corrected_fields(claim, fields);
     if changes.is_empty() {
         return Ok(Vec::new());
@@ -467,6 +470,28 @@ fn corrected_fields(claim: &Claim, fields: Corrected) -> (Vec<FieldChange>, Vec<
         out.1.push(ClaimEdit::SetVerdict(verdict));
     }
     correct_text(claim, ClaimText::Rationale, fields.rationale, &mut out);
+    if !fields.cite.is_empty() {
+        let old = PublicField::Evidence.recorded_value(claim);
+        let added = fields.cite.iter().map(PublicField::evidence_line);
+        let new = old
+            .lines()
+            .map(str::to_owned)
+            .chain(added)
+            .collect::<Vec<_>>();
+        out.0.push(FieldChange {
+            field: PublicField::Evidence,
+            old,
+            new: new.join("\n"),
+        });
+        let first = claim.evidence.len();
+        out.1
+            .extend(fields.cite.into_iter().enumerate().map(|(i, evidence)| {
+                ClaimEdit::InsertEvidence {
+                    index: first + i,
+                    evidence,
+                }
+            }));
+    }
     out
 }
 

@@ -136,6 +136,7 @@ fn after_publication_public_fields_change_only_through_a_correction() {
             rationale: Some("Рост 38 % — только по станкам.".into()),
             statement: Some("Экспорт станков вырос на 38 %".into()),
             claimant: Some(String::new()),
+            cite: Vec::new(),
         },
         note: note.into(),
         by: "Олег".into(),

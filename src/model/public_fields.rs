@@ -6,7 +6,7 @@
 //! changed ([`FieldChange`]). The editing core refuses any other change to
 //! them, so the window and the command line follow the same rule.
 
-use super::Claim;
+use super::{Claim, Evidence};
 use serde::{Deserialize, Serialize};
 
 /// One public field of a claim.
@@ -75,9 +75,33 @@ impl PublicField {
             PublicField::Evidence => claim
                 .evidence
                 .iter()
-                .map(|e| format!("{} {}", e.stance.label(), e.source))
+                .map(PublicField::evidence_line)
                 .collect::<Vec<_>>()
                 .join("\n"),
+        }
+    }
+
+    /// One piece of evidence as the evidence's recorded value lists it:
+    /// its stance and the id of the source it cites.
+    pub fn evidence_line(evidence: &Evidence) -> String {
+        format!("{} {}", evidence.stance.label(), evidence.source)
+    }
+
+    /// How a published claim's field is changed, for messages.
+    pub fn how_to_change(self) -> &'static str {
+        match self {
+            PublicField::Statement
+            | PublicField::Claimant
+            | PublicField::Verdict
+            | PublicField::Rationale => {
+                "only through a correction with a public note (“Correct…” in the inspector, `factbench correct` on the command line)"
+            }
+            PublicField::Evidence => {
+                "only by adding evidence through a correction with a public note (`factbench correct --cite`)"
+            }
+            PublicField::Quote => {
+                "never: the published quote stays where it is (mark the other words as a claim of their own)"
+            }
         }
     }
 }

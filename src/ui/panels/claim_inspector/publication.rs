@@ -35,6 +35,7 @@ impl CorrectionDraft {
             claimant: Some(self.claimant.clone()),
             verdict: Some(self.verdict.clone()),
             rationale: Some(self.rationale.clone()),
+            cite: Vec::new(),
         }
     }
 

@@ -363,6 +363,19 @@ fn mark_asks_which_article_when_there_are_several() {
         &["2 articles", "--article", &second_id, "Вторая 第二"],
     );
     assert!(err.contains(&ws.articles[0].id.to_string()));
+    let first_id = ws.articles[0].id.to_string();
+    refused(
+        &path,
+        &[
+            "mark",
+            path_str(&path),
+            "--quote",
+            "Экспорт вырос на 12 %",
+            "--article",
+            &first_id,
+        ],
+        &["not found in article", "but found in", &second_id],
+    );
     let claim = mark_json(&path, "Экспорт вырос на 12 %", &["--article", &second_id]);
     assert_eq!(claim["article"], second_id.as_str());
     assert_eq!(claim["exact"], "Экспорт вырос на 12 %");

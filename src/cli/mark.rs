@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 /// Chars of context shown either side of an occurrence.
 const CONTEXT_CHARS: usize = 30;
+/// Occurrences listed when a quote is ambiguous (the count is always given).
+const LISTED_OCCURRENCES: usize = 20;
 /// The longest `--from` input read (lines beyond are refused).
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -134,7 +136,7 @@ fn mark_one(args: &MarkArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     if marked.existing {
         let _ = writeln!(
             err,
-            "{}: the quote is already marked as this claim; nothing added",
+            "{}: the quote is already marked as this claim; nothing added or changed (`factbench set` changes its fields)",
             escape_for_terminal(&args.workspace.display().to_string())
         );
     }
@@ -476,7 +478,7 @@ fn locate(
                 path.display()
             ));
         }
-        ([], _) => return Err(not_found(article, quote, path)),
+        ([], _) => return Err(not_found(ws, article, quote, path)),
         ([only], None) => *only,
         (many, None) => return Err(ambiguous(article, quote, many, path)),
         (many, Some(nth)) => *many.get(nth - 1).ok_or_else(|| {
@@ -500,8 +502,31 @@ fn locate(
         .map_err(|e| format!("{}: --quote {}: {e}", path.display(), quoted(quote)))
 }
 
-/// "no occurrence; the closest passage is …".
-fn not_found(article: &Article, quote: &str, path: &Path) -> String {
+/// "not found; the closest passage is …", or the other articles that
+/// hold the quote.
+fn not_found(ws: &Workspace, article: &Article, quote: &str, path: &Path) -> String {
+    let elsewhere: Vec<String> = ws
+        .articles
+        .iter()
+        .filter(|a| a.id != article.id)
+        .filter(|a| !PastedQuoteFinder::new(&a.text).find(quote).is_empty())
+        .map(|a| {
+            format!(
+                "{} ({})",
+                a.id,
+                escape_for_terminal(&one_line(&a.title, 60))
+            )
+        })
+        .collect();
+    if !elsewhere.is_empty() {
+        return format!(
+            "{}: --quote {}: not found in article {}, but found in {}; choose it with --article",
+            path.display(),
+            quoted(quote),
+            article.id,
+            elsewhere.join(", ")
+        );
+    }
     let probe = Anchor {
         start: 0,
         end: 0,
@@ -541,7 +566,7 @@ fn ambiguous(article: &Article, quote: &str, found: &[(usize, usize)], path: &Pa
         found.len(),
         article.id
     );
-    for (n, (start, end)) in found.iter().enumerate() {
+    for (n, (start, end)) in found.iter().enumerate().take(LISTED_OCCURRENCES) {
         let before = index
             .slice(start.saturating_sub(CONTEXT_CHARS), *start)
             .unwrap_or_default();
@@ -555,6 +580,12 @@ fn ambiguous(article: &Article, quote: &str, found: &[(usize, usize)], path: &Pa
             escape_for_terminal(&desk::flat(before)),
             escape_for_terminal(&one_line(quoted_text, 80)),
             escape_for_terminal(&desk::flat(after)),
+        ));
+    }
+    if found.len() > LISTED_OCCURRENCES {
+        message.push_str(&format!(
+            "\n  … and {} more (quote more words to tell them apart)",
+            found.len() - LISTED_OCCURRENCES
         ));
     }
     message

@@ -4,6 +4,7 @@
 
 use super::desk::{self, finish, open_for_writing, quoted};
 use crate::edit::{ClaimChange, Command, Outcome};
+use crate::model::readiness;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -45,6 +46,15 @@ fn publish(args: &PublishArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
         .map_err(|e| format!("{}: --claim {}: {e}", path.display(), quoted(&args.claim)))?;
     if outcome == Outcome::Unchanged {
         let _ = writeln!(err, "note: the claim is published already; nothing saved");
+    } else if let Some(published) = doc.workspace().claim(claim) {
+        let lacks = readiness::lacks(doc.workspace(), published);
+        if !lacks.is_empty() {
+            let _ = writeln!(
+                err,
+                "note: published; an editor may still want {}",
+                readiness::describe(&lacks)
+            );
+        }
     }
     desk::save(&mut change, &mut doc)?;
     let _ = writeln!(out, "{claim}");

@@ -553,7 +553,7 @@ pub enum CommandError {
     StaleUpdate,
     #[error("the claim cannot be published yet: it still needs {0}")]
     NotReady(String),
-    #[error("the claim has been published: its {0} changes {how}", how = .0.how_to_change())]
+    #[error("the claim has been published: {}", .0.rule_after_publication())]
     PublishedNeedsCorrection(PublicField),
     #[error("the claim has never been published, so there is nothing to correct")]
     NeverPublished,

@@ -87,21 +87,18 @@ impl PublicField {
         format!("{} {}", evidence.stance.label(), evidence.source)
     }
 
-    /// How a published claim's field is changed, for messages.
-    pub fn how_to_change(self) -> &'static str {
+    /// How this field of a published claim may still change, as the end
+    /// of a sentence for messages ("its verdict changes only through …").
+    pub fn rule_after_publication(self) -> String {
         match self {
             PublicField::Statement
             | PublicField::Claimant
             | PublicField::Verdict
-            | PublicField::Rationale => {
-                "only through a correction with a public note (“Correct…” in the inspector, `factbench correct` on the command line)"
-            }
-            PublicField::Evidence => {
-                "only by adding evidence through a correction with a public note (`factbench correct --cite`)"
-            }
-            PublicField::Quote => {
-                "never: the published quote stays where it is (mark the other words as a claim of their own)"
-            }
+            | PublicField::Rationale => format!(
+                "its {self} changes only through a correction with a public note (“Correct…” in the inspector, `factbench correct` on the command line)"
+            ),
+            PublicField::Evidence => "evidence is only added, through a correction with a public note (`factbench correct --cite`)".to_owned(),
+            PublicField::Quote => "its quote stays where it was published (mark other words as a claim of their own)".to_owned(),
         }
     }
 }

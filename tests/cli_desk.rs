@@ -397,7 +397,7 @@ fn mark_from_a_jsonl_file_keeps_the_good_lines_and_reports_each() {
         r#"{"quote": "экспорт вырос на 38 %"}"#,
     ];
     let file = dir.path().join("quotes.jsonl");
-    fs::write(&file, lines.join("\n")).unwrap();
+    fs::write(&file, format!("\u{feff}{}", lines.join("\r\n"))).unwrap();
     let (code, out, err) = run(&["mark", path_str(&path), "--from", path_str(&file), "--json"]);
     assert_eq!(code, 1, "some lines failed: {err}");
     let results = json_lines(&out);
@@ -487,6 +487,17 @@ fn sources_are_added_once_per_address_listed_and_cited() {
     assert_eq!(code, 0);
     assert_eq!(again.trim(), source);
     assert!(err.contains("already in the library"), "{err}");
+    let (_, json, _) = run(&[
+        "source",
+        "add",
+        p,
+        "--title",
+        "x",
+        "--url",
+        "https://rosstat.example/export",
+        "--json",
+    ]);
+    assert_eq!(json_lines(&json)[0]["id"], source.as_str());
     refused(
         &path,
         &["source", "add", p, "--title", "x", "--kind", "rumour"],

@@ -56,14 +56,12 @@ pub(super) fn open_for_reading(path: &Path, err: &mut dyn Write) -> Result<Works
 /// The workspace at `path` for a change by `command`: locked, read, and
 /// refused while it holds merge conflicts or does not exist.
 pub(super) fn open_for_writing(path: &Path, command: &str) -> Result<(Change, Document), Failure> {
+    if !path.exists() {
+        // Refused before the lock, so no lock file is left beside nothing.
+        return Err(no_workspace(path));
+    }
     let (change, loaded) = store::open_for_change(path, command).map_err(|e| e.to_string())?;
-    let loaded = loaded.ok_or_else(|| {
-        format!(
-            "{}: no such workspace file (create one with `factbench import ARTICLE --into {}`)",
-            path.display(),
-            path.display()
-        )
-    })?;
+    let loaded = loaded.ok_or_else(|| no_workspace(path))?;
     if !loaded.workspace.conflicts.is_empty() {
         return Err(format!(
             "{}: the workspace holds {} merge conflict(s); settle them first (`factbench check` lists them, the window settles them)",
@@ -73,6 +71,14 @@ pub(super) fn open_for_writing(path: &Path, command: &str) -> Result<(Change, Do
     }
     let doc = Document::opened(loaded.workspace, Some(path.to_owned()), loaded.disk);
     Ok((change, doc))
+}
+
+fn no_workspace(path: &Path) -> Failure {
+    format!(
+        "{}: no such workspace file (create one with `factbench import ARTICLE --into {}`)",
+        path.display(),
+        path.display()
+    )
 }
 
 /// Saves a changed document through the lock's write path.

@@ -159,7 +159,13 @@ fn mark_from(args: &MarkArgs, from: &Path, out: &mut dyn Write) -> Result<u8, St
             continue;
         }
         let outcome = serde_json::from_str::<MarkRequest>(line)
-            .map_err(|e| format!("{}: line {}: {e}", from.display(), n + 1))
+            .map_err(|e| {
+                format!(
+                    "{}: line {}: not an object of the fields `mark` takes (quote, article, nth, statement, claimant, claimant_kind, tags, verdict, status): {e}",
+                    from.display(),
+                    n + 1
+                )
+            })
             .and_then(|request| mark(&mut doc, &mut finders, request, &args.workspace));
         outcomes.push((n + 1, outcome));
     }
@@ -204,6 +210,7 @@ fn read_lines(from: &Path) -> Result<Vec<String>, String> {
             MAX_INPUT_BYTES >> 20
         ));
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(text.lines().map(str::to_owned).collect())
 }
 

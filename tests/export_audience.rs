@@ -174,6 +174,33 @@ fn the_public_report_carries_dated_corrections_and_publication() {
     );
     let md = export(&ws, Format::Markdown, &ExportOptions::public());
     assert!(md.contains("## Corrections"));
+    // Other public fields a correction changed are said too, the
+    // statement and claimant with their values.
+    let mut corrected = ws.clone();
+    let claim = corrected
+        .claims
+        .iter_mut()
+        .find(|c| !c.corrections.is_empty())
+        .unwrap();
+    let changes = &mut claim.corrections[0].changes;
+    changes.insert(
+        0,
+        FieldChange {
+            field: PublicField::Statement,
+            old: "Старое <утверждение>".into(),
+            new: "Новое *утверждение*".into(),
+        },
+    );
+    changes.push(FieldChange {
+        field: PublicField::Rationale,
+        old: "a".into(),
+        new: "b".into(),
+    });
+    let html = export(&corrected, Format::Html, &ExportOptions::public());
+    assert!(html.contains("statement changed from “<bdi>Старое &lt;утверждение&gt;</bdi>” to “<bdi>Новое *утверждение*</bdi>”. rationale revised. verdict changed from"), "{html}");
+    let md = export(&corrected, Format::Markdown, &ExportOptions::public());
+    assert!(md.contains("statement changed from “Старое \\<утверждение\\>” to “Новое \\*утверждение\\*”. rationale revised. verdict changed"), "{md}");
+    let md = export(&ws, Format::Markdown, &ExportOptions::public());
     assert!(md.contains("- Claim 1, 1 April 2026: verdict changed from “Mixed” to “False”. PUBLIC-CORRECTION-исправлено"));
     let csv = export(&ws, Format::Csv, &ExportOptions::public());
     let mut reader = csv::Reader::from_reader(csv.as_bytes());

@@ -452,7 +452,7 @@ fn corrections(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     md.push('\n');
 }
 
-/// A correction's date, what happened to the verdict, and its note.
+/// A correction's date, what it changed, and its note.
 fn correction_text(plan: &Plan<'_>, correction: &crate::model::Correction) -> String {
     let label = |key: Option<&str>| match key {
         Some(key) => plan
@@ -463,6 +463,19 @@ fn correction_text(plan: &Plan<'_>, correction: &crate::model::Correction) -> St
         None => "no verdict".to_owned(),
     };
     let mut text = format!("{}: ", correction.date.strftime("%-d %B %Y"));
+    for change in &correction.changes {
+        if let Some((old, new)) = change.reported_values() {
+            let _ = write!(
+                text,
+                "{} changed from “{}” to “{}”. ",
+                change.field.label(),
+                markdown_inline(old),
+                markdown_inline(new)
+            );
+        } else if let Some(phrase) = change.reported_phrase() {
+            let _ = write!(text, "{phrase}. ");
+        }
+    }
     if let Some((old, new)) = correction.verdict_change() {
         let _ = write!(
             text,

@@ -121,6 +121,28 @@ pub struct FieldChange {
 }
 
 impl FieldChange {
+    /// The old and new value a report shows, for the short fields whose
+    /// values read well in a sentence (statement, quote, claimant); `None`
+    /// for the verdict (shown with its labels), the rationale and the
+    /// evidence (shown as revised or added).
+    pub fn reported_values(&self) -> Option<(&str, &str)> {
+        match self.field {
+            PublicField::Statement | PublicField::Quote | PublicField::Claimant => {
+                Some((&self.old, &self.new))
+            }
+            PublicField::Verdict | PublicField::Rationale | PublicField::Evidence => None,
+        }
+    }
+
+    /// How a report says the rationale or the evidence changed.
+    pub fn reported_phrase(&self) -> Option<&'static str> {
+        match self.field {
+            PublicField::Rationale => Some("rationale revised"),
+            PublicField::Evidence => Some("evidence added"),
+            _ => None,
+        }
+    }
+
     /// The verdict key before or after, `None` for "unrated".
     pub fn verdict_key(value: &str) -> Option<&str> {
         (!value.is_empty()).then_some(value)

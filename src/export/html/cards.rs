@@ -135,7 +135,7 @@ impl Report<'_, '_> {
         }
     }
 
-    /// A correction's date, what happened to the verdict, and its note.
+    /// A correction's date, what it changed, and its note.
     pub(super) fn correction_entry(&self, correction: &Correction) -> Markup {
         let label = |key: Option<&str>| -> String {
             match key {
@@ -150,6 +150,13 @@ impl Report<'_, '_> {
         };
         html! {
             (date(day(correction.date))) ": "
+            @for change in &correction.changes {
+                @if let Some((old, new)) = change.reported_values() {
+                    (change.field.label()) " changed from “" (bdi(old)) "” to “" (bdi(new)) "”. "
+                } @else if let Some(phrase) = change.reported_phrase() {
+                    (phrase) ". "
+                }
+            }
             @if let Some((old, new)) = correction.verdict_change() {
                 "verdict changed from “" (bdi(&label(old))) "” to “" (bdi(&label(new))) "”. "
             }

@@ -193,7 +193,7 @@ pub(super) fn verdict_choice(
 }
 
 /// `ToCheck` → `to-check`: the kebab-case name of an enumeration value.
-pub(super) fn kebab(debug_name: &str) -> String {
+fn kebab(debug_name: &str) -> String {
     let mut out = String::with_capacity(debug_name.len() + 4);
     for (i, c) in debug_name.chars().enumerate() {
         if c.is_uppercase() && i > 0 {
@@ -217,7 +217,7 @@ fn choose<T: Copy + std::fmt::Debug>(
         .copied()
         .find(|v| name_of(*v) == folded || label(*v).to_lowercase().replace(' ', "-") == folded)
         .ok_or_else(|| {
-            let names: Vec<String> = all.iter().map(|v| kebab(&format!("{v:?}"))).collect();
+            let names: Vec<String> = all.iter().map(|v| name_of(*v)).collect();
             format!(
                 "{argument} {}: expected one of {}",
                 quoted(wanted),

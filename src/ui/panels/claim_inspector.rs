@@ -322,7 +322,9 @@ impl Inspector {
         });
         ui.add_space(4.0);
         if locked {
-            ui.weak("Published: its evidence is part of the published check.");
+            ui.weak(
+                "Published: evidence is only added, through a correction (`factbench correct --cite`).",
+            );
             return;
         }
         self.cite_existing(ui, ws, claim, out);

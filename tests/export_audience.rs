@@ -7,7 +7,8 @@
 use factbench::anchor::find_quote;
 use factbench::export::{self, Audience, ExportOptions, Format, TextShown};
 use factbench::model::{
-    ClaimantKind, Correction, PublicationAction, PublicationEvent, Review, ReviewOutcome,
+    ClaimantKind, Correction, FieldChange, PublicField, PublicationAction, PublicationEvent,
+    Review, ReviewOutcome,
 };
 use factbench::{Article, Claim, Evidence, Source, SourceKind, Stance, Workspace};
 
@@ -67,8 +68,11 @@ fn workspace() -> Workspace {
     public.corrections.push(Correction {
         date: "2026-04-01T09:00:00Z".parse().unwrap(),
         note: "PUBLIC-CORRECTION-исправлено".into(),
-        old_verdict: Some("mixed".into()),
-        new_verdict: Some("false".into()),
+        changes: vec![FieldChange {
+            field: PublicField::Verdict,
+            old: "mixed".into(),
+            new: "false".into(),
+        }],
         by: "Редактор".into(),
     });
     public.evidence.push(Evidence {
@@ -171,6 +175,33 @@ fn the_public_report_carries_dated_corrections_and_publication() {
     );
     let md = export(&ws, Format::Markdown, &ExportOptions::public());
     assert!(md.contains("## Corrections"));
+    // Other public fields a correction changed are said too, the
+    // statement and claimant with their values.
+    let mut corrected = ws.clone();
+    let claim = corrected
+        .claims
+        .iter_mut()
+        .find(|c| !c.corrections.is_empty())
+        .unwrap();
+    let changes = &mut claim.corrections[0].changes;
+    changes.insert(
+        0,
+        FieldChange {
+            field: PublicField::Statement,
+            old: "Старое <утверждение>".into(),
+            new: "Новое *утверждение*".into(),
+        },
+    );
+    changes.push(FieldChange {
+        field: PublicField::Rationale,
+        old: "a".into(),
+        new: "b".into(),
+    });
+    let html = export(&corrected, Format::Html, &ExportOptions::public());
+    assert!(html.contains("statement changed from “<bdi>Старое &lt;утверждение&gt;</bdi>” to “<bdi>Новое *утверждение*</bdi>”. rationale revised. verdict changed from"), "{html}");
+    let md = export(&corrected, Format::Markdown, &ExportOptions::public());
+    assert!(md.contains("statement changed from “Старое \\<утверждение\\>” to “Новое \\*утверждение\\*”. rationale revised. verdict changed"), "{md}");
+    let md = export(&ws, Format::Markdown, &ExportOptions::public());
     assert!(md.contains("- Claim 1, 1 April 2026: verdict changed from “Mixed” to “False”. PUBLIC-CORRECTION-исправлено"));
     let csv = export(&ws, Format::Csv, &ExportOptions::public());
     let mut reader = csv::Reader::from_reader(csv.as_bytes());

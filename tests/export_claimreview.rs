@@ -3,7 +3,9 @@
 
 use factbench::anchor::find_quote;
 use factbench::export::{self, ExportOptions, Format};
-use factbench::model::{ClaimantKind, Correction, PublicationAction, PublicationEvent};
+use factbench::model::{
+    ClaimantKind, Correction, FieldChange, PublicField, PublicationAction, PublicationEvent,
+};
 use factbench::sample::sample_workspace;
 use factbench::{Article, Claim, Workspace};
 
@@ -38,8 +40,11 @@ fn dates_follow_publication_and_corrections_not_edits() {
     claim.corrections.push(Correction {
         date: "2026-05-05T12:00:00Z".parse().unwrap(),
         note: "New customs data.".into(),
-        old_verdict: Some("mixed".into()),
-        new_verdict: Some("false".into()),
+        changes: vec![FieldChange {
+            field: PublicField::Verdict,
+            old: "mixed".into(),
+            new: "false".into(),
+        }],
         by: "Editor".into(),
     });
     let reviews = public_reviews(&ws);

@@ -1,7 +1,8 @@
 //! Publishing in the window: Ctrl+Shift+P in the name of Preferences › Your
 //! name, refusing a claim without a rationale, a verdict click on a
-//! published claim opening a correction that asks for its public note, and
-//! the claims list's numbers and Publication filter.
+//! published claim opening a correction that asks for its public note (its
+//! public fields read-only outside it), and the claims list's numbers and
+//! Publication filter.
 
 mod support;
 
@@ -135,6 +136,25 @@ fn a_verdict_click_on_a_published_claim_asks_for_a_correction_note() {
         Some("true"),
         "not changed before the note is written"
     );
+    // The public fields are read-only outside the correction form.
+    let role = egui::accesskit::Role::TextInput;
+    for field in ["Statement", "Claimant", "Rationale"] {
+        assert!(
+            harness.query_by_role_and_label(role, field).is_none(),
+            "{field} is not editable once published"
+        );
+    }
+    assert!(
+        harness
+            .query_by_role_and_label(role, "Reported by")
+            .is_some()
+    );
+    harness.get_by_label("Corrected statement").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Corrected statement")
+        .type_text(" (уточнено)");
+    harness.run_steps(2);
     harness.get_by_label("Public correction note").click();
     harness.run_steps(2);
     harness
@@ -151,6 +171,18 @@ fn a_verdict_click_on_a_published_claim_asks_for_a_correction_note() {
         "Новые данные: визит сократили."
     );
     assert_eq!(corrected.corrections[0].by, "Desk");
+    assert!(
+        corrected.statement.contains(" (уточнено)"),
+        "{}",
+        corrected.statement
+    );
+    let fields: Vec<_> = corrected.corrections[0]
+        .changes
+        .iter()
+        .map(|c| c.field)
+        .collect();
+    use factbench::model::PublicField;
+    assert_eq!(fields, [PublicField::Statement, PublicField::Verdict]);
 }
 
 #[test]

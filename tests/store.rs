@@ -611,3 +611,61 @@ fn a_version_four_conflict_on_a_citation_names_its_migrated_id() {
     let base: serde_json::Value = serde_json::from_str(conflict.base.as_deref().unwrap()).unwrap();
     assert_eq!(base["id"], id.to_string());
 }
+
+#[test]
+fn version_five_file_opens_as_todays_sample() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v5-workspace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("Workspace(\n    format_version: 5,\n"));
+    let loaded = store::load(&path).unwrap();
+    assert_eq!(loaded.migrated_from, Some(5));
+    assert_eq!(loaded.workspace, sample_workspace());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+}
+
+#[test]
+fn version_four_and_five_corrections_become_recorded_verdict_changes() {
+    for fixture in ["v4-workspace.ron", "v5-workspace.ron"] {
+        corrections_of_an_older_version_become_recorded_verdict_changes(fixture);
+    }
+}
+
+fn corrections_of_an_older_version_become_recorded_verdict_changes(fixture: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let correction = |old: &str, new: &str, note: &str| {
+        format!(
+            "                Correction(\n                    date: \"2026-11-28T05:00:00Z\",\n                    note: \"{note}\",\n                    old_verdict: {old},\n                    new_verdict: {new},\n                    by: \"Олег\",\n                ),\n"
+        )
+    };
+    let with_corrections = text.replacen(
+        "corrections: [],",
+        &format!(
+            "corrections: [\n{}{}{}            ],",
+            correction("Some(\"mixed\")", "Some(\"false\")", "Новые данные 海关"),
+            correction("Some(\"false\")", "Some(\"false\")", "Rationale reworded"),
+            correction("None", "Some(\"true\")", "Rated 👍"),
+        ),
+        1,
+    );
+    let ws = store::parse(&with_corrections, &path).unwrap().workspace;
+    let corrections = &ws.claims[0].corrections;
+    assert_eq!(corrections.len(), 3);
+    assert_eq!(
+        corrections[0].verdict_change(),
+        Some((Some("mixed"), Some("false")))
+    );
+    assert_eq!(corrections[0].note, "Новые данные 海关");
+    assert_eq!(corrections[0].by, "Олег");
+    assert!(
+        corrections[1].changes.is_empty(),
+        "the same key: no field recorded"
+    );
+    assert_eq!(corrections[2].verdict_change(), Some((None, Some("true"))));
+    let resaved = store::to_ron(&ws).unwrap();
+    assert!(resaved.contains("field: Verdict,"));
+    assert!(!resaved.contains("old_verdict"));
+    assert_eq!(store::parse(&resaved, &path).unwrap().workspace, ws);
+}

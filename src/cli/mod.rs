@@ -2,13 +2,22 @@
 //! subcommands, which reuse the library exactly as the window does.
 
 mod check;
+mod cite;
+mod claim_json;
+mod claims;
+mod correct;
+mod desk;
 mod diff;
 mod export;
 mod git_setup;
 mod import;
 mod list;
+mod mark;
 mod merge;
+mod publish;
+mod set;
 mod similar;
+mod sources;
 mod update;
 
 use crate::text::TerminalWriter;
@@ -68,6 +77,23 @@ pub enum Command {
         /// A folder inside the repository (default: the current folder).
         dir: Option<PathBuf>,
     },
+    /// Mark a quote (or every quote of a JSON Lines file) as a claim; prints the claim's id.
+    Mark(mark::MarkArgs),
+    /// Every claim in report order, one per line (JSON Lines with --json).
+    Claims(claims::ClaimsArgs),
+    /// The workspace's source library.
+    #[command(subcommand)]
+    Source(sources::SourceCommand),
+    /// Every source of the library with the claims citing it (JSON Lines with --json).
+    Sources(sources::SourcesArgs),
+    /// Cite a library source as evidence for a claim.
+    Cite(cite::CiteArgs),
+    /// Change a claim's fields (a published claim's public fields change only with `correct`).
+    Set(set::SetArgs),
+    /// Publish a claim (refused while it lacks a verdict or a rationale).
+    Publish(publish::PublishArgs),
+    /// Correct a published claim: record old and new of each public field changed, with a public note.
+    Correct(correct::CorrectArgs),
 }
 
 /// Exit code for bad input or a failed command (clap uses 2 for usage errors).
@@ -107,6 +133,14 @@ pub fn run(cli: Cli, raw_out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         Some(Command::Merge(args)) => merge::run(&args, out, err),
         Some(Command::Diff(args)) => diff::run(&args, out, err),
         Some(Command::GitSetup { dir }) => git_setup::run(dir.as_deref(), out, err),
+        Some(Command::Mark(args)) => mark::run(&args, out, err),
+        Some(Command::Claims(args)) => claims::run(&args, out, err),
+        Some(Command::Source(command)) => sources::run_source(&command, out, err),
+        Some(Command::Sources(args)) => sources::run_sources(&args, out, err),
+        Some(Command::Cite(args)) => cite::run(&args, out, err),
+        Some(Command::Set(args)) => set::run(&args, out, err),
+        Some(Command::Publish(args)) => publish::run(&args, out, err),
+        Some(Command::Correct(args)) => correct::run(&args, out, err),
         None => open_window(cli.file, err),
     };
     ExitCode::from(code)

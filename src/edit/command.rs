@@ -4,8 +4,8 @@
 
 use crate::anchor::AnchorFault;
 use crate::model::{
-    Article, ArticleId, Claim, ClaimId, ClaimantKind, Evidence, Priority, Publisher, Source,
-    SourceId, Stance, Status, VerdictScale, Workspace,
+    Article, ArticleId, Claim, ClaimId, ClaimantKind, Evidence, Priority, PublicField, Publisher,
+    Source, SourceId, Stance, Status, VerdictScale, Workspace,
 };
 use jiff::civil::Date;
 
@@ -172,11 +172,11 @@ pub enum ClaimChange {
         by: String,
         note: String,
     },
-    /// Change the verdict and rationale of a claim that was published, as
-    /// one step recording a dated correction with a public `note`.
+    /// Change public fields of a claim that was published, as one step
+    /// recording a dated correction with a public `note` and the old and
+    /// new value of each field it changed.
     Correct {
-        verdict: Option<String>,
-        rationale: String,
+        fields: Corrected,
         note: String,
         by: String,
     },
@@ -212,7 +212,35 @@ pub enum ClaimChange {
     },
 }
 
+/// The public fields a correction sets; `None` leaves a field as it is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Corrected {
+    pub statement: Option<String>,
+    pub claimant: Option<String>,
+    /// The new verdict (`Some(None)` clears it).
+    pub verdict: Option<Option<String>>,
+    pub rationale: Option<String>,
+    /// Evidence to add (evidence is never removed from a published check).
+    pub cite: Vec<Evidence>,
+}
+
 impl ClaimChange {
+    /// The public field of the claim this change touches, if any: once the
+    /// claim was published, such a change is refused unless it is a
+    /// correction ([`ClaimChange::Correct`]).
+    pub fn public_field(&self) -> Option<PublicField> {
+        match self {
+            ClaimChange::SetText { field, .. } => field.public_field(),
+            ClaimChange::SetVerdict(_) => Some(PublicField::Verdict),
+            ClaimChange::SetSpan { .. } => Some(PublicField::Quote),
+            ClaimChange::Cite(_)
+            | ClaimChange::Uncite(_)
+            | ClaimChange::SetStance { .. }
+            | ClaimChange::SetEvidenceText { .. } => Some(PublicField::Evidence),
+            _ => None,
+        }
+    }
+
     fn typed(&self) -> Option<(ClaimField, &str)> {
         match self {
             ClaimChange::SetText { field, text } => Some((ClaimField::Text(*field), text)),
@@ -256,6 +284,16 @@ impl ClaimText {
             ClaimText::ReportedBy => "Reported by",
             ClaimText::Rationale => "Rationale",
             ClaimText::InternalNote => "Internal note",
+        }
+    }
+
+    /// The public field this text is, if it is one.
+    pub fn public_field(self) -> Option<PublicField> {
+        match self {
+            ClaimText::Statement => Some(PublicField::Statement),
+            ClaimText::Claimant => Some(PublicField::Claimant),
+            ClaimText::Rationale => Some(PublicField::Rationale),
+            ClaimText::ReportedBy | ClaimText::InternalNote => None,
         }
     }
 
@@ -518,10 +556,8 @@ pub enum CommandError {
     StaleUpdate,
     #[error("the claim cannot be published yet: it still needs {0}")]
     NotReady(String),
-    #[error(
-        "the claim has been published: change its verdict or rationale with “Correct verdict or rationale…” in the inspector, which records a correction with a public note"
-    )]
-    PublishedNeedsCorrection,
+    #[error("the claim has been published: {}", .0.rule_after_publication())]
+    PublishedNeedsCorrection(PublicField),
     #[error("the claim has never been published, so there is nothing to correct")]
     NeverPublished,
     #[error("the claim is not published")]

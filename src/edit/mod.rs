@@ -24,11 +24,12 @@ mod update;
 pub use change::{ClaimEdit, Edit, NewVersion, TextSplice};
 pub use command::{
     ArticleDetails, ArticleText, ClaimChange, ClaimField, ClaimText, Command, CommandError,
-    EvidenceText, FieldKey, Outcome, SourceText, WorkspaceDetails, WorkspaceText,
+    Corrected, EvidenceText, FieldKey, Outcome, SourceText, WorkspaceDetails, WorkspaceText,
 };
 pub use document::Document;
 pub use history::{History, MAX_UNDO_STEPS, TYPING_PAUSE};
 pub use scale::{Reassign, verdicts_in_use_dropped};
+pub use span::marked_span;
 pub use update::{ArticleUpdate, ClaimUpdate};
 
 #[cfg(test)]

@@ -4,14 +4,14 @@
 
 use super::change::{ClaimEdit, Edit};
 use super::command::{
-    ArticleDetails, ClaimChange, Command, CommandError, Outcome, WorkspaceDetails,
+    ArticleDetails, ClaimChange, Command, CommandError, Corrected, Outcome, WorkspaceDetails,
 };
 use super::scale::scale_edit;
 use super::span::{span_edit, trimmed_selection};
 use crate::anchor::CharIndex;
 use crate::model::{
-    Claim, ClaimId, Correction, Evidence, PublicationAction, PublicationEvent, Review,
-    ReviewOutcome, Status, Workspace, readiness,
+    Claim, ClaimId, Correction, Evidence, FieldChange, PublicField, PublicationAction,
+    PublicationEvent, Review, ReviewOutcome, Status, Workspace, readiness,
 };
 
 /// The edit for `command`, and what to tell the window it did.
@@ -35,7 +35,11 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
         }
         Command::EditClaim { claim, change } => {
             let (index, found) = claim_at(ws, claim)?;
+            let public = change.public_field();
             let edits = claim_edits(ws, found, change)?;
+            if let Some(field) = public {
+                refuse_uncorrected_change(found, field, &edits)?;
+            }
             let now = crate::model::now();
             let edit = Edit::Group(
                 edits
@@ -69,6 +73,11 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
         } => {
             refuse_known_source(ws, &source)?;
             let (index, found) = claim_at(ws, claim)?;
+            if PublicField::needs_correction(found) {
+                return Err(CommandError::PublishedNeedsCorrection(
+                    PublicField::Evidence,
+                ));
+            }
             let evidence = with_unused_id(
                 found,
                 Evidence {
@@ -181,12 +190,6 @@ fn claim_edits(
 ) -> Result<Vec<ClaimEdit>, CommandError> {
     let edit = match change {
         ClaimChange::SetText { field, text } => {
-            if field == super::ClaimText::Rationale
-                && claim.first_published().is_some()
-                && claim.rationale != text
-            {
-                return Err(CommandError::PublishedNeedsCorrection);
-            }
             if field == super::ClaimText::Claimant {
                 return Ok(claimant_edits(ws, claim, text));
             }
@@ -217,12 +220,9 @@ fn claim_edits(
         ClaimChange::SendBack { by, note } => {
             return Ok(review_edits(claim, ReviewOutcome::SentBack, by, note));
         }
-        ClaimChange::Correct {
-            verdict,
-            rationale,
-            note,
-            by,
-        } => return correct_edits(ws, claim, verdict, rationale, note, by),
+        ClaimChange::Correct { fields, note, by } => {
+            return correct_edits(ws, claim, fields, note, by);
+        }
         ClaimChange::AddCorrection { note, by } => {
             if claim.first_published().is_none() {
                 return Err(CommandError::NeverPublished);
@@ -235,8 +235,7 @@ fn claim_edits(
                 correction: Correction {
                     date: crate::model::now(),
                     note,
-                    old_verdict: claim.verdict.clone(),
-                    new_verdict: claim.verdict.clone(),
+                    changes: Vec::new(),
                     by,
                 },
             })
@@ -304,7 +303,8 @@ fn claim_edits(
 }
 
 /// A new verdict for a draft; a claim that was ever published is changed
-/// by [`ClaimChange::Correct`], which records the correction.
+/// by [`ClaimChange::Correct`], which records the correction (see
+/// [`refuse_uncorrected_change`]).
 fn verdict_edits(
     ws: &Workspace,
     claim: &Claim,
@@ -314,10 +314,22 @@ fn verdict_edits(
     if claim.verdict == verdict {
         return Ok(Vec::new());
     }
-    if claim.first_published().is_some() {
-        return Err(CommandError::PublishedNeedsCorrection);
-    }
     Ok(vec![ClaimEdit::SetVerdict(verdict)])
+}
+
+/// Refuses a change of a public field of a claim that was published
+/// unless it changes nothing; an orphan may still be attached again to
+/// its quote's new place.
+fn refuse_uncorrected_change(
+    claim: &Claim,
+    field: PublicField,
+    edits: &[ClaimEdit],
+) -> Result<(), CommandError> {
+    let reattaching = field == PublicField::Quote && claim.is_orphaned();
+    if edits.is_empty() || reattaching || !PublicField::needs_correction(claim) {
+        return Ok(());
+    }
+    Err(CommandError::PublishedNeedsCorrection(field))
 }
 
 fn check_verdict(ws: &Workspace, verdict: Option<&str>) -> Result<(), CommandError> {
@@ -403,46 +415,110 @@ fn review_edits(claim: &Claim, outcome: ReviewOutcome, by: String, note: String)
     edits
 }
 
-/// A correction of a claim that was published: the new verdict and
-/// rationale, and the dated correction saying what changed.
+/// A correction of a claim that was published: the new values of its
+/// public fields, and the dated correction recording old and new of each
+/// field that changed.
 fn correct_edits(
     ws: &Workspace,
     claim: &Claim,
-    verdict: Option<String>,
-    rationale: String,
+    fields: Corrected,
     note: String,
     by: String,
 ) -> Result<Vec<ClaimEdit>, CommandError> {
     if claim.first_published().is_none() {
         return Err(CommandError::NeverPublished);
     }
-    check_verdict(ws, verdict.as_deref())?;
-    if claim.verdict == verdict && claim.rationale == rationale {
+    if let Some(verdict) = &fields.verdict {
+        check_verdict(ws, verdict.as_deref())?;
+    }
+    if fields.cite.iter().any(|e| ws.source(e.source).is_none()) {
+        return Err(CommandError::NoSuchSource);
+    }
+    let (changes, mut edits) = corrected_fields(claim, fields);
+    if changes.is_empty() {
         return Ok(Vec::new());
     }
     if note.trim().is_empty() {
         return Err(CommandError::EmptyCorrectionNote);
     }
-    let mut edits = vec![ClaimEdit::InsertCorrection {
-        index: claim.corrections.len(),
-        correction: Correction {
-            date: crate::model::now(),
-            note,
-            old_verdict: claim.verdict.clone(),
-            new_verdict: verdict.clone(),
-            by,
+    let correction = Correction {
+        date: crate::model::now(),
+        note,
+        changes,
+        by,
+    };
+    edits.insert(
+        0,
+        ClaimEdit::InsertCorrection {
+            index: claim.corrections.len(),
+            correction,
         },
-    }];
-    if claim.verdict != verdict {
-        edits.push(ClaimEdit::SetVerdict(verdict));
-    }
-    if claim.rationale != rationale {
-        edits.push(ClaimEdit::SetText {
-            field: super::ClaimText::Rationale,
-            text: rationale,
-        });
-    }
+    );
     Ok(edits)
+}
+
+/// The recorded change and the edit of each corrected field whose value
+/// differs from the claim's, in the order of [`PublicField::ALL`].
+fn corrected_fields(claim: &Claim, fields: Corrected) -> (Vec<FieldChange>, Vec<ClaimEdit>) {
+    use super::ClaimText;
+    let mut out = (Vec::new(), Vec::new());
+    correct_text(claim, ClaimText::Statement, fields.statement, &mut out);
+    correct_text(claim, ClaimText::Claimant, fields.claimant, &mut out);
+    if let Some(verdict) = fields.verdict.filter(|v| *v != claim.verdict) {
+        out.0.push(FieldChange {
+            field: PublicField::Verdict,
+            old: claim.verdict.clone().unwrap_or_default(),
+            new: verdict.clone().unwrap_or_default(),
+        });
+        out.1.push(ClaimEdit::SetVerdict(verdict));
+    }
+    correct_text(claim, ClaimText::Rationale, fields.rationale, &mut out);
+    if !fields.cite.is_empty() {
+        let old = PublicField::Evidence.recorded_value(claim);
+        let added = fields.cite.iter().map(PublicField::evidence_line);
+        let new = old
+            .lines()
+            .map(str::to_owned)
+            .chain(added)
+            .collect::<Vec<_>>();
+        out.0.push(FieldChange {
+            field: PublicField::Evidence,
+            old,
+            new: new.join("\n"),
+        });
+        let first = claim.evidence.len();
+        out.1
+            .extend(fields.cite.into_iter().enumerate().map(|(i, evidence)| {
+                ClaimEdit::InsertEvidence {
+                    index: first + i,
+                    evidence,
+                }
+            }));
+    }
+    out
+}
+
+/// Records and plans the correction of one public text field, when `new`
+/// differs from what the claim holds.
+fn correct_text(
+    claim: &Claim,
+    field: super::ClaimText,
+    new: Option<String>,
+    (changes, edits): &mut (Vec<FieldChange>, Vec<ClaimEdit>),
+) {
+    let (Some(public), Some(new)) = (field.public_field(), new) else {
+        return;
+    };
+    let old = field.get(claim);
+    if new == old {
+        return;
+    }
+    changes.push(FieldChange {
+        field: public,
+        old: old.to_owned(),
+        new: new.clone(),
+    });
+    edits.push(ClaimEdit::SetText { field, text: new });
 }
 
 fn claim_at(ws: &Workspace, id: ClaimId) -> Result<(usize, &Claim), CommandError> {

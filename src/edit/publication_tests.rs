@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::model::{
-    Article, Claim, ClaimId, ClaimantKind, ReviewOutcome, Source, SourceKind, Status, Workspace,
+    Article, Claim, ClaimId, ClaimantKind, Evidence, EvidenceId, PublicField, ReviewOutcome,
+    Source, SourceKind, Stance, Status, Workspace,
 };
 
 /// A workspace with one draft claim on a Cyrillic quote, and a web source.
@@ -86,25 +87,58 @@ fn drafting_verdict_changes_are_not_corrections() {
 }
 
 #[test]
-fn after_publication_verdict_and_rationale_change_only_through_a_correction() {
+fn after_publication_public_fields_change_only_through_a_correction() {
     let (mut doc, id) = draft();
     rate(&mut doc, id);
     publish(&mut doc, id);
     let published = claim(&doc, id).clone();
     assert_eq!(
         edit(&mut doc, id, ClaimChange::SetVerdict(Some("mixed".into()))),
-        Err(CommandError::PublishedNeedsCorrection)
+        Err(CommandError::PublishedNeedsCorrection(PublicField::Verdict))
     );
+    for (field, public) in [
+        (ClaimText::Rationale, PublicField::Rationale),
+        (ClaimText::Statement, PublicField::Statement),
+        (ClaimText::Claimant, PublicField::Claimant),
+    ] {
+        assert_eq!(
+            doc.execute(Command::set_claim_text(id, field, "другое"), 0.0),
+            Err(CommandError::PublishedNeedsCorrection(public))
+        );
+    }
     assert_eq!(
-        doc.execute(
-            Command::set_claim_text(id, ClaimText::Rationale, "другое"),
-            0.0
-        ),
-        Err(CommandError::PublishedNeedsCorrection)
+        edit(&mut doc, id, ClaimChange::SetSpan { start: 0, end: 7 }),
+        Err(CommandError::PublishedNeedsCorrection(PublicField::Quote))
     );
+    let source = doc.workspace().sources[0].id;
+    let cite = ClaimChange::Cite(Evidence {
+        id: EvidenceId::new(),
+        source,
+        stance: Stance::Refutes,
+        excerpt: String::new(),
+        note: String::new(),
+    });
+    assert_eq!(
+        edit(&mut doc, id, cite),
+        Err(CommandError::PublishedNeedsCorrection(
+            PublicField::Evidence
+        ))
+    );
+    // Internal fields stay editable.
+    doc.execute(
+        Command::set_claim_text(id, ClaimText::InternalNote, "проверить ещё"),
+        0.0,
+    )
+    .unwrap();
+    doc.undo();
     let correct = |note: &str| ClaimChange::Correct {
-        verdict: Some("mixed".into()),
-        rationale: "Рост 38 % — только по станкам.".into(),
+        fields: Corrected {
+            verdict: Some(Some("mixed".into())),
+            rationale: Some("Рост 38 % — только по станкам.".into()),
+            statement: Some("Экспорт станков вырос на 38 %".into()),
+            claimant: Some(String::new()),
+            cite: Vec::new(),
+        },
         note: note.into(),
         by: "Олег".into(),
     };
@@ -115,10 +149,25 @@ fn after_publication_verdict_and_rationale_change_only_through_a_correction() {
     edit(&mut doc, id, correct("Новые данные 海关.")).unwrap();
     let c = claim(&doc, id);
     assert_eq!(c.verdict.as_deref(), Some("mixed"));
+    assert_eq!(c.statement, "Экспорт станков вырос на 38 %");
     assert_eq!(c.corrections.len(), 1);
     let correction = &c.corrections[0];
-    assert_eq!(correction.old_verdict.as_deref(), Some("false"));
-    assert_eq!(correction.new_verdict.as_deref(), Some("mixed"));
+    assert_eq!(
+        correction.verdict_change(),
+        Some((Some("false"), Some("mixed")))
+    );
+    let fields: Vec<_> = correction.changes.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        [
+            PublicField::Statement,
+            PublicField::Verdict,
+            PublicField::Rationale
+        ],
+        "the claimant was empty and stays so: not a change"
+    );
+    assert_eq!(correction.changes[0].old, "экспорт вырос на 38 %");
+    assert_eq!(correction.changes[2].old, "Данные Росстата: рост 3 %.");
     assert_eq!(correction.by, "Олег");
     assert_eq!(c.last_corrected(), Some(correction.date));
     assert_eq!(c.first_published(), published.first_published());
@@ -169,7 +218,8 @@ fn hand_written_corrections_need_a_publication() {
     publish(&mut doc, id);
     edit(&mut doc, id, hand).unwrap();
     let c = claim(&doc, id);
-    assert_eq!(c.corrections[0].old_verdict, c.corrections[0].new_verdict);
+    assert!(c.corrections[0].changes.is_empty());
+    assert_eq!(c.corrections[0].verdict_change(), None);
 }
 
 #[test]

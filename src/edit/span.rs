@@ -54,3 +54,15 @@ pub(super) fn trimmed_selection(
         )),
     }
 }
+
+/// The span marking the chars `start..end` of `article` would give its
+/// claim: the selection trimmed of spaces and punctuation at either end,
+/// exactly as [`super::Command::MarkClaim`] trims it (so a caller can tell
+/// beforehand whether that quote is already marked).
+pub fn marked_span(
+    article: &Article,
+    start: usize,
+    end: usize,
+) -> Result<(usize, usize), CommandError> {
+    trimmed_selection(article, start, end)
+}

@@ -7,6 +7,11 @@ use crate::sample::sample_workspace;
 use jiff::civil::Date;
 use std::path::PathBuf;
 
+/// Claims of the sample that were never published, so every field of
+/// theirs can be edited without a correction.
+const DRAFT: usize = 5;
+const OTHER_DRAFT: usize = 6;
+
 fn doc() -> Document {
     Document::new(sample_workspace(), None)
 }
@@ -67,7 +72,7 @@ fn a_bad_selection_is_refused_and_changes_nothing() {
 #[test]
 fn unknown_verdicts_are_refused() {
     let mut doc = doc();
-    let claim = doc.workspace().claims[0].id;
+    let claim = doc.workspace().claims[DRAFT].id;
     let err = doc
         .execute(Command::set_verdict(claim, Some("nonsense".into())), 0.0)
         .unwrap_err();
@@ -82,7 +87,7 @@ fn type_statement(doc: &mut Document, id: ClaimId, text: &str, now: f64) {
 #[test]
 fn typing_is_coalesced_into_words_and_pauses() {
     let mut doc = doc();
-    let id = doc.workspace().claims[0].id;
+    let id = doc.workspace().claims[DRAFT].id;
     let original = doc.workspace().claim(id).unwrap().statement.clone();
     type_statement(&mut doc, id, "C", 0.0);
     type_statement(&mut doc, id, "Ch", 0.1);
@@ -106,7 +111,7 @@ fn typing_is_coalesced_into_words_and_pauses() {
 #[test]
 fn typing_in_another_field_starts_a_new_step() {
     let mut doc = doc();
-    let id = doc.workspace().claims[0].id;
+    let id = doc.workspace().claims[DRAFT].id;
     type_statement(&mut doc, id, "A", 0.0);
     doc.execute(Command::set_claim_text(id, ClaimText::Claimant, "B"), 0.1)
         .unwrap();
@@ -117,7 +122,7 @@ fn typing_in_another_field_starts_a_new_step() {
 #[test]
 fn saving_seals_the_typing_step_and_tracks_dirtiness() {
     let mut doc = doc();
-    let id = doc.workspace().claims[0].id;
+    let id = doc.workspace().claims[DRAFT].id;
     type_statement(&mut doc, id, "A", 0.0);
     doc.mark_saved(PathBuf::from("x.ron"), None);
     assert!(!doc.is_dirty());
@@ -133,7 +138,7 @@ fn saving_seals_the_typing_step_and_tracks_dirtiness() {
 fn delete_and_undo_restores_the_claim_in_place() {
     let mut doc = doc();
     let before = doc.workspace().clone();
-    let id = before.claims[1].id;
+    let id = before.claims[OTHER_DRAFT].id;
     doc.execute(Command::DeleteClaim(id), 0.0).unwrap();
     assert!(doc.workspace().claim(id).is_none());
     assert_eq!(doc.undo().map(|t| t.claims), Some(vec![id]));
@@ -149,7 +154,7 @@ fn delete_and_undo_restores_the_claim_in_place() {
 fn adding_a_source_and_citing_it_is_one_step() {
     let mut doc = doc();
     let before = doc.workspace().clone();
-    let claim = before.claims[0].id;
+    let claim = before.claims[DRAFT].id;
     let source = Source::new("Customs data", "https://example.org", SourceKind::Dataset);
     let sid = source.id;
     doc.execute(
@@ -277,7 +282,7 @@ fn commands_that_change_nothing_record_nothing() {
 #[test]
 fn a_second_tag_that_is_already_there_changes_nothing() {
     let mut doc = doc();
-    let id = doc.workspace().claims[0].id;
+    let id = doc.workspace().claims[DRAFT].id;
     let add = |tag: &str| Command::EditClaim {
         claim: id,
         change: ClaimChange::AddTag(tag.into()),
@@ -300,7 +305,7 @@ fn a_second_tag_that_is_already_there_changes_nothing() {
 #[test]
 fn past_the_history_limit_undoing_everything_is_still_unsaved() {
     let mut doc = Document::new(sample_workspace(), None).with_history_limit(5);
-    let id = doc.workspace().claims[0].id;
+    let id = doc.workspace().claims[DRAFT].id;
     for i in 0..8 {
         doc.execute(
             Command::set_claim_text(id, ClaimText::Claimant, format!("claimant {i}")),
@@ -323,8 +328,8 @@ fn past_the_history_limit_undoing_everything_is_still_unsaved() {
 #[test]
 fn keystrokes_in_two_claims_are_two_steps() {
     let mut doc = doc();
-    let a = doc.workspace().claims[0].id;
-    let b = doc.workspace().claims[1].id;
+    let a = doc.workspace().claims[DRAFT].id;
+    let b = doc.workspace().claims[OTHER_DRAFT].id;
     let b_before = doc.workspace().claim(b).unwrap().statement.clone();
     type_statement(&mut doc, a, "x", 0.0);
     type_statement(&mut doc, b, "y", 0.1);
@@ -337,9 +342,9 @@ fn keystrokes_in_two_claims_are_two_steps() {
 fn evidence_is_cited_edited_and_uncited_in_place() {
     let mut doc = doc();
     let before = doc.workspace().clone();
-    let claim = before.claims[0].id;
+    let claim = before.claims[DRAFT].id;
     let source = before.sources[0].id;
-    let n = before.claims[0].evidence.len();
+    let n = before.claims[DRAFT].evidence.len();
     let change = |change| Command::EditClaim { claim, change };
     doc.execute(
         change(ClaimChange::Cite(Evidence {
@@ -385,7 +390,7 @@ fn evidence_is_cited_edited_and_uncited_in_place() {
 #[test]
 fn citing_a_source_not_in_the_library_is_refused() {
     let mut doc = doc();
-    let claim = doc.workspace().claims[0].id;
+    let claim = doc.workspace().claims[DRAFT].id;
     let stray = Source::new("Not added", "", SourceKind::Other);
     let err = doc
         .execute(
@@ -474,9 +479,9 @@ fn saving_an_unchanged_workspace_keeps_its_modified_time() {
 #[test]
 fn citing_one_entry_twice_gives_the_second_citation_a_fresh_id() {
     let mut doc = doc();
-    let claim = doc.workspace().claims[0].id;
+    let claim = doc.workspace().claims[DRAFT].id;
     let source = doc.workspace().sources[0].id;
-    let n = doc.workspace().claims[0].evidence.len();
+    let n = doc.workspace().claims[DRAFT].evidence.len();
     let cite = Evidence::new(source, Stance::Supports, "Цитата 引文 📎");
     for now in [0.0, 2.0] {
         let change = ClaimChange::Cite(cite.clone());

@@ -452,9 +452,9 @@ fn corrections(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     md.push('\n');
 }
 
-/// A correction's date, what happened to the verdict, and its note.
+/// A correction's date, what it changed, and its note.
 fn correction_text(plan: &Plan<'_>, correction: &crate::model::Correction) -> String {
-    let label = |key: &Option<String>| match key {
+    let label = |key: Option<&str>| match key {
         Some(key) => plan
             .workspace
             .scale
@@ -463,12 +463,25 @@ fn correction_text(plan: &Plan<'_>, correction: &crate::model::Correction) -> St
         None => "no verdict".to_owned(),
     };
     let mut text = format!("{}: ", correction.date.strftime("%-d %B %Y"));
-    if correction.old_verdict != correction.new_verdict {
+    for change in &correction.changes {
+        if let Some((old, new)) = change.reported_values() {
+            let _ = write!(
+                text,
+                "{} changed from “{}” to “{}”. ",
+                change.field.label(),
+                markdown_inline(old),
+                markdown_inline(new)
+            );
+        } else if let Some(phrase) = change.reported_phrase() {
+            let _ = write!(text, "{phrase}. ");
+        }
+    }
+    if let Some((old, new)) = correction.verdict_change() {
         let _ = write!(
             text,
             "verdict changed from “{}” to “{}”. ",
-            label(&correction.old_verdict),
-            label(&correction.new_verdict)
+            label(old),
+            label(new)
         );
     }
     text.push_str(&markdown_inline(&correction.note));

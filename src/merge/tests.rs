@@ -500,3 +500,45 @@ fn a_citation_edited_two_ways_is_a_conflict_on_its_field_by_id() {
     );
     assert_eq!(ws.claims[0].evidence[1].note, "наша");
 }
+
+#[test]
+fn corrections_added_on_both_sides_are_both_kept_with_their_recorded_changes() {
+    use crate::edit::{ClaimChange, Command, Corrected};
+    let (base, ours, theirs) = sides();
+    let id = base.claims[0].id;
+    assert!(base.claims[0].is_published());
+    let correct = |ws: Workspace, change: ClaimChange| {
+        let mut doc = Document::new(ws, None);
+        doc.execute(Command::EditClaim { claim: id, change }, 0.0)
+            .unwrap();
+        doc.workspace().clone()
+    };
+    let ours = correct(
+        ours,
+        ClaimChange::Correct {
+            fields: Corrected {
+                verdict: Some(Some("mixed".into())),
+                statement: Some("Си посетит Москву 7–10 мая.".into()),
+                ..Corrected::default()
+            },
+            note: "Новые данные 海关 📈".into(),
+            by: "Олег".into(),
+        },
+    );
+    let theirs = correct(
+        theirs,
+        ClaimChange::AddCorrection {
+            note: "Typo in the date fixed.".into(),
+            by: "Ирина".into(),
+        },
+    );
+    let merged = merge(base, ours.clone(), theirs.clone());
+    assert_eq!(merged.new_conflicts, 0, "{:?}", merged.workspace.conflicts);
+    let claim = &merged.workspace.claims[0];
+    assert_eq!(claim.corrections.len(), 2);
+    assert_eq!(claim.corrections[0], ours.claims[0].corrections[0]);
+    assert_eq!(claim.corrections[1], theirs.claims[0].corrections[0]);
+    assert_eq!(claim.corrections[0].changes.len(), 2);
+    assert_eq!(claim.verdict.as_deref(), Some("mixed"));
+    assert_eq!(claim.statement, "Си посетит Москву 7–10 мая.");
+}

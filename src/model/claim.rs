@@ -1,7 +1,7 @@
 //! Claims marked in an article. Their anchors ([`Anchor`]) live in
 //! [`crate::anchor`], with the code that checks them.
 
-use super::{Anchor, ArticleId, ClaimId, Evidence};
+use super::{Anchor, ArticleId, ClaimId, Evidence, FieldChange};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -63,21 +63,39 @@ impl Priority {
     }
 }
 
-/// A correction published with a claim: a change of verdict or rationale
-/// made after the claim was first published, or a note written by hand.
-/// Changes made before publication are drafting and are not corrections.
+/// A correction published with a claim: a change of its public fields
+/// (see [`super::PublicField`]) made after the claim was first published,
+/// or a note written by hand. Changes made before publication are drafting
+/// and are not corrections.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
     pub date: Timestamp,
     /// The public note explaining the correction, written by the user.
     pub note: String,
-    /// The verdict before and after (the same key when only the rationale
-    /// changed, or the correction was written by hand).
-    pub old_verdict: Option<String>,
-    pub new_verdict: Option<String>,
+    /// Each public field the correction changed, with its old and new
+    /// value, in the order of [`super::PublicField::ALL`]; empty for a
+    /// correction written by hand.
+    #[serde(default)]
+    pub changes: Vec<FieldChange>,
     /// Who made the correction (Preferences › Your name).
     pub by: String,
+}
+
+impl Correction {
+    /// The change of verdict this correction made, as `(old, new)` keys
+    /// (`None` for unrated), if it changed the verdict.
+    pub fn verdict_change(&self) -> Option<(Option<&str>, Option<&str>)> {
+        self.changes
+            .iter()
+            .find(|c| c.field == super::PublicField::Verdict)
+            .map(|c| {
+                (
+                    FieldChange::verdict_key(&c.old),
+                    FieldChange::verdict_key(&c.new),
+                )
+            })
+    }
 }
 
 /// Whether a claimant is a person or an organisation (ClaimReview's

@@ -77,6 +77,17 @@ pub fn widen_to_clusters(index: &CharIndex, start: usize, end: usize) -> (usize,
     (start, end)
 }
 
+/// Whether char `at` is a cluster boundary of the indexed text (its start
+/// and end are): a quote starting or ending there splits no character.
+pub fn is_cluster_boundary(index: &CharIndex, at: usize) -> bool {
+    let text = index.text();
+    let Some(byte) = index.byte_of(at) else {
+        return false;
+    };
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(byte, text.len(), true);
+    cursor.is_boundary(text, 0).unwrap_or(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +167,15 @@ mod tests {
         assert_eq!(widen_to_clusters(&index, 4, 8), (3, 11));
         assert_eq!(widen_to_clusters(&index, 12, 16), (11, 17));
         assert_eq!(widen_to_clusters(&index, 0, 3), (0, 3));
+    }
+
+    #[test]
+    fn boundaries_are_between_whole_characters_only() {
+        let text = "q\u{307}👩‍👩‍👧🇺🇦я";
+        let index = CharIndex::new(text);
+        let boundaries: Vec<usize> = (0..=index.char_len() + 1)
+            .filter(|at| is_cluster_boundary(&index, *at))
+            .collect();
+        assert_eq!(boundaries, [0, 2, 7, 9, 10]);
     }
 }

@@ -2,9 +2,10 @@
 //! window in sight: splitting a text into paragraphs, what counts as one
 //! character on screen (a base char with its combining marks, an emoji
 //! sequence, a flag), what counts as a word, the caret motions built
-//! on them, finding a phrase whatever its case and accents, and tidying a
-//! selection into a quote (trimmed, snapped to words), and text made safe
-//! to print on a terminal.
+//! on them, finding a phrase whatever its case and accents, finding a
+//! pasted quote whatever its invisible differences, tidying a selection
+//! into a quote (trimmed, snapped to words), and text made safe to print
+//! on a terminal.
 //!
 //! Offsets are char offsets (Unicode scalar values), as everywhere in
 //! Factbench; conversions go through a [`CharIndex`](crate::anchor::CharIndex)
@@ -14,6 +15,7 @@
 mod clusters;
 mod find;
 mod paragraphs;
+mod pasted;
 mod pieces;
 mod quote;
 mod span_motion;
@@ -22,10 +24,12 @@ mod trim;
 mod words;
 
 pub use clusters::{
-    cluster_around, next_cluster_boundary, prev_cluster_boundary, widen_to_clusters,
+    cluster_around, is_cluster_boundary, next_cluster_boundary, prev_cluster_boundary,
+    widen_to_clusters,
 };
 pub use find::{FindOptions, FoldedText, find_all, step_match};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
+pub use pasted::PastedQuoteFinder;
 pub use pieces::{MAX_PIECE_CHARS, PIECE_CHARS, continues_paragraph, cut_long_paragraphs};
 pub use quote::{QUOTE_CHARS, cut, quoted, shorten_quotes};
 pub use span_motion::{SpanEnd, Step, moved_span};

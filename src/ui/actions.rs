@@ -110,6 +110,9 @@ pub struct ActionContext {
     pub selected_claim_rated: Option<bool>,
     /// The selected claim is an orphan (its text is gone from the article).
     pub selected_claim_orphaned: bool,
+    /// The selected claim was published, so its quote stays where it is
+    /// (see [`crate::model::PublicField`]).
+    pub selected_claim_published: bool,
     /// The workspace has at least one claim.
     pub has_claims: bool,
     /// The selected claim is on the article shown in the reader.
@@ -140,6 +143,7 @@ impl Default for ActionContext {
             can_redo: false,
             selected_claim_rated: None,
             selected_claim_orphaned: false,
+            selected_claim_published: false,
             has_claims: false,
             selected_claim_shown: false,
             has_shown_article: false,
@@ -595,9 +599,15 @@ impl Action {
             Action::DeleteClaim => cx.selected_claim_rated.is_some(),
             Action::PublishClaim => cx.selected_claim_rated == Some(true),
             Action::ClearVerdict => cx.selected_claim_rated == Some(true),
-            Action::AdjustSpan(_) | Action::PickVerdict => cx.selected_claim_rated.is_some(),
+            Action::PickVerdict => cx.selected_claim_rated.is_some(),
+            Action::AdjustSpan(_) => {
+                cx.selected_claim_rated.is_some() && !cx.selected_claim_published
+            }
             Action::ReanchorToSelection => {
-                cx.selected_claim_shown && cx.has_text_selection && !cx.selected_claim_orphaned
+                cx.selected_claim_shown
+                    && cx.has_text_selection
+                    && !cx.selected_claim_orphaned
+                    && !cx.selected_claim_published
             }
             Action::NextClaim | Action::PreviousClaim => cx.has_claims,
             Action::ArticleDetails

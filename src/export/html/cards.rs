@@ -135,24 +135,30 @@ impl Report<'_, '_> {
         }
     }
 
-    /// A correction's date, what happened to the verdict, and its note.
+    /// A correction's date, what it changed, and its note.
     pub(super) fn correction_entry(&self, correction: &Correction) -> Markup {
-        let label = |key: &Option<String>| -> String {
+        let label = |key: Option<&str>| -> String {
             match key {
                 Some(key) => self
                     .plan
                     .workspace
                     .scale
                     .get(key)
-                    .map_or_else(|| key.clone(), |v| v.label.clone()),
+                    .map_or_else(|| key.to_owned(), |v| v.label.clone()),
                 None => "no verdict".to_owned(),
             }
         };
-        let changed = correction.old_verdict != correction.new_verdict;
         html! {
             (date(day(correction.date))) ": "
-            @if changed {
-                "verdict changed from “" (bdi(&label(&correction.old_verdict))) "” to “" (bdi(&label(&correction.new_verdict))) "”. "
+            @for change in &correction.changes {
+                @if let Some((old, new)) = change.reported_values() {
+                    (change.field.label()) " changed from “" (bdi(old)) "” to “" (bdi(new)) "”. "
+                } @else if let Some(phrase) = change.reported_phrase() {
+                    (phrase) ". "
+                }
+            }
+            @if let Some((old, new)) = correction.verdict_change() {
+                "verdict changed from “" (bdi(&label(old))) "” to “" (bdi(&label(new))) "”. "
             }
             (bdi(&correction.note))
         }

@@ -206,6 +206,14 @@ fn span_actions_need_a_selected_claim_and_re_anchoring_a_selection_beside_it() {
         ..selection_elsewhere
     };
     assert!(Action::ReanchorToSelection.enabled(&beside));
+    // A published quote stays where it was published.
+    let published = ActionContext {
+        selected_claim_published: true,
+        ..beside
+    };
+    assert!(!Action::ReanchorToSelection.enabled(&published));
+    assert!(!Action::AdjustSpan(SpanMove::ALL[0]).enabled(&published));
+    assert!(Action::PickVerdict.enabled(&published));
     let labels: std::collections::HashSet<_> = SpanMove::ALL
         .iter()
         .map(|s| Action::AdjustSpan(*s).label())

@@ -19,6 +19,8 @@ impl FactbenchApp {
             selected_claim_shown: selected
                 .is_some_and(|c| Some(c.article) == self.view.shown_article),
             selected_claim_orphaned: selected.is_some_and(|c| c.is_orphaned()),
+            selected_claim_published: selected
+                .is_some_and(crate::model::PublicField::needs_correction),
             has_claims: !ws.claims.is_empty(),
             has_shown_article: self
                 .view

@@ -6,7 +6,8 @@
 
 use crate::edit::{ClaimChange, ClaimText, Command, EvidenceText};
 use crate::model::{
-    Claim, ClaimId, Evidence, Priority, Source, SourceId, SourceKind, Stance, Status, Workspace,
+    Claim, ClaimId, Evidence, Priority, PublicField, Source, SourceId, SourceKind, Stance, Status,
+    Workspace,
 };
 use crate::text::one_line;
 use crate::ui::actions::{Action, ActionContext};
@@ -215,7 +216,7 @@ impl Inspector {
     fn text_fields(&mut self, ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
         let focus = std::mem::take(&mut self.focus_statement);
         ui.strong("Statement");
-        let statement = claim_text_field(
+        let statement = public_text_field(
             ui,
             claim,
             ClaimText::Statement,
@@ -223,7 +224,7 @@ impl Inspector {
             "The claim in checkable words",
             out,
         );
-        if focus {
+        if focus && let Some(statement) = statement {
             crate::ui::widgets::focus_with_all_selected(ui, &statement, &claim.statement);
         }
         egui::Grid::new("claim-people")
@@ -234,24 +235,21 @@ impl Inspector {
                     (ClaimText::ReportedBy, "Who reported it"),
                 ] {
                     ui.label(field.label());
-                    claim_text_field(ui, claim, field, None, hint, out);
+                    public_text_field(ui, claim, field, None, hint, out);
                     ui.end_row();
                 }
             });
         ui.strong("Rationale");
-        if claim.first_published().is_some() {
-            // Published: the rationale changes only through a correction.
-            ui.add(egui::Label::new(&claim.rationale).wrap().selectable(true));
-            ui.weak("Published: change it with “Correct verdict or rationale…” below.");
-        } else {
-            claim_text_field(
-                ui,
-                claim,
-                ClaimText::Rationale,
-                Some(4),
-                "Why this verdict: what the sources show",
-                out,
-            );
+        public_text_field(
+            ui,
+            claim,
+            ClaimText::Rationale,
+            Some(4),
+            "Why this verdict: what the sources show",
+            out,
+        );
+        if PublicField::needs_correction(claim) {
+            ui.weak("Published: the statement, claimant, verdict and rationale change with “Correct…” below.");
         }
     }
 
@@ -316,10 +314,19 @@ impl Inspector {
         out: &mut Vec<InspectorIntent>,
     ) {
         ui.strong(format!("Evidence ({})", claim.evidence.len()));
-        for (i, evidence) in claim.evidence.iter().enumerate() {
-            evidence_entry(ui, ws, claim, i, evidence, out);
-        }
+        let locked = PublicField::needs_correction(claim);
+        ui.add_enabled_ui(!locked, |ui| {
+            for (i, evidence) in claim.evidence.iter().enumerate() {
+                evidence_entry(ui, ws, claim, i, evidence, out);
+            }
+        });
         ui.add_space(4.0);
+        if locked {
+            ui.weak(
+                "Published: evidence is only added, through a correction (`factbench correct --cite`).",
+            );
+            return;
+        }
         self.cite_existing(ui, ws, claim, out);
         self.new_source(ui, claim, out);
     }
@@ -566,6 +573,23 @@ fn change(claim: &Claim, change: ClaimChange) -> InspectorIntent {
 /// One of the claim's text fields, full width (`rows` lines, or one line
 /// when `None`), named for screen readers; typing in it becomes a
 /// [`ClaimChange::SetText`].
+/// A claim's text field, or — for a public field of a claim that was
+/// published, which changes only through a correction — its text, read-only.
+fn public_text_field(
+    ui: &mut Ui,
+    claim: &Claim,
+    field: ClaimText,
+    rows: Option<usize>,
+    hint: &str,
+    out: &mut Vec<InspectorIntent>,
+) -> Option<egui::Response> {
+    if field.public_field().is_some() && PublicField::needs_correction(claim) {
+        ui.add(egui::Label::new(field.get(claim)).wrap().selectable(true));
+        return None;
+    }
+    Some(claim_text_field(ui, claim, field, rows, hint, out))
+}
+
 fn claim_text_field(
     ui: &mut Ui,
     claim: &Claim,

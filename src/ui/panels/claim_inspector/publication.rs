@@ -2,25 +2,50 @@
 //! published (when, approved by whom), what it still lacks, *Publish* and
 //! *Unpublish*, the editor's review (approve, or send back with a note),
 //! the claimant's kind, the internal note, and corrections once the claim
-//! has been published — a change of verdict or rationale then goes through
-//! *Correct…*, which asks for the public note.
+//! has been published — a change of a public field (statement, claimant,
+//! verdict, rationale) then goes through *Correct…*, which asks for the
+//! public note.
 
 use super::{InspectorIntent, change, claim_text_field, short_time};
-use crate::edit::{ClaimChange, ClaimText};
+use crate::edit::{ClaimChange, ClaimText, Corrected};
 use crate::model::{
-    Claim, ClaimantKind, PublicationAction, ReviewOutcome, Status, Workspace, readiness,
+    Claim, ClaimantKind, PublicField, PublicationAction, ReviewOutcome, Status, Workspace,
+    readiness,
 };
 use crate::ui::actions::Action;
 use crate::ui::widgets::name_widget;
 use egui::Ui;
 
-/// A correction being written: the new verdict and rationale and the
-/// public note saying what changed.
+/// A correction being written: the new values of the public fields it
+/// can change and the public note saying what changed.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct CorrectionDraft {
+    pub statement: String,
+    pub claimant: String,
     pub verdict: Option<String>,
     pub rationale: String,
     pub note: String,
+}
+
+impl CorrectionDraft {
+    /// The corrected fields as the editing core takes them.
+    fn fields(&self) -> Corrected {
+        Corrected {
+            statement: Some(self.statement.clone()),
+            claimant: Some(self.claimant.clone()),
+            verdict: Some(self.verdict.clone()),
+            rationale: Some(self.rationale.clone()),
+            cite: Vec::new(),
+        }
+    }
+
+    /// Whether the draft differs from the claim in any field.
+    fn changes(&self, claim: &Claim) -> bool {
+        self.statement != claim.statement
+            || self.claimant != claim.claimant
+            || self.verdict != claim.verdict
+            || self.rationale != claim.rationale
+    }
 }
 
 /// The section's drafts, kept while the same claim is selected.
@@ -39,6 +64,8 @@ impl PublicationState {
     /// Starts a correction of a published claim, with `verdict` chosen.
     pub(super) fn start_correction(&mut self, claim: &Claim, verdict: Option<String>) {
         let draft = self.correction.get_or_insert_with(|| CorrectionDraft {
+            statement: claim.statement.clone(),
+            claimant: claim.claimant.clone(),
             verdict: claim.verdict.clone(),
             rationale: claim.rationale.clone(),
             note: String::new(),
@@ -183,18 +210,20 @@ impl PublicationState {
     ) {
         ui.strong(format!("Corrections ({})", claim.corrections.len()));
         for correction in &claim.corrections {
-            let label = |key: &Option<String>| {
-                key.as_deref()
-                    .map(|k| ws.scale.get(k).map_or(k.to_owned(), |v| v.label.clone()))
+            let label = |key: Option<&str>| {
+                key.map(|k| ws.scale.get(k).map_or(k.to_owned(), |v| v.label.clone()))
                     .unwrap_or_else(|| "no verdict".to_owned())
             };
             let mut line = short_time(correction.date);
-            if correction.old_verdict != correction.new_verdict {
-                line.push_str(&format!(
-                    " · {} to {}",
-                    label(&correction.old_verdict),
-                    label(&correction.new_verdict)
-                ));
+            if let Some((old, new)) = correction.verdict_change() {
+                line.push_str(&format!(" · {} to {}", label(old), label(new)));
+            }
+            for change in correction
+                .changes
+                .iter()
+                .filter(|c| c.field != PublicField::Verdict)
+            {
+                line.push_str(&format!(" · {} corrected", change.field));
             }
             line.push_str(&format!(" · {}", correction.note));
             ui.label(line);
@@ -203,9 +232,9 @@ impl PublicationState {
             None => {
                 ui.horizontal_wrapped(|ui| {
                     if ui
-                        .button("Correct verdict or rationale…")
+                        .button("Correct…")
                         .on_hover_text(
-                            "The claim is published: a change is a correction with a public note",
+                            "The claim is published: a change of its statement, claimant, verdict or rationale is a correction with a public note",
                         )
                         .clicked()
                     {
@@ -276,6 +305,15 @@ fn correction_form(
                 }
             });
         name_widget(ui, &combo.response, "Corrected verdict");
+        let statement = ui.add(
+            egui::TextEdit::multiline(&mut draft.statement)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        );
+        name_widget(ui, &statement, "Corrected statement");
+        let claimant =
+            ui.add(egui::TextEdit::singleline(&mut draft.claimant).desired_width(f32::INFINITY));
+        name_widget(ui, &claimant, "Corrected claimant");
         let rationale = ui.add(
             egui::TextEdit::multiline(&mut draft.rationale)
                 .desired_rows(3)
@@ -288,7 +326,7 @@ fn correction_form(
                 .desired_width(f32::INFINITY),
         );
         name_widget(ui, &note, "Public correction note");
-        let changed = draft.verdict != claim.verdict || draft.rationale != claim.rationale;
+        let changed = draft.changes(claim);
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(
@@ -300,8 +338,7 @@ fn correction_form(
                 answer = Some(Some(change(
                     claim,
                     ClaimChange::Correct {
-                        verdict: draft.verdict.clone(),
-                        rationale: draft.rationale.clone(),
+                        fields: draft.fields(),
                         note: draft.note.trim().to_owned(),
                         by: your_name.to_owned(),
                     },

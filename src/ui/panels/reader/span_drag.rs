@@ -41,6 +41,14 @@ impl Reader {
         let Some((claim, start, end)) = selected_span(view, cx) else {
             return false;
         };
+        let published = cx
+            .workspace
+            .claim(claim)
+            .is_some_and(crate::model::PublicField::needs_correction);
+        if published {
+            // A published quote stays where it was published.
+            return false;
+        }
         let near = |at: usize| view.caret_rect(at).is_some_and(|r| is_near(r, pos));
         let (fixed, start_end) = if near(start) {
             (end, true)

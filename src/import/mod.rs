@@ -16,6 +16,7 @@ mod markdown;
 mod normalise;
 pub mod pathological;
 mod sniff;
+mod stand_in;
 mod text;
 
 pub use bound::{MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex};

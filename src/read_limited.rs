@@ -95,12 +95,6 @@ pub fn read_limited_counting(
     Ok(bytes)
 }
 
-/// Whether `path` (followed through symlinks) is a regular file that
-/// [`read_limited`] would read; a missing file or a folder is an error too.
-pub fn check_regular_file(path: &Path) -> Result<(), ReadFailure> {
-    refuse_unless_regular(&fs::metadata(path)?)
-}
-
 /// Ok for a regular file; [`ReadFailure::IsDirectory`] or
 /// [`ReadFailure::NotRegular`] otherwise.
 fn refuse_unless_regular(meta: &fs::Metadata) -> Result<(), ReadFailure> {
@@ -191,10 +185,6 @@ mod tests {
             Err(ReadFailure::NotRegular {
                 kind: "a named pipe (FIFO)"
             })
-        ));
-        assert!(matches!(
-            check_regular_file(&fifo),
-            Err(ReadFailure::NotRegular { .. })
         ));
     }
 

@@ -99,7 +99,7 @@ fn first_text(document: &Document, selector: &str) -> String {
 fn extract_main_text(html: &str) -> Option<dom_smoothie::Article> {
     let config = Config {
         text_mode: TextMode::Formatted,
-        max_elements_to_parse: 200_000,
+        max_elements_to_parse: super::bound::MAX_ELEMENTS,
         ..Default::default()
     };
     let document = Document::from(html);

@@ -1,7 +1,8 @@
 //! Reading a whole file with a size limit, telling apart the failures a
 //! person can act on (no such file, a folder, not a regular file, too
-//! large) from other I/O errors. Workspace loading, article import and the
-//! claim library all read user-named files this way.
+//! large) from other I/O errors. Workspace loading, article import and
+//! settings read files this way; [`ReadFailure::NotRegular`] is distinct so
+//! that a folder scan (the claim library's) can skip such entries.
 //!
 //! Only regular files are read. A named pipe (FIFO) would block the reader
 //! until some other process writes to it, and a device such as `/dev/zero`

@@ -85,7 +85,7 @@ fn the_command_line_refuses_a_page_of_too_many_elements_naming_it() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
     assert!(stderr.contains("too-many-elements.html"), "{stderr}");
-    assert!(stderr.contains("250,000 elements"), "{stderr}");
+    assert!(stderr.contains("200,000 elements"), "{stderr}");
     assert!(!workspace.exists());
 }
 

@@ -4,7 +4,21 @@
 //! nesting flattened beyond [`MAX_DEPTH`], at most [`MAX_ATTRIBUTES`]
 //! attributes per element, each value cut to [`MAX_ATTRIBUTE_VALUE_BYTES`],
 //! comments dropped. A page with more than [`MAX_ELEMENTS`] elements is
-//! refused.
+//! refused. Every element the pass closes by implication (an open `<b>`
+//! inside a `<p>` that a new `<p>` closes, a `<span>` left open inside a
+//! `</div>`) is closed by an explicit end tag, and at most
+//! [`MAX_OPEN_FORMATTING`] formatting elements (`<b>`, `<i>`, `<a>`,
+//! `<font>`…) are open at once; the others are dropped, their text kept.
+//!
+//! Why the formatting elements: the tree builder keeps a list of the
+//! "active formatting elements", and when a formatting element was closed
+//! by implication it is *reconstructed* — cloned with its attributes —
+//! before every later run of text. A page of 500 distinct formatting tags
+//! left open inside a block, then `<p>x</p>` 10,000 times, became 5 million
+//! elements (86 KB: 2.7 s and 1.27 GB; 806 KB: aborted at 3.6 GB). Closed
+//! explicitly they are never reconstructed; the cap bounds what is
+//! reconstructed where the tree builder closes elements the pass does not
+//! know of.
 //!
 //! Why: html5ever's tree builder and Readability's scoring walk the open
 //! elements or the ancestors of every node, which is quadratic in the
@@ -39,7 +53,24 @@ pub const MAX_ATTRIBUTE_VALUE_BYTES: usize = 16 * 1024;
 /// Most elements a page may have. A very large real page (a long live blog,
 /// a whole book chapter) has some tens of thousands; a page with more than
 /// this many is refused rather than built into a tree of millions of nodes.
-pub const MAX_ELEMENTS: usize = 250_000;
+/// The same as the extractor's own limit (`max_elements_to_parse` in
+/// `html.rs`); each element costs about 0.4 KB through import, so a page
+/// at the limit peaks near 85 MB (240,000 took 98 MB, over the 100 MB a
+/// page that imports may take).
+pub const MAX_ELEMENTS: usize = 200_000;
+
+/// Most formatting elements open at once; a formatting start tag beyond
+/// them is dropped (with its end tag), its content kept. Real pages nest a
+/// few (`<a><strong><em>`); the tree builder may clone each open one before
+/// every run of text, so this is also how many elements one run of text
+/// can cost at most.
+pub const MAX_OPEN_FORMATTING: usize = 12;
+
+/// The formatting elements of the WHATWG tree builder: those it reopens
+/// (reconstructs) after they were closed by implication.
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
 
 /// Elements that never have content or an end tag.
 const VOID: &[&str] = &[
@@ -77,21 +108,37 @@ const CLOSES_P: &[&str] = &[
     "ul",
 ];
 
-/// For a start tag, the open elements it closes (the nearest one and all
-/// inside it) and the elements past which it does not look, as the tree
-/// builder does with unclosed `<p>`, `<li>`, `<td>`, `<tr>`….
-fn implied_end(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+/// What a start tag closes by implication, as the tree builder does with
+/// unclosed `<p>`, `<li>`, `<td>`, `<tr>`….
+struct ImpliedEnd {
+    /// The open elements it closes (the nearest one and all inside it).
+    closes: &'static [&'static str],
+    /// The elements past which it does not look.
+    boundaries: &'static [&'static str],
+    /// Whether reaching a boundary closes all inside it: table parts clear
+    /// the stack back to their table, row or section.
+    clears_to_boundary: bool,
+}
+
+fn implied_end(name: &str) -> Option<ImpliedEnd> {
     const CELLS: &[&str] = &["td", "th"];
     const SECTIONS: &[&str] = &["tbody", "thead", "tfoot"];
-    Some(match name {
-        "td" | "th" => (CELLS, &["tr", "table"]),
-        "tr" => (&["tr"], &["tbody", "thead", "tfoot", "table"]),
-        "tbody" | "thead" | "tfoot" => (SECTIONS, &["table"]),
-        "li" => (&["li"], &["ul", "ol"]),
-        "dt" | "dd" => (&["dt", "dd"], &["dl"]),
-        "option" => (&["option"], &["select", "datalist"]),
-        name if CLOSES_P.contains(&name) => (&["p"], &["button", "table", "td", "th", "template"]),
+    let (closes, boundaries, clears_to_boundary): (&[&str], &[&str], bool) = match name {
+        "td" | "th" => (CELLS, &["tr", "table"], true),
+        "tr" => (&["tr"], &["tbody", "thead", "tfoot", "table"], true),
+        "tbody" | "thead" | "tfoot" => (SECTIONS, &["table"], true),
+        "li" => (&["li"], &["ul", "ol"], false),
+        "dt" | "dd" => (&["dt", "dd"], &["dl"], false),
+        "option" => (&["option"], &["select", "datalist"], false),
+        name if CLOSES_P.contains(&name) => {
+            (&["p"], &["button", "table", "td", "th", "template"], false)
+        }
         _ => return None,
+    };
+    Some(ImpliedEnd {
+        closes,
+        boundaries,
+        clears_to_boundary,
     })
 }
 
@@ -150,9 +197,12 @@ struct BoundingPass {
     /// The elements written and not closed yet, innermost last; never
     /// deeper than [`MAX_DEPTH`].
     open: Vec<String>,
-    /// How many start tags were dropped for depth and not closed yet, by
-    /// name: their end tags are dropped too.
+    /// How many start tags were dropped (for depth, or past the open
+    /// formatting elements' cap) and not closed yet, by name: their end
+    /// tags are dropped too.
     flattened: HashMap<String, usize>,
+    /// How many of `open` are formatting elements.
+    open_formatting: usize,
     elements: usize,
 }
 
@@ -162,6 +212,7 @@ impl BoundingPass {
             out: String::with_capacity(bytes),
             open: Vec::new(),
             flattened: HashMap::new(),
+            open_formatting: 0,
             elements: 0,
         }
     }
@@ -188,11 +239,14 @@ impl BoundingPass {
             return;
         }
         self.close_implied_by(&tag.name);
-        if self.open.len() >= MAX_DEPTH {
+        let formatting = FORMATTING.contains(&tag.name.as_str());
+        let too_much_formatting = formatting && self.open_formatting >= MAX_OPEN_FORMATTING;
+        if self.open.len() >= MAX_DEPTH || too_much_formatting {
             *self.flattened.entry(tag.name).or_default() += 1;
             return;
         }
         self.write_start_tag(&tag);
+        self.open_formatting += usize::from(formatting);
         self.open.push(tag.name);
     }
 
@@ -219,21 +273,37 @@ impl BoundingPass {
     }
 
     /// `<p>` after an open `<p>`, `<tr>` after an open `<td>`: the open one
-    /// is closed, in our count of the depth (the tree builder does the same
-    /// with the page itself). Looks at most [`MAX_DEPTH`] elements down.
+    /// and all inside it are closed, with end tags written for them (the
+    /// tree builder would close them too, and reopen the formatting ones).
+    /// Looks at most [`MAX_DEPTH`] elements down.
     fn close_implied_by(&mut self, name: &str) {
-        let Some((closed, boundaries)) = implied_end(name) else {
+        let Some(implied) = implied_end(name) else {
             return;
         };
         for at in (0..self.open.len()).rev() {
             let open = self.open[at].as_str();
-            if closed.contains(&open) {
-                self.open.truncate(at);
+            if implied.closes.contains(&open) {
+                self.close_down_to(at);
                 return;
             }
-            if boundaries.contains(&open) {
+            if implied.boundaries.contains(&open) {
+                if implied.clears_to_boundary {
+                    self.close_down_to(at + 1);
+                }
                 return;
             }
+        }
+    }
+
+    /// Closes the open elements from `at` up, innermost first, writing
+    /// their end tags.
+    fn close_down_to(&mut self, at: usize) {
+        while self.open.len() > at {
+            let Some(name) = self.open.pop() else {
+                return;
+            };
+            self.open_formatting -= usize::from(FORMATTING.contains(&name.as_str()));
+            self.write_end_tag(&name);
         }
     }
 
@@ -245,11 +315,15 @@ impl BoundingPass {
             }
             return;
         }
-        if let Some(at) = self.open.iter().rposition(|open| *open == name) {
-            self.open.truncate(at);
+        match self.open.iter().rposition(|open| *open == name) {
+            Some(at) => self.close_down_to(at),
+            None => self.write_end_tag(&name),
         }
+    }
+
+    fn write_end_tag(&mut self, name: &str) {
         self.out.push_str("</");
-        self.out.push_str(&name);
+        self.out.push_str(name);
         self.out.push('>');
     }
 }
@@ -358,6 +432,63 @@ mod tests {
         let out = bounded_html(&page).unwrap();
         assert_eq!(out.matches("<td>").count(), MAX_DEPTH * 4);
         assert!(out.ends_with("<div><b>kept</b></div>"));
+    }
+
+    /// Elements of the tree html5ever builds of `html`.
+    fn elements_built(html: &str) -> usize {
+        dom_query::Document::from(html).select("*").length()
+    }
+
+    /// Distinct formatting tags (the tree builder reopens each of them,
+    /// distinct ones without limit) left open inside a block, then
+    /// paragraphs, each of which had every one of them cloned into it.
+    fn formatting_then_paragraphs(tags: usize, paragraphs: usize) -> String {
+        let formatting: String = (0..tags)
+            .map(|i| format!("<{} class=\"c{i}\">", ["b", "i", "em", "u"][i % 4]))
+            .collect();
+        format!(
+            "<div>{formatting}</div>{}",
+            "<p>x — Ж 文 👋 e\u{301}</p>".repeat(paragraphs)
+        )
+    }
+
+    #[test]
+    fn formatting_left_open_is_closed_and_never_reopened_for_each_paragraph() {
+        let page = formatting_then_paragraphs(500, 200);
+        // Unbounded, the tree builder clones the 500 into each paragraph.
+        assert!(elements_built(&page) >= 500 * 200);
+        let out = bounded_html(&page).unwrap();
+        assert!(
+            elements_built(&out) < 1_000,
+            "{} elements",
+            elements_built(&out)
+        );
+        assert_eq!(out.matches("x — Ж 文 👋 e\u{301}").count(), 200);
+    }
+
+    #[test]
+    fn formatting_left_open_in_a_paragraph_or_a_table_is_not_reopened() {
+        let formatting: String = (0..300).map(|i| format!("<b id=\"b{i}\">")).collect();
+        let in_paragraph = format!("<p>{formatting}{}", "<p>x".repeat(300));
+        let in_table = format!("<table>{formatting}{}</table>", "<tr><td>x".repeat(300));
+        for page in [in_paragraph, in_table] {
+            let out = bounded_html(&page).unwrap();
+            let built = elements_built(&out);
+            assert!(built < 300 * MAX_OPEN_FORMATTING, "{built} elements");
+            assert_eq!(out.matches('x').count(), 300);
+        }
+    }
+
+    #[test]
+    fn at_most_so_many_formatting_elements_are_open_at_once() {
+        let page = format!("{}deep{}", "<i>".repeat(100), "</i>".repeat(100));
+        let out = bounded_html(&page).unwrap();
+        assert_eq!(out.matches("<i>").count(), MAX_OPEN_FORMATTING);
+        assert_eq!(out.matches("</i>").count(), MAX_OPEN_FORMATTING);
+        assert!(out.contains("deep"));
+        // Closed ones make room again.
+        let page = "<b>a</b>".repeat(100);
+        assert_eq!(bounded_html(&page).unwrap(), page);
     }
 
     #[test]

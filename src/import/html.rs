@@ -3,9 +3,12 @@
 //! scripts, styles and share buttons), and its metadata from the page's
 //! `<title>`, Open Graph and `<meta>` tags, canonical link and `lang`.
 //! The page first goes through [`bounded_html`], so that neither reads a
-//! page deeper, or with more attributes, than a real one.
+//! page deeper, or with more attributes, than a real one, and the chars
+//! the extractor's serialiser escapes are stood in for while it runs
+//! ([`super::stand_in`]), so that it stays linear.
 
 use super::bound::{TooComplex, bounded_html};
+use super::stand_in::{put_stand_ins, restore};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 use jiff::civil::Date;
@@ -90,16 +93,27 @@ fn first_text(document: &Document, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The article as Readability finds it, with its title, byline, date and
+/// text (never its HTML, which dom_smoothie also makes: see
+/// [`super::stand_in`] for why that is linear only with stand-ins).
 fn extract_main_text(html: &str) -> Option<dom_smoothie::Article> {
     let config = Config {
         text_mode: TextMode::Formatted,
-        max_elements_to_parse: 200_000,
+        max_elements_to_parse: super::bound::MAX_ELEMENTS,
         ..Default::default()
     };
-    Readability::new(html, None, Some(config))
+    let document = Document::from(html);
+    put_stand_ins(&document);
+    let mut article = Readability::with_document(document, None, Some(config))
         .ok()?
         .parse()
-        .ok()
+        .ok()?;
+    article.content = Default::default();
+    article.title = restore(&article.title);
+    article.byline = article.byline.as_deref().map(restore);
+    article.published_time = article.published_time.as_deref().map(restore);
+    article.text_content = restore(&article.text_content).into();
+    Some(article)
 }
 
 /// The page's paragraphs, for pages too small for Readability to score.

@@ -17,6 +17,7 @@ mod metadata;
 mod normalise;
 pub mod pathological;
 mod sniff;
+mod stand_in;
 mod text;
 
 pub use bound::{MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex};
@@ -69,6 +70,8 @@ pub enum ImportError {
     NotFound { path: PathBuf },
     #[error("{path}: is a folder; {ACCEPTED}")]
     IsDirectory { path: PathBuf },
+    #[error("{path}: {}", ReadFailure::not_regular_message(kind))]
+    NotRegular { path: PathBuf, kind: &'static str },
     #[error("{path}: could not be read: {source}")]
     Io { path: PathBuf, source: io::Error },
     #[error("{path}: is {size} bytes; Factbench imports articles of up to {limit} bytes (20 MB)")]
@@ -118,10 +121,12 @@ pub fn import_bytes(
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    sniff::refuse_non_text(bytes).map_err(|what| ImportError::NotAnArticle {
+    let not_an_article = |what: NotAnArticle| ImportError::NotAnArticle {
         path: path.to_owned(),
         what: what.describe(),
-    })?;
+    };
+    let utf16_named = options.encoding.is_some_and(is_utf16);
+    sniff::refuse_non_text(bytes, utf16_named).map_err(not_an_article)?;
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]);
     let format = sniff::format_of(path, &head);
     let decoded = decode::decode(bytes, options.encoding, format == Format::Html).map_err(|m| {
@@ -131,6 +136,14 @@ pub fn import_bytes(
             how: m.detection.describe(),
         }
     })?;
+    if is_utf16(decoded.encoding) {
+        let bom = if Encoding::for_bom(bytes).is_some() {
+            2
+        } else {
+            0
+        };
+        sniff::refuse_nul_in_utf16_text(&decoded.text, bom).map_err(not_an_article)?;
+    }
     let fallback_title = title_from_file_name(path);
     let mut article = match format {
         Format::Text => article_from_text(&decoded.text, options, &fallback_title),
@@ -162,6 +175,11 @@ pub fn import_bytes(
         encoding: decoded.encoding,
         detection: decoded.detection,
     })
+}
+
+/// UTF-16 (either byte order), whose text is full of NUL bytes.
+fn is_utf16(encoding: &'static Encoding) -> bool {
+    encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE
 }
 
 /// Makes an article of pasted text (Edit ▸ New article from clipboard).
@@ -225,7 +243,8 @@ fn without_leading_title(text: &str, title: &str) -> String {
     }
 }
 
-/// The bytes of an article file, refusing folders and files over 20 MB.
+/// The bytes of an article file, refusing folders, FIFOs, devices and
+/// other files that are not regular files, and files over 20 MB.
 /// The import dialog reads once and decodes again whenever the user picks
 /// another encoding.
 pub fn read_article_file(path: &Path) -> Result<Vec<u8>, ImportError> {
@@ -233,6 +252,10 @@ pub fn read_article_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     read_limited(path, MAX_ARTICLE_BYTES).map_err(|failure| match failure {
         ReadFailure::NotFound => ImportError::NotFound { path: path_buf },
         ReadFailure::IsDirectory => ImportError::IsDirectory { path: path_buf },
+        ReadFailure::NotRegular { kind } => ImportError::NotRegular {
+            path: path_buf,
+            kind,
+        },
         ReadFailure::TooLarge { size } => ImportError::TooLarge {
             path: path_buf,
             size,

@@ -67,6 +67,16 @@ pub fn corpus(scale: Scale) -> Vec<Page> {
             unclosed_tags(pick(100_000, 600)),
             "open",
         ),
+        page(
+            "reopened-formatting.html",
+            reopened_formatting(500, pick(100_000, 40)),
+            "x",
+        ),
+        page(
+            "ampersands.html",
+            ampersands(pick(2_000_000, 4_000)),
+            "AT&T «",
+        ),
         Page {
             name: "too-many-elements.html",
             bytes: too_many_elements(pick(300_000, 300)).into_bytes(),
@@ -152,6 +162,29 @@ fn unclosed_tags(count: usize) -> String {
         "Unclosed",
         &format!("{}<p>open tags everywhere</p>", "<b>".repeat(count)),
     )
+}
+
+/// `tags` distinct formatting elements (the tree builder reopens distinct
+/// ones without limit) left open inside a `<div>`, then `paragraphs`
+/// paragraphs, into each of which the tree builder clones all of them
+/// (806 KB once took 3.6 GB).
+pub fn reopened_formatting(tags: usize, paragraphs: usize) -> String {
+    let formatting: String = (0..tags)
+        .map(|i| format!("<{} class=\"c{i}\">", ["b", "i", "em", "u"][i % 4]))
+        .collect();
+    document(
+        "Reopened formatting",
+        &format!("<div>{formatting}</div>{}", "<p>x</p>".repeat(paragraphs)),
+    )
+}
+
+/// One paragraph of about `bytes` bytes full of `&` and chars U+0080–U+00BF
+/// (`«`, `»`, no-break spaces), each of which html5ever's serialiser
+/// followed by a scan of the rest of the text: quadratic.
+pub fn ampersands(bytes: usize) -> String {
+    let words = "AT&amp;T &laquo;Q&amp;A&raquo; 25&deg;C&nbsp;& ";
+    let text = words.repeat(bytes / words.len() + 1);
+    document("Ampersands", &format!("<p>{text}</p>"))
 }
 
 fn too_many_elements(count: usize) -> String {

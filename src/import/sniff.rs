@@ -59,8 +59,9 @@ const SIGNATURES: &[(&[u8], NotAnArticle)] = &[
 ];
 
 /// Refuses files that are plainly not text. UTF-16 text (which has NUL
-/// bytes) is recognised by its byte-order mark.
-pub fn refuse_non_text(bytes: &[u8]) -> Result<(), NotAnArticle> {
+/// bytes) is recognised by its byte-order mark, or by `utf16_named`: the
+/// user named a UTF-16 encoding, which is honoured before any sniffing.
+pub fn refuse_non_text(bytes: &[u8], utf16_named: bool) -> Result<(), NotAnArticle> {
     if let Some((_, kind)) = SIGNATURES
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
@@ -70,10 +71,23 @@ pub fn refuse_non_text(bytes: &[u8]) -> Result<(), NotAnArticle> {
     if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Err(NotAnArticle::Image("WebP"));
     }
-    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
+    let utf16 = utf16_named || bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
     match bytes.iter().position(|&b| b == 0) {
         Some(nul_at) if !utf16 => Err(NotAnArticle::Binary { nul_at }),
         _ => Ok(()),
+    }
+}
+
+/// Refuses decoded text holding a NUL char: binary bytes read as UTF-16
+/// decode without error, but no article has one. `nul_at` is the NUL's
+/// byte offset in a UTF-16 file whose text starts `skipped` bytes in
+/// (after a byte-order mark).
+pub fn refuse_nul_in_utf16_text(text: &str, skipped: usize) -> Result<(), NotAnArticle> {
+    match text.find('\0') {
+        Some(at) => Err(NotAnArticle::Binary {
+            nul_at: skipped + text[..at].encode_utf16().count() * 2,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -109,22 +123,47 @@ mod tests {
 
     #[test]
     fn recognises_what_it_refuses() {
-        assert_eq!(refuse_non_text(b"%PDF-1.7\n"), Err(NotAnArticle::Pdf));
         assert_eq!(
-            refuse_non_text(b"\xff\xd8\xff\xe0"),
+            refuse_non_text(b"%PDF-1.7\n", false),
+            Err(NotAnArticle::Pdf)
+        );
+        assert_eq!(
+            refuse_non_text(b"\xff\xd8\xff\xe0", false),
             Err(NotAnArticle::Image("JPEG"))
         );
         assert_eq!(
-            refuse_non_text(b"RIFF\0\0\0\0WEBPVP8 "),
+            refuse_non_text(b"RIFF\0\0\0\0WEBPVP8 ", false),
             Err(NotAnArticle::Image("WebP"))
         );
-        assert_eq!(refuse_non_text(b"PK\x03\x04"), Err(NotAnArticle::Archive));
         assert_eq!(
-            refuse_non_text(b"text\0more"),
+            refuse_non_text(b"PK\x03\x04", false),
+            Err(NotAnArticle::Archive)
+        );
+        assert_eq!(
+            refuse_non_text(b"text\0more", false),
             Err(NotAnArticle::Binary { nul_at: 4 })
         );
-        assert_eq!(refuse_non_text(b"\xff\xfeA\0"), Ok(()));
-        assert_eq!(refuse_non_text("Обычный текст".as_bytes()), Ok(()));
+        assert_eq!(refuse_non_text(b"\xff\xfeA\0", false), Ok(()));
+        assert_eq!(refuse_non_text("Обычный текст".as_bytes(), false), Ok(()));
+    }
+
+    #[test]
+    fn bomless_utf16_is_text_when_its_encoding_is_named() {
+        let utf16le: Vec<u8> = "Ки 文 👋"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            refuse_non_text(&utf16le, false),
+            Err(NotAnArticle::Binary { nul_at: 5 })
+        );
+        assert_eq!(refuse_non_text(&utf16le, true), Ok(()));
+        assert_eq!(refuse_non_text(b"%PDF-1.7\n", true), Err(NotAnArticle::Pdf));
+        assert_eq!(
+            refuse_nul_in_utf16_text("a👋\0", 2),
+            Err(NotAnArticle::Binary { nul_at: 8 })
+        );
+        assert_eq!(refuse_nul_in_utf16_text("e\u{301}", 0), Ok(()));
     }
 
     #[test]

@@ -6,10 +6,31 @@
 //! Sentences are Unicode's sentence boundaries (UAX #29, from the
 //! `unicode-segmentation` crate); the diff is `similar`'s patience diff over
 //! sentences, then over words inside each changed pair.
+//!
+//! Bounded, whatever the texts: one deadline ([`COMPARE_BUDGET`] from the
+//! start) is passed to every diff, which past it reports what is left as
+//! removed and added instead of searching further; a removed sentence is
+//! scored against at most [`PAIRING_WINDOW`] added ones; and once the
+//! deadline has passed, nothing more is scored: the rest is listed as
+//! removed and added sentences, in one linear pass. An article rewritten
+//! line by line (every removed sentence unlike every added one) was
+//! quadratic before: 1,000 lines took 15 s.
 
 use super::diff::tokens;
-use similar::{Algorithm, DiffTag, capture_diff_slices};
+use super::score::likeness_until;
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+use std::time::{Duration, Instant};
 use unicode_segmentation::UnicodeSegmentation;
+
+/// How long a comparison may search for the best alignment before it
+/// settles for a coarser one (well inside the 1 s budget for two 1 MB
+/// articles in `docs/budgets.md`; the rest is linear work).
+pub const COMPARE_BUDGET: Duration = Duration::from_millis(400);
+
+/// How many added sentences, from the one after the last pair, a removed
+/// sentence is scored against to find the one it became. An outlet's edit
+/// changes a sentence in place, or near it.
+pub const PAIRING_WINDOW: usize = 8;
 
 /// One piece of a changed sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,8 +54,18 @@ pub enum SentenceChange {
     },
 }
 
-/// The sentence-level differences from `old` to `new`, in reading order.
+/// The sentence-level differences from `old` to `new`, in reading order,
+/// searched for at most [`COMPARE_BUDGET`].
 pub fn compare(old: &str, new: &str) -> Vec<SentenceChange> {
+    compare_within(old, new, COMPARE_BUDGET)
+}
+
+/// Like [`compare`], searching for at most `budget`; with a budget of zero
+/// the comparison is linear (changed sentences are still paired within the
+/// sentence diff's stretches, as far as the pairing window reaches, but
+/// nothing is scored).
+pub fn compare_within(old: &str, new: &str, budget: Duration) -> Vec<SentenceChange> {
+    let deadline = Instant::now() + budget;
     let old_sentences: Vec<&str> = old.split_sentence_bounds().collect();
     let new_sentences: Vec<&str> = new.split_sentence_bounds().collect();
     // Sentences as read: trimmed, and blank ones (paragraph breaks) left out.
@@ -48,10 +79,12 @@ pub fn compare(old: &str, new: &str) -> Vec<SentenceChange> {
     let mut out = Vec::new();
     // Consecutive removals and additions are one stretch to pair up.
     let (mut removed, mut added): (Vec<&String>, Vec<&String>) = (Vec::new(), Vec::new());
-    for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
+    for op in ops {
         let (tag, o, n) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
-            pair_up(&removed, &added, &mut out);
+            pair_up(&removed, &added, deadline, &mut out);
             removed.clear();
             added.clear();
             continue;
@@ -59,28 +92,36 @@ pub fn compare(old: &str, new: &str) -> Vec<SentenceChange> {
         removed.extend(&old_keys[o]);
         added.extend(&new_keys[n]);
     }
-    pair_up(&removed, &added, &mut out);
+    pair_up(&removed, &added, deadline, &mut out);
     out
 }
 
-/// Pairs each removed sentence with the most alike added one after the
-/// last pair (so the order is kept), when they have enough in common to be
-/// the same sentence changed; the others are removed or added.
-fn pair_up(removed: &[&String], added: &[&String], out: &mut Vec<SentenceChange>) {
+/// Pairs each removed sentence with the most alike of the next
+/// [`PAIRING_WINDOW`] added ones after the last pair (so the order is
+/// kept), when they have enough in common to be the same sentence changed;
+/// the others are removed or added. Past the deadline nothing more is
+/// scored.
+fn pair_up(
+    removed: &[&String],
+    added: &[&String],
+    deadline: Instant,
+    out: &mut Vec<SentenceChange>,
+) {
     let mut next = 0;
     for old in removed {
-        let best = (next..added.len())
-            .map(|j| (j, super::likeness(old, added[j])))
-            .filter(|(_, likeness)| *likeness >= 0.5)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let best = if Instant::now() >= deadline {
+            None
+        } else {
+            most_alike(old, added, next, deadline)
+        };
         match best {
-            Some((j, _)) => {
+            Some(j) => {
                 out.extend(
                     added[next..j]
                         .iter()
                         .map(|s| SentenceChange::Added((*s).clone())),
                 );
-                out.push(changed(old, added[j]));
+                out.push(changed(old, added[j], deadline));
                 next = j + 1;
             }
             None => out.push(SentenceChange::Removed((*old).clone())),
@@ -93,12 +134,34 @@ fn pair_up(removed: &[&String], added: &[&String], out: &mut Vec<SentenceChange>
     );
 }
 
+/// The index of the added sentence, among the [`PAIRING_WINDOW`] from
+/// `from`, most alike `old`, if any is alike enough (half its chars shared).
+fn most_alike(old: &str, added: &[&String], from: usize, deadline: Instant) -> Option<usize> {
+    let to = added.len().min(from.saturating_add(PAIRING_WINDOW));
+    (from..to)
+        .filter(|&j| could_be_alike(old, added[j]))
+        .map(|j| (j, likeness_until(old, added[j], deadline)))
+        .filter(|(_, likeness)| *likeness >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(j, _)| j)
+}
+
+/// False when the lengths alone rule out sharing half the chars: the
+/// likeness is at most twice the shorter length over the sum, under ½ when
+/// one is more than three times the other.
+fn could_be_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (a.chars().count(), b.chars().count());
+    a.min(b) * 3 >= a.max(b)
+}
+
 /// A changed sentence, word by word.
-fn changed(old: &str, new: &str) -> SentenceChange {
+fn changed(old: &str, new: &str, deadline: Instant) -> SentenceChange {
     let (old_tokens, new_tokens) = (tokens(old), tokens(new));
     let mut old_pieces = Vec::new();
     let mut new_pieces = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens) {
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Myers, &old_tokens, &new_tokens, Some(deadline));
+    for op in ops {
         let (tag, o, n) = op.as_tag_tuple();
         let changed = tag != DiffTag::Equal;
         push_piece(&mut old_pieces, old_tokens[o].concat(), changed);
@@ -183,5 +246,102 @@ mod tests {
             if numbers == &(vec!["38".to_owned()], vec!["36".to_owned()]))
         );
         assert!(compare(new, new).is_empty());
+    }
+
+    /// The sentences of a text as compared: trimmed, blank ones left out.
+    fn sentences(text: &str) -> Vec<String> {
+        text.split_sentence_bounds()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    /// Every sentence of `old` shows as removed or as the old side of a
+    /// change, every one of `new` as added or the new side, in order, when
+    /// the sentences in neither list are those the two texts share.
+    fn assert_accounted_for(old: &str, new: &str, changes: &[SentenceChange]) {
+        let join = |pieces: &[Piece]| pieces.iter().map(|p| p.text.as_str()).collect::<String>();
+        let mut gone = Vec::new();
+        let mut came = Vec::new();
+        for change in changes {
+            match change {
+                SentenceChange::Removed(s) => gone.push(s.clone()),
+                SentenceChange::Added(s) => came.push(s.clone()),
+                SentenceChange::Changed { old, new, .. } => {
+                    gone.push(join(old));
+                    came.push(join(new));
+                }
+            }
+        }
+        let (old, new) = (sentences(old), sentences(new));
+        let is_in = |part: &[String], whole: &[String]| {
+            let mut rest = whole.iter();
+            part.iter().all(|p| rest.any(|w| w == p))
+        };
+        assert!(
+            is_in(&gone, &old),
+            "removed sentences not in order in the old text"
+        );
+        assert!(
+            is_in(&came, &new),
+            "added sentences not in order in the new text"
+        );
+        let kept = old.len() - gone.len();
+        assert_eq!(kept, new.len() - came.len(), "{changes:#?}");
+    }
+
+    /// An article rewritten line by line: no removed sentence is like any
+    /// added one. Every removed sentence was scored against every added
+    /// one (15 s for 1,000 lines); now against a few, or none once the
+    /// deadline has passed.
+    fn rewritten_line_by_line(lines: usize) -> (String, String) {
+        let old: String = (0..lines)
+            .map(|i| format!("Строка {i}: 会谈 👋 e\u{301} in the old wording number {i}.\n"))
+            .collect();
+        let new: String = (0..lines)
+            .map(|i| format!("Quite another sentence, {}, written anew 🌍 {i}?\n", i * 7))
+            .collect();
+        (old, new)
+    }
+
+    #[test]
+    fn a_rewrite_line_by_line_lists_every_sentence_removed_and_added() {
+        let (old, new) = rewritten_line_by_line(1_000);
+        let changes = compare(&old, &new);
+        assert_accounted_for(&old, &new, &changes);
+        assert!(
+            changes
+                .iter()
+                .all(|c| !matches!(c, SentenceChange::Changed { .. }))
+        );
+    }
+
+    #[test]
+    fn with_no_time_left_the_comparison_is_coarser_but_whole() {
+        let old = "Эвакуированы 2450 жителей. Мост закрыт. 两国贸易额增长了。 👨‍👩‍👧 e\u{301}.";
+        let new = "ОБНОВЛЕНО. Эвакуированы 2448 жителей. 两国贸易额增长了。 👨‍👩‍👧 e\u{301}!";
+        for budget in [Duration::ZERO, COMPARE_BUDGET] {
+            let changes = compare_within(old, new, budget);
+            assert_accounted_for(old, new, &changes);
+        }
+        let (old, new) = rewritten_line_by_line(300);
+        assert_accounted_for(&old, &new, &compare_within(&old, &new, Duration::ZERO));
+    }
+
+    #[test]
+    fn one_changed_sentence_far_from_its_place_is_not_searched_for() {
+        // The pairing window: sentence 0 became the last of 20 added ones.
+        let old = "The minister said 2450 people left.";
+        let filler: String = (0..20)
+            .map(|i| format!("Filler number {i} here. "))
+            .collect();
+        let new = format!("{filler}The minister said 2448 people left.");
+        let changes = compare(old, &new);
+        assert_accounted_for(old, &new, &changes);
+        assert!(
+            !changes
+                .iter()
+                .any(|c| matches!(c, SentenceChange::Changed { .. }))
+        );
     }
 }

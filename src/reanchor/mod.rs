@@ -27,7 +27,7 @@ mod score;
 
 mod passages;
 
-pub use compare::{Piece, SentenceChange, compare};
+pub use compare::{COMPARE_BUDGET, PAIRING_WINDOW, Piece, SentenceChange, compare, compare_within};
 pub use diff::{Alignment, Segment, tokens};
 pub use passages::{Passage, PassageFinder};
 pub use score::likeness;

@@ -2,6 +2,7 @@
 //! match the context a claim kept.
 
 use crate::anchor::{Anchor, CharIndex};
+use std::time::Instant;
 
 /// How alike two texts are, char by char: twice the chars they share in
 /// order over their total length (1.0 the same, 0.0 nothing in common).
@@ -13,6 +14,24 @@ pub fn likeness(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     f64::from(similar::TextDiff::from_chars(a, b).ratio())
+}
+
+/// Like [`likeness`], but the char diff stops searching at `deadline`
+/// and counts what it has not matched by then as different: never more
+/// alike than [`likeness`] says, never slower than the deadline allows
+/// (plus a linear pass).
+pub fn likeness_until(a: &str, b: &str, deadline: Instant) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .deadline(deadline)
+        .diff_chars(a, b);
+    f64::from(diff.ratio())
 }
 
 /// How well the text around new chars `start..end` matches the anchor's

@@ -188,6 +188,10 @@ fn read_file_counting(path: &Path, read: &AtomicU64) -> Result<Vec<u8>, LoadErro
     read_limited_counting(path, MAX_FILE_BYTES, read).map_err(|failure| match failure {
         ReadFailure::NotFound => LoadError::NotFound { path: path_buf },
         ReadFailure::IsDirectory => LoadError::IsDirectory { path: path_buf },
+        ReadFailure::NotRegular { kind } => LoadError::Io {
+            path: path_buf,
+            source: io::Error::other(ReadFailure::not_regular_message(kind)),
+        },
         ReadFailure::TooLarge { size } => too_large(path, size),
         ReadFailure::Io(source) => LoadError::Io {
             path: path_buf,

@@ -414,6 +414,10 @@ impl Default for Settings {
     }
 }
 
+/// Largest settings file read: a few recent files and choices take a few
+/// kilobytes.
+const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
 impl Settings {
     /// Where settings live: `factbench/settings.ron` in the platform config folder.
     pub fn default_path() -> Option<PathBuf> {
@@ -421,10 +425,12 @@ impl Settings {
             .map(|dirs| dirs.config_dir().join("settings.ron"))
     }
 
-    /// Reads settings; anything missing or unreadable gives the defaults.
+    /// Reads settings; anything missing or unreadable (not a regular file,
+    /// over [`MAX_SETTINGS_BYTES`], not UTF-8) gives the defaults.
     pub fn load(path: &Path) -> Settings {
-        std::fs::read_to_string(path)
+        crate::read_limited::read_limited(path, MAX_SETTINGS_BYTES)
             .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
             .and_then(|text| ron::from_str(&text).ok())
             .unwrap_or_default()
     }

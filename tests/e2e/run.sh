@@ -10,7 +10,9 @@
 #      text another program put there; a selection in the article becomes
 #      the PRIMARY selection (middle-click paste);
 #   4. a link opens in the browser (BROWSER is a stand-in recording the URL);
-#   5. the work is saved (read back from the file) and is there on reopening.
+#   5. the work is saved (read back from the file) and is there on reopening;
+#   6. a script (`factbench mark`) is refused while the window has the
+#      workspace open, naming the window, and marks once it is closed.
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
 # Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default :97),
@@ -224,6 +226,27 @@ keys ctrl+c
 wait_for 5 test "$(clipboard)" = "$pasted" ||
   fail "after reopening, the first claim's statement is '$(clipboard)', not '$pasted'"
 shot "6-reopened-claim"
-stop_app
 echo "ok 6 - saved, reopened, the work is there"
+
+# ------------------------------------- 7. one lock for window and script
+step="a script marking while the window has the workspace open"
+quote="the presidents of Brazil and Serbia"
+before=$(sha256sum "$workspace")
+set +e
+refusal=$("$bin" mark "$workspace" --quote "$quote" 2>&1 >/dev/null)
+code=$?
+set -e
+test "$code" = 1 || fail "factbench mark exited $code while the window had the file open: $refusal"
+case "$refusal" in
+  *"open in a Factbench window"*) ;;
+  *) fail "the refusal does not name the window: $refusal" ;;
+esac
+test "$(sha256sum "$workspace")" = "$before" || fail "the refused mark changed the file"
+stop_app
+step="the same script once the window is closed"
+"$bin" mark "$workspace" --quote "$quote" >/dev/null 2>"$work/mark.err" ||
+  fail "factbench mark failed after the window closed: $(cat "$work/mark.err")"
+"$bin" claims "$workspace" --json | grep -qF "\"exact\":\"$quote\"" ||
+  fail "claims --json does not list the marked quote"
+echo "ok 7 - a script is refused while the window has the workspace, and marks once it is closed"
 echo "e2e: all passed (screenshots in $artifacts)"

@@ -3,7 +3,7 @@
 
 use super::desk::{self, finish, open_for_writing, quoted};
 use crate::edit::{ClaimChange, Command};
-use crate::model::{Evidence, EvidenceId};
+use crate::model::Evidence;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -41,11 +41,8 @@ fn cite(args: &CiteArgs, out: &mut dyn Write) -> Result<u8, String> {
     let claim = desk::find_claim(doc.workspace(), &args.claim, path)?;
     let source = desk::find_source(doc.workspace(), "--source", &args.source, path)?;
     let evidence = Evidence {
-        id: EvidenceId::new(),
-        source,
-        stance,
-        excerpt: args.excerpt.clone(),
         note: args.note.clone(),
+        ..Evidence::new(source, stance, args.excerpt.clone())
     };
     let command = Command::EditClaim {
         claim,

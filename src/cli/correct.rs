@@ -6,7 +6,7 @@
 
 use super::desk::{self, finish, open_for_writing, quoted};
 use crate::edit::{ClaimChange, Command, Corrected, Outcome};
-use crate::model::{Evidence, EvidenceId};
+use crate::model::Evidence;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -14,18 +14,8 @@ use std::path::PathBuf;
 pub struct CorrectArgs {
     /// The workspace file (.ron).
     pub workspace: PathBuf,
-    /// The claim: its id or its report number.
-    #[arg(long, value_name = "ID")]
-    pub claim: String,
-    #[arg(long)]
-    pub statement: Option<String>,
-    /// A verdict key (or label) of the scale; `none` clears it.
-    #[arg(long, value_name = "KEY")]
-    pub verdict: Option<String>,
-    #[arg(long)]
-    pub rationale: Option<String>,
-    #[arg(long)]
-    pub claimant: Option<String>,
+    #[command(flatten)]
+    pub fields: desk::ClaimFieldArgs,
     /// Add evidence: a library source's id (with --stance).
     #[arg(long, value_name = "SOURCE", requires = "stance")]
     pub cite: Option<String>,
@@ -60,27 +50,29 @@ fn correct(args: &CorrectArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
         ));
     }
     let (mut change, mut doc) = open_for_writing(path, "correct")?;
-    let claim = desk::find_claim(doc.workspace(), &args.claim, path)?;
+    let claim = desk::find_claim(doc.workspace(), &args.fields.claim, path)?;
     let verdict = args
+        .fields
         .verdict
         .as_deref()
         .map(|v| desk::verdict_choice(doc.workspace(), v, path))
         .transpose()?;
     let cite = match (&args.cite, &args.stance) {
         (Some(source), Some(stance)) => vec![Evidence {
-            id: EvidenceId::new(),
-            source: desk::find_source(doc.workspace(), "--cite", source, path)?,
-            stance: desk::parse_stance(stance).map_err(|e| format!("{}: {e}", path.display()))?,
-            excerpt: args.excerpt.clone(),
             note: args.evidence_note.clone(),
+            ..Evidence::new(
+                desk::find_source(doc.workspace(), "--cite", source, path)?,
+                desk::parse_stance(stance).map_err(|e| format!("{}: {e}", path.display()))?,
+                args.excerpt.clone(),
+            )
         }],
         _ => Vec::new(),
     };
     let fields = Corrected {
-        statement: args.statement.clone(),
-        claimant: args.claimant.clone(),
+        statement: args.fields.statement.clone(),
+        claimant: args.fields.claimant.clone(),
         verdict,
-        rationale: args.rationale.clone(),
+        rationale: args.fields.rationale.clone(),
         cite,
     };
     if fields == Corrected::default() {
@@ -97,9 +89,13 @@ fn correct(args: &CorrectArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
             by: args.by.trim().to_owned(),
         },
     };
-    let outcome = doc
-        .execute(command, 0.0)
-        .map_err(|e| format!("{}: --claim {}: {e}", path.display(), quoted(&args.claim)))?;
+    let outcome = doc.execute(command, 0.0).map_err(|e| {
+        format!(
+            "{}: --claim {}: {e}",
+            path.display(),
+            quoted(&args.fields.claim)
+        )
+    })?;
     if outcome == Outcome::Unchanged {
         let _ = writeln!(
             err,

@@ -265,6 +265,24 @@ pub(super) fn quoted(input: &str) -> String {
     format!("\"{}{tail}\"", escape_for_terminal(&head))
 }
 
+/// The claim a command changes and the public fields `set` and
+/// `correct` both take, with one spelling of each flag.
+#[derive(Debug, clap::Args)]
+pub struct ClaimFieldArgs {
+    /// The claim: its id or its report number.
+    #[arg(long, value_name = "ID")]
+    pub claim: String,
+    #[arg(long)]
+    pub statement: Option<String>,
+    /// A verdict key (or label) of the scale; `none` clears it.
+    #[arg(long, value_name = "KEY")]
+    pub verdict: Option<String>,
+    #[arg(long)]
+    pub rationale: Option<String>,
+    #[arg(long)]
+    pub claimant: Option<String>,
+}
+
 /// `text` safe to print on one line of a terminal: what would act on the
 /// terminal escaped as [`crate::text::for_terminal`] does, and newlines and
 /// tabs too, so one record stays one line.

@@ -108,10 +108,13 @@ const NO_WINDOW: u8 = 3;
 /// output) is written as it is.
 pub fn run(cli: Cli, raw_out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let err = &mut TerminalWriter::new(err);
-    if let Some(Command::Export(args)) = &cli.command {
-        return ExitCode::from(export::run(args, raw_out, err));
-    }
-    let out = &mut TerminalWriter::new(raw_out);
+    let mut escaped;
+    let out: &mut dyn Write = if matches!(cli.command, Some(Command::Export(_))) {
+        raw_out
+    } else {
+        escaped = TerminalWriter::new(raw_out);
+        &mut escaped
+    };
     let code = match cli.command {
         Some(Command::Check {
             files,
@@ -126,7 +129,6 @@ pub fn run(cli: Cli, raw_out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         ),
         Some(Command::Similar(args)) => similar::run(&args, out, err),
         Some(Command::Import(args)) => import::run(&args, out, err),
-        // Written as it is, above; kept here so the match stays whole.
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Update(args)) => update::run(&args, out, err),
         Some(Command::List { workspace }) => list::run(&workspace, out, err),

@@ -12,21 +12,11 @@ use std::path::PathBuf;
 pub struct SetArgs {
     /// The workspace file (.ron).
     pub workspace: PathBuf,
-    /// The claim: its id or its report number.
-    #[arg(long, value_name = "ID")]
-    pub claim: String,
-    #[arg(long)]
-    pub statement: Option<String>,
-    /// A verdict key (or label) of the scale; `none` clears it.
-    #[arg(long, value_name = "KEY")]
-    pub verdict: Option<String>,
-    #[arg(long)]
-    pub rationale: Option<String>,
+    #[command(flatten)]
+    pub fields: desk::ClaimFieldArgs,
     /// to-check, in-progress, needs-review or done.
     #[arg(long)]
     pub status: Option<String>,
-    #[arg(long)]
-    pub claimant: Option<String>,
     /// person or organization.
     #[arg(long, value_name = "KIND")]
     pub claimant_kind: Option<String>,
@@ -68,8 +58,9 @@ fn set(args: &SetArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, S
         .transpose()
         .map_err(in_file)?;
     let (mut change, mut doc) = open_for_writing(path, "set")?;
-    let claim = desk::find_claim(doc.workspace(), &args.claim, path)?;
+    let claim = desk::find_claim(doc.workspace(), &args.fields.claim, path)?;
     let verdict = args
+        .fields
         .verdict
         .as_deref()
         .map(|v| desk::verdict_choice(doc.workspace(), v, path))
@@ -79,11 +70,11 @@ fn set(args: &SetArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, S
         text.clone()
             .map(|text| ClaimChange::SetText { field, text })
     };
-    changes.extend(text(ClaimText::Statement, &args.statement));
-    changes.extend(text(ClaimText::Claimant, &args.claimant));
+    changes.extend(text(ClaimText::Statement, &args.fields.statement));
+    changes.extend(text(ClaimText::Claimant, &args.fields.claimant));
     changes.extend(kind.map(ClaimChange::SetClaimantKind));
     changes.extend(verdict.map(ClaimChange::SetVerdict));
-    changes.extend(text(ClaimText::Rationale, &args.rationale));
+    changes.extend(text(ClaimText::Rationale, &args.fields.rationale));
     changes.extend(text(ClaimText::InternalNote, &args.internal_note));
     changes.extend(status.map(ClaimChange::SetStatus));
     changes.extend(priority.map(ClaimChange::SetPriority));
@@ -101,7 +92,7 @@ fn set(args: &SetArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, S
             return Err(format!(
                 "{}: --claim {}: {e}",
                 path.display(),
-                quoted(&args.claim)
+                quoted(&args.fields.claim)
             ));
         }
     }

@@ -96,29 +96,17 @@ impl Change {
     /// Saves `workspace` over the file (with a `.bak`), when the file is
     /// still what was read; afterwards, later saves expect what this wrote.
     pub fn save(&mut self, workspace: &Workspace) -> Result<DiskState, SaveError> {
-        let state = save_locked(&self.lock, &self.path, workspace, self.expect)?;
-        self.expect = Expect::Unchanged(state);
-        Ok(state)
+        self.save_with(workspace, super::write_atomically)
     }
 
     /// Like [`Change::save`], without a `.bak` (git's merge driver writes
     /// into git's own temporary files).
     pub fn save_without_backup(&mut self, workspace: &Workspace) -> Result<DiskState, SaveError> {
-        let text = checked_text(&self.path, workspace)?;
-        self.replace_checked(&text, super::replace_atomically)
+        self.save_with(workspace, super::replace_atomically)
     }
 
-    /// Replaces the file with `text` (already a workspace's RON), expecting
-    /// what was read.
-    fn replace_checked(
-        &mut self,
-        text: &str,
-        write: fn(&Path, &[u8]) -> Result<(), SaveError>,
-    ) -> Result<DiskState, SaveError> {
-        check_expected(&self.path, self.expect)?;
-        write(&self.path, text.as_bytes())?;
-        sweep_stale_temporaries(&self.path);
-        let state = DiskState::of_bytes(&self.path, text.as_bytes());
+    fn save_with(&mut self, workspace: &Workspace, write: Replace) -> Result<DiskState, SaveError> {
+        let state = write_checked(&self.path, workspace, self.expect, write)?;
         self.expect = Expect::Unchanged(state);
         Ok(state)
     }
@@ -149,9 +137,24 @@ pub fn save_locked(
             format!("locked {}", lock.workspace().display()),
         ));
     }
+    write_checked(path, workspace, expect, super::write_atomically)
+}
+
+/// How the new bytes replace the file: with a `.bak` or without.
+type Replace = fn(&Path, &[u8]) -> Result<(), SaveError>;
+
+/// The one sequence every save follows, under the lock: the RON (refused
+/// when too large to open again), the check of what is on disk, the atomic
+/// replacement, the sweep of a killed save's temporary files.
+fn write_checked(
+    path: &Path,
+    workspace: &Workspace,
+    expect: Expect,
+    write: Replace,
+) -> Result<DiskState, SaveError> {
     let text = checked_text(path, workspace)?;
     check_expected(path, expect)?;
-    super::write_atomically(path, text.as_bytes())?;
+    write(path, text.as_bytes())?;
     sweep_stale_temporaries(path);
     Ok(DiskState::of_bytes(path, text.as_bytes()))
 }

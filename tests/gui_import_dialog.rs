@@ -361,14 +361,14 @@ fn once_the_slow_decode_ends_the_preview_and_import_appear() {
     let mut harness = slow_harness(decoder);
     harness.run_steps(3);
     release.send(()).unwrap();
-    for _ in 0..10_000 {
-        if !harness.state_mut().dialog.poll() {
-            break;
-        }
-        std::thread::yield_now();
+    // The decode ends on its own thread: wait for it by the clock, not by
+    // a count of yields (a loaded machine may not schedule it that soon).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.state_mut().dialog.poll() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(2));
     }
-    harness.run();
     assert!(!harness.state().dialog.entries[0].is_decoding());
+    harness.run();
     harness.get_by_label_contains("GBK (detected)");
     harness.get_by_label("Import 1 article").click();
     harness.run_steps(2);

@@ -1,3 +1,5 @@
+//! Tests of the three-way merge by id: fields, lists, text and conflicts.
+
 use super::*;
 use crate::edit::Document;
 use crate::model::{Side, SourceKind};

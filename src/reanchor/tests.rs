@@ -1,3 +1,5 @@
+//! Tests of re-anchoring claims into a newer version of their article.
+
 use super::*;
 use crate::anchor::find_quote;
 

@@ -7,10 +7,17 @@
 
 use crate::export::Format;
 use crate::text::{SpanEnd, Step};
-use crate::ui::app::RightTab;
 use crate::ui::services::files::ThemeChoice;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::borrow::Cow;
+
+/// Which tab the right panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RightTab {
+    #[default]
+    Claim,
+    Sources,
+}
 
 /// Something the user can ask the window to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

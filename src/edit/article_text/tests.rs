@@ -1,3 +1,6 @@
+//! Tests of correcting an article's text in place: the claims follow
+//! the edit, and undo restores text and quotes exactly.
+
 use crate::anchor::find_quote;
 use crate::edit::{Command, Document, Outcome};
 use crate::model::{Article, ArticleId, Claim, ClaimId, Workspace};

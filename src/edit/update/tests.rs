@@ -1,3 +1,6 @@
+//! Tests of updating an article to a newer version: claims followed,
+//! moved, changed or orphaned, and the whole update undone in one step.
+
 use super::*;
 use crate::anchor::find_quote;
 use crate::edit::{ClaimChange, Document};

@@ -1,3 +1,6 @@
+//! Tests of the incremental problem index: after each kind of edit it
+//! reports exactly what a full check of the workspace reports.
+
 use super::*;
 use crate::anchor::{self, Anchor, AnchorFault};
 use crate::model::{

@@ -1,3 +1,5 @@
+//! Tests of the action table: labels, shortcuts, scopes and menus.
+
 use super::*;
 use crate::ui::services::files::MAX_RECENT;
 

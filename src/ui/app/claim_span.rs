@@ -12,7 +12,7 @@ use crate::ui::actions::SpanMove;
 impl FactbenchApp {
     /// Moves one end of the selected claim's quote by `step`; says why
     /// when it cannot (at the text's edge, or the quote would be empty).
-    pub(super) fn adjust_span(&mut self, ctx: &egui::Context, step: SpanMove) {
+    pub(super) fn adjust_span(&mut self, step: SpanMove) {
         let Some((claim, article)) = self.selected_claim_and_article() else {
             return;
         };
@@ -23,7 +23,7 @@ impl FactbenchApp {
         let index = CharIndex::new(&article.text);
         let span = (found.anchor.start, found.anchor.end);
         match moved_span(&index, span, step.end, step.step, step.forward) {
-            Some((start, end)) => self.set_span(ctx, claim, start, end),
+            Some((start, end)) => self.set_span(claim, start, end),
             None => self.error(
                 "The quote cannot move that way",
                 "It would reach past the article's text or leave the quote empty.".into(),
@@ -33,7 +33,7 @@ impl FactbenchApp {
 
     /// Puts the selected claim on the reader's selection (trimmed of
     /// spaces and punctuation at its ends, as marking does).
-    pub(super) fn reanchor_to_selection(&mut self, ctx: &egui::Context) {
+    pub(super) fn reanchor_to_selection(&mut self) {
         let Some((claim, article)) = self.selected_claim_and_article() else {
             return;
         };
@@ -53,12 +53,14 @@ impl FactbenchApp {
         if start < end {
             self.panels.reader.clear_selection();
         }
-        self.set_span(ctx, claim, start, end);
+        self.set_span(claim, start, end);
     }
 
-    fn set_span(&mut self, ctx: &egui::Context, claim: ClaimId, start: usize, end: usize) {
+    /// Queues the change; `intents.rs` runs it next.
+    fn set_span(&mut self, claim: ClaimId, start: usize, end: usize) {
         let change = ClaimChange::SetSpan { start, end };
-        self.run_command(ctx, Command::EditClaim { claim, change });
+        self.intents
+            .push_back(Intent::Command(Command::EditClaim { claim, change }));
     }
 
     fn selected_claim_and_article(&self) -> Option<(ClaimId, ArticleId)> {

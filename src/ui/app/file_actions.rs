@@ -7,7 +7,9 @@
 //! [`Purpose`], a request in [`FactbenchApp::run_action`] and an arm in
 //! [`FactbenchApp::on_path`].
 
-use super::{FactbenchApp, Pending, Prompt};
+use super::modal::{Modal, Pending, Prompt};
+use super::windows::Window;
+use super::{FactbenchApp, Intent};
 use crate::export::{self, ExportOptions, Format};
 use crate::store;
 use crate::ui::dialogs::update::UpdateDialog;
@@ -19,7 +21,7 @@ impl FactbenchApp {
     /// Runs `pending` now, or first asks to save unsaved changes.
     pub(super) fn guard_unsaved(&mut self, ctx: &egui::Context, pending: Pending) {
         if self.doc.is_dirty() {
-            self.modals.prompt = Some(Prompt::Unsaved(pending));
+            self.modals.ask(Prompt::Unsaved(pending));
         } else {
             self.proceed(ctx, pending);
         }
@@ -27,7 +29,7 @@ impl FactbenchApp {
 
     pub(super) fn request_open_path(&mut self, path: PathBuf) {
         if self.doc.is_dirty() {
-            self.modals.prompt = Some(Prompt::Unsaved(Pending::OpenPath(path)));
+            self.modals.ask(Prompt::Unsaved(Pending::OpenPath(path)));
         } else {
             self.open_path(&path);
         }
@@ -56,7 +58,7 @@ impl FactbenchApp {
         match self.doc.path().map(Path::to_owned) {
             Some(path) => self.save_checked(ctx, path, Some(pending)),
             None => {
-                self.modals.after_save = Some(pending);
+                self.after_save = Some(pending);
                 self.request_save_as(ctx);
             }
         }
@@ -167,7 +169,7 @@ impl FactbenchApp {
         match crate::store::load(path) {
             Ok(loaded) => {
                 let differences = crate::merge::diff(&loaded.workspace, self.doc.workspace());
-                self.modals.compare_with =
+                self.windows.compare_with =
                     Some(crate::ui::dialogs::compare_with::CompareWithDialog {
                         path: path.to_owned(),
                         differences,
@@ -182,14 +184,14 @@ impl FactbenchApp {
         &mut self,
         intent: crate::ui::dialogs::conflicts::ConflictIntent,
     ) {
-        use super::{Intent, RightTab};
+        use super::RightTab;
         use crate::edit::Command;
         use crate::model::ConflictItem;
         use crate::ui::actions::Action;
         use crate::ui::dialogs::conflicts::ConflictIntent;
         let intent = match intent {
             ConflictIntent::ShowList => {
-                self.modals.show_conflicts = true;
+                self.windows.open(Window::Conflicts);
                 return;
             }
             ConflictIntent::Resolve { index, resolution } => {
@@ -208,7 +210,7 @@ impl FactbenchApp {
                 Intent::Action(Action::WorkspaceDetails)
             }
         };
-        self.intents.push(intent);
+        self.intents.push_back(intent);
     }
 
     /// Takes the lock of `path` (see `store::lock`) for as long as the
@@ -280,7 +282,7 @@ impl FactbenchApp {
         let exported = self.services.last_export.clone();
         let target = match (intent, exported) {
             (StatusIntent::ShowProblems, _) => {
-                self.modals.show_problems = true;
+                self.windows.open(Window::Problems);
                 return;
             }
             (StatusIntent::DismissExport, _) | (_, None) => {
@@ -301,19 +303,26 @@ impl FactbenchApp {
         }
     }
 
-    pub(super) fn poll_picker(&mut self, ctx: &egui::Context) {
+    /// The file dialogs' answers so far, as intents.
+    pub(super) fn poll_picker(&mut self) {
         while let Some(answer) = self.services.picker.poll() {
-            match answer {
-                PathAnswer::Picked(purpose, path) => self.on_path(ctx, purpose, path),
-                PathAnswer::Cancelled(_) => self.modals.after_save = None,
-                PathAnswer::Unavailable(request, reason) => {
-                    let text = request.suggested_path();
-                    self.modals.prompt = Some(Prompt::PathEntry {
-                        request,
-                        reason,
-                        text,
-                    });
-                }
+            self.intents.push_back(Intent::PathAnswer(answer));
+        }
+    }
+
+    /// A file dialog's answer: a path, nothing, or "no dialog here" (then
+    /// the path is asked for in a text field).
+    pub(super) fn on_path_answer(&mut self, ctx: &egui::Context, answer: PathAnswer) {
+        match answer {
+            PathAnswer::Picked(purpose, path) => self.on_path(ctx, purpose, path),
+            PathAnswer::Cancelled(_) => self.after_save = None,
+            PathAnswer::Unavailable(request, reason) => {
+                let text = request.suggested_path();
+                self.modals.ask(Prompt::PathEntry {
+                    request,
+                    reason,
+                    text,
+                });
             }
         }
     }
@@ -326,8 +335,8 @@ impl FactbenchApp {
             }
             Purpose::Export(format) => self.export_to(format, &path),
             Purpose::Import => {
-                self.modals.import_dialog =
-                    Some(crate::ui::dialogs::import::ImportDialog::open(vec![path]));
+                let dialog = crate::ui::dialogs::import::ImportDialog::open(vec![path]);
+                self.modals.push(Modal::Import(dialog));
             }
             Purpose::ScaleFrom => match crate::ui::dialogs::scale::scale_of_file(&path) {
                 Ok(scale) => self.guard_unsaved(ctx, Pending::New(Box::new(scale))),
@@ -339,7 +348,7 @@ impl FactbenchApp {
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path, crate::store::Expect::Anything)
-                    && let Some(pending) = self.modals.after_save.take()
+                    && let Some(pending) = self.after_save.take()
                 {
                     self.proceed(ctx, pending);
                 }
@@ -402,7 +411,8 @@ impl FactbenchApp {
                     .workspace()
                     .article(article)
                     .map_or_else(String::new, |a| a.title.clone());
-                self.modals.update_dialog = Some(UpdateDialog::new(update, &title));
+                self.modals
+                    .push(Modal::Update(UpdateDialog::new(update, &title)));
             }
             Err(message) => self.error("The newer version could not be used", message),
         }
@@ -418,7 +428,7 @@ impl FactbenchApp {
     ) {
         let target = target_path(&request.purpose, &path);
         if request.mode == Mode::SaveFile && target.exists() {
-            self.modals.prompt = Some(Prompt::Overwrite {
+            self.modals.ask(Prompt::Overwrite {
                 request,
                 path: target,
             });
@@ -429,7 +439,7 @@ impl FactbenchApp {
 
     /// Asks for a path again, prefilled with `path` (after "don't replace").
     pub(super) fn reopen_path_entry(&mut self, request: PathRequest, path: PathBuf) {
-        self.modals.prompt = Some(Prompt::PathEntry {
+        self.modals.ask(Prompt::PathEntry {
             request,
             reason: "choose another name, or another folder".into(),
             text: path.display().to_string(),

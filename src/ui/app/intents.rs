@@ -1,15 +1,21 @@
-//! Applying what the panels, menus and shortcuts asked for — the one
-//! place where [`Intent`]s become document commands, file actions or
-//! changes of what is shown. After each, [`ViewState::reconcile`] keeps the
-//! selection pointing at things that exist.
+//! Applying what the panels, windows, dialogs, menus and shortcuts asked
+//! for — the one place where [`Intent`]s become document commands, file
+//! actions or changes of what is shown, after the frame is drawn. After
+//! each, [`ViewState::reconcile`] keeps the selection pointing at things
+//! that exist. Only this file runs a [`Command`] on the document
+//! (`tests/architecture.rs` checks it).
 
+use super::answers::Answer;
+use super::modal::{Modal, Pending, Prompt};
+use super::windows::Window;
 use super::*;
 
 /// Smallest and largest article text sizes.
 const TEXT_SIZES: std::ops::RangeInclusive<f32> = 11.0..=32.0;
 
-/// What panels ask for; applied after the frame's panels are drawn.
-#[derive(Clone, Debug)]
+/// What panels, windows, dialogs, menus and shortcuts ask for; queued
+/// while the frame is drawn and applied after it, in order.
+#[derive(Debug)]
 pub(super) enum Intent {
     Action(Action),
     Command(Command),
@@ -19,14 +25,57 @@ pub(super) enum Intent {
     },
     ShowArticle(ArticleId),
     ShowSource(SourceId),
+    /// A passage of the shown article selected, with the claim it is for.
+    RevealPassage {
+        claim: ClaimId,
+        start: usize,
+        end: usize,
+    },
     VerdictNumber(usize),
     Copy(String),
     /// The claim library's earlier checks: open, cite, decide.
     CheckedBefore(crate::ui::panels::claim_inspector::checked_before::CheckedBeforeIntent),
+    /// The conflict banner's or list's buttons.
+    Conflict(crate::ui::dialogs::conflicts::ConflictIntent),
+    /// The status bar's buttons.
+    Status(crate::ui::panels::status_bar::StatusIntent),
+    /// A modal dialog's answer.
+    Answer(Answer),
+    /// A file dialog's answer.
+    PathAnswer(files::PathAnswer),
+    /// Ask for a path in a file dialog.
+    RequestPath(PathRequest),
+    /// Files dropped on the window (the article's text, when over it).
+    Dropped {
+        paths: Vec<PathBuf>,
+        on_article: Option<ArticleId>,
+    },
+    /// Preferences › Your name and autosave.
+    SetPreferences {
+        your_name: String,
+        autosave_secs: u32,
+    },
+    /// Preferences › Claim library folders.
+    SetLibraryFolders(Vec<PathBuf>),
 }
 
 impl FactbenchApp {
+    /// Applies `intent` now, and whatever it asks for in turn.
     pub(super) fn apply(&mut self, ctx: &egui::Context, intent: Intent) {
+        self.intents.push_back(intent);
+        self.apply_queued(ctx);
+    }
+
+    /// Applies the queued intents in order, keeping what is shown valid
+    /// after each. The one place the window changes the workspace.
+    pub(super) fn apply_queued(&mut self, ctx: &egui::Context) {
+        while let Some(intent) = self.intents.pop_front() {
+            self.apply_one(ctx, intent);
+            self.reconcile_view();
+        }
+    }
+
+    fn apply_one(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
             Intent::Action(action) => self.run_action(ctx, action),
             Intent::Command(command) => self.run_command(ctx, command),
@@ -39,11 +88,34 @@ impl FactbenchApp {
                 self.view.right_tab = RightTab::Sources;
                 self.panels.library.reveal(id);
             }
+            Intent::RevealPassage { claim, start, end } => {
+                self.view.selected_claim = Some(claim);
+                self.view.right_tab = RightTab::Claim;
+                self.panels.list.scroll_to_selected();
+                self.panels.reader.select_and_reveal(start, end);
+            }
             Intent::VerdictNumber(n) => self.set_nth_verdict(ctx, n),
             Intent::Copy(text) => ctx.copy_text(text),
             Intent::CheckedBefore(intent) => self.on_checked_before(intent),
+            Intent::Conflict(intent) => self.on_conflict_intent(intent),
+            Intent::Status(intent) => self.on_status_intent(intent),
+            Intent::Answer(answer) => self.on_answer(ctx, answer),
+            Intent::PathAnswer(answer) => self.on_path_answer(ctx, answer),
+            Intent::RequestPath(request) => self.services.picker.request(request, ctx),
+            Intent::Dropped { paths, on_article } => self.open_dropped(paths, on_article),
+            Intent::SetPreferences {
+                your_name,
+                autosave_secs,
+            } => {
+                self.services.settings.your_name = your_name;
+                self.services.settings.autosave_secs = autosave_secs;
+                self.save_settings();
+            }
+            Intent::SetLibraryFolders(folders) => {
+                self.services.settings.library_folders = folders;
+                self.save_settings();
+            }
         }
-        self.reconcile_view();
     }
 
     pub(super) fn run_command(&mut self, ctx: &egui::Context, command: Command) {
@@ -74,7 +146,7 @@ impl FactbenchApp {
         };
         let by = self.services.settings.your_name.trim().to_owned();
         if by.is_empty() {
-            self.modals.show_preferences = true;
+            self.windows.open(Window::Preferences);
             self.error(
                 "Who approves this?",
                 "Publishing records who approved the claim: write your name in Preferences (now open), then publish again.".to_owned(),
@@ -92,7 +164,7 @@ impl FactbenchApp {
 
     pub(super) fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::New => self.modals.prompt = Some(Prompt::NewWorkspace(0)),
+            Action::New => self.modals.ask(Prompt::NewWorkspace(0)),
             Action::Open => self.guard_unsaved(ctx, Pending::Open),
             Action::Quit => self.guard_unsaved(ctx, Pending::Quit),
             Action::Save => self.save(ctx),
@@ -107,7 +179,7 @@ impl FactbenchApp {
                     self.services.picker.request(request, ctx);
                 }
             }
-            Action::ShowOrphans => self.modals.show_orphans = true,
+            Action::ShowOrphans => self.windows.open(Window::Orphans),
             Action::EditArticleText => {
                 let on = !self.panels.reader.is_editing() && self.view.shown_article.is_some();
                 self.panels.reader.set_editing(on);
@@ -123,8 +195,8 @@ impl FactbenchApp {
                     .shown_article
                     .and_then(|id| self.doc.workspace().article(id));
                 if let Some(article) = article.filter(|a| !a.versions.is_empty()) {
-                    self.modals.compare_dialog =
-                        Some(crate::ui::dialogs::compare::CompareDialog::new(article));
+                    let dialog = crate::ui::dialogs::compare::CompareDialog::new(article);
+                    self.modals.push(Modal::Compare(dialog));
                 }
             }
             Action::ReattachClaim => {
@@ -148,13 +220,13 @@ impl FactbenchApp {
                 );
             }
             Action::Export(format) => {
-                self.modals.export_dialog = Some(crate::ui::dialogs::export::ExportDialog::new(
-                    format,
-                    self.services.settings.last_export,
-                ));
+                let last = self.services.settings.last_export;
+                let dialog = crate::ui::dialogs::export::ExportDialog::new(format, last);
+                self.modals.push(Modal::Export(dialog));
             }
             Action::NewArticleFromClipboard => {
-                self.modals.paste_dialog = Some(import_dialog::PasteDialog::new(clipboard_text()));
+                let dialog = import_dialog::PasteDialog::new(clipboard_text());
+                self.modals.push(Modal::Paste(dialog));
             }
             Action::Undo => {
                 if let Some(touched) = self.doc.undo() {
@@ -178,8 +250,8 @@ impl FactbenchApp {
                     self.run_command(ctx, Command::set_verdict(claim, None));
                 }
             }
-            Action::AdjustSpan(step) => self.adjust_span(ctx, step),
-            Action::ReanchorToSelection => self.reanchor_to_selection(ctx),
+            Action::AdjustSpan(step) => self.adjust_span(step),
+            Action::ReanchorToSelection => self.reanchor_to_selection(),
             Action::PickVerdict => self.open_verdict_picker(),
             Action::EditScale => self.open_scale_editor(),
             Action::Find => self.panels.list.focus_search(),
@@ -210,21 +282,23 @@ impl FactbenchApp {
                     self.select(ctx, next, true);
                 }
             }
-            Action::ShowProblems => self.modals.show_problems = true,
-            Action::ShowConflicts => self.modals.show_conflicts = true,
+            Action::ShowProblems => self.windows.open(Window::Problems),
+            Action::ShowConflicts => self.windows.open(Window::Conflicts),
             Action::CompareWith => {
                 let request = PathRequest::compare_with(self.dialog_folder());
                 self.services.picker.request(request, ctx);
             }
             Action::ArticleDetails => {
-                self.modals.show_article_details = self.view.shown_article.is_some()
+                if self.view.shown_article.is_some() {
+                    self.windows.open(Window::ArticleDetails)
+                }
             }
-            Action::WorkspaceDetails => self.modals.show_workspace_details = true,
+            Action::WorkspaceDetails => self.windows.open(Window::WorkspaceDetails),
             Action::TextLarger => self.set_text_size(self.services.settings.text_size + 1.0),
             Action::TextSmaller => self.set_text_size(self.services.settings.text_size - 1.0),
             Action::TextReset => self.set_text_size(files::DEFAULT_TEXT_SIZE),
-            Action::ShowShortcuts => self.modals.show_shortcuts = true,
-            Action::About => self.modals.show_about = true,
+            Action::ShowShortcuts => self.windows.open(Window::Shortcuts),
+            Action::About => self.windows.open(Window::About),
             Action::OpenRecent(n) => {
                 if let Some(path) = self.services.settings.recent.get(n).cloned() {
                     self.request_open_path(path);
@@ -244,7 +318,7 @@ impl FactbenchApp {
                 self.save_settings();
             }
             Action::ShowTab(tab) => self.view.right_tab = tab,
-            Action::Preferences => self.modals.show_preferences = true,
+            Action::Preferences => self.windows.open(Window::Preferences),
         }
     }
 

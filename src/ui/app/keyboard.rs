@@ -39,7 +39,7 @@ impl FactbenchApp {
             })
         });
         if let Some(n) = verdict {
-            self.intents.push(Intent::VerdictNumber(n));
+            self.intents.push_back(Intent::VerdictNumber(n));
             // Alt+4 in a field gives the verdict; its "4" is not typed.
             self.keys.swallow = Some(((n + 1).to_string(), 3));
             self.swallow_digit_text(ctx);
@@ -157,7 +157,7 @@ impl FactbenchApp {
             Some(n)
         });
         if let Some(n) = digit {
-            self.intents.push(Intent::VerdictNumber(n));
+            self.intents.push_back(Intent::VerdictNumber(n));
             // The digit's text may arrive a frame after its key.
             self.keys.swallow = Some(((n + 1).to_string(), 3));
         }
@@ -183,8 +183,9 @@ impl FactbenchApp {
         }
     }
 
+    /// Files dropped on the window this frame, as an intent.
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
+        let paths: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
@@ -192,13 +193,23 @@ impl FactbenchApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
+        if !paths.is_empty() {
+            let on_article = self.dropped_on_article(ctx);
+            self.intents
+                .push_back(Intent::Dropped { paths, on_article });
+        }
+    }
+
+    /// Opens what was dropped: one article file on the article's text is a
+    /// newer version of it; other articles are imported; workspaces open.
+    pub(super) fn open_dropped(&mut self, paths: Vec<PathBuf>, on_article: Option<ArticleId>) {
         let (articles, others): (Vec<PathBuf>, Vec<PathBuf>) =
-            dropped.into_iter().partition(|p| files::is_article_file(p));
-        if let ([file], Some(article)) = (articles.as_slice(), self.dropped_on_article(ctx)) {
-            // One file dropped onto the article's text: a newer version of it.
+            paths.into_iter().partition(|p| files::is_article_file(p));
+        if let ([file], Some(article)) = (articles.as_slice(), on_article) {
             self.prepare_update(article, file);
         } else if !articles.is_empty() {
-            self.modals.import_dialog = Some(import_dialog::ImportDialog::open(articles));
+            let dialog = import_dialog::ImportDialog::open(articles);
+            self.modals.push(super::modal::Modal::Import(dialog));
         }
         for path in others {
             self.request_open_path(path);
@@ -219,7 +230,8 @@ impl FactbenchApp {
         }
         if self.doc.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.modals.prompt = Some(Prompt::Unsaved(Pending::Quit));
+            self.modals
+                .ask(super::modal::Prompt::Unsaved(super::modal::Pending::Quit));
         } else {
             self.allow_close = true;
         }

@@ -1,6 +1,7 @@
 //! One frame of the window: the order things happen in (settings, input,
-//! panels, dialogs, then the intents they produced), and the panels laid
-//! out around the article, each handing back intents.
+//! panels, windows, the modal on top, then the intents they all produced,
+//! applied in `intents.rs`), and the panels laid out around the article,
+//! each handing back intents.
 
 use super::*;
 
@@ -9,19 +10,24 @@ impl FactbenchApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_settings(&ctx);
-        self.poll_picker(&ctx);
+        self.poll_picker();
         self.handle_dropped_files(&ctx);
+        // Files chosen or dropped open before drawing, so this frame shows them.
+        self.apply_queued(&ctx);
         self.handle_close_request(&ctx);
         if !self.modals.takes_keyboard() {
             self.handle_shortcuts(&ctx);
         }
         self.refresh_problems();
         self.panels(ui);
-        self.dialogs(&ctx);
-        for intent in std::mem::take(&mut self.intents) {
-            self.apply(&ctx, intent);
-        }
-        self.library_tick(&ctx);
+        let windows = self.show_windows(&ctx);
+        self.intents.extend(windows);
+        let answer = self.show_modal(&ctx);
+        self.intents.extend(answer);
+        self.apply_queued(&ctx);
+        let library = self.library_tick(&ctx);
+        self.intents.extend(library);
+        self.apply_queued(&ctx);
         self.check_disk_on_focus(&ctx);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
@@ -64,9 +70,7 @@ impl FactbenchApp {
             let banner = egui::Panel::top("conflict-banner").show(ui, |ui| {
                 crate::ui::dialogs::conflicts::conflict_banner(ui, conflicts)
             });
-            if let Some(intent) = banner.inner {
-                self.on_conflict_intent(intent);
-            }
+            self.intents.extend(banner.inner.map(Intent::Conflict));
         }
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             let intent = status_bar::show(
@@ -77,9 +81,7 @@ impl FactbenchApp {
                 self.problems.lines.len(),
                 self.services.last_export.as_deref(),
             );
-            if let Some(intent) = intent {
-                self.on_status_intent(intent);
-            }
+            self.intents.extend(intent.map(Intent::Status));
         });
         let claims = egui::Panel::left("claims-panel")
             .default_size(330.0)
@@ -108,7 +110,7 @@ impl FactbenchApp {
             problem_claims: self.doc.problems().claims_with_problems(),
         };
         for intent in self.panels.list.show(ui, &cx) {
-            self.intents.push(match intent {
+            self.intents.push_back(match intent {
                 ListIntent::ShowArticle(id) => Intent::ShowArticle(id),
                 ListIntent::SelectClaim(claim) => Intent::SelectClaim {
                     claim,
@@ -129,7 +131,7 @@ impl FactbenchApp {
                 let action = Action::ShowTab(tab);
                 let tab_button = ui.selectable_label(self.view.right_tab == tab, short);
                 if tab_button.on_hover_text(action.tooltip(ui.ctx())).clicked() {
-                    self.intents.push(Intent::Action(action));
+                    self.intents.push_back(Intent::Action(action));
                 }
             }
         });
@@ -138,7 +140,7 @@ impl FactbenchApp {
         match self.view.right_tab {
             RightTab::Sources => {
                 for intent in self.panels.library.show(ui, ws) {
-                    self.intents.push(match intent {
+                    self.intents.push_back(match intent {
                         LibraryIntent::Command(c) => Intent::Command(c),
                         LibraryIntent::SelectClaim(claim) => Intent::SelectClaim {
                             claim,
@@ -162,7 +164,7 @@ impl FactbenchApp {
                         .inspector
                         .set_context(&self.services.settings.your_name, number);
                     for intent in self.panels.inspector.show(ui, ws, claim, &problems, &cx) {
-                        self.intents.push(match intent {
+                        self.intents.push_back(match intent {
                             InspectorIntent::Command(c) => Intent::Command(c),
                             InspectorIntent::ShowSource(id) => Intent::ShowSource(id),
                             InspectorIntent::Action(action) => Intent::Action(action),
@@ -204,7 +206,7 @@ impl FactbenchApp {
             mark_label: &mark_label,
         };
         for intent in self.panels.reader.show(ui, article, &cx) {
-            self.intents.push(match intent {
+            self.intents.push_back(match intent {
                 ReaderIntent::SelectClaim(claim) => Intent::SelectClaim {
                     claim,
                     reveal: false,

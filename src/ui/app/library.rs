@@ -8,7 +8,6 @@ use super::*;
 use crate::library::{ClaimKey, Decision, Decisions, Match, VerdictConflict, claim_text};
 use crate::model::{Claim, Evidence, Source, SourceKind, Stance};
 use crate::ui::dialogs::earlier_check::EarlierCheckWindow;
-use crate::ui::dialogs::library_folders::{FoldersChange, library_folders_section};
 use crate::ui::panels::claim_inspector::checked_before::{
     CheckedBefore, CheckedBeforeIntent, LibraryStatus, Suggestion,
 };
@@ -144,7 +143,7 @@ impl FactbenchApp {
         self.workspace_folder().into_iter().collect()
     }
 
-    fn workspace_folder(&self) -> Option<PathBuf> {
+    pub(super) fn workspace_folder(&self) -> Option<PathBuf> {
         let parent = self.doc.path()?.parent()?;
         Some(if parent.as_os_str().is_empty() {
             PathBuf::from(".")
@@ -156,18 +155,21 @@ impl FactbenchApp {
     /// Once a frame: start the worker, refresh when the folders changed,
     /// take its answers, search for the selected claim, check verdicts
     /// while the Problems window is open, and fill in the inspector.
-    pub(super) fn library_tick(&mut self, ctx: &egui::Context) {
+    /// Returns what the answers ask of the workspace (an earlier check cited).
+    pub(super) fn library_tick(&mut self, ctx: &egui::Context) -> Vec<Intent> {
         let folders = self.library_folders();
         self.note_own_path();
+        let mut intents = Vec::new();
         if !folders.is_empty() && self.ensure_worker(ctx) {
             if self.services.library.refreshed.as_ref() != Some(&folders) {
                 self.start_refresh(folders.clone());
             }
-            self.take_answers(ctx);
+            intents = self.take_answers();
             self.search_selected(ctx, &folders);
             self.check_consistency(ctx, &folders);
         }
         self.panels.inspector.checked_before = self.checked_before_view(folders.is_empty());
+        intents
     }
 
     /// The workspace was saved: its file (and maybe its folder) is new to the index.
@@ -217,11 +219,12 @@ impl FactbenchApp {
         lib.conflicts_asked = None;
     }
 
-    fn take_answers(&mut self, ctx: &egui::Context) {
+    fn take_answers(&mut self) -> Vec<Intent> {
         let answers = match &mut self.services.library.worker {
             Some(worker) => worker.poll(),
-            None => return,
+            None => return Vec::new(),
         };
+        let mut intents = Vec::new();
         for answer in answers {
             match answer {
                 Answer::Refreshed(Ok(refresh)) => {
@@ -241,9 +244,12 @@ impl FactbenchApp {
                     self.services.library.conflicts.clear();
                     self.services.library.skipped = vec![e];
                 }
-                Answer::Opened(purpose, result) => self.on_earlier_check(ctx, purpose, result),
+                Answer::Opened(purpose, result) => {
+                    intents.extend(self.on_earlier_check(purpose, result))
+                }
             }
         }
+        intents
     }
 
     /// Searches for the selected claim: at once for a new selection, after
@@ -296,7 +302,7 @@ impl FactbenchApp {
     /// While the Problems window is open, checks the verdicts against the
     /// library after each pause in editing.
     fn check_consistency(&mut self, ctx: &egui::Context, folders: &[PathBuf]) {
-        if !self.modals.show_problems {
+        if !self.windows.is_open(super::windows::Window::Problems) {
             return;
         }
         let revision = self.doc.revision();
@@ -441,55 +447,42 @@ impl FactbenchApp {
         }
     }
 
+    /// An earlier check read: shown in its window, or cited by `claim`.
     fn on_earlier_check(
         &mut self,
-        ctx: &egui::Context,
         purpose: OpenFor,
         result: Result<Box<EarlierCheck>, String>,
-    ) {
+    ) -> Option<Intent> {
         let check = match result {
             Ok(check) => check,
-            Err(e) => return self.error("Could not read the earlier check", e),
+            Err(e) => {
+                self.error("Could not read the earlier check", e);
+                return None;
+            }
         };
         match purpose {
-            OpenFor::Show => self.services.library.earlier = Some(EarlierCheckWindow::new(check)),
+            OpenFor::Show => {
+                self.services.library.earlier = Some(EarlierCheckWindow::new(check));
+                None
+            }
             OpenFor::Cite(claim) => {
-                if self.doc.workspace().claim(claim).is_none() {
-                    return;
-                }
+                self.doc.workspace().claim(claim)?;
                 let (source, evidence) = citation(&check);
-                self.run_command(
-                    ctx,
-                    Command::AddSourceAndCite {
-                        source: Box::new(source),
-                        claim,
-                        evidence: Box::new(evidence),
-                    },
-                );
+                Some(Intent::Command(Command::AddSourceAndCite {
+                    source: Box::new(source),
+                    claim,
+                    evidence: Box::new(evidence),
+                }))
             }
         }
     }
 
     /// The earlier-check window, when one is open.
-    pub(super) fn library_windows(&mut self, ctx: &egui::Context) {
+    pub(super) fn earlier_check_window(&mut self, ctx: &egui::Context) {
         if let Some(window) = &mut self.services.library.earlier
             && !window.show(ctx)
         {
             self.services.library.earlier = None;
-        }
-    }
-
-    /// Preferences › Claim library folders.
-    pub(super) fn library_preferences(&mut self, ui: &mut egui::Ui) {
-        let default = self.workspace_folder();
-        let folders = &mut self.services.settings.library_folders;
-        match library_folders_section(ui, folders, default.as_deref()) {
-            Some(FoldersChange::Changed) => self.save_settings(),
-            Some(FoldersChange::Choose) => {
-                let request = PathRequest::library_folder(self.dialog_folder());
-                self.services.picker.request(request, ui.ctx());
-            }
-            None => {}
         }
     }
 

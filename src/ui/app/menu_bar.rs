@@ -208,7 +208,7 @@ impl FactbenchApp {
         });
         let response = response.on_hover_text(action.help());
         if response.clicked() {
-            self.intents.push(Intent::Action(action));
+            self.intents.push_back(Intent::Action(action));
             ui.close();
         }
     }

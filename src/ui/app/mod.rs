@@ -5,6 +5,7 @@
 //! unsaved changes), and everything else (open, save, select…) is handled
 //! here. Menus, buttons and shortcuts share one table of [`Action`]s.
 
+mod answers;
 mod claim_span;
 mod file_actions;
 mod intents;
@@ -12,11 +13,13 @@ mod keyboard;
 mod layout;
 mod library;
 mod menu_bar;
+mod modal;
 mod modals;
 mod numbers;
 mod opening;
 mod recovery;
 mod view;
+mod windows;
 
 use crate::edit::{Command, Document, Outcome};
 use crate::import::{ImportOptions, import_file};
@@ -33,8 +36,7 @@ use crate::ui::services::autosave;
 use crate::ui::services::files::{self, FilePicker, PathRequest, Settings, ThemeChoice};
 use intents::Intent;
 pub use keyboard::Pane;
-use modals::{Modals, Pending, Prompt};
-use recovery::RecoveryOffer;
+use modal::{Modal, ModalStack, Pending, Prompt};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 pub use view::RightTab;
@@ -47,16 +49,21 @@ pub struct FactbenchApp {
     view: ViewState,
     /// The panels' own state (scroll positions, caches, drafts).
     panels: Panels,
-    /// What is open on top of the panels.
-    modals: Modals,
+    /// The modal dialogs and questions; one is drawn at a time.
+    modals: ModalStack,
+    /// The windows beside the work (problems, details, preferences…).
+    windows: windows::Windows,
+    /// What to do after a Save As that a question asked for.
+    after_save: Option<Pending>,
     /// Verdict digits right after marking.
     keys: VerdictKeys,
     /// File dialogs, settings and autosave.
     services: Services,
     /// The problems as the window lists them.
     problems: ProblemView,
-    /// What this frame's panels asked for, applied after drawing.
-    intents: Vec<Intent>,
+    /// What this frame's panels, windows and dialogs asked for, applied
+    /// after drawing (`intents.rs`).
+    intents: VecDeque<Intent>,
     /// Where the panes were drawn, to tell which holds the keyboard.
     panes: keyboard::PaneRects,
     allow_close: bool,
@@ -132,7 +139,9 @@ impl FactbenchApp {
             doc: Document::new(Workspace::new("Untitled"), None),
             view: ViewState::default(),
             panels: Panels::default(),
-            modals: Modals::default(),
+            modals: ModalStack::default(),
+            windows: windows::Windows::default(),
+            after_save: None,
             keys: VerdictKeys::default(),
             services: Services {
                 settings: Settings::default(),
@@ -152,7 +161,7 @@ impl FactbenchApp {
                 lock: None,
             },
             problems: ProblemView::default(),
-            intents: Vec::new(),
+            intents: VecDeque::new(),
             panes: keyboard::PaneRects::default(),
             allow_close: false,
             title: String::new(),
@@ -311,7 +320,10 @@ impl FactbenchApp {
 
     /// Errors waiting to be shown (title, message), oldest first.
     pub fn errors(&self) -> impl Iterator<Item = &(String, String)> {
-        self.modals.errors.iter()
+        self.modals.iter().filter_map(|m| match m {
+            Modal::Error(error) => Some(error),
+            _ => None,
+        })
     }
 
     /// Whether the window may close now (after Quit or a close with no
@@ -322,32 +334,32 @@ impl FactbenchApp {
 
     /// Whether the Save / Discard / Cancel prompt is showing.
     pub fn unsaved_prompt_open(&self) -> bool {
-        matches!(self.modals.prompt, Some(Prompt::Unsaved(_)))
+        matches!(self.modals.prompt(), Some(Prompt::Unsaved(_)))
     }
 
     /// Whether "the file changed on disk: overwrite?" is showing.
     pub fn disk_changed_prompt_open(&self) -> bool {
-        matches!(self.modals.prompt, Some(Prompt::DiskChanged { .. }))
+        matches!(self.modals.prompt(), Some(Prompt::DiskChanged { .. }))
     }
 
     /// Whether "replace the existing file?" is showing (typed paths).
     pub fn overwrite_prompt_open(&self) -> bool {
-        matches!(self.modals.prompt, Some(Prompt::Overwrite { .. }))
+        matches!(self.modals.prompt(), Some(Prompt::Overwrite { .. }))
     }
 
     /// Whether File › New is asking for the new workspace's scale.
     pub fn new_workspace_prompt_open(&self) -> bool {
-        matches!(self.modals.prompt, Some(Prompt::NewWorkspace(_)))
+        matches!(self.modals.prompt(), Some(Prompt::NewWorkspace(_)))
     }
 
     /// Whether the merge conflict list is open.
     pub fn conflicts_open(&self) -> bool {
-        self.modals.show_conflicts
+        self.windows.is_open(windows::Window::Conflicts)
     }
 
     /// Whether File › Compare with… is showing, and the differences it lists.
     pub fn compared_with(&self) -> Option<&[crate::merge::Difference]> {
-        self.modals
+        self.windows
             .compare_with
             .as_ref()
             .map(|d| d.differences.as_slice())
@@ -355,7 +367,7 @@ impl FactbenchApp {
 
     /// Whether the verdict scale editor is open.
     pub fn scale_editor_open(&self) -> bool {
-        self.modals.scale_editor.is_some()
+        self.modals.any(|m| matches!(m, Modal::ScaleEditor(_)))
     }
 
     /// The file last exported, as the status bar shows it.
@@ -365,7 +377,7 @@ impl FactbenchApp {
 
     /// Whether "the file changed on disk: reload?" is showing.
     pub fn reload_offer_open(&self) -> bool {
-        matches!(self.modals.prompt, Some(Prompt::ReloadOffer(_)))
+        matches!(self.modals.prompt(), Some(Prompt::ReloadOffer(_)))
     }
 
     pub fn problem_lines(&self) -> &[ProblemLine] {
@@ -438,15 +450,13 @@ impl FactbenchApp {
         if let Some(path) = &self.services.settings_path
             && let Err(e) = self.services.settings.save(path)
         {
-            self.modals.errors.push_back((
-                "Could not save settings".into(),
-                format!("{}: {e}", path.display()),
-            ));
+            let message = format!("{}: {e}", path.display());
+            self.error("Could not save settings", message);
         }
     }
 
     fn error(&mut self, title: &str, message: String) {
-        self.modals.errors.push_back((title.to_owned(), message));
+        self.modals.push(Modal::Error((title.to_owned(), message)));
     }
 
     /// The window title last set.

@@ -4,6 +4,10 @@
 //! replaced only when the whole file has been read and checked. A failed
 //! or cancelled open leaves the open work as it was.
 
+use super::answers::Answer;
+use super::modal::Modal;
+use super::modals::Shown;
+use super::windows::Window;
 use super::*;
 use crate::import::background::Job;
 use crate::store::{LoadError, Loaded};
@@ -15,6 +19,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// 20 ms a megabyte (docs/budgets.md: ≤ 200 ms for 10 MB), so a file this
 /// size would hold the window for a third of a second.
 pub(super) const OPEN_IN_BACKGROUND_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A workspace file read on a worker: what became of it.
+pub(super) struct Opened {
+    path: PathBuf,
+    revision_at_start: u64,
+    /// `None` when the worker stopped without an answer.
+    result: Option<Result<Loaded, LoadError>>,
+}
 
 /// A workspace file being opened on a worker.
 pub(super) struct Opening {
@@ -51,27 +63,25 @@ impl FactbenchApp {
             let (path, read) = (path.to_owned(), Arc::clone(&read));
             Job::spawn(move |_| crate::store::load_counting(&path, &read))
         };
-        self.modals.opening = Some(Opening {
+        self.modals.push(Modal::Opening(Opening {
             path: path.to_owned(),
             size,
             read,
             job,
             revision_at_start: self.doc.revision(),
-        });
+        }));
     }
 
-    /// Shows the progress of a background open, and takes its result when
-    /// it is done (or drops it on Cancel).
-    pub(super) fn opening_dialog(&mut self, ctx: &egui::Context) {
-        let Some(opening) = &self.modals.opening else {
-            return;
-        };
+    /// Shows the progress of a background open; its result, once read,
+    /// is an answer (Cancel drops the job, throwing its result away).
+    pub(super) fn draw_opening(&mut self, ctx: &egui::Context, opening: Opening) -> Shown {
         if let Some(result) = opening.job.poll() {
-            let Some(opening) = self.modals.opening.take() else {
-                return;
+            let opened = Opened {
+                path: opening.path,
+                revision_at_start: opening.revision_at_start,
+                result,
             };
-            self.take_opened(opening, result);
-            return;
+            return Shown::Closed(Some(Intent::Answer(Answer::Opened(Box::new(opened)))));
         }
         let progress = OpeningProgress {
             path: &opening.path,
@@ -80,13 +90,20 @@ impl FactbenchApp {
             elapsed: opening.job.elapsed(),
         };
         if opening_window(ctx, &progress) {
-            self.modals.opening = None; // Dropping the job throws its result away.
+            return Shown::Closed(None);
         }
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        Shown::Open(Modal::Opening(opening))
     }
 
-    fn take_opened(&mut self, opening: Opening, result: Option<Result<Loaded, LoadError>>) {
-        let path = opening.path;
+    /// Shows the workspace read on a worker, unless the open work changed
+    /// meanwhile.
+    pub(super) fn take_opened(&mut self, opened: Opened) {
+        let Opened {
+            path,
+            revision_at_start,
+            result,
+        } = opened;
         let Some(result) = result else {
             self.error(
                 "Could not open the workspace",
@@ -94,7 +111,7 @@ impl FactbenchApp {
             );
             return;
         };
-        if self.doc.revision() != opening.revision_at_start {
+        if self.doc.revision() != revision_at_start {
             self.error(
                 "The workspace was not opened",
                 format!(
@@ -124,10 +141,10 @@ impl FactbenchApp {
                 self.replace_document(doc);
                 self.lock_workspace(path);
                 if !self.doc.workspace().conflicts.is_empty() {
-                    self.modals.show_conflicts = true;
+                    self.windows.open(Window::Conflicts);
                 }
                 if !loaded.problems.is_empty() {
-                    self.modals.show_problems = true;
+                    self.windows.open(Window::Problems);
                 }
                 if let Some(note) = note {
                     self.error("Workspace upgraded", note);
@@ -152,6 +169,6 @@ impl FactbenchApp {
 
     /// Whether a workspace is being opened in the background.
     pub fn is_opening(&self) -> bool {
-        self.modals.opening.is_some()
+        self.modals.any(|m| matches!(m, Modal::Opening(_)))
     }
 }

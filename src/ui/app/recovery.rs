@@ -3,7 +3,10 @@
 //! changed on disk noticed before saving over them and when the window
 //! regains focus.
 
-use super::{FactbenchApp, Pending, Prompt};
+use super::answers::Answer;
+use super::modal::{Modal, Prompt};
+use super::modals::Shown;
+use super::{FactbenchApp, Pending};
 use crate::edit::Document;
 use crate::model::Workspace;
 use crate::store::recovery::{
@@ -133,26 +136,22 @@ impl FactbenchApp {
     /// Reads a recovery file and queues the question; `saved` is what it
     /// is compared with (`None`: untitled, or the saved file is unreadable).
     fn queue_offer(&mut self, found: Recovery, saved: Option<&Workspace>) {
-        if self
-            .modals
-            .recovery_offers
-            .iter()
-            .any(|o| o.file == found.path)
-        {
+        let offered = |m: &Modal| matches!(m, Modal::Recovery(o) if o.file == found.path);
+        if self.modals.any(offered) {
             return;
         }
         match read_recovery(&found.path) {
             Ok((recovered, _owner)) => {
                 let differences =
                     describe_differences(found.workspace_path.is_some(), saved, &recovered);
-                self.modals.recovery_offers.push_back(RecoveryOffer {
+                self.modals.push(Modal::Recovery(Box::new(RecoveryOffer {
                     file: found.path,
                     workspace_path: found.workspace_path,
                     recovered,
                     differences,
                     written: written_ago(found.written),
                     show_differences: false,
-                });
+                })));
             }
             Err(e) => {
                 let message = format!(
@@ -168,14 +167,15 @@ impl FactbenchApp {
 
     /// Whether a recovery offer is on screen (or waiting to be).
     pub fn recovery_offered(&self) -> bool {
-        !self.modals.recovery_offers.is_empty()
+        self.modals.any(|m| matches!(m, Modal::Recovery(_)))
     }
 
-    /// Shows the first recovery offer; returns true while one is showing.
-    pub(super) fn recovery_offer_dialog(&mut self, ctx: &egui::Context) -> bool {
-        let Some(offer) = self.modals.recovery_offers.front_mut() else {
-            return false;
-        };
+    /// Shows a recovery offer; its answer restores or discards the work.
+    pub(super) fn draw_recovery_offer(
+        &mut self,
+        ctx: &egui::Context,
+        mut offer: Box<RecoveryOffer>,
+    ) -> Shown {
         let what = match &offer.workspace_path {
             Some(path) => format!("unsaved changes to {}", path.display()),
             None => format!("unsaved untitled work (“{}”)", offer.recovered.title),
@@ -187,15 +187,15 @@ impl FactbenchApp {
             &offer.differences,
             &mut offer.show_differences,
         );
-        if let Some(choice) = choice
-            && let Some(offer) = self.modals.recovery_offers.pop_front()
-        {
-            self.answer_offer(offer, choice);
+        match choice {
+            None => Shown::Open(Modal::Recovery(offer)),
+            Some(choice) => {
+                Shown::Closed(Some(super::Intent::Answer(Answer::Recovery(offer, choice))))
+            }
         }
-        true
     }
 
-    fn answer_offer(&mut self, offer: RecoveryOffer, choice: RecoveryChoice) {
+    pub(super) fn answer_offer(&mut self, offer: RecoveryOffer, choice: RecoveryChoice) {
         match choice {
             RecoveryChoice::Restore => self.restore(offer),
             RecoveryChoice::Discard => {
@@ -217,7 +217,7 @@ impl FactbenchApp {
                 "Could not restore yet",
                 format!("The open workspace has unsaved changes that could not be written aside ({e}). Save or discard them first."),
             );
-            self.modals.recovery_offers.push_front(offer);
+            self.modals.push(Modal::Recovery(Box::new(offer)));
             return;
         }
         let disk = offer
@@ -251,7 +251,7 @@ impl FactbenchApp {
     ) {
         match self.disk_change() {
             Some(change @ (DiskChange::Modified | DiskChange::Deleted)) => {
-                self.modals.prompt = Some(Prompt::DiskChanged {
+                self.modals.ask(Prompt::DiskChanged {
                     path,
                     deleted: change == DiskChange::Deleted,
                     then,
@@ -285,7 +285,7 @@ impl FactbenchApp {
                 }
             }
             DiskChoice::SaveAs => {
-                self.modals.after_save = then;
+                self.after_save = then;
                 self.request_save_as(ctx);
             }
             DiskChoice::Reload => {
@@ -302,7 +302,9 @@ impl FactbenchApp {
         let focused = ctx.input(|i| i.focused);
         let regained = focused && !self.services.was_focused;
         self.services.was_focused = focused;
-        let busy = self.modals.prompt.is_some() || !self.modals.recovery_offers.is_empty();
+        let busy = self
+            .modals
+            .any(|m| matches!(m, Modal::Prompt(_) | Modal::Recovery(_)));
         if !regained || self.doc.is_dirty() || busy {
             return;
         }
@@ -318,7 +320,7 @@ impl FactbenchApp {
             .as_ref()
             .is_some_and(|d| d.compare_with_disk(&path).ok() == Some(DiskChange::Unchanged));
         if !declined_this_version {
-            self.modals.prompt = Some(Prompt::ReloadOffer(path));
+            self.modals.ask(Prompt::ReloadOffer(path));
         }
     }
 

@@ -4,13 +4,7 @@
 
 use crate::model::{ArticleId, ClaimId, Workspace};
 
-/// Which tab the right panel shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum RightTab {
-    #[default]
-    Claim,
-    Sources,
-}
+pub use crate::ui::actions::RightTab;
 
 /// What the window shows.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -1,0 +1,126 @@
+//! What the modal dialogs' answers do, when they are more than a
+//! [`Command`] or an [`Action`]: the questions about files (save changes?,
+//! replace?, reload?, changed on disk), a typed path, the new workspace's
+//! scale, the export's options, a recovery offer, a workspace opened on a
+//! worker. Each arrives as [`Intent::Answer`] and is applied in
+//! `intents.rs`, after drawing.
+
+use super::opening::Opened;
+use super::recovery::RecoveryOffer;
+use super::*;
+use crate::export::{ExportOptions, Format};
+use crate::ui::dialogs::scale::ScaleSource;
+use crate::ui::dialogs::{DiskChoice, RecoveryChoice};
+use crate::ui::services::files::ExportChoice;
+
+/// The answer of a modal dialog.
+pub(super) enum Answer {
+    Unsaved(Pending, UnsavedChoice),
+    TypedPath(PathRequest, PathBuf),
+    PathEntryCancelled,
+    DiskChanged {
+        path: PathBuf,
+        then: Option<Pending>,
+        choice: DiskChoice,
+    },
+    Overwrite {
+        request: PathRequest,
+        path: PathBuf,
+        replace: bool,
+    },
+    NewWorkspace(ScaleSource),
+    Reload {
+        path: PathBuf,
+        reload: bool,
+    },
+    Export {
+        format: Format,
+        options: ExportOptions,
+        choice: ExportChoice,
+    },
+    Recovery(Box<RecoveryOffer>, RecoveryChoice),
+    /// A workspace read on a worker (or cancelled: nothing to do).
+    Opened(Box<Opened>),
+}
+
+impl std::fmt::Debug for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self {
+            Answer::Unsaved(..) => "Unsaved",
+            Answer::TypedPath(..) => "TypedPath",
+            Answer::PathEntryCancelled => "PathEntryCancelled",
+            Answer::DiskChanged { .. } => "DiskChanged",
+            Answer::Overwrite { .. } => "Overwrite",
+            Answer::NewWorkspace(_) => "NewWorkspace",
+            Answer::Reload { .. } => "Reload",
+            Answer::Export { .. } => "Export",
+            Answer::Recovery(..) => "Recovery",
+            Answer::Opened(_) => "Opened",
+        };
+        write!(f, "Answer::{name}")
+    }
+}
+
+impl FactbenchApp {
+    pub(super) fn on_answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        match answer {
+            Answer::Unsaved(pending, choice) => self.answer_unsaved(ctx, pending, choice),
+            Answer::TypedPath(request, path) => self.on_typed_path(ctx, request, path),
+            Answer::PathEntryCancelled => self.after_save = None,
+            Answer::DiskChanged { path, then, choice } => {
+                self.answer_disk_changed(ctx, path, then, choice)
+            }
+            Answer::Overwrite {
+                request,
+                path,
+                replace: true,
+            } => self.on_path(ctx, request.purpose, path),
+            Answer::Overwrite { request, path, .. } => self.reopen_path_entry(request, path),
+            Answer::NewWorkspace(ScaleSource::Preset(scale)) => {
+                self.guard_unsaved(ctx, Pending::New(Box::new(scale)))
+            }
+            Answer::NewWorkspace(ScaleSource::CopyFromFile) => {
+                let request = PathRequest::scale_from_workspace(self.dialog_folder());
+                self.services.picker.request(request, ctx);
+            }
+            Answer::Reload { path, reload } => self.answer_reload_offer(path, reload),
+            Answer::Export {
+                format,
+                options,
+                choice,
+            } => self.choose_export_file(ctx, format, options, choice),
+            Answer::Recovery(offer, choice) => self.answer_offer(*offer, choice),
+            Answer::Opened(opened) => self.take_opened(*opened),
+        }
+    }
+
+    fn answer_unsaved(&mut self, ctx: &egui::Context, pending: Pending, choice: UnsavedChoice) {
+        match choice {
+            UnsavedChoice::Cancel => {}
+            UnsavedChoice::Discard => {
+                self.discard_unsaved_work();
+                self.proceed(ctx, pending);
+            }
+            UnsavedChoice::Save => self.save_then(ctx, pending),
+        }
+    }
+
+    /// The export dialog's options are kept (and the choice remembered)
+    /// while the file is asked for; [`FactbenchApp::export_to`] then writes.
+    fn choose_export_file(
+        &mut self,
+        ctx: &egui::Context,
+        format: Format,
+        options: ExportOptions,
+        choice: ExportChoice,
+    ) {
+        self.services.export_options = options;
+        if self.services.settings.last_export != choice {
+            self.services.settings.last_export = choice;
+            self.save_settings();
+        }
+        let name = format.suggested_file_name(self.doc.workspace());
+        let request = PathRequest::export(self.dialog_folder(), format, name);
+        self.services.picker.request(request, ctx);
+    }
+}

@@ -3,7 +3,7 @@
 //! workspace (which can be many megabytes), and changing one field of a
 //! claim stores only that field's old value.
 
-use super::command::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
+use super::vocabulary::{ArticleDetails, ClaimText, EvidenceText, WorkspaceDetails};
 use crate::model::{
     Anchor, Article, Claim, ClaimantKind, Conflict, Correction, Evidence, Priority,
     PublicationEvent, Review, Source, Stance, Status, Touched, VerdictScale, Workspace,

@@ -4,7 +4,7 @@
 //! last saved — even after the oldest steps were forgotten.
 
 use super::change::Edit;
-use super::command::FieldKey;
+use super::vocabulary::FieldKey;
 use std::collections::VecDeque;
 
 /// The most undo steps kept; older ones are forgotten.

@@ -16,15 +16,18 @@ mod command;
 mod document;
 mod history;
 mod plan;
+mod resolve;
 mod scale;
 pub mod script;
 mod span;
 mod update;
+mod vocabulary;
 
 pub use change::{ClaimEdit, Edit, NewVersion, TextSplice};
 pub use command::{
     ArticleDetails, ArticleText, ClaimChange, ClaimField, ClaimText, Command, CommandError,
-    Corrected, EvidenceText, FieldKey, Outcome, SourceText, WorkspaceDetails, WorkspaceText,
+    Corrected, EvidenceText, FieldKey, Outcome, SourceChange, SourceText, WorkspaceDetails,
+    WorkspaceText,
 };
 pub use document::Document;
 pub use history::{History, MAX_UNDO_STEPS, TYPING_PAUSE};

@@ -101,13 +101,18 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             ]);
             Ok((edit, Outcome::Claim(claim)))
         }
-        Command::EditSource { source, .. } => {
-            let index = source_index(ws, source.id)?;
-            if ws.sources[index] == *source {
+        Command::EditSource { source, change } => {
+            let index = source_index(ws, source)?;
+            let mut changed = ws.sources[index].clone();
+            change.apply_to(&mut changed);
+            if ws.sources[index] == changed {
                 return Ok((Edit::NOTHING, Outcome::Unchanged));
             }
-            let id = source.id;
-            Ok((Edit::ReplaceSource { index, source }, Outcome::Source(id)))
+            let edit = Edit::ReplaceSource {
+                index,
+                source: Box::new(changed),
+            };
+            Ok((edit, Outcome::Source(source)))
         }
         Command::DeleteSource(id) => {
             let index = source_index(ws, id)?;
@@ -152,7 +157,7 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             text,
         } => super::article_text::plan_text_edit(ws, article, start, end, &text),
         Command::ResolveConflict { index, resolution } => Ok((
-            crate::merge::resolution_edit(ws, index, resolution)?,
+            super::resolve::resolution_edit(ws, index, resolution)?,
             Outcome::Done,
         )),
         Command::AddArticles(articles) => {

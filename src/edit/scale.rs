@@ -6,7 +6,7 @@
 //! claim's verdict dangling without that choice is refused.
 
 use super::change::{ClaimEdit, Edit};
-use super::command::CommandError;
+use super::vocabulary::CommandError;
 use crate::model::{VerdictScale, Workspace};
 use std::collections::HashSet;
 

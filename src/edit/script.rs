@@ -4,8 +4,8 @@
 //! scripts. Nothing here is used by the window.
 
 use super::command::{
-    ArticleDetails, ArticleText, ClaimChange, ClaimText, Command, EvidenceText, SourceText,
-    WorkspaceDetails,
+    ArticleDetails, ArticleText, ClaimChange, ClaimText, Command, EvidenceText, SourceChange,
+    SourceText, WorkspaceDetails,
 };
 use crate::model::{
     Article, ArticleId, ClaimId, Evidence, Priority, Source, SourceId, SourceKind, Stance, Status,
@@ -150,16 +150,16 @@ fn evidence(source: SourceId, b: &mut Bytes) -> Evidence {
 }
 
 fn edit_source(ws: &Workspace, b: &mut Bytes) -> Command {
-    let id = source_id(ws, b);
-    let mut source = ws
-        .source(id)
-        .cloned()
-        .unwrap_or_else(|| Source::new("", "", SourceKind::Other));
-    source.title = b.text();
-    Command::EditSource {
-        source: Box::new(source),
-        typing: (b.next().is_multiple_of(2)).then_some(SourceText::Title),
-    }
+    let source = source_id(ws, b);
+    let change = if b.next().is_multiple_of(2) {
+        SourceChange::SetText {
+            field: SourceText::Title,
+            text: b.text(),
+        }
+    } else {
+        SourceChange::SetKind(SourceKind::ALL[usize::from(b.next()) % SourceKind::ALL.len()])
+    };
+    Command::EditSource { source, change }
 }
 
 fn details(ws: &Workspace, b: &mut Bytes) -> Command {

@@ -9,7 +9,7 @@
 //! moves out to the cluster's edge, widening the quote.
 
 use super::change::ClaimEdit;
-use super::command::CommandError;
+use super::vocabulary::CommandError;
 use crate::anchor::CharIndex;
 use crate::model::{Article, Claim, Workspace};
 use crate::text::{trim_selection, widen_to_clusters};

@@ -251,8 +251,11 @@ fn commands_that_change_nothing_record_nothing() {
             change: ClaimChange::RemoveTag("no such tag".into()),
         },
         Command::EditSource {
-            source: Box::new(same_source),
-            typing: None,
+            source: same_source.id,
+            change: SourceChange::SetText {
+                field: SourceText::Title,
+                text: same_source.title.clone(),
+            },
         },
         Command::EditArticle {
             article: ws.articles[0].id,

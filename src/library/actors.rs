@@ -353,7 +353,7 @@ pub fn names_a_source(text: &str) -> bool {
         .any(|pair| SOURCE_WORDS.contains(&pair[0].as_str()) && !actors_in(&pair[1]).is_empty());
     let chinese = text.match_indices(['从', '自']).any(|(at, mark)| {
         let after: String = text[at + mark.len()..].chars().take(5).collect();
-        !actors_in(&after).is_empty() && after.chars().next().is_some_and(super::analyze::is_han)
+        !actors_in(&after).is_empty() && after.chars().next().is_some_and(crate::text::is_han)
     });
     latin_or_cyrillic || chinese
 }
@@ -387,7 +387,7 @@ fn spaced_words(text: &str) -> String {
 impl Words<'_> {
     /// Where `name` first occurs (an offset, only compared with others).
     fn position_of(&self, name: &str) -> Option<usize> {
-        if name.chars().any(super::analyze::is_han) {
+        if name.chars().any(crate::text::is_han) {
             return self.raw.find(name);
         }
         let (name, whole_word) = match name.strip_suffix('$') {

@@ -7,6 +7,7 @@
 
 use super::actors::{actors_in, names_a_source};
 use super::numbers::{Quantity, quantities_with_spans};
+use crate::text::is_han;
 use tantivy::tokenizer::{
     Language, LowerCaser, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
 };
@@ -105,11 +106,6 @@ fn run(analyzer: &mut TextAnalyzer, text: &str, into: &mut Vec<String>) {
     while stream.advance() {
         into.push(stream.token().text.clone());
     }
-}
-
-/// Whether `c` is a Chinese character (CJK unified ideographs and extensions).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{2EBEF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 fn is_cyrillic(c: char) -> bool {

@@ -86,7 +86,7 @@ fn starts_a_number(chars: &[char], at: usize) -> bool {
     match at.checked_sub(1).map(|i| chars[i]) {
         None => true,
         Some(prev) => {
-            !(prev.is_ascii_digit() || (prev.is_alphabetic() && !super::analyze::is_han(prev)))
+            !(prev.is_ascii_digit() || (prev.is_alphabetic() && !crate::text::is_han(prev)))
         }
     }
 }
@@ -200,7 +200,7 @@ fn skip_gap(chars: &[char], at: usize) -> usize {
 fn next_word(chars: &[char], at: usize) -> (String, usize) {
     let len = chars[at.min(chars.len())..]
         .iter()
-        .take_while(|c| c.is_alphabetic() && !super::analyze::is_han(**c))
+        .take_while(|c| c.is_alphabetic() && !crate::text::is_han(**c))
         .count();
     let word = chars[at..at + len]
         .iter()

@@ -28,7 +28,6 @@ mod items;
 mod lines;
 mod lists;
 mod losses;
-mod resolve;
 mod text;
 mod unfollow;
 
@@ -36,7 +35,6 @@ pub use describe::{describe_conflict, describe_conflict_plain};
 pub use diff::{Difference, diff, outline, render_diff};
 pub use duplicates::{DuplicateId, DuplicateIds, Input};
 pub use losses::unrecorded_losses;
-pub use resolve::{Resolution, resolution_edit};
 
 use crate::model::{Article, Claim, ClaimId, Conflict, ConflictItem, Source, Workspace};
 use fields::{Kind, merge_item};

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::edit::Document;
-use crate::model::{Side, SourceKind};
+use crate::model::{Resolution, Side, SourceKind};
 use crate::sample::sample_workspace;
 
 /// [`super::merge`] of inputs known to have unique ids.

@@ -3,8 +3,8 @@
 //!
 //! Values are kept as JSON text of the field's serde form, so a conflict can
 //! hold any field of any item (fields added to the model later included)
-//! and still be shown and applied by the one generic code path in
-//! `crate::merge`.
+//! and still be shown and applied by one generic code path (settling is
+//! planned in `crate::edit`, as [`Resolution`] says).
 
 use super::{ArticleId, ClaimId, EvidenceId, SourceId};
 use serde::{Deserialize, Serialize};
@@ -61,4 +61,13 @@ impl Conflict {
     pub fn is_whole_item(&self) -> bool {
         self.field.is_empty()
     }
+}
+
+/// How a conflict is settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    KeepOurs,
+    KeepTheirs,
+    /// Keep what the item holds now (the user edited it).
+    KeepCurrent,
 }

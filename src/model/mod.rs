@@ -24,7 +24,7 @@ pub use claim::{
     Claim, ClaimantKind, Correction, Priority, PublicationAction, PublicationEvent, Review,
     ReviewOutcome, Status,
 };
-pub use conflict::{Conflict, ConflictItem, Side};
+pub use conflict::{Conflict, ConflictItem, Resolution, Side};
 pub use ids::{ArticleId, ClaimId, EvidenceId, SourceId};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme, url_opens_in_browser};

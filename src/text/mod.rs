@@ -35,7 +35,7 @@ pub use quote::{QUOTE_CHARS, cut, quoted, shorten_quotes};
 pub use span_motion::{SpanEnd, Step, moved_span};
 pub use terminal::{TerminalWriter, acts_on_terminal, for_terminal, is_bidi_control};
 pub use trim::{is_trimmable, snap_to_words, trim_selection};
-pub use words::{CharCategory, word_around, word_end_after, word_start_before};
+pub use words::{CharCategory, is_han, word_around, word_end_after, word_start_before};
 
 /// `text` on one line (runs of whitespace, newlines included, become one
 /// space), cut to `max_chars` chars with "…" when longer.

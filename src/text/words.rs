@@ -46,6 +46,11 @@ impl CharCategory {
     }
 }
 
+/// Whether `c` is a Chinese character (CJK unified ideographs and extensions).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{2EBEF}' | '\u{F900}'..='\u{FAFF}')
+}
+
 /// Scripts written without spaces between words (and Hangul, whose
 /// syllables pattern with them).
 fn is_cjk(c: char) -> bool {

@@ -3,7 +3,8 @@
 //! theirs* or, after editing the item by hand, *Keep as edited* — each one
 //! undoable step (`Command::ResolveConflict`).
 
-use crate::merge::{Resolution, describe_conflict_plain};
+use crate::merge::describe_conflict_plain;
+use crate::model::Resolution;
 use crate::model::{ConflictItem, Workspace};
 
 /// What the banner or the list asks for.

@@ -388,7 +388,9 @@ impl Inspector {
         let form = egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.strong("New source");
             let salt = draft.source.id;
-            source_form(ui, &mut draft.source, salt);
+            if let Some(change) = source_form(ui, &draft.source, salt) {
+                change.apply_to(&mut draft.source);
+            }
             ui.horizontal_wrapped(|ui| {
                 ui.label("Stance");
                 stance_combo(ui, "draft-stance", &mut draft.stance);

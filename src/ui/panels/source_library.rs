@@ -4,7 +4,7 @@
 //! dates, archive URL, notes) the claim inspector reuses to create a source
 //! in place.
 
-use crate::edit::{Command, SourceText};
+use crate::edit::{Command, SourceChange, SourceText};
 use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
 use crate::text::one_line;
 use crate::ui::widgets::{labelled_field, name_widget, url_warning};
@@ -76,7 +76,9 @@ impl SourceLibrary {
         let mut close = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.strong("New source");
-            source_form(ui, draft, draft.id);
+            if let Some(change) = source_form(ui, draft, draft.id) {
+                change.apply_to(draft);
+            }
             ui.horizontal(|ui| {
                 let ready = !draft.title.trim().is_empty();
                 if ui
@@ -124,11 +126,10 @@ impl SourceLibrary {
             self.reveal = None;
         }
         header.show(ui, |ui| {
-            let mut edited = source.clone();
-            if let Some(typing) = source_form(ui, &mut edited, source.id) {
+            if let Some(change) = source_form(ui, source, source.id) {
                 intents.push(LibraryIntent::Command(Command::EditSource {
-                    source: Box::new(edited),
-                    typing,
+                    source: source.id,
+                    change,
                 }));
             }
             ui.label(egui::RichText::new("Cited by").strong());
@@ -159,93 +160,107 @@ fn source_matches(source: &Source, needle: &str) -> bool {
             .any(|f| f.to_lowercase().contains(needle))
 }
 
-/// Edits every field of a source. Returns `None` when nothing changed,
-/// `Some(Some(key))` after typing in a text field, `Some(None)` after any
-/// other change (kind, a date).
-pub fn source_form(ui: &mut Ui, source: &mut Source, salt: SourceId) -> Option<Option<SourceText>> {
+/// Edits every field of a source: returns the change made, if any (a
+/// draft applies it to itself; a source in the library sends it as a
+/// command).
+pub fn source_form(ui: &mut Ui, source: &Source, salt: SourceId) -> Option<SourceChange> {
     let mut changed = None;
     egui::Grid::new(("source-form", salt))
         .num_columns(2)
         .spacing(egui::vec2(8.0, 4.0))
         .show(ui, |ui| {
-            let mut text_row = |ui: &mut Ui, label: &str, value: &mut String, field: SourceText| {
-                let edit = egui::TextEdit::singleline(value)
-                    .desired_width(f32::INFINITY)
-                    .hint_text(label);
-                let response = labelled_field(ui, label, edit);
-                ui.end_row();
-                if matches!(field, SourceText::Url | SourceText::ArchiveUrl)
-                    && crate::model::url_lacks_scheme(value)
-                {
-                    ui.label("");
-                    url_warning(ui, value);
-                    ui.end_row();
-                }
-                if response.changed() {
-                    changed = Some(Some(field));
-                }
-            };
-            text_row(ui, "Title", &mut source.title, SourceText::Title);
-            text_row(ui, "URL", &mut source.url, SourceText::Url);
-            text_row(
-                ui,
-                "Publisher",
-                &mut source.publisher,
-                SourceText::Publisher,
-            );
-            text_row(
-                ui,
-                "Archive URL",
-                &mut source.archive_url,
-                SourceText::ArchiveUrl,
-            );
-
-            ui.label("Kind");
-            let combo = egui::ComboBox::from_id_salt(("source-kind", salt))
-                .selected_text(source.kind.label())
-                .show_ui(ui, |ui| {
-                    for kind in SourceKind::ALL {
-                        if ui
-                            .selectable_value(&mut source.kind, kind, kind.label())
-                            .changed()
-                        {
-                            changed = Some(None);
-                        }
-                    }
-                });
-            name_widget(ui, &combo.response, "Kind");
-            ui.end_row();
-
-            ui.label("Published");
-            if let Some(date) = date_field(ui, ("published", salt), source.published) {
-                source.published = date;
-                changed = Some(None);
+            for (label, field) in [
+                ("Title", SourceText::Title),
+                ("URL", SourceText::Url),
+                ("Publisher", SourceText::Publisher),
+                ("Archive URL", SourceText::ArchiveUrl),
+            ] {
+                changed = source_text_row(ui, label, source, field).or(changed.take());
             }
-            ui.end_row();
-            ui.label("Accessed");
-            ui.horizontal(|ui| {
-                if let Some(date) = date_field(ui, ("accessed", salt), source.accessed) {
-                    source.accessed = date;
-                    changed = Some(None);
-                }
-                if ui.small_button("Today").clicked() {
-                    source.accessed = Some(jiff::ZonedDateTime::now().date());
-                    changed = Some(None);
-                }
-            });
-            ui.end_row();
-
-            let notes = egui::TextEdit::multiline(&mut source.notes)
+            changed = kind_row(ui, source, salt).or(changed.take());
+            changed = date_rows(ui, source, salt).or(changed.take());
+            let mut notes = source.notes.clone();
+            let edit = egui::TextEdit::multiline(&mut notes)
                 .desired_rows(2)
                 .desired_width(f32::INFINITY);
-            if labelled_field(ui, "Notes", notes).changed() {
-                changed = Some(Some(SourceText::Notes));
+            if labelled_field(ui, "Notes", edit).changed() {
+                changed = Some(SourceChange::SetText {
+                    field: SourceText::Notes,
+                    text: notes,
+                });
             }
             ui.end_row();
         });
     if !source.url.trim().is_empty() && !crate::model::url_lacks_scheme(&source.url) {
         crate::ui::widgets::link(ui, "Open URL in the browser", &source.url);
     }
+    changed
+}
+
+/// One line of text of the form, with a warning under a URL without scheme.
+fn source_text_row(
+    ui: &mut Ui,
+    label: &str,
+    source: &Source,
+    field: SourceText,
+) -> Option<SourceChange> {
+    let mut value = field.get(source).to_owned();
+    let edit = egui::TextEdit::singleline(&mut value)
+        .desired_width(f32::INFINITY)
+        .hint_text(label);
+    let response = labelled_field(ui, label, edit);
+    ui.end_row();
+    if matches!(field, SourceText::Url | SourceText::ArchiveUrl)
+        && crate::model::url_lacks_scheme(&value)
+    {
+        ui.label("");
+        url_warning(ui, &value);
+        ui.end_row();
+    }
+    response
+        .changed()
+        .then_some(SourceChange::SetText { field, text: value })
+}
+
+fn kind_row(ui: &mut Ui, source: &Source, salt: SourceId) -> Option<SourceChange> {
+    let mut changed = None;
+    ui.label("Kind");
+    let combo = egui::ComboBox::from_id_salt(("source-kind", salt))
+        .selected_text(source.kind.label())
+        .show_ui(ui, |ui| {
+            for kind in SourceKind::ALL {
+                if ui
+                    .selectable_label(source.kind == kind, kind.label())
+                    .clicked()
+                    && source.kind != kind
+                {
+                    changed = Some(SourceChange::SetKind(kind));
+                }
+            }
+        });
+    name_widget(ui, &combo.response, "Kind");
+    ui.end_row();
+    changed
+}
+
+fn date_rows(ui: &mut Ui, source: &Source, salt: SourceId) -> Option<SourceChange> {
+    let mut changed = None;
+    ui.label("Published");
+    if let Some(date) = date_field(ui, ("published", salt), source.published) {
+        changed = Some(SourceChange::SetPublished(date));
+    }
+    ui.end_row();
+    ui.label("Accessed");
+    ui.horizontal(|ui| {
+        if let Some(date) = date_field(ui, ("accessed", salt), source.accessed) {
+            changed = Some(SourceChange::SetAccessed(date));
+        }
+        if ui.small_button("Today").clicked() {
+            let today = Some(jiff::ZonedDateTime::now().date());
+            changed = Some(SourceChange::SetAccessed(today));
+        }
+    });
+    ui.end_row();
     changed
 }
 

@@ -1,22 +1,18 @@
-//! Settling a recorded conflict: keep our value, keep theirs, or keep the
-//! item as it now is (after editing it by hand). Planned as one invertible
-//! [`Edit`] — the item replaced and the conflict removed — so it is one
-//! undo step like any other change.
+//! Planning the settling of a merge conflict (`model::Conflict`): keep our
+//! value, keep theirs, or keep the item as it now is (after editing it by
+//! hand). Planned as one invertible [`Edit`] — the item's new value and the
+//! conflict removed — so it is one undo step like any other change. A
+//! conflict whose field no longer fits the item is refused with
+//! [`CommandError::BadConflictValue`], never settled by changing nothing.
 
-use super::fields::to_value;
-use crate::edit::{CommandError, Edit};
-use crate::model::{Article, Claim, Conflict, ConflictItem, Source, Workspace};
+use super::{CommandError, Edit};
+use crate::model::{Article, Claim, Conflict, ConflictItem, Resolution, Source, Workspace};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-/// How a conflict is settled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Resolution {
-    KeepOurs,
-    KeepTheirs,
-    /// Keep what the item holds now (the user edited it).
-    KeepCurrent,
+fn to_value<T: Serialize>(item: &T) -> Value {
+    serde_json::to_value(item).unwrap_or(Value::Null)
 }
 
 /// The edit settling conflict `index` of `ws` as `resolution` says.
@@ -107,8 +103,11 @@ fn item_edit(
                 }
                 (Some(i), true, Some(new)) => pieces[i] = new,
                 (None, true, Some(new)) => pieces.push(new),
-                (Some(i), false, Some(new)) => set_path(&mut pieces[i], field, new),
-                _ => return Ok(Edit::Group(Vec::new())),
+                (Some(i), false, Some(new)) => set_path(&mut pieces[i], field, new)?,
+                // Deleted, and already gone: only the conflict goes.
+                (None, true, None) => return Ok(Edit::Group(Vec::new())),
+                (None, false, _) => return Err(path_error(field, "the evidence is gone")),
+                (Some(_), false, None) => return Err(path_error(field, "no value to set")),
             }
             let new: Claim = serde_json::from_value(value).map_err(bad_value)?;
             Ok(claim_edit(ws, Some(at), Some(new)))
@@ -141,7 +140,7 @@ fn new_item<T: Serialize + DeserializeOwned>(
         (true, _, Some(whole)) => whole,
         (false, Some(item), Some(new)) => {
             let mut value = to_value(item);
-            set_path(&mut value, field, new);
+            set_path(&mut value, field, new)?;
             value
         }
         (false, None, _) => return Err(CommandError::NoSuchItem(0)),
@@ -179,7 +178,7 @@ fn workspace_edit(
     details.report_url = ws.report_url.clone();
     details.scale = ws.scale.clone();
     let mut value = to_value(&details);
-    set_or_remove(&mut value, field, chosen);
+    set_or_remove(&mut value, field, chosen)?;
     let changed: Workspace = serde_json::from_value(value).map_err(bad_value)?;
     let mut edits = vec![Edit::SetWorkspaceDetails {
         details: Box::new(crate::edit::WorkspaceDetails::of(&changed)),
@@ -192,21 +191,29 @@ fn workspace_edit(
     Ok(Edit::Group(edits))
 }
 
-/// Sets the dot-separated `path` inside `value`; a part `list[k]` is the
-/// element of `list` whose `key` is `k` (added when missing).
-fn set_path(value: &mut Value, path: &str, new: Value) {
-    set_or_remove(value, path, Some(new));
+fn path_error(path: &str, why: &str) -> CommandError {
+    CommandError::BadConflictValue(format!(
+        "the conflict's field “{path}” does not apply: {why}"
+    ))
 }
 
-/// Like [`set_path`]; `None` removes the element a `list[k]` path ends on.
-fn set_or_remove(value: &mut Value, path: &str, new: Option<Value>) {
+/// Sets the dot-separated `path` inside `value`; a part `list[k]` is the
+/// element of `list` whose `key` is `k` (added when missing).
+fn set_path(value: &mut Value, path: &str, new: Value) -> Result<(), CommandError> {
+    set_or_remove(value, path, Some(new))
+}
+
+/// Like [`set_path`]; `None` removes the element a `list[k]` path ends on
+/// (already gone: nothing to do). A path through something that is not an
+/// object or a list, or through a missing element, is an error.
+fn set_or_remove(value: &mut Value, path: &str, new: Option<Value>) -> Result<(), CommandError> {
     let mut slot = value;
     let parts: Vec<&str> = path.split('.').collect();
     for (n, part) in parts.iter().enumerate() {
         let last = n + 1 == parts.len();
-        let Some(object) = slot.as_object_mut() else {
-            return;
-        };
+        let object = slot
+            .as_object_mut()
+            .ok_or_else(|| path_error(path, &format!("“{part}” is inside a plain value")))?;
         let (name, key) = match part.strip_suffix(']').and_then(|p| p.split_once('[')) {
             Some((name, key)) => (name, Some(key)),
             None => (*part, None),
@@ -216,28 +223,70 @@ fn set_or_remove(value: &mut Value, path: &str, new: Option<Value>) {
             slot = field;
             continue;
         };
-        let Some(items) = field.as_array_mut() else {
-            return;
-        };
+        let items = field
+            .as_array_mut()
+            .ok_or_else(|| path_error(path, &format!("“{name}” is not a list")))?;
         let at = items
             .iter()
             .position(|v| v.get("key").and_then(Value::as_str) == Some(key));
         match (at, last, &new) {
             (Some(i), true, None) => {
                 items.remove(i);
-                return;
+                return Ok(());
             }
-            (None, true, None) => return,
+            (None, true, None) => return Ok(()),
             (None, true, Some(_)) => {
                 items.push(Value::Null);
                 let end = items.len() - 1;
                 slot = &mut items[end];
             }
             (Some(i), _, _) => slot = &mut items[i],
-            (None, false, _) => return,
+            (None, false, _) => {
+                return Err(path_error(path, &format!("no “{key}” in “{name}”")));
+            }
         }
     }
-    if let Some(new) = new {
-        *slot = new;
+    match new {
+        Some(new) => *slot = new,
+        None => return Err(path_error(path, "a field cannot be removed")),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_path_sets_the_keyed_element_and_adds_a_missing_one() {
+        let mut value = json!({"scale": {"verdicts": [{"key": "true", "label": "True"}]}});
+        set_path(&mut value, "scale.verdicts[true].label", json!("Accurate")).unwrap();
+        set_path(&mut value, "scale.verdicts[false]", json!({"key": "false"})).unwrap();
+        assert_eq!(value["scale"]["verdicts"][0]["label"], "Accurate");
+        assert_eq!(value["scale"]["verdicts"][1]["key"], "false");
+        set_or_remove(&mut value, "scale.verdicts[true]", None).unwrap();
+        assert_eq!(value["scale"]["verdicts"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_path_that_does_not_fit_is_an_error_naming_it() {
+        let mut value = json!({"title": "T", "tags": [{"key": "a"}]});
+        let before = value.clone();
+        for (path, why) in [
+            ("title.text", "inside a plain value"),
+            ("title[a]", "not a list"),
+            ("tags[b].label", "no “b”"),
+        ] {
+            let error = set_path(&mut value, path, json!(1))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains(path) && error.contains(why),
+                "{path}: {error}"
+            );
+        }
+        assert!(set_or_remove(&mut value, "title", None).is_err());
+        assert_eq!(value, before, "nothing changed by a refused path");
     }
 }

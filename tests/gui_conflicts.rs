@@ -149,6 +149,16 @@ fn opening_a_workspace_open_elsewhere_says_so() {
     );
     // Saving here would overwrite the other window's saves: refused.
     let before = std::fs::read(&path).unwrap();
+    let rename = factbench::edit::Command::EditWorkspace {
+        details: Box::new({
+            let mut details = factbench::edit::WorkspaceDetails::of(harness.state().workspace());
+            details.title.push_str(" (edited)");
+            details
+        }),
+        typing: None,
+    };
+    harness.state_mut().execute(&ctx, rename);
+    assert!(harness.state().document().is_dirty(), "a change to save");
     harness.state_mut().perform(&ctx, Action::Save);
     harness.run_steps(2);
     let errors: Vec<_> = harness.state().errors().cloned().collect();

@@ -72,7 +72,12 @@ fn save_through_the_dialog_and_reload_gives_an_equal_workspace() {
 fn make_a_change_again(harness: &mut Harness<'static, FactbenchApp>) {
     let ctx = harness.ctx.clone();
     let ws = harness.state().workspace();
-    let claim = &ws.claims[0];
+    // A draft: a published claim's rationale changes only by a correction.
+    let claim = ws
+        .claims
+        .iter()
+        .find(|c| !factbench::model::PublicField::needs_correction(c))
+        .unwrap();
     let command = Command::set_claim_text(
         claim.id,
         ClaimText::Rationale,
@@ -80,6 +85,7 @@ fn make_a_change_again(harness: &mut Harness<'static, FactbenchApp>) {
     );
     harness.state_mut().execute(&ctx, command);
     harness.run_steps(1);
+    assert!(harness.state().document().is_dirty());
 }
 
 #[test]

@@ -5,22 +5,26 @@
 //! and [`Action::enabled`] says, from an [`ActionContext`], what can be done
 //! now so that menus grey out the rest.
 
+mod context;
+mod keys;
+pub mod menus;
+mod span_move;
+
+pub use context::{ActionContext, RightTab, Scope, Unmet};
+pub use keys::{VERDICT_KEYS, pressed, verdict_key_pressed};
+pub use span_move::SpanMove;
+
 use crate::export::Format;
-use crate::text::{SpanEnd, Step};
 use crate::ui::services::files::ThemeChoice;
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Key, KeyboardShortcut};
+use keys::{COMMAND, COMMAND_SHIFT, NONE, SHIFT, key};
 use std::borrow::Cow;
 
-/// Which tab the right panel shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum RightTab {
-    #[default]
-    Claim,
-    Sources,
-}
-
-/// Something the user can ask the window to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Something the user can ask the window to do. Its kinds
+/// (`ActionKind`, without their data) are listed by `strum`, so a test can
+/// tell that each is in the menus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumDiscriminants)]
+#[strum_discriminants(name(ActionKind), derive(strum::EnumIter))]
 pub enum Action {
     New,
     Open,
@@ -97,258 +101,12 @@ pub enum Action {
     About,
 }
 
-/// When a shortcut applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// Always, even while typing in a field.
-    Global,
-    /// Only when no text field has the keyboard (so Delete and Ctrl+C
-    /// still edit and copy text inside fields).
-    Reading,
-}
-
-/// What the window is showing, for [`Action::enabled`] and
-/// [`Action::checked`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ActionContext {
-    pub can_undo: bool,
-    pub can_redo: bool,
-    /// A claim is selected; `Some(true)` when it has a verdict.
-    pub selected_claim_rated: Option<bool>,
-    /// The selected claim is an orphan (its text is gone from the article).
-    pub selected_claim_orphaned: bool,
-    /// The selected claim was published, so its quote stays where it is
-    /// (see [`crate::model::PublicField`]).
-    pub selected_claim_published: bool,
-    /// The workspace has at least one claim.
-    pub has_claims: bool,
-    /// The selected claim is on the article shown in the reader.
-    pub selected_claim_shown: bool,
-    pub has_shown_article: bool,
-    /// The shown article has earlier versions.
-    pub shown_article_has_versions: bool,
-    /// Article text is selected in the reader.
-    pub has_text_selection: bool,
-    /// There are unsaved changes.
-    pub dirty: bool,
-    /// The workspace has a file.
-    pub has_path: bool,
-    /// The reader is in edit mode.
-    pub editing_text: bool,
-    /// How many workspaces File › Open recent lists.
-    pub recent_count: usize,
-    pub theme: ThemeChoice,
-    pub open_report_after_export: bool,
-    pub right_tab: RightTab,
-}
-
-impl Default for ActionContext {
-    /// An untitled, unchanged, empty workspace.
-    fn default() -> Self {
-        ActionContext {
-            can_undo: false,
-            can_redo: false,
-            selected_claim_rated: None,
-            selected_claim_orphaned: false,
-            selected_claim_published: false,
-            has_claims: false,
-            selected_claim_shown: false,
-            has_shown_article: false,
-            shown_article_has_versions: false,
-            has_text_selection: false,
-            dirty: false,
-            has_path: false,
-            editing_text: false,
-            recent_count: 0,
-            theme: ThemeChoice::System,
-            open_report_after_export: true,
-            right_tab: RightTab::Claim,
-        }
-    }
-}
-
-const COMMAND: Modifiers = Modifiers::COMMAND;
-const COMMAND_SHIFT: Modifiers = Modifiers {
-    shift: true,
-    ..Modifiers::COMMAND
-};
-const NONE: Modifiers = Modifiers::NONE;
-const SHIFT: Modifiers = Modifiers::SHIFT;
-const ALT: Modifiers = Modifiers::ALT;
-const ALT_SHIFT: Modifiers = Modifiers {
-    shift: true,
-    ..Modifiers::ALT
-};
-const COMMAND_ALT: Modifiers = Modifiers {
-    alt: true,
-    ..Modifiers::COMMAND
-};
-const COMMAND_ALT_SHIFT: Modifiers = Modifiers {
-    alt: true,
-    shift: true,
-    ..Modifiers::COMMAND
-};
-
-/// One step of one end of a claim's quote: Alt+arrows move its start,
-/// Alt+Shift+arrows its end, by a character; with Ctrl, by a word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct SpanMove {
-    pub end: SpanEnd,
-    pub step: Step,
-    /// Towards the text's end (right, in left-to-right text).
-    pub forward: bool,
-}
-
-impl SpanMove {
-    const fn new(end: SpanEnd, step: Step, forward: bool) -> Self {
-        SpanMove { end, step, forward }
-    }
-
-    /// Every move, in the order Help lists them.
-    pub const ALL: [SpanMove; 8] = [
-        SpanMove::new(SpanEnd::Start, Step::Char, false),
-        SpanMove::new(SpanEnd::Start, Step::Char, true),
-        SpanMove::new(SpanEnd::End, Step::Char, false),
-        SpanMove::new(SpanEnd::End, Step::Char, true),
-        SpanMove::new(SpanEnd::Start, Step::Word, false),
-        SpanMove::new(SpanEnd::Start, Step::Word, true),
-        SpanMove::new(SpanEnd::End, Step::Word, false),
-        SpanMove::new(SpanEnd::End, Step::Word, true),
-    ];
-
-    fn label(self) -> String {
-        let which = match self.end {
-            SpanEnd::Start => "starts",
-            SpanEnd::End => "ends",
-        };
-        let unit = match self.step {
-            Step::Char => "character",
-            Step::Word => "word",
-        };
-        let way = if self.forward { "later" } else { "earlier" };
-        format!("Quote {which} a {unit} {way}")
-    }
-
-    fn help(self) -> &'static str {
-        let widens = (self.end == SpanEnd::End) == self.forward;
-        match (widens, self.step) {
-            (true, Step::Char) => "Widen the selected claim's quote by one character",
-            (false, Step::Char) => "Narrow the selected claim's quote by one character",
-            (true, Step::Word) => "Widen the selected claim's quote by one word",
-            (false, Step::Word) => "Narrow the selected claim's quote by one word",
-        }
-    }
-
-    fn shortcut(self) -> Option<KeyboardShortcut> {
-        let modifiers = match (self.end, self.step) {
-            (SpanEnd::Start, Step::Char) => ALT,
-            (SpanEnd::End, Step::Char) => ALT_SHIFT,
-            (SpanEnd::Start, Step::Word) => COMMAND_ALT,
-            (SpanEnd::End, Step::Word) => COMMAND_ALT_SHIFT,
-        };
-        let arrow = if self.forward {
-            Key::ArrowRight
-        } else {
-            Key::ArrowLeft
-        };
-        key(modifiers, arrow)
-    }
-}
-
-const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
-    Some(KeyboardShortcut::new(modifiers, key))
-}
-
-/// The keys that give the selected claim the n-th verdict of the scale.
-pub const VERDICT_KEYS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
-
 impl Action {
-    /// Every action, in menu order (File, Edit, View, Help), which is the
-    /// order Help lists them; variants with data once per value.
-    pub const ALL: [Action; 72] = [
-        Action::New,
-        Action::Open,
-        Action::OpenRecent(0),
-        Action::OpenRecent(1),
-        Action::OpenRecent(2),
-        Action::OpenRecent(3),
-        Action::OpenRecent(4),
-        Action::OpenRecent(5),
-        Action::OpenRecent(6),
-        Action::OpenRecent(7),
-        Action::OpenRecent(8),
-        Action::OpenRecent(9),
-        Action::ClearRecent,
-        Action::Save,
-        Action::SaveAs,
-        Action::ImportArticle,
-        Action::NewArticleFromClipboard,
-        Action::CompareWith,
-        Action::Export(Format::Html),
-        Action::Export(Format::Markdown),
-        Action::Export(Format::Csv),
-        Action::Export(Format::ClaimReview),
-        Action::Export(Format::WebAnnotation),
-        Action::ToggleOpenReportAfterExport,
-        Action::Quit,
-        Action::Undo,
-        Action::Redo,
-        Action::MarkClaim,
-        Action::DeleteClaim,
-        Action::PublishClaim,
-        Action::ReattachClaim,
-        Action::ClearVerdict,
-        Action::PickVerdict,
-        Action::ReanchorToSelection,
-        Action::AdjustSpan(SpanMove::ALL[0]),
-        Action::AdjustSpan(SpanMove::ALL[1]),
-        Action::AdjustSpan(SpanMove::ALL[2]),
-        Action::AdjustSpan(SpanMove::ALL[3]),
-        Action::AdjustSpan(SpanMove::ALL[4]),
-        Action::AdjustSpan(SpanMove::ALL[5]),
-        Action::AdjustSpan(SpanMove::ALL[6]),
-        Action::AdjustSpan(SpanMove::ALL[7]),
-        Action::CopySelection,
-        Action::FindInArticle,
-        Action::FindNext,
-        Action::FindPrevious,
-        Action::Find,
-        Action::NextClaim,
-        Action::PreviousClaim,
-        Action::WorkspaceDetails,
-        Action::EditScale,
-        Action::ShowProblems,
-        Action::EditArticleText,
-        Action::UpdateArticle,
-        Action::UpdateArticleFromClipboard,
-        Action::CompareVersions,
-        Action::ShowOrphans,
-        Action::ArticleDetails,
-        Action::ShowConflicts,
-        Action::Theme(ThemeChoice::System),
-        Action::Theme(ThemeChoice::Light),
-        Action::Theme(ThemeChoice::Dark),
-        Action::TextLarger,
-        Action::TextSmaller,
-        Action::TextReset,
-        Action::ShowTab(RightTab::Claim),
-        Action::ShowTab(RightTab::Sources),
-        Action::NextPane,
-        Action::PreviousPane,
-        Action::Preferences,
-        Action::ShowShortcuts,
-        Action::About,
-    ];
+    /// Every action, in menu order (the order Help lists them), actions
+    /// with data once per value: read from [`menus::MENUS`].
+    pub fn all() -> &'static [Action] {
+        menus::actions_in_menus()
+    }
 
     /// What menus and Help call it.
     pub fn label(&self) -> Cow<'static, str> {
@@ -595,6 +353,31 @@ impl Action {
 
     /// Whether it can be done now; menus grey out the rest.
     pub fn enabled(&self, cx: &ActionContext) -> bool {
+        self.precondition(cx).is_ok()
+    }
+
+    /// Whether it can be done now, and if not, what to tell a user who asks
+    /// for it anyway. Every way of asking (menu, button, shortcut) goes
+    /// through this one check before the action runs.
+    pub fn precondition(&self, cx: &ActionContext) -> Result<(), Unmet> {
+        match self {
+            Action::MarkClaim if !(cx.has_shown_article && cx.has_text_selection) => {
+                Err(Unmet::Explained {
+                    title: "Nothing to mark",
+                    message: "Select a passage of the article first (drag over it, double-click a word, or Shift+arrow keys), then press Ctrl+M.",
+                })
+            }
+            Action::ReanchorToSelection if reanchor_lacks_selection(cx) => Err(Unmet::Explained {
+                title: "Nothing to re-anchor to",
+                message: "Select the passage of the claim's own article that the claim should quote, then choose Re-anchor to selection.",
+            }),
+            _ if self.possible(cx) => Ok(()),
+            _ => Err(Unmet::Quietly),
+        }
+    }
+
+    /// Whether it can be done now, as far as the menus tell.
+    fn possible(&self, cx: &ActionContext) -> bool {
         match self {
             Action::OpenRecent(n) => *n < cx.recent_count,
             Action::ClearRecent => cx.recent_count > 0,
@@ -696,38 +479,14 @@ impl Action {
     }
 }
 
-/// The actions whose shortcut was pressed this frame, consuming the keys.
-/// `typing` is whether a text field has the keyboard.
-pub fn pressed(input: &mut egui::InputState, typing: bool) -> Vec<Action> {
-    let mut pressed = Vec::new();
-    // Longer shortcuts first, so Ctrl+Shift+Z is not taken for Ctrl+Z.
-    let mut actions: Vec<Action> = Action::ALL
-        .into_iter()
-        .filter(|a| a.shortcut().is_some())
-        .collect();
-    actions.sort_by_key(|a| {
-        std::cmp::Reverse(a.shortcut().map_or(0, |s| modifier_count(s.modifiers)))
-    });
-    for action in actions {
-        if typing && action.scope() == Scope::Reading {
-            continue;
-        }
-        if action.shortcuts().any(|s| input.consume_shortcut(&s)) {
-            pressed.push(action);
-        }
-    }
-    pressed
-}
-
-fn modifier_count(m: Modifiers) -> u8 {
-    u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd) + u8::from(m.shift)
-}
-
-/// The n-th verdict key (0-based) pressed this frame, consuming it.
-pub fn verdict_key_pressed(input: &mut egui::InputState, modifiers: Modifiers) -> Option<usize> {
-    VERDICT_KEYS
-        .iter()
-        .position(|key| input.consume_key(modifiers, *key))
+/// A claim that could be re-anchored is selected, but no text of its
+/// article is.
+fn reanchor_lacks_selection(cx: &ActionContext) -> bool {
+    let movable = cx.selected_claim_rated.is_some()
+        && !cx.selected_claim_published
+        && !cx.selected_claim_orphaned;
+    let has_target = cx.has_text_selection && cx.selected_claim_shown;
+    movable && !has_target
 }
 
 #[cfg(test)]

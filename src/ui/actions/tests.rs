@@ -4,7 +4,7 @@ use super::*;
 use crate::ui::services::files::MAX_RECENT;
 
 fn all_shortcuts() -> Vec<(Action, KeyboardShortcut)> {
-    Action::ALL
+    Action::all()
         .iter()
         .flat_map(|a| a.shortcuts().map(move |s| (*a, s)))
         .collect()
@@ -12,24 +12,27 @@ fn all_shortcuts() -> Vec<(Action, KeyboardShortcut)> {
 
 #[test]
 fn every_action_is_listed_once_with_a_label_and_help() {
-    for (i, action) in Action::ALL.iter().enumerate() {
+    for (i, action) in Action::all().iter().enumerate() {
         assert!(!action.label().trim().is_empty(), "{action:?} has no label");
         assert!(!action.help().trim().is_empty(), "{action:?} has no help");
         assert!(
-            !Action::ALL[..i].contains(action),
+            !Action::all()[..i].contains(action),
             "{action:?} is listed twice"
         );
     }
     for format in Format::ALL {
-        assert!(Action::ALL.contains(&Action::Export(format)), "{format:?}");
+        assert!(
+            Action::all().contains(&Action::Export(format)),
+            "{format:?}"
+        );
     }
     for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
-        assert!(Action::ALL.contains(&Action::Theme(theme)), "{theme:?}");
+        assert!(Action::all().contains(&Action::Theme(theme)), "{theme:?}");
     }
     for tab in [RightTab::Claim, RightTab::Sources] {
-        assert!(Action::ALL.contains(&Action::ShowTab(tab)), "{tab:?}");
+        assert!(Action::all().contains(&Action::ShowTab(tab)), "{tab:?}");
     }
-    let recent: Vec<usize> = Action::ALL
+    let recent: Vec<usize> = Action::all()
         .iter()
         .filter_map(|a| match a {
             Action::OpenRecent(n) => Some(*n),
@@ -40,9 +43,48 @@ fn every_action_is_listed_once_with_a_label_and_help() {
 }
 
 #[test]
+fn every_kind_of_action_is_in_the_menus() {
+    use strum::IntoEnumIterator;
+    for kind in ActionKind::iter() {
+        assert!(
+            Action::all().iter().any(|a| ActionKind::from(a) == kind),
+            "{kind:?} is in no menu, so neither the menu bar nor Help shows it"
+        );
+    }
+}
+
+#[test]
+fn a_shortcut_for_what_cannot_be_done_now_says_why_or_nothing() {
+    let cx = ActionContext {
+        has_shown_article: true,
+        ..ActionContext::default()
+    };
+    match Action::MarkClaim.precondition(&cx) {
+        Err(Unmet::Explained { title, message }) => {
+            assert_eq!(title, "Nothing to mark");
+            assert!(message.contains("Select a passage"));
+        }
+        other => panic!("marking with no selection: {other:?}"),
+    }
+    assert_eq!(Action::Undo.precondition(&cx), Err(Unmet::Quietly));
+    let selected = ActionContext {
+        has_text_selection: true,
+        ..cx
+    };
+    assert_eq!(Action::MarkClaim.precondition(&selected), Ok(()));
+    for action in Action::all() {
+        assert_eq!(
+            action.enabled(&selected),
+            action.precondition(&selected).is_ok(),
+            "{action:?}"
+        );
+    }
+}
+
+#[test]
 fn labels_differ_so_menus_and_help_can_be_told_apart() {
-    for (i, a) in Action::ALL.iter().enumerate() {
-        for b in &Action::ALL[..i] {
+    for (i, a) in Action::all().iter().enumerate() {
+        for b in &Action::all()[..i] {
             assert_ne!(a.label(), b.label(), "{a:?} and {b:?}");
         }
     }
@@ -148,8 +190,8 @@ fn recent_entries_exist_only_for_remembered_files() {
     assert!(!Action::OpenRecent(2).enabled(&two));
     assert!(Action::ClearRecent.enabled(&two));
     assert!(!Action::ClearRecent.enabled(&ActionContext::default()));
-    let listed = Action::ALL.iter().filter(|a| a.listed_in_help()).count();
-    assert_eq!(listed, Action::ALL.len() - (MAX_RECENT - 1));
+    let listed = Action::all().iter().filter(|a| a.listed_in_help()).count();
+    assert_eq!(listed, Action::all().len() - (MAX_RECENT - 1));
 }
 
 #[test]
@@ -194,7 +236,7 @@ fn span_actions_need_a_selected_claim_and_re_anchoring_a_selection_beside_it() {
         assert!(!Action::AdjustSpan(step).enabled(&ActionContext::default()));
         assert!(Action::AdjustSpan(step).enabled(&claim), "{step:?}");
         assert_eq!(Action::AdjustSpan(step).scope(), Scope::Reading);
-        assert!(Action::ALL.contains(&Action::AdjustSpan(step)));
+        assert!(Action::all().contains(&Action::AdjustSpan(step)));
     }
     assert!(Action::PickVerdict.enabled(&claim));
     assert!(!Action::PickVerdict.enabled(&ActionContext::default()));

@@ -40,11 +40,7 @@ impl FactbenchApp {
         let selection = self.panels.reader.selection();
         let (Some((start, end)), true) = (selection, self.view.shown_article == Some(article))
         else {
-            self.error(
-                "Nothing to re-anchor to",
-                "Select the passage of the claim's own article that the claim should quote, then choose Re-anchor to selection.".into(),
-            );
-            return;
+            return; // Action::precondition said why.
         };
         let Some(text) = self.workspace().article(article).map(|a| &a.text) else {
             return;

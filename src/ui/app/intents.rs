@@ -9,6 +9,7 @@ use super::answers::Answer;
 use super::modal::{Modal, Pending, Prompt};
 use super::windows::Window;
 use super::*;
+use crate::ui::actions::Unmet;
 
 /// Smallest and largest article text sizes.
 const TEXT_SIZES: std::ops::RangeInclusive<f32> = 11.0..=32.0;
@@ -77,7 +78,7 @@ impl FactbenchApp {
 
     fn apply_one(&mut self, ctx: &egui::Context, intent: Intent) {
         match intent {
-            Intent::Action(action) => self.run_action(ctx, action),
+            Intent::Action(action) => self.run_action_if_possible(ctx, action),
             Intent::Command(command) => self.run_command(ctx, command),
             Intent::SelectClaim { claim, reveal } => self.select(ctx, claim, reveal),
             Intent::ShowArticle(id) => {
@@ -115,6 +116,17 @@ impl FactbenchApp {
                 self.services.settings.library_folders = folders;
                 self.save_settings();
             }
+        }
+    }
+
+    /// Runs `action` when it can be done now ([`Action::precondition`],
+    /// the one check menus, buttons and shortcuts share); otherwise says
+    /// why, when there is something to say.
+    fn run_action_if_possible(&mut self, ctx: &egui::Context, action: Action) {
+        match action.precondition(&self.action_context()) {
+            Ok(()) => self.run_action(ctx, action),
+            Err(Unmet::Explained { title, message }) => self.error(title, message.to_owned()),
+            Err(Unmet::Quietly) => {}
         }
     }
 
@@ -162,7 +174,51 @@ impl FactbenchApp {
         );
     }
 
+    /// Does what `action` stands for, by group (its precondition was
+    /// checked by [`FactbenchApp::run_action_if_possible`]).
     pub(super) fn run_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::New
+            | Action::Open
+            | Action::Quit
+            | Action::Save
+            | Action::SaveAs
+            | Action::ImportArticle
+            | Action::Export(_)
+            | Action::NewArticleFromClipboard
+            | Action::CompareWith
+            | Action::OpenRecent(_)
+            | Action::ClearRecent
+            | Action::ToggleOpenReportAfterExport => self.run_file_action(ctx, action),
+            Action::UpdateArticle
+            | Action::ShowOrphans
+            | Action::EditArticleText
+            | Action::UpdateArticleFromClipboard
+            | Action::CompareVersions
+            | Action::FindInArticle
+            | Action::FindNext
+            | Action::FindPrevious
+            | Action::CopySelection
+            | Action::ArticleDetails => self.run_article_action(ctx, action),
+            Action::ReattachClaim
+            | Action::Undo
+            | Action::Redo
+            | Action::MarkClaim
+            | Action::DeleteClaim
+            | Action::PublishClaim
+            | Action::ClearVerdict
+            | Action::AdjustSpan(_)
+            | Action::ReanchorToSelection
+            | Action::PickVerdict
+            | Action::EditScale
+            | Action::NextClaim
+            | Action::PreviousClaim => self.run_claim_action(ctx, action),
+            _ => self.run_view_action(ctx, action),
+        }
+    }
+
+    /// The File menu: workspaces, articles in, exports, recent files.
+    fn run_file_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::New => self.modals.ask(Prompt::NewWorkspace(0)),
             Action::Open => self.guard_unsaved(ctx, Pending::Open),
@@ -173,6 +229,47 @@ impl FactbenchApp {
                 let request = PathRequest::import_article(self.dialog_folder());
                 self.services.picker.request(request, ctx);
             }
+            Action::Export(_) if !self.doc.workspace().conflicts.is_empty() => {
+                let n = self.doc.workspace().conflicts.len();
+                self.error(
+                    "Settle the merge conflicts first",
+                    format!("The workspace has {n} unsettled merge conflict(s); an export would publish one side's guess. Settle them in Edit › Merge conflicts…, then export."),
+                );
+            }
+            Action::Export(format) => {
+                let last = self.services.settings.last_export;
+                let dialog = crate::ui::dialogs::export::ExportDialog::new(format, last);
+                self.modals.push(Modal::Export(dialog));
+            }
+            Action::NewArticleFromClipboard => {
+                let dialog = import_dialog::PasteDialog::new(clipboard_text());
+                self.modals.push(Modal::Paste(dialog));
+            }
+            Action::CompareWith => {
+                let request = PathRequest::compare_with(self.dialog_folder());
+                self.services.picker.request(request, ctx);
+            }
+            Action::OpenRecent(n) => {
+                if let Some(path) = self.services.settings.recent.get(n).cloned() {
+                    self.request_open_path(path);
+                }
+            }
+            Action::ClearRecent => {
+                self.services.settings.recent.clear();
+                self.save_settings();
+            }
+            Action::ToggleOpenReportAfterExport => {
+                let settings = &mut self.services.settings;
+                settings.open_report_after_export = !settings.open_report_after_export;
+                self.save_settings();
+            }
+            _ => {} // Another group's: see `run_action`.
+        }
+    }
+
+    /// The Article menu and the reader: versions, orphans, details, find, copy.
+    fn run_article_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
             Action::UpdateArticle => {
                 if let Some(article) = self.view.shown_article {
                     let request = PathRequest::update_article(self.dialog_folder(), article);
@@ -199,6 +296,28 @@ impl FactbenchApp {
                     self.modals.push(Modal::Compare(dialog));
                 }
             }
+            Action::FindInArticle => self.find_in_article(),
+            Action::FindNext | Action::FindPrevious => self.find_step(action == Action::FindNext),
+            Action::CopySelection => {
+                let text = self
+                    .view
+                    .shown_article
+                    .and_then(|id| self.workspace().article(id))
+                    .and_then(|a| self.panels.reader.selected_text(a));
+                if let Some(text) = text {
+                    ctx.copy_text(text);
+                }
+            }
+            Action::ArticleDetails if self.view.shown_article.is_some() => {
+                self.windows.open(Window::ArticleDetails)
+            }
+            _ => {} // Another group's: see `run_action`.
+        }
+    }
+
+    /// Claims: marking, verdicts, publishing, quotes, undo and redo, moving between claims.
+    fn run_claim_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
             Action::ReattachClaim => {
                 if let (Some(claim), Some((start, end))) =
                     (self.view.selected_claim, self.panels.reader.selection())
@@ -211,22 +330,6 @@ impl FactbenchApp {
                         },
                     );
                 }
-            }
-            Action::Export(_) if !self.doc.workspace().conflicts.is_empty() => {
-                let n = self.doc.workspace().conflicts.len();
-                self.error(
-                    "Settle the merge conflicts first",
-                    format!("The workspace has {n} unsettled merge conflict(s); an export would publish one side's guess. Settle them in Edit › Merge conflicts…, then export."),
-                );
-            }
-            Action::Export(format) => {
-                let last = self.services.settings.last_export;
-                let dialog = crate::ui::dialogs::export::ExportDialog::new(format, last);
-                self.modals.push(Modal::Export(dialog));
-            }
-            Action::NewArticleFromClipboard => {
-                let dialog = import_dialog::PasteDialog::new(clipboard_text());
-                self.modals.push(Modal::Paste(dialog));
             }
             Action::Undo => {
                 if let Some(touched) = self.doc.undo() {
@@ -254,22 +357,6 @@ impl FactbenchApp {
             Action::ReanchorToSelection => self.reanchor_to_selection(),
             Action::PickVerdict => self.open_verdict_picker(),
             Action::EditScale => self.open_scale_editor(),
-            Action::Find => self.panels.list.focus_search(),
-            Action::FindInArticle => self.find_in_article(),
-            Action::FindNext | Action::FindPrevious => self.find_step(action == Action::FindNext),
-            Action::NextPane | Action::PreviousPane => {
-                self.cycle_pane(ctx, action == Action::NextPane)
-            }
-            Action::CopySelection => {
-                let text = self
-                    .view
-                    .shown_article
-                    .and_then(|id| self.workspace().article(id))
-                    .and_then(|a| self.panels.reader.selected_text(a));
-                if let Some(text) = text {
-                    ctx.copy_text(text);
-                }
-            }
             Action::NextClaim | Action::PreviousClaim => {
                 let step = if action == Action::NextClaim { 1 } else { -1 };
                 let ws = self.doc.workspace();
@@ -282,43 +369,32 @@ impl FactbenchApp {
                     self.select(ctx, next, true);
                 }
             }
+            _ => {} // Another group's: see `run_action`.
+        }
+    }
+
+    /// What is shown: windows, panes, tabs, theme, text size.
+    fn run_view_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Find => self.panels.list.focus_search(),
+            Action::NextPane | Action::PreviousPane => {
+                self.cycle_pane(ctx, action == Action::NextPane)
+            }
             Action::ShowProblems => self.windows.open(Window::Problems),
             Action::ShowConflicts => self.windows.open(Window::Conflicts),
-            Action::CompareWith => {
-                let request = PathRequest::compare_with(self.dialog_folder());
-                self.services.picker.request(request, ctx);
-            }
-            Action::ArticleDetails => {
-                if self.view.shown_article.is_some() {
-                    self.windows.open(Window::ArticleDetails)
-                }
-            }
             Action::WorkspaceDetails => self.windows.open(Window::WorkspaceDetails),
             Action::TextLarger => self.set_text_size(self.services.settings.text_size + 1.0),
             Action::TextSmaller => self.set_text_size(self.services.settings.text_size - 1.0),
             Action::TextReset => self.set_text_size(files::DEFAULT_TEXT_SIZE),
             Action::ShowShortcuts => self.windows.open(Window::Shortcuts),
             Action::About => self.windows.open(Window::About),
-            Action::OpenRecent(n) => {
-                if let Some(path) = self.services.settings.recent.get(n).cloned() {
-                    self.request_open_path(path);
-                }
-            }
-            Action::ClearRecent => {
-                self.services.settings.recent.clear();
-                self.save_settings();
-            }
-            Action::ToggleOpenReportAfterExport => {
-                let settings = &mut self.services.settings;
-                settings.open_report_after_export = !settings.open_report_after_export;
-                self.save_settings();
-            }
             Action::Theme(choice) => {
                 self.services.settings.theme = choice;
                 self.save_settings();
             }
             Action::ShowTab(tab) => self.view.right_tab = tab,
             Action::Preferences => self.windows.open(Window::Preferences),
+            _ => {} // Another group's: see `run_action`.
         }
     }
 
@@ -347,11 +423,7 @@ impl FactbenchApp {
         let (Some(article), Some((start, end))) =
             (self.view.shown_article, self.panels.reader.selection())
         else {
-            self.error(
-                "Nothing to mark",
-                "Select a passage of the article first (drag over it, double-click a word, or Shift+arrow keys), then press Ctrl+M.".into(),
-            );
-            return;
+            return; // Action::precondition said why.
         };
         let now = ctx.input(|i| i.time);
         match self.doc.execute(

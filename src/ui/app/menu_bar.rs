@@ -2,10 +2,9 @@
 //! the one table (label, shortcut, help, whether it can be done now, and
 //! whether a choice is checked).
 
-use super::{FactbenchApp, Intent, RightTab};
-use crate::export::Format;
-use crate::ui::actions::{Action, ActionContext, SpanMove};
-use crate::ui::services::files::ThemeChoice;
+use super::{FactbenchApp, Intent};
+use crate::ui::actions::menus::{Entry, MENUS};
+use crate::ui::actions::{Action, ActionContext};
 
 impl FactbenchApp {
     /// What the window shows now, for greying out menu entries.
@@ -43,130 +42,35 @@ impl FactbenchApp {
         }
     }
 
+    /// The menu bar, drawn from the one table of menus.
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
         let cx = self.action_context();
         egui::containers::menu::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                self.menu_items(ui, &cx, &[Action::New, Action::Open]);
-                self.recent_menu(ui, &cx);
-                ui.separator();
-                self.menu_items(ui, &cx, &[Action::Save, Action::SaveAs]);
-                ui.separator();
-                self.menu_items(
-                    ui,
-                    &cx,
-                    &[
-                        Action::ImportArticle,
-                        Action::NewArticleFromClipboard,
-                        Action::CompareWith,
-                    ],
-                );
-                ui.menu_button("Export", |ui| {
-                    for format in Format::ALL {
-                        self.menu_item(ui, &cx, Action::Export(format));
-                    }
-                    ui.separator();
-                    self.menu_item(ui, &cx, Action::ToggleOpenReportAfterExport);
-                });
-                ui.separator();
-                self.menu_item(ui, &cx, Action::Quit);
-            });
-            ui.menu_button("Edit", |ui| {
-                self.menu_items(ui, &cx, &[Action::Undo, Action::Redo]);
-                ui.separator();
-                self.menu_items(
-                    ui,
-                    &cx,
-                    &[
-                        Action::MarkClaim,
-                        Action::DeleteClaim,
-                        Action::PublishClaim,
-                        Action::ReattachClaim,
-                        Action::ClearVerdict,
-                        Action::PickVerdict,
-                    ],
-                );
-                ui.menu_button("Adjust quote", |ui| {
-                    self.menu_item(ui, &cx, Action::ReanchorToSelection);
-                    ui.separator();
-                    for step in SpanMove::ALL {
-                        self.menu_item(ui, &cx, Action::AdjustSpan(step));
-                    }
-                });
-                ui.separator();
-                self.menu_items(
-                    ui,
-                    &cx,
-                    &[
-                        Action::CopySelection,
-                        Action::FindInArticle,
-                        Action::FindNext,
-                        Action::FindPrevious,
-                        Action::Find,
-                        Action::NextClaim,
-                        Action::PreviousClaim,
-                    ],
-                );
-                ui.separator();
-                self.menu_items(
-                    ui,
-                    &cx,
-                    &[
-                        Action::WorkspaceDetails,
-                        Action::EditScale,
-                        Action::ShowProblems,
-                        Action::ShowConflicts,
-                    ],
-                );
-            });
-            ui.menu_button("Article", |ui| {
-                self.menu_item(ui, &cx, Action::EditArticleText);
-                ui.separator();
-                self.menu_items(
-                    ui,
-                    &cx,
-                    &[
-                        Action::UpdateArticle,
-                        Action::UpdateArticleFromClipboard,
-                        Action::CompareVersions,
-                        Action::ShowOrphans,
-                    ],
-                );
-                ui.separator();
-                self.menu_item(ui, &cx, Action::ArticleDetails);
-            });
-            ui.menu_button("View", |ui| {
-                ui.label("Theme");
-                for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
-                    self.menu_item(ui, &cx, Action::Theme(theme));
-                }
-                ui.separator();
-                ui.label(format!(
-                    "Article text: {} pt",
-                    self.services.settings.text_size
-                ));
-                self.menu_items(
-                    ui,
-                    &cx,
-                    &[Action::TextLarger, Action::TextSmaller, Action::TextReset],
-                );
-                ui.separator();
-                for tab in [RightTab::Claim, RightTab::Sources] {
-                    self.menu_item(ui, &cx, Action::ShowTab(tab));
-                }
-                self.menu_items(ui, &cx, &[Action::NextPane, Action::PreviousPane]);
-                ui.separator();
-                self.menu_item(ui, &cx, Action::Preferences);
-            });
-            ui.menu_button("Help", |ui| {
-                self.menu_items(ui, &cx, &[Action::ShowShortcuts, Action::About]);
-            });
+            for (title, entries) in MENUS {
+                ui.menu_button(*title, |ui| self.menu_entries(ui, &cx, entries));
+            }
         });
     }
 
-    fn menu_items(&mut self, ui: &mut egui::Ui, cx: &ActionContext, actions: &[Action]) {
-        for action in actions {
-            self.menu_item(ui, cx, *action);
+    fn menu_entries(&mut self, ui: &mut egui::Ui, cx: &ActionContext, entries: &[Entry]) {
+        for entry in entries {
+            match entry {
+                Entry::Action(action) => self.menu_item(ui, cx, *action),
+                Entry::Separator => {
+                    ui.separator();
+                }
+                Entry::Heading(text) => {
+                    ui.label(*text);
+                }
+                Entry::Submenu(title, inner) => {
+                    ui.menu_button(*title, |ui| self.menu_entries(ui, cx, inner));
+                }
+                Entry::Recent => self.recent_menu(ui, cx),
+                Entry::TextSize => {
+                    let size = self.services.settings.text_size;
+                    ui.label(format!("Article text: {size} pt"));
+                }
+            }
         }
     }
 

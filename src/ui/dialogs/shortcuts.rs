@@ -13,7 +13,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
         .vscroll(true)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).num_columns(3).show(ui, |ui| {
-                for action in Action::ALL.iter().filter(|a| a.listed_in_help()) {
+                for action in Action::all().iter().filter(|a| a.listed_in_help()) {
                     let keys: Vec<String> =
                         action.shortcuts().map(|s| ctx.format_shortcut(&s)).collect();
                     let label = match action {

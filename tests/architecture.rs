@@ -36,10 +36,7 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("function-length", "src/ui/app/menu_bar.rs", "menu_bar"),
     ("function-length", "src/ui/dialogs/export.rs", "show"),
     ("function-length", "src/ui/panels/claim_inspector.rs", "evidence_entry"),
-    ("function-length", "src/ui/panels/claim_list.rs", "claim_row"),
-    ("function-length", "src/ui/panels/claim_list.rs", "filters"),
     ("function-length", "src/ui/panels/reader/find.rs", "find_bar"),
-    ("function-length", "src/ui/panels/reader/paint.rs", "paint"),
 ];
 
 /// A rule broken: which rule, where, and what was found.

@@ -12,7 +12,7 @@ use crate::model::{
 use crate::text::one_line;
 use crate::ui::actions::{Action, ActionContext};
 use crate::ui::panels::source_library::source_form;
-use crate::ui::widgets::name_widget;
+use crate::ui::widgets::{labelled_combo, name_widget};
 use crate::ui::widgets::{text_on_verdict, verdict_colour};
 use egui::{RichText, Ui};
 
@@ -519,26 +519,20 @@ fn evidence_entry(
 
 fn status_and_priority(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("Status");
         let mut status = claim.status;
-        let combo = egui::ComboBox::from_id_salt("claim-status")
-            .selected_text(status.label())
-            .show_ui(ui, |ui| {
-                for s in Status::ALL {
-                    ui.selectable_value(&mut status, s, s.label());
-                }
-            });
-        name_widget(ui, &combo.response, "Status");
-        ui.label("Priority");
+        let combo = egui::ComboBox::from_id_salt("claim-status").selected_text(status.label());
+        labelled_combo(ui, "Status", "Status", combo, |ui| {
+            for s in Status::ALL {
+                ui.selectable_value(&mut status, s, s.label());
+            }
+        });
         let mut priority = claim.priority;
-        let combo = egui::ComboBox::from_id_salt("claim-priority")
-            .selected_text(priority.label())
-            .show_ui(ui, |ui| {
-                for p in Priority::ALL {
-                    ui.selectable_value(&mut priority, p, p.label());
-                }
-            });
-        name_widget(ui, &combo.response, "Priority");
+        let combo = egui::ComboBox::from_id_salt("claim-priority").selected_text(priority.label());
+        labelled_combo(ui, "Priority", "Priority", combo, |ui| {
+            for p in Priority::ALL {
+                ui.selectable_value(&mut priority, p, p.label());
+            }
+        });
         if status != claim.status {
             out.push(change(claim, ClaimChange::SetStatus(status)));
         }

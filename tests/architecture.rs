@@ -34,9 +34,6 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("function-length", "src/export/markdown.rs", "claim_section"),
     ("function-length", "src/ui/app/intents.rs", "run_action"),
     ("function-length", "src/ui/app/menu_bar.rs", "menu_bar"),
-    ("function-length", "src/ui/dialogs/export.rs", "show"),
-    ("function-length", "src/ui/panels/claim_inspector.rs", "evidence_entry"),
-    ("function-length", "src/ui/panels/reader/find.rs", "find_bar"),
 ];
 
 /// A rule broken: which rule, where, and what was found.

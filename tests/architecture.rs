@@ -31,12 +31,6 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("function-length", "src/edit/plan.rs", "claim_edits"),
     ("function-length", "src/edit/plan.rs", "plan"),
     ("function-length", "src/export/markdown.rs", "claim_section"),
-    ("function-length", "src/ui/dialogs/export.rs", "show"),
-    ("function-length", "src/ui/panels/claim_inspector.rs", "evidence_entry"),
-    ("function-length", "src/ui/panels/claim_list.rs", "claim_row"),
-    ("function-length", "src/ui/panels/claim_list.rs", "filters"),
-    ("function-length", "src/ui/panels/reader/find.rs", "find_bar"),
-    ("function-length", "src/ui/panels/reader/paint.rs", "paint"),
 ];
 
 /// A rule broken: which rule, where, and what was found.

@@ -126,6 +126,23 @@ pub fn labelled_field_named(
     response
 }
 
+/// A label, then a combo box named `name` for screen readers and tests
+/// (the visible label is a separate widget); `combo` says its id, shown
+/// text and size, `options` draws its choices. In a grid the two take one
+/// row's cells (the caller ends the row).
+pub fn labelled_combo<R>(
+    ui: &mut egui::Ui,
+    label: &str,
+    name: &str,
+    combo: egui::ComboBox,
+    options: impl FnOnce(&mut egui::Ui) -> R,
+) -> egui::InnerResponse<Option<R>> {
+    ui.label(label);
+    let response = combo.show_ui(ui, options);
+    name_widget(ui, &response.response, name);
+    response
+}
+
 /// Gives a text field the keyboard with all of `text` (its content)
 /// selected, so typing replaces it and arrows start from either end; a
 /// caret left from another text (the field of another claim) never lands

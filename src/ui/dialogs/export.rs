@@ -5,7 +5,7 @@
 //! next export. What the export is missing (a ClaimReview needs a report
 //! URL and a publisher) is said here, before anything is written.
 
-use crate::export::{Audience, ExportOptions, Format, TextShown, missing_data};
+use crate::export::{Audience, ExportOptions, Format, Missing, TextShown, missing_data};
 use crate::model::{ArticleId, Workspace};
 use crate::ui::services::files::ExportChoice;
 use crate::ui::widgets::{PromptFrame, modal_prompt, name_widget};
@@ -64,78 +64,112 @@ impl ExportDialog {
             width: 460.0,
         };
         modal_prompt(ctx, frame, Some(ExportAnswer::Cancel), |ui| {
-            ui.strong("Who is it for?");
-            for audience in Audience::ALL {
-                let internal = audience == Audience::Internal;
-                let response =
-                    ui.radio_value(&mut self.choice.internal, internal, audience.label());
-                name_widget(ui, &response, audience.label());
-            }
+            self.audience_choice(ui);
             ui.add_space(4.0);
-            ui.strong("Articles");
-            ui.radio_value(&mut self.choice.shown_article_only, false, "Every article");
-            ui.add_enabled_ui(shown.is_some(), |ui| {
-                ui.radio_value(
-                    &mut self.choice.shown_article_only,
-                    true,
-                    "Only the article shown in the reader",
-                );
-            });
+            self.articles_choice(ui, shown);
             if !self.choice.internal {
                 ui.add_space(4.0);
-                ui.strong("Article text");
-                ui.radio_value(
-                    &mut self.choice.context_only,
-                    false,
-                    "Full text of articles marked “publish full text”, claims in context for the rest",
-                );
-                ui.radio_value(
-                    &mut self.choice.context_only,
-                    true,
-                    "Only the claims in context, for every article",
-                );
+                self.text_choice(ui);
             }
             let options = self.options(shown);
-            let published = ws.claims.iter().filter(|c| c.is_published()).count();
             ui.add_space(6.0);
-            if options.audience.is_public() {
-                ui.weak(format!(
-                    "{published} published claim(s); drafts, internal notes, reviews and source notes are left out."
-                ));
-            } else {
-                ui.weak("Every claim, with status, reviews and internal notes; every page says “Draft — not for publication”.");
-            }
+            what_is_left_out(ui, ws, &options);
             let missing = missing_data(self.format, ws, &options).unwrap_or_default();
             if !missing.is_empty() {
                 ui.add_space(4.0);
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("The {} is missing data:", self.format.label()),
-                );
-                for line in missing.iter().take(12) {
-                    ui.label(format!("• {line}"));
-                }
-                if missing.len() > 12 {
-                    ui.weak(format!("…and {} more", missing.len() - 12));
-                }
+                self.missing_list(ui, &missing);
             }
             ui.add_space(8.0);
-            let mut answer = None;
-            ui.horizontal(|ui| {
-                let label = if missing.is_empty() {
-                    "Choose file…"
-                } else {
-                    "Export anyway…"
-                };
-                if ui.button(label).clicked() {
-                    answer = Some(ExportAnswer::Export(options.clone(), self.choice));
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some(ExportAnswer::Cancel);
-                }
-            });
-            answer
+            self.answer_buttons(ui, missing.is_empty(), options)
         })
+    }
+
+    /// Who is it for: public or the internal review copy.
+    fn audience_choice(&mut self, ui: &mut egui::Ui) {
+        ui.strong("Who is it for?");
+        for audience in Audience::ALL {
+            let internal = audience == Audience::Internal;
+            let response = ui.radio_value(&mut self.choice.internal, internal, audience.label());
+            name_widget(ui, &response, audience.label());
+        }
+    }
+
+    /// Every article, or only the one in the reader (when there is one).
+    fn articles_choice(&mut self, ui: &mut egui::Ui, shown: Option<ArticleId>) {
+        ui.strong("Articles");
+        ui.radio_value(&mut self.choice.shown_article_only, false, "Every article");
+        ui.add_enabled_ui(shown.is_some(), |ui| {
+            ui.radio_value(
+                &mut self.choice.shown_article_only,
+                true,
+                "Only the article shown in the reader",
+            );
+        });
+    }
+
+    /// For a public export: full text where marked, or claims in context only.
+    fn text_choice(&mut self, ui: &mut egui::Ui) {
+        ui.strong("Article text");
+        ui.radio_value(
+            &mut self.choice.context_only,
+            false,
+            "Full text of articles marked “publish full text”, claims in context for the rest",
+        );
+        ui.radio_value(
+            &mut self.choice.context_only,
+            true,
+            "Only the claims in context, for every article",
+        );
+    }
+
+    /// What the export is missing, the first dozen lines of it.
+    fn missing_list(&self, ui: &mut egui::Ui, missing: &[Missing]) {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("The {} is missing data:", self.format.label()),
+        );
+        for line in missing.iter().take(12) {
+            ui.label(format!("• {line}"));
+        }
+        if missing.len() > 12 {
+            ui.weak(format!("…and {} more", missing.len() - 12));
+        }
+    }
+
+    /// "Choose file…" ("Export anyway…" when data is missing) and "Cancel".
+    fn answer_buttons(
+        &self,
+        ui: &mut egui::Ui,
+        complete: bool,
+        options: ExportOptions,
+    ) -> Option<ExportAnswer> {
+        let mut answer = None;
+        ui.horizontal(|ui| {
+            let label = if complete {
+                "Choose file…"
+            } else {
+                "Export anyway…"
+            };
+            if ui.button(label).clicked() {
+                answer = Some(ExportAnswer::Export(options, self.choice));
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(ExportAnswer::Cancel);
+            }
+        });
+        answer
+    }
+}
+
+/// What the export leaves out, or for the internal copy what it holds.
+fn what_is_left_out(ui: &mut egui::Ui, ws: &Workspace, options: &ExportOptions) {
+    if options.audience.is_public() {
+        let published = ws.claims.iter().filter(|c| c.is_published()).count();
+        ui.weak(format!(
+            "{published} published claim(s); drafts, internal notes, reviews and source notes are left out."
+        ));
+    } else {
+        ui.weak("Every claim, with status, reviews and internal notes; every page says “Draft — not for publication”.");
     }
 }
 

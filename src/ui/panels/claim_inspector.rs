@@ -12,7 +12,7 @@ use crate::model::{
 use crate::text::one_line;
 use crate::ui::actions::{Action, ActionContext};
 use crate::ui::panels::source_library::source_form;
-use crate::ui::widgets::name_widget;
+use crate::ui::widgets::{labelled_combo, name_widget};
 use crate::ui::widgets::{text_on_verdict, verdict_colour};
 use egui::{RichText, Ui};
 
@@ -441,104 +441,133 @@ fn evidence_entry(
     evidence: &Evidence,
     out: &mut Vec<InspectorIntent>,
 ) {
+    let cited = Cited {
+        claim,
+        index,
+        evidence,
+    };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let source = ws.source(evidence.source);
-        ui.horizontal_wrapped(|ui| match source {
-            Some(s) => {
-                if ui
-                    .link(RichText::new(&s.title).strong())
-                    .on_hover_text("Show in the source library")
-                    .clicked()
-                {
-                    out.push(InspectorIntent::ShowSource(s.id));
-                }
-                ui.weak(s.kind.label());
-            }
-            None => {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    "Problem: this source is missing from the library",
-                );
-            }
-        });
-        if let Some(s) = source
-            && !s.url.is_empty()
-        {
-            crate::ui::widgets::link(ui, one_line(&s.url, 60), &s.url);
-        }
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Stance");
-            let mut stance = evidence.stance;
-            if stance_combo(ui, ("stance", index), &mut stance) {
-                out.push(change(
-                    claim,
-                    ClaimChange::SetStance {
-                        evidence: index,
-                        stance,
-                    },
-                ));
-            }
-            if ui
-                .small_button("Remove")
-                .on_hover_text("Stop citing this source here")
-                .clicked()
-            {
-                out.push(change(claim, ClaimChange::Uncite(index)));
-            }
-        });
+        evidence_source(ui, source, out);
+        evidence_stance(ui, cited, out);
         for (field, label, hint) in [
             (EvidenceText::Excerpt, "Excerpt", "What the source says"),
             (EvidenceText::Note, "Note", "Your note on this evidence"),
         ] {
-            let mut text = field.get(evidence).to_owned();
-            let editor = match field {
-                EvidenceText::Excerpt => egui::TextEdit::multiline(&mut text).desired_rows(1),
-                EvidenceText::Note => egui::TextEdit::singleline(&mut text),
-            };
-            ui.label(label);
-            let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
-            name_widget(
-                ui,
-                &response,
-                &format!("Evidence {} {}", index + 1, label.to_lowercase()),
-            );
-            if response.changed() {
-                out.push(change(
-                    claim,
-                    ClaimChange::SetEvidenceText {
-                        evidence: index,
-                        field,
-                        text,
-                    },
-                ));
-            }
+            evidence_text(ui, cited, (field, label, hint), out);
         }
     });
 }
 
+/// One piece of evidence a claim cites, and its place in the claim's list.
+#[derive(Clone, Copy)]
+struct Cited<'a> {
+    claim: &'a Claim,
+    index: usize,
+    evidence: &'a Evidence,
+}
+
+/// The cited source's title (a link to it in the library), kind and
+/// address, or a problem when the library no longer has it.
+fn evidence_source(ui: &mut Ui, source: Option<&Source>, out: &mut Vec<InspectorIntent>) {
+    ui.horizontal_wrapped(|ui| match source {
+        Some(s) => {
+            if ui
+                .link(RichText::new(&s.title).strong())
+                .on_hover_text("Show in the source library")
+                .clicked()
+            {
+                out.push(InspectorIntent::ShowSource(s.id));
+            }
+            ui.weak(s.kind.label());
+        }
+        None => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                "Problem: this source is missing from the library",
+            );
+        }
+    });
+    if let Some(s) = source
+        && !s.url.is_empty()
+    {
+        crate::ui::widgets::link(ui, one_line(&s.url, 60), &s.url);
+    }
+}
+
+/// The evidence's stance, and "Remove" to stop citing it.
+fn evidence_stance(ui: &mut Ui, cited: Cited, out: &mut Vec<InspectorIntent>) {
+    let Cited {
+        claim,
+        index,
+        evidence,
+    } = cited;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Stance");
+        let mut stance = evidence.stance;
+        if stance_combo(ui, ("stance", index), &mut stance) {
+            out.push(change(
+                claim,
+                ClaimChange::SetStance {
+                    evidence: index,
+                    stance,
+                },
+            ));
+        }
+        if ui
+            .small_button("Remove")
+            .on_hover_text("Stop citing this source here")
+            .clicked()
+        {
+            out.push(change(claim, ClaimChange::Uncite(index)));
+        }
+    });
+}
+
+/// One of the evidence's texts (field, label, hint), named "Evidence 2
+/// excerpt" and the like.
+fn evidence_text(
+    ui: &mut Ui,
+    cited: Cited,
+    (field, label, hint): (EvidenceText, &str, &str),
+    out: &mut Vec<InspectorIntent>,
+) {
+    let mut text = field.get(cited.evidence).to_owned();
+    let editor = match field {
+        EvidenceText::Excerpt => egui::TextEdit::multiline(&mut text).desired_rows(1),
+        EvidenceText::Note => egui::TextEdit::singleline(&mut text),
+    };
+    ui.label(label);
+    let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
+    let name = format!("Evidence {} {}", cited.index + 1, label.to_lowercase());
+    name_widget(ui, &response, &name);
+    if response.changed() {
+        let change_text = ClaimChange::SetEvidenceText {
+            evidence: cited.index,
+            field,
+            text,
+        };
+        out.push(change(cited.claim, change_text));
+    }
+}
+
 fn status_and_priority(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("Status");
         let mut status = claim.status;
-        let combo = egui::ComboBox::from_id_salt("claim-status")
-            .selected_text(status.label())
-            .show_ui(ui, |ui| {
-                for s in Status::ALL {
-                    ui.selectable_value(&mut status, s, s.label());
-                }
-            });
-        name_widget(ui, &combo.response, "Status");
-        ui.label("Priority");
+        let combo = egui::ComboBox::from_id_salt("claim-status").selected_text(status.label());
+        labelled_combo(ui, "Status", "Status", combo, |ui| {
+            for s in Status::ALL {
+                ui.selectable_value(&mut status, s, s.label());
+            }
+        });
         let mut priority = claim.priority;
-        let combo = egui::ComboBox::from_id_salt("claim-priority")
-            .selected_text(priority.label())
-            .show_ui(ui, |ui| {
-                for p in Priority::ALL {
-                    ui.selectable_value(&mut priority, p, p.label());
-                }
-            });
-        name_widget(ui, &combo.response, "Priority");
+        let combo = egui::ComboBox::from_id_salt("claim-priority").selected_text(priority.label());
+        labelled_combo(ui, "Priority", "Priority", combo, |ui| {
+            for p in Priority::ALL {
+                ui.selectable_value(&mut priority, p, p.label());
+            }
+        });
         if status != claim.status {
             out.push(change(claim, ClaimChange::SetStatus(status)));
         }

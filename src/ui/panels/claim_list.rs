@@ -6,12 +6,14 @@
 //! keyboard on a row; Enter (or Space) there opens its claim.
 
 use crate::model::{ArticleId, ClaimId, Status, Workspace};
-use crate::ui::widgets::name_widget;
+use crate::ui::widgets::{labelled_combo, name_widget};
 use egui::{Color32, CornerRadius, Sense, Stroke, StrokeKind, Ui, vec2};
 use std::collections::HashSet;
 
 /// Height of one row of the claims list.
 const ROW_HEIGHT: f32 = 40.0;
+/// Width of the filters' combo boxes.
+const FILTER_WIDTH: f32 = 150.0;
 
 /// Which claims the list shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -210,111 +212,27 @@ impl ClaimList {
     }
 
     fn filters(&mut self, ui: &mut Ui, cx: &ListContext) {
+        self.search_box(ui);
         let ws = cx.workspace;
-        let search = egui::TextEdit::singleline(&mut self.filter.search)
-            .hint_text("Search claims (Ctrl+Shift+F)")
-            .desired_width(f32::INFINITY);
-        let response = ui.add(search);
-        name_widget(ui, &response, "Search claims");
-        if std::mem::take(&mut self.focus_search) {
-            response.request_focus();
-        }
+        let (filter, choices) = (&mut self.filter, &mut self.choices);
         egui::Grid::new("claim-filters")
             .num_columns(2)
             .spacing(vec2(6.0, 4.0))
             .show(ui, |ui| {
-                ui.label("Verdict");
-                let verdict_text = match &self.filter.verdict {
-                    VerdictFilter::Any => "Any".to_owned(),
-                    VerdictFilter::Unrated => "Unrated".to_owned(),
-                    VerdictFilter::Key(k) => ws.scale.get(k).map_or(k.clone(), |v| v.label.clone()),
-                };
-                let combo = egui::ComboBox::from_id_salt("filter-verdict")
-                    .selected_text(verdict_text)
-                    .width(150.0)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.filter.verdict, VerdictFilter::Any, "Any");
-                        ui.selectable_value(
-                            &mut self.filter.verdict,
-                            VerdictFilter::Unrated,
-                            "Unrated",
-                        );
-                        for v in &ws.scale.verdicts {
-                            ui.selectable_value(
-                                &mut self.filter.verdict,
-                                VerdictFilter::Key(v.key.clone()),
-                                &v.label,
-                            );
-                        }
-                    });
-                name_widget(ui, &combo.response, "Verdict filter");
-                ui.end_row();
-
-                ui.label("Status");
-                let combo = egui::ComboBox::from_id_salt("filter-status")
-                    .selected_text(self.filter.status.map_or("Any", Status::label))
-                    .width(150.0)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.filter.status, None, "Any");
-                        for s in Status::ALL {
-                            ui.selectable_value(&mut self.filter.status, Some(s), s.label());
-                        }
-                    });
-                name_widget(ui, &combo.response, "Status filter");
-                ui.end_row();
-
-                ui.label("Publication");
-                let shown = match self.filter.published {
-                    None => "Any",
-                    Some(true) => "Published",
-                    Some(false) => "Drafts",
-                };
-                let combo = egui::ComboBox::from_id_salt("filter-published")
-                    .selected_text(shown)
-                    .width(150.0)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.filter.published, None, "Any");
-                        ui.selectable_value(&mut self.filter.published, Some(true), "Published");
-                        ui.selectable_value(&mut self.filter.published, Some(false), "Drafts");
-                    });
-                name_widget(ui, &combo.response, "Publication filter");
-                ui.end_row();
-
-                let choices = &mut self.choices;
-                ui.label("Tag");
-                choice_combo(ui, "filter-tag", "Tag filter", &mut self.filter.tag, || {
+                verdict_filter(ui, ws, &mut filter.verdict);
+                status_filter(ui, &mut filter.status);
+                publication_filter(ui, &mut filter.published);
+                choice_filter(ui, "Tag", "filter-tag", &mut filter.tag, || {
                     &choices.of(cx).tags
                 });
-                ui.end_row();
-
-                ui.label("Claimant");
-                choice_combo(
+                choice_filter(
                     ui,
+                    "Claimant",
                     "filter-claimant",
-                    "Claimant filter",
-                    &mut self.filter.claimant,
+                    &mut filter.claimant,
                     || &choices.of(cx).claimants,
                 );
-                ui.end_row();
-
-                ui.label("Article");
-                let article_text = self
-                    .filter
-                    .article
-                    .and_then(|id| ws.article(id))
-                    .map_or("All".to_owned(), |a| a.title.clone());
-                let combo = egui::ComboBox::from_id_salt("filter-article")
-                    .selected_text(article_text)
-                    .width(150.0)
-                    .truncate()
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.filter.article, None, "All");
-                        for a in &ws.articles {
-                            ui.selectable_value(&mut self.filter.article, Some(a.id), &a.title);
-                        }
-                    });
-                name_widget(ui, &combo.response, "Article filter");
-                ui.end_row();
+                article_filter(ui, ws, &mut filter.article);
             });
         // Offered once there are orphans (and while it is on).
         if self.filter.orphans_only || ws.orphans().next().is_some() {
@@ -322,6 +240,18 @@ impl ClaimList {
                 &mut self.filter.orphans_only,
                 "Orphans only (text gone from a newer version)",
             );
+        }
+    }
+
+    /// The search box, given the keyboard when asked for.
+    fn search_box(&mut self, ui: &mut Ui) {
+        let search = egui::TextEdit::singleline(&mut self.filter.search)
+            .hint_text("Search claims (Ctrl+Shift+F)")
+            .desired_width(f32::INFINITY);
+        let response = ui.add(search);
+        name_widget(ui, &response, "Search claims");
+        if std::mem::take(&mut self.focus_search) {
+            response.request_focus();
         }
     }
 
@@ -378,94 +308,131 @@ impl ClaimList {
 
 /// One row: verdict chip, statement and claimant.
 fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui::Response {
-    let ws = cx.workspace;
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(vec2(width, ROW_HEIGHT), Sense::click());
-    let selected = cx.selected_claim == Some(claim.id);
-    let verdict = claim.verdict.as_deref().and_then(|k| ws.scale.get(k));
-    let number = cx
-        .numbers
-        .get(&claim.id)
-        .map_or_else(String::new, |n| format!("{n}. "));
-    let published = if claim.is_published() {
-        ", published"
-    } else {
-        ""
-    };
-    let label = format!(
-        "{number}{} — {}{published}",
-        verdict.map_or("Unrated", |v| v.label.as_str()),
-        claim.statement
-    );
+    let row = Row::of(cx, claim);
+    let label = row.accessible_label();
     response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::ListBoxOption, true, selected, &label)
+        egui::WidgetInfo::selected(egui::Role::ListBoxOption, true, row.selected, &label)
     });
     if !ui.is_rect_visible(rect) {
         return response;
     }
-    let visuals = ui.visuals();
-    let painter = ui.painter();
-    if selected {
-        painter.rect_filled(
-            rect,
-            CornerRadius::same(3),
-            visuals.selection.bg_fill.gamma_multiply(0.6),
-        );
-    } else if response.hovered() {
-        painter.rect_filled(
-            rect,
-            CornerRadius::same(3),
-            visuals.widgets.hovered.weak_bg_fill,
-        );
-    }
+    paint_row_background(ui, rect, &response, row.selected);
     let chip = egui::Rect::from_min_size(rect.min + vec2(4.0, 6.0), vec2(12.0, 12.0));
-    match verdict {
-        Some(v) => {
-            painter.rect_filled(
-                chip,
-                CornerRadius::same(3),
-                crate::ui::widgets::verdict_colour(v),
-            );
-        }
-        None => {
-            painter.rect_stroke(
-                chip,
-                CornerRadius::same(3),
-                Stroke::new(1.5, visuals.text_color()),
-                StrokeKind::Inside,
-            );
-        }
-    }
+    paint_verdict_chip(ui, chip, row.verdict);
     let text_x = chip.max.x + 6.0;
     let text_width = (rect.max.x - text_x - 4.0).max(10.0);
-    let mut statement = format!("{number}{}", claim.statement.replace('\n', " "));
-    if cx.problem_claims.contains(&claim.id) {
-        statement.insert_str(0, "(!) ");
-    }
-    let strong = if selected {
+    let visuals = ui.visuals();
+    let strong = if row.selected {
         visuals.strong_text_color()
     } else {
         visuals.text_color()
     };
-    let first = truncated_line(ui, statement, 14.0, strong, text_width);
-    painter.galley(egui::pos2(text_x, rect.min.y + 2.0), first, strong);
-    let verdict_label = verdict.map_or("Unrated", |v| v.label.as_str());
-    let who = if claim.claimant.is_empty() {
-        "claimant not set"
-    } else {
-        claim.claimant.as_str()
-    };
-    let state = if claim.is_published() {
-        "Published"
-    } else {
-        claim.status.label()
-    };
-    let second = format!("{verdict_label} · {who} · {state}");
     let weak = visuals.weak_text_color();
-    let second = truncated_line(ui, second, 12.0, weak, text_width);
+    let first = truncated_line(ui, row.first_line(cx), 14.0, strong, text_width);
+    ui.painter()
+        .galley(egui::pos2(text_x, rect.min.y + 2.0), first, strong);
+    let second = truncated_line(ui, row.second_line(), 12.0, weak, text_width);
     ui.painter()
         .galley(egui::pos2(text_x, rect.min.y + 22.0), second, weak);
     response
+}
+
+/// What a row of the list says about its claim.
+struct Row<'a> {
+    claim: &'a crate::model::Claim,
+    verdict: Option<&'a crate::model::Verdict>,
+    selected: bool,
+    /// "12. ", the claim's number in the report, or nothing.
+    number: String,
+}
+
+impl<'a> Row<'a> {
+    fn of(cx: &ListContext<'a>, claim: &'a crate::model::Claim) -> Self {
+        let number = cx
+            .numbers
+            .get(&claim.id)
+            .map_or_else(String::new, |n| format!("{n}. "));
+        Row {
+            claim,
+            verdict: claim
+                .verdict
+                .as_deref()
+                .and_then(|k| cx.workspace.scale.get(k)),
+            selected: cx.selected_claim == Some(claim.id),
+            number,
+        }
+    }
+
+    fn verdict_label(&self) -> &'a str {
+        self.verdict.map_or("Unrated", |v| v.label.as_str())
+    }
+
+    /// What screen readers say (and tests find the row by).
+    fn accessible_label(&self) -> String {
+        let published = if self.claim.is_published() {
+            ", published"
+        } else {
+            ""
+        };
+        let (number, verdict) = (&self.number, self.verdict_label());
+        format!("{number}{verdict} — {}{published}", self.claim.statement)
+    }
+
+    /// The number and statement on one line, "(!) " first for a claim with
+    /// a problem.
+    fn first_line(&self, cx: &ListContext) -> String {
+        let mut statement = format!("{}{}", self.number, self.claim.statement.replace('\n', " "));
+        if cx.problem_claims.contains(&self.claim.id) {
+            statement.insert_str(0, "(!) ");
+        }
+        statement
+    }
+
+    /// Verdict, claimant and status.
+    fn second_line(&self) -> String {
+        let claim = self.claim;
+        let who = if claim.claimant.is_empty() {
+            "claimant not set"
+        } else {
+            claim.claimant.as_str()
+        };
+        let state = if claim.is_published() {
+            "Published"
+        } else {
+            claim.status.label()
+        };
+        format!("{} · {who} · {state}", self.verdict_label())
+    }
+}
+
+/// The selected row's fill, or the hovered row's.
+fn paint_row_background(ui: &Ui, rect: egui::Rect, response: &egui::Response, selected: bool) {
+    let visuals = ui.visuals();
+    let fill = if selected {
+        visuals.selection.bg_fill.gamma_multiply(0.6)
+    } else if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        return;
+    };
+    ui.painter().rect_filled(rect, CornerRadius::same(3), fill);
+}
+
+/// A square in the verdict's colour, or an empty one while unrated.
+fn paint_verdict_chip(ui: &Ui, chip: egui::Rect, verdict: Option<&crate::model::Verdict>) {
+    let painter = ui.painter();
+    match verdict {
+        Some(v) => {
+            let colour = crate::ui::widgets::verdict_colour(v);
+            painter.rect_filled(chip, CornerRadius::same(3), colour);
+        }
+        None => {
+            let stroke = Stroke::new(1.5, ui.visuals().text_color());
+            painter.rect_stroke(chip, CornerRadius::same(3), stroke, StrokeKind::Inside);
+        }
+    }
 }
 
 /// `text` on one line, cut with "…" to fit `width`.
@@ -482,26 +449,88 @@ fn truncated_line(
     ui.painter().layout_job(job)
 }
 
-/// A combo box choosing one of `options` or "Any"; the options are only
+/// One row of the filter grid: `label`, then `combo` (made
+/// `FILTER_WIDTH` wide) named "`label` filter".
+fn filter_row(ui: &mut Ui, label: &str, combo: egui::ComboBox, options: impl FnOnce(&mut Ui)) {
+    let name = format!("{label} filter");
+    labelled_combo(ui, label, &name, combo.width(FILTER_WIDTH), options);
+    ui.end_row();
+}
+
+fn verdict_filter(ui: &mut Ui, ws: &Workspace, verdict: &mut VerdictFilter) {
+    let shown = match &*verdict {
+        VerdictFilter::Any => "Any".to_owned(),
+        VerdictFilter::Unrated => "Unrated".to_owned(),
+        VerdictFilter::Key(k) => ws.scale.get(k).map_or(k.clone(), |v| v.label.clone()),
+    };
+    let combo = egui::ComboBox::from_id_salt("filter-verdict").selected_text(shown);
+    filter_row(ui, "Verdict", combo, |ui| {
+        ui.selectable_value(verdict, VerdictFilter::Any, "Any");
+        ui.selectable_value(verdict, VerdictFilter::Unrated, "Unrated");
+        for v in &ws.scale.verdicts {
+            ui.selectable_value(verdict, VerdictFilter::Key(v.key.clone()), &v.label);
+        }
+    });
+}
+
+fn status_filter(ui: &mut Ui, status: &mut Option<Status>) {
+    let combo = egui::ComboBox::from_id_salt("filter-status")
+        .selected_text(status.map_or("Any", Status::label));
+    filter_row(ui, "Status", combo, |ui| {
+        ui.selectable_value(status, None, "Any");
+        for s in Status::ALL {
+            ui.selectable_value(status, Some(s), s.label());
+        }
+    });
+}
+
+fn publication_filter(ui: &mut Ui, published: &mut Option<bool>) {
+    let shown = match *published {
+        None => "Any",
+        Some(true) => "Published",
+        Some(false) => "Drafts",
+    };
+    let combo = egui::ComboBox::from_id_salt("filter-published").selected_text(shown);
+    filter_row(ui, "Publication", combo, |ui| {
+        ui.selectable_value(published, None, "Any");
+        ui.selectable_value(published, Some(true), "Published");
+        ui.selectable_value(published, Some(false), "Drafts");
+    });
+}
+
+fn article_filter(ui: &mut Ui, ws: &Workspace, article: &mut Option<ArticleId>) {
+    let shown = article
+        .and_then(|id| ws.article(id))
+        .map_or("All".to_owned(), |a| a.title.clone());
+    let combo = egui::ComboBox::from_id_salt("filter-article")
+        .selected_text(shown)
+        .truncate();
+    filter_row(ui, "Article", combo, |ui| {
+        ui.selectable_value(article, None, "All");
+        for a in &ws.articles {
+            ui.selectable_value(article, Some(a.id), &a.title);
+        }
+    });
+}
+
+/// A filter choosing one of `options` or "Any"; the options are only
 /// asked for while the box is open.
-fn choice_combo<'o>(
+fn choice_filter<'o>(
     ui: &mut Ui,
+    label: &str,
     id: &str,
-    name: &str,
     value: &mut Option<String>,
     options: impl FnOnce() -> &'o [String],
 ) {
     let combo = egui::ComboBox::from_id_salt(id)
         .selected_text(value.clone().unwrap_or_else(|| "Any".to_owned()))
-        .width(150.0)
-        .truncate()
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "Any");
-            for option in options() {
-                ui.selectable_value(value, Some(option.clone()), option);
-            }
-        });
-    name_widget(ui, &combo.response, name);
+        .truncate();
+    filter_row(ui, label, combo, |ui| {
+        ui.selectable_value(value, None, "Any");
+        for option in options() {
+            ui.selectable_value(value, Some(option.clone()), option);
+        }
+    });
 }
 
 /// The tags and claimants the filters offer, for one document revision;

@@ -7,7 +7,7 @@
 use crate::edit::{Command, SourceChange, SourceText};
 use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
 use crate::text::one_line;
-use crate::ui::widgets::{labelled_field, name_widget, url_warning};
+use crate::ui::widgets::{labelled_combo, labelled_field, name_widget, url_warning};
 use egui::Ui;
 use jiff::civil::Date;
 
@@ -224,21 +224,19 @@ fn source_text_row(
 
 fn kind_row(ui: &mut Ui, source: &Source, salt: SourceId) -> Option<SourceChange> {
     let mut changed = None;
-    ui.label("Kind");
-    let combo = egui::ComboBox::from_id_salt(("source-kind", salt))
-        .selected_text(source.kind.label())
-        .show_ui(ui, |ui| {
-            for kind in SourceKind::ALL {
-                if ui
-                    .selectable_label(source.kind == kind, kind.label())
-                    .clicked()
-                    && source.kind != kind
-                {
-                    changed = Some(SourceChange::SetKind(kind));
-                }
+    let combo =
+        egui::ComboBox::from_id_salt(("source-kind", salt)).selected_text(source.kind.label());
+    labelled_combo(ui, "Kind", "Kind", combo, |ui| {
+        for kind in SourceKind::ALL {
+            if ui
+                .selectable_label(source.kind == kind, kind.label())
+                .clicked()
+                && source.kind != kind
+            {
+                changed = Some(SourceChange::SetKind(kind));
             }
-        });
-    name_widget(ui, &combo.response, "Kind");
+        }
+    });
     ui.end_row();
     changed
 }

@@ -13,7 +13,7 @@ use crate::model::{
     readiness,
 };
 use crate::ui::actions::Action;
-use crate::ui::widgets::name_widget;
+use crate::ui::widgets::{labelled_combo, name_widget};
 use egui::Ui;
 
 /// A correction being written: the new values of the public fields it
@@ -381,16 +381,14 @@ fn state_line(claim: &Claim) -> String {
 }
 
 fn claimant_kind(ui: &mut Ui, claim: &Claim, out: &mut Vec<InspectorIntent>) {
-    ui.label("Claimant is");
     let mut kind = claim.claimant_kind;
-    let combo = egui::ComboBox::from_id_salt(("claimant-kind", claim.id))
-        .selected_text(kind.label())
-        .show_ui(ui, |ui| {
-            for k in ClaimantKind::ALL {
-                ui.selectable_value(&mut kind, k, k.label());
-            }
-        });
-    name_widget(ui, &combo.response, "Claimant kind");
+    let combo =
+        egui::ComboBox::from_id_salt(("claimant-kind", claim.id)).selected_text(kind.label());
+    labelled_combo(ui, "Claimant is", "Claimant kind", combo, |ui| {
+        for k in ClaimantKind::ALL {
+            ui.selectable_value(&mut kind, k, k.label());
+        }
+    });
     if kind != claim.claimant_kind {
         out.push(change(claim, ClaimChange::SetClaimantKind(kind)));
     }

@@ -129,80 +129,108 @@ impl Reader {
         }
         self.find.refresh(article, text_revision);
         let field_id = ui.make_persistent_id("find-in-article");
-        // A single-line field lets go of the keyboard on Enter and Escape in
-        // the same frame, so ask first whether it has it.
-        let had_focus = ui.memory(|m| m.has_focus(field_id));
-        let (enter, shift, escape) = ui.input(|i| {
-            (
-                i.key_pressed(Key::Enter),
-                i.modifiers.shift,
-                i.key_pressed(Key::Escape),
-            )
-        });
+        let keys = FindKeys::read(ui, field_id);
         let mut step = None;
         // Wrapped, so a narrow article column never grows to fit the bar.
         ui.horizontal_wrapped(|ui| {
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut self.find.query)
-                    .id(field_id)
-                    .hint_text("Find in article")
-                    .desired_width(180.0),
-            );
-            name_widget(ui, &response, "Find in article");
-            if std::mem::take(&mut self.find.focus_field) {
-                response.request_focus();
-            }
-            if had_focus && enter {
-                step = Some(!shift);
-                response.request_focus();
+            let field = self.find_field(ui, field_id);
+            if keys.had_focus && keys.enter {
+                step = Some(!keys.shift);
+                field.request_focus();
             }
             self.find.refresh(article, text_revision);
-            let selection = self.selection();
-            let current = self.find.current_at(selection);
-            ui.label(match_count(
-                current,
-                self.find.matches.len(),
-                &self.find.query,
-            ));
-            let some = !self.find.matches.is_empty();
-            if ui
-                .add_enabled(some, egui::Button::new("Previous"))
-                .on_hover_text("Previous match (Shift+Enter, Shift+F3)")
-                .clicked()
-            {
-                step = Some(false);
-            }
-            if ui
-                .add_enabled(some, egui::Button::new("Next"))
-                .on_hover_text("Next match (Enter, F3)")
-                .clicked()
-            {
-                step = Some(true);
-            }
+            let current = self.find.current_at(self.selection());
+            let count = match_count(current, self.find.matches.len(), &self.find.query);
+            ui.label(count);
+            step = step_buttons(ui, !self.find.matches.is_empty()).or(step);
             ui.checkbox(&mut self.find.options.match_case, "Match case");
             ui.checkbox(&mut self.find.options.match_diacritics, "Match diacritics");
-            if ui
-                .add_enabled(current.is_some(), egui::Button::new("Mark claim"))
-                .on_hover_text("Mark the current match as a claim")
-                .on_disabled_hover_text("Go to a match first (Enter)")
-                .clicked()
-            {
+            if mark_button(ui, current.is_some()) {
                 intents.push(ReaderIntent::MarkClaim);
             }
-            if ui
-                .button("Close")
-                .on_hover_text("Close the find bar (Escape)")
-                .clicked()
-                || (self.find.field_had_focus && escape)
-            {
+            if close_button(ui) || (self.find.field_had_focus && keys.escape) {
                 self.close_find();
             }
-            self.find.field_had_focus = response.has_focus();
+            self.find.field_had_focus = field.has_focus();
         });
         if let Some(forward) = step {
             self.find_step(article, text_revision, forward);
         }
     }
+
+    /// The phrase field, given the keyboard when the bar was just opened.
+    fn find_field(&mut self, ui: &mut Ui, field_id: egui::Id) -> egui::Response {
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut self.find.query)
+                .id(field_id)
+                .hint_text("Find in article")
+                .desired_width(180.0),
+        );
+        name_widget(ui, &response, "Find in article");
+        if std::mem::take(&mut self.find.focus_field) {
+            response.request_focus();
+        }
+        response
+    }
+}
+
+/// The keys the find bar answers this frame, and whether its field had
+/// the keyboard before them.
+struct FindKeys {
+    had_focus: bool,
+    enter: bool,
+    shift: bool,
+    escape: bool,
+}
+
+impl FindKeys {
+    fn read(ui: &Ui, field_id: egui::Id) -> Self {
+        // A single-line field lets go of the keyboard on Enter and Escape in
+        // the same frame, so ask first whether it has it.
+        let had_focus = ui.memory(|m| m.has_focus(field_id));
+        ui.input(|i| FindKeys {
+            had_focus,
+            enter: i.key_pressed(Key::Enter),
+            shift: i.modifiers.shift,
+            escape: i.key_pressed(Key::Escape),
+        })
+    }
+}
+
+/// Previous and Next, enabled when there are matches; which way to step
+/// when one is clicked (forward for Next).
+fn step_buttons(ui: &mut Ui, some: bool) -> Option<bool> {
+    let mut step = None;
+    if ui
+        .add_enabled(some, egui::Button::new("Previous"))
+        .on_hover_text("Previous match (Shift+Enter, Shift+F3)")
+        .clicked()
+    {
+        step = Some(false);
+    }
+    if ui
+        .add_enabled(some, egui::Button::new("Next"))
+        .on_hover_text("Next match (Enter, F3)")
+        .clicked()
+    {
+        step = Some(true);
+    }
+    step
+}
+
+/// "Mark claim" on the current match; whether it was clicked.
+fn mark_button(ui: &mut Ui, on_a_match: bool) -> bool {
+    ui.add_enabled(on_a_match, egui::Button::new("Mark claim"))
+        .on_hover_text("Mark the current match as a claim")
+        .on_disabled_hover_text("Go to a match first (Enter)")
+        .clicked()
+}
+
+/// "Close"; whether it was clicked.
+fn close_button(ui: &mut Ui) -> bool {
+    ui.button("Close")
+        .on_hover_text("Close the find bar (Escape)")
+        .clicked()
 }
 
 /// "3 of 12", "12 matches", "No matches", or nothing before a phrase is typed.

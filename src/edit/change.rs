@@ -106,6 +106,8 @@ pub struct NewVersion {
     pub retrieved: Option<Date>,
     /// When it replaces the current text.
     pub replaced: Timestamp,
+    /// The new text's side table, when it is a transcript.
+    pub transcript: Option<crate::model::Transcript>,
 }
 
 /// One invertible change inside a claim.
@@ -419,6 +421,9 @@ fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
     let removed = article.text[from..to].to_owned();
     article.text.replace_range(from..to, &splice.text);
     let inserted = splice.text.chars().count();
+    if let Some(transcript) = &mut article.transcript {
+        transcript.splice(splice.start, splice.end, inserted);
+    }
     let delta = inserted as isize - (splice.end - splice.start) as isize;
     for claim in splice.shifted.iter().cloned().flatten() {
         if let Some(claim) = ws.claims.get_mut(claim) {
@@ -445,6 +450,7 @@ fn push_version(article: &mut Article, version: NewVersion) {
         source: replace(&mut article.source, version.source),
         replaced: version.replaced,
         text: replace(&mut article.text, version.text),
+        transcript: replace(&mut article.transcript, version.transcript),
     };
     article.versions.push(earlier);
 }
@@ -459,6 +465,7 @@ fn pop_version(article: &mut Article) -> Option<NewVersion> {
         source: replace(&mut article.source, earlier.source),
         replaced: earlier.replaced,
         text: replace(&mut article.text, earlier.text),
+        transcript: replace(&mut article.transcript, earlier.transcript),
     })
 }
 

@@ -81,6 +81,12 @@ pub enum Edit {
     RemoveConflict {
         index: usize,
     },
+    /// Give a transcript's speaker a name (`edit/speaker.rs`).
+    SetSpeakerName {
+        article: usize,
+        speaker: usize,
+        name: String,
+    },
     /// Several edits applied in order, undone in reverse order.
     Group(Vec<Edit>),
 }
@@ -280,6 +286,11 @@ impl Edit {
                     }
                 })
             }
+            Edit::SetSpeakerName {
+                article,
+                speaker,
+                name,
+            } => super::speaker::set_speaker_name(ws, article, speaker, name),
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -314,7 +325,10 @@ impl Edit {
             Edit::SpliceText(splice) => out.articles.extend(article_at(&splice.article)),
             Edit::RemoveArticle { index }
             | Edit::PushArticleVersion { index, .. }
-            | Edit::PopArticleVersion { index } => out.articles.extend(article_at(index)),
+            | Edit::PopArticleVersion { index }
+            | Edit::SetSpeakerName { article: index, .. } => {
+                out.articles.extend(article_at(index))
+            }
             Edit::SetArticleDetails { .. } => out.details = true,
             Edit::SetWorkspaceDetails { .. }
             | Edit::InsertConflict { .. }

@@ -76,6 +76,14 @@ pub enum Command {
         end: usize,
         text: String,
     },
+    /// Name a transcript's speaker (given by its label or its name) for
+    /// the whole article; an empty name goes back to the file's label.
+    /// Draft claims whose claimant was the old name follow (`edit/speaker.rs`).
+    RenameSpeaker {
+        article: ArticleId,
+        speaker: String,
+        name: String,
+    },
     /// Settle the merge conflict at `index` of the workspace's list.
     ResolveConflict {
         index: usize,
@@ -564,6 +572,8 @@ pub enum CommandError {
     NotPublished,
     #[error("a correction needs a public note saying what changed and why")]
     EmptyCorrectionNote,
+    #[error("the article has no speaker {}", crate::text::quoted(.0))]
+    NoSuchSpeaker(String),
     #[error("that conflict is no longer in the workspace")]
     NoSuchConflict,
     #[error("the conflict's value cannot be used: {0}")]

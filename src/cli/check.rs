@@ -156,12 +156,19 @@ fn transcript_faults(ws: &crate::model::Workspace) -> Vec<String> {
             continue;
         };
         let faults = transcript.faults(article.char_len());
-        let name = format!("transcript of article {} ({})", crate::text::quoted(&article.title), article.id);
+        let name = format!(
+            "transcript of article {} ({})",
+            crate::text::quoted(&article.title),
+            article.id
+        );
         for fault in faults.iter().take(MAX_CUE_FAULTS) {
             lines.push(format!("{name}: {fault}"));
         }
         if faults.len() > MAX_CUE_FAULTS {
-            lines.push(format!("{name}: {} more faults", faults.len() - MAX_CUE_FAULTS));
+            lines.push(format!(
+                "{name}: {} more faults",
+                faults.len() - MAX_CUE_FAULTS
+            ));
         }
     }
     lines

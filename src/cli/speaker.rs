@@ -102,7 +102,10 @@ fn rename(
         .execute(command, 0.0)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     if outcome == Outcome::Unchanged {
-        let _ = writeln!(err, "note: the speaker has that name already; nothing saved");
+        let _ = writeln!(
+            err,
+            "note: the speaker has that name already; nothing saved"
+        );
         return Ok(0);
     }
     desk::save(&mut change, &mut doc)?;

@@ -326,9 +326,7 @@ impl Edit {
             Edit::RemoveArticle { index }
             | Edit::PushArticleVersion { index, .. }
             | Edit::PopArticleVersion { index }
-            | Edit::SetSpeakerName { article: index, .. } => {
-                out.articles.extend(article_at(index))
-            }
+            | Edit::SetSpeakerName { article: index, .. } => out.articles.extend(article_at(index)),
             Edit::SetArticleDetails { .. } => out.details = true,
             Edit::SetWorkspaceDetails { .. }
             | Edit::InsertConflict { .. }

@@ -111,21 +111,34 @@ mod tests {
     fn a_rename_names_every_cue_and_the_draft_claims_and_undoes_in_one_step() {
         let (mut doc, id) = debate();
         let Outcome::Claim(claim) = doc
-            .execute(Command::MarkClaim { article: id, start: 0, end: 5 }, 10.0)
+            .execute(
+                Command::MarkClaim {
+                    article: id,
+                    start: 0,
+                    end: 5,
+                },
+                10.0,
+            )
             .unwrap()
         else {
             panic!("no claim");
         };
-        let set = crate::edit::Command::set_claim_text(claim, crate::edit::ClaimText::Claimant, "SPEAKER_00");
+        let set = crate::edit::Command::set_claim_text(
+            claim,
+            crate::edit::ClaimText::Claimant,
+            "SPEAKER_00",
+        );
         doc.execute(set, 20.0).unwrap();
         let before = doc.workspace().clone();
-        doc.execute(rename(id, "SPEAKER_00", "Ольга Петрова"), 30.0).unwrap();
+        doc.execute(rename(id, "SPEAKER_00", "Ольга Петрова"), 30.0)
+            .unwrap();
         let ws = doc.workspace();
         let moment = ws.articles[0].moment(0, 5).unwrap();
         assert_eq!(moment.speaker.as_deref(), Some("Ольга Петрова"));
         assert_eq!(ws.claims[0].claimant, "Ольга Петрова");
         // Named again by its new name; then back to the label.
-        doc.execute(rename(id, "Ольга Петрова", "Olga"), 40.0).unwrap();
+        doc.execute(rename(id, "Ольга Петрова", "Olga"), 40.0)
+            .unwrap();
         assert_eq!(doc.workspace().claims[0].claimant, "Olga");
         doc.undo();
         doc.undo();

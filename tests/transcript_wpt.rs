@@ -20,7 +20,10 @@ fn wpt_arrows() {
     let vtt = "WEBVTT\n\n-->\n00:00:00.000 --> 00:00:01.000\ntext1\nfoo-->\n00:00:00.000 --> 00:00:01.000\ntext2\n-->foo\n00:00:00.000 --> 00:00:01.000\ntext3\n--->\n00:00:00.000 --> 00:00:01.000\ntext4\n-->-->\n00:00:00.000 --> 00:00:01.000\ntext5\n00:00:00.000 --> 00:00:01.000\ntext6\n\n00:00:00.000 -a -->\n\n00:00:00.000 --a -->\n\n00:00:00.000 - -->\n\n00:00:00.000 -- -->\n";
     let cues = cues(vtt);
     assert_eq!(cues.len(), 6);
-    assert_eq!(texts(&cues), ["text1", "text2", "text3", "text4", "text5", "text6"]);
+    assert_eq!(
+        texts(&cues),
+        ["text1", "text2", "text3", "text4", "text5", "text6"]
+    );
 }
 
 /// WPT `ids.test`: the identifier is the block's line before the timing,
@@ -29,7 +32,10 @@ fn wpt_arrows() {
 fn wpt_ids() {
     let vtt = "WEBVTT\n\n leading space\n00:00:00.000 --> 00:00:01.000\ntext1\n\ntrailing space \n00:00:00.000 --> 00:00:01.000\ntext2\n\n-- >\n00:00:00.000 --> 00:00:01.000\ntext3\n\n->\n00:00:00.000 --> 00:00:01.000\ntext4\n\n \n00:00:00.000 --> 00:00:01.000\ntext5";
     let ids: Vec<String> = cues(vtt).into_iter().map(|c| c.id).collect();
-    assert_eq!(ids, [" leading space", "trailing space ", "-- >", "->", " "]);
+    assert_eq!(
+        ids,
+        [" leading space", "trailing space ", "-- >", "->", " "]
+    );
 }
 
 /// WPT `timings-too-short.test`: every component has its exact width.
@@ -122,10 +128,17 @@ fn wpt_timings_negative() {
 fn wpt_whitespace_chars() {
     let vtt = "WEBVTT\n\nspaces\n   00:00:00.000    -->  00:00:01.000 \n   text1\n\ntabs\n\t\t\t00:00:00.000\t\t\t\t-->\t\t00:00:01.000\t\ntext2\n\nform feed\n\x0c\x0c\x0c00:00:00.000\x0c\x0c\x0c\x0c-->\x0c\x0c00:00:01.000\x0c\ntext3\n\nvertical tab\n\x0b\x0b\x0b00:00:00.000\x0b\x0b\x0b\x0b-->\x0b\x0b00:00:01.000\x0b\ntext4\n";
     let cues = cues(vtt);
-    let got: Vec<(&str, &str)> = cues.iter().map(|c| (c.id.as_str(), c.text.as_str())).collect();
+    let got: Vec<(&str, &str)> = cues
+        .iter()
+        .map(|c| (c.id.as_str(), c.text.as_str()))
+        .collect();
     assert_eq!(
         got,
-        [("spaces", "   text1"), ("tabs", "text2"), ("form feed", "text3")]
+        [
+            ("spaces", "   text1"),
+            ("tabs", "text2"),
+            ("form feed", "text3")
+        ]
     );
 }
 
@@ -151,7 +164,15 @@ fn wpt_nulls() {
     assert_eq!(cues[2].text, "\u{fffd}text\u{fffd}3");
     assert_eq!(
         texts(&cues),
-        ["text1", "text2", "\u{fffd}text\u{fffd}3", "text4", "text5", "text6", "text7"]
+        [
+            "text1",
+            "text2",
+            "\u{fffd}text\u{fffd}3",
+            "text4",
+            "text5",
+            "text6",
+            "text7"
+        ]
     );
 }
 
@@ -159,7 +180,13 @@ fn wpt_nulls() {
 /// (WPT `signature-*`); a BOM before it is skipped.
 #[test]
 fn signatures() {
-    for ok in ["WEBVTT", "WEBVTT\n", "WEBVTT foo\n", "WEBVTT\tfoo", "\u{feff}WEBVTT\n"] {
+    for ok in [
+        "WEBVTT",
+        "WEBVTT\n",
+        "WEBVTT foo\n",
+        "WEBVTT\tfoo",
+        "\u{feff}WEBVTT\n",
+    ] {
         assert!(parse(ok).is_ok(), "{ok:?}");
     }
     for bad in ["WEBVT", "WEBVTTfoo", "webvtt\n", " WEBVTT", "FOO\nWEBVTT"] {
@@ -181,7 +208,11 @@ fn line_ends_and_missing_blank_lines() {
         .collect();
     assert_eq!(
         got,
-        [("cr", "text1", 0), ("crlf", "text2", 1000), ("", "text3", 2000)]
+        [
+            ("cr", "text1", 0),
+            ("crlf", "text2", 1000),
+            ("", "text3", 2000)
+        ]
     );
     assert_eq!(cues[2].line, 10, "the timing line of the third cue");
 }

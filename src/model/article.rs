@@ -35,11 +35,11 @@ pub struct Article {
     pub versions: Vec<ArticleVersion>,
     /// The recording the text transcribes (a video page or a media file),
     /// which reports link to at each claim's time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub media_url: Option<String>,
     /// When the text is a transcript: which chars were said when and by
     /// whom (see `docs/transcripts.md`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub transcript: Option<Transcript>,
 }
 
@@ -55,7 +55,7 @@ pub struct ArticleVersion {
     pub replaced: Timestamp,
     pub text: String,
     /// The side table of this text, when it was a transcript.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub transcript: Option<Transcript>,
 }
 

@@ -32,7 +32,7 @@ impl TranscriptFormat {
 pub struct Speaker {
     pub label: String,
     /// The name given to the label; empty while it was not renamed.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub name: String,
 }
 

@@ -295,3 +295,29 @@ fn a_large_file_is_refused_quickly_with_its_name() {
         started.elapsed()
     );
 }
+
+/// The 3-hour debate of the bench (`benches/transcript.rs`, ≤ 100 ms in a
+/// release build); a debug build is given ten times as long.
+#[test]
+fn a_three_hour_debate_imports_within_its_budget_even_in_a_debug_build() {
+    let vtt = factbench::import::transcript::debate_vtt(4_000);
+    let started = Instant::now();
+    let article = import_bytes(
+        Path::new("debate.vtt"),
+        vtt.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap()
+    .article;
+    let took = started.elapsed();
+    let t = table(&article);
+    assert_eq!(t.cues.len(), 4_000);
+    assert_eq!(t.speakers.len(), 3);
+    assert_eq!(t.cues[3_999].from_ms, 3_999 * 2700);
+    assert!(article.text.contains("40\u{a0}000 homes") && !article.text.contains("<b>"));
+    assert!(took < Duration::from_secs(1), "{took:?}");
+    eprintln!(
+        "3-hour debate (4,000 cues, {} KB): {took:?}",
+        vtt.len() / 1024
+    );
+}

@@ -7,12 +7,14 @@
 //! speakers. See `docs/transcripts.md`.
 
 mod cue_text;
+mod generate;
 mod label;
 mod plain;
 mod srt;
 pub mod webvtt;
 
 pub use cue_text::{CueText, flatten};
+pub use generate::debate_vtt;
 pub use label::split_label;
 pub use plain::{looks_like_transcript, stamped_line};
 

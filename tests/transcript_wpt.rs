@@ -147,14 +147,14 @@ fn wpt_whitespace_chars() {
 #[test]
 fn wpt_nulls() {
     let mut vtt = String::from(
-        "WEBVTT\n\0\n(null in previous line should make this line also part of the header)\n00:00:00.000 --> 00:00:01.000\ntext1\n\n\0 (null in id)\n00:00:00.000 --> 00:00:01.000\ntext2\n\n\u{fffd} (null in cue data)\n00:00:00.000 --> 00:00:01.000\n\u{fffd}text\u{0}3\n\n00:00:00.000 --> 00:00:01.000 align\0:end\ntext4\n\n00:00:00.000 --> 00:00:01.000 align:end\0\ntext5\n\n00:00:00.000 --> 00:00:01.000\0align:end\ntext6\n\n00:00:00.000 --> 00:00:01.000\0 align:end\ntext7\n\n",
+        "WEBVTT\n\u{0}\n(null in previous line should make this line also part of the header)\n00:00:00.000 --> 00:00:01.000\ntext1\n\n\u{0} (null in id)\n00:00:00.000 --> 00:00:01.000\ntext2\n\n\u{fffd} (null in cue data)\n00:00:00.000 --> 00:00:01.000\n\u{fffd}text\u{0}3\n\n00:00:00.000 --> 00:00:01.000 align\u{0}:end\ntext4\n\n00:00:00.000 --> 00:00:01.000 align:end\u{0}\ntext5\n\n00:00:00.000 --> 00:00:01.000\u{0}align:end\ntext6\n\n00:00:00.000 --> 00:00:01.000\u{0} align:end\ntext7\n\n",
     );
     for bad in [
-        "00:00:00.000\0 --> 00:00:01.000",
-        "0\00:00:00.000 --> 00:00:01.000",
-        "00:00:00.0\000 --> 00:00:01.000",
-        "00:00:00.000 -\0-> 00:00:01.000",
-        "00:00:00.000 --> 00:00:01.00\00",
+        "00:00:00.000\u{0} --> 00:00:01.000",
+        "0\u{0}0:00:00.000 --> 00:00:01.000",
+        "00:00:00.0\u{0}00 --> 00:00:01.000",
+        "00:00:00.000 -\u{0}-> 00:00:01.000",
+        "00:00:00.000 --> 00:00:01.00\u{0}0",
     ] {
         vtt.push_str(&format!("{bad}\n\"FAIL\"\n\n"));
     }

@@ -105,16 +105,16 @@ struct Target {
 #[derive(Debug, Serialize)]
 #[serde(tag = "type")]
 enum Selector {
-    TextQuoteSelector {
+    #[serde(rename = "TextQuoteSelector")]
+    Quote {
         exact: String,
         prefix: String,
         suffix: String,
     },
-    TextPositionSelector {
-        start: usize,
-        end: usize,
-    },
-    FragmentSelector {
+    #[serde(rename = "TextPositionSelector")]
+    Position { start: usize, end: usize },
+    #[serde(rename = "FragmentSelector")]
+    Fragment {
         #[serde(rename = "conformsTo")]
         conforms_to: &'static str,
         value: String,
@@ -198,14 +198,14 @@ fn selectors(
     start: usize,
     end: usize,
 ) -> Vec<Selector> {
-    let quote = || Selector::TextQuoteSelector {
+    let quote = || Selector::Quote {
         exact: anchor.exact.clone(),
         prefix: anchor.prefix.clone(),
         suffix: anchor.suffix.clone(),
     };
-    let mut selectors = vec![quote(), Selector::TextPositionSelector { start, end }];
+    let mut selectors = vec![quote(), Selector::Position { start, end }];
     if let Some(moment) = super::moment::moment_of(planned) {
-        selectors.push(Selector::FragmentSelector {
+        selectors.push(Selector::Fragment {
             conforms_to: MEDIA_FRAGMENTS,
             value: super::moment::media_fragment(&moment),
             refined_by: Box::new(quote()),

@@ -171,6 +171,13 @@ mod tests {
     }
 
     #[test]
+    fn text_after_a_blank_line_inside_a_cue_stays_with_it() {
+        let cues = parse("1\n00:00:01,000 --> 00:00:02,000\nLine one\n\nLine two\n\n\n2\n00:00:03,000 --> 00:00:04,000\nNext\n").unwrap();
+        let texts: Vec<_> = cues.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Line one\nLine two", "Next"]);
+    }
+
+    #[test]
     fn a_file_that_is_not_srt_is_refused_at_its_first_line() {
         let error = parse("\nDear editor,\nplease see\n").unwrap_err();
         assert_eq!(error.line, 2);

@@ -156,8 +156,12 @@ fn vtt_cues(text: &str) -> Result<Vec<RawCue>, TranscriptError> {
         .collect())
 }
 
-/// A caption naming its speaker in its text (`SPEAKER_00: …`).
+/// A caption naming its speaker in its text (`SPEAKER_00: …`), unless a
+/// voice span named it already.
 fn labelled(cue: RawCue) -> RawCue {
+    if cue.speaker.is_some() {
+        return cue;
+    }
     match split_label(&cue.text) {
         Some((label, rest)) => RawCue {
             text: rest.to_owned(),

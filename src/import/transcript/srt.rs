@@ -36,12 +36,12 @@ pub fn parse(text: &str) -> Result<Vec<RawCue>, TranscriptError> {
             ));
         }
         let (text, next) = cue_lines(&lines, timing_at + 1);
-        cues.push(RawCue::new(
-            timing_at + 1,
-            from_ms,
-            to_ms,
-            strip_tags(&text),
-        ));
+        let mut cue = RawCue::new(timing_at + 1, from_ms, to_ms, strip_tags(&text));
+        if let Some(voice) = voice_span(&text) {
+            cue.speaker = Some(voice);
+            cue.carries = false;
+        }
+        cues.push(cue);
         n = next;
     }
     Ok(cues)
@@ -118,6 +118,15 @@ fn time(text: &str) -> Option<u64> {
     Some(seconds * 1000 + millis)
 }
 
+/// The speaker of a WebVTT voice span left in an SRT cue (`<v Bob>…`),
+/// as files converted from WebVTT have them.
+fn voice_span(text: &str) -> Option<String> {
+    let at = text.find("<v")?;
+    let tag = &text[at..];
+    let end = tag.find('>')?;
+    super::flatten(&tag[..=end]).voice
+}
+
 /// Removes `<tag …>` / `</tag>` formatting and `{\…}` overrides.
 pub fn strip_tags(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -168,6 +177,15 @@ mod tests {
         let texts: Vec<_> = cues.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["One", "Two", "Three x"]);
         assert_eq!(cues[2].line, 6);
+    }
+
+    #[test]
+    fn a_voice_span_names_its_cue() {
+        let cues =
+            parse("1\n00:00:01,000 --> 00:00:02,000\n<v.loud Мария  Петрова>Да</v>\n").unwrap();
+        assert_eq!(cues[0].speaker.as_deref(), Some("Мария Петрова"));
+        assert_eq!((cues[0].text.as_str(), cues[0].carries), ("Да", false));
+        assert_eq!(voice_span("a <video> b"), None);
     }
 
     #[test]

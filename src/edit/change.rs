@@ -81,6 +81,12 @@ pub enum Edit {
     RemoveConflict {
         index: usize,
     },
+    /// Put back an article's transcript side table as it was (the inverse
+    /// of an in-place text edit that swallowed cue boundaries).
+    SetTranscript {
+        article: usize,
+        transcript: Option<Box<crate::model::Transcript>>,
+    },
     /// Give a transcript's speaker a name (`edit/speaker.rs`).
     SetSpeakerName {
         article: usize,
@@ -291,6 +297,10 @@ impl Edit {
                 speaker,
                 name,
             } => super::speaker::set_speaker_name(ws, article, speaker, name),
+            Edit::SetTranscript {
+                article,
+                transcript,
+            } => super::speaker::set_transcript(ws, article, transcript),
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -326,7 +336,8 @@ impl Edit {
             Edit::RemoveArticle { index }
             | Edit::PushArticleVersion { index, .. }
             | Edit::PopArticleVersion { index }
-            | Edit::SetSpeakerName { article: index, .. } => out.articles.extend(article_at(index)),
+            | Edit::SetSpeakerName { article: index, .. }
+            | Edit::SetTranscript { article: index, .. } => out.articles.extend(article_at(index)),
             Edit::SetArticleDetails { .. } => out.details = true,
             Edit::SetWorkspaceDetails { .. }
             | Edit::InsertConflict { .. }
@@ -433,9 +444,10 @@ fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
     let removed = article.text[from..to].to_owned();
     article.text.replace_range(from..to, &splice.text);
     let inserted = splice.text.chars().count();
-    if let Some(transcript) = &mut article.transcript {
-        transcript.splice(splice.start, splice.end, inserted);
-    }
+    let lost_cues = article
+        .transcript
+        .as_mut()
+        .and_then(|t| t.splice(splice.start, splice.end, inserted));
     let delta = inserted as isize - (splice.end - splice.start) as isize;
     for claim in splice.shifted.iter().cloned().flatten() {
         if let Some(claim) = ws.claims.get_mut(claim) {
@@ -444,13 +456,14 @@ fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
             anchor.end = anchor.end.saturating_add_signed(delta);
         }
     }
-    Edit::SpliceText(Box::new(TextSplice {
+    let inverse = Edit::SpliceText(Box::new(TextSplice {
         article: splice.article,
         start: splice.start,
         end: splice.start + inserted,
         text: removed,
         shifted: splice.shifted,
-    }))
+    }));
+    super::speaker::with_cues_restored(inverse, splice.article, lost_cues)
 }
 
 /// Makes `version` the article's text, keeping the current one as its

@@ -2,11 +2,12 @@
 //! name once for the whole article ([`Command::RenameSpeaker`]), and the
 //! draft claims of the article whose claimant was the old name follow, as
 //! one undo step. Published claims keep their claimant (changing it is a
-//! correction).
+//! correction). Also the edit that puts a side table back, for undoing an
+//! in-place text edit that swallowed cue boundaries.
 
 use super::change::{ClaimEdit, Edit};
 use super::command::{ClaimText, CommandError, Outcome};
-use crate::model::{ArticleId, PublicField, Workspace};
+use crate::model::{ArticleId, PublicField, Transcript, Workspace};
 
 /// The edits renaming the speaker `who` (a label or the name it has) of
 /// `article` to `name` (empty: back to the file's label).
@@ -78,6 +79,39 @@ pub(super) fn set_speaker_name(
             name: std::mem::replace(&mut slot.name, name),
         },
         None => Edit::NOTHING,
+    }
+}
+
+/// Puts `transcript` as the side table of the article at `article`;
+/// returns the edit putting back the one it had.
+pub(super) fn set_transcript(
+    ws: &mut Workspace,
+    article: usize,
+    transcript: Option<Box<Transcript>>,
+) -> Edit {
+    match ws.articles.get_mut(article) {
+        Some(found) => Edit::SetTranscript {
+            article,
+            transcript: std::mem::replace(&mut found.transcript, transcript.map(|t| *t))
+                .map(Box::new),
+        },
+        None => Edit::NOTHING,
+    }
+}
+
+/// The inverse of an in-place text edit, followed (when the edit swallowed
+/// cue boundaries, which moving cues cannot undo) by the side table as it
+/// was before.
+pub(super) fn with_cues_restored(inverse: Edit, article: usize, lost: Option<Transcript>) -> Edit {
+    match lost {
+        Some(table) => Edit::Group(vec![
+            inverse,
+            Edit::SetTranscript {
+                article,
+                transcript: Some(Box::new(table)),
+            },
+        ]),
+        None => inverse,
     }
 }
 

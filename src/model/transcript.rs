@@ -194,8 +194,13 @@ impl Transcript {
 
     /// Follows an in-place edit of the text: the chars `start..end` became
     /// `inserted` chars. Cues after the edit move; a cue the edit is inside
-    /// grows or shrinks; a cue the edit swallows becomes empty at its place.
-    pub fn splice(&mut self, start: usize, end: usize, inserted: usize) {
+    /// grows or shrinks; cue ends inside the replaced chars go to the end
+    /// of the new ones. Returns the table as it was when that lost a cue
+    /// boundary (so undo can give it back exactly), else `None`.
+    pub fn splice(&mut self, start: usize, end: usize, inserted: usize) -> Option<Transcript> {
+        let inside = |p: usize| start < p && p < end;
+        let lossy = self.cues.iter().any(|c| inside(c.start) || inside(c.end));
+        let before = lossy.then(|| self.clone());
         let moved = |pos: usize| match pos {
             p if p <= start => p,
             p if p >= end => p - (end - start) + inserted,
@@ -205,6 +210,7 @@ impl Transcript {
             cue.start = moved(cue.start);
             cue.end = moved(cue.end).max(cue.start);
         }
+        before
     }
 
     /// Gives the names of `earlier`'s renamed speakers to the same labels
@@ -287,14 +293,21 @@ mod tests {
     #[test]
     fn an_edit_inside_a_cue_moves_the_later_ones() {
         let mut t = table();
-        t.splice(12, 14, 5);
+        assert_eq!(t.splice(12, 14, 5), None, "inside one cue: nothing lost");
         assert_eq!((t.cues[0].start, t.cues[0].end), (0, 10));
         assert_eq!((t.cues[1].start, t.cues[1].end), (11, 23));
         assert_eq!((t.cues[2].start, t.cues[2].end), (25, 33));
-        t.splice(12, 17, 2);
+        assert_eq!(t.splice(12, 17, 2), None);
         assert_eq!((t.cues[1].start, t.cues[1].end), (11, 20));
         assert_eq!((t.cues[2].start, t.cues[2].end), (22, 30));
         assert!(t.faults(30).is_empty());
+        let before = t.clone();
+        assert_eq!(
+            t.splice(5, 25, 0),
+            Some(before),
+            "two cue boundaries swallowed"
+        );
+        assert!(t.faults(10).is_empty());
     }
 
     #[test]

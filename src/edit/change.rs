@@ -87,7 +87,7 @@ pub enum Edit {
         article: usize,
         transcript: Option<Box<crate::model::Transcript>>,
     },
-    /// Give a transcript's speaker a name (`edit/speaker.rs`).
+    /// Give a transcript's speaker a name (`edit/transcript.rs`).
     SetSpeakerName {
         article: usize,
         speaker: usize,
@@ -296,11 +296,11 @@ impl Edit {
                 article,
                 speaker,
                 name,
-            } => super::speaker::set_speaker_name(ws, article, speaker, name),
+            } => super::transcript::set_speaker_name(ws, article, speaker, name),
             Edit::SetTranscript {
                 article,
                 transcript,
-            } => super::speaker::set_transcript(ws, article, transcript),
+            } => super::transcript::set_transcript(ws, article, transcript),
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -463,7 +463,7 @@ fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
         text: removed,
         shifted: splice.shifted,
     }));
-    super::speaker::with_cues_restored(inverse, splice.article, lost_cues)
+    super::transcript::with_cues_restored(inverse, splice.article, lost_cues)
 }
 
 /// Makes `version` the article's text, keeping the current one as its

@@ -78,7 +78,7 @@ pub enum Command {
     },
     /// Name a transcript's speaker (given by its label or its name) for
     /// the whole article; an empty name goes back to the file's label.
-    /// Draft claims whose claimant was the old name follow (`edit/speaker.rs`).
+    /// Draft claims whose claimant was the old name follow (`edit/transcript.rs`).
     RenameSpeaker {
         article: ArticleId,
         speaker: String,

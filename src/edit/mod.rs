@@ -19,7 +19,7 @@ mod plan;
 mod scale;
 pub mod script;
 mod span;
-mod speaker;
+mod transcript;
 mod update;
 
 pub use change::{ClaimEdit, Edit, NewVersion, TextSplice};

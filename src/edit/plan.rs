@@ -155,7 +155,7 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             article,
             speaker,
             name,
-        } => super::speaker::plan_rename(ws, article, &speaker, &name),
+        } => super::transcript::plan_rename(ws, article, &speaker, &name),
         Command::ResolveConflict { index, resolution } => Ok((
             crate::merge::resolution_edit(ws, index, resolution)?,
             Outcome::Done,

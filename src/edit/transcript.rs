@@ -1,9 +1,9 @@
-//! Naming a transcript's speaker: a diarised label (`SPEAKER_00`) gets a
-//! name once for the whole article ([`Command::RenameSpeaker`]), and the
-//! draft claims of the article whose claimant was the old name follow, as
-//! one undo step. Published claims keep their claimant (changing it is a
-//! correction). Also the edit that puts a side table back, for undoing an
-//! in-place text edit that swallowed cue boundaries.
+//! Changes to a transcript's side table. Naming a speaker: a diarised
+//! label (`SPEAKER_00`) gets a name once for the whole article
+//! ([`super::Command::RenameSpeaker`]), and the draft claims of the article whose
+//! claimant was the old name follow, as one undo step; published claims
+//! keep their claimant (changing it is a correction). Putting a side table
+//! back, for undoing an in-place text edit that swallowed cue boundaries.
 
 use super::change::{ClaimEdit, Edit};
 use super::command::{ClaimText, CommandError, Outcome};

@@ -261,6 +261,7 @@ fn options_override_what_the_page_says() {
         url: Some("https://example.org/mine".into()),
         published: Some("2024-01-02".parse().unwrap()),
         encoding: None,
+        ..Default::default()
     };
     let a = import::import_file(&fixture("en-news-page.html"), &options).unwrap();
     assert_eq!(

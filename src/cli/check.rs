@@ -111,6 +111,10 @@ fn check_one(
         let _ = writeln!(out, "  problem: {problem}");
     }
     let ws = &loaded.workspace;
+    let cue_faults = transcript_faults(ws);
+    for fault in &cue_faults {
+        let _ = writeln!(out, "  problem: {fault}");
+    }
     for conflict in &ws.conflicts {
         let _ = writeln!(
             out,
@@ -134,9 +138,40 @@ fn check_one(
         0
     };
     loaded.problems.is_empty()
+        && cue_faults.is_empty()
         && conflicts.is_empty()
         && unready == 0
         && loaded.workspace.conflicts.is_empty()
+}
+
+/// Most faults told per article's side table; the rest are counted.
+const MAX_CUE_FAULTS: usize = 10;
+
+/// What is wrong with each transcript's side table (ranges past the text,
+/// out of order, unknown speakers), one line each.
+fn transcript_faults(ws: &crate::model::Workspace) -> Vec<String> {
+    let mut lines = Vec::new();
+    for article in &ws.articles {
+        let Some(transcript) = &article.transcript else {
+            continue;
+        };
+        let faults = transcript.faults(article.char_len());
+        let name = format!(
+            "transcript of article {} ({})",
+            crate::text::quoted(&article.title),
+            article.id
+        );
+        for fault in faults.iter().take(MAX_CUE_FAULTS) {
+            lines.push(format!("{name}: {fault}"));
+        }
+        if faults.len() > MAX_CUE_FAULTS {
+            lines.push(format!(
+                "{name}: {} more faults",
+                faults.len() - MAX_CUE_FAULTS
+            ));
+        }
+    }
+    lines
 }
 
 /// One line per claim not ready to publish, in report order; returns how many.

@@ -36,9 +36,34 @@ pub(super) struct ClaimRecord<'a> {
     created: String,
     updated: String,
     orphaned: bool,
-    /// `null` until articles have pages or cues (PDFs, transcripts).
-    location: Option<()>,
+    /// When and by whom the quote was said, for a transcript; `null`
+    /// otherwise (and for an orphan, whose quote is in an older text).
+    location: Option<LocationRecord>,
     evidence: Vec<EvidenceRecord<'a>>,
+}
+
+/// When a claim was said: the first touched cue's start and the last
+/// one's end, in seconds, and the first cue's speaker.
+#[derive(Serialize)]
+pub(super) struct LocationRecord {
+    start_s: f64,
+    end_s: f64,
+    speaker: Option<String>,
+}
+
+/// The location of `claim` in its article's transcript, if it has one.
+pub(super) fn location_record(ws: &Workspace, claim: &Claim) -> Option<LocationRecord> {
+    if claim.is_orphaned() {
+        return None;
+    }
+    let moment = ws
+        .article(claim.article)?
+        .moment(claim.anchor.start, claim.anchor.end)?;
+    Some(LocationRecord {
+        start_s: crate::model::seconds(moment.from_ms),
+        end_s: crate::model::seconds(moment.to_ms),
+        speaker: moment.speaker,
+    })
 }
 
 /// One piece of evidence of a claim.
@@ -126,7 +151,7 @@ pub(super) fn claim_record<'a>(
         created: claim.created.to_string(),
         updated: claim.updated.to_string(),
         orphaned: claim.is_orphaned(),
-        location: None,
+        location: location_record(ws, claim),
         evidence: claim.evidence.iter().map(evidence_record).collect(),
     }
 }

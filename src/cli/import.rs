@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Article files (UTF-8 text).
+    /// Article files: text, Markdown, saved web pages, or transcripts
+    /// (WebVTT .vtt, SRT .srt, time-coded text).
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
     /// The workspace file to add them to (created when missing).
@@ -32,6 +33,15 @@ pub struct ImportArgs {
     /// (utf-8, utf-16le, windows-1251, koi8-r, koi8-u, gb18030, big5, shift_jis, …).
     #[arg(long, value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Read the files as transcripts or as text, whatever they look like
+    /// (by default .vtt and .srt files, and .txt files whose lines mostly
+    /// carry time codes, are transcripts).
+    #[arg(long = "as", value_name = "KIND")]
+    pub read_as: Option<crate::import::ReadAs>,
+    /// The recording the articles transcribe (a video page or a media
+    /// file); reports link to each claim's moment in it.
+    #[arg(long, value_name = "URL")]
+    pub media_url: Option<String>,
 }
 
 pub(super) fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -67,14 +77,24 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
-/// `ru.txt: "Визит в Москву", text, windows-1251 (detected), ru, 1 234 characters`
+/// `ru.txt: "Визит в Москву", text, windows-1251 (detected), ru, 1 234 characters`;
+/// a transcript says its format, cues and speakers.
 fn describe_import(path: &Path, imported: &Imported) -> String {
     let article = &imported.article;
+    let format = match &article.transcript {
+        Some(t) => format!(
+            "{}, {} cues, {} speakers",
+            t.format.label(),
+            t.cues.len(),
+            t.speakers.len()
+        ),
+        None => imported.format.label().to_owned(),
+    };
     format!(
         "{}: “{}”, {}, {} ({}), language {}, {} characters",
         path.display(),
         article.title,
-        imported.format.label(),
+        format,
         imported.encoding.name(),
         imported.detection.describe(),
         if article.language.is_empty() {
@@ -95,6 +115,8 @@ fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), S
         url: args.url.clone(),
         published: args.published,
         encoding: args.encoding,
+        read_as: args.read_as,
+        media_url: args.media_url.clone(),
     };
     let mut articles = Vec::with_capacity(args.articles.len());
     for path in &args.articles {

@@ -284,9 +284,12 @@ fn mark(
     request: MarkRequest,
     path: &Path,
 ) -> Result<Marked, String> {
-    let fields = Fields::read(doc.workspace(), &request, path)?;
+    let mut fields = Fields::read(doc.workspace(), &request, path)?;
     let article = choose_article(doc.workspace(), request.article.as_deref(), path)?;
     let span = locate(doc.workspace(), article, finders, &request, path)?;
+    if fields.claimant.is_none() {
+        fields.claimant = speaker_at(doc.workspace(), article, span);
+    }
     if let Some(claim) = marked_already(doc.workspace(), article, span) {
         return Ok(Marked {
             claim,
@@ -306,6 +309,12 @@ fn mark(
             existing: false,
         })
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The speaker of a transcript at the start of `span`: the claimant a
+/// claim marked there gets unless one is given.
+fn speaker_at(ws: &Workspace, article: ArticleId, (start, end): (usize, usize)) -> Option<String> {
+    ws.article(article)?.moment(start, end)?.speaker
 }
 
 /// The fields to set on the new claim, checked before anything is marked.

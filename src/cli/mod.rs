@@ -18,6 +18,7 @@ mod publish;
 mod set;
 mod similar;
 mod sources;
+mod speaker;
 mod update;
 
 use crate::text::TerminalWriter;
@@ -94,6 +95,9 @@ pub enum Command {
     Publish(publish::PublishArgs),
     /// Correct a published claim: record old and new of each public field changed, with a public note.
     Correct(correct::CorrectArgs),
+    /// A transcript's speakers: list them, or name one for the whole article.
+    #[command(subcommand)]
+    Speaker(speaker::SpeakerCommand),
 }
 
 /// Exit code for bad input or a failed command (clap uses 2 for usage errors).
@@ -143,6 +147,7 @@ pub fn run(cli: Cli, raw_out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         Some(Command::Set(args)) => set::run(&args, out, err),
         Some(Command::Publish(args)) => publish::run(&args, out, err),
         Some(Command::Correct(args)) => correct::run(&args, out, err),
+        Some(Command::Speaker(command)) => speaker::run(&command, out, err),
         None => open_window(cli.file, err),
     };
     ExitCode::from(code)

@@ -63,7 +63,8 @@ fn update(args: &UpdateArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         source_name(&args.new_version),
         Some(crate::model::today()),
     )
-    .map_err(|e| format!("{}: {e}", args.workspace.display()))?;
+    .map_err(|e| format!("{}: {e}", args.workspace.display()))?
+    .with_transcript(doc.workspace(), imported.article.transcript);
     let report = report(&update, args.json);
     let outcome = doc
         .execute(update.into_command(), 0.0)

@@ -81,6 +81,18 @@ pub enum Edit {
     RemoveConflict {
         index: usize,
     },
+    /// Put back an article's transcript side table as it was (the inverse
+    /// of an in-place text edit that swallowed cue boundaries).
+    SetTranscript {
+        article: usize,
+        transcript: Option<Box<crate::model::Transcript>>,
+    },
+    /// Give a transcript's speaker a name (`edit/transcript.rs`).
+    SetSpeakerName {
+        article: usize,
+        speaker: usize,
+        name: String,
+    },
     /// Several edits applied in order, undone in reverse order.
     Group(Vec<Edit>),
 }
@@ -106,6 +118,8 @@ pub struct NewVersion {
     pub retrieved: Option<Date>,
     /// When it replaces the current text.
     pub replaced: Timestamp,
+    /// The new text's side table, when it is a transcript.
+    pub transcript: Option<crate::model::Transcript>,
 }
 
 /// One invertible change inside a claim.
@@ -278,6 +292,15 @@ impl Edit {
                     }
                 })
             }
+            Edit::SetSpeakerName {
+                article,
+                speaker,
+                name,
+            } => super::transcript::set_speaker_name(ws, article, speaker, name),
+            Edit::SetTranscript {
+                article,
+                transcript,
+            } => super::transcript::set_transcript(ws, article, transcript),
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -312,7 +335,9 @@ impl Edit {
             Edit::SpliceText(splice) => out.articles.extend(article_at(&splice.article)),
             Edit::RemoveArticle { index }
             | Edit::PushArticleVersion { index, .. }
-            | Edit::PopArticleVersion { index } => out.articles.extend(article_at(index)),
+            | Edit::PopArticleVersion { index }
+            | Edit::SetSpeakerName { article: index, .. }
+            | Edit::SetTranscript { article: index, .. } => out.articles.extend(article_at(index)),
             Edit::SetArticleDetails { .. } => out.details = true,
             Edit::SetWorkspaceDetails { .. }
             | Edit::InsertConflict { .. }
@@ -419,6 +444,10 @@ fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
     let removed = article.text[from..to].to_owned();
     article.text.replace_range(from..to, &splice.text);
     let inserted = splice.text.chars().count();
+    let lost_cues = article
+        .transcript
+        .as_mut()
+        .and_then(|t| t.splice(splice.start, splice.end, inserted));
     let delta = inserted as isize - (splice.end - splice.start) as isize;
     for claim in splice.shifted.iter().cloned().flatten() {
         if let Some(claim) = ws.claims.get_mut(claim) {
@@ -427,13 +456,14 @@ fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
             anchor.end = anchor.end.saturating_add_signed(delta);
         }
     }
-    Edit::SpliceText(Box::new(TextSplice {
+    let inverse = Edit::SpliceText(Box::new(TextSplice {
         article: splice.article,
         start: splice.start,
         end: splice.start + inserted,
         text: removed,
         shifted: splice.shifted,
-    }))
+    }));
+    super::transcript::with_cues_restored(inverse, splice.article, lost_cues)
 }
 
 /// Makes `version` the article's text, keeping the current one as its
@@ -445,6 +475,7 @@ fn push_version(article: &mut Article, version: NewVersion) {
         source: replace(&mut article.source, version.source),
         replaced: version.replaced,
         text: replace(&mut article.text, version.text),
+        transcript: replace(&mut article.transcript, version.transcript),
     };
     article.versions.push(earlier);
 }
@@ -459,6 +490,7 @@ fn pop_version(article: &mut Article) -> Option<NewVersion> {
         source: replace(&mut article.source, earlier.source),
         replaced: earlier.replaced,
         text: replace(&mut article.text, earlier.text),
+        transcript: replace(&mut article.transcript, earlier.transcript),
     })
 }
 

@@ -79,6 +79,14 @@ pub enum Command {
         end: usize,
         text: String,
     },
+    /// Name a transcript's speaker (given by its label or its name) for
+    /// the whole article; an empty name goes back to the file's label.
+    /// Draft claims whose claimant was the old name follow (`edit/transcript.rs`).
+    RenameSpeaker {
+        article: ArticleId,
+        speaker: String,
+        name: String,
+    },
     /// Settle the merge conflict at `index` of the workspace's list.
     ResolveConflict {
         index: usize,

@@ -20,6 +20,7 @@ mod resolve;
 mod scale;
 pub mod script;
 mod span;
+mod transcript;
 mod update;
 mod vocabulary;
 

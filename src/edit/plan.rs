@@ -156,6 +156,11 @@ pub(super) fn plan(ws: &Workspace, command: Command) -> Result<(Edit, Outcome), 
             end,
             text,
         } => super::article_text::plan_text_edit(ws, article, start, end, &text),
+        Command::RenameSpeaker {
+            article,
+            speaker,
+            name,
+        } => super::transcript::plan_rename(ws, article, &speaker, &name),
         Command::ResolveConflict { index, resolution } => Ok((
             super::resolve::resolution_edit(ws, index, resolution)?,
             Outcome::Done,

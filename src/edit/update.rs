@@ -32,6 +32,10 @@ pub struct ArticleUpdate {
     /// When the update was prepared: the old text's `replaced` time and the
     /// orphans' marker.
     pub prepared: Timestamp,
+    /// The new text's side table when it is a transcript (see
+    /// [`ArticleUpdate::with_transcript`]); without one the article stops
+    /// being a transcript.
+    pub transcript: Option<crate::model::Transcript>,
     /// A fingerprint of the article's text and claims it was prepared for.
     base: u64,
 }
@@ -80,7 +84,26 @@ impl ArticleUpdate {
             retrieved,
             claims,
             prepared: crate::model::now(),
+            transcript: None,
         })
+    }
+
+    /// The update with the new text's side table: the names given to the
+    /// old table's speakers carry over to the same labels, so a live
+    /// transcript updated with a longer file keeps its times and names.
+    pub fn with_transcript(
+        mut self,
+        ws: &Workspace,
+        transcript: Option<crate::model::Transcript>,
+    ) -> Self {
+        let earlier = ws.article(self.article).and_then(|a| a.transcript.as_ref());
+        self.transcript = transcript.map(|mut table| {
+            if let Some(earlier) = earlier {
+                table.keep_names(earlier);
+            }
+            table
+        });
+        self
     }
 
     /// How many claims get each outcome, in the order of
@@ -147,7 +170,8 @@ pub(super) fn plan_update(
     if fingerprint(ws, update.article) != update.base {
         return Err(CommandError::StaleUpdate);
     }
-    if ws.articles[index].text == update.text {
+    let article = &ws.articles[index];
+    if article.text == update.text && article.transcript == update.transcript {
         return Ok((Edit::NOTHING, Outcome::Unchanged));
     }
     let now = update.prepared;
@@ -175,6 +199,7 @@ pub(super) fn plan_update(
                 source: update.source,
                 retrieved: update.retrieved,
                 replaced: now,
+                transcript: update.transcript,
             }),
         },
     );

@@ -358,6 +358,8 @@ pub enum CommandError {
     NotPublished,
     #[error("a correction needs a public note saying what changed and why")]
     EmptyCorrectionNote,
+    #[error("the article has no speaker {}", crate::text::quoted(.0))]
+    NoSuchSpeaker(String),
     #[error("that conflict is no longer in the workspace")]
     NoSuchConflict,
     #[error("the conflict's value cannot be used: {0}")]

@@ -16,7 +16,12 @@
 //! - `itemReviewed`: a `Claim` with `author` (the claimant, a `Person` or
 //!   an `Organization` as the claim says), `datePublished` (the article's
 //!   date) and `appearance`, the article as a `CreativeWork` (url,
-//!   headline, datePublished, author, publisher).
+//!   headline, datePublished, author, publisher). For a claim of a
+//!   transcript the appearance is the recording — a `VideoObject`, or an
+//!   `AudioObject` for an audio file, at the article's media URL (the page
+//!   as a `CreativeWork` when it has none) — with `hasPart`, a `Clip` of the
+//!   claim's time (`startOffset`, `endOffset` in seconds, the speaker as
+//!   its `actor`, `url` opening the recording at that time).
 //!
 //! Only the claims of the export's audience are written (published ones in
 //! public). A claim whose verdict is not on the scale gets no ClaimReview,
@@ -105,6 +110,24 @@ struct Appearance {
     author: Option<Agent>,
     #[serde(skip_serializing_if = "Option::is_none")]
     publisher: Option<Agent>,
+    #[serde(rename = "hasPart", skip_serializing_if = "Option::is_none")]
+    has_part: Option<Clip>,
+}
+
+/// The part of a recording a claim was said in.
+#[derive(Debug, Serialize)]
+struct Clip {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+    #[serde(rename = "startOffset")]
+    start_offset: f64,
+    #[serde(rename = "endOffset")]
+    end_offset: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actor: Option<Agent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 /// Writes the ClaimReviews of the plan as a pretty-printed JSON array.
@@ -164,7 +187,10 @@ fn review(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> Option<ClaimReview> {
                 .article
                 .and_then(|a| a.published)
                 .map(|d| d.to_string()),
-            appearance: planned.article.and_then(appearance),
+            appearance: planned
+                .article
+                .and_then(appearance)
+                .map(|a| recording(a, planned)),
         },
     })
 }
@@ -217,7 +243,34 @@ fn appearance(article: &crate::model::Article) -> Option<Appearance> {
         date_published: article.published.map(|d| d.to_string()),
         author: agent("Person", &article.author),
         publisher: agent("Organization", &article.outlet),
+        has_part: None,
     })
+}
+
+/// For a claim of a transcript, the appearance as the recording with the
+/// clip of the claim's time; other appearances unchanged.
+fn recording(mut appearance: Appearance, planned: &PlannedClaim<'_>) -> Appearance {
+    use super::moment::{label, media_url, moment_of, watch_link};
+    let (Some(article), Some(moment)) = (planned.article, moment_of(planned)) else {
+        return appearance;
+    };
+    if let Some(media) = media_url(article) {
+        appearance.kind = if super::moment::is_audio(media) {
+            "AudioObject"
+        } else {
+            "VideoObject"
+        };
+        appearance.url = Some(media.to_owned());
+    }
+    appearance.has_part = Some(Clip {
+        kind: "Clip",
+        name: label(&moment),
+        start_offset: crate::model::seconds(moment.from_ms),
+        end_offset: crate::model::seconds(moment.to_ms),
+        actor: moment.speaker.as_deref().and_then(|s| agent("Person", s)),
+        url: watch_link(article, &moment),
+    });
+    appearance
 }
 
 fn collapse_whitespace(text: &str) -> String {

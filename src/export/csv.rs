@@ -7,7 +7,10 @@
 //! publication), approved by, number of corrections, the cited sources'
 //! titles and URLs, each piece of evidence's stance and excerpt, start and
 //! end; the internal copy adds status, priority, internal note, reviews
-//! and the article's note ([`INTERNAL_HEADER`]). Lists are joined with [`LIST_SEPARATOR`]
+//! and the article's note ([`INTERNAL_HEADER`]). When an exported article
+//! is a transcript, [`TRANSCRIPT_HEADER`] follows at the very end: the
+//! claim's start and end in seconds, its speaker and the link opening the
+//! recording there (empty for claims of other articles). Lists are joined with [`LIST_SEPARATOR`]
 //! everywhere, one item per piece of evidence in the evidence columns (so
 //! the n-th title, URL, stance and excerpt belong together). Start and end
 //! are char offsets, left empty when the claim's anchor does not match its
@@ -56,6 +59,9 @@ pub const INTERNAL_HEADER: [&str; 5] = [
     "Article note",
 ];
 
+/// The columns added at the end when an exported article is a transcript.
+pub const TRANSCRIPT_HEADER: [&str; 4] = ["Start (s)", "End (s)", "Speaker", "Watch at"];
+
 /// What joins the items of a list in one cell.
 pub const LIST_SEPARATOR: &str = "; ";
 
@@ -69,6 +75,10 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
     if internal {
         header.extend(INTERNAL_HEADER);
     }
+    let transcripts = plan.articles.iter().any(|a| a.article.transcript.is_some());
+    if transcripts {
+        header.extend(TRANSCRIPT_HEADER);
+    }
     writer.write_record(&header)?;
     for planned in &plan.claims {
         let mut cells = row(plan, planned).to_vec();
@@ -80,11 +90,32 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
             cells.push(reviews(claim));
             cells.push(planned.article.map(|a| a.notes.clone()).unwrap_or_default());
         }
+        if transcripts {
+            cells.extend(moment_cells(planned));
+        }
         let safe: Vec<_> = cells.iter().map(|cell| csv_cell(cell)).collect();
         writer.write_record(safe.iter().map(|cell| cell.as_bytes()))?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// Start and end in seconds, speaker and watch link of a transcript's claim.
+fn moment_cells(planned: &PlannedClaim<'_>) -> [String; 4] {
+    use super::moment::{moment_of, npt, watch_link};
+    let Some(moment) = moment_of(planned) else {
+        return Default::default();
+    };
+    let watch = planned
+        .article
+        .and_then(|a| watch_link(a, &moment))
+        .unwrap_or_default();
+    [
+        npt(moment.from_ms),
+        npt(moment.to_ms),
+        moment.speaker.clone().unwrap_or_default(),
+        watch,
+    ]
 }
 
 /// A claim's reviews: "approved 2026-03-01 by Name" or "sent back … : note".

@@ -281,6 +281,9 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     if !planned.quote().trim().is_empty() {
         let _ = writeln!(md, "> {}\n", markdown_inline(planned.quote()));
     }
+    if let Some(line) = moment_line(planned) {
+        let _ = writeln!(md, "{line}\n");
+    }
     if planned.fault.is_some() {
         md.push_str(
             "*This quote could not be found at its place in the current text of the article.*\n\n",
@@ -344,6 +347,19 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     }
     evidence(plan, planned, md);
     corrections(plan, planned, md);
+}
+
+/// `*Said 12:03–12:19, Speaker* · [Watch at 12:03](…)` for a claim of a
+/// transcript.
+fn moment_line(planned: &PlannedClaim<'_>) -> Option<String> {
+    use super::moment::{label, moment_of, watch_label, watch_link};
+    let moment = moment_of(planned)?;
+    let mut line = format!("*Said {}*", markdown_inline(&label(&moment)));
+    if let Some(url) = planned.article.and_then(|a| watch_link(a, &moment)) {
+        line.push_str(" · ");
+        line.push_str(&super::escape::markdown_link(&watch_label(&moment), &url));
+    }
+    Some(line)
 }
 
 /// Status, priority, publication log, reviews and internal note, for the

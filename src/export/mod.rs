@@ -31,6 +31,7 @@ pub mod escape;
 pub mod html;
 pub mod markdown;
 mod missing;
+pub mod moment;
 mod plan;
 mod segments;
 pub mod webanno;

@@ -5,7 +5,10 @@
 //! `SpecificResource` whose source is the article URL (or `urn:uuid:` and
 //! the article id when it has no `http(s)` URL), selected by a
 //! `TextQuoteSelector` (quote and up to 32 chars of context, taken from the
-//! current text) and a `TextPositionSelector` counted in Unicode code points.
+//! current text) and a `TextPositionSelector` counted in Unicode code points;
+//! a claim of a transcript adds a third: a `FragmentSelector` conforming to
+//! W3C Media Fragments (`t=723,739`, the claim's time in the recording)
+//! refined by the same `TextQuoteSelector`.
 //! Bodies: a `TextualBody` for the verdict (`assessing`), the rationale
 //! (`commenting`) and each tag (`tagging`); each evidence source as a
 //! `SpecificResource` with `purpose: "linking"` (an external web resource
@@ -96,22 +99,32 @@ struct Target {
     #[serde(rename = "type")]
     kind: &'static str,
     source: String,
-    selector: [Selector; 2],
+    selector: Vec<Selector>,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "type")]
 enum Selector {
-    TextQuoteSelector {
+    #[serde(rename = "TextQuoteSelector")]
+    Quote {
         exact: String,
         prefix: String,
         suffix: String,
     },
-    TextPositionSelector {
-        start: usize,
-        end: usize,
+    #[serde(rename = "TextPositionSelector")]
+    Position { start: usize, end: usize },
+    #[serde(rename = "FragmentSelector")]
+    Fragment {
+        #[serde(rename = "conformsTo")]
+        conforms_to: &'static str,
+        value: String,
+        #[serde(rename = "refinedBy")]
+        refined_by: Box<Selector>,
     },
 }
+
+/// The specification a time `FragmentSelector` conforms to.
+const MEDIA_FRAGMENTS: &str = "http://www.w3.org/TR/media-frags/";
 
 /// Writes the plan as an `AnnotationCollection`, pretty-printed.
 pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), ExportError> {
@@ -172,16 +185,33 @@ fn annotation(
         target: Target {
             kind: "SpecificResource",
             source: article_iri(article),
-            selector: [
-                Selector::TextQuoteSelector {
-                    exact: anchor.exact,
-                    prefix: anchor.prefix,
-                    suffix: anchor.suffix,
-                },
-                Selector::TextPositionSelector { start, end },
-            ],
+            selector: selectors(planned, anchor, start, end),
         },
     })
+}
+
+/// The quote and position selectors, and for a claim of a transcript the
+/// time fragment refined by the quote.
+fn selectors(
+    planned: &PlannedClaim<'_>,
+    anchor: crate::model::Anchor,
+    start: usize,
+    end: usize,
+) -> Vec<Selector> {
+    let quote = || Selector::Quote {
+        exact: anchor.exact.clone(),
+        prefix: anchor.prefix.clone(),
+        suffix: anchor.suffix.clone(),
+    };
+    let mut selectors = vec![quote(), Selector::Position { start, end }];
+    if let Some(moment) = super::moment::moment_of(planned) {
+        selectors.push(Selector::Fragment {
+            conforms_to: MEDIA_FRAGMENTS,
+            value: super::moment::media_fragment(&moment),
+            refined_by: Box::new(quote()),
+        });
+    }
+    selectors
 }
 
 fn bodies(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> Vec<Body> {

@@ -19,6 +19,7 @@ pub mod pathological;
 mod sniff;
 mod stand_in;
 mod text;
+pub mod transcript;
 
 pub use bound::{MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex};
 pub use decode::{Detection, encoding_for_label};
@@ -28,6 +29,7 @@ pub use metadata::clean_metadata;
 pub use normalise::normalise;
 pub use sniff::{Format, NotAnArticle};
 pub use text::{article_from_text, title_from_file_name};
+pub use transcript::ReadAs;
 
 use crate::model::Article;
 use crate::read_limited::{ReadFailure, read_limited};
@@ -52,6 +54,10 @@ pub struct ImportOptions {
     pub published: Option<Date>,
     /// Read the file in this encoding instead of detecting it.
     pub encoding: Option<&'static Encoding>,
+    /// Read the file as a transcript or as text, whatever it looks like.
+    pub read_as: Option<ReadAs>,
+    /// The recording the article transcribes (a video page, a media file).
+    pub media_url: Option<String>,
 }
 
 /// An imported article, with how its file was read.
@@ -94,6 +100,12 @@ pub enum ImportError {
     TooComplex { path: PathBuf, what: String },
     #[error("{path}: has no article text")]
     Empty { path: PathBuf },
+    #[error("{path}:{line}: {what}")]
+    Transcript {
+        path: PathBuf,
+        line: usize,
+        what: String,
+    },
 }
 
 /// Reads an article file and makes an [`Article`] of it.
@@ -145,7 +157,11 @@ pub fn import_bytes(
         sniff::refuse_nul_in_utf16_text(&decoded.text, bom).map_err(not_an_article)?;
     }
     let fallback_title = title_from_file_name(path);
+    let transcript = transcript::format_of(path, &decoded.text, options.read_as);
     let mut article = match format {
+        _ if transcript.is_some() => {
+            transcript_article(path, transcript, &decoded.text, options, &fallback_title)?
+        }
         Format::Text => article_from_text(&decoded.text, options, &fallback_title),
         Format::Markdown => article_from_markdown(&decoded.text, options, &fallback_title),
         Format::Html => {
@@ -156,6 +172,7 @@ pub fn import_bytes(
             article_from_page(page, options, &fallback_title)
         }
     };
+    article.media_url.clone_from(&options.media_url);
     if article.text.is_empty() {
         return Err(ImportError::Empty {
             path: path.to_owned(),
@@ -174,6 +191,24 @@ pub fn import_bytes(
         format,
         encoding: decoded.encoding,
         detection: decoded.detection,
+    })
+}
+
+/// An article of a transcript's text, or the refusal naming its line.
+fn transcript_article(
+    path: &Path,
+    format: Option<crate::model::TranscriptFormat>,
+    text: &str,
+    options: &ImportOptions,
+    fallback_title: &str,
+) -> Result<Article, ImportError> {
+    let format = format.unwrap_or(crate::model::TranscriptFormat::Text);
+    transcript::article_from_transcript(format, text, options, fallback_title).map_err(|e| {
+        ImportError::Transcript {
+            path: path.to_owned(),
+            line: e.line,
+            what: e.what,
+        }
     })
 }
 

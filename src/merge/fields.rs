@@ -65,6 +65,11 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         (Kind::Article, "retrieved") => Rule::LaterDate,
         (Kind::Article, "source") => Rule::Joined(" + "),
         (Kind::Article, "versions") => Rule::SetSortedBy("replaced"),
+        // A transcript's side table: speakers merged by label (a name given
+        // on one side, speakers added by a longer file on the other); the
+        // cues belong to one text, so both sides changing them conflict.
+        (Kind::Article, "transcript") => Rule::Fields,
+        (Kind::Article, "transcript.speakers") => Rule::Keyed("label"),
         (Kind::Claim, "tags" | "corrections") => Rule::Set,
         (Kind::Claim, "evidence") => Rule::Evidence,
         _ => Rule::Whole,
@@ -197,6 +202,10 @@ impl FieldMerge<'_> {
                     });
                 }
                 merged
+            }
+            // An optional struct (a transcript) set on one side only.
+            Rule::Fields if !ours.is_object() || !theirs.is_object() => {
+                self.conflict(&path, base, ours, theirs)
             }
             Rule::Fields => self.merge_object(kind, &path, base, ours, theirs),
             Rule::Keyed(field) => self.merge_keyed(kind, &path, field, base, ours, theirs),

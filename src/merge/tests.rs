@@ -310,6 +310,7 @@ fn both_sides_updating_an_article_to_the_same_text_keep_its_old_text_once() {
                 source: String::new(),
                 replaced: at.parse().unwrap(),
                 text: old.clone(),
+                transcript: None,
             });
         side.articles[0].text = format!("{old}\nUPDATE: a correction.");
     }

@@ -2,6 +2,7 @@
 //! text that it replaced.
 
 use super::ArticleId;
+use super::transcript::Transcript;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,14 @@ pub struct Article {
     pub source: String,
     /// The texts this article had before, oldest first.
     pub versions: Vec<ArticleVersion>,
+    /// The recording the text transcribes (a video page or a media file),
+    /// which reports link to at each claim's time.
+    #[serde(default)]
+    pub media_url: Option<String>,
+    /// When the text is a transcript: which chars were said when and by
+    /// whom (see `docs/transcripts.md`).
+    #[serde(default)]
+    pub transcript: Option<Transcript>,
 }
 
 /// An earlier text of an article, replaced by a newer version.
@@ -45,6 +54,9 @@ pub struct ArticleVersion {
     /// When a newer version replaced it.
     pub replaced: Timestamp,
     pub text: String,
+    /// The side table of this text, when it was a transcript.
+    #[serde(default)]
+    pub transcript: Option<Transcript>,
 }
 
 impl Article {
@@ -64,12 +76,19 @@ impl Article {
             publish_full_text: false,
             source: String::new(),
             versions: Vec::new(),
+            media_url: None,
+            transcript: None,
         }
     }
 
     /// Length of the text in `char`s, the unit of anchors.
     pub fn char_len(&self) -> usize {
         self.text.chars().count()
+    }
+
+    /// When and by whom the chars `start..end` were said, for a transcript.
+    pub fn moment(&self, start: usize, end: usize) -> Option<super::Moment> {
+        self.transcript.as_ref()?.moment(start, end)
     }
 
     /// When the text last changed to a newer version, if it ever did.

@@ -16,6 +16,7 @@ mod quote_change;
 pub mod readiness;
 mod scale;
 mod source;
+mod transcript;
 mod workspace;
 
 pub use crate::anchor::Anchor;
@@ -32,6 +33,9 @@ pub use public_fields::{FieldChange, PublicField};
 pub use quote_change::{QuoteChange, quote_change_after_check};
 pub use scale::{Rgb, Verdict, VerdictScale};
 pub use source::{Evidence, Source, SourceKind, Stance};
+pub use transcript::{
+    Cue, CueFault, Moment, Speaker, Transcript, TranscriptFormat, clock, seconds,
+};
 pub use workspace::{FORMAT_VERSION, Publisher, Workspace};
 
 /// Today's date in UTC (the `retrieved` date of a text got now).

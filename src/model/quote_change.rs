@@ -62,6 +62,7 @@ mod tests {
             source: String::new(),
             replaced,
             text: text.to_owned(),
+            transcript: None,
         }
     }
 

@@ -30,6 +30,10 @@
 //! Version 5 recorded only the verdict in a correction (`old_verdict`,
 //! `new_verdict`); version 6 records each public field a correction
 //! changed (see `v5` below).
+//!
+//! Version 6 had no transcripts: an article had no `media_url` and no
+//! `transcript` side table, both optional, so a version 6 file reads as
+//! today's model with nothing more than its version number changed.
 
 use super::LoadError;
 use super::format::parse;
@@ -71,6 +75,10 @@ pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace
         3 => parse::<v3::Workspace>(text, path).map(|v3| Workspace::from(v4::Workspace::from(v3))),
         4 => parse::<v4::Workspace>(text, path).map(Workspace::from),
         5 => parse::<v5::Workspace>(text, path).map(Workspace::from),
+        6 => parse::<Workspace>(text, path).map(|ws| Workspace {
+            format_version: FORMAT_VERSION,
+            ..ws
+        }),
         FORMAT_VERSION => parse::<Workspace>(text, path),
         _ => unreachable_version(version, path),
     }
@@ -351,6 +359,8 @@ impl From<v2::Article> for Article {
             publish_full_text: false,
             source: old.source,
             versions: old.versions,
+            media_url: None,
+            transcript: None,
         }
     }
 }

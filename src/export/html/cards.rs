@@ -51,6 +51,7 @@ impl Report<'_, '_> {
         let quote = planned.quote();
         html! {
             @if !quote.trim().is_empty() { blockquote dir="auto" { (Text(quote)) } "\n" }
+            (moment(planned))
             @if planned.fault.is_some() {
                 p.warn { "This quote could not be found at its place in the current text of the article, so it is not highlighted there." } "\n"
             }
@@ -202,6 +203,24 @@ impl Report<'_, '_> {
                 }
             } "\n"
         }
+    }
+}
+
+/// When and by whom a transcript's claim was said, with a link opening
+/// the recording there; nothing for other claims.
+fn moment(planned: &PlannedClaim<'_>) -> Markup {
+    use crate::export::moment::{label, moment_of, watch_label, watch_link};
+    let Some(moment) = moment_of(planned) else {
+        return html! {};
+    };
+    let watch = planned.article.and_then(|a| watch_link(a, &moment));
+    html! {
+        p.moment {
+            "Said " (bdi(&label(&moment)))
+            @if let Some(url) = watch {
+                " · " a href=(url) rel="noopener" { (watch_label(&moment)) }
+            }
+        } "\n"
     }
 }
 

@@ -15,7 +15,7 @@ pub use keys::{VERDICT_KEYS, pressed, verdict_key_pressed};
 pub use span_move::SpanMove;
 
 use crate::export::Format;
-use crate::ui::services::files::ThemeChoice;
+use crate::ui::services::settings::ThemeChoice;
 use egui::{Key, KeyboardShortcut};
 use keys::{COMMAND, COMMAND_SHIFT, NONE, SHIFT, key};
 use std::borrow::Cow;

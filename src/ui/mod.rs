@@ -31,8 +31,9 @@ pub use panels::claim_inspector::checked_before::{CheckedBefore, LibraryStatus, 
 pub use panels::claim_list::{ClaimList, VerdictFilter};
 pub use panels::reader::{EDITING_HINT, Reader};
 pub use services::autosave::{install_panic_hook, set_aside_path};
-pub use services::files::{FilePicker, ScriptedPicker, Settings};
+pub use services::files::{FilePicker, ScriptedPicker};
 pub use services::library_worker::EarlierCheck;
+pub use services::settings::Settings;
 
 use services::files::NativePicker;
 use std::path::PathBuf;

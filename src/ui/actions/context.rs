@@ -4,7 +4,7 @@
 //! shortcut applies ([`Scope`]) and why an action cannot be done now
 //! ([`Unmet`]).
 
-use crate::ui::services::files::ThemeChoice;
+use crate::ui::services::settings::ThemeChoice;
 
 /// Which tab the right panel shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -5,7 +5,7 @@
 
 use super::{Action, RightTab, SpanMove};
 use crate::export::Format;
-use crate::ui::services::files::{MAX_RECENT, ThemeChoice};
+use crate::ui::services::settings::{MAX_RECENT, ThemeChoice};
 use std::sync::LazyLock;
 
 /// One line of a menu.

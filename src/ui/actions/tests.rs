@@ -1,7 +1,7 @@
 //! Tests of the action table: labels, shortcuts, scopes and menus.
 
 use super::*;
-use crate::ui::services::files::MAX_RECENT;
+use crate::ui::services::settings::MAX_RECENT;
 
 fn all_shortcuts() -> Vec<(Action, KeyboardShortcut)> {
     Action::all()

@@ -11,7 +11,7 @@ use super::*;
 use crate::export::{ExportOptions, Format};
 use crate::ui::dialogs::scale::ScaleSource;
 use crate::ui::dialogs::{DiskChoice, RecoveryChoice};
-use crate::ui::services::files::ExportChoice;
+use crate::ui::services::settings::ExportChoice;
 
 /// The answer of a modal dialog.
 pub(super) enum Answer {

@@ -8,12 +8,10 @@
 //! [`FactbenchApp::on_path`].
 
 use super::modal::{Modal, Pending, Prompt};
-use super::windows::Window;
 use super::{FactbenchApp, Intent};
 use crate::export::{self, ExportOptions, Format};
 use crate::store;
 use crate::ui::dialogs::update::UpdateDialog;
-use crate::ui::panels::status_bar::StatusIntent;
 use crate::ui::services::files::{Mode, PathAnswer, PathRequest, Purpose};
 use std::path::{Path, PathBuf};
 
@@ -179,40 +177,6 @@ impl FactbenchApp {
         }
     }
 
-    /// What the conflict banner or list asked for.
-    pub(super) fn on_conflict_intent(
-        &mut self,
-        intent: crate::ui::dialogs::conflicts::ConflictIntent,
-    ) {
-        use super::RightTab;
-        use crate::edit::Command;
-        use crate::model::ConflictItem;
-        use crate::ui::actions::Action;
-        use crate::ui::dialogs::conflicts::ConflictIntent;
-        let intent = match intent {
-            ConflictIntent::ShowList => {
-                self.windows.open(Window::Conflicts);
-                return;
-            }
-            ConflictIntent::Resolve { index, resolution } => {
-                Intent::Command(Command::ResolveConflict { index, resolution })
-            }
-            ConflictIntent::Show(ConflictItem::Claim(claim))
-            | ConflictIntent::Show(ConflictItem::Evidence { claim, .. }) => Intent::SelectClaim {
-                claim,
-                reveal: true,
-            },
-            ConflictIntent::Show(ConflictItem::Article(id)) => Intent::ShowArticle(id),
-            ConflictIntent::Show(ConflictItem::Source(_)) => {
-                Intent::Action(Action::ShowTab(RightTab::Sources))
-            }
-            ConflictIntent::Show(ConflictItem::Workspace) => {
-                Intent::Action(Action::WorkspaceDetails)
-            }
-        };
-        self.intents.push_back(intent);
-    }
-
     /// Takes the lock of `path` (see `store::lock`) for as long as the
     /// workspace is open here, telling the user when another Factbench has
     /// it (this window then cannot save over it).
@@ -273,32 +237,6 @@ impl FactbenchApp {
                     "{} was written, but no browser could be started: {e}",
                     path.display()
                 ),
-            );
-        }
-    }
-
-    /// The status bar's buttons about the last export.
-    pub(super) fn on_status_intent(&mut self, intent: StatusIntent) {
-        let exported = self.services.last_export.clone();
-        let target = match (intent, exported) {
-            (StatusIntent::ShowProblems, _) => {
-                self.windows.open(Window::Problems);
-                return;
-            }
-            (StatusIntent::DismissExport, _) | (_, None) => {
-                self.services.last_export = None;
-                return;
-            }
-            (StatusIntent::OpenExport, Some(path)) => path,
-            (StatusIntent::ShowExportFolder, Some(path)) => match path.parent() {
-                Some(folder) => folder.to_owned(),
-                None => path,
-            },
-        };
-        if let Err(e) = open::that_detached(&target) {
-            self.error(
-                "Could not open it",
-                format!("No program could open {}: {e}", target.display()),
             );
         }
     }

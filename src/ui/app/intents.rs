@@ -87,7 +87,7 @@ impl FactbenchApp {
             }
             Intent::ShowSource(id) => {
                 self.view.right_tab = RightTab::Sources;
-                self.panels.library.reveal(id);
+                self.panels.sources.reveal(id);
             }
             Intent::RevealPassage { claim, start, end } => {
                 self.view.selected_claim = Some(claim);
@@ -143,7 +143,7 @@ impl FactbenchApp {
                 self.view.shown_article = Some(id);
                 self.panels.reader.clear_selection();
             }
-            Ok(Outcome::Source(id)) => self.panels.library.reveal(id),
+            Ok(Outcome::Source(id)) => self.panels.sources.reveal(id),
             Ok(Outcome::TextEdited { caret }) => self.panels.reader.text_edited(caret),
             Ok(Outcome::Done | Outcome::Unchanged) => {}
             Err(e) => self.error("That change could not be made", e.to_string()),
@@ -385,7 +385,9 @@ impl FactbenchApp {
             Action::WorkspaceDetails => self.windows.open(Window::WorkspaceDetails),
             Action::TextLarger => self.set_text_size(self.services.settings.text_size + 1.0),
             Action::TextSmaller => self.set_text_size(self.services.settings.text_size - 1.0),
-            Action::TextReset => self.set_text_size(files::DEFAULT_TEXT_SIZE),
+            Action::TextReset => {
+                self.set_text_size(crate::ui::services::settings::DEFAULT_TEXT_SIZE)
+            }
             Action::ShowShortcuts => self.windows.open(Window::Shortcuts),
             Action::About => self.windows.open(Window::About),
             Action::Theme(choice) => {

@@ -139,7 +139,7 @@ impl FactbenchApp {
         let ws = self.doc.workspace();
         match self.view.right_tab {
             RightTab::Sources => {
-                for intent in self.panels.library.show(ui, ws) {
+                for intent in self.panels.sources.show(ui, ws) {
                     self.intents.push_back(match intent {
                         LibraryIntent::Command(c) => Intent::Command(c),
                         LibraryIntent::SelectClaim(claim) => Intent::SelectClaim {

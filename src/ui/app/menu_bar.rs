@@ -123,7 +123,10 @@ impl FactbenchApp {
                 ui.weak("No recent workspaces");
                 return;
             }
-            for n in 0..cx.recent_count.min(crate::ui::services::files::MAX_RECENT) {
+            for n in 0..cx
+                .recent_count
+                .min(crate::ui::services::settings::MAX_RECENT)
+            {
                 self.menu_item(ui, cx, Action::OpenRecent(n));
             }
             ui.separator();

@@ -6,6 +6,7 @@
 //! here. Menus, buttons and shortcuts share one table of [`Action`]s.
 
 mod answers;
+mod bars;
 mod claim_span;
 mod file_actions;
 mod intents;
@@ -33,7 +34,8 @@ use crate::ui::panels::reader::{Reader, ReaderContext, ReaderIntent};
 use crate::ui::panels::source_library::{LibraryIntent, SourceLibrary};
 use crate::ui::panels::status_bar;
 use crate::ui::services::autosave;
-use crate::ui::services::files::{self, FilePicker, PathRequest, Settings, ThemeChoice};
+use crate::ui::services::files::{self, FilePicker, PathRequest};
+use crate::ui::services::settings::{Settings, ThemeChoice};
 use intents::Intent;
 pub use keyboard::Pane;
 use modal::{Modal, ModalStack, Pending, Prompt};
@@ -76,7 +78,7 @@ struct Panels {
     reader: Reader,
     list: ClaimList,
     inspector: Inspector,
-    library: SourceLibrary,
+    sources: SourceLibrary,
     /// The claims' numbers, as in the reports.
     numbers: numbers::ClaimNumbers,
 }

@@ -7,7 +7,7 @@
 
 use crate::export::{Audience, ExportOptions, Format, Missing, TextShown, missing_data};
 use crate::model::{ArticleId, Workspace};
-use crate::ui::services::files::ExportChoice;
+use crate::ui::services::settings::ExportChoice;
 use crate::ui::widgets::{PromptFrame, modal_prompt, name_widget};
 
 /// The dialog's state while it is open.

@@ -86,7 +86,7 @@ fn the_shortcuts_window_lists_the_actions_that_used_to_bypass_the_table() {
         Action::Preferences,
         Action::ShowTab(crate::ui::RightTab::Sources),
         Action::ShowTab(crate::ui::RightTab::Claim),
-        Action::Theme(crate::ui::services::files::ThemeChoice::Dark),
+        Action::Theme(crate::ui::services::settings::ThemeChoice::Dark),
         Action::ToggleOpenReportAfterExport,
         Action::ClearRecent,
     ] {

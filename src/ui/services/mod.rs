@@ -1,7 +1,9 @@
-//! What the window uses besides drawing: file dialogs and remembered
-//! settings ([`files`]), autosave to recovery files ([`autosave`]), and the
-//! claim library on its worker thread ([`library_worker`]).
+//! What the window uses besides drawing: file dialogs ([`files`]), the
+//! settings it remembers ([`settings`]), autosave to recovery files
+//! ([`autosave`]), and the claim library on its worker thread
+//! ([`library_worker`]).
 
 pub mod autosave;
 pub mod files;
 pub mod library_worker;
+pub mod settings;

@@ -84,6 +84,7 @@ pub(super) fn plan_text_edit(
     start: usize,
     end: usize,
     text: &str,
+    at: jiff::Timestamp,
 ) -> Result<(Edit, Outcome), CommandError> {
     let index = ws
         .articles
@@ -112,7 +113,7 @@ pub(super) fn plan_text_edit(
         text: &new_text,
         index: OnceCell::new(),
     };
-    let now = crate::model::now();
+    let now = at;
     let mut shifted = Vec::new();
     let mut claim_edits = Vec::new();
     for (claim_index, claim) in ws.claims.iter().enumerate() {

@@ -188,110 +188,38 @@ impl Edit {
         matches!(self, Edit::Group(edits) if edits.iter().all(Edit::is_nothing))
     }
 
-    /// Applies the edit and returns its inverse.
+    /// Applies the edit and returns its inverse. An index past the end of
+    /// its list means the history no longer matches the workspace: a bug,
+    /// caught by a debug assertion (so fuzzing finds it); a release build
+    /// changes nothing.
     pub fn apply(self, ws: &mut Workspace) -> Edit {
         match self {
-            Edit::InsertClaim { index, claim } => {
-                let index = insert(&mut ws.claims, index, *claim);
-                Edit::RemoveClaim { index }
-            }
-            Edit::RemoveClaim { index } => {
-                remove(&mut ws.claims, index).map_or(Edit::NOTHING, |claim| Edit::InsertClaim {
-                    index,
-                    claim: Box::new(claim),
-                })
-            }
+            Edit::InsertClaim { index, claim } => insert_claim(ws, index, *claim),
+            Edit::RemoveClaim { index } => remove_claim(ws, index),
             Edit::ChangeClaim {
                 index,
                 edit,
                 updated,
-            } => match ws.claims.get_mut(index) {
-                Some(claim) => {
-                    let old_updated = std::mem::replace(&mut claim.updated, updated);
-                    match edit.apply(claim) {
-                        Some(inverse) => Edit::ChangeClaim {
-                            index,
-                            edit: inverse,
-                            updated: old_updated,
-                        },
-                        None => {
-                            claim.updated = old_updated;
-                            Edit::NOTHING
-                        }
-                    }
-                }
-                None => Edit::NOTHING,
-            },
-            Edit::InsertSource { index, source } => {
-                let index = insert(&mut ws.sources, index, *source);
-                Edit::RemoveSource { index }
-            }
-            Edit::RemoveSource { index } => {
-                remove(&mut ws.sources, index).map_or(Edit::NOTHING, |source| Edit::InsertSource {
-                    index,
-                    source: Box::new(source),
-                })
-            }
-            Edit::ReplaceSource { index, source } => match ws.sources.get_mut(index) {
-                Some(slot) => Edit::ReplaceSource {
-                    index,
-                    source: Box::new(std::mem::replace(slot, *source)),
-                },
-                None => Edit::NOTHING,
-            },
-            Edit::InsertArticle { index, article } => {
-                let index = insert(&mut ws.articles, index, *article);
-                Edit::RemoveArticle { index }
-            }
-            Edit::RemoveArticle { index } => {
-                remove(&mut ws.articles, index).map_or(Edit::NOTHING, |article| {
-                    Edit::InsertArticle {
-                        index,
-                        article: Box::new(article),
-                    }
-                })
-            }
-            Edit::SetArticleDetails { index, details } => match ws.articles.get_mut(index) {
-                Some(article) => Edit::SetArticleDetails {
-                    index,
-                    details: Box::new(details.swap_into(article)),
-                },
-                None => Edit::NOTHING,
-            },
+            } => change_claim(ws, index, edit, updated),
+            Edit::InsertSource { index, source } => insert_source(ws, index, *source),
+            Edit::RemoveSource { index } => remove_source(ws, index),
+            Edit::ReplaceSource { index, source } => replace_source(ws, index, *source),
+            Edit::InsertArticle { index, article } => insert_article(ws, index, *article),
+            Edit::RemoveArticle { index } => remove_article(ws, index),
+            Edit::SetArticleDetails { index, details } => set_article_details(ws, index, *details),
             Edit::SetWorkspaceDetails { details } => Edit::SetWorkspaceDetails {
                 details: Box::new(details.swap_into(ws)),
             },
             Edit::SetScale { scale } => Edit::SetScale {
                 scale: Box::new(std::mem::replace(&mut ws.scale, *scale)),
             },
-            Edit::PushArticleVersion { index, version } => match ws.articles.get_mut(index) {
-                Some(article) => {
-                    push_version(article, *version);
-                    Edit::PopArticleVersion { index }
-                }
-                None => Edit::NOTHING,
-            },
-            Edit::PopArticleVersion { index } => ws
-                .articles
-                .get_mut(index)
-                .and_then(pop_version)
-                .map_or(Edit::NOTHING, |version| Edit::PushArticleVersion {
-                    index,
-                    version: Box::new(version),
-                }),
+            Edit::PushArticleVersion { index, version } => {
+                push_article_version(ws, index, *version)
+            }
+            Edit::PopArticleVersion { index } => pop_article_version(ws, index),
             Edit::SpliceText(splice) => splice_text(ws, *splice),
-            Edit::InsertConflict { index, conflict } => {
-                let index = insert(&mut ws.conflicts, index, *conflict);
-                Edit::RemoveConflict { index }
-            }
-            Edit::RemoveConflict { index } => {
-                remove(&mut ws.conflicts, index).map_or(Edit::NOTHING, |conflict| {
-                    Edit::InsertConflict {
-                        index,
-                        conflict: Box::new(conflict),
-                    }
-                })
-            }
+            Edit::InsertConflict { index, conflict } => insert_conflict(ws, index, *conflict),
+            Edit::RemoveConflict { index } => remove_conflict(ws, index),
             Edit::SetSpeakerName {
                 article,
                 speaker,
@@ -495,6 +423,140 @@ fn pop_version(article: &mut Article) -> Option<NewVersion> {
 }
 
 /// Inserts at `index`, or at the end when `index` is past it; returns where.
+/// An edit whose index is past the end of its list: the history and the
+/// workspace disagree. A bug; in a release build the edit changes nothing.
+fn out_of_range(what: &str, index: usize, len: usize) -> Edit {
+    debug_assert!(false, "{what} {index} out of range (there are {len})");
+    Edit::NOTHING
+}
+
+fn insert_claim(ws: &mut Workspace, index: usize, claim: Claim) -> Edit {
+    let index = insert(&mut ws.claims, index, claim);
+    Edit::RemoveClaim { index }
+}
+
+fn remove_claim(ws: &mut Workspace, index: usize) -> Edit {
+    match remove(&mut ws.claims, index) {
+        Some(claim) => Edit::InsertClaim {
+            index,
+            claim: Box::new(claim),
+        },
+        None => out_of_range("claim", index, ws.claims.len()),
+    }
+}
+
+/// Changes the claim at `index` and sets its `updated` time (restored by
+/// the inverse, and at once when the change did not apply).
+fn change_claim(ws: &mut Workspace, index: usize, edit: ClaimEdit, updated: Timestamp) -> Edit {
+    let len = ws.claims.len();
+    let Some(claim) = ws.claims.get_mut(index) else {
+        return out_of_range("claim", index, len);
+    };
+    let old_updated = std::mem::replace(&mut claim.updated, updated);
+    match edit.apply(claim) {
+        Some(inverse) => Edit::ChangeClaim {
+            index,
+            edit: inverse,
+            updated: old_updated,
+        },
+        None => {
+            claim.updated = old_updated;
+            Edit::NOTHING
+        }
+    }
+}
+
+fn insert_source(ws: &mut Workspace, index: usize, source: Source) -> Edit {
+    let index = insert(&mut ws.sources, index, source);
+    Edit::RemoveSource { index }
+}
+
+fn remove_source(ws: &mut Workspace, index: usize) -> Edit {
+    match remove(&mut ws.sources, index) {
+        Some(source) => Edit::InsertSource {
+            index,
+            source: Box::new(source),
+        },
+        None => out_of_range("source", index, ws.sources.len()),
+    }
+}
+
+fn replace_source(ws: &mut Workspace, index: usize, source: Source) -> Edit {
+    let len = ws.sources.len();
+    match ws.sources.get_mut(index) {
+        Some(slot) => Edit::ReplaceSource {
+            index,
+            source: Box::new(std::mem::replace(slot, source)),
+        },
+        None => out_of_range("source", index, len),
+    }
+}
+
+fn insert_article(ws: &mut Workspace, index: usize, article: Article) -> Edit {
+    let index = insert(&mut ws.articles, index, article);
+    Edit::RemoveArticle { index }
+}
+
+fn remove_article(ws: &mut Workspace, index: usize) -> Edit {
+    match remove(&mut ws.articles, index) {
+        Some(article) => Edit::InsertArticle {
+            index,
+            article: Box::new(article),
+        },
+        None => out_of_range("article", index, ws.articles.len()),
+    }
+}
+
+fn set_article_details(ws: &mut Workspace, index: usize, details: ArticleDetails) -> Edit {
+    let len = ws.articles.len();
+    match ws.articles.get_mut(index) {
+        Some(article) => Edit::SetArticleDetails {
+            index,
+            details: Box::new(details.swap_into(article)),
+        },
+        None => out_of_range("article", index, len),
+    }
+}
+
+fn push_article_version(ws: &mut Workspace, index: usize, version: NewVersion) -> Edit {
+    let len = ws.articles.len();
+    match ws.articles.get_mut(index) {
+        Some(article) => {
+            push_version(article, version);
+            Edit::PopArticleVersion { index }
+        }
+        None => out_of_range("article", index, len),
+    }
+}
+
+fn pop_article_version(ws: &mut Workspace, index: usize) -> Edit {
+    let len = ws.articles.len();
+    match ws.articles.get_mut(index) {
+        Some(article) => {
+            pop_version(article).map_or(Edit::NOTHING, |version| Edit::PushArticleVersion {
+                index,
+                version: Box::new(version),
+            })
+        }
+        None => out_of_range("article", index, len),
+    }
+}
+
+fn insert_conflict(ws: &mut Workspace, index: usize, conflict: Conflict) -> Edit {
+    let index = insert(&mut ws.conflicts, index, conflict);
+    Edit::RemoveConflict { index }
+}
+
+fn remove_conflict(ws: &mut Workspace, index: usize) -> Edit {
+    match remove(&mut ws.conflicts, index) {
+        Some(conflict) => Edit::InsertConflict {
+            index,
+            conflict: Box::new(conflict),
+        },
+        None => out_of_range("conflict", index, ws.conflicts.len()),
+    }
+}
+
 fn insert<T>(items: &mut Vec<T>, index: usize, item: T) -> usize {
     let index = index.min(items.len());
     items.insert(index, item);
@@ -510,8 +572,10 @@ mod tests {
     use super::*;
     use crate::sample::sample_workspace;
 
+    /// A stale index is a history out of step with the workspace: debug
+    /// builds (tests, fuzzing) stop on it; release builds change nothing.
     #[test]
-    fn edits_with_stale_indices_are_no_ops() {
+    fn edits_with_stale_indices_are_caught_in_debug_and_change_nothing_in_release() {
         let mut ws = sample_workspace();
         let before = ws.clone();
         for edit in [
@@ -521,16 +585,37 @@ mod tests {
                 edit: ClaimEdit::SetStatus(Status::Done),
                 updated: Timestamp::UNIX_EPOCH,
             },
-            Edit::ChangeClaim {
-                index: 0,
-                edit: ClaimEdit::RemoveEvidence { index: 10_000 },
-                updated: Timestamp::UNIX_EPOCH,
-            },
+            Edit::RemoveSource { index: 10_000 },
+            Edit::PopArticleVersion { index: 10_000 },
+            Edit::RemoveConflict { index: 3 },
         ] {
-            let inverse = edit.apply(&mut ws);
+            let applied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                edit.clone().apply(&mut ws)
+            }));
+            let debug = cfg!(debug_assertions);
+            match applied {
+                Err(_) => assert!(debug, "{edit:?} panicked in release"),
+                Ok(inverse) => {
+                    assert!(!debug, "{edit:?} went unnoticed");
+                    assert!(inverse.is_nothing(), "{inverse:?}");
+                }
+            }
             assert_eq!(ws, before);
-            assert!(inverse.is_nothing(), "{inverse:?}");
         }
+    }
+
+    #[test]
+    fn a_claim_edit_that_does_not_apply_changes_nothing() {
+        let mut ws = sample_workspace();
+        let before = ws.clone();
+        let inverse = Edit::ChangeClaim {
+            index: 0,
+            edit: ClaimEdit::RemoveEvidence { index: 10_000 },
+            updated: Timestamp::UNIX_EPOCH,
+        }
+        .apply(&mut ws);
+        assert_eq!(ws, before);
+        assert!(inverse.is_nothing(), "{inverse:?}");
     }
 
     #[test]

@@ -140,7 +140,8 @@ impl Document {
         let keystroke = command
             .typing()
             .map(|(field, text)| Keystroke::new(field, text, now));
-        let (edit, outcome) = plan(&self.workspace, command)?;
+        // The one reading of the clock for this command.
+        let (edit, outcome) = plan(&self.workspace, command, crate::model::now())?;
         if edit.is_nothing() {
             return Ok(Outcome::Unchanged);
         }

@@ -21,6 +21,7 @@ pub(super) fn scale_edit(
     ws: &Workspace,
     scale: VerdictScale,
     reassign: &Reassign,
+    at: jiff::Timestamp,
 ) -> Result<Edit, CommandError> {
     check_scale(&scale)?;
     if scale == ws.scale {
@@ -29,7 +30,7 @@ pub(super) fn scale_edit(
     let mut edits = vec![Edit::SetScale {
         scale: Box::new(scale.clone()),
     }];
-    let now = crate::model::now();
+    let now = at;
     for (index, claim) in ws.claims.iter().enumerate() {
         let Some(key) = claim.verdict.as_deref() else {
             continue;

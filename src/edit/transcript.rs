@@ -16,6 +16,7 @@ pub(super) fn plan_rename(
     article: ArticleId,
     who: &str,
     name: &str,
+    at: jiff::Timestamp,
 ) -> Result<(Edit, Outcome), CommandError> {
     let index = ws
         .articles
@@ -40,7 +41,7 @@ pub(super) fn plan_rename(
         speaker,
         name: name.to_owned(),
     }];
-    let now = crate::model::now();
+    let now = at;
     for (claim_index, claim) in ws.claims.iter().enumerate() {
         let follows = claim.article == article
             && claim.claimant == old.shown()

@@ -264,6 +264,26 @@ fn link_definitions(plan: &Plan<'_>, md: &mut String) {
 }
 
 fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
+    claim_heading(plan, planned, md);
+    quote_notes(planned, md);
+    let facts = claim_facts(plan, planned.claim);
+    for fact in &facts {
+        let _ = writeln!(md, "- {fact}");
+    }
+    if !facts.is_empty() {
+        md.push('\n');
+    }
+    if !planned.claim.rationale.trim().is_empty() {
+        push_markdown_paragraphs(md, &planned.claim.rationale);
+        md.push_str("\n\n");
+    }
+    evidence(plan, planned, md);
+    corrections(plan, planned, md);
+}
+
+/// The claim's number and statement, its verdict, its quote and when it
+/// was said.
+fn claim_heading(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     let claim = planned.claim;
     let statement = if claim.statement.trim().is_empty() {
         planned.quote()
@@ -284,6 +304,11 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     if let Some(line) = moment_line(planned) {
         let _ = writeln!(md, "{line}\n");
     }
+}
+
+/// What the reader must know about the quote: not found at its place, or
+/// the article changed after the check.
+fn quote_notes(planned: &PlannedClaim<'_>, md: &mut String) {
     if planned.fault.is_some() {
         md.push_str(
             "*This quote could not be found at its place in the current text of the article.*\n\n",
@@ -306,6 +331,11 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
         }
         None => {}
     }
+}
+
+/// The claim's facts as list items: claimant, reporter, tags, dates, and
+/// for the internal copy its workflow.
+fn claim_facts(plan: &Plan<'_>, claim: &crate::model::Claim) -> Vec<String> {
     let mut facts = Vec::new();
     if !claim.claimant.trim().is_empty() {
         facts.push(format!(
@@ -335,18 +365,7 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     if !plan.audience.is_public() {
         facts.extend(internal_facts(claim));
     }
-    for fact in &facts {
-        let _ = writeln!(md, "- {fact}");
-    }
-    if !facts.is_empty() {
-        md.push('\n');
-    }
-    if !claim.rationale.trim().is_empty() {
-        push_markdown_paragraphs(md, &claim.rationale);
-        md.push_str("\n\n");
-    }
-    evidence(plan, planned, md);
-    corrections(plan, planned, md);
+    facts
 }
 
 /// `*Said 12:03–12:19, Speaker* · [Watch at 12:03](…)` for a claim of a

@@ -66,7 +66,7 @@ impl FactbenchApp {
         match answer {
             Answer::Unsaved(pending, choice) => self.answer_unsaved(ctx, pending, choice),
             Answer::TypedPath(request, path) => self.on_typed_path(ctx, request, path),
-            Answer::PathEntryCancelled => self.after_save = None,
+            Answer::PathEntryCancelled => self.files.after_save = None,
             Answer::DiskChanged { path, then, choice } => {
                 self.answer_disk_changed(ctx, path, then, choice)
             }
@@ -81,7 +81,7 @@ impl FactbenchApp {
             }
             Answer::NewWorkspace(ScaleSource::CopyFromFile) => {
                 let request = PathRequest::scale_from_workspace(self.dialog_folder());
-                self.services.picker.request(request, ctx);
+                self.files.picker.request(request, ctx);
             }
             Answer::Reload { path, reload } => self.answer_reload_offer(path, reload),
             Answer::Export {
@@ -114,13 +114,13 @@ impl FactbenchApp {
         options: ExportOptions,
         choice: ExportChoice,
     ) {
-        self.services.export_options = options;
-        if self.services.settings.last_export != choice {
-            self.services.settings.last_export = choice;
+        self.files.export_options = options;
+        if self.remembered.settings.last_export != choice {
+            self.remembered.settings.last_export = choice;
             self.save_settings();
         }
         let name = format.suggested_file_name(self.doc.workspace());
         let request = PathRequest::export(self.dialog_folder(), format, name);
-        self.services.picker.request(request, ctx);
+        self.files.picker.request(request, ctx);
     }
 }

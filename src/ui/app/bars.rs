@@ -43,14 +43,14 @@ impl FactbenchApp {
 
     /// The status bar's buttons about the last export.
     pub(super) fn on_status_intent(&mut self, intent: StatusIntent) {
-        let exported = self.services.last_export.clone();
+        let exported = self.files.last_export.clone();
         let target = match (intent, exported) {
             (StatusIntent::ShowProblems, _) => {
                 self.windows.open(Window::Problems);
                 return;
             }
             (StatusIntent::DismissExport, _) | (_, None) => {
-                self.services.last_export = None;
+                self.files.last_export = None;
                 return;
             }
             (StatusIntent::OpenExport, Some(path)) => path,

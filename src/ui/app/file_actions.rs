@@ -38,7 +38,7 @@ impl FactbenchApp {
             Pending::New(scale) => self.start_new_workspace(*scale),
             Pending::Open => {
                 let request = PathRequest::open_workspace(self.dialog_folder());
-                self.services.picker.request(request, ctx);
+                self.files.picker.request(request, ctx);
             }
             Pending::OpenPath(path) => {
                 self.open_path(&path);
@@ -56,7 +56,7 @@ impl FactbenchApp {
         match self.doc.path().map(Path::to_owned) {
             Some(path) => self.save_checked(ctx, path, Some(pending)),
             None => {
-                self.after_save = Some(pending);
+                self.files.after_save = Some(pending);
                 self.request_save_as(ctx);
             }
         }
@@ -77,31 +77,31 @@ impl FactbenchApp {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| format!("{}.ron", file_stem_for(&self.workspace().title)));
         let request = PathRequest::save_workspace(self.dialog_folder(), name);
-        self.services.picker.request(request, ctx);
+        self.files.picker.request(request, ctx);
     }
 
     /// Saves to `path` when the file there is as `expect` says (the
     /// caller asked the user about changes on disk already); on failure
     /// shows why and returns false. The recovery file goes once saved.
     pub(super) fn save_to(&mut self, path: &Path, expect: crate::store::Expect) -> bool {
-        let held_already = self.services.lock.as_ref().is_some_and(|l| l.covers(path));
+        let held_already = self.safety.lock.as_ref().is_some_and(|l| l.covers(path));
         let Some(lock) = self.lock_for_saving(path) else {
             return false;
         };
         self.doc.touch_modified();
         match crate::store::save_locked(&lock, path, self.doc.workspace(), expect) {
             Ok(disk) => {
-                self.services.lock = Some(lock);
+                self.safety.lock = Some(lock);
                 self.discard_unsaved_work();
                 self.doc.mark_saved(path.to_owned(), Some(disk));
-                self.services.settings.remember(path);
+                self.remembered.settings.remember(path);
                 self.save_settings();
                 self.library_after_save();
                 true
             }
             Err(e) => {
                 if held_already {
-                    self.services.lock = Some(lock);
+                    self.safety.lock = Some(lock);
                 }
                 self.error("Could not save", e.to_string());
                 false
@@ -124,8 +124,8 @@ impl FactbenchApp {
     /// file). None, after telling the user, while another window has it.
     fn lock_for_saving(&mut self, path: &Path) -> Option<crate::store::WorkspaceLock> {
         use crate::store::{LockOutcome, Role};
-        if self.services.lock.as_ref().is_some_and(|l| l.covers(path)) {
-            return self.services.lock.take();
+        if self.safety.lock.as_ref().is_some_and(|l| l.covers(path)) {
+            return self.safety.lock.take();
         }
         let started = std::time::Instant::now();
         loop {
@@ -181,12 +181,12 @@ impl FactbenchApp {
     /// workspace is open here, telling the user when another Factbench has
     /// it (this window then cannot save over it).
     pub(super) fn lock_workspace(&mut self, path: &Path) {
-        if self.services.lock.as_ref().is_some_and(|l| l.covers(path)) {
+        if self.safety.lock.as_ref().is_some_and(|l| l.covers(path)) {
             return;
         }
-        self.services.lock = None;
+        self.safety.lock = None;
         match crate::store::lock(path) {
-            Ok(crate::store::LockOutcome::Acquired { lock, .. }) => self.services.lock = Some(lock),
+            Ok(crate::store::LockOutcome::Acquired { lock, .. }) => self.safety.lock = Some(lock),
             Ok(crate::store::LockOutcome::HeldBy(holder)) => {
                 self.error(
                     "Already open elsewhere",
@@ -207,7 +207,7 @@ impl FactbenchApp {
     pub(super) fn export_to(&mut self, format: Format, path: &Path) {
         let path = with_extension(path, format.extension());
         let workspace = self.doc.workspace();
-        let options: ExportOptions = self.services.export_options.clone();
+        let options: ExportOptions = self.files.export_options.clone();
         let mut bytes = Vec::new();
         let written = export::write(format, workspace, &options, &mut bytes)
             .map_err(|e| e.to_string())
@@ -216,7 +216,7 @@ impl FactbenchApp {
             self.error("Could not export", message);
             return;
         }
-        self.services.last_export = Some(std::path::absolute(&path).unwrap_or(path.clone()));
+        self.files.last_export = Some(std::path::absolute(&path).unwrap_or(path.clone()));
         let workspace = self.doc.workspace();
         let notes = export::warnings(format, workspace, &options).unwrap_or_default();
         if !notes.is_empty() {
@@ -228,7 +228,7 @@ impl FactbenchApp {
             self.error("Exported with notes", message);
         }
         if format == Format::Html
-            && self.services.settings.open_report_after_export
+            && self.remembered.settings.open_report_after_export
             && let Err(e) = open::that_detached(&path)
         {
             self.error(
@@ -243,7 +243,7 @@ impl FactbenchApp {
 
     /// The file dialogs' answers so far, as intents.
     pub(super) fn poll_picker(&mut self) {
-        while let Some(answer) = self.services.picker.poll() {
+        while let Some(answer) = self.files.picker.poll() {
             self.intents.push_back(Intent::PathAnswer(answer));
         }
     }
@@ -253,7 +253,7 @@ impl FactbenchApp {
     pub(super) fn on_path_answer(&mut self, ctx: &egui::Context, answer: PathAnswer) {
         match answer {
             PathAnswer::Picked(purpose, path) => self.on_path(ctx, purpose, path),
-            PathAnswer::Cancelled(_) => self.after_save = None,
+            PathAnswer::Cancelled(_) => self.files.after_save = None,
             PathAnswer::Unavailable(request, reason) => {
                 let text = request.suggested_path();
                 self.modals.ask(Prompt::PathEntry {
@@ -286,7 +286,7 @@ impl FactbenchApp {
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path, crate::store::Expect::Anything)
-                    && let Some(pending) = self.after_save.take()
+                    && let Some(pending) = self.files.after_save.take()
                 {
                     self.proceed(ctx, pending);
                 }
@@ -396,7 +396,7 @@ impl FactbenchApp {
             .path()
             .and_then(folder_of)
             .or_else(|| {
-                self.services
+                self.remembered
                     .settings
                     .recent
                     .first()

@@ -102,18 +102,18 @@ impl FactbenchApp {
             Intent::Status(intent) => self.on_status_intent(intent),
             Intent::Answer(answer) => self.on_answer(ctx, answer),
             Intent::PathAnswer(answer) => self.on_path_answer(ctx, answer),
-            Intent::RequestPath(request) => self.services.picker.request(request, ctx),
+            Intent::RequestPath(request) => self.files.picker.request(request, ctx),
             Intent::Dropped { paths, on_article } => self.open_dropped(paths, on_article),
             Intent::SetPreferences {
                 your_name,
                 autosave_secs,
             } => {
-                self.services.settings.your_name = your_name;
-                self.services.settings.autosave_secs = autosave_secs;
+                self.remembered.settings.your_name = your_name;
+                self.remembered.settings.autosave_secs = autosave_secs;
                 self.save_settings();
             }
             Intent::SetLibraryFolders(folders) => {
-                self.services.settings.library_folders = folders;
+                self.remembered.settings.library_folders = folders;
                 self.save_settings();
             }
         }
@@ -156,7 +156,7 @@ impl FactbenchApp {
         let Some(claim) = self.view.selected_claim else {
             return;
         };
-        let by = self.services.settings.your_name.trim().to_owned();
+        let by = self.remembered.settings.your_name.trim().to_owned();
         if by.is_empty() {
             self.windows.open(Window::Preferences);
             self.error(
@@ -227,7 +227,7 @@ impl FactbenchApp {
             Action::SaveAs => self.request_save_as(ctx),
             Action::ImportArticle => {
                 let request = PathRequest::import_article(self.dialog_folder());
-                self.services.picker.request(request, ctx);
+                self.files.picker.request(request, ctx);
             }
             Action::Export(_) if !self.doc.workspace().conflicts.is_empty() => {
                 let n = self.doc.workspace().conflicts.len();
@@ -237,7 +237,7 @@ impl FactbenchApp {
                 );
             }
             Action::Export(format) => {
-                let last = self.services.settings.last_export;
+                let last = self.remembered.settings.last_export;
                 let dialog = crate::ui::dialogs::export::ExportDialog::new(format, last);
                 self.modals.push(Modal::Export(dialog));
             }
@@ -247,19 +247,19 @@ impl FactbenchApp {
             }
             Action::CompareWith => {
                 let request = PathRequest::compare_with(self.dialog_folder());
-                self.services.picker.request(request, ctx);
+                self.files.picker.request(request, ctx);
             }
             Action::OpenRecent(n) => {
-                if let Some(path) = self.services.settings.recent.get(n).cloned() {
+                if let Some(path) = self.remembered.settings.recent.get(n).cloned() {
                     self.request_open_path(path);
                 }
             }
             Action::ClearRecent => {
-                self.services.settings.recent.clear();
+                self.remembered.settings.recent.clear();
                 self.save_settings();
             }
             Action::ToggleOpenReportAfterExport => {
-                let settings = &mut self.services.settings;
+                let settings = &mut self.remembered.settings;
                 settings.open_report_after_export = !settings.open_report_after_export;
                 self.save_settings();
             }
@@ -273,7 +273,7 @@ impl FactbenchApp {
             Action::UpdateArticle => {
                 if let Some(article) = self.view.shown_article {
                     let request = PathRequest::update_article(self.dialog_folder(), article);
-                    self.services.picker.request(request, ctx);
+                    self.files.picker.request(request, ctx);
                 }
             }
             Action::ShowOrphans => self.windows.open(Window::Orphans),
@@ -383,15 +383,15 @@ impl FactbenchApp {
             Action::ShowProblems => self.windows.open(Window::Problems),
             Action::ShowConflicts => self.windows.open(Window::Conflicts),
             Action::WorkspaceDetails => self.windows.open(Window::WorkspaceDetails),
-            Action::TextLarger => self.set_text_size(self.services.settings.text_size + 1.0),
-            Action::TextSmaller => self.set_text_size(self.services.settings.text_size - 1.0),
+            Action::TextLarger => self.set_text_size(self.remembered.settings.text_size + 1.0),
+            Action::TextSmaller => self.set_text_size(self.remembered.settings.text_size - 1.0),
             Action::TextReset => {
                 self.set_text_size(crate::ui::services::settings::DEFAULT_TEXT_SIZE)
             }
             Action::ShowShortcuts => self.windows.open(Window::Shortcuts),
             Action::About => self.windows.open(Window::About),
             Action::Theme(choice) => {
-                self.services.settings.theme = choice;
+                self.remembered.settings.theme = choice;
                 self.save_settings();
             }
             Action::ShowTab(tab) => self.view.right_tab = tab,
@@ -417,7 +417,7 @@ impl FactbenchApp {
     }
 
     pub(super) fn set_text_size(&mut self, size: f32) {
-        self.services.settings.text_size = size.clamp(*TEXT_SIZES.start(), *TEXT_SIZES.end());
+        self.remembered.settings.text_size = size.clamp(*TEXT_SIZES.start(), *TEXT_SIZES.end());
         self.save_settings();
     }
 

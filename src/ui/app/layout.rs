@@ -34,16 +34,16 @@ impl FactbenchApp {
     }
 
     pub(super) fn apply_settings(&mut self, ctx: &egui::Context) {
-        if self.services.applied_theme == Some(self.services.settings.theme) {
+        if self.window.applied_theme == Some(self.remembered.settings.theme) {
             return;
         }
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        ctx.set_theme(match self.services.settings.theme {
+        ctx.set_theme(match self.remembered.settings.theme {
             ThemeChoice::System => egui::ThemePreference::System,
             ThemeChoice::Light => egui::ThemePreference::Light,
             ThemeChoice::Dark => egui::ThemePreference::Dark,
         });
-        self.services.applied_theme = Some(self.services.settings.theme);
+        self.window.applied_theme = Some(self.remembered.settings.theme);
     }
 
     pub(super) fn refresh_problems(&mut self) {
@@ -79,7 +79,7 @@ impl FactbenchApp {
                 self.doc.path(),
                 self.doc.is_dirty(),
                 self.problems.lines.len(),
-                self.services.last_export.as_deref(),
+                self.files.last_export.as_deref(),
             );
             self.intents.extend(intent.map(Intent::Status));
         });
@@ -162,7 +162,7 @@ impl FactbenchApp {
                     let number = self.panels.numbers.of(&self.doc, claim.id);
                     self.panels
                         .inspector
-                        .set_context(&self.services.settings.your_name, number);
+                        .set_context(&self.remembered.settings.your_name, number);
                     for intent in self.panels.inspector.show(ui, ws, claim, &problems, &cx) {
                         self.intents.push_back(match intent {
                             InspectorIntent::Command(c) => Intent::Command(c),
@@ -202,7 +202,7 @@ impl FactbenchApp {
             text_revision: self.doc.text_revision(),
             selected_claim: self.view.selected_claim,
             problem_claims: self.doc.problems().claims_with_problems(),
-            text_size: self.services.settings.text_size,
+            text_size: self.remembered.settings.text_size,
             mark_label: &mark_label,
         };
         for intent in self.panels.reader.show(ui, article, &cx) {

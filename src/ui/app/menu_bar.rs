@@ -35,9 +35,9 @@ impl FactbenchApp {
             dirty: self.doc.is_dirty(),
             has_path: self.doc.path().is_some(),
             editing_text: self.panels.reader.is_editing(),
-            recent_count: self.services.settings.recent.len(),
-            theme: self.services.settings.theme,
-            open_report_after_export: self.services.settings.open_report_after_export,
+            recent_count: self.remembered.settings.recent.len(),
+            theme: self.remembered.settings.theme,
+            open_report_after_export: self.remembered.settings.open_report_after_export,
             right_tab: self.view.right_tab,
         }
     }
@@ -67,7 +67,7 @@ impl FactbenchApp {
                 }
                 Entry::Recent => self.recent_menu(ui, cx),
                 Entry::TextSize => {
-                    let size = self.services.settings.text_size;
+                    let size = self.remembered.settings.text_size;
                     ui.label(format!("Article text: {size} pt"));
                 }
             }
@@ -80,7 +80,7 @@ impl FactbenchApp {
     pub(super) fn menu_item(&mut self, ui: &mut egui::Ui, cx: &ActionContext, action: Action) {
         let label = match action {
             Action::OpenRecent(n) => self
-                .services
+                .remembered
                 .settings
                 .recent
                 .get(n)

@@ -7,6 +7,7 @@
 
 mod answers;
 mod bars;
+mod claim_library;
 mod claim_span;
 mod file_actions;
 mod intents;
@@ -55,12 +56,18 @@ pub struct FactbenchApp {
     modals: ModalStack,
     /// The windows beside the work (problems, details, preferences…).
     windows: windows::Windows,
-    /// What to do after a Save As that a question asked for.
-    after_save: Option<Pending>,
     /// Verdict digits right after marking.
     keys: VerdictKeys,
-    /// File dialogs, settings and autosave.
-    services: Services,
+    /// What the window remembers between runs.
+    remembered: Remembered,
+    /// Autosave, recovery, the lock, the file changed on disk.
+    safety: Safety,
+    /// File dialogs, Save As, exports, large opens.
+    files: FileFlow,
+    /// The theme applied and the focus, as the platform last had them.
+    window: WindowState,
+    /// The claim library: its worker, decisions and answers.
+    library: claim_library::ClaimLibrary,
     /// The problems as the window lists them.
     problems: ProblemView,
     /// What this frame's panels, windows and dialogs asked for, applied
@@ -92,13 +99,18 @@ struct VerdictKeys {
     swallow: Option<(String, u8)>,
 }
 
-/// What the window uses besides drawing: file dialogs, remembered
-/// settings, autosave and the watch on the file.
-struct Services {
+/// What the window remembers between runs, and the file it is kept in
+/// (`None`: kept for this run only, as in tests).
+#[derive(Default)]
+struct Remembered {
     settings: Settings,
-    settings_path: Option<PathBuf>,
-    picker: Box<dyn FilePicker>,
-    applied_theme: Option<ThemeChoice>,
+    file: Option<PathBuf>,
+}
+
+/// Keeping the work safe: autosave and recovery files, the workspace's
+/// lock, and changes made to its file by others.
+#[derive(Default)]
+struct Safety {
     /// Writes unsaved work to a recovery file in the background.
     autosaver: autosave::Autosaver,
     /// The autosave interval from the environment, overriding the setting.
@@ -107,20 +119,31 @@ struct Services {
     untitled_folder: Option<PathBuf>,
     /// This run's recovery file for untitled work (or the one restored).
     untitled_target: Option<PathBuf>,
-    /// Whether the window had the focus last frame.
-    was_focused: bool,
     /// The version on disk the user chose not to reload.
     reload_declined: Option<crate::store::DiskState>,
+    /// The open workspace's lock file, telling other windows it is open.
+    lock: Option<crate::store::WorkspaceLock>,
+}
+
+/// Files in and out: the file dialogs, what a Save As is for, the export
+/// under way and the last one written, and when a file opens on a worker.
+struct FileFlow {
+    picker: Box<dyn FilePicker>,
+    /// What to do after a Save As that a question asked for.
+    after_save: Option<Pending>,
+    /// What the export dialog asked for, used when its file is chosen.
+    export_options: crate::export::ExportOptions,
     /// The file last exported, which the status bar names.
     last_export: Option<PathBuf>,
     /// Files larger than this open on a worker; `None`: the standard size.
     open_in_background_above: Option<u64>,
-    /// The claim library: its worker, decisions and answers.
-    library: library::ClaimLibrary,
-    /// What the export dialog asked for, used when its file is chosen.
-    export_options: crate::export::ExportOptions,
-    /// The open workspace's lock file, telling other windows it is open.
-    lock: Option<crate::store::WorkspaceLock>,
+}
+
+/// What the window last told or heard from the platform.
+struct WindowState {
+    applied_theme: Option<ThemeChoice>,
+    /// Whether the window had the focus last frame.
+    was_focused: bool,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -143,25 +166,21 @@ impl FactbenchApp {
             panels: Panels::default(),
             modals: ModalStack::default(),
             windows: windows::Windows::default(),
-            after_save: None,
             keys: VerdictKeys::default(),
-            services: Services {
-                settings: Settings::default(),
-                settings_path: None,
+            remembered: Remembered::default(),
+            safety: Safety::default(),
+            files: FileFlow {
                 picker,
-                applied_theme: None,
-                autosaver: autosave::Autosaver::default(),
-                autosave_override: None,
-                untitled_folder: None,
-                untitled_target: None,
-                was_focused: true,
-                reload_declined: None,
+                after_save: None,
+                export_options: crate::export::ExportOptions::public(),
                 last_export: None,
                 open_in_background_above: None,
-                library: library::ClaimLibrary::default(),
-                export_options: crate::export::ExportOptions::public(),
-                lock: None,
             },
+            window: WindowState {
+                applied_theme: None,
+                was_focused: true,
+            },
+            library: claim_library::ClaimLibrary::default(),
             problems: ProblemView::default(),
             intents: VecDeque::new(),
             panes: keyboard::PaneRects::default(),
@@ -204,9 +223,9 @@ impl FactbenchApp {
             .map(Settings::load)
             .unwrap_or_default();
         let mut app = FactbenchApp::new(Workspace::new("Untitled"), picker);
-        app.services.settings = settings;
-        app.services.settings_path = settings_path;
-        app.services.autosave_override = autosave::interval_from_environment();
+        app.remembered.settings = settings;
+        app.remembered.file = settings_path;
+        app.safety.autosave_override = autosave::interval_from_environment();
         app.set_untitled_recovery_folder(untitled_folder);
         app.open_at_launch(file);
         app.offer_untitled_recoveries();
@@ -231,21 +250,21 @@ impl FactbenchApp {
     /// or nowhere when `None`.
     pub fn set_untitled_recovery_folder(&mut self, folder: Option<PathBuf>) {
         let session = uuid::Uuid::now_v7().to_string();
-        self.services.untitled_target = folder
+        self.safety.untitled_target = folder
             .as_deref()
             .map(|f| crate::store::recovery::untitled_recovery_path(f, &session));
-        self.services.untitled_folder = folder;
+        self.safety.untitled_folder = folder;
     }
 
     /// Sets the autosave interval in seconds, overriding the setting (as
     /// `FACTBENCH_AUTOSAVE_SECS` does); `None` goes back to the setting.
     pub fn set_autosave_interval(&mut self, secs: Option<f64>) {
-        self.services.autosave_override = secs;
+        self.safety.autosave_override = secs;
     }
 
     /// What the panic hook writes: the last autosaved text and its file.
     pub fn panic_slot(&self) -> autosave::PanicSlot {
-        self.services.autosaver.panic_slot()
+        self.safety.autosaver.panic_slot()
     }
 
     /// The recovery file the open document's unsaved work goes to.
@@ -265,11 +284,11 @@ impl FactbenchApp {
     }
 
     fn start_with_last_or_sample(&mut self) {
-        if let Some(last) = self.services.settings.recent.first().cloned() {
+        if let Some(last) = self.remembered.settings.recent.first().cloned() {
             if self.open_path(&last) {
                 return;
             }
-            self.services.settings.forget(&last);
+            self.remembered.settings.forget(&last);
             self.save_settings();
         }
         self.replace_document(Document::new(crate::sample::sample_workspace(), None));
@@ -283,7 +302,7 @@ impl FactbenchApp {
 
     /// What the window remembers between runs (recent files, theme, …).
     pub fn settings_mut(&mut self) -> &mut Settings {
-        &mut self.services.settings
+        &mut self.remembered.settings
     }
 
     pub fn workspace(&self) -> &Workspace {
@@ -317,7 +336,7 @@ impl FactbenchApp {
     }
 
     pub fn picker(&self) -> &dyn FilePicker {
-        self.services.picker.as_ref()
+        self.files.picker.as_ref()
     }
 
     /// Errors waiting to be shown (title, message), oldest first.
@@ -374,7 +393,7 @@ impl FactbenchApp {
 
     /// The file last exported, as the status bar shows it.
     pub fn last_export(&self) -> Option<&Path> {
-        self.services.last_export.as_deref()
+        self.files.last_export.as_deref()
     }
 
     /// Whether "the file changed on disk: reload?" is showing.
@@ -434,7 +453,7 @@ impl FactbenchApp {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
-        self.services.lock = None;
+        self.safety.lock = None;
         self.view = ViewState {
             right_tab: self.view.right_tab,
             ..ViewState::default()
@@ -444,13 +463,13 @@ impl FactbenchApp {
         self.problems.generation = None;
         self.problems.unready_revision = None;
         self.refresh_problems();
-        self.services.autosaver.new_document(None);
-        self.services.reload_declined = None;
+        self.safety.autosaver.new_document(None);
+        self.safety.reload_declined = None;
     }
 
     fn save_settings(&mut self) {
-        if let Some(path) = &self.services.settings_path
-            && let Err(e) = self.services.settings.save(path)
+        if let Some(path) = &self.remembered.file
+            && let Err(e) = self.remembered.settings.save(path)
         {
             let message = format!("{}: {e}", path.display());
             self.error("Could not save settings", message);
@@ -475,6 +494,6 @@ impl eframe::App for FactbenchApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
         // The workspace is no longer open here.
-        self.services.lock = None;
+        self.safety.lock = None;
     }
 }

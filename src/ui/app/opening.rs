@@ -46,7 +46,7 @@ impl FactbenchApp {
     pub(super) fn open_path(&mut self, path: &Path) -> bool {
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         let threshold = self
-            .services
+            .files
             .open_in_background_above
             .unwrap_or(OPEN_IN_BACKGROUND_BYTES);
         if size > threshold && size <= crate::store::MAX_FILE_BYTES {
@@ -149,7 +149,7 @@ impl FactbenchApp {
                 if let Some(note) = note {
                     self.error("Workspace upgraded", note);
                 }
-                self.services.settings.remember(path);
+                self.remembered.settings.remember(path);
                 self.save_settings();
                 true
             }
@@ -164,7 +164,7 @@ impl FactbenchApp {
     /// Opens files larger than `bytes` on a worker (tests use a small
     /// size); `None` goes back to [`OPEN_IN_BACKGROUND_BYTES`].
     pub fn set_open_in_background_above(&mut self, bytes: Option<u64>) {
-        self.services.open_in_background_above = bytes;
+        self.files.open_in_background_above = bytes;
     }
 
     /// Whether a workspace is being opened in the background.

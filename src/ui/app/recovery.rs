@@ -43,16 +43,16 @@ impl FactbenchApp {
     /// The autosave interval in seconds: the environment's, else the
     /// setting's (at least a second, whatever the settings file says).
     pub(super) fn autosave_interval(&self) -> f64 {
-        self.services
+        self.safety
             .autosave_override
-            .unwrap_or(f64::from(self.services.settings.autosave_secs.max(1)))
+            .unwrap_or(f64::from(self.remembered.settings.autosave_secs.max(1)))
     }
 
     /// Where the open document's recovery file goes.
     pub(super) fn recovery_target(&self) -> Option<PathBuf> {
         match self.doc.path() {
             Some(path) => Some(recovery_path(path)),
-            None => self.services.untitled_target.clone(),
+            None => self.safety.untitled_target.clone(),
         }
     }
 
@@ -68,7 +68,7 @@ impl FactbenchApp {
             dirty: self.doc.is_dirty(),
             target,
         };
-        let (failure, next) = self.services.autosaver.tick(&state, now, interval);
+        let (failure, next) = self.safety.autosaver.tick(&state, now, interval);
         if let Some(message) = failure {
             self.error(
                 "Autosave failed",
@@ -83,7 +83,7 @@ impl FactbenchApp {
     /// The user chose to lose the unsaved work: its recovery file goes too.
     pub(super) fn discard_unsaved_work(&mut self) {
         let target = self.recovery_target();
-        self.services.autosaver.discard(target.as_deref());
+        self.safety.autosaver.discard(target.as_deref());
     }
 
     /// Writes the unsaved work aside now, before the document is replaced
@@ -96,7 +96,7 @@ impl FactbenchApp {
             dirty: self.doc.is_dirty(),
             target: self.recovery_target(),
         };
-        self.services.autosaver.write_now(&state)
+        self.safety.autosaver.write_now(&state)
     }
 
     // ----- recovery offers -----
@@ -111,7 +111,7 @@ impl FactbenchApp {
             None => any_recovery(path),
         };
         if let Some(found) = found
-            && self.services.autosaver.written_path() != Some(found.path.as_path())
+            && self.safety.autosaver.written_path() != Some(found.path.as_path())
         {
             self.queue_offer(found, saved);
         }
@@ -119,7 +119,7 @@ impl FactbenchApp {
 
     /// Offers untitled work left by earlier sessions (on start).
     pub(super) fn offer_untitled_recoveries(&mut self) {
-        let Some(folder) = self.services.untitled_folder.clone() else {
+        let Some(folder) = self.safety.untitled_folder.clone() else {
             return;
         };
         // The newest few; the rest stay on disk for a later start.
@@ -127,7 +127,7 @@ impl FactbenchApp {
             .into_iter()
             .take(MAX_UNTITLED_OFFERS)
         {
-            if Some(&found.path) != self.services.untitled_target.as_ref() {
+            if Some(&found.path) != self.safety.untitled_target.as_ref() {
                 self.queue_offer(found, None);
             }
         }
@@ -159,7 +159,7 @@ impl FactbenchApp {
                     found.path.display(),
                     set_aside_path(&found.path).display()
                 );
-                self.services.autosaver.protect(found.path);
+                self.safety.autosaver.protect(found.path);
                 self.error("Could not read unsaved work", message);
             }
         }
@@ -226,10 +226,10 @@ impl FactbenchApp {
             .and_then(|p| DiskState::read(p).ok());
         let doc = Document::recovered(offer.recovered, offer.workspace_path.clone(), disk);
         if offer.workspace_path.is_none() {
-            self.services.untitled_target = Some(offer.file.clone());
+            self.safety.untitled_target = Some(offer.file.clone());
         }
         self.replace_document(doc);
-        self.services.autosaver.new_document(Some(offer.file));
+        self.safety.autosaver.new_document(Some(offer.file));
     }
 
     // ----- changes on disk -----
@@ -285,7 +285,7 @@ impl FactbenchApp {
                 }
             }
             DiskChoice::SaveAs => {
-                self.after_save = then;
+                self.files.after_save = then;
                 self.request_save_as(ctx);
             }
             DiskChoice::Reload => {
@@ -300,8 +300,8 @@ impl FactbenchApp {
     /// no unsaved changes, offers to reload it.
     pub(super) fn check_disk_on_focus(&mut self, ctx: &egui::Context) {
         let focused = ctx.input(|i| i.focused);
-        let regained = focused && !self.services.was_focused;
-        self.services.was_focused = focused;
+        let regained = focused && !self.window.was_focused;
+        self.window.was_focused = focused;
         let busy = self
             .modals
             .any(|m| matches!(m, Modal::Prompt(_) | Modal::Recovery(_)));
@@ -315,7 +315,7 @@ impl FactbenchApp {
             return;
         };
         let declined_this_version = self
-            .services
+            .safety
             .reload_declined
             .as_ref()
             .is_some_and(|d| d.compare_with_disk(&path).ok() == Some(DiskChange::Unchanged));
@@ -329,7 +329,7 @@ impl FactbenchApp {
         if reload {
             self.open_path(&path);
         } else {
-            self.services.reload_declined = DiskState::read(&path).ok();
+            self.safety.reload_declined = DiskState::read(&path).ok();
         }
     }
 }

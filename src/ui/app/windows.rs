@@ -145,12 +145,11 @@ impl FactbenchApp {
 
     /// Preferences: your name, autosave, and the claim library's folders.
     fn preferences_window(&mut self, ctx: &egui::Context) -> Vec<Intent> {
-        let settings = &self.services.settings;
+        let settings = &self.remembered.settings;
         let mut your_name = settings.your_name.clone();
         let mut autosave_secs = settings.autosave_secs;
         let mut folders = settings.library_folders.clone();
-        let (overridden, default_folder) =
-            (self.services.autosave_override, self.workspace_folder());
+        let (overridden, default_folder) = (self.safety.autosave_override, self.workspace_folder());
         let mut folders_change = None;
         let changed = self.windows.with_flag(Window::Preferences, |open| {
             dialogs::preferences_window(

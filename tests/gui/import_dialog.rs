@@ -2,15 +2,11 @@
 //! following, metadata edited before import, bad dates and refused files
 //! blocking nothing else.
 
-#![cfg(feature = "gui")]
-
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use factbench::ui::{ImportDialog, ImportOutcome, PasteDialog};
 use std::path::{Path, PathBuf};
-
-mod support;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -402,8 +398,8 @@ fn a_dropped_fifo_is_refused_at_once_and_the_workspace_is_unchanged() {
         .status()
         .unwrap();
     assert!(made.success());
-    let workspace = support::one_article("Kept", "The article already here.");
-    let mut harness = support::harness(support::app(workspace.clone(), vec![]));
+    let workspace = crate::support::one_article("Kept", "The article already here.");
+    let mut harness = crate::support::harness(crate::support::app(workspace.clone(), vec![]));
     harness
         .input_mut()
         .dropped_files

@@ -3,8 +3,7 @@
 //! went; *New source* adds nothing until saved; a URL without a scheme is
 //! flagged; the right panel keeps its width across its tabs.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -12,7 +11,6 @@ use factbench::export::Format;
 use factbench::sample::sample_workspace;
 use factbench::ui::{Action, FactbenchApp, RightTab};
 use std::path::PathBuf;
-use support::*;
 
 /// Opens Save as (no dialog can be shown) and types `path` in the field.
 fn type_save_path(harness: &mut Harness<'static, FactbenchApp>, path: &str) {

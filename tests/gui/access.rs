@@ -2,11 +2,9 @@
 //! their text, each claim highlight named by number and verdict, and a name
 //! on every text field of the window.
 
-mod support;
-
+use crate::support::*;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use factbench::ui::RightTab;
-use support::*;
 
 const TEXT: &str = "Путин встретил Си. ПУТИН заявил, что путин…\nСи Цзиньпин (习近平) прибыл в Москву; 习近平 выступил.";
 

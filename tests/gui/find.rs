@@ -5,11 +5,9 @@
 //! claims search keeps Ctrl+Shift+F; both are in Help › Keyboard
 //! shortcuts.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
-use support::*;
 
 const TEXT: &str = "Путин встретил Си. ПУТИН заявил, что путин…\nСи Цзиньпин (习近平) прибыл в Москву; 习近平 выступил.";
 

@@ -3,13 +3,11 @@
 //! re-anchoring to the reader's selection, every field kept, and each step
 //! undone by Ctrl+Z.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use factbench::edit::Command;
 use factbench::model::{ClaimId, Workspace};
-use support::*;
 
 const TEXT: &str = "Xi said 29 heads of state will attend, officials confirmed.";
 

@@ -3,15 +3,13 @@
 //! one undo step each; File › New asks for the new workspace's scale; the
 //! verdict picker reaches verdicts past the ninth.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use factbench::edit::Command;
 use factbench::model::VerdictScale;
 use factbench::sample::sample_workspace;
 use factbench::ui::Action;
-use support::*;
 
 #[test]
 fn a_preset_replaces_the_scale_in_one_undoable_step() {

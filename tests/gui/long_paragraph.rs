@@ -3,12 +3,10 @@
 //! marking and moving the caret across a piece boundary behave as inside
 //! any paragraph, and offsets stay exact.
 
-mod support;
-
+use crate::support::{app, harness, one_article, press};
 use egui::{Key, Modifiers};
 use factbench::anchor::capture;
 use factbench::text::{continues_paragraph, cut_long_paragraphs, split_paragraphs};
-use support::{app, harness, one_article, press};
 
 /// One paragraph in four scripts, with an emoji family and a combining
 /// accent in every sentence.

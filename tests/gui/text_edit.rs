@@ -3,14 +3,12 @@
 //! shortcuts), claims follow each edit, Escape leaves the mode, and one
 //! Ctrl+Z takes back a word's typing with every claim as it was.
 
-mod support;
-
+use crate::support::{app, harness, one_article, press};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use factbench::anchor::find_quote;
 use factbench::model::{Claim, ClaimId, Workspace};
 use factbench::ui::{Action, EDITING_HINT};
-use support::{app, harness, one_article, press};
 
 const TEXT: &str = "Тбе мэр заявил, что 2450 жителей эвакуированы.\n\n中国外交部表示 👩‍👩‍👧 café.";
 

@@ -3,8 +3,7 @@
 //! a broken file that leaves the open workspace alone, and the problems
 //! panel for a claim whose anchor no longer matches.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -12,7 +11,6 @@ use factbench::edit::{ClaimText, Command};
 use factbench::sample::sample_workspace;
 use factbench::ui::FactbenchApp;
 use std::path::PathBuf;
-use support::*;
 
 /// Makes an unsaved change (a verdict on the first unrated claim).
 fn make_a_change(harness: &mut Harness<'static, FactbenchApp>) {

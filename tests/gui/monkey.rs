@@ -1,10 +1,8 @@
 //! Random clicks, drags and keys all over the window must never panic, and
 //! every change they make must stay undoable back to the opened workspace.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers, PointerButton, Pos2};
-use support::*;
 
 /// A small deterministic random generator (xorshift), so failures repeat.
 struct Rng(u64);

@@ -4,13 +4,11 @@
 //! the caret, Enter on a list row opens its claim, Alt+digit gives a
 //! verdict while typing, and after Ctrl+M the whole statement is selected.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use factbench::model::Claim;
 use factbench::ui::Pane;
-use support::*;
 
 const TEXT: &str = "Zelenskyy accused China of supplying Russia with weapons and components.\nBeijing denied it the same day.";
 

@@ -3,14 +3,12 @@
 //! Cancel (or a failure) leaves it as it was. The size at which a file
 //! goes to the worker is lowered here so that a test file is "large".
 
-mod support;
-
+use crate::support::*;
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use factbench::sample::{generated_workspace, sample_workspace};
 use factbench::ui::Action;
 use std::time::{Duration, Instant};
-use support::*;
 
 /// Runs frames until the open is over (or ten seconds have passed).
 fn wait_for_open(harness: &mut egui_kittest::Harness<'static, factbench::ui::FactbenchApp>) {

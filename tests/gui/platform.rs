@@ -3,11 +3,9 @@
 //! a settled selection becomes the PRIMARY selection (middle-click paste),
 //! a link opens in the browser, and its context menu copies the address.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers, OutputCommand};
 use egui_kittest::kittest::Queryable as _;
-use support::*;
 
 const URL: &str = "https://news.example.org/2025/05/xi-moscow";
 

@@ -4,13 +4,11 @@
 //! public fields read-only outside it), and the claims list's numbers and
 //! Publication filter.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use factbench::edit::{ClaimChange, ClaimText, Command};
 use factbench::sample::sample_workspace;
-use support::*;
 
 const COMMAND_SHIFT: Modifiers = Modifiers {
     alt: false,

@@ -2,13 +2,11 @@
 //! each claim before anything changes, applies it as one undoable step, and
 //! Edit › Re-attach claim to selection fixes an orphan.
 
-mod support;
-
+use crate::support::{app, harness, one_article};
 use egui_kittest::kittest::Queryable as _;
 use factbench::anchor::find_quote;
 use factbench::model::{Claim, ClaimId, Workspace};
 use factbench::ui::Action;
-use support::{app, harness, one_article};
 
 const OLD: &str = "Власти сообщили, что эвакуированы 2450 жителей.\n\nМост закрыт до понедельника.\n\n两国贸易额增长了百分之十二。";
 const NEW: &str = "ОБНОВЛЕНО: уточнено число эвакуированных.\n\nВласти сообщили, что эвакуированы 2448 жителей.\n\n两国贸易额增长了百分之十二。";

@@ -1,12 +1,10 @@
 //! Judging claims in the window: verdicts by click and by key, field edits
 //! with undo and redo, deleting with undo, and filtering the claims list.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use factbench::sample::sample_workspace;
-use support::*;
 
 /// The sample workspace with its first unrated claim selected.
 fn with_unrated_claim_selected() -> (

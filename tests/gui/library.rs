@@ -6,8 +6,7 @@
 //! read-only, the Problems window lists a verdict that differs, and
 //! Preferences › Claim library folders takes a typed folder.
 
-mod support;
-
+use crate::support::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use factbench::edit::{ClaimChange, ClaimText, Command};
@@ -17,7 +16,6 @@ use factbench::ui::Action;
 use factbench::ui::FactbenchApp;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::*;
 
 const GAS_CHECK: &str = "01a22065-6084-7000-8c00-000000000000";
 const CHIPS_CHECK: &str = "01a22065-6084-7000-8c00-000000000002";

@@ -2,12 +2,10 @@
 //! keyboard and pressing Ctrl+M gives a claim with the exact quote and
 //! char offsets, in Latin, Cyrillic and Chinese articles.
 
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use factbench::anchor::slice_chars;
-use support::*;
 
 /// Clicks at the start of the text, extends the selection by `chars`
 /// with Shift+Right, marks it, and returns the new claim's anchor.

@@ -4,14 +4,12 @@
 //! Compare with… listing the differences, and the lock warning when the
 //! workspace is already open elsewhere.
 
-mod support;
-
+use crate::support::{app, harness};
 use egui_kittest::kittest::Queryable as _;
 use factbench::merge::merge;
 use factbench::model::Workspace;
 use factbench::sample::sample_workspace;
 use factbench::ui::Action;
-use support::{app, harness};
 
 /// The sample merged with the same claim's verdict changed two ways, and
 /// its rationale too.

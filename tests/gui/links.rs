@@ -2,11 +2,9 @@
 //! of `file://` or a bare path is shown as text, and clicking it hands
 //! nothing to the system opener (which would open or run a local file).
 
-mod support;
-
+use crate::support::*;
 use egui::OutputCommand;
 use egui_kittest::kittest::Queryable as _;
-use support::*;
 
 type Harness = egui_kittest::Harness<'static, factbench::ui::FactbenchApp>;
 

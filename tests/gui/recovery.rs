@@ -4,10 +4,7 @@
 //! changed behind the window's back never silently overwritten, and the
 //! reload offer when the window regains focus.
 
-#![cfg(feature = "gui")]
-
-mod support;
-
+use crate::support::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -19,7 +16,6 @@ use factbench::ui::FactbenchApp;
 use factbench::ui::ScriptedPicker;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::*;
 
 /// The app as started with `file`, untitled work recovered in `untitled`,
 /// autosaving at every change.
@@ -207,7 +203,7 @@ fn untitled_work_is_recovered_from_the_data_folder() {
         Box::new(ScriptedPicker::default()),
     );
     app.set_autosave_interval(Some(0.0));
-    let mut harness = support::harness(app);
+    let mut harness = crate::support::harness(app);
     assert_eq!(harness.state().document().path(), None, "the sample");
     edit_rationale(&mut harness, 2, "Untitled but precious.");
     let file = harness.state().recovery_file().unwrap();
@@ -227,7 +223,7 @@ fn untitled_work_is_recovered_from_the_data_folder() {
         Box::new(ScriptedPicker::answering([Some(target.clone())])),
     );
     app.set_autosave_interval(Some(0.0));
-    let mut harness = support::harness(app);
+    let mut harness = crate::support::harness(app);
     assert!(harness.state().recovery_offered());
     click(&mut harness, "Show differences");
     harness.get_by_label_contains("It holds 1 article(s), 14 claim(s)");

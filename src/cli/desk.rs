@@ -86,7 +86,6 @@ pub(super) fn save(change: &mut Change, doc: &mut Document) -> Result<(), Failur
     if !doc.is_dirty() {
         return Ok(());
     }
-    doc.touch_modified();
     change.save(doc.workspace()).map_err(|e| e.to_string())?;
     Ok(())
 }

@@ -134,7 +134,6 @@ fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), S
     let mut doc = Document::new(workspace, Some(args.into.clone()));
     doc.execute(Command::AddArticles(articles), 0.0)
         .map_err(|e| format!("{}: {e}", args.into.display()))?;
-    doc.touch_modified();
     change.save(doc.workspace()).map_err(|e| e.to_string())?;
     Ok((args.articles.len(), created))
 }

@@ -76,7 +76,6 @@ fn update(args: &UpdateArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             args.workspace.display()
         );
     } else {
-        doc.touch_modified();
         change.save(doc.workspace()).map_err(|e| e.to_string())?;
     }
     let _ = out.write_all(report.as_bytes());

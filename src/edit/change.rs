@@ -58,6 +58,9 @@ pub enum Edit {
     SetScale {
         scale: Box<VerdictScale>,
     },
+    /// Set when the workspace was last changed; every executed command
+    /// carries one, so undo restores the time with the content.
+    SetModified(Timestamp),
     /// Make `text` the article's text, keeping the text it had (with its
     /// source and retrieved date) as its latest earlier version.
     PushArticleVersion {
@@ -213,6 +216,7 @@ impl Edit {
             Edit::SetScale { scale } => Edit::SetScale {
                 scale: Box::new(std::mem::replace(&mut ws.scale, *scale)),
             },
+            Edit::SetModified(at) => Edit::SetModified(std::mem::replace(&mut ws.modified, at)),
             Edit::PushArticleVersion { index, version } => {
                 push_article_version(ws, index, *version)
             }
@@ -269,7 +273,8 @@ impl Edit {
             Edit::SetArticleDetails { .. } => out.details = true,
             Edit::SetWorkspaceDetails { .. }
             | Edit::InsertConflict { .. }
-            | Edit::RemoveConflict { .. } => {}
+            | Edit::RemoveConflict { .. }
+            | Edit::SetModified(_) => {}
             Edit::SetScale { .. } => out.everything = true,
             Edit::Group(edits) => edits.iter().for_each(|e| e.collect_touches(ws, out)),
         }

@@ -123,16 +123,6 @@ impl Document {
         self.history.seal();
     }
 
-    /// Sets `modified` before a save, when the content changed since it
-    /// was opened or last saved (saving an unchanged workspace leaves the
-    /// file as it was, so copies shared through git do not churn); not an
-    /// undoable change.
-    pub fn touch_modified(&mut self) {
-        if self.is_dirty() || self.path.is_none() {
-            self.workspace.modified = crate::model::now();
-        }
-    }
-
     /// Applies a command as one undo step; `now` is the caller's clock in
     /// seconds (used to end typing steps at pauses). A command that would
     /// change nothing records nothing and returns [`Outcome::Unchanged`].
@@ -141,11 +131,12 @@ impl Document {
             .typing()
             .map(|(field, text)| Keystroke::new(field, text, now));
         // The one reading of the clock for this command.
-        let (edit, outcome) = plan(&self.workspace, command, crate::model::now())?;
+        let at = crate::model::now();
+        let (edit, outcome) = plan(&self.workspace, command, at)?;
         if edit.is_nothing() {
             return Ok(Outcome::Unchanged);
         }
-        let (inverse, _) = self.apply(edit);
+        let (inverse, _) = self.apply(Edit::Group(vec![edit, Edit::SetModified(at)]));
         self.history.record(inverse, keystroke, self.saved);
         Ok(outcome)
     }

@@ -449,12 +449,14 @@ fn a_recovered_document_is_unsaved_until_saved() {
     assert_eq!(doc.path(), Some(std::path::Path::new("r.ron")));
 }
 
+/// `modified` changes with the content, inside history: an unchanged
+/// workspace keeps it (so a save leaves the file as it was), undo restores
+/// it, redo sets it again.
 #[test]
-fn saving_an_unchanged_workspace_keeps_its_modified_time() {
+fn the_modified_time_follows_the_content_through_undo_and_redo() {
     let ws = sample_workspace();
     let opened_at = ws.modified;
     let mut doc = Document::new(ws, Some("desk.ron".into()));
-    doc.touch_modified();
     assert_eq!(doc.workspace().modified, opened_at, "nothing changed");
     // A draft: a published claim's verdict changes only through a correction.
     let claim = doc
@@ -467,16 +469,16 @@ fn saving_an_unchanged_workspace_keeps_its_modified_time() {
     let verdict = doc.workspace().scale.verdicts[0].key.clone();
     doc.execute(Command::set_verdict(claim, Some(verdict)), 0.0)
         .unwrap();
+    let changed_at = doc.workspace().modified;
+    assert_ne!(changed_at, opened_at, "the content changed");
     doc.undo();
-    doc.touch_modified();
     assert_eq!(
         doc.workspace().modified,
         opened_at,
         "undone back to the saved state"
     );
     doc.redo();
-    doc.touch_modified();
-    assert_ne!(doc.workspace().modified, opened_at, "the content changed");
+    assert_eq!(doc.workspace().modified, changed_at, "redone");
 }
 
 #[test]

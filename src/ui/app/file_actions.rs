@@ -88,7 +88,6 @@ impl FactbenchApp {
         let Some(lock) = self.lock_for_saving(path) else {
             return false;
         };
-        self.doc.touch_modified();
         match crate::store::save_locked(&lock, path, self.doc.workspace(), expect) {
             Ok(disk) => {
                 self.safety.lock = Some(lock);

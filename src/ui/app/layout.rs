@@ -185,7 +185,7 @@ impl FactbenchApp {
         let ws = self.doc.workspace();
         let Some(article) = self.view.shown_article.and_then(|id| ws.article(id)) else {
             ui.centered_and_justified(|ui| {
-                ui.label("No article yet. Use File › Import article… (Ctrl+I) or drop a .txt, .md or .html file on the window.");
+                ui.label("No article yet. Use File › Import article… (Ctrl+I) or drop a .txt, .md, .html, .vtt or .srt file on the window.");
             });
             return;
         };

@@ -80,7 +80,7 @@ impl RenameSpeakerDialog {
                 let combo = egui::ComboBox::from_id_salt("rename-speaker-label")
                     .selected_text(self.label.as_str())
                     .width(280.0);
-                labelled_combo(ui, "Speaker", "Speaker", combo, |ui| {
+                labelled_combo(ui, "Speaker", "Speaker to rename", combo, |ui| {
                     for (index, speaker) in transcript.speakers.iter().enumerate() {
                         let cues = transcript
                             .cues

@@ -238,3 +238,30 @@ fn a_claim_marked_on_a_cyrillic_transcript_has_exact_offsets_and_its_moment() {
     assert_eq!(claim.anchor.exact, "Слева мы видим");
     harness.get_by_label_contains("(0:14–0:17)");
 }
+
+#[test]
+fn a_txt_transcript_can_be_read_as_text_in_the_import_dialog() {
+    let mut harness = harness(app(
+        Workspace::new("Press"),
+        vec![Some(fixture("press.txt"))],
+    ));
+    run(&mut harness, Action::ImportArticle);
+    harness.get_by_label_contains("text transcript, ");
+    let field = egui::accesskit::Role::TextInput;
+    harness.get_by_role_and_label(field, "Media URL");
+    harness.get_by_label("Read the file as").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Text").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("text transcript").is_none());
+    let media = harness.query_by_role_and_label(field, "Media URL");
+    assert!(media.is_none(), "only for transcripts");
+    harness.get_by_label("Import 1 article").click();
+    harness.run_steps(3);
+    let article = &harness.state().workspace().articles[0];
+    assert!(article.transcript.is_none());
+    assert!(
+        article.text.contains("[00:00:12] MINISTER:"),
+        "read as it is"
+    );
+}

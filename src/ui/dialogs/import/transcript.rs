@@ -49,7 +49,7 @@ pub(super) fn read_as_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
     let mut choice = entry.read_as;
     ui.horizontal(|ui| {
         let combo = egui::ComboBox::from_id_salt("import-read-as").selected_text(name(choice));
-        labelled_combo(ui, "Read as", "Read as", combo, |ui| {
+        labelled_combo(ui, "Read as", "Read the file as", combo, |ui| {
             for option in [None, Some(ReadAs::Text), Some(ReadAs::Transcript)] {
                 ui.selectable_value(&mut choice, option, name(option));
             }

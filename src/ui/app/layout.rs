@@ -83,12 +83,15 @@ impl FactbenchApp {
             );
             self.intents.extend(intent.map(Intent::Status));
         });
+        // In a small window (800 wide) the side panels start narrower, so
+        // the article keeps a readable column.
+        let window = ui.available_width();
         let claims = egui::Panel::left("claims-panel")
-            .default_size(330.0)
+            .default_size((window * 0.24).clamp(220.0, 330.0))
             .size_range(220.0..=600.0)
             .show(ui, |ui| self.left_panel(ui));
         let inspector = egui::Panel::right("inspector-panel")
-            .default_size(400.0)
+            .default_size((window * 0.3).clamp(260.0, 400.0))
             .size_range(260.0..=720.0)
             .show(ui, |ui| self.right_panel(ui));
         let article = egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));

@@ -13,6 +13,8 @@ pub struct GoToTimeDialog {
     text: String,
     /// Why the last time typed found nothing.
     problem: Option<String>,
+    /// The field was given the keyboard (on the first frame).
+    focused: bool,
 }
 
 /// What the dialog answers.
@@ -47,10 +49,11 @@ impl GoToTimeDialog {
                     .desired_width(f32::INFINITY),
             );
             name_widget(ui, &field, "Time");
-            if !field.has_focus() && self.problem.is_none() {
+            let typing = field.has_focus() || field.lost_focus();
+            let enter = typing && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !std::mem::replace(&mut self.focused, true) || enter {
                 field.request_focus();
             }
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if let Some(problem) = &self.problem {
                 ui.colored_label(ui.visuals().error_fg_color, problem);
             }

@@ -22,7 +22,7 @@ impl Margin {
     pub fn of(article: &Article, text_size: f32) -> Self {
         match &article.transcript {
             Some(t) if !t.cues.is_empty() => Margin {
-                width: (text_size * 4.4).round(),
+                width: (text_size * 3.9).round(),
                 top: (text_size * 1.2).round(),
             },
             _ => Margin::default(),
@@ -67,7 +67,7 @@ pub(super) fn paint(ui: &Ui, view: &ArticleView, article: &Article, text_size: f
             .and_then(|s| transcript.speaker_name(s))
             .filter(|_| turn)
         {
-            let pos = pos2(rect.min.x, row.min.y + 1.0);
+            let pos = pos2(rect.min.x, row.min.y - 1.0);
             painter.text(pos, Align2::LEFT_BOTTOM, name, name_font.clone(), strong);
         }
     }

@@ -12,7 +12,9 @@
 #   4. a link opens in the browser (BROWSER is a stand-in recording the URL);
 #   5. the work is saved (read back from the file) and is there on reopening;
 #   6. a script (`factbench mark`) is refused while the window has the
-#      workspace open, naming the window, and marks once it is closed.
+#      workspace open, naming the window, and marks once it is closed;
+#   8. a .vtt given on the command line opens as a transcript, and Go to
+#      time (Ctrl+G) selects the cue said at 12:19.
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
 # Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default :97),
@@ -249,4 +251,17 @@ step="the same script once the window is closed"
 "$bin" claims "$workspace" --json | grep -qF "\"exact\":\"$quote\"" ||
   fail "claims --json does not list the marked quote"
 echo "ok 7 - a script is refused while the window has the workspace, and marks once it is closed"
+
+# ------------------------------------------- 8. a transcript, Go to time
+step="opening a WebVTT transcript and going to a time"
+start_app "$work/home-transcript" "$root/tests/fixtures/transcripts/debate.vtt"
+shot "8-transcript"
+keys ctrl+g
+type_text "12:19"
+keys Return
+wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "That is not true: it fell by a third." ||
+  fail "after Go to time 12:19 the selection is '$(x xclip -o -selection primary 2>/dev/null)'"
+shot "8-went-to-time"
+stop_app
+echo "ok 8 - a .vtt opens as a transcript and Go to time (Ctrl+G) selects the cue said then"
 echo "e2e: all passed (screenshots in $artifacts)"

@@ -249,7 +249,8 @@ fn a_txt_transcript_can_be_read_as_text_in_the_import_dialog() {
     harness.get_by_label_contains("text transcript, ");
     let field = egui::accesskit::Role::TextInput;
     harness.get_by_role_and_label(field, "Media URL");
-    harness.get_by_label("Read the file as").click_accesskit();
+    harness.run_steps(2); // the modal settles where it is centred
+    harness.get_by_label("Read the file as").click();
     harness.run_steps(2);
     harness.get_by_label("Text").click();
     harness.run_steps(2);

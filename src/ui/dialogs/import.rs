@@ -488,7 +488,6 @@ fn entry_details(ui: &mut egui::Ui, entry: &mut ImportEntry) {
         return;
     }
     encoding_picker(ui, entry);
-    transcript::read_as_picker(ui, entry);
     if let Err(message) = &entry.result {
         ui.colored_label(ui.visuals().error_fg_color, message);
         return;
@@ -512,6 +511,7 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
         Some(encoding) => encoding.name(),
     };
     let mut choice = entry.encoding;
+    let mut read_as = entry.read_as;
     ui.horizontal(|ui| {
         ui.label("Encoding");
         let combo = egui::ComboBox::from_id_salt("import-encoding")
@@ -523,8 +523,10 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
                 }
             });
         name_widget(ui, &combo.response, "Encoding");
+        transcript::read_as_picker(ui, entry, &mut read_as);
     });
-    if choice != entry.encoding {
+    if choice != entry.encoding || read_as != entry.read_as {
+        entry.read_as = read_as;
         entry.choose_encoding(choice);
     }
 }

@@ -36,8 +36,9 @@ fn may_be_either(entry: &ImportEntry) -> bool {
     matches!(extension.as_str(), "txt" | "")
 }
 
-/// For a `.txt` file: read it as text or as a transcript, or tell.
-pub(super) fn read_as_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
+/// For a `.txt` file, on the encoding's row: read it as text or as a
+/// transcript, or tell by its lines (`choice`, applied by the caller).
+pub(super) fn read_as_picker(ui: &mut egui::Ui, entry: &ImportEntry, choice: &mut Option<ReadAs>) {
     if !may_be_either(entry) {
         return;
     }
@@ -46,19 +47,15 @@ pub(super) fn read_as_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
         Some(ReadAs::Text) => "Text",
         Some(ReadAs::Transcript) => "Transcript (time codes)",
     };
-    let mut choice = entry.read_as;
-    ui.horizontal(|ui| {
-        let combo = egui::ComboBox::from_id_salt("import-read-as").selected_text(name(choice));
-        labelled_combo(ui, "Read as", "Read the file as", combo, |ui| {
-            for option in [None, Some(ReadAs::Text), Some(ReadAs::Transcript)] {
-                ui.selectable_value(&mut choice, option, name(option));
-            }
-        });
+    ui.add_space(8.0);
+    let combo = egui::ComboBox::from_id_salt("import-read-as")
+        .selected_text(name(*choice))
+        .width(150.0);
+    labelled_combo(ui, "Read as", "Read the file as", combo, |ui| {
+        for option in [None, Some(ReadAs::Text), Some(ReadAs::Transcript)] {
+            ui.selectable_value(choice, option, name(option));
+        }
     });
-    if choice != entry.read_as {
-        entry.read_as = choice;
-        entry.choose_encoding(entry.encoding);
-    }
 }
 
 /// For a transcript: the address of its recording.

@@ -48,6 +48,12 @@ pub enum Action {
     /// Turns the reader's edit mode on or off: correcting the article's
     /// text in place, the claims following each edit.
     EditArticleText,
+    /// A transcript: scrolls to the cue said at a typed time (`12:03`) and
+    /// selects it.
+    GoToTime,
+    /// A transcript: gives a speaker label (`SPEAKER_00`) a name, once for
+    /// the whole article.
+    RenameSpeaker,
     /// Shows what differs between another workspace file and this one.
     CompareWith,
     Export(Format),
@@ -122,6 +128,8 @@ impl Action {
             Action::CompareVersions => "Compare versions…",
             Action::UpdateArticleFromClipboard => "Update from the clipboard…",
             Action::EditArticleText => "Edit article text",
+            Action::GoToTime => "Go to time…",
+            Action::RenameSpeaker => "Rename speaker…",
             Action::ShowOrphans => "Orphans…",
             Action::NewArticleFromClipboard => "New article from clipboard…",
             Action::Export(Format::Html) => "HTML report…",
@@ -179,7 +187,9 @@ impl Action {
             Action::ClearRecent => "Forget the recently opened workspaces",
             Action::Save => "Save the workspace",
             Action::SaveAs => "Save the workspace to a new file",
-            Action::ImportArticle => "Add articles from text, Markdown or web-page files",
+            Action::ImportArticle => {
+                "Add articles from text, Markdown or web-page files, or transcripts (WebVTT, SRT)"
+            }
             Action::UpdateArticle => {
                 "Replace the article's text by a newer version from a file; every claim follows its text, or is kept as an orphan when its text is gone"
             }
@@ -193,6 +203,12 @@ impl Action {
                 "Correct the article's text in place (a paste or OCR error); claims follow every edit, and Esc finishes"
             }
             Action::NewArticleFromClipboard => "Add an article from text copied elsewhere",
+            Action::GoToTime => {
+                "In a transcript, go to what was said at a time (12:03 or 1:02:03) and select it"
+            }
+            Action::RenameSpeaker => {
+                "In a transcript, give a speaker label such as SPEAKER_00 a name, everywhere in the article"
+            }
             Action::Export(Format::Html) => {
                 "Export the annotated report as one self-contained HTML file"
             }
@@ -309,12 +325,14 @@ impl Action {
             Action::Preferences => key(COMMAND, Key::Comma),
             Action::ShowShortcuts => key(NONE, Key::F1),
             Action::EditArticleText => key(COMMAND_SHIFT, Key::E),
+            Action::GoToTime => key(COMMAND, Key::G),
             Action::OpenRecent(_)
             | Action::ClearRecent
             | Action::UpdateArticle
             | Action::UpdateArticleFromClipboard
             | Action::CompareVersions
             | Action::ShowOrphans
+            | Action::RenameSpeaker
             | Action::CompareWith
             | Action::ReattachClaim
             | Action::Export(_)
@@ -409,6 +427,7 @@ impl Action {
             | Action::FindNext
             | Action::FindPrevious => cx.has_shown_article,
             Action::CompareVersions => cx.shown_article_has_versions,
+            Action::GoToTime | Action::RenameSpeaker => cx.shown_article_is_transcript,
             Action::ReattachClaim => {
                 cx.selected_claim_orphaned && cx.has_shown_article && cx.has_text_selection
             }

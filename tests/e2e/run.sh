@@ -16,6 +16,8 @@
 #   7. with no file dialog on the desktop, Save As asks for the path in a
 #      modal question whose answer saves the copy (a dialog's answer goes
 #      through the one queue of intents).
+#   8. a .vtt given on the command line opens as a transcript, and Go to
+#      time (Ctrl+G) selects the cue said at 12:19.
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
 # Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default :97),
@@ -277,4 +279,17 @@ esac
 shot "8-saved-as"
 stop_app
 echo "ok 8 - with no file dialog, Save As asks for the path and saves the copy there"
+
+# ------------------------------------------- 9. a transcript, Go to time
+step="opening a WebVTT transcript and going to a time"
+start_app "$work/home-transcript" "$root/tests/fixtures/transcripts/debate.vtt"
+shot "9-transcript"
+keys ctrl+g
+type_text "12:19"
+keys Return
+wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "That is not true: it fell by a third." ||
+  fail "after Go to time 12:19 the selection is '$(x xclip -o -selection primary 2>/dev/null)'"
+shot "9-went-to-time"
+stop_app
+echo "ok 9 - a .vtt opens as a transcript and Go to time (Ctrl+G) selects the cue said then"
 echo "e2e: all passed (screenshots in $artifacts)"

@@ -29,4 +29,5 @@ mod recovery;
 mod scale;
 mod span;
 mod text_edit;
+mod transcripts;
 mod update;

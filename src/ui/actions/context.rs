@@ -44,6 +44,8 @@ pub struct ActionContext {
     pub has_shown_article: bool,
     /// The shown article has earlier versions.
     pub shown_article_has_versions: bool,
+    /// The shown article is a transcript (it has cue times).
+    pub shown_article_is_transcript: bool,
     /// Article text is selected in the reader.
     pub has_text_selection: bool,
     /// There are unsaved changes.
@@ -72,6 +74,7 @@ impl Default for ActionContext {
             selected_claim_shown: false,
             has_shown_article: false,
             shown_article_has_versions: false,
+            shown_article_is_transcript: false,
             has_text_selection: false,
             dirty: false,
             has_path: false,

@@ -97,6 +97,9 @@ const ARTICLE: &[Entry] = &[
     A(Action::CompareVersions),
     A(Action::ShowOrphans),
     Sep,
+    A(Action::GoToTime),
+    A(Action::RenameSpeaker),
+    Sep,
     A(Action::ArticleDetails),
 ];
 

@@ -41,6 +41,12 @@ pub(super) enum Answer {
     Recovery(Box<RecoveryOffer>, RecoveryChoice),
     /// A workspace read on a worker (or cancelled: nothing to do).
     Opened(Box<Opened>),
+    /// Go to time…: the chars `start..end` of the shown article selected
+    /// and scrolled into view.
+    RevealText {
+        start: usize,
+        end: usize,
+    },
 }
 
 impl std::fmt::Debug for Answer {
@@ -56,6 +62,7 @@ impl std::fmt::Debug for Answer {
             Answer::Export { .. } => "Export",
             Answer::Recovery(..) => "Recovery",
             Answer::Opened(_) => "Opened",
+            Answer::RevealText { .. } => "RevealText",
         };
         write!(f, "Answer::{name}")
     }
@@ -91,6 +98,10 @@ impl FactbenchApp {
             } => self.choose_export_file(ctx, format, options, choice),
             Answer::Recovery(offer, choice) => self.answer_offer(*offer, choice),
             Answer::Opened(opened) => self.take_opened(*opened),
+            Answer::RevealText { start, end } => {
+                self.panels.reader.select_and_reveal(start, end);
+                self.panels.reader.focus();
+            }
         }
     }
 

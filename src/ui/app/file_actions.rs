@@ -340,6 +340,7 @@ impl FactbenchApp {
                 read.source,
                 today,
             )
+            .map(|update| update.with_transcript(self.workspace(), read.transcript))
             .map_err(|e| e.to_string())
         });
         match prepared {

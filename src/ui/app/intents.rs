@@ -199,6 +199,8 @@ impl FactbenchApp {
             | Action::FindNext
             | Action::FindPrevious
             | Action::CopySelection
+            | Action::GoToTime
+            | Action::RenameSpeaker
             | Action::ArticleDetails => self.run_article_action(ctx, action),
             Action::ReattachClaim
             | Action::Undo
@@ -310,6 +312,16 @@ impl FactbenchApp {
             }
             Action::ArticleDetails if self.view.shown_article.is_some() => {
                 self.windows.open(Window::ArticleDetails)
+            }
+            Action::GoToTime => self.modals.push(Modal::GoToTime(Default::default())),
+            Action::RenameSpeaker => {
+                let ws = self.doc.workspace();
+                let shown = self.view.shown_article.and_then(|id| ws.article(id));
+                if let Some((id, t)) = shown.and_then(|a| Some((a.id, a.transcript.as_ref()?))) {
+                    let dialog =
+                        crate::ui::dialogs::rename_speaker::RenameSpeakerDialog::new(id, t);
+                    self.modals.push(Modal::RenameSpeaker(dialog));
+                }
             }
             _ => {} // Another group's: see `run_action`.
         }

@@ -83,12 +83,15 @@ impl FactbenchApp {
             );
             self.intents.extend(intent.map(Intent::Status));
         });
+        // In a small window (800 wide) the side panels start narrower, so
+        // the article keeps a readable column.
+        let window = ui.available_width();
         let claims = egui::Panel::left("claims-panel")
-            .default_size(330.0)
+            .default_size((window * 0.24).clamp(220.0, 330.0))
             .size_range(220.0..=600.0)
             .show(ui, |ui| self.left_panel(ui));
         let inspector = egui::Panel::right("inspector-panel")
-            .default_size(400.0)
+            .default_size((window * 0.3).clamp(260.0, 400.0))
             .size_range(260.0..=720.0)
             .show(ui, |ui| self.right_panel(ui));
         let article = egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
@@ -185,7 +188,7 @@ impl FactbenchApp {
         let ws = self.doc.workspace();
         let Some(article) = self.view.shown_article.and_then(|id| ws.article(id)) else {
             ui.centered_and_justified(|ui| {
-                ui.label("No article yet. Use File › Import article… (Ctrl+I) or drop a .txt, .md or .html file on the window.");
+                ui.label("No article yet. Use File › Import article… (Ctrl+I) or drop a .txt, .md, .html, .vtt or .srt file on the window.");
             });
             return;
         };

@@ -31,6 +31,11 @@ impl FactbenchApp {
                 .shown_article
                 .and_then(|id| ws.article(id))
                 .is_some_and(|a| !a.versions.is_empty()),
+            shown_article_is_transcript: self
+                .view
+                .shown_article
+                .and_then(|id| ws.article(id))
+                .is_some_and(|a| a.transcript.is_some()),
             has_text_selection: self.panels.reader.selection().is_some(),
             dirty: self.doc.is_dirty(),
             has_path: self.doc.path().is_some(),

@@ -84,6 +84,10 @@ pub(super) enum Modal {
     Import(ImportDialog),
     /// A large workspace file being opened on a worker.
     Opening(Opening),
+    /// Article › Go to time… in a transcript.
+    GoToTime(crate::ui::dialogs::go_to_time::GoToTimeDialog),
+    /// Article › Rename speaker… in a transcript.
+    RenameSpeaker(crate::ui::dialogs::rename_speaker::RenameSpeakerDialog),
 }
 
 impl Modal {
@@ -97,6 +101,8 @@ impl Modal {
                 | Modal::VerdictPicker(_)
                 | Modal::Export(_)
                 | Modal::Opening(_)
+                | Modal::GoToTime(_)
+                | Modal::RenameSpeaker(_)
         )
     }
 }

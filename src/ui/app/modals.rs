@@ -88,6 +88,34 @@ impl FactbenchApp {
                 }
             },
             Modal::Opening(opening) => self.draw_opening(ctx, opening),
+            Modal::GoToTime(mut dialog) => {
+                use crate::ui::dialogs::go_to_time::GoToTimeAnswer;
+                let shown = self
+                    .view
+                    .shown_article
+                    .and_then(|id| self.doc.workspace().article(id));
+                match shown
+                    .and_then(|a| a.transcript.as_ref())
+                    .map(|t| dialog.show(ctx, t))
+                {
+                    Some(None) => Shown::Open(Modal::GoToTime(dialog)),
+                    Some(Some(GoToTimeAnswer::Go { start, end })) => {
+                        Shown::answered(Answer::RevealText { start, end })
+                    }
+                    _ => Shown::Closed(None),
+                }
+            }
+            Modal::RenameSpeaker(mut dialog) => {
+                let article = self.doc.workspace().article(dialog.article());
+                match article
+                    .and_then(|a| a.transcript.as_ref())
+                    .map(|t| dialog.show(ctx, t))
+                {
+                    Some(None) => Shown::Open(Modal::RenameSpeaker(dialog)),
+                    Some(Some(Some(command))) => Shown::closed_with(Intent::Command(command)),
+                    _ => Shown::Closed(None),
+                }
+            }
         }
     }
 

@@ -17,6 +17,7 @@ use crate::model::Article;
 use crate::ui::widgets::{Choice, PromptFrame, choice_row, modal_prompt, name_widget};
 mod form;
 mod paste;
+mod transcript;
 
 pub use form::MetadataForm;
 use form::metadata_form;
@@ -79,6 +80,10 @@ pub struct ImportEntry {
     job: Option<Job<FileDecoded>>,
     decoder: Decoder,
     pub form: MetadataForm,
+    /// How a `.txt` file is read (`--as`): `None` to tell by its lines.
+    pub read_as: Option<import::ReadAs>,
+    /// The recording a transcript transcribes, as typed.
+    pub media_url: String,
     /// What the file itself said, the last time it was decoded.
     read: MetadataForm,
     pub include: bool,
@@ -118,6 +123,8 @@ impl ImportEntry {
             job: None,
             decoder,
             form: MetadataForm::default(),
+            read_as: None,
+            media_url: String::new(),
             read: MetadataForm::default(),
             include: false,
             preview: String::new(),
@@ -161,6 +168,7 @@ impl ImportEntry {
     fn start_decode(&mut self, bytes: Option<Arc<Vec<u8>>>) {
         let options = ImportOptions {
             encoding: self.encoding,
+            read_as: self.read_as,
             ..Default::default()
         };
         let decoder = Arc::clone(&self.decoder);
@@ -205,7 +213,7 @@ impl ImportEntry {
             self.preview = preview_of(&imported.article.text);
             self.summary = format!(
                 "{}, {} ({}), {} characters",
-                imported.format.label(),
+                transcript::format_label(imported),
                 imported.encoding.name(),
                 imported.detection.describe(),
                 imported.article.char_len()
@@ -379,6 +387,7 @@ impl ImportDialog {
                     .form
                     .apply_to(&mut article)
                     .map_err(|e| format!("{}: {e}", entry.file_name()))?;
+                transcript::apply_media_url(entry, &mut article);
                 articles.push(article);
             }
         }
@@ -485,6 +494,7 @@ fn entry_details(ui: &mut egui::Ui, entry: &mut ImportEntry) {
     }
     ui.label(entry.summary.as_str());
     metadata_form(ui, &mut entry.form);
+    transcript::media_url_field(ui, entry);
     ui.label(RichText::new("Preview").strong());
     egui::ScrollArea::vertical()
         .max_height(180.0)
@@ -501,6 +511,7 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
         Some(encoding) => encoding.name(),
     };
     let mut choice = entry.encoding;
+    let mut read_as = entry.read_as;
     ui.horizontal(|ui| {
         ui.label("Encoding");
         let combo = egui::ComboBox::from_id_salt("import-encoding")
@@ -512,8 +523,10 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
                 }
             });
         name_widget(ui, &combo.response, "Encoding");
+        transcript::read_as_picker(ui, entry, &mut read_as);
     });
-    if choice != entry.encoding {
+    if choice != entry.encoding || read_as != entry.read_as {
+        entry.read_as = read_as;
         entry.choose_encoding(choice);
     }
 }

@@ -4,7 +4,8 @@
 //! [`preferences`], the [`details`] windows, the [`import`] dialog, the
 //! verdict [`scale`] editor, the [`verdict_picker`], the [`export`]
 //! dialog, the merge [`conflicts`] banner and list, and File ›
-//! [`compare_with`]; for the claim library, the [`earlier_check`] window
+//! [`compare_with`]; for a transcript, [`go_to_time`] and
+//! [`rename_speaker`]; for the claim library, the [`earlier_check`] window
 //! and the [`library_folders`] section of the preferences.
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
@@ -15,6 +16,7 @@ pub mod conflicts;
 pub mod details;
 pub mod earlier_check;
 pub mod export;
+pub mod go_to_time;
 pub mod import;
 pub mod library_folders;
 pub mod opening;
@@ -24,6 +26,7 @@ pub mod preferences;
 pub mod problems;
 pub mod prompts;
 pub mod recovery;
+pub mod rename_speaker;
 pub mod scale;
 pub mod shortcuts;
 pub mod update;

@@ -17,6 +17,7 @@ use crate::ui::widgets::{text_on_verdict, verdict_colour};
 use egui::{RichText, Ui};
 
 pub mod checked_before;
+mod moment;
 mod publication;
 mod quote;
 

@@ -346,6 +346,8 @@ struct Row<'a> {
     selected: bool,
     /// "12. ", the claim's number in the report, or nothing.
     number: String,
+    /// In a transcript, when and by whom it was said: "12:03–12:19, Speaker".
+    moment: Option<String>,
 }
 
 impl<'a> Row<'a> {
@@ -362,6 +364,7 @@ impl<'a> Row<'a> {
                 .and_then(|k| cx.workspace.scale.get(k)),
             selected: cx.selected_claim == Some(claim.id),
             number,
+            moment: moment_label(cx.workspace, claim),
         }
     }
 
@@ -377,7 +380,14 @@ impl<'a> Row<'a> {
             ""
         };
         let (number, verdict) = (&self.number, self.verdict_label());
-        format!("{number}{verdict} — {}{published}", self.claim.statement)
+        let moment = self
+            .moment
+            .as_ref()
+            .map_or_else(String::new, |m| format!(" ({m})"));
+        format!(
+            "{number}{verdict} — {}{moment}{published}",
+            self.claim.statement
+        )
     }
 
     /// The number and statement on one line, "(!) " first for a claim with
@@ -403,8 +413,21 @@ impl<'a> Row<'a> {
         } else {
             claim.status.label()
         };
-        format!("{} · {who} · {state}", self.verdict_label())
+        match &self.moment {
+            Some(moment) => format!("{} · {moment} · {who} · {state}", self.verdict_label()),
+            None => format!("{} · {who} · {state}", self.verdict_label()),
+        }
     }
+}
+
+/// "12:03–12:19, Speaker" for a claim of a transcript (not an orphan).
+pub fn moment_label(ws: &Workspace, claim: &crate::model::Claim) -> Option<String> {
+    if claim.is_orphaned() {
+        return None;
+    }
+    let article = ws.article(claim.article)?;
+    let moment = article.moment(claim.anchor.start, claim.anchor.end)?;
+    Some(crate::export::moment::label(&moment))
 }
 
 /// The selected row's fill, or the hovered row's.
@@ -574,7 +597,9 @@ fn articles_section(ui: &mut Ui, cx: &ListContext, intents: &mut Vec<ListIntent>
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .small_button("Import…")
-                .on_hover_text("Add an article from a .txt, .md or .html file")
+                .on_hover_text(
+                    "Add an article from a .txt, .md or .html file, or a .vtt or .srt transcript",
+                )
                 .clicked()
             {
                 intents.push(ListIntent::ImportArticle);

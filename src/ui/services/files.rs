@@ -106,7 +106,7 @@ impl PathRequest {
             mode: Mode::OpenFile,
             title: "Import article".into(),
             filters: vec![(
-                "Articles (.txt, .md, .html)".into(),
+                "Articles and transcripts (.txt, .md, .html, .vtt, .srt)".into(),
                 ARTICLE_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect(),
             )],
             folder,
@@ -165,8 +165,9 @@ impl PathRequest {
     }
 }
 
-/// File extensions imported as articles.
-pub const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
+/// File extensions imported as articles (transcripts among them: WebVTT
+/// and SRT subtitles).
+pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "vtt", "srt"];
 
 fn workspace_filter() -> (String, Vec<String>) {
     ("Factbench workspace (.ron)".into(), vec!["ron".into()])

@@ -30,6 +30,7 @@ pub(super) fn quote_section(
         claim.anchor.start, claim.anchor.end
     );
     ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
+    super::moment::moment_section(ui, ws, claim, out);
     quote_in_context(ui, claim);
     adjust_buttons(ui, cx, out);
 }

@@ -15,7 +15,8 @@
 //! paragraphs, galleys, heights, the char index); `spans` the claim
 //! highlights and lanes; `paint` the painting; `input` the mouse and
 //! keyboard; `header` the metadata above the text; `find` the find bar;
-//! `access` the text and highlights as screen readers get them. Text logic with no
+//! `access` the text and highlights as screen readers get them; `margin`
+//! a transcript's time codes and speaker names. Text logic with no
 //! window in it (paragraphs, words, caret steps) is in [`crate::text`].
 
 mod access;
@@ -23,6 +24,7 @@ mod find;
 mod header;
 mod input;
 mod layout;
+mod margin;
 mod paint;
 mod span_drag;
 mod spans;
@@ -309,7 +311,8 @@ impl Reader {
         cx: &ReaderContext,
         intents: &mut Vec<ReaderIntent>,
     ) {
-        let width = (ui.available_width() - 24.0).clamp(80.0, MAX_COLUMN_WIDTH);
+        let margin = margin::Margin::of(article, cx.text_size);
+        let width = (ui.available_width() - 24.0 - margin.width).clamp(80.0, MAX_COLUMN_WIDTH);
         let key = LayoutKey {
             article: article.id,
             width: width.round(),
@@ -328,16 +331,16 @@ impl Reader {
             .auto_shrink([false, false])
             .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
         if let Some(char_pos) = self.scroll_to.take() {
-            let y = view.y_of_char(char_pos);
+            let y = view.y_of_char(char_pos) + margin.top;
             let offset = (y - ui.available_height() / 3.0).max(0.0);
             area = area.vertical_scroll_offset(offset);
         }
-        let total = view.total_height();
+        let total = view.total_height() + margin.top;
         let now = ui.input(|i| i.time);
         area.show_viewport(ui, |ui, viewport| {
-            let origin = ui.max_rect().min;
-            let (rect, _) = ui
-                .allocate_exact_size(vec2(ui.available_width().max(width), total), Sense::hover());
+            let origin = ui.max_rect().min + margin.offset();
+            let full = vec2(ui.available_width().max(width + margin.width), total);
+            let (rect, _) = ui.allocate_exact_size(full, Sense::hover());
             // An id of its own, so the keyboard stays with the text when the
             // find bar above it opens or closes.
             let id = egui::Id::unique(("article-text", article.id));
@@ -346,8 +349,10 @@ impl Reader {
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text")
             });
+            let viewport = viewport.translate(vec2(0.0, -margin.top));
             view.layout_visible(ui, &article.text, origin, viewport, self.frame);
             self.paint(ui, view, cx, now);
+            margin::paint(ui, view, article, cx.text_size);
             self.handle_pointer(ui, view, &article.text, &response, cx, intents);
             self.handle_focus(ui, view, &response);
             self.handle_edit_input(ui, view, &article.text, intents);

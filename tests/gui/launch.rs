@@ -91,3 +91,75 @@ fn a_broken_file_on_the_command_line_opens_the_window_with_the_error() {
     assert!(message.contains("broken.ron"));
     assert!(app.workspace().articles.is_empty());
 }
+
+/// The app started on the bundled sample, its file dialog answering `path`.
+fn on_the_sample(path: &Path, settings: &Path) -> egui_kittest::Harness<'static, FactbenchApp> {
+    let ctx = egui::Context::default();
+    let app = FactbenchApp::launch_in(
+        &ctx,
+        None,
+        Some(settings.to_owned()),
+        None,
+        Box::new(ScriptedPicker::answering(vec![Some(path.to_owned())])),
+    );
+    crate::support::harness(app)
+}
+
+#[test]
+fn the_first_import_on_the_untouched_sample_starts_a_new_investigation() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("statement.txt");
+    std::fs::write(
+        &article,
+        "Заявление МИД\n\nМинистерство отвергло обвинения 🚫.",
+    )
+    .unwrap();
+    let mut harness = on_the_sample(&article, &dir.path().join("settings.ron"));
+    let sample = factbench::sample::sample_workspace();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::ImportArticle);
+    harness.run_steps(3);
+    harness.get_by_label("Import 1 article").click();
+    harness.run_steps(3);
+    let ws = harness.state().workspace();
+    assert_eq!(ws.articles.len(), 1, "only the imported article");
+    assert_eq!(ws.articles[0].title, "Заявление МИД");
+    assert_eq!(ws.title, "Заявление МИД", "named after its first article");
+    assert!(ws.claims.is_empty() && ws.sources.is_empty());
+    assert_ne!(
+        ws.publisher.name, sample.publisher.name,
+        "the sample's example desk does not carry over"
+    );
+    assert_eq!(ws.scale, sample.scale, "the sample's scale is kept");
+    assert!(harness.state().document().is_dirty(), "new work to save");
+}
+
+#[test]
+fn once_the_sample_was_changed_an_import_adds_to_it() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("statement.txt");
+    std::fs::write(&article, "Statement\n\nThe ministry denied it.").unwrap();
+    let mut harness = on_the_sample(&article, &dir.path().join("settings.ron"));
+    let ctx = harness.ctx.clone();
+    let mut details = factbench::edit::WorkspaceDetails::of(harness.state().workspace());
+    details.title = "My own investigation".into();
+    let rename = factbench::edit::Command::EditWorkspace {
+        details: Box::new(details),
+        typing: None,
+    };
+    harness.state_mut().execute(&ctx, rename);
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::ImportArticle);
+    harness.run_steps(3);
+    harness.get_by_label("Import 1 article").click();
+    harness.run_steps(3);
+    let ws = harness.state().workspace();
+    assert_eq!(ws.title, "My own investigation");
+    let sample = factbench::sample::sample_workspace();
+    assert_eq!(ws.articles.len(), sample.articles.len() + 1);
+}

@@ -39,6 +39,8 @@ pub(super) enum Answer {
         choice: ExportChoice,
     },
     Recovery(Box<RecoveryOffer>, RecoveryChoice),
+    /// Articles read by the import or paste dialog, to add.
+    Import(Vec<crate::model::Article>),
     /// A workspace read on a worker (or cancelled: nothing to do).
     Opened(Box<Opened>),
     /// Go to time…: the chars `start..end` of the shown article selected
@@ -61,6 +63,7 @@ impl std::fmt::Debug for Answer {
             Answer::Reload { .. } => "Reload",
             Answer::Export { .. } => "Export",
             Answer::Recovery(..) => "Recovery",
+            Answer::Import(_) => "Import",
             Answer::Opened(_) => "Opened",
             Answer::RevealText { .. } => "RevealText",
         };
@@ -97,12 +100,31 @@ impl FactbenchApp {
                 choice,
             } => self.choose_export_file(ctx, format, options, choice),
             Answer::Recovery(offer, choice) => self.answer_offer(*offer, choice),
+            Answer::Import(articles) => self.add_imported(ctx, articles),
             Answer::Opened(opened) => self.take_opened(*opened),
             Answer::RevealText { start, end } => {
                 self.panels.reader.select_and_reveal(start, end);
                 self.panels.reader.focus();
             }
         }
+    }
+
+    /// Adds imported articles to the open workspace — unless it is the
+    /// bundled sample, untouched: the sample is not the user's
+    /// investigation, so they go into a new one (with the sample's scale).
+    fn add_imported(&mut self, ctx: &egui::Context, articles: Vec<crate::model::Article>) {
+        if !self.files.sample_open || self.doc.is_dirty() {
+            self.intents
+                .push_back(Intent::Command(Command::AddArticles(articles)));
+            return;
+        }
+        let title = articles
+            .first()
+            .map_or("Untitled investigation", |a| &a.title);
+        let mut ws = Workspace::new(title);
+        ws.scale = self.doc.workspace().scale.clone();
+        self.replace_document(Document::new(ws, None));
+        self.apply(ctx, Intent::Command(Command::AddArticles(articles)));
     }
 
     fn answer_unsaved(&mut self, ctx: &egui::Context, pending: Pending, choice: UnsavedChoice) {

@@ -137,6 +137,9 @@ struct FileFlow {
     last_export: Option<PathBuf>,
     /// Files larger than this open on a worker; `None`: the standard size.
     open_in_background_above: Option<u64>,
+    /// The open document is the bundled sample (imports then start a new
+    /// investigation instead of adding to it).
+    sample_open: bool,
 }
 
 /// What the window last told or heard from the platform.
@@ -175,6 +178,7 @@ impl FactbenchApp {
                 export_options: crate::export::ExportOptions::public(),
                 last_export: None,
                 open_in_background_above: None,
+                sample_open: false,
             },
             window: WindowState {
                 applied_theme: None,
@@ -292,6 +296,7 @@ impl FactbenchApp {
             self.save_settings();
         }
         self.replace_document(Document::new(crate::sample::sample_workspace(), None));
+        self.files.sample_open = true;
     }
 
     // ----- read access, for tests and benchmarks -----
@@ -453,6 +458,7 @@ impl FactbenchApp {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.files.sample_open = false;
         self.safety.lock = None;
         self.view = ViewState {
             right_tab: self.view.right_tab,

@@ -65,9 +65,7 @@ impl FactbenchApp {
             Modal::Paste(mut dialog) => match dialog.show(ctx) {
                 None => Shown::Open(Modal::Paste(dialog)),
                 Some(None) => Shown::Closed(None),
-                Some(Some(article)) => {
-                    Shown::closed_with(Intent::Command(Command::add_article(article)))
-                }
+                Some(Some(article)) => Shown::answered(Answer::Import(vec![article])),
             },
             Modal::Compare(mut dialog) => match self.doc.workspace().article(dialog.article()) {
                 Some(article) if !dialog.show(ctx, article) => Shown::Open(Modal::Compare(dialog)),
@@ -84,7 +82,7 @@ impl FactbenchApp {
                 None => Shown::Open(Modal::Import(dialog)),
                 Some(import_dialog::ImportOutcome::Cancel) => Shown::Closed(None),
                 Some(import_dialog::ImportOutcome::Import(articles)) => {
-                    Shown::closed_with(Intent::Command(Command::AddArticles(articles)))
+                    Shown::answered(Answer::Import(articles))
                 }
             },
             Modal::Opening(opening) => self.draw_opening(ctx, opening),

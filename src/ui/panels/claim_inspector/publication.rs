@@ -241,7 +241,7 @@ impl PublicationState {
                         self.start_correction(claim, claim.verdict.clone());
                     }
                 });
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let field = ui.add(
                         egui::TextEdit::singleline(&mut self.hand_correction)
                             .hint_text("Or write a correction (e.g. a date fixed)")
@@ -327,7 +327,7 @@ fn correction_form(
         );
         name_widget(ui, &note, "Public correction note");
         let changed = draft.changes(claim);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .add_enabled(
                     changed && !draft.note.trim().is_empty(),

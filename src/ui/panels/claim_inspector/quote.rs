@@ -65,7 +65,7 @@ fn quote_in_context(ui: &mut Ui, claim: &Claim) {
 /// character), and *Re-anchor to selection*.
 fn adjust_buttons(ui: &mut Ui, cx: &ActionContext, out: &mut Vec<InspectorIntent>) {
     for (end, name) in [(SpanEnd::Start, "Start"), (SpanEnd::End, "End")] {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(name);
             for (step, forward, glyph) in [
                 (Step::Word, false, "⏴⏴ word"),

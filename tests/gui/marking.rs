@@ -459,3 +459,52 @@ fn dragging_the_start_of_the_selected_claims_highlight_moves_only_its_start() {
         0
     );
 }
+
+/// A real hand: the pointer creeps a point a frame (under egui's drag
+/// threshold, so no drag is reported yet) before it moves on. The grab
+/// must hold through those frames.
+#[test]
+fn a_highlight_end_dragged_slowly_through_the_threshold_still_moves() {
+    let text = "Officials called the claim completely unfounded on Tuesday.";
+    let mut ws = one_article("Drag", text);
+    let article = ws.articles[0].id;
+    let anchor = factbench::anchor::capture(text, 0, 9).unwrap();
+    let claim = factbench::Claim::new(article, anchor, "Test Outlet");
+    let id = claim.id;
+    ws.claims.push(claim);
+    let mut harness = harness(app(ws, vec![]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, id);
+    harness.run_steps(2);
+    let rect = harness.get_by_label("Article text").rect();
+    let start = rect.min + egui::vec2(0.5, 10.0);
+    harness.drag_at(start);
+    harness.run_steps(1);
+    for step in 1..=4 {
+        harness.hover_at(start + egui::vec2(step as f32, 0.0));
+        harness.run_steps(1);
+    }
+    for x in [12.0, 22.0, 30.0] {
+        harness.hover_at(rect.min + egui::vec2(x, 10.0));
+        harness.run_steps(1);
+    }
+    let end = rect.min + egui::vec2(30.0, 10.0);
+    harness.drop_at(end);
+    harness.run_steps(2);
+    let moved = harness.state().workspace().claim(id).unwrap().clone();
+    assert_eq!(moved.anchor.end, 9, "the end stays");
+    assert!(
+        moved.anchor.start > 1 && moved.anchor.start < 9,
+        "the start followed the pointer into the word: {:?}",
+        moved.anchor
+    );
+    assert_eq!(
+        harness.state().text_selection(),
+        None,
+        "nothing else selected"
+    );
+    assert!(
+        harness.state().document().is_dirty(),
+        "one change, undoable"
+    );
+}

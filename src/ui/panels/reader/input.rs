@@ -37,16 +37,19 @@ impl Reader {
         if let Some(hover) = response.hover_pos() {
             self.hint_span_ends(ui, view, cx, hover);
         }
-        let Some(pos) = response.interact_pointer_pos() else {
+        let pointer_at = response.interact_pointer_pos();
+        let held = ui.input(|i| i.pointer.primary_down());
+        let dragged_to = pointer_at.and_then(|pos| view.char_at(pos));
+        if self.follow_span_drag(held, dragged_to, intents) {
+            return;
+        }
+        let Some(pos) = pointer_at else {
             return;
         };
         let Some(at) = view.char_at(pos) else {
             return;
         };
         let shift = ui.input(|i| i.modifiers.shift);
-        if self.follow_span_drag(response, at, intents) {
-            return;
-        }
         // A quick click can press and release within one frame, so a click
         // counts as a press too.
         let pressed = ui.input(|i| i.pointer.primary_pressed())

@@ -20,6 +20,8 @@ pub(super) struct SpanDrag {
     start_end: bool,
     /// Where the dragged end was when grabbed.
     grabbed: usize,
+    /// Where the dragged end is now.
+    at: usize,
     /// The pointer has moved the end: a press that never moves it is a
     /// plain click on the highlight.
     moved: bool,
@@ -62,32 +64,39 @@ impl Reader {
             fixed,
             start_end,
             grabbed: if start_end { start } else { end },
+            at: if start_end { start } else { end },
             moved: false,
         });
         self.selection = None;
         true
     }
 
-    /// Follows a grabbed end to `at`; on release, asks for the new span.
+    /// Follows a grabbed end to `at` (the char under the pointer, when it
+    /// is over the text) while the button is held — egui reports a drag
+    /// only once the pointer has moved a few points, so the button, not
+    /// `dragged()`, tells when it ends; on release, asks for the new span.
     /// Returns true while a span drag is under way (or just ended); false
     /// for a press released without moving (a click, handled as such).
     pub(super) fn follow_span_drag(
         &mut self,
-        response: &egui::Response,
-        at: usize,
+        held: bool,
+        at: Option<usize>,
         intents: &mut Vec<ReaderIntent>,
     ) -> bool {
         let Some(mut drag) = self.span_drag else {
             return false;
         };
-        // The grabbed end never crosses the one that stays.
-        let at = if drag.start_end {
-            at.min(drag.fixed.saturating_sub(1))
-        } else {
-            at.max(drag.fixed + 1)
-        };
+        if let Some(at) = at {
+            // The grabbed end never crosses the one that stays.
+            drag.at = if drag.start_end {
+                at.min(drag.fixed.saturating_sub(1))
+            } else {
+                at.max(drag.fixed + 1)
+            };
+        }
+        let at = drag.at;
         drag.moved |= at != drag.grabbed;
-        if !response.dragged() {
+        if !held {
             self.span_drag = None;
             self.selection = None;
             if drag.moved {

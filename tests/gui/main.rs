@@ -17,6 +17,7 @@ mod find;
 mod import_dialog;
 mod keyboard;
 mod launch;
+mod layout;
 mod library;
 mod links;
 mod long_paragraph;

@@ -5,6 +5,10 @@
 
 use super::*;
 
+/// The article's column keeps at least this width (points) while the
+/// window is wide enough for it and the side panels' smallest widths.
+const MIN_ARTICLE_WIDTH: f32 = 300.0;
+
 impl FactbenchApp {
     /// Draws one frame and handles its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
@@ -83,16 +87,18 @@ impl FactbenchApp {
             );
             self.intents.extend(intent.map(Intent::Status));
         });
-        // In a small window (800 wide) the side panels start narrower, so
-        // the article keeps a readable column.
+        // The article keeps a readable column: in a small window (800
+        // wide) the side panels start narrower, and however they were
+        // dragged they give way to it first.
         let window = ui.available_width();
+        let room = (window - MIN_ARTICLE_WIDTH).max(480.0);
         let claims = egui::Panel::left("claims-panel")
             .default_size((window * 0.24).clamp(220.0, 330.0))
-            .size_range(220.0..=600.0)
+            .size_range(220.0..=(room * 0.45).clamp(220.0, 600.0))
             .show(ui, |ui| self.left_panel(ui));
         let inspector = egui::Panel::right("inspector-panel")
             .default_size((window * 0.3).clamp(260.0, 400.0))
-            .size_range(260.0..=720.0)
+            .size_range(260.0..=(room * 0.55).clamp(260.0, 720.0))
             .show(ui, |ui| self.right_panel(ui));
         let article = egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
         self.panes = keyboard::PaneRects {

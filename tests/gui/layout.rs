@@ -1,0 +1,57 @@
+//! The window at the sizes fact-checkers use: at 800×600 the article keeps
+//! a readable column, and side panels dragged wide give way to it.
+
+use crate::support::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use factbench::ui::FactbenchApp;
+
+fn at_size(size: egui::Vec2) -> Harness<'static, FactbenchApp> {
+    let app = app(factbench::sample::sample_workspace(), vec![]);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_context_setup(factbench::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut FactbenchApp| app.show(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn article_width(harness: &Harness<'static, FactbenchApp>) -> f32 {
+    harness.get_by_label("Article text").rect().width()
+}
+
+#[test]
+fn at_800_by_600_the_article_keeps_a_readable_column() {
+    let harness = at_size(egui::vec2(800.0, 600.0));
+    let width = article_width(&harness);
+    assert!(width >= 260.0, "the article is {width} points wide");
+}
+
+#[test]
+fn a_side_panel_dragged_wide_gives_way_to_the_article() {
+    let mut harness = at_size(egui::vec2(800.0, 600.0));
+    // Drag the inspector's left edge (the central panel's margin past the
+    // article's text) far to the left.
+    let edge = harness.get_by_label("Article text").rect().right() + 8.5;
+    let y = 300.0;
+    harness.drag_at(egui::pos2(edge, y));
+    harness.run_steps(1);
+    for x in [edge - 40.0, edge - 120.0, edge - 250.0, 100.0] {
+        harness.hover_at(egui::pos2(x, y));
+        harness.run_steps(1);
+    }
+    harness.drop_at(egui::pos2(100.0, y));
+    harness.run_steps(3);
+    let width = article_width(&harness);
+    assert!(
+        width >= 260.0,
+        "after the drag the article is {width} points wide"
+    );
+}
+
+#[test]
+fn at_1400_by_900_the_panels_keep_their_usual_widths() {
+    let harness = at_size(WINDOW);
+    let width = article_width(&harness);
+    assert!(width > 550.0, "the article is {width} points wide");
+}

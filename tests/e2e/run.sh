@@ -17,7 +17,8 @@
 #      modal question whose answer saves the copy (a dialog's answer goes
 #      through the one queue of intents).
 #   8. a .vtt given on the command line opens as a transcript, and Go to
-#      time (Ctrl+G) selects the cue said at 12:19.
+#      time (Ctrl+G) selects the cue said at 12:19;
+#   9. the window shrinks to 800×600 (the screenshot is kept).
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
 # Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default :97),
@@ -47,7 +48,11 @@ done
 cleanup() {
   stop_app
   [ -n "$clip_pid" ] && kill "$clip_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  if [ -n "$xvfb_pid" ]; then
+    kill "$xvfb_pid" 2>/dev/null || true
+    # Gone before the next run takes the same display.
+    wait "$xvfb_pid" 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
 
@@ -138,8 +143,13 @@ fi
 [ -x "$bin" ] || fail "no binary at $bin"
 
 step="starting Xvfb on $display"
+# A server still on this display (an earlier run ending) would answer for
+# a moment and then go: wait for it to leave first.
+lock="/tmp/.X${display#:}-lock"
+wait_for 10 test ! -e "$lock" || fail "$display is taken (by $(cat "$lock" 2>/dev/null | tr -d ' '))"
 Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
+wait_for 15 test -e "$lock" || fail "Xvfb did not take $display"
 wait_for 15 x xdotool getdisplaygeometry || fail "Xvfb did not start (is $display taken?)"
 
 cat >"$work/browser" <<EOF
@@ -292,4 +302,16 @@ wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "That is not tr
 shot "9-went-to-time"
 stop_app
 echo "ok 9 - a .vtt opens as a transcript and Go to time (Ctrl+G) selects the cue said then"
+
+# ------------------------------------------------- 10. a small window
+step="the window at 800×600"
+start_app "$work/home" "$workspace"
+x xdotool windowsize "$window" 800 600
+sleep 1.5
+size="$(x xdotool getwindowgeometry "$window" | sed -n 's/ *Geometry: //p')"
+test "$size" = "800x600" || fail "the window is $size, not 800x600"
+kill -0 "$app_pid" 2>/dev/null || fail "the app exited when the window shrank"
+shot "10-800x600"
+stop_app
+echo "ok 10 - the window shrinks to 800x600 (screenshot 10-800x600.png)"
 echo "e2e: all passed (screenshots in $artifacts)"

@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Article files (UTF-8 text).
+    /// Article files: text (.txt), Markdown (.md) or saved web pages
+    /// (.html, .htm), in UTF-8, UTF-16 or a legacy encoding (detected, or
+    /// named with --encoding). What looked wrong in a file is reported as
+    /// `warning: FILE: …` on stderr.
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
     /// The workspace file to add them to (created when missing).
@@ -48,7 +51,7 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// Imports every article or none: the workspace is saved once, atomically,
 /// only when all of them were read.
 pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    match import_all(args, out) {
+    match import_all(args, out, err) {
         Ok((count, created)) => {
             let _ = writeln!(
                 out,
@@ -88,7 +91,11 @@ fn describe_import(path: &Path, imported: &Imported) -> String {
 
 /// The articles are read before the workspace is locked, so the lock is
 /// held only for the change and the save.
-fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), String> {
+fn import_all(
+    args: &ImportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(usize, bool), String> {
     let options = ImportOptions {
         title: args.title.clone(),
         outlet: args.outlet.clone(),
@@ -100,6 +107,9 @@ fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), S
     for path in &args.articles {
         let imported = import_file_detailed(path, &options).map_err(|e| e.to_string())?;
         let _ = writeln!(out, "{}", describe_import(path, &imported));
+        for warning in &imported.warnings {
+            let _ = writeln!(err, "warning: {}: {warning}", path.display());
+        }
         articles.push(imported.article);
     }
     let (mut change, loaded) =

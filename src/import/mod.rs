@@ -9,7 +9,9 @@
 
 pub mod background;
 mod bound;
+mod charset;
 mod decode;
+mod foreign;
 mod html;
 mod language;
 mod markdown;
@@ -20,7 +22,9 @@ mod sniff;
 mod stand_in;
 mod text;
 
-pub use bound::{MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex};
+pub use bound::{
+    MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex, bounded_html,
+};
 pub use decode::{Detection, encoding_for_label};
 pub use html::{PageArticle, read_page};
 pub use language::detect_language;
@@ -61,6 +65,9 @@ pub struct Imported {
     pub format: Format,
     pub encoding: &'static Encoding,
     pub detection: Detection,
+    /// What looked wrong but did not stop the import (bytes replaced,
+    /// NULs dropped, …), each a sentence; shown as `warning: FILE: …`.
+    pub warnings: Vec<String>,
 }
 
 /// Why a file could not be imported. Nothing was added anywhere.
@@ -83,12 +90,14 @@ pub enum ImportError {
     #[error("{path}: is {what}, not an article; {ACCEPTED}")]
     NotAnArticle { path: PathBuf, what: String },
     #[error(
-        "{path}: is not valid {encoding} text ({how}); name its encoding with --encoding, such as windows-1251, koi8-r, koi8-u, gb18030, big5 or shift_jis"
+        "{path}: is not valid {encoding} text ({how}); name its encoding with --encoding, such as {suggestions}"
     )]
     Malformed {
         path: PathBuf,
         encoding: &'static str,
         how: &'static str,
+        /// The encodings worth trying, most likely first.
+        suggestions: String,
     },
     #[error("{path}: {what}")]
     TooComplex { path: PathBuf, what: String },
@@ -134,8 +143,10 @@ pub fn import_bytes(
             path: path.to_owned(),
             encoding: m.encoding.name(),
             how: m.detection.describe(),
+            suggestions: m.suggest(),
         }
     })?;
+    let mut warnings = decoded.warnings;
     if is_utf16(decoded.encoding) {
         let bom = if Encoding::for_bom(bytes).is_some() {
             2
@@ -144,12 +155,16 @@ pub fn import_bytes(
         };
         sniff::refuse_nul_in_utf16_text(&decoded.text, bom).map_err(not_an_article)?;
     }
+    let (text, nuls) = sniff::without_nuls(decoded.text);
+    if nuls > 0 {
+        warnings.push(format!("{nuls} NUL byte{} left out", plural(nuls)));
+    }
     let fallback_title = title_from_file_name(path);
     let mut article = match format {
-        Format::Text => article_from_text(&decoded.text, options, &fallback_title),
-        Format::Markdown => article_from_markdown(&decoded.text, options, &fallback_title),
+        Format::Text => article_from_text(&text, options, &fallback_title),
+        Format::Markdown => article_from_markdown(&text, options, &fallback_title),
         Format::Html => {
-            let page = read_page(&decoded.text).map_err(|too| ImportError::TooComplex {
+            let page = read_page(&text).map_err(|too| ImportError::TooComplex {
                 path: path.to_owned(),
                 what: too.describe(),
             })?;
@@ -174,7 +189,12 @@ pub fn import_bytes(
         format,
         encoding: decoded.encoding,
         detection: decoded.detection,
+        warnings,
     })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// UTF-16 (either byte order), whose text is full of NUL bytes.

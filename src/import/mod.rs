@@ -7,16 +7,21 @@
 //! the same formats, encodings, limits and refusals. A refusal changes
 //! nothing anywhere.
 
+mod archive;
+mod authors;
 pub mod background;
 mod bound;
 mod charset;
+mod dates;
 mod decode;
 mod foreign;
 mod html;
+mod jsonld;
 mod language;
 mod markdown;
 mod metadata;
 mod normalise;
+mod page_meta;
 pub mod pathological;
 mod sniff;
 mod stand_in;
@@ -26,7 +31,7 @@ pub use bound::{
     MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex, bounded_html,
 };
 pub use decode::{Detection, encoding_for_label};
-pub use html::{PageArticle, read_page};
+pub use html::{PageArticle, read_page, read_page_from};
 pub use language::detect_language;
 pub use metadata::clean_metadata;
 pub use normalise::normalise;
@@ -68,6 +73,12 @@ pub struct Imported {
     /// What looked wrong but did not stop the import (bytes replaced,
     /// NULs dropped, …), each a sentence; shown as `warning: FILE: …`.
     pub warnings: Vec<String>,
+    /// When the article was last changed, as a web page says (not kept in
+    /// the workspace).
+    pub modified: Option<Date>,
+    /// When a web archive captured a page saved from it (not kept in the
+    /// workspace; never taken for the publication date).
+    pub captured: Option<Date>,
 }
 
 /// Why a file could not be imported. Nothing was added anywhere.
@@ -160,14 +171,18 @@ pub fn import_bytes(
         warnings.push(format!("{nuls} NUL byte{} left out", plural(nuls)));
     }
     let fallback_title = title_from_file_name(path);
+    let (mut modified, mut captured) = (None, None);
     let mut article = match format {
         Format::Text => article_from_text(&text, options, &fallback_title),
         Format::Markdown => article_from_markdown(&text, options, &fallback_title),
         Format::Html => {
-            let page = read_page(&text).map_err(|too| ImportError::TooComplex {
-                path: path.to_owned(),
-                what: too.describe(),
+            let page = read_page_from(&text, options.url.as_deref()).map_err(|too| {
+                ImportError::TooComplex {
+                    path: path.to_owned(),
+                    what: too.describe(),
+                }
             })?;
+            (modified, captured) = (page.modified, page.captured);
             article_from_page(page, options, &fallback_title)
         }
     };
@@ -190,6 +205,8 @@ pub fn import_bytes(
         encoding: decoded.encoding,
         detection: decoded.detection,
         warnings,
+        modified,
+        captured,
     })
 }
 

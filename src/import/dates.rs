@@ -7,7 +7,9 @@
 //! (`/2022/05/05/`). Only the calendar date is kept; a date is credible
 //! when it is neither before 1990 nor in the future.
 
+use jiff::Timestamp;
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 
 /// The first day a credible publication date can fall on.
 const EARLIEST_CREDIBLE: (i16, i8, i8) = (1990, 1, 1);
@@ -245,6 +247,35 @@ pub fn parse_date(text: &str, order: NumericOrder) -> Option<Date> {
         .or_else(|| numeric_day_and_month_first(text, order))
 }
 
+/// Like [`parse_date`], but a time given in UTC (`…Z`, `+00:00`, `GMT`)
+/// is read in `zone`, the page's own time zone: the date its readers saw
+/// (`2022-11-06T23:00:00Z` is 7 November in Berlin). Times with another
+/// offset are already local and kept as written.
+pub fn parse_date_in(text: &str, order: NumericOrder, zone: Option<&TimeZone>) -> Option<Date> {
+    if let Some(zone) = zone
+        && let Some(timestamp) = utc_timestamp(text)
+    {
+        return Some(timestamp.to_zoned_datetime(zone.clone()).date());
+    }
+    parse_date(text, order)
+}
+
+/// An instant written in UTC, in RFC 3339 or RFC 2822.
+fn utc_timestamp(text: &str) -> Option<Timestamp> {
+    let text = text.trim();
+    let in_utc = ["Z", "z", "+00:00", "+0000", "GMT", "UTC"]
+        .iter()
+        .any(|end| text.ends_with(end));
+    if !in_utc {
+        return None;
+    }
+    text.parse::<Timestamp>().ok().or_else(|| {
+        jiff::fmt::rfc2822::DateTimeParser::new()
+            .parse_timestamp(text)
+            .ok()
+    })
+}
+
 /// Words and numbers of `text` (runs of letters, runs of digits), with
 /// their byte offsets.
 fn tokens(text: &str) -> Vec<(usize, &str)> {
@@ -346,15 +377,19 @@ fn with_month_name(text: &str) -> Option<Date> {
     let month = i32::from(month_named(tokens[at])?);
     let after: Vec<i32> = tokens[at + 1..]
         .iter()
-        .take(3)
+        .take(6)
         .filter_map(|t| number(t))
         .collect();
-    let before = tokens[..at].iter().rev().find_map(|t| number(t));
-    match (before, after.as_slice()) {
-        (Some(day), [year, ..]) if day <= 31 && *year > 31 => date(*year, month, day),
-        (_, [day, year, ..]) if *day <= 31 && *year > 31 => date(*year, month, *day),
-        _ => None,
-    }
+    let before = tokens[..at].iter().rev().take(2).find_map(|t| number(t));
+    let year = after
+        .iter()
+        .chain(before.iter())
+        .copied()
+        .find(|n| (1000..3000).contains(n));
+    let day = before
+        .filter(|d| (1..=31).contains(d))
+        .or_else(|| after.first().copied().filter(|d| (1..=31).contains(d)))?;
+    date(year?, month, day)
 }
 
 /// `25.01.2022`, `Di., 25.01.2022 - 14:45`, `10/05/2022 05:22 pm`,

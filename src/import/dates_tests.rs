@@ -53,6 +53,12 @@ fn month_names_in_many_languages() {
         ("5 мая 2022 г.", d(2022, 5, 5)),
         ("7 березня 2022", d(2022, 3, 7)),
         ("Dec. 1, 2018", d(2018, 12, 1)),
+        ("Fri Feb 18 10:27:24 2022", d(2022, 2, 18)),
+        (
+            "Pressemitteilung vom 25. Januar 2022 | Berlin",
+            d(2022, 1, 25),
+        ),
+        ("January 13, 2020 at 08:45 AM | categories:", d(2020, 1, 13)),
     ];
     for (text, expected) in cases {
         assert_eq!(parse_date(text, DayFirst), expected, "{text}");
@@ -114,4 +120,27 @@ fn month_names_ignore_case_and_dots() {
     assert_eq!(month_named("SEPT."), Some(9));
     assert_eq!(month_named("Février"), Some(2));
     assert_eq!(month_named("Monday"), None);
+}
+
+#[test]
+fn utc_times_are_read_in_the_pages_time_zone() {
+    let berlin = TimeZone::fixed(jiff::tz::Offset::constant(1));
+    let la_paz = TimeZone::fixed(jiff::tz::Offset::constant(-4));
+    assert_eq!(
+        parse_date_in("2022-11-06T23:00:00.000Z", DayFirst, Some(&berlin)),
+        d(2022, 11, 7)
+    );
+    assert_eq!(
+        parse_date_in("Wed, 04 May 2022 02:41:00 GMT", DayFirst, Some(&la_paz)),
+        d(2022, 5, 3)
+    );
+    assert_eq!(
+        parse_date_in("2022-11-06T23:00:00+05:00", DayFirst, Some(&berlin)),
+        d(2022, 11, 6),
+        "a local time stays as written"
+    );
+    assert_eq!(
+        parse_date_in("2022-11-06T23:00:00Z", DayFirst, None),
+        d(2022, 11, 6)
+    );
 }

@@ -26,6 +26,7 @@ pub mod pathological;
 mod sniff;
 mod stand_in;
 mod text;
+mod zones;
 
 pub use bound::{
     MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex, bounded_html,

@@ -8,10 +8,12 @@
 //! page's own address and kept only when absolute http(s).
 
 use super::authors::clean_author;
-use super::dates::{NumericOrder, credible, date_in_url, parse_date, today};
+use super::dates::{NumericOrder, credible, date_in_url, parse_date_in, today};
 use super::jsonld::{LinkedData, read_linked_data};
+use super::zones::likely_zone;
 use dom_query::Document;
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use std::collections::HashMap;
 
 /// What the page says about its article, apart from the text.
@@ -117,27 +119,30 @@ pub fn read_meta(document: &Document, fallbacks: &Fallbacks) -> PageMeta {
         .or_else(|| meta(&["application-name", "dc.publisher"]))
         .unwrap_or_default();
     let url = resolved_url(document, &metas, fallbacks.address);
-    let mut published_texts = linked.published.clone();
+    let zone = likely_zone(&url, &declared_language);
+    let dates = DateReader { order, zone };
+    let mut published_texts: Vec<String> = linked.published.iter().take(1).cloned().collect();
     published_texts.extend(all_values(&metas, PUBLISHED_KEYS));
-    published_texts.extend(microdata(document, "datePublished"));
-    let published = earliest_credible(&published_texts, order)
-        .or_else(|| time_elements(document, order))
-        .or_else(|| byline_date(document, order))
+    published_texts.extend(microdata(document, "datePublished").into_iter().take(1));
+    let published = dates
+        .earliest_credible(&published_texts)
+        .or_else(|| time_elements(document, &dates))
+        .or_else(|| byline_date(document, &dates))
         .or_else(|| date_in_url(&url).filter(|d| credible(*d, today())))
+        .or_else(|| date_under_headline(document, &dates))
         .or_else(|| {
-            earliest_credible(
+            dates.earliest_credible(
                 &fallbacks
                     .published
                     .map(str::to_owned)
                     .into_iter()
                     .collect::<Vec<_>>(),
-                order,
             )
         });
     let mut modified_texts = linked.modified.clone();
     modified_texts.extend(all_values(&metas, MODIFIED_KEYS));
     modified_texts.extend(microdata(document, "dateModified"));
-    let modified = latest_credible(&modified_texts, order);
+    let modified = dates.latest_credible(&modified_texts);
     PageMeta {
         title: page_title(document, &metas, &linked, fallbacks, &outlet),
         author: author(document, &metas, &linked, fallbacks, &outlet),
@@ -210,34 +215,35 @@ fn microdata(document: &Document, name: &str) -> Vec<String> {
         .collect()
 }
 
-/// The earliest credible date among `texts`.
-fn earliest_credible(texts: &[String], order: NumericOrder) -> Option<Date> {
-    let today = today();
-    texts
-        .iter()
-        .filter_map(|t| parse_date(t, order))
-        .filter(|d| credible(*d, today))
-        .min()
+/// How a page's dates are read: numbers in its order, UTC times in its
+/// likely time zone.
+struct DateReader {
+    order: NumericOrder,
+    zone: Option<TimeZone>,
 }
 
-fn latest_credible(texts: &[String], order: NumericOrder) -> Option<Date> {
-    let today = today();
-    texts
-        .iter()
-        .filter_map(|t| parse_date(t, order))
-        .filter(|d| credible(*d, today))
-        .max()
+impl DateReader {
+    fn credible(&self, text: &str) -> Option<Date> {
+        parse_date_in(text, self.order, self.zone.as_ref()).filter(|d| credible(*d, today()))
+    }
+
+    /// The earliest credible date among `texts`.
+    fn earliest_credible(&self, texts: &[String]) -> Option<Date> {
+        texts.iter().filter_map(|t| self.credible(t)).min()
+    }
+
+    fn latest_credible(&self, texts: &[String]) -> Option<Date> {
+        texts.iter().filter_map(|t| self.credible(t)).max()
+    }
 }
 
 /// The first credible `<time>` of the article (one marked as the
 /// publication date first): its `datetime`, else its text.
-fn time_elements(document: &Document, order: NumericOrder) -> Option<Date> {
-    let today = today();
+fn time_elements(document: &Document, dates: &DateReader) -> Option<Date> {
     let date_of = |e: &dom_query::Selection| {
         e.attr("datetime")
-            .and_then(|v| parse_date(&v, order))
-            .or_else(|| parse_date(&squeeze(&e.text()), order))
-            .filter(|d| credible(*d, today))
+            .and_then(|v| dates.credible(&v))
+            .or_else(|| dates.credible(&squeeze(&e.text())))
     };
     for selector in [
         "time[pubdate], time[itemprop], time[class*=publish], time[class*=date]",
@@ -253,8 +259,7 @@ fn time_elements(document: &Document, order: NumericOrder) -> Option<Date> {
 
 /// A date in a byline or a dateline: short elements whose class or id
 /// says they hold one.
-fn byline_date(document: &Document, order: NumericOrder) -> Option<Date> {
-    let today = today();
+fn byline_date(document: &Document, dates: &DateReader) -> Option<Date> {
     let selector = "[class*=date], [class*=Date], [class*=publish], [class*=posted], [class*=byline], \
                     [class*=datum], [class*=fecha], [id*=date], [class*=meta], [class*=time]";
     document
@@ -263,7 +268,42 @@ fn byline_date(document: &Document, order: NumericOrder) -> Option<Date> {
         .take(200)
         .map(|e| squeeze(&e.text()))
         .filter(|t| (6..=100).contains(&t.chars().count()))
-        .find_map(|t| parse_date(&t, order).filter(|d| credible(*d, today)))
+        .find_map(|t| dates.credible(&t))
+}
+
+/// How many short texts after the headline are looked at for a date.
+const TEXTS_AFTER_HEADLINE: usize = 40;
+
+/// A date in one of the first short texts after the page's `<h1>` (a
+/// dateline: "Pressemitteilung vom 25. Januar 2022 | Berlin").
+fn date_under_headline(document: &Document, dates: &DateReader) -> Option<Date> {
+    let body = document.select("body");
+    let root = body.nodes().first()?;
+    let mut after_headline = document.select("h1").length() == 0;
+    let mut looked = 0;
+    for node in root.descendants_it() {
+        if node.is_element() {
+            after_headline |= node.node_name().is_some_and(|n| n.as_ref() == "h1");
+            continue;
+        }
+        if !after_headline || !node.is_text() {
+            continue;
+        }
+        let text = squeeze(&node.text());
+        if text.is_empty() || text.chars().count() > 100 {
+            continue;
+        }
+        looked += 1;
+        if looked > TEXTS_AFTER_HEADLINE {
+            return None;
+        }
+        if text.chars().any(|c| c.is_ascii_digit())
+            && let Some(found) = dates.credible(&text)
+        {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// How numbers like `10/05/2022` are read: month first in English (as

@@ -17,21 +17,64 @@ const PREFIXES: &[&str] = &[
     "text by",
     "words by",
     "story by",
+    "eingestellt von",
+    "veröffentlicht von",
+    "erstellt von",
+    "artikel von",
+    "verfasst von",
+    "geschrieben von",
+    "ein beitrag von",
     "by",
     "von",
     "autor",
     "autorin",
     "author",
+    "auteur",
     "por",
-    "redaktion",
-    "verfasst von",
-    "geschrieben von",
+    "par",
     "автор",
 ];
 
 /// Words that introduce a name only in lower case: capitalised, they
 /// start one ("Di Maria", "Van Dyke").
-const LOWER_CASE_PREFIXES: &[&str] = &["di", "par", "door", "av", "af", "od", "text"];
+const LOWER_CASE_PREFIXES: &[&str] = &["di", "door", "av", "af", "od", "text"];
+
+/// Words that end a byline after the name ("Jane Doe am 5. Mai", "Stand:
+/// …", "Fr, 5.5."): the name ends before them.
+const TRAILING: &[&str] = &[
+    "am",
+    "um",
+    "stand",
+    "on",
+    "le",
+    "el",
+    "fr",
+    "mo",
+    "di",
+    "mi",
+    "do",
+    "sa",
+    "so",
+    "veröffentlicht",
+    "published",
+    "updated",
+    "aktualisiert",
+    "publiziert",
+];
+
+/// What a part of an author field starting with these is not: a photo or
+/// illustration credit.
+const CREDITS: &[&str] = &[
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "bild",
+    "bilder",
+    "illustration",
+    "grafik",
+    "image",
+];
 
 /// What is never a name: labels of forms, buttons and bylines.
 const NOT_NAMES: &[&str] = &[
@@ -51,7 +94,6 @@ const NOT_NAMES: &[&str] = &[
     "unknown",
     "staff",
     "editor",
-    "redaktion",
     "autor",
     "comments",
     "leave a comment",
@@ -70,6 +112,12 @@ const NOT_NAMES: &[&str] = &[
     "published",
     "view all posts",
     "all posts",
+    "publiziert",
+    "veröffentlicht",
+    "eingestellt",
+    "erstellt",
+    "published",
+    "updated",
 ];
 
 /// Words that mark a publisher rather than a person.
@@ -180,9 +228,14 @@ fn split_names(raw: &str) -> Vec<String> {
 
 /// One name, cleaned; `None` when what is left is not a name.
 fn clean_name(part: &str, outlet: &str) -> Option<String> {
+    let first_word = part.split([' ', ':']).next().unwrap_or("").to_lowercase();
+    if CREDITS.contains(&first_word.as_str()) {
+        return None;
+    }
     let mut name = without_handles_and_emails(part);
     name = without_glued_date(&name);
     name = without_prefix(&name);
+    name = without_trailing_words(&name);
     let name = name
         .trim_matches(|c: char| {
             c.is_whitespace()
@@ -206,12 +259,13 @@ fn looks_like_name(text: &str) -> bool {
     let uncased_script = text
         .chars()
         .any(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
+    let user_name = words == 1 && letters >= 3;
     (1..=MAX_NAME_WORDS).contains(&words)
         && letters >= 2
-        && digits == 0
+        && (digits == 0 || user_name)
         && !text.contains("://")
         && !text.contains("www.")
-        && (text.chars().any(char::is_uppercase) || uncased_script)
+        && (text.chars().any(char::is_uppercase) || uncased_script || user_name)
 }
 
 fn is_publisher(lower: &str) -> bool {
@@ -229,8 +283,11 @@ fn without_prefix(name: &str) -> String {
     let mut name = name.trim().to_owned();
     loop {
         let lower = name.to_lowercase();
-        let followed =
-            |p: &str| lower[p.len()..].starts_with(|c: char| c.is_whitespace() || c == ':');
+        let followed = |p: &str| {
+            let rest = &name[p.len()..];
+            rest.starts_with(|c: char| c.is_whitespace() || c == ':')
+                || (p.contains(' ') && rest.starts_with(char::is_uppercase))
+        };
         let prefix = PREFIXES
             .iter()
             .find(|p| lower.starts_with(*p) && followed(p))
@@ -246,6 +303,20 @@ fn without_prefix(name: &str) -> String {
             .trim_start_matches(|c: char| c.is_whitespace() || c == ':')
             .to_owned();
     }
+}
+
+/// "Jane Doe am" → "Jane Doe": words left over from a date that was cut.
+fn without_trailing_words(name: &str) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            let w = w.trim_end_matches([':', ',', '.']).to_lowercase();
+            TRAILING.contains(&w.as_str())
+        })
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// "@handle" words and e-mail addresses taken out; "jane@x.org (Jane
@@ -264,7 +335,7 @@ fn without_handles_and_emails(text: &str) -> String {
 fn without_glued_date(text: &str) -> String {
     let mut cut = text.len();
     for (at, c) in text.char_indices() {
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit() && !text[..at].ends_with(char::is_alphanumeric) {
             cut = at;
             break;
         }
@@ -319,6 +390,12 @@ mod tests {
         assert_eq!(clean_author("Autor: Jörg Müller", ""), "Jörg Müller");
         assert_eq!(clean_author("di Mario Rossi", ""), "Mario Rossi");
         assert_eq!(clean_author("Di Maria Bianchi", ""), "Di Maria Bianchi");
+        assert_eq!(clean_author("Par Barbara Stiegler", ""), "Barbara Stiegler");
+        assert_eq!(
+            clean_author("Veröffentlicht vonChris Jung", ""),
+            "Chris Jung"
+        );
+        assert_eq!(clean_author("Eingestellt von der Michel", ""), "der Michel");
     }
 
     #[test]
@@ -344,6 +421,14 @@ mod tests {
         );
         assert_eq!(clean_author("Jane Doe 5. Mai 2022", ""), "Jane Doe");
         assert_eq!(clean_author("April 28, 2019 at 6:01 am", ""), "");
+        assert_eq!(
+            clean_author("MORITZ GATHMANN am 12.03.2021", ""),
+            "MORITZ GATHMANN"
+        );
+        assert_eq!(
+            clean_author("Sara Zinnecker Stand: 05.01.2022", ""),
+            "Sara Zinnecker"
+        );
         assert_eq!(clean_author("May Smith", ""), "May Smith");
     }
 
@@ -355,6 +440,8 @@ mod tests {
         assert_eq!(clean_author("Heise Medien GmbH", ""), "");
         assert_eq!(clean_author("Der Spiegel", "Der Spiegel"), "");
         assert_eq!(clean_author("https://www.facebook.com/jane", ""), "");
+        assert_eq!(clean_author("Foto: Ingo Schneider", ""), "");
+        assert_eq!(clean_author("happyface313", ""), "happyface313");
     }
 
     #[test]

@@ -165,7 +165,13 @@ fn meta_values(document: &Document) -> HashMap<String, Vec<String>> {
         if content.is_empty() {
             continue;
         }
+        let in_head = meta.ancestors(Some(3)).is("head");
         for attribute in ["name", "property", "itemprop", "http-equiv"] {
+            // Microdata in the body belongs to whatever item holds it (a
+            // list of other articles, often): read by `microdata`.
+            if attribute == "itemprop" && !in_head {
+                continue;
+            }
             if let Some(key) = meta.attr(attribute) {
                 values
                     .entry(key.trim().to_lowercase())
@@ -204,7 +210,6 @@ fn microdata(document: &Document, name: &str) -> Vec<String> {
     document
         .select(&selector)
         .iter()
-        .filter(|e| !e.is("meta"))
         .filter_map(|e| {
             e.attr("content")
                 .or_else(|| e.attr("datetime"))
@@ -274,13 +279,15 @@ fn byline_date(document: &Document, dates: &DateReader) -> Option<Date> {
 /// How many short texts after the headline are looked at for a date.
 const TEXTS_AFTER_HEADLINE: usize = 40;
 
-/// A date in one of the first short texts after the page's `<h1>` (a
-/// dateline: "Pressemitteilung vom 25. Januar 2022 | Berlin").
-fn date_under_headline(document: &Document, dates: &DateReader) -> Option<Date> {
+/// The first short texts after the page's `<h1>` (all of the body's
+/// when it has none), where datelines and bylines are.
+fn texts_under_headline(document: &Document) -> Vec<String> {
     let body = document.select("body");
-    let root = body.nodes().first()?;
+    let Some(root) = body.nodes().first() else {
+        return Vec::new();
+    };
     let mut after_headline = document.select("h1").length() == 0;
-    let mut looked = 0;
+    let mut texts = Vec::new();
     for node in root.descendants_it() {
         if node.is_element() {
             after_headline |= node.node_name().is_some_and(|n| n.as_ref() == "h1");
@@ -293,15 +300,45 @@ fn date_under_headline(document: &Document, dates: &DateReader) -> Option<Date> 
         if text.is_empty() || text.chars().count() > 100 {
             continue;
         }
-        looked += 1;
-        if looked > TEXTS_AFTER_HEADLINE {
-            return None;
+        texts.push(text);
+        if texts.len() == TEXTS_AFTER_HEADLINE {
+            break;
         }
-        if text.chars().any(|c| c.is_ascii_digit())
-            && let Some(found) = dates.credible(&text)
-        {
-            return Some(found);
+    }
+    texts
+}
+
+/// A date in one of the first short texts after the headline (a
+/// dateline: "Pressemitteilung vom 25. Januar 2022 | Berlin").
+fn date_under_headline(document: &Document, dates: &DateReader) -> Option<Date> {
+    texts_under_headline(document)
+        .iter()
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .find_map(|t| dates.credible(t))
+}
+
+/// Words that start a byline in the text ("von Daniela Obers"), or label
+/// the name that follows ("Autor:").
+const BYLINE_STARTS: &[&str] = &[
+    "by ", "von ", "par ", "por ", "di ", "door ", "autor:", "author:", "auteur:", "text:",
+    "texto:",
+];
+
+/// A byline among the first short texts after the headline: one that
+/// starts with "By", "von", "Par"…, or the text after an "Autor:" label.
+fn byline_under_headline(document: &Document) -> Option<String> {
+    let texts = texts_under_headline(document);
+    for (at, text) in texts.iter().enumerate() {
+        let lower = text.to_lowercase();
+        if !BYLINE_STARTS.iter().any(|s| lower.starts_with(s)) {
+            continue;
         }
+        let is_label = lower.ends_with(':') && lower.split_whitespace().count() == 1;
+        return if is_label {
+            texts.get(at + 1).cloned()
+        } else {
+            Some(text.clone())
+        };
     }
     None
 }
@@ -359,6 +396,7 @@ fn author(
             .take(20)
             .map(|e| squeeze(&e.text())),
     );
+    candidates.extend(byline_under_headline(document));
     candidates.extend(fallbacks.byline.map(str::to_owned));
     candidates
         .iter()

@@ -143,3 +143,25 @@ fn addresses_resolved_and_kept_only_when_absolute_http() {
         "https://e.org/%E6%96%87%E7%AB%A0"
     );
 }
+
+#[test]
+fn bylines_under_the_headline() {
+    let cases = [
+        (
+            "<h1>Titel</h1><p><i>von Daniela Obers</i></p><p>Text</p>",
+            "Daniela Obers",
+        ),
+        (
+            "<h1>T</h1><h5>Autor:</h5>Peter Maahn<br><p>Text</p>",
+            "Peter Maahn",
+        ),
+        (
+            "<h1>Заголовок</h1><p>Par Jean-Luc Ménard</p>",
+            "Jean-Luc Ménard",
+        ),
+        ("<h1>T</h1><p>Byzantium was an empire.</p>", ""),
+    ];
+    for (page, expected) in cases {
+        assert_eq!(meta_of(page).author, expected, "{page}");
+    }
+}

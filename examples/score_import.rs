@@ -9,7 +9,8 @@
 //! optional. `with` snippets must be in the imported title or text,
 //! `without` snippets must not (whitespace runs count as one space).
 //! Prints: pages, refused, pages where none of the `with` snippets was
-//! imported, snippet precision/recall/F1, date found and right, author
+//! imported (and how many of them without a warning), pages with a
+//! warning, snippet precision/recall/F1, date found and right, author
 //! right, language right (primary subtag), median and maximum import time.
 //! `--details` also lists each page that missed.
 
@@ -38,6 +39,10 @@ struct Score {
     pages: usize,
     refused: usize,
     nothing_found: usize,
+    /// Pages where none of the expected text was imported, and no warning
+    /// said so.
+    silently_wrong: usize,
+    warned: usize,
     true_positives: usize,
     false_positives: usize,
     false_negatives: usize,
@@ -120,6 +125,14 @@ fn score_page(page: &Path, score: &mut Score, details: bool) {
     let article = &imported.article;
     let text = squeeze(&format!("{}\n{}", article.title, article.text));
     let mut misses = score_snippets(&expected, &text, score);
+    let warned = !imported.warnings.is_empty();
+    score.warned += usize::from(warned);
+    if misses.iter().any(|m| m == NONE) && !warned {
+        score.silently_wrong += 1;
+    }
+    if details {
+        misses.extend(imported.warnings.iter().map(|w| format!("warning: {w}")));
+    }
     misses.extend(score_metadata(&expected, article, score));
     if details && !misses.is_empty() {
         println!(
@@ -130,6 +143,9 @@ fn score_page(page: &Path, score: &mut Score, details: bool) {
         );
     }
 }
+
+/// How a page where none of the expected text was imported is marked.
+const NONE: &str = "NONE of the article";
 
 /// Tallies the snippets; returns what went wrong.
 fn score_snippets(expected: &Expected, text: &str, score: &mut Score) -> Vec<String> {
@@ -146,7 +162,7 @@ fn score_snippets(expected: &Expected, text: &str, score: &mut Score) -> Vec<Str
     score.false_negatives += expected.with.len() - found;
     if found == 0 && !expected.with.is_empty() {
         score.nothing_found += 1;
-        misses.push("NONE of the article".to_owned());
+        misses.push(NONE.to_owned());
     }
     for snippet in &expected.without {
         if text.contains(&squeeze(snippet)) {
@@ -244,8 +260,8 @@ fn print_score(dir: &str, score: &mut Score) {
     println!("pages: {}", score.pages);
     println!("refused: {}", score.refused);
     println!(
-        "none of the expected text imported: {}",
-        score.nothing_found
+        "none of the expected text imported: {} ({} without a warning); pages with a warning: {}",
+        score.nothing_found, score.silently_wrong, score.warned
     );
     println!("snippets: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}");
     println!(

@@ -9,6 +9,7 @@
 //! ([`super::stand_in`]), so that it stays linear.
 
 use super::archive::{Capture, capture_of_page, remove_archive_traces, saved_from};
+use super::blocks::{Candidate, choose, other_candidates};
 use super::bound::{TooComplex, bounded_html};
 use super::language::choose_language;
 use super::page_meta::{Fallbacks, read_meta};
@@ -35,6 +36,11 @@ pub struct PageArticle {
     pub language: String,
     /// The main text, paragraphs separated by blank lines (not yet normalised).
     pub text: String,
+    /// The page's blocks that may be its article, the extractor's first;
+    /// `text` is one of them.
+    pub candidates: Vec<Candidate>,
+    /// What looked wrong with the text, and what was done about it.
+    pub warnings: Vec<String>,
 }
 
 /// Reads a web page's article and metadata; refuses a page with more
@@ -67,12 +73,20 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
             .or(address),
     };
     let meta = read_meta(&document, &fallbacks);
-    let text = match extracted {
+    let page_text = paragraphs_of(&document);
+    let main_text = match extracted {
         Some(article) if !article.text_content.trim().is_empty() => {
             article.text_content.to_string()
         }
-        _ => paragraphs_of(&document),
+        _ => page_text.clone(),
     };
+    let mut candidates = vec![Candidate {
+        source: "main text",
+        text: main_text,
+    }];
+    candidates.extend(other_candidates(&document, meta.body.as_deref()));
+    let (chosen, warnings) = choose(&candidates, page_text.chars().count());
+    let text = candidates[chosen].text.clone();
     let url = match &capture {
         Some(capture) if meta.url.is_empty() || meta.url.contains("archive") => {
             super::page_meta::resolve_article_url(Some(&capture.original_url), None, None, None)
@@ -90,6 +104,8 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
         published: meta.published,
         modified: meta.modified,
         captured: capture.and_then(|c| c.captured),
+        candidates,
+        warnings,
     }
 }
 

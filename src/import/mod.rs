@@ -10,6 +10,7 @@
 mod archive;
 mod authors;
 pub mod background;
+pub mod blocks;
 mod bound;
 mod charset;
 mod dates;
@@ -80,6 +81,10 @@ pub struct Imported {
     /// When a web archive captured a page saved from it (not kept in the
     /// workspace; never taken for the publication date).
     pub captured: Option<Date>,
+    /// For a web page, the blocks that may be its article (the one
+    /// imported among them), for a reader to pick another when the
+    /// warnings say the text may not be the article.
+    pub candidates: Vec<blocks::Candidate>,
 }
 
 /// Why a file could not be imported. Nothing was added anywhere.
@@ -172,18 +177,20 @@ pub fn import_bytes(
         warnings.push(format!("{nuls} NUL byte{} left out", plural(nuls)));
     }
     let fallback_title = title_from_file_name(path);
-    let (mut modified, mut captured) = (None, None);
+    let (mut modified, mut captured, mut candidates) = (None, None, Vec::new());
     let mut article = match format {
         Format::Text => article_from_text(&text, options, &fallback_title),
         Format::Markdown => article_from_markdown(&text, options, &fallback_title),
         Format::Html => {
-            let page = read_page_from(&text, options.url.as_deref()).map_err(|too| {
+            let mut page = read_page_from(&text, options.url.as_deref()).map_err(|too| {
                 ImportError::TooComplex {
                     path: path.to_owned(),
                     what: too.describe(),
                 }
             })?;
             (modified, captured) = (page.modified, page.captured);
+            warnings.extend(page.warnings.iter().cloned());
+            candidates = std::mem::take(&mut page.candidates);
             article_from_page(page, options, &fallback_title)
         }
     };
@@ -208,6 +215,7 @@ pub fn import_bytes(
         warnings,
         modified,
         captured,
+        candidates,
     })
 }
 

@@ -27,6 +27,8 @@ pub struct PageMeta {
     pub modified: Option<Date>,
     /// The language the page declares, as written.
     pub declared_language: String,
+    /// The article's text as its JSON-LD gives it (`articleBody`).
+    pub body: Option<String>,
 }
 
 /// What extraction found that the metadata may fall back on.
@@ -151,6 +153,7 @@ pub fn read_meta(document: &Document, fallbacks: &Fallbacks) -> PageMeta {
         published,
         modified: modified.filter(|m| published.is_none_or(|p| *m >= p)),
         declared_language,
+        body: linked.body.clone(),
     }
 }
 

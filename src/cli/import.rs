@@ -1,4 +1,4 @@
-//! `factbench import ARTICLE… --into WORKSPACE`.
+//! `factbench import ARTICLE… --into WORKSPACE [--json]`.
 
 use super::FAILURE;
 use crate::edit::{Command, Document};
@@ -35,6 +35,11 @@ pub struct ImportArgs {
     /// (utf-8, utf-16le, windows-1251, koi8-r, koi8-u, gb18030, big5, shift_jis, …).
     #[arg(long, value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Once the workspace is saved, print one JSON line per file instead of
+    /// the summary: {file, article, title, format, encoding, language,
+    /// chars, warnings}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub(super) fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -52,6 +57,7 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// only when all of them were read.
 pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match import_all(args, out, err) {
+        Ok((_, _)) if args.json => 0,
         Ok((count, created)) => {
             let _ = writeln!(
                 out,
@@ -89,6 +95,23 @@ fn describe_import(path: &Path, imported: &Imported) -> String {
     )
 }
 
+/// `{"file":…,"article":ID,"title":…,"format":"web page","encoding":"UTF-8",
+/// "language":"de","chars":1234,"warnings":[…]}`
+fn json_line(path: &Path, imported: &Imported) -> String {
+    let article = &imported.article;
+    serde_json::json!({
+        "file": path.display().to_string(),
+        "article": article.id.to_string(),
+        "title": article.title,
+        "format": imported.format.label(),
+        "encoding": imported.encoding.name(),
+        "language": article.language,
+        "chars": article.char_len(),
+        "warnings": imported.warnings,
+    })
+    .to_string()
+}
+
 /// The articles are read before the workspace is locked, so the lock is
 /// held only for the change and the save.
 fn import_all(
@@ -104,9 +127,14 @@ fn import_all(
         encoding: args.encoding,
     };
     let mut articles = Vec::with_capacity(args.articles.len());
+    let mut json_lines = Vec::new();
     for path in &args.articles {
         let imported = import_file_detailed(path, &options).map_err(|e| e.to_string())?;
-        let _ = writeln!(out, "{}", describe_import(path, &imported));
+        if args.json {
+            json_lines.push(json_line(path, &imported));
+        } else {
+            let _ = writeln!(out, "{}", describe_import(path, &imported));
+        }
         for warning in &imported.warnings {
             let _ = writeln!(err, "warning: {}: {warning}", path.display());
         }
@@ -124,5 +152,8 @@ fn import_all(
         .map_err(|e| format!("{}: {e}", args.into.display()))?;
     doc.touch_modified();
     change.save(doc.workspace()).map_err(|e| e.to_string())?;
+    for line in json_lines {
+        let _ = writeln!(out, "{line}");
+    }
     Ok((args.articles.len(), created))
 }

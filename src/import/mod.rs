@@ -155,45 +155,27 @@ pub fn import_bytes(
     sniff::refuse_non_text(bytes, utf16_named).map_err(not_an_article)?;
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]);
     let format = sniff::format_of(path, &head);
-    let decoded = decode::decode(bytes, options.encoding, format == Format::Html).map_err(|m| {
-        ImportError::Malformed {
-            path: path.to_owned(),
-            encoding: m.encoding.name(),
-            how: m.detection.describe(),
-            suggestions: m.suggest(),
-        }
-    })?;
+    let decoded = decode_text(path, bytes, options, format)?;
     let mut warnings = decoded.warnings;
-    if is_utf16(decoded.encoding) {
-        let bom = if Encoding::for_bom(bytes).is_some() {
-            2
-        } else {
-            0
-        };
-        sniff::refuse_nul_in_utf16_text(&decoded.text, bom).map_err(not_an_article)?;
-    }
-    let (text, nuls) = sniff::without_nuls(decoded.text);
-    if nuls > 0 {
-        warnings.push(format!("{nuls} NUL byte{} left out", plural(nuls)));
-    }
+    let text = decoded.text;
     let fallback_title = title_from_file_name(path);
-    let (mut modified, mut captured, mut candidates) = (None, None, Vec::new());
+    let mut page_extras = PageExtras::default();
     let mut article = match format {
         Format::Text => article_from_text(&text, options, &fallback_title),
         Format::Markdown => article_from_markdown(&text, options, &fallback_title),
         Format::Html => {
-            let mut page = read_page_from(&text, options.url.as_deref()).map_err(|too| {
+            let page = read_page_from(&text, options.url.as_deref()).map_err(|too| {
                 ImportError::TooComplex {
                     path: path.to_owned(),
                     what: too.describe(),
                 }
             })?;
-            (modified, captured) = (page.modified, page.captured);
-            warnings.extend(page.warnings.iter().cloned());
-            candidates = std::mem::take(&mut page.candidates);
-            article_from_page(page, options, &fallback_title)
+            let (article, extras) = article_from_page(page, options, &fallback_title);
+            page_extras = extras;
+            article
         }
     };
+    warnings.append(&mut page_extras.warnings);
     if article.text.is_empty() {
         return Err(ImportError::Empty {
             path: path.to_owned(),
@@ -213,14 +195,55 @@ pub fn import_bytes(
         encoding: decoded.encoding,
         detection: decoded.detection,
         warnings,
-        modified,
-        captured,
-        candidates,
+        modified: page_extras.modified,
+        captured: page_extras.captured,
+        candidates: page_extras.candidates,
     })
 }
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// The file's text, decoded, with NULs left out (and a warning saying
+/// so); refuses UTF-16 holding NUL chars, which is binary.
+fn decode_text(
+    path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+    format: Format,
+) -> Result<decode::Decoded, ImportError> {
+    let decoded = decode::decode(bytes, options.encoding, format == Format::Html).map_err(|m| {
+        ImportError::Malformed {
+            path: path.to_owned(),
+            encoding: m.encoding.name(),
+            how: m.detection.describe(),
+            suggestions: m.suggest(),
+        }
+    })?;
+    if is_utf16(decoded.encoding) {
+        let bom = if Encoding::for_bom(bytes).is_some() {
+            2
+        } else {
+            0
+        };
+        sniff::refuse_nul_in_utf16_text(&decoded.text, bom).map_err(|what| {
+            ImportError::NotAnArticle {
+                path: path.to_owned(),
+                what: what.describe(),
+            }
+        })?;
+    }
+    let (text, nuls) = sniff::without_nuls(decoded.text);
+    let mut warnings = decoded.warnings;
+    if nuls > 0 {
+        warnings.push(format!("{nuls} NUL byte{} left out", plural(nuls)));
+    }
+    Ok(decode::Decoded {
+        text,
+        warnings,
+        ..decoded
+    })
 }
 
 /// UTF-16 (either byte order), whose text is full of NUL bytes.
@@ -257,7 +280,26 @@ fn article_from_markdown(markdown: &str, options: &ImportOptions, fallback_title
     }
 }
 
-fn article_from_page(page: PageArticle, options: &ImportOptions, fallback_title: &str) -> Article {
+/// What a web page gives beyond its article: kept in [`Imported`] only.
+#[derive(Debug, Default)]
+struct PageExtras {
+    modified: Option<Date>,
+    captured: Option<Date>,
+    candidates: Vec<blocks::Candidate>,
+    warnings: Vec<String>,
+}
+
+fn article_from_page(
+    mut page: PageArticle,
+    options: &ImportOptions,
+    fallback_title: &str,
+) -> (Article, PageExtras) {
+    let extras = PageExtras {
+        modified: page.modified,
+        captured: page.captured,
+        candidates: std::mem::take(&mut page.candidates),
+        warnings: std::mem::take(&mut page.warnings),
+    };
     let title = options
         .title
         .clone()
@@ -274,7 +316,7 @@ fn article_from_page(page: PageArticle, options: &ImportOptions, fallback_title:
     article.published = options.published.or(page.published);
     article.author = page.author;
     article.language = page.language;
-    article
+    (article, extras)
 }
 
 /// The text without a first paragraph that only repeats the title.

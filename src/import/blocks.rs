@@ -166,15 +166,38 @@ pub fn other_candidates(document: &Document, linked_body: Option<&str>) -> Vec<C
     candidates
 }
 
-/// The paragraphs (and headings, items, quotes) inside an element.
+/// Blocks inside a candidate that are not its article: navigation,
+/// asides, footers, forms, comments, related links, share buttons.
+const NOT_ARTICLE: &str = "nav, aside, footer, form, [class*=comment], [id*=comment], \
+    [class*=related], [class*=share], [class*=social], [class*=newsletter], [class*=teaser]";
+
+/// The paragraphs (and headings, items, quotes) inside an element, but
+/// those in [`NOT_ARTICLE`] blocks and items that are mostly a link.
 pub fn paragraphs_in(element: &dom_query::Selection) -> String {
     element
         .select("p, h2, h3, h4, li, blockquote, pre")
         .iter()
+        .filter(|p| !p.ancestors(Some(12)).is(NOT_ARTICLE) && !mostly_link(p))
         .map(|p| p.text().split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// Whether most of an element's text is the text of its links.
+fn mostly_link(element: &dom_query::Selection) -> bool {
+    let text = element
+        .text()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count();
+    let linked = element
+        .select("a")
+        .text()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count();
+    text > 0 && linked * 10 >= text * 8
 }
 
 /// Which candidate to import (the first is the extractor's) and the
@@ -291,5 +314,21 @@ mod tests {
         let sources: Vec<&str> = candidates.iter().map(|c| c.source).collect();
         assert_eq!(sources, ["JSON-LD articleBody", "<article>", "<main>"]);
         assert_eq!(candidates[1].first_line(), "Titel");
+    }
+
+    #[test]
+    fn navigation_related_links_and_comments_are_not_part_of_a_block() {
+        let page = format!(
+            "<article><p>{ARTICLE}</p><nav><li>Start</li></nav>\
+             <div class=\"related-posts\"><p>Lesen Sie auch</p></div>\
+             <ul><li><a href=/a>Ein verlinkter Artikel</a></li></ul>\
+             <section id=\"comments\"><p>Toller Beitrag!</p></section></article>"
+        );
+        let document = Document::from(page.as_str());
+        let text = paragraphs_in(&document.select("article"));
+        assert_eq!(
+            text,
+            ARTICLE.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
 }

@@ -193,7 +193,10 @@ fn score_metadata(
     match expected.author.as_deref().map(str::trim) {
         Some("") => {
             score.no_author += 1;
-            score.author_filled_when_none += usize::from(!article.author.is_empty());
+            if !article.author.is_empty() {
+                score.author_filled_when_none += 1;
+                misses.push(format!("author {:?}, none expected", article.author));
+            }
         }
         Some(author) => {
             score.authored += 1;

@@ -78,6 +78,16 @@ const CREDITS: &[&str] = &[
 
 /// What is never a name: labels of forms, buttons and bylines.
 const NOT_NAMES: &[&str] = &[
+    "publisher",
+    "nom",
+    "nombre",
+    "unbenannt",
+    "anónimo",
+    "anonimo",
+    "anonym",
+    "red",
+    "unnamed",
+    "untitled",
     "name",
     "posted",
     "posted on",
@@ -122,6 +132,10 @@ const NOT_NAMES: &[&str] = &[
 
 /// Words that mark a publisher rather than a person.
 const PUBLISHER_WORDS: &[&str] = &[
+    "kg",
+    "co.",
+    "rights reserved",
+    "alle rechte",
     "condé nast",
     "conde nast",
     "gmbh",
@@ -265,7 +279,19 @@ fn looks_like_name(text: &str) -> bool {
         && (digits == 0 || user_name)
         && !text.contains("://")
         && !text.contains("www.")
+        && !looks_like_domain(text)
         && (text.chars().any(char::is_uppercase) || uncased_script || user_name)
+}
+
+/// `oe24.at`, `facebook.com/jane`: a web address, not a name.
+fn looks_like_domain(text: &str) -> bool {
+    let host = text.split('/').next().unwrap_or(text);
+    !text.contains(' ')
+        && host.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
 }
 
 fn is_publisher(lower: &str) -> bool {
@@ -442,6 +468,10 @@ mod tests {
         assert_eq!(clean_author("https://www.facebook.com/jane", ""), "");
         assert_eq!(clean_author("Foto: Ingo Schneider", ""), "");
         assert_eq!(clean_author("happyface313", ""), "happyface313");
+        assert_eq!(clean_author("oe24.at", ""), "");
+        assert_eq!(clean_author("facebook.com/vegolosi", ""), "");
+        assert_eq!(clean_author("Nom", ""), "");
+        assert_eq!(clean_author("Co. KG - all rights reserved", ""), "");
     }
 
     #[test]

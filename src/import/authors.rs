@@ -280,6 +280,9 @@ fn looks_like_name(text: &str) -> bool {
         && !text.contains("://")
         && !text.contains("www.")
         && !looks_like_domain(text)
+        && !text.contains([
+            '→', '←', '»', '«', '›', '‹', '©', '®', '™', '|', '#', '=', '<', '>',
+        ])
         && (text.chars().any(char::is_uppercase) || uncased_script || user_name)
 }
 
@@ -471,6 +474,7 @@ mod tests {
         assert_eq!(clean_author("oe24.at", ""), "");
         assert_eq!(clean_author("facebook.com/vegolosi", ""), "");
         assert_eq!(clean_author("Nom", ""), "");
+        assert_eq!(clean_author("Archiv anzeigen →", ""), "");
         assert_eq!(clean_author("Co. KG - all rights reserved", ""), "");
     }
 

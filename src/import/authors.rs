@@ -311,24 +311,31 @@ fn is_publisher(lower: &str) -> bool {
 fn without_prefix(name: &str) -> String {
     let mut name = name.trim().to_owned();
     loop {
-        let lower = name.to_lowercase();
+        // Compared on the name's own bytes: lower-casing can change a
+        // char's length (`İ`, the Kelvin sign), so offsets into a
+        // lower-cased copy would not fall on the name's char boundaries.
+        let starts_with_any_case = |p: &str| {
+            name.get(..p.len())
+                .is_some_and(|head| head.to_lowercase() == p)
+        };
         let followed = |p: &str| {
-            let rest = &name[p.len()..];
-            rest.starts_with(|c: char| c.is_whitespace() || c == ':')
-                || (p.contains(' ') && rest.starts_with(char::is_uppercase))
+            name.get(p.len()..).is_some_and(|rest| {
+                rest.starts_with(|c: char| c.is_whitespace() || c == ':')
+                    || (p.contains(' ') && rest.starts_with(char::is_uppercase))
+            })
         };
         let prefix = PREFIXES
             .iter()
-            .find(|p| lower.starts_with(*p) && followed(p))
+            .find(|p| starts_with_any_case(p) && followed(p))
             .or_else(|| {
                 LOWER_CASE_PREFIXES
                     .iter()
                     .find(|p| name.starts_with(*p) && followed(p))
             });
-        let Some(prefix) = prefix else {
+        let Some(rest) = prefix.and_then(|p| name.get(p.len()..)) else {
             return name;
         };
-        name = name[prefix.len()..]
+        name = rest
             .trim_start_matches(|c: char| c.is_whitespace() || c == ':')
             .to_owned();
     }
@@ -419,6 +426,12 @@ mod tests {
         assert_eq!(clean_author("Autor: Jörg Müller", ""), "Jörg Müller");
         assert_eq!(clean_author("di Mario Rossi", ""), "Mario Rossi");
         assert_eq!(clean_author("Di Maria Bianchi", ""), "Di Maria Bianchi");
+        assert_eq!(clean_author("Dİ Maria", ""), "Dİ Maria");
+        assert_eq!(
+            clean_author("ARTI\u{212A}EL VON Max Muster", ""),
+            "ARTI\u{212A}EL VON Max Muster"
+        );
+        assert_eq!(clean_author("BY İlhan Öz", ""), "İlhan Öz");
         assert_eq!(clean_author("Par Barbara Stiegler", ""), "Barbara Stiegler");
         assert_eq!(
             clean_author("Veröffentlicht vonChris Jung", ""),

@@ -1,4 +1,4 @@
-//! `factbench import ARTICLE… --into WORKSPACE`.
+//! `factbench import ARTICLE… --into WORKSPACE [--json]`.
 
 use super::FAILURE;
 use crate::edit::{Command, Document};
@@ -10,8 +10,11 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Article files: text, Markdown, saved web pages, or transcripts
-    /// (WebVTT .vtt, SRT .srt, time-coded text).
+    /// Article files: text (.txt), Markdown (.md), saved web pages (.html,
+    /// .htm) or transcripts (WebVTT .vtt, SRT .srt, time-coded text), in
+    /// UTF-8, UTF-16 or a legacy encoding (detected, or named with
+    /// --encoding). What looked wrong in a file is reported as
+    /// `warning: FILE: …` on stderr.
     #[arg(required = true)]
     pub articles: Vec<PathBuf>,
     /// The workspace file to add them to (created when missing).
@@ -42,6 +45,11 @@ pub struct ImportArgs {
     /// file); reports link to each claim's moment in it.
     #[arg(long, value_name = "URL")]
     pub media_url: Option<String>,
+    /// Once the workspace is saved, print one JSON line per file instead of
+    /// the summary: {file, article, title, format, encoding, language,
+    /// chars, warnings}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub(super) fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -58,7 +66,8 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// Imports every article or none: the workspace is saved once, atomically,
 /// only when all of them were read.
 pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    match import_all(args, out) {
+    match import_all(args, out, err) {
+        Ok((_, _)) if args.json => 0,
         Ok((count, created)) => {
             let _ = writeln!(
                 out,
@@ -106,9 +115,30 @@ fn describe_import(path: &Path, imported: &Imported) -> String {
     )
 }
 
+/// `{"file":…,"article":ID,"title":…,"format":"web page","encoding":"UTF-8",
+/// "language":"de","chars":1234,"warnings":[…]}`
+fn json_line(path: &Path, imported: &Imported) -> String {
+    let article = &imported.article;
+    serde_json::json!({
+        "file": path.display().to_string(),
+        "article": article.id.to_string(),
+        "title": article.title,
+        "format": imported.format.label(),
+        "encoding": imported.encoding.name(),
+        "language": article.language,
+        "chars": article.char_len(),
+        "warnings": imported.warnings,
+    })
+    .to_string()
+}
+
 /// The articles are read before the workspace is locked, so the lock is
 /// held only for the change and the save.
-fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), String> {
+fn import_all(
+    args: &ImportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(usize, bool), String> {
     let options = ImportOptions {
         title: args.title.clone(),
         outlet: args.outlet.clone(),
@@ -119,9 +149,17 @@ fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), S
         media_url: args.media_url.clone(),
     };
     let mut articles = Vec::with_capacity(args.articles.len());
+    let mut json_lines = Vec::new();
     for path in &args.articles {
         let imported = import_file_detailed(path, &options).map_err(|e| e.to_string())?;
-        let _ = writeln!(out, "{}", describe_import(path, &imported));
+        if args.json {
+            json_lines.push(json_line(path, &imported));
+        } else {
+            let _ = writeln!(out, "{}", describe_import(path, &imported));
+        }
+        for warning in &imported.warnings {
+            let _ = writeln!(err, "warning: {}: {warning}", path.display());
+        }
         articles.push(imported.article);
     }
     let (mut change, loaded) =
@@ -135,5 +173,8 @@ fn import_all(args: &ImportArgs, out: &mut dyn Write) -> Result<(usize, bool), S
     doc.execute(Command::AddArticles(articles), 0.0)
         .map_err(|e| format!("{}: {e}", args.into.display()))?;
     change.save(doc.workspace()).map_err(|e| e.to_string())?;
+    for line in json_lines {
+        let _ = writeln!(out, "{line}");
+    }
     Ok((args.articles.len(), created))
 }

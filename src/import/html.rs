@@ -1,13 +1,18 @@
 //! Saved web pages: the article's main text, extracted by dom_smoothie (a
 //! port of Mozilla's Readability, which drops navigation, ads, comments,
-//! scripts, styles and share buttons), and its metadata from the page's
-//! `<title>`, Open Graph and `<meta>` tags, canonical link and `lang`.
+//! scripts, styles and share buttons), without ruby annotations or an
+//! archive's toolbar, and its metadata ([`super::page_meta`]), its language
+//! chosen between the declared one and the text's.
 //! The page first goes through [`bounded_html`], so that neither reads a
 //! page deeper, or with more attributes, than a real one, and the chars
 //! the extractor's serialiser escapes are stood in for while it runs
 //! ([`super::stand_in`]), so that it stays linear.
 
+use super::archive::{Capture, capture_of_page, remove_archive_traces, saved_from};
+use super::blocks::{Candidate, choose, other_candidates};
 use super::bound::{TooComplex, bounded_html};
+use super::language::choose_language;
+use super::page_meta::{Fallbacks, read_meta};
 use super::stand_in::{put_stand_ins, restore};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
@@ -19,90 +24,113 @@ pub struct PageArticle {
     pub title: String,
     pub outlet: String,
     pub author: String,
+    /// The article's address: absolute http(s), or empty.
     pub url: String,
     pub published: Option<Date>,
+    /// When the article was last changed, as the page says.
+    pub modified: Option<Date>,
+    /// When an archive (the Wayback Machine, archive.today) captured the
+    /// page, for a page saved from one; never the publication date.
+    pub captured: Option<Date>,
+    /// Canonical BCP 47: the text's language when the page declares another.
     pub language: String,
     /// The main text, paragraphs separated by blank lines (not yet normalised).
     pub text: String,
+    /// The page's blocks that may be its article, the extractor's first;
+    /// `text` is one of them.
+    pub candidates: Vec<Candidate>,
+    /// What looked wrong with the text, and what was done about it.
+    pub warnings: Vec<String>,
 }
 
 /// Reads a web page's article and metadata; refuses a page with more
 /// elements than [`super::bound::MAX_ELEMENTS`].
 pub fn read_page(html: &str) -> Result<PageArticle, TooComplex> {
-    let html = bounded_html(html)?;
-    Ok(read_bounded_page(&html))
+    read_page_from(html, None)
 }
 
-fn read_bounded_page(html: &str) -> PageArticle {
-    let document = Document::from(html);
-    let meta = |selector: &str| first_attr(&document, selector, "content");
-    let page_title = first_text(&document, "title");
-    let headline = first_text(&document, "h1");
-    let extracted = extract_main_text(html);
-    let extracted = extracted.as_ref();
+/// Like [`read_page`], knowing the page's own address (where it was
+/// saved from), against which relative addresses are resolved.
+pub fn read_page_from(html: &str, address: Option<&str>) -> Result<PageArticle, TooComplex> {
+    let html = bounded_html(html)?;
+    Ok(read_bounded_page(&html, address))
+}
 
-    let title = meta("meta[property=\"og:title\"]")
-        .or_else(|| headline_if_title_starts_with_it(&page_title, &headline))
-        .or_else(|| {
-            extracted
-                .map(|a| a.title.trim().to_owned())
-                .filter(|t| !t.is_empty())
-        })
-        .unwrap_or(page_title);
-    let author = meta("meta[name=author]")
-        .or_else(|| meta("meta[property=\"article:author\"]").filter(|a| !is_link(a)))
-        .or_else(|| extracted.and_then(|a| a.byline.clone()))
-        .unwrap_or_default();
-    let published = meta("meta[property=\"article:published_time\"]")
-        .or_else(|| meta("meta[name=\"article:published_time\"]"))
-        .or_else(|| meta("meta[itemprop=datePublished]"))
-        .or_else(|| extracted.and_then(|a| a.published_time.clone()))
-        .and_then(|p| date_prefix(&p));
-    let url = first_attr(&document, "link[rel=canonical]", "href")
-        .or_else(|| meta("meta[property=\"og:url\"]"))
-        .unwrap_or_default();
-    let text = match extracted {
+fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
+    let document = Document::from(html);
+    let address = address.or_else(|| saved_from(html));
+    let capture = capture_of_page(&document, address);
+    prune(&document, capture.as_ref());
+    let extracted = extract_main_text(html, capture.as_ref());
+    let extracted = extracted.as_ref();
+    let fallbacks = Fallbacks {
+        title: extracted.map(|a| a.title.trim()),
+        byline: extracted.and_then(|a| a.byline.as_deref()),
+        published: extracted.and_then(|a| a.published_time.as_deref()),
+        address: capture
+            .as_ref()
+            .map(|c| c.original_url.as_str())
+            .or(address),
+    };
+    let meta = read_meta(&document, &fallbacks);
+    let page_text = paragraphs_of(&document);
+    let main_text = match extracted {
         Some(article) if !article.text_content.trim().is_empty() => {
             article.text_content.to_string()
         }
-        _ => paragraphs_of(&document),
+        _ => page_text.clone(),
     };
+    let mut candidates = vec![Candidate {
+        source: "main text",
+        text: main_text,
+    }];
+    candidates.extend(other_candidates(&document, meta.body.as_deref()));
+    let (chosen, warnings) = choose(&candidates, page_text.chars().count());
+    let text = candidates[chosen].text.clone();
+    let url = match &capture {
+        Some(capture) if meta.url.is_empty() || meta.url.contains("archive") => {
+            super::page_meta::resolve_article_url(Some(&capture.original_url), None, None, None)
+        }
+        _ => meta.url,
+    };
+    let text = without_leading_byline(&text, &meta.author);
     PageArticle {
-        text: without_leading_byline(&text, &author),
-        title,
-        outlet: meta("meta[property=\"og:site_name\"]").unwrap_or_default(),
-        author,
+        language: choose_language(&meta.declared_language, &text).unwrap_or_default(),
+        text,
+        title: meta.title,
+        outlet: meta.outlet,
+        author: meta.author,
         url,
-        published,
-        language: first_attr(&document, "html[lang]", "lang").unwrap_or_default(),
+        published: meta.published,
+        modified: meta.modified,
+        captured: capture.and_then(|c| c.captured),
+        candidates,
+        warnings,
     }
 }
 
-fn first_attr(document: &Document, selector: &str, attribute: &str) -> Option<String> {
-    document
-        .try_select(selector)
-        .and_then(|s| s.first().attr(attribute))
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
-}
-
-fn first_text(document: &Document, selector: &str) -> String {
-    document
-        .try_select(selector)
-        .map(|s| collapse_spaces(&s.first().text()))
-        .unwrap_or_default()
+/// Takes out of a parsed page what is not the article's text: ruby
+/// annotations (`<rt>`, `<rp>`: the readings printed over Japanese and
+/// Chinese characters, which would break every quote) and, in a page
+/// saved from an archive, the archive's toolbar.
+fn prune(document: &Document, capture: Option<&Capture>) {
+    document.select("rt, rp").remove();
+    if let Some(capture) = capture {
+        remove_archive_traces(document, capture);
+    }
 }
 
 /// The article as Readability finds it, with its title, byline, date and
 /// text (never its HTML, which dom_smoothie also makes: see
 /// [`super::stand_in`] for why that is linear only with stand-ins).
-fn extract_main_text(html: &str) -> Option<dom_smoothie::Article> {
+fn extract_main_text(html: &str, capture: Option<&Capture>) -> Option<dom_smoothie::Article> {
     let config = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: super::bound::MAX_ELEMENTS,
         ..Default::default()
     };
     let document = Document::from(html);
+    prune(&document, capture);
     put_stand_ins(&document);
     let mut article = Readability::with_document(document, None, Some(config))
         .ok()?
@@ -130,22 +158,6 @@ fn paragraphs_of(document: &Document) -> String {
         .unwrap_or_default()
 }
 
-fn is_link(text: &str) -> bool {
-    text.starts_with("http://") || text.starts_with("https://")
-}
-
-/// `2025-05-04T10:00:00+03:00` → 2025-05-04.
-fn date_prefix(text: &str) -> Option<Date> {
-    text.trim().get(..10)?.parse().ok()
-}
-
-/// The page's `<h1>` when the `<title>` is that headline plus decoration
-/// (`Headline_World news_Site`, `Headline | Site`).
-fn headline_if_title_starts_with_it(page_title: &str, headline: &str) -> Option<String> {
-    let long_enough = headline.chars().count() >= 5;
-    (long_enough && page_title.starts_with(headline)).then(|| headline.to_owned())
-}
-
 /// Drops a short first paragraph that is only the byline ("By Jane Reporter, 4 May").
 fn without_leading_byline(text: &str, author: &str) -> String {
     let trimmed = text.trim_start();
@@ -156,8 +168,4 @@ fn without_leading_byline(text: &str, author: &str) -> String {
     } else {
         text.to_owned()
     }
-}
-
-fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

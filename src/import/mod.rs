@@ -7,23 +7,34 @@
 //! the same formats, encodings, limits and refusals. A refusal changes
 //! nothing anywhere.
 
+mod archive;
+mod authors;
 pub mod background;
+pub mod blocks;
 mod bound;
+mod charset;
+mod dates;
 mod decode;
+mod foreign;
 mod html;
+mod jsonld;
 mod language;
 mod markdown;
 mod metadata;
 mod normalise;
+mod page_meta;
 pub mod pathological;
 mod sniff;
 mod stand_in;
 mod text;
 pub mod transcript;
+mod zones;
 
-pub use bound::{MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex};
+pub use bound::{
+    MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex, bounded_html,
+};
 pub use decode::{Detection, encoding_for_label};
-pub use html::{PageArticle, read_page};
+pub use html::{PageArticle, read_page, read_page_from};
 pub use language::detect_language;
 pub use metadata::clean_metadata;
 pub use normalise::normalise;
@@ -67,6 +78,19 @@ pub struct Imported {
     pub format: Format,
     pub encoding: &'static Encoding,
     pub detection: Detection,
+    /// What looked wrong but did not stop the import (bytes replaced,
+    /// NULs dropped, …), each a sentence; shown as `warning: FILE: …`.
+    pub warnings: Vec<String>,
+    /// When the article was last changed, as a web page says (not kept in
+    /// the workspace).
+    pub modified: Option<Date>,
+    /// When a web archive captured a page saved from it (not kept in the
+    /// workspace; never taken for the publication date).
+    pub captured: Option<Date>,
+    /// For a web page, the blocks that may be its article (the one
+    /// imported among them), for a reader to pick another when the
+    /// warnings say the text may not be the article.
+    pub candidates: Vec<blocks::Candidate>,
 }
 
 /// Why a file could not be imported. Nothing was added anywhere.
@@ -89,12 +113,14 @@ pub enum ImportError {
     #[error("{path}: is {what}, not an article; {ACCEPTED}")]
     NotAnArticle { path: PathBuf, what: String },
     #[error(
-        "{path}: is not valid {encoding} text ({how}); name its encoding with --encoding, such as windows-1251, koi8-r, koi8-u, gb18030, big5 or shift_jis"
+        "{path}: is not valid {encoding} text ({how}); name its encoding with --encoding, such as {suggestions}"
     )]
     Malformed {
         path: PathBuf,
         encoding: &'static str,
         how: &'static str,
+        /// The encodings worth trying, most likely first.
+        suggestions: String,
     },
     #[error("{path}: {what}")]
     TooComplex { path: PathBuf, what: String },
@@ -141,38 +167,32 @@ pub fn import_bytes(
     sniff::refuse_non_text(bytes, utf16_named).map_err(not_an_article)?;
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]);
     let format = sniff::format_of(path, &head);
-    let decoded = decode::decode(bytes, options.encoding, format == Format::Html).map_err(|m| {
-        ImportError::Malformed {
-            path: path.to_owned(),
-            encoding: m.encoding.name(),
-            how: m.detection.describe(),
-        }
-    })?;
-    if is_utf16(decoded.encoding) {
-        let bom = if Encoding::for_bom(bytes).is_some() {
-            2
-        } else {
-            0
-        };
-        sniff::refuse_nul_in_utf16_text(&decoded.text, bom).map_err(not_an_article)?;
-    }
+    let decoded = decode_text(path, bytes, options, format)?;
+    let mut warnings = decoded.warnings;
+    let text = decoded.text;
     let fallback_title = title_from_file_name(path);
-    let transcript = transcript::format_of(path, &decoded.text, options.read_as);
+    let transcript = transcript::format_of(path, &text, options.read_as);
+    let mut page_extras = PageExtras::default();
     let mut article = match format {
         _ if transcript.is_some() => {
-            transcript_article(path, transcript, &decoded.text, options, &fallback_title)?
+            transcript_article(path, transcript, &text, options, &fallback_title)?
         }
-        Format::Text => article_from_text(&decoded.text, options, &fallback_title),
-        Format::Markdown => article_from_markdown(&decoded.text, options, &fallback_title),
+        Format::Text => article_from_text(&text, options, &fallback_title),
+        Format::Markdown => article_from_markdown(&text, options, &fallback_title),
         Format::Html => {
-            let page = read_page(&decoded.text).map_err(|too| ImportError::TooComplex {
-                path: path.to_owned(),
-                what: too.describe(),
+            let page = read_page_from(&text, options.url.as_deref()).map_err(|too| {
+                ImportError::TooComplex {
+                    path: path.to_owned(),
+                    what: too.describe(),
+                }
             })?;
-            article_from_page(page, options, &fallback_title)
+            let (article, extras) = article_from_page(page, options, &fallback_title);
+            page_extras = extras;
+            article
         }
     };
     article.media_url.clone_from(&options.media_url);
+    warnings.append(&mut page_extras.warnings);
     if article.text.is_empty() {
         return Err(ImportError::Empty {
             path: path.to_owned(),
@@ -191,6 +211,55 @@ pub fn import_bytes(
         format,
         encoding: decoded.encoding,
         detection: decoded.detection,
+        warnings,
+        modified: page_extras.modified,
+        captured: page_extras.captured,
+        candidates: page_extras.candidates,
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The file's text, decoded, with NULs left out (and a warning saying
+/// so); refuses UTF-16 holding NUL chars, which is binary.
+fn decode_text(
+    path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+    format: Format,
+) -> Result<decode::Decoded, ImportError> {
+    let decoded = decode::decode(bytes, options.encoding, format == Format::Html).map_err(|m| {
+        ImportError::Malformed {
+            path: path.to_owned(),
+            encoding: m.encoding.name(),
+            how: m.detection.describe(),
+            suggestions: m.suggest(),
+        }
+    })?;
+    if is_utf16(decoded.encoding) {
+        let bom = if Encoding::for_bom(bytes).is_some() {
+            2
+        } else {
+            0
+        };
+        sniff::refuse_nul_in_utf16_text(&decoded.text, bom).map_err(|what| {
+            ImportError::NotAnArticle {
+                path: path.to_owned(),
+                what: what.describe(),
+            }
+        })?;
+    }
+    let (text, nuls) = sniff::without_nuls(decoded.text);
+    let mut warnings = decoded.warnings;
+    if nuls > 0 {
+        warnings.push(format!("{nuls} NUL byte{} left out", plural(nuls)));
+    }
+    Ok(decode::Decoded {
+        text,
+        warnings,
+        ..decoded
     })
 }
 
@@ -246,7 +315,26 @@ fn article_from_markdown(markdown: &str, options: &ImportOptions, fallback_title
     }
 }
 
-fn article_from_page(page: PageArticle, options: &ImportOptions, fallback_title: &str) -> Article {
+/// What a web page gives beyond its article: kept in [`Imported`] only.
+#[derive(Debug, Default)]
+struct PageExtras {
+    modified: Option<Date>,
+    captured: Option<Date>,
+    candidates: Vec<blocks::Candidate>,
+    warnings: Vec<String>,
+}
+
+fn article_from_page(
+    mut page: PageArticle,
+    options: &ImportOptions,
+    fallback_title: &str,
+) -> (Article, PageExtras) {
+    let extras = PageExtras {
+        modified: page.modified,
+        captured: page.captured,
+        candidates: std::mem::take(&mut page.candidates),
+        warnings: std::mem::take(&mut page.warnings),
+    };
     let title = options
         .title
         .clone()
@@ -263,7 +351,7 @@ fn article_from_page(page: PageArticle, options: &ImportOptions, fallback_title:
     article.published = options.published.or(page.published);
     article.author = page.author;
     article.language = page.language;
-    article
+    (article, extras)
 }
 
 /// The text without a first paragraph that only repeats the title.

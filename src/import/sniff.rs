@@ -72,10 +72,41 @@ pub fn refuse_non_text(bytes: &[u8], utf16_named: bool) -> Result<(), NotAnArtic
         return Err(NotAnArticle::Image("WebP"));
     }
     let utf16 = utf16_named || bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
-    match bytes.iter().position(|&b| b == 0) {
-        Some(nul_at) if !utf16 => Err(NotAnArticle::Binary { nul_at }),
+    match memchr::memchr(0, bytes) {
+        Some(nul_at) if !utf16 && !mostly_text(bytes) => Err(NotAnArticle::Binary { nul_at }),
         _ => Ok(()),
     }
+}
+
+/// How much of a file is looked at to tell text from binary.
+const SNIFFED_BYTES: usize = 8 * 1024;
+
+/// Whether a file holding NUL bytes is still text, as browsers read it:
+/// fewer than one byte in ten of its start (and of the whole file) is a
+/// control that text never has (NUL, and C0 controls other than tab,
+/// line and page breaks and escape). A page with a few NULs stays a
+/// page; an executable, a database or UTF-16 without a byte-order mark
+/// (every other byte NUL) does not.
+pub fn mostly_text(bytes: &[u8]) -> bool {
+    let binary_share = |sample: &[u8]| {
+        let controls = sample.iter().filter(|&&b| is_binary_control(b)).count();
+        controls * 10 < sample.len()
+    };
+    binary_share(&bytes[..bytes.len().min(SNIFFED_BYTES)]) && binary_share(bytes)
+}
+
+fn is_binary_control(b: u8) -> bool {
+    matches!(b, 0x00..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f)
+}
+
+/// The text without NUL chars, and how many there were: browsers drop
+/// them from a page, and no article has one.
+pub fn without_nuls(text: String) -> (String, usize) {
+    let count = text.matches('\0').count();
+    if count == 0 {
+        return (text, 0);
+    }
+    (text.replace('\0', ""), count)
 }
 
 /// Refuses decoded text holding a NUL char: binary bytes read as UTF-16
@@ -144,7 +175,22 @@ mod tests {
             Err(NotAnArticle::Binary { nul_at: 4 })
         );
         assert_eq!(refuse_non_text(b"\xff\xfeA\0", false), Ok(()));
+        assert_eq!(
+            refuse_non_text(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0", false),
+            Err(NotAnArticle::Binary { nul_at: 7 })
+        );
         assert_eq!(refuse_non_text("Обычный текст".as_bytes(), false), Ok(()));
+    }
+
+    #[test]
+    fn a_page_with_a_few_nuls_is_text_and_loses_them() {
+        let page = "<p>Привет 文 مرحبا 👋 e\u{301}\0 and\0 more</p>".repeat(10);
+        assert_eq!(refuse_non_text(page.as_bytes(), false), Ok(()));
+        let (text, dropped) = without_nuls(page.clone());
+        assert_eq!(dropped, 20);
+        assert_eq!(text, page.replace('\0', ""));
+        assert!(mostly_text(page.as_bytes()));
+        assert!(!mostly_text(&[0, 1, 2, 3, b'a']));
     }
 
     #[test]

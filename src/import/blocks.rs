@@ -1,0 +1,334 @@
+//! Knowing when the text extracted from a page is not its article: a
+//! cookie or consent notice, a "browser outdated" banner, a login form, a
+//! table of e-mail addresses, or a sliver of a long page. The page's other
+//! candidate blocks — JSON-LD `articleBody`, the `<article>` element,
+//! `<main>` — are tried, the first that does not look wrong is kept, and
+//! what looked wrong is said in a warning. Every candidate is handed back
+//! with the import, so that a reader can pick another block.
+
+use dom_query::Document;
+
+/// A block of the page that may be its article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Where it came from: "main text" (Readability), "JSON-LD
+    /// articleBody", "<article>", "<main>".
+    pub source: &'static str,
+    /// Its text, paragraphs separated by blank lines.
+    pub text: String,
+}
+
+impl Candidate {
+    /// Its first line, for a list to pick from.
+    pub fn first_line(&self) -> &str {
+        self.text.trim_start().lines().next().unwrap_or("")
+    }
+}
+
+/// Phrases of the blocks that stand in for articles (in English, German,
+/// French, Spanish, Italian, Portuguese and Dutch), lower case.
+const SIGNATURES: &[&str] = &[
+    "cookie",
+    "consent",
+    "accept all",
+    "privacy settings",
+    "privacy policy",
+    "we use cookies",
+    "datenschutz",
+    "einwilligung",
+    "zustimmen",
+    "alle akzeptieren",
+    "akzeptieren",
+    "nous utilisons des cookies",
+    "accepter",
+    "utilizamos cookies",
+    "aceptar",
+    "usiamo i cookie",
+    "accetta",
+    "utilizamos cookies",
+    "gebruik van cookies",
+    "log in",
+    "login",
+    "sign in",
+    "password",
+    "passwort",
+    "anmelden",
+    "mot de passe",
+    "contraseña",
+    "forgot your password",
+    "passwort vergessen",
+    "browser is outdated",
+    "outdated browser",
+    "update your browser",
+    "veralteter browser",
+    "browser aktualisieren",
+    "enable javascript",
+    "javascript is disabled",
+    "javascript aktivieren",
+    "please enable",
+    "are you a robot",
+    "captcha",
+    "access denied",
+    "subscribe to continue",
+    "to continue reading",
+    "already a subscriber",
+    "advertiser disclosure",
+];
+
+/// Phrases that alone mark a short text as a notice, not an article,
+/// when it starts with one.
+const STRONG_SIGNATURES: &[&str] = &[
+    "advertiser disclosure",
+    "we use cookies",
+    "wir verwenden cookies",
+    "diese website verwendet cookies",
+    "this website uses cookies",
+    "your browser is outdated",
+    "ihr browser ist veraltet",
+    "please enable javascript",
+    "are you a robot",
+    "access denied",
+    "bitte aktivieren sie javascript",
+];
+
+/// How much longer (times) a structured block (JSON-LD `articleBody`,
+/// `<article>`) must be than the main text for the main text to be
+/// doubted, and its least length.
+const LONGER_BLOCK_FACTOR: usize = 2;
+const LONGER_BLOCK_MIN_CHARS: usize = 1_500;
+
+/// Least chars of page text below which a short extract is not doubted.
+const LONG_PAGE_CHARS: usize = 3_000;
+
+/// Least share (in percent) of the page's paragraph text an extract from a
+/// long page should hold.
+const MIN_SHARE_PERCENT: usize = 10;
+
+/// Least chars a replacement block must have.
+const MIN_BLOCK_CHARS: usize = 200;
+
+/// What looks wrong with `text` as a page's article, given how many chars
+/// of paragraph text the page holds; empty when nothing does.
+pub fn doubts(text: &str, page_chars: usize) -> Vec<String> {
+    let chars = text.chars().count();
+    let mut doubts = Vec::new();
+    let lower = text.to_lowercase();
+    let hits: Vec<&str> = SIGNATURES
+        .iter()
+        .copied()
+        .filter(|s| lower.contains(s))
+        .collect();
+    let dense = hits.len() * 1000 >= chars.max(1) * 3;
+    let start: String = lower.chars().take(300).collect();
+    let strong = chars < 1500 && STRONG_SIGNATURES.iter().any(|s| start.contains(s));
+    if strong || (hits.len() >= 2 && chars < 1500) || (hits.len() >= 3 && dense) {
+        doubts.push(format!(
+            "it reads like a notice or form, not an article ({})",
+            hits.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let words = text.split_whitespace().count();
+    let addresses = text
+        .split_whitespace()
+        .filter(|w| w.contains('@') && w.contains('.'))
+        .count();
+    if addresses >= 5 && addresses * 20 > words {
+        doubts.push(format!("it is mostly e-mail addresses ({addresses})"));
+    }
+    if page_chars >= LONG_PAGE_CHARS && chars * 100 < page_chars * MIN_SHARE_PERCENT {
+        doubts.push(format!(
+            "it holds {chars} of the page's {page_chars} characters of text"
+        ));
+    }
+    doubts
+}
+
+/// The page's candidate blocks after the extractor's text: JSON-LD
+/// `articleBody`, the `<article>` with the most text, `<main>`.
+pub fn other_candidates(document: &Document, linked_body: Option<&str>) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    if let Some(body) = linked_body.filter(|b| b.chars().count() >= MIN_BLOCK_CHARS) {
+        candidates.push(Candidate {
+            source: "JSON-LD articleBody",
+            text: body.to_owned(),
+        });
+    }
+    for (selector, source) in [("article", "<article>"), ("main, [role=main]", "<main>")] {
+        let best = document
+            .select(selector)
+            .iter()
+            .map(|element| paragraphs_in(&element))
+            .max_by_key(|text| text.len());
+        if let Some(text) = best.filter(|t| t.chars().count() >= MIN_BLOCK_CHARS) {
+            candidates.push(Candidate { source, text });
+        }
+    }
+    candidates
+}
+
+/// Blocks inside a candidate that are not its article: navigation,
+/// asides, footers, forms, comments, related links, share buttons.
+const NOT_ARTICLE: &str = "nav, aside, footer, form, [class*=comment], [id*=comment], \
+    [class*=related], [class*=share], [class*=social], [class*=newsletter], [class*=teaser]";
+
+/// The paragraphs (and headings, items, quotes) inside an element, but
+/// those in [`NOT_ARTICLE`] blocks and items that are mostly a link.
+pub fn paragraphs_in(element: &dom_query::Selection) -> String {
+    element
+        .select("p, h2, h3, h4, li, blockquote, pre")
+        .iter()
+        .filter(|p| !p.ancestors(Some(12)).is(NOT_ARTICLE) && !mostly_link(p))
+        .map(|p| p.text().split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Whether most of an element's text is the text of its links.
+fn mostly_link(element: &dom_query::Selection) -> bool {
+    let text = element
+        .text()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count();
+    let linked = element
+        .select("a")
+        .text()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count();
+    text > 0 && linked * 10 >= text * 8
+}
+
+/// Which candidate to import (the first is the extractor's) and the
+/// warnings to give: when the first looks wrong, the first other one that
+/// does not; when all do, the first, with what looks wrong about it.
+pub fn choose(candidates: &[Candidate], page_chars: usize) -> (usize, Vec<String>) {
+    let Some(first) = candidates.first() else {
+        return (0, Vec::new());
+    };
+    let mut first_doubts = doubts(&first.text, page_chars);
+    first_doubts.extend(longer_structured_block(candidates));
+    if first_doubts.is_empty() {
+        return (0, Vec::new());
+    }
+    let better = candidates.iter().enumerate().skip(1).find(|(_, c)| {
+        c.text.chars().count() >= MIN_BLOCK_CHARS && doubts(&c.text, page_chars).is_empty()
+    });
+    match better {
+        Some((at, candidate)) => (
+            at,
+            vec![format!(
+                "the main text did not look like the article ({}); imported the page's {} instead",
+                first_doubts.join("; "),
+                candidate.source
+            )],
+        ),
+        None => (
+            0,
+            vec![format!(
+                "the text may not be the article: {}",
+                first_doubts.join("; ")
+            )],
+        ),
+    }
+}
+
+/// A doubt when a structured block of the page (JSON-LD `articleBody`,
+/// `<article>`) is much longer than the main text: the extractor took a
+/// part of the article, or another block.
+fn longer_structured_block(candidates: &[Candidate]) -> Option<String> {
+    let first = candidates.first()?.text.chars().count();
+    candidates
+        .iter()
+        .skip(1)
+        .filter(|c| c.source != "<main>")
+        .map(|c| (c.source, c.text.chars().count()))
+        .find(|(_, chars)| *chars >= LONGER_BLOCK_MIN_CHARS && *chars > first * LONGER_BLOCK_FACTOR)
+        .map(|(source, chars)| {
+            format!("the page's {source} holds {chars} characters, the main text {first}")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(source: &'static str, text: &str) -> Candidate {
+        Candidate {
+            source,
+            text: text.to_owned(),
+        }
+    }
+
+    const ARTICLE: &str = "Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr \
+        beschlossen. Die Opposition kritisierte die hohen Ausgaben für den Straßenbau, die \
+        Verwaltung verwies auf den Sanierungsstau bei Brücken und Schulen in der Stadt.";
+
+    #[test]
+    fn a_cookie_notice_is_doubted_and_the_article_element_taken() {
+        let notice = "Wir verwenden Cookies. Mit „Alle akzeptieren“ stimmen Sie der \
+            Verarbeitung zu. Datenschutz | Einstellungen";
+        assert!(!doubts(notice, 0).is_empty());
+        assert!(doubts(ARTICLE, 0).is_empty());
+        let candidates = [
+            candidate("main text", notice),
+            candidate("<article>", ARTICLE),
+        ];
+        let (chosen, warnings) = choose(&candidates, 0);
+        assert_eq!(chosen, 1);
+        assert!(
+            warnings[0].contains("imported the page's <article> instead"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn when_nothing_better_is_found_the_text_is_kept_with_a_warning() {
+        let login = "Log in to your account. Password: Forgot your password? Sign in with Google";
+        let (chosen, warnings) = choose(&[candidate("main text", login)], 0);
+        assert_eq!(chosen, 0);
+        assert!(
+            warnings[0].starts_with("the text may not be the article"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn a_table_of_addresses_and_a_sliver_of_a_long_page_are_doubted() {
+        let addresses: String = (0..10)
+            .map(|i| format!("Büro {i} buero{i}@example.org "))
+            .collect();
+        assert!(doubts(&addresses, 0)[0].contains("e-mail addresses"));
+        assert!(doubts(ARTICLE, 50_000)[0].contains("of the page's 50000 characters"));
+        assert!(doubts(ARTICLE, 1_000).is_empty());
+    }
+
+    #[test]
+    fn candidates_come_from_json_ld_article_and_main() {
+        let page = format!(
+            "<main><p>{ARTICLE}</p><p>Mehr.</p></main><article><h2>Titel</h2><p>{ARTICLE}</p></article>"
+        );
+        let document = Document::from(page.as_str());
+        let candidates = other_candidates(&document, Some(ARTICLE));
+        let sources: Vec<&str> = candidates.iter().map(|c| c.source).collect();
+        assert_eq!(sources, ["JSON-LD articleBody", "<article>", "<main>"]);
+        assert_eq!(candidates[1].first_line(), "Titel");
+    }
+
+    #[test]
+    fn navigation_related_links_and_comments_are_not_part_of_a_block() {
+        let page = format!(
+            "<article><p>{ARTICLE}</p><nav><li>Start</li></nav>\
+             <div class=\"related-posts\"><p>Lesen Sie auch</p></div>\
+             <ul><li><a href=/a>Ein verlinkter Artikel</a></li></ul>\
+             <section id=\"comments\"><p>Toller Beitrag!</p></section></article>"
+        );
+        let document = Document::from(page.as_str());
+        let text = paragraphs_in(&document.select("article"));
+        assert_eq!(
+            text,
+            ARTICLE.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! Every date format the parser reads, and what it does not take for one.
+
+use super::*;
+use NumericOrder::{DayFirst, MonthFirst};
+
+fn d(y: i16, m: i8, day: i8) -> Option<Date> {
+    Some(Date::constant(y, m, day))
+}
+
+#[test]
+fn iso_and_rfc_3339() {
+    assert_eq!(parse_date("2022-05-05", DayFirst), d(2022, 5, 5));
+    assert_eq!(parse_date("2022-5-5", DayFirst), d(2022, 5, 5));
+    assert_eq!(parse_date("2022/05/05", MonthFirst), d(2022, 5, 5));
+    assert_eq!(
+        parse_date("2022-05-05T23:30:00-07:00", DayFirst),
+        d(2022, 5, 5)
+    );
+    assert_eq!(
+        parse_date("Published: 2019-11-18T08:00Z", DayFirst),
+        d(2019, 11, 18)
+    );
+    assert_eq!(parse_date("20220505", DayFirst), d(2022, 5, 5));
+}
+
+#[test]
+fn numbers_day_or_month_first() {
+    assert_eq!(
+        parse_date("10/05/2022 05:22 pm", MonthFirst),
+        d(2022, 10, 5)
+    );
+    assert_eq!(parse_date("10/05/2022 05:22 pm", DayFirst), d(2022, 5, 10));
+    assert_eq!(parse_date("25/01/2022", MonthFirst), d(2022, 1, 25));
+    assert_eq!(
+        parse_date("Di., 25.01.2022 - 14:45", MonthFirst),
+        d(2022, 1, 25)
+    );
+    assert_eq!(parse_date("05.05.22", MonthFirst), d(2022, 5, 5));
+}
+
+#[test]
+fn month_names_in_many_languages() {
+    let cases = [
+        ("May 5, 2022", d(2022, 5, 5)),
+        ("Monday, November 18, 2019", d(2019, 11, 18)),
+        ("Thu, 05 May 2022 10:00:00 GMT", d(2022, 5, 5)),
+        ("5. Mai 2022", d(2022, 5, 5)),
+        ("25. Jänner 2021", d(2021, 1, 25)),
+        ("5 de mayo de 2022", d(2022, 5, 5)),
+        ("18 novembre 2019", d(2019, 11, 18)),
+        ("12 dicembre 2020", d(2020, 12, 12)),
+        ("3 października 2021", d(2021, 10, 3)),
+        ("5 мая 2022 г.", d(2022, 5, 5)),
+        ("7 березня 2022", d(2022, 3, 7)),
+        ("Dec. 1, 2018", d(2018, 12, 1)),
+        ("Fri Feb 18 10:27:24 2022", d(2022, 2, 18)),
+        (
+            "Pressemitteilung vom 25. Januar 2022 | Berlin",
+            d(2022, 1, 25),
+        ),
+        ("January 13, 2020 at 08:45 AM | categories:", d(2020, 1, 13)),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(parse_date(text, DayFirst), expected, "{text}");
+    }
+}
+
+#[test]
+fn unix_seconds_and_milliseconds() {
+    assert_eq!(parse_date("1651766400", DayFirst), d(2022, 5, 5));
+    assert_eq!(parse_date("1651766400000", DayFirst), d(2022, 5, 5));
+}
+
+#[test]
+fn what_is_not_a_date() {
+    for text in [
+        "",
+        "yesterday",
+        "3 days ago",
+        "Version 2.1",
+        "13/13/2022",
+        "May 2022",
+    ] {
+        assert_eq!(parse_date(text, DayFirst), None, "{text}");
+    }
+}
+
+#[test]
+fn dates_in_urls() {
+    let cases = [
+        ("https://example.org/2022/05/05/title/", d(2022, 5, 5)),
+        (
+            "https://example.org/news/2019-11-18-launch.html",
+            d(2019, 11, 18),
+        ),
+        ("https://example.org/a/20220505/b", d(2022, 5, 5)),
+        ("https://example.org/2022/05/title", None),
+        ("https://example.org/item/12345678", None),
+        ("https://example.org/?date=2022-05-05", None),
+    ];
+    for (url, expected) in cases {
+        assert_eq!(date_in_url(url), expected, "{url}");
+    }
+}
+
+#[test]
+fn credible_dates_are_from_1990_to_today() {
+    let today = Date::constant(2024, 6, 1);
+    assert!(credible(Date::constant(1990, 1, 1), today));
+    assert!(
+        credible(Date::constant(2024, 6, 2), today),
+        "a day of slack"
+    );
+    assert!(!credible(Date::constant(1989, 12, 31), today));
+    assert!(!credible(Date::constant(2024, 7, 1), today));
+}
+
+#[test]
+fn month_names_ignore_case_and_dots() {
+    assert_eq!(month_named("SEPT."), Some(9));
+    assert_eq!(month_named("Février"), Some(2));
+    assert_eq!(month_named("Monday"), None);
+}
+
+#[test]
+fn utc_times_are_read_in_the_pages_time_zone() {
+    let berlin = TimeZone::fixed(jiff::tz::Offset::constant(1));
+    let la_paz = TimeZone::fixed(jiff::tz::Offset::constant(-4));
+    assert_eq!(
+        parse_date_in("2022-11-06T23:00:00.000Z", DayFirst, Some(&berlin)),
+        d(2022, 11, 7)
+    );
+    assert_eq!(
+        parse_date_in("Wed, 04 May 2022 02:41:00 GMT", DayFirst, Some(&la_paz)),
+        d(2022, 5, 3)
+    );
+    assert_eq!(
+        parse_date_in("2022-11-06T23:00:00+05:00", DayFirst, Some(&berlin)),
+        d(2022, 11, 6),
+        "a local time stays as written"
+    );
+    assert_eq!(
+        parse_date_in("2022-11-06T23:00:00Z", DayFirst, None),
+        d(2022, 11, 6)
+    );
+}

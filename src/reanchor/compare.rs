@@ -181,19 +181,60 @@ fn push_piece(pieces: &mut Vec<Piece>, text: String, changed: bool) {
     }
 }
 
-/// The numbers in the changed pieces.
+/// The numbers the changed pieces touch, whole: "244.8", "2,448",
+/// "12 %" — read from the sentence, so a figure whose digits changed only
+/// in part ("2,450" to "2,448") is still named in full.
 fn changed_numbers(pieces: &[Piece]) -> Vec<String> {
-    pieces
-        .iter()
-        .filter(|p| p.changed)
-        .flat_map(|p| {
-            tokens(&p.text)
-                .into_iter()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
+    let mut text = String::new();
+    let mut changed = Vec::new();
+    for piece in pieces {
+        let start = text.chars().count();
+        text.push_str(&piece.text);
+        if piece.changed {
+            changed.push(start..text.chars().count());
+        }
+    }
+    numbers_in(&text)
+        .into_iter()
+        .filter(|(range, _)| {
+            changed
+                .iter()
+                .any(|c| c.start < range.end && range.start < c.end)
         })
-        .filter(|t| t.chars().any(|c| c.is_numeric()))
+        .map(|(_, number)| number)
         .collect()
+}
+
+/// Each number of `text` with its char range: digits, with the group and
+/// decimal separators between digits (`,` `.` `'`, no-break and thin
+/// spaces) and a `%` after it (also after a no-break space), kept.
+fn numbers_in(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    const INSIDE: [char; 5] = [',', '.', '\'', '\u{00A0}', '\u{202F}'];
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_numeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_numeric()
+                || (INSIDE.contains(&chars[i]) && chars.get(i + 1).is_some_and(|c| c.is_numeric())))
+        {
+            i += 1;
+        }
+        if chars.get(i) == Some(&'%') {
+            i += 1;
+        } else if matches!(chars.get(i), Some('\u{00A0}' | '\u{202F}'))
+            && chars.get(i + 1) == Some(&'%')
+        {
+            i += 2;
+        }
+        found.push((start..i, chars[start..i].iter().collect()));
+    }
+    found
 }
 
 #[cfg(test)]
@@ -220,6 +261,42 @@ mod tests {
             changes[2],
             SentenceChange::Removed("The bridge is closed.".into())
         );
+    }
+
+    #[test]
+    fn changed_figures_are_named_whole_with_decimals_groups_and_percent() {
+        for (old, new, expected) in [
+            (
+                "It cost 245 euros.",
+                "It cost 244.8 euros.",
+                ("245", "244.8"),
+            ),
+            (
+                "Officials said 2,450 people left.",
+                "Officials said 2,448 people left.",
+                ("2,450", "2,448"),
+            ),
+            (
+                "Le chômage est de 7,5\u{00A0}% cette année.",
+                "Le chômage est de 7,3\u{00A0}% cette année.",
+                ("7,5\u{00A0}%", "7,3\u{00A0}%"),
+            ),
+            (
+                "Рост составил 12% за год.",
+                "Рост составил 15% за год.",
+                ("12%", "15%"),
+            ),
+        ] {
+            let changes = compare(old, new);
+            let Some(SentenceChange::Changed { numbers, .. }) = changes.first() else {
+                panic!("{old} → {new}: {changes:#?}");
+            };
+            assert_eq!(
+                numbers,
+                &(vec![expected.0.to_owned()], vec![expected.1.to_owned()]),
+                "{old} → {new}"
+            );
+        }
     }
 
     #[test]

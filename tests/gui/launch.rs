@@ -163,3 +163,26 @@ fn once_the_sample_was_changed_an_import_adds_to_it() {
     let sample = factbench::sample::sample_workspace();
     assert_eq!(ws.articles.len(), sample.articles.len() + 1);
 }
+
+#[test]
+fn a_workspace_with_problems_opens_without_the_problems_window() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.ron");
+    let mut ws = factbench::sample::sample_workspace();
+    ws.claims[2].anchor.exact = "words that are not in the article".into();
+    factbench::store::save(&path, &ws).unwrap();
+    let app = launch(Some(&path), Some(&dir.path().join("settings.ron")));
+    let mut harness = crate::support::harness(app);
+    harness.run_steps(3);
+    assert!(
+        !harness.state().problem_lines().is_empty(),
+        "the problem is found"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("does not match the text there")
+            .is_none(),
+        "the Problems window waits to be asked for"
+    );
+}

@@ -147,13 +147,52 @@ impl FactbenchApp {
         options: ExportOptions,
         choice: ExportChoice,
     ) {
+        let name = export_file_name(format, self.doc.workspace(), &options);
         self.files.export_options = options;
         if self.remembered.settings.last_export != choice {
             self.remembered.settings.last_export = choice;
             self.save_settings();
         }
-        let name = format.suggested_file_name(self.doc.workspace());
         let request = PathRequest::export(self.dialog_folder(), format, name);
         self.files.picker.request(request, ctx);
+    }
+}
+
+/// The file name an export proposes: the workspace's title, and
+/// `-internal` for the internal review copy, so it is never saved over the
+/// public report (or sent out in its stead).
+fn export_file_name(format: Format, workspace: &Workspace, options: &ExportOptions) -> String {
+    let name = format.suggested_file_name(workspace);
+    if options.audience == crate::export::Audience::Public {
+        return name;
+    }
+    let extension = format.extension();
+    match name.strip_suffix(&format!(".{extension}")) {
+        Some(stem) => format!("{stem}-internal.{extension}"),
+        None => format!("{name}-internal"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_internal_copy_proposes_its_own_file_name() {
+        let ws = crate::sample::sample_workspace();
+        let public = ExportOptions::public();
+        let internal = ExportOptions {
+            audience: crate::export::Audience::Internal,
+            ..ExportOptions::public()
+        };
+        for format in Format::ALL {
+            let (p, i) = (
+                export_file_name(format, &ws, &public),
+                export_file_name(format, &ws, &internal),
+            );
+            assert_ne!(p, i, "{format:?}");
+            assert!(i.contains("-internal."), "{i}");
+            assert!(i.ends_with(format.extension()), "{i}");
+        }
     }
 }

@@ -122,6 +122,16 @@ impl ClaimLibrary {
         tick
     }
 
+    /// Another workspace is open: what was found for the one before (its
+    /// verdict conflicts, the last search) no longer applies.
+    pub(super) fn forget_workspace(&mut self) {
+        self.conflicts.clear();
+        self.conflicts_asked = None;
+        self.found = None;
+        self.asked = None;
+        self.typed = None;
+    }
+
     /// The workspace was saved: its file (and maybe its folder) is new to the index.
     pub(super) fn after_save(&mut self) {
         self.refreshed = None;

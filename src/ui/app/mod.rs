@@ -459,6 +459,7 @@ impl FactbenchApp {
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.files.sample_open = false;
+        self.library.forget_workspace();
         self.safety.lock = None;
         self.view = ViewState {
             right_tab: self.view.right_tab,

@@ -143,9 +143,8 @@ impl FactbenchApp {
                 if !self.doc.workspace().conflicts.is_empty() {
                     self.windows.open(Window::Conflicts);
                 }
-                if !loaded.problems.is_empty() {
-                    self.windows.open(Window::Problems);
-                }
+                // Problems are counted in the status bar; the window opens
+                // when asked for, not at every start.
                 if let Some(note) = note {
                     self.error("Workspace upgraded", note);
                 }

@@ -33,7 +33,9 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A workspace (.ron) or an article (.txt) to open in the window.
+    /// A workspace (.ron) to open in the window, or an article to start a
+    /// new workspace with: text (.txt), Markdown (.md), a saved web page
+    /// (.html, .htm) or a transcript (.vtt, .srt), in any common encoding.
     pub file: Option<PathBuf>,
 }
 
@@ -56,7 +58,8 @@ pub enum Command {
         #[arg(long)]
         ready: bool,
     },
-    /// Add articles to a workspace file, creating it when missing.
+    /// Add articles (text, Markdown, saved web pages, transcripts; any
+    /// common encoding) to a workspace file, creating it when missing.
     Import(import::ImportArgs),
     /// Earlier checks of a claim in the claim library, best first.
     Similar(similar::SimilarArgs),

@@ -28,14 +28,18 @@ struct Step {
     typing: Option<FieldKey>,
     /// When the step was last extended (seconds, from the caller's clock).
     at: f64,
+    /// Its last keystroke left a space or punctuation at the end.
+    gap: bool,
 }
 
 /// Typing that may merge into the last step.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Keystroke {
     pub field: FieldKey,
-    /// The change ended a word (typed a space or punctuation): the next
-    /// keystroke starts a new undo step.
+    /// The change left a space or punctuation at the end. Typed after a
+    /// word, it starts a new undo step, which the next word joins: a step
+    /// is a word with the space before it, so undoing it leaves no space
+    /// behind.
     pub ends_word: bool,
     /// The caller's clock, in seconds.
     pub at: f64,
@@ -111,6 +115,7 @@ impl History {
             && top.typing == Some(key.field)
             && key.at - top.at < TYPING_PAUSE
             && top.serial != sealed
+            && (!key.ends_word || top.gap)
         {
             // A field's step inverse already restores the state before its
             // first keystroke, so this keystroke's inverse is not needed;
@@ -119,9 +124,7 @@ impl History {
                 prepend(&mut top.edit, inverse);
             }
             top.at = key.at;
-            if key.ends_word {
-                top.typing = None;
-            }
+            top.gap = key.ends_word;
             return;
         }
         let serial = self.next_serial;
@@ -129,8 +132,9 @@ impl History {
         self.undo.push_back(Step {
             edit: inverse,
             serial,
-            typing: typing.filter(|k| !k.ends_word).map(|k| k.field),
+            typing: typing.map(|k| k.field),
             at: typing.map_or(0.0, |k| k.at),
+            gap: typing.is_some_and(|k| k.ends_word),
         });
         if self.undo.len() > self.limit
             && let Some(forgotten) = self.undo.pop_front()
@@ -160,6 +164,7 @@ impl History {
             serial,
             typing: None,
             at: 0.0,
+            gap: false,
         });
     }
 
@@ -177,6 +182,7 @@ impl History {
             serial,
             typing: None,
             at: 0.0,
+            gap: false,
         });
     }
 }

@@ -306,3 +306,24 @@ fn internal_notes_are_claim_text_fields_with_undo() {
     doc.undo();
     assert_eq!(claim(&doc, id).internal_note, "");
 }
+
+#[test]
+fn publishing_trims_the_public_texts_in_the_same_undo_step() {
+    let (mut doc, id) = draft();
+    rate(&mut doc, id);
+    for (field, text) in [
+        (ClaimText::Statement, "  Экспорт вырос на 38 % 📈 "),
+        (ClaimText::Claimant, "Министр\u{a0}"),
+    ] {
+        doc.execute(Command::set_claim_text(id, field, text), 10.0)
+            .unwrap();
+    }
+    let before = claim(&doc, id).clone();
+    publish(&mut doc, id);
+    let published = claim(&doc, id);
+    assert_eq!(published.statement, "Экспорт вырос на 38 % 📈");
+    assert_eq!(published.claimant, "Министр");
+    assert!(published.is_published());
+    doc.undo();
+    assert_eq!(claim(&doc, id), &before, "one undo step back");
+}

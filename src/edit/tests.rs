@@ -99,13 +99,14 @@ fn typing_is_coalesced_into_words_and_pauses() {
     let statement = |doc: &Document| doc.workspace().claim(id).unwrap().statement.clone();
     doc.undo();
     assert_eq!(statement(&doc), "Chi se");
+    // A word goes with the space typed before it: no space is left behind.
     doc.undo();
-    assert_eq!(statement(&doc), "Chi ");
+    assert_eq!(statement(&doc), "Chi");
     doc.undo();
     assert_eq!(statement(&doc), original);
     assert!(!doc.is_dirty());
     doc.redo();
-    assert_eq!(statement(&doc), "Chi ");
+    assert_eq!(statement(&doc), "Chi");
 }
 
 #[test]

@@ -37,6 +37,12 @@ pub use terminal::{TerminalWriter, acts_on_terminal, for_terminal, is_bidi_contr
 pub use trim::{is_trimmable, snap_to_words, trim_selection};
 pub use words::{CharCategory, is_han, word_around, word_end_after, word_start_before};
 
+/// `n` and the noun in the number it takes in English: "1 claim",
+/// "0 claims", "3 sources".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `text` on one line (runs of whitespace, newlines included, become one
 /// space), cut to `max_chars` chars with "…" when longer.
 pub fn one_line(text: &str, max_chars: usize) -> String {

@@ -55,3 +55,27 @@ fn at_1400_by_900_the_panels_keep_their_usual_widths() {
     let width = article_width(&harness);
     assert!(width > 550.0, "the article is {width} points wide");
 }
+
+#[test]
+fn an_empty_workspace_counts_no_unrated_claims_and_plurals_read_right() {
+    let mut harness = harness(app(factbench::Workspace::new("Empty"), vec![]));
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Unrated 0").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("0 articles, 0 claims, 0 rated, 0 sources.")
+            .is_some()
+    );
+    let mut harness = harness_with_one_claim();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Unrated 1").is_some());
+}
+
+fn harness_with_one_claim() -> Harness<'static, FactbenchApp> {
+    let mut ws = one_article("One", "The ministry said exports rose by 38 per cent.");
+    let article = ws.articles[0].id;
+    let anchor = factbench::anchor::capture(&ws.articles[0].text, 0, 12).unwrap();
+    ws.claims
+        .push(factbench::Claim::new(article, anchor, "Test Outlet"));
+    harness(app(ws, vec![]))
+}

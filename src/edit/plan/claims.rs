@@ -268,11 +268,26 @@ fn publish_edits(
     if !blocking.is_empty() {
         return Err(CommandError::NotReady(readiness::describe(&blocking)));
     }
-    let mut edits = vec![ClaimEdit::PushPublication(PublicationEvent {
+    // What is published carries no stray spaces at its ends.
+    let mut edits: Vec<ClaimEdit> = [
+        ClaimText::Statement,
+        ClaimText::Claimant,
+        ClaimText::Rationale,
+    ]
+    .into_iter()
+    .filter_map(|field| {
+        let text = field.get(claim);
+        (text.trim() != text).then(|| ClaimEdit::SetText {
+            field,
+            text: text.trim().to_owned(),
+        })
+    })
+    .collect();
+    edits.push(ClaimEdit::PushPublication(PublicationEvent {
         action: PublicationAction::Published,
         date: at,
         by,
-    })];
+    }));
     if claim.status != Status::Done {
         edits.push(ClaimEdit::SetStatus(Status::Done));
     }

@@ -269,9 +269,13 @@ fn no_claim_selected(ui: &mut egui::Ui, ws: &Workspace) {
         ui.label(&ws.description);
     }
     let summary = ws.summary();
+    use crate::text::counted;
     ui.label(format!(
-        "{} article(s), {} claim(s), {} rated, {} source(s).",
-        summary.articles, summary.claims, summary.rated, summary.sources
+        "{}, {}, {} rated, {}.",
+        counted(summary.articles, "article", "articles"),
+        counted(summary.claims, "claim", "claims"),
+        summary.rated,
+        counted(summary.sources, "source", "sources")
     ));
     ui.add_space(8.0);
     ui.label("No claim selected. Click a highlight in the article or a row of the claims list; or select text and press Ctrl+M to mark a new claim.");

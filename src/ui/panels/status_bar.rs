@@ -56,12 +56,15 @@ pub fn show(
             );
             ui.label(format!("{} {count}", verdict.label));
         }
-        chip(ui, None);
-        ui.label(format!("Unrated {unrated}"));
+        // An empty workspace has nothing unrated to count.
+        if !ws.claims.is_empty() {
+            chip(ui, None);
+            ui.label(format!("Unrated {unrated}"));
+        }
         if problem_count > 0 {
             ui.separator();
-            let text = RichText::new(format!("{problem_count} problem(s)"))
-                .color(ui.visuals().warn_fg_color);
+            let problems = crate::text::counted(problem_count, "problem", "problems");
+            let text = RichText::new(problems).color(ui.visuals().warn_fg_color);
             if ui
                 .button(text)
                 .on_hover_text("Show the problems panel")

@@ -93,8 +93,14 @@ pub(super) fn metadata_form(ui: &mut egui::Ui, form: &mut MetadataForm) {
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
             for (label, field) in FORM_FIELDS {
+                let hint = if label == "Published" {
+                    "YYYY-MM-DD"
+                } else {
+                    ""
+                };
                 let edit = egui::TextEdit::singleline(field(form))
                     .desired_width(400.0)
+                    .hint_text(hint)
                     .id_salt(label);
                 labelled_field(ui, label, edit);
                 ui.end_row();

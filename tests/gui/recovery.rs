@@ -105,6 +105,8 @@ fn edits_survive_a_crash_and_are_restored_as_unsaved_changes() {
     assert_eq!(harness.state().workspace(), &sample_workspace());
     click(&mut harness, "Show differences");
     harness.get_by_label_contains("1 claim(s) changed");
+    // The claim and the field are named, with the new text.
+    harness.get_by_label_contains("Confirmed by the customs data.");
     click(&mut harness, "Restore unsaved changes");
     assert!(!harness.state().recovery_offered());
     let state = harness.state();

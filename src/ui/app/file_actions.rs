@@ -385,8 +385,9 @@ impl FactbenchApp {
     }
 
     /// Where file dialogs start: the open workspace's folder, else that of
-    /// the workspace opened last (a relative path made absolute, so the
-    /// dialog never starts in whatever folder the program was started from).
+    /// the workspace opened last (a relative path made absolute), else the
+    /// user's documents or home — never whatever folder the program was
+    /// started from.
     pub(super) fn dialog_folder(&self) -> Option<PathBuf> {
         let folder_of = |path: &Path| {
             let absolute = std::path::absolute(path).ok()?;
@@ -403,6 +404,8 @@ impl FactbenchApp {
                     .and_then(|p| folder_of(p))
             })
             .filter(|folder| folder.is_dir())
+            // Never the folder the program happened to start in.
+            .or_else(crate::ui::services::files::default_folder)
     }
 }
 

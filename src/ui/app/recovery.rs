@@ -349,8 +349,9 @@ fn any_recovery(workspace: &Path) -> Option<Recovery> {
 fn describe_differences(titled: bool, saved: Option<&Workspace>, recovered: &Workspace) -> String {
     match saved {
         Some(saved) => format!(
-            "Compared with the saved file: {}.",
-            differences(saved, recovered).describe()
+            "Compared with the saved file: {}.{}",
+            differences(saved, recovered).describe(),
+            named_differences(saved, recovered)
         ),
         None => {
             let s = recovered.summary();
@@ -367,6 +368,31 @@ fn describe_differences(titled: bool, saved: Option<&Workspace>, recovered: &Wor
             }
         }
     }
+}
+
+/// At most this many changed items are named in the recovery offer.
+const NAMED_DIFFERENCES: usize = 12;
+
+/// The items that differ and, for a changed one, its fields, one per line
+/// (the first few; File › Compare with lists them all).
+fn named_differences(saved: &Workspace, recovered: &Workspace) -> String {
+    use crate::merge::Difference;
+    let all = crate::merge::diff(saved, recovered);
+    let mut out = String::new();
+    for difference in all.iter().take(NAMED_DIFFERENCES) {
+        out.push_str("\n• ");
+        match difference {
+            Difference::Added(item) => out.push_str(&format!("added: {item}")),
+            Difference::Removed(item) => out.push_str(&format!("deleted: {item}")),
+            Difference::Changed { item, lines } => {
+                out.push_str(&format!("{item}: {}", lines.join("; ")))
+            }
+        }
+    }
+    if all.len() > NAMED_DIFFERENCES {
+        out.push_str(&format!("\n… and {} more.", all.len() - NAMED_DIFFERENCES));
+    }
+    out
 }
 
 /// "just now", "5 minutes ago", "3 hours ago", "2 days ago".

@@ -102,6 +102,12 @@ impl FactbenchApp {
             (Action::ToggleOpenReportAfterExport, Some(mut on)) => {
                 ui.add_enabled(enabled, egui::Checkbox::new(&mut on, label.as_str()))
             }
+            // A choice with keys (Edit article text, the right panel's
+            // tabs) shows them like any other entry.
+            (_, Some(on)) if !shortcut.is_empty() => ui.add_enabled(
+                enabled,
+                egui::Button::selectable(on, label.as_str()).shortcut_text(shortcut.as_str()),
+            ),
             (_, Some(on)) => ui.add_enabled(enabled, egui::RadioButton::new(on, label.as_str())),
             (_, None) => ui.add_enabled(
                 enabled,

@@ -84,6 +84,13 @@ fn chinese_phrases_are_found_and_the_current_match_is_marked() {
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
     assert!(harness.query_by_label("2 of 2").is_some());
+    // One Mark claim per place: the header's and the find bar's, no
+    // floating button over the text as well.
+    assert_eq!(
+        harness.query_all_by_label("Mark claim (Ctrl+M)").count(),
+        1,
+        "only the header's"
+    );
     harness.get_by_label("Mark claim").click();
     harness.run_steps(2);
     let claim = harness

@@ -388,6 +388,11 @@ impl Reader {
         let Some((_, end)) = self.selection() else {
             return;
         };
+        // The find bar has its own Mark claim, and edit mode marks nothing:
+        // one button for one thing.
+        if self.find_open() || self.editing {
+            return;
+        }
         if text.is_pointer_button_down_on() {
             return;
         }

@@ -68,7 +68,7 @@ fn header(plan: &Plan<'_>, md: &mut String) {
             markdown_link(&ws.publisher.name, &ws.publisher.url)
         );
     }
-    let _ = writeln!(md, "Updated {}\n", ws.modified.strftime("%-d %B %Y"));
+    let _ = writeln!(md, "Updated {}\n", plan.updated().strftime("%-d %B %Y"));
 }
 
 fn methodology(plan: &Plan<'_>, md: &mut String) {

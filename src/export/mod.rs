@@ -34,6 +34,7 @@ mod missing;
 pub mod moment;
 mod plan;
 mod segments;
+mod updated;
 pub mod webanno;
 
 use crate::model::{ArticleId, Workspace};

@@ -191,7 +191,7 @@ impl Report<'_, '_> {
                     @if named {
                         "Published by " (link(&ws.publisher.url, &ws.publisher.name)) " · "
                     }
-                    "Updated " (date(day(ws.modified)))
+                    "Updated " (date(day(self.plan.updated())))
                 } "\n"
                 (self.contents())
             } "\n"

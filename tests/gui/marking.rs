@@ -508,3 +508,76 @@ fn a_highlight_end_dragged_slowly_through_the_threshold_still_moves() {
         "one change, undoable"
     );
 }
+
+/// Presses and releases the primary button at `pos` with `modifiers`,
+/// `times` times in a row (2: a double-click).
+fn click_at(
+    harness: &mut egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+    pos: egui::Pos2,
+    modifiers: Modifiers,
+    times: usize,
+) {
+    harness.event(egui::Event::ModifiersChanged(modifiers));
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    for _ in 0..times {
+        for pressed in [true, false] {
+            harness.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers,
+            });
+            harness.step();
+        }
+    }
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    // Past egui's double-click time, so the next click is a click of its own.
+    harness.run_steps(5);
+}
+
+#[test]
+fn shift_click_after_a_double_click_extends_by_whole_words() {
+    let text = "Ministerstvoinostrannykh deklarirovalo kategoricheskoe oproverzhenie segodnya.";
+    let chars: Vec<char> = text.chars().collect();
+    let is_word = |c: char| c.is_alphanumeric();
+    // Frames of 0.1 s, so that two clicks can make a double click.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(WINDOW)
+        .with_step_dt(0.1)
+        .with_context_setup(factbench::ui::install_fonts)
+        .build_ui_state(
+            |ui, app: &mut factbench::ui::FactbenchApp| app.show(ui),
+            app(one_article("Words", text), vec![]),
+        );
+    harness.run_steps(3);
+    let rect = harness.get_by_label("Article text").rect();
+    click_at(
+        &mut harness,
+        rect.min + egui::vec2(40.0, 10.0),
+        Modifiers::NONE,
+        2,
+    );
+    let (first_start, first_end) = harness.state().text_selection().expect("a word");
+    assert_eq!(
+        (first_start, first_end),
+        (0, 24),
+        "the first word, double-clicked"
+    );
+    for x in [250.0, 330.0, 410.0] {
+        click_at(
+            &mut harness,
+            rect.min + egui::vec2(x, 10.0),
+            Modifiers::SHIFT,
+            1,
+        );
+        let (start, end) = harness.state().text_selection().expect("extended");
+        assert_eq!(start, 0, "the first word stays selected");
+        assert!(end > first_end, "extended forward: {end}");
+        assert!(
+            end == chars.len() || !is_word(chars[end]),
+            "extended to a word's end, not into it: {start}..{end} ({:?})",
+            chars[start..end].iter().collect::<String>()
+        );
+    }
+}

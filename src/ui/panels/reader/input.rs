@@ -62,12 +62,16 @@ impl Reader {
             self.request_focus = true;
             match (shift, self.selection) {
                 (true, Some(selection)) => {
-                    self.selection = Some(Selection {
-                        cursor: at,
-                        ..selection
+                    self.selection = Some(match self.by_words {
+                        true => extended_by_words(&view.chars(text), selection, at),
+                        false => Selection {
+                            cursor: at,
+                            ..selection
+                        },
                     })
                 }
                 _ => {
+                    self.by_words = false;
                     self.selection = Some(Selection {
                         anchor: at,
                         cursor: at,
@@ -89,6 +93,7 @@ impl Reader {
         } else if response.double_clicked() {
             let (start, end) = word_around(&view.chars(text), at);
             self.set_selection(start, end);
+            self.by_words = true;
         } else if response.clicked()
             && !shift
             && self.selection().is_none()
@@ -292,4 +297,30 @@ fn claims_tooltip(view: &ArticleView, response: &egui::Response, cx: &ReaderCont
             ui.weak("Click to select the first; click again for the next.");
         }
     });
+}
+
+/// A selection made by words, extended by Shift+click at `at` to the
+/// whole word clicked, the words first chosen kept: forward to the clicked
+/// word's end, or back to its start.
+fn extended_by_words(
+    chars: &crate::anchor::CharIndex,
+    selection: Selection,
+    at: usize,
+) -> Selection {
+    let (start, end) = word_around(chars, at);
+    let (first, last) = (
+        selection.anchor.min(selection.cursor),
+        selection.anchor.max(selection.cursor),
+    );
+    if at >= first {
+        Selection {
+            anchor: first,
+            cursor: end.max(last),
+        }
+    } else {
+        Selection {
+            anchor: last,
+            cursor: start,
+        }
+    }
 }

@@ -102,6 +102,9 @@ pub struct Reader {
     find: find::FindBar,
     /// An end of the selected claim's highlight being dragged.
     span_drag: Option<span_drag::SpanDrag>,
+    /// The selection was made by words (a double-click): Shift+click
+    /// extends it by words too.
+    by_words: bool,
     /// Edit mode: typing corrects the article's text.
     editing: bool,
     /// Where the caret goes once the edited text is shown again.

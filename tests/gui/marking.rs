@@ -581,3 +581,25 @@ fn shift_click_after_a_double_click_extends_by_whole_words() {
         );
     }
 }
+
+#[test]
+fn the_caret_steps_over_a_paragraph_break_in_one_move() {
+    let text = "First paragraph.\n\nSecond one.";
+    let mut harness = harness(app(one_article("Breaks", text), vec![]));
+    click_text_start(&mut harness);
+    press(&mut harness, Modifiers::NONE, Key::End, 1);
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight, 1);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, 1);
+    assert_eq!(
+        harness.state().text_selection(),
+        Some((18, 19)),
+        "from the first paragraph's end one step reaches the second's start"
+    );
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft, 2);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft, 1);
+    assert_eq!(
+        harness.state().text_selection(),
+        Some((15, 16)),
+        "and back: the break is one step, never selected alone"
+    );
+}

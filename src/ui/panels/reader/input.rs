@@ -227,10 +227,12 @@ impl Reader {
         let cursor = self.selection.map_or(0, |s| s.cursor).min(len);
         let by_word = modifiers.command || modifiers.alt;
         let moved = match key {
-            Key::ArrowLeft if by_word => word_start_before(&chars, cursor),
-            Key::ArrowRight if by_word => word_end_after(&chars, cursor),
-            Key::ArrowLeft => prev_cluster_boundary(&chars, cursor),
-            Key::ArrowRight => next_cluster_boundary(&chars, cursor),
+            Key::ArrowLeft if by_word => {
+                view.out_of_breaks(word_start_before(&chars, cursor), false)
+            }
+            Key::ArrowRight if by_word => view.out_of_breaks(word_end_after(&chars, cursor), true),
+            Key::ArrowLeft => view.out_of_breaks(prev_cluster_boundary(&chars, cursor), false),
+            Key::ArrowRight => view.out_of_breaks(next_cluster_boundary(&chars, cursor), true),
             Key::ArrowUp => view.vertical_move(cursor, true),
             Key::ArrowDown => view.vertical_move(cursor, false),
             Key::Home if modifiers.command => 0,

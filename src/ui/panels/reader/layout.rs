@@ -383,9 +383,36 @@ impl ArticleView {
         Some(
             cached
                 .galley
-                .pos_from_cursor(CCursor::new(local))
+                .pos_from_cursor(row_start_cursor(local))
                 .translate(rect.min.to_vec2()),
         )
+    }
+
+    /// `pos`, or — when it falls between two paragraphs (in the line breaks
+    /// and blank lines that part them, which show as space, not as lines
+    /// a caret can stand on) — the next paragraph's start going forward,
+    /// the previous one's end going back: a paragraph break is one step.
+    pub fn out_of_breaks(&self, pos: usize, forward: bool) -> usize {
+        let has_text = |p: &&Paragraph| !p.chars.is_empty();
+        let first = self.paragraphs.partition_point(|p| p.chars.end < pos);
+        let holder = self.paragraphs[first..]
+            .iter()
+            .take_while(|p| p.chars.start <= pos)
+            .find(has_text);
+        if holder.is_some() {
+            return pos;
+        }
+        let target = if forward {
+            let after = self.paragraphs[first..].iter().find(has_text);
+            after.map(|p| p.chars.start)
+        } else {
+            let before = self.paragraphs[..first.min(self.paragraphs.len())]
+                .iter()
+                .rev()
+                .find(has_text);
+            before.map(|p| p.chars.end)
+        };
+        target.unwrap_or(pos)
     }
 
     /// The article char under a screen position (nearest paragraph in view).
@@ -484,7 +511,7 @@ impl ArticleView {
                 paragraph.chars.end
             };
         };
-        let local = CCursor::new(cursor - paragraph.chars.start);
+        let local = row_start_cursor(cursor - paragraph.chars.start);
         let layout = cached.galley.layout_from_cursor(local);
         let last_row = cached.galley.rows.len().saturating_sub(1);
         let x = cached.galley.pos_from_cursor(local).min.x;
@@ -534,6 +561,16 @@ impl ArticleView {
             .galley
             .cursor_from_pos(vec2(x, row.rect().center().y));
         paragraph.chars.start + target.index.0.min(paragraph.chars.len())
+    }
+}
+
+/// A cursor at `local` that, at a soft line wrap, stands at the start of the
+/// next row (where the caret is drawn and moves from), not the end of the
+/// row before.
+fn row_start_cursor(local: usize) -> CCursor {
+    CCursor {
+        prefer_next_row: true,
+        ..CCursor::new(local)
     }
 }
 

@@ -364,4 +364,6 @@ pub enum CommandError {
     NoSuchConflict,
     #[error("the conflict's value cannot be used: {0}")]
     BadConflictValue(String),
+    #[error("cannot mark this media: {0}")]
+    BadMedia(#[from] crate::model::MediaFault),
 }

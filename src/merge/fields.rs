@@ -72,6 +72,9 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         (Kind::Article, "transcript.speakers") => Rule::Keyed("label"),
         (Kind::Claim, "tags" | "corrections") => Rule::Set,
         (Kind::Claim, "evidence") => Rule::Evidence,
+        // A claim's media target (format 8) is one thing: its URL, kind and
+        // range go together, so two sides changing it differently conflict.
+        (Kind::Claim, "media") => Rule::Whole,
         _ => Rule::Whole,
     }
 }

@@ -124,6 +124,12 @@ impl MediaTarget {
         }
     }
 
+    /// `Image: https://…`, `Video 12:03–12:19: https://…`: what the
+    /// claims list and `factbench claims` show for a media claim.
+    pub fn list_label(&self) -> String {
+        format!("{}: {}", self.short_label(), self.url.trim())
+    }
+
     /// `About the video at 12:03–12:19`, `About the image`: what reports show.
     pub fn about(&self) -> String {
         let kind = self.kind.key();

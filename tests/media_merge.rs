@@ -68,3 +68,21 @@ fn a_media_claim_added_on_one_side_merges_in() {
     assert_eq!(merged.new_conflicts, 0);
     assert_eq!(merged.workspace.claims[2].media, Some(target));
 }
+
+#[test]
+fn media_dropped_on_one_side_and_changed_on_the_other_is_a_conflict() {
+    let base = base();
+    let mut ours = base.clone();
+    ours.claims[0].media = None;
+    let mut theirs = base.clone();
+    theirs.claims[0].media = Some(video("https://example.org/a.mp4", Some((1.0, 2.0))));
+    let merged = merge(base.clone(), ours, theirs).unwrap();
+    assert_eq!(merged.new_conflicts, 1, "{:?}", merged.workspace.conflicts);
+    assert_eq!(merged.workspace.conflicts[0].field, "media");
+    // Dropped on one side, untouched on the other: dropped.
+    let mut ours = base.clone();
+    ours.claims[1].media = None;
+    let merged = merge(base.clone(), ours, base).unwrap();
+    assert_eq!(merged.new_conflicts, 0);
+    assert_eq!(merged.workspace.claims[1].media, None);
+}

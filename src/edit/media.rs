@@ -105,4 +105,37 @@ mod tests {
         );
         assert_eq!(error.unwrap_err(), CommandError::NoSuchArticle);
     }
+
+    #[test]
+    fn a_media_claim_keeps_its_target_through_text_changes_and_takes_no_span() {
+        let (mut doc, article) = doc();
+        let target = MediaTarget::whole("https://example.org/a.jpg", MediaKind::Image);
+        let mark = Command::MarkMedia { article, target };
+        let Outcome::Claim(id) = doc.execute(mark, 1.0).unwrap() else {
+            panic!("no claim")
+        };
+        let before = doc.workspace().claim(id).unwrap().clone();
+        let put = Command::EditClaim {
+            claim: id,
+            change: crate::edit::ClaimChange::SetSpan { start: 0, end: 6 },
+        };
+        let error = doc.execute(put, 2.0).unwrap_err();
+        assert_eq!(error, CommandError::MediaHasNoQuote);
+        let text = "Nothing of the old text is left.".to_owned();
+        let update =
+            crate::edit::ArticleUpdate::prepare(doc.workspace(), article, text, "new", None)
+                .unwrap();
+        assert!(update.claims.is_empty(), "a media claim is not followed");
+        doc.execute(update.into_command(), 3.0).unwrap();
+        let edit = Command::EditArticleText {
+            article,
+            start: 0,
+            end: 7,
+            text: "All".into(),
+        };
+        doc.execute(edit, 4.0).unwrap();
+        let ws = doc.workspace();
+        assert_eq!(ws.claim(id), Some(&before), "neither orphaned nor moved");
+        assert_eq!(ws.problems(), []);
+    }
 }

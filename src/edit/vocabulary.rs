@@ -366,4 +366,6 @@ pub enum CommandError {
     BadConflictValue(String),
     #[error("cannot mark this media: {0}")]
     BadMedia(#[from] crate::model::MediaFault),
+    #[error("the claim is about media and quotes no text; mark the text as a claim of its own")]
+    MediaHasNoQuote,
 }

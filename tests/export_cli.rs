@@ -155,7 +155,7 @@ fn unknown_format_is_a_usage_error_naming_the_formats() {
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
     assert!(
-        stderr.contains("use html, md, csv, claimreview or webanno"),
+        stderr.contains("use html, md, csv, claimreview, webanno or mediareview"),
         "{stderr}"
     );
 }

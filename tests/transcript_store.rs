@@ -14,7 +14,10 @@ fn version_six_file_opens_as_todays_sample() {
     let loaded = store::load(&path).unwrap();
     assert_eq!(loaded.migrated_from, Some(6));
     assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
-    assert_eq!(FORMAT_VERSION, 7);
+    assert_eq!(
+        FORMAT_VERSION, 8,
+        "version 7 added transcripts; 8 media claims"
+    );
     assert_eq!(loaded.workspace, sample_workspace());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
 }

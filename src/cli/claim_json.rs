@@ -40,6 +40,18 @@ pub(super) struct ClaimRecord<'a> {
     /// otherwise (and for an orphan, whose quote is in an older text).
     location: Option<LocationRecord>,
     evidence: Vec<EvidenceRecord<'a>>,
+    /// What a claim about media is about; `null` for a claim of the text.
+    media: Option<MediaRecord<'a>>,
+}
+
+/// A claim's media target: its URL, kind (`image`, `video`, `audio`) and
+/// time range in seconds (`null` for the whole media).
+#[derive(Serialize)]
+pub(super) struct MediaRecord<'a> {
+    url: &'a str,
+    kind: &'static str,
+    start_s: Option<f64>,
+    end_s: Option<f64>,
 }
 
 /// When a claim was said: the first touched cue's start and the last
@@ -153,6 +165,12 @@ pub(super) fn claim_record<'a>(
         orphaned: claim.is_orphaned(),
         location: location_record(ws, claim),
         evidence: claim.evidence.iter().map(evidence_record).collect(),
+        media: claim.media.as_ref().map(|m| MediaRecord {
+            url: &m.url,
+            kind: m.kind.key(),
+            start_s: m.start_s,
+            end_s: m.end_s,
+        }),
     }
 }
 

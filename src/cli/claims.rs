@@ -76,6 +76,15 @@ pub(super) fn in_report_order(ws: &Workspace) -> Vec<(usize, &Claim)> {
     claims
 }
 
+/// The statement, or for a claim about media with none yet `Video
+/// 12:03–12:19: URL`.
+fn shown_statement(claim: &Claim) -> String {
+    match &claim.media {
+        Some(media) if claim.statement.trim().is_empty() => media.list_label(),
+        _ => claim.statement.clone(),
+    }
+}
+
 /// `7  0193…  False  published  “statement”`
 fn plain_line(ws: &Workspace, claim: &Claim, number: usize) -> String {
     let verdict = claim
@@ -95,7 +104,7 @@ fn plain_line(ws: &Workspace, claim: &Claim, number: usize) -> String {
         claim.id.to_string(),
         escape_for_terminal(verdict),
         state.to_owned(),
-        escape_for_terminal(&one_line(&claim.statement, 100)),
+        escape_for_terminal(&one_line(&shown_statement(claim), 100)),
     ]
     .join("\t")
 }

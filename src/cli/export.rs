@@ -1,4 +1,4 @@
-//! `factbench export WORKSPACE --format html|md|csv|claimreview|webanno
+//! `factbench export WORKSPACE --format html|md|csv|claimreview|webanno|mediareview
 //! [-o OUT] [--article ID] [--audience public|internal] [--context-only]`:
 //! the exporters the window uses, from the shell. The audience is `public`
 //! unless told: published claims only, no internal text.
@@ -23,7 +23,7 @@ pub struct ExportArgs {
     /// The workspace file (.ron).
     pub workspace: PathBuf,
     /// Output format.
-    #[arg(long, short = 'f', value_parser = parse_format, value_name = "html|md|csv|claimreview|webanno")]
+    #[arg(long, short = 'f', value_parser = parse_format, value_name = "html|md|csv|claimreview|webanno|mediareview")]
     pub format: Format,
     /// Write to this file instead of stdout (replaced atomically).
     #[arg(long, short = 'o', value_name = "OUT")]

@@ -32,7 +32,7 @@ pub struct MarkArgs {
     pub workspace: PathBuf,
     /// The quote to mark, as pasted (spaces, quote marks, dashes and
     /// invisible characters need not match exactly).
-    #[arg(long, required_unless_present = "from", conflicts_with = "from")]
+    #[arg(long, required_unless_present_any = ["from", "media"], conflicts_with_all = ["from", "media"])]
     pub quote: Option<String>,
     /// Read one JSON object per line (`quote`, `article`, `nth`,
     /// `statement`, `claimant`, `claimant_kind`, `tags`, `verdict`,
@@ -66,35 +66,49 @@ pub struct MarkArgs {
     /// Print the claim as `claims --json` prints it instead of its id.
     #[arg(long)]
     pub json: bool,
+    /// Mark a claim about the image, video or recording at this http(s)
+    /// URL instead of a quote (see `docs/media.md`).
+    #[arg(long, value_name = "URL", conflicts_with = "from", requires = "kind")]
+    pub media: Option<String>,
+    /// With --media: image, video or audio.
+    #[arg(long, value_name = "KIND", requires = "media")]
+    pub kind: Option<String>,
+    /// With --media (video or audio): where the claim's part starts,
+    /// `12:03`, `1:02:03`, `723` or `723.5` (seconds); needs --end.
+    #[arg(long, value_name = "TIME", requires_all = ["media", "end"])]
+    pub start: Option<String>,
+    /// With --media: where the claim's part ends; needs --start.
+    #[arg(long, value_name = "TIME", requires_all = ["media", "start"])]
+    pub end: Option<String>,
 }
 
 /// One quote to mark, from the flags or from one input line.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct MarkRequest {
-    quote: String,
+pub(super) struct MarkRequest {
+    pub(super) quote: String,
     #[serde(default)]
-    article: Option<String>,
+    pub(super) article: Option<String>,
     #[serde(default)]
-    nth: Option<usize>,
+    pub(super) nth: Option<usize>,
     #[serde(default)]
-    statement: Option<String>,
+    pub(super) statement: Option<String>,
     #[serde(default)]
-    claimant: Option<String>,
+    pub(super) claimant: Option<String>,
     #[serde(default)]
-    claimant_kind: Option<String>,
+    pub(super) claimant_kind: Option<String>,
     #[serde(default, alias = "tag")]
-    tags: Tags,
+    pub(super) tags: Tags,
     #[serde(default)]
-    verdict: Option<String>,
+    pub(super) verdict: Option<String>,
     #[serde(default)]
-    status: Option<String>,
+    pub(super) status: Option<String>,
 }
 
 /// `"tags": ["a", "b"]` or `"tag": "a"`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(untagged)]
-enum Tags {
+pub(super) enum Tags {
     #[default]
     None,
     One(String),
@@ -102,16 +116,17 @@ enum Tags {
 }
 
 /// What marking one quote did.
-struct Marked {
-    claim: ClaimId,
+pub(super) struct Marked {
+    pub(super) claim: ClaimId,
     /// The quote was marked already: this is that claim.
-    existing: bool,
+    pub(super) existing: bool,
 }
 
 pub fn run(args: &MarkArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let result = match &args.from {
-        Some(from) => mark_from(args, from, out),
-        None => mark_one(args, out, err),
+    let result = match (&args.from, &args.media) {
+        (_, Some(_)) => super::mark_media::mark_media(args, out),
+        (Some(from), None) => mark_from(args, from, out),
+        (None, None) => mark_one(args, out, err),
     };
     finish(result, &args.workspace, true, err)
 }
@@ -232,7 +247,7 @@ struct FailedLine<'a> {
 }
 
 /// The claim's id (or JSON), prefixed by the input line in `--from` mode.
-fn result_line(
+pub(super) fn result_line(
     ws: &Workspace,
     numbers: &HashMap<ClaimId, usize>,
     marked: &Marked,
@@ -318,7 +333,7 @@ fn speaker_at(ws: &Workspace, article: ArticleId, (start, end): (usize, usize)) 
 }
 
 /// The fields to set on the new claim, checked before anything is marked.
-struct Fields {
+pub(super) struct Fields {
     statement: Option<String>,
     claimant: Option<String>,
     claimant_kind: Option<ClaimantKind>,
@@ -328,7 +343,11 @@ struct Fields {
 }
 
 impl Fields {
-    fn read(ws: &Workspace, request: &MarkRequest, path: &Path) -> Result<Fields, String> {
+    pub(super) fn read(
+        ws: &Workspace,
+        request: &MarkRequest,
+        path: &Path,
+    ) -> Result<Fields, String> {
         let in_file = |e: String| format!("{}: {e}", path.display());
         let tags = match &request.tags {
             Tags::None => Vec::new(),
@@ -360,7 +379,7 @@ impl Fields {
     }
 
     /// The claim changes that set these fields.
-    fn changes(self) -> Vec<ClaimChange> {
+    pub(super) fn changes(self) -> Vec<ClaimChange> {
         let mut changes = Vec::new();
         let text = |field, text| ClaimChange::SetText { field, text };
         if let Some(statement) = self.statement {
@@ -419,7 +438,11 @@ fn mark_and_fill(
 }
 
 /// The article `wanted` names, or the only one.
-fn choose_article(ws: &Workspace, wanted: Option<&str>, path: &Path) -> Result<ArticleId, String> {
+pub(super) fn choose_article(
+    ws: &Workspace,
+    wanted: Option<&str>,
+    path: &Path,
+) -> Result<ArticleId, String> {
     let listing = || {
         ws.articles
             .iter()

@@ -13,6 +13,7 @@ mod git_setup;
 mod import;
 mod list;
 mod mark;
+mod mark_media;
 mod merge;
 mod publish;
 mod set;

@@ -22,6 +22,13 @@ pub enum Command {
         start: usize,
         end: usize,
     },
+    /// Mark a new claim about media (an image, or a video or recording,
+    /// whole or a time range) that appeared in an article; refused for a
+    /// bad target (`edit/media.rs`).
+    MarkMedia {
+        article: ArticleId,
+        target: crate::model::MediaTarget,
+    },
     /// Change one thing about a claim.
     EditClaim {
         claim: ClaimId,

@@ -15,6 +15,7 @@ mod change;
 mod command;
 mod document;
 mod history;
+mod media;
 mod plan;
 mod resolve;
 mod scale;

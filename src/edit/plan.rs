@@ -32,6 +32,9 @@ pub(super) fn plan(
             start,
             end,
         } => plan_mark(ws, article, start, end),
+        Command::MarkMedia { article, target } => {
+            super::media::plan_mark_media(ws, article, target)
+        }
         Command::EditClaim { claim, change } => plan_claim_change(ws, claim, change, at),
         Command::DeleteClaim(id) => {
             let (index, _) = claim_at(ws, id)?;

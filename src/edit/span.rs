@@ -23,6 +23,9 @@ pub(super) fn span_edit(
     start: usize,
     end: usize,
 ) -> Result<Option<ClaimEdit>, CommandError> {
+    if claim.is_media() {
+        return Err(CommandError::MediaHasNoQuote);
+    }
     let article = ws
         .article(claim.article)
         .ok_or(CommandError::NoSuchArticle)?;

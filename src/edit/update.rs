@@ -27,7 +27,8 @@ pub struct ArticleUpdate {
     pub source: String,
     /// When the new text was got.
     pub retrieved: Option<Date>,
-    /// Every claim of the article, in file order.
+    /// Every claim of the article quoting its text, in file order (a
+    /// claim about media quotes none: the update leaves it as it is).
     pub claims: Vec<ClaimUpdate>,
     /// When the update was prepared: the old text's `replaced` time and the
     /// orphans' marker.
@@ -65,6 +66,7 @@ impl ArticleUpdate {
         let reanchorer = Reanchorer::new(&found.text, &text);
         let claims = ws
             .claims_in(article)
+            .filter(|claim| !claim.is_media())
             .map(|claim| ClaimUpdate {
                 claim: claim.id,
                 before: claim.anchor.clone(),

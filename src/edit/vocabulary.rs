@@ -364,4 +364,8 @@ pub enum CommandError {
     NoSuchConflict,
     #[error("the conflict's value cannot be used: {0}")]
     BadConflictValue(String),
+    #[error("cannot mark this media: {0}")]
+    BadMedia(#[from] crate::model::MediaFault),
+    #[error("the claim is about media and quotes no text; mark the text as a claim of its own")]
+    MediaHasNoQuote,
 }

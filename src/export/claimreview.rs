@@ -21,7 +21,11 @@
 //!   `AudioObject` for an audio file, at the article's media URL (the page
 //!   as a `CreativeWork` when it has none) — with `hasPart`, a `Clip` of the
 //!   claim's time (`startOffset`, `endOffset` in seconds, the speaker as
-//!   its `actor`, `url` opening the recording at that time).
+//!   its `actor`, `url` opening the recording at that time). For a claim
+//!   about media the appearance is the media itself — an `ImageObject`,
+//!   `VideoObject` or `AudioObject` with its `contentUrl` — and, for a time
+//!   range, a `Clip` of that range; `claimReviewed` falls back to
+//!   "About the video at 12:03–12:19" while the statement is empty.
 //!
 //! Only the claims of the export's audience are written (published ones in
 //! public). A claim whose verdict is not on the scale gets no ClaimReview,
@@ -75,7 +79,7 @@ struct Rating {
 }
 
 #[derive(Debug, Serialize)]
-struct Agent {
+pub(super) struct Agent {
     #[serde(rename = "@type")]
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -102,6 +106,8 @@ struct Appearance {
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
+    #[serde(rename = "contentUrl", skip_serializing_if = "Option::is_none")]
+    content_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     headline: Option<String>,
     #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
@@ -154,10 +160,11 @@ fn review(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> Option<ClaimReview> {
         return None;
     };
     let claim = planned.claim;
-    let statement = if claim.statement.trim().is_empty() {
-        &claim.anchor.exact
-    } else {
-        &claim.statement
+    let about = claim.media.as_ref().map(|m| m.about()).unwrap_or_default();
+    let statement = match claim.statement.trim().is_empty() {
+        false => &claim.statement,
+        true if claim.is_media() => &about,
+        true => &claim.anchor.exact,
     };
     let claim_reviewed = shorten(statement, CLAIM_REVIEWED_MAX);
     if claim_reviewed.is_empty() {
@@ -187,10 +194,13 @@ fn review(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> Option<ClaimReview> {
                 .article
                 .and_then(|a| a.published)
                 .map(|d| d.to_string()),
-            appearance: planned
-                .article
-                .and_then(appearance)
-                .map(|a| recording(a, planned)),
+            appearance: match &claim.media {
+                Some(media) => media_appearance(media),
+                None => planned
+                    .article
+                    .and_then(appearance)
+                    .map(|a| recording(a, planned)),
+            },
         },
     })
 }
@@ -205,7 +215,7 @@ fn numeric_rating(plan: &Plan<'_>, rating: Option<u8>) -> Option<(u8, u8, u8)> {
     (worst >= 1 && worst < best && (worst..=best).contains(&value)).then_some((value, best, worst))
 }
 
-fn organisation(name: &str, url: &str) -> Option<Agent> {
+pub(super) fn organisation(name: &str, url: &str) -> Option<Agent> {
     let name = collapse_whitespace(name);
     let url = safe_link(url).filter(|u| is_web_url(u)).map(str::to_owned);
     (!name.is_empty() || url.is_some()).then(|| Agent {
@@ -216,7 +226,7 @@ fn organisation(name: &str, url: &str) -> Option<Agent> {
 }
 
 /// A named `Person` or `Organization`, when the name is not empty.
-fn agent(kind: &'static str, name: &str) -> Option<Agent> {
+pub(super) fn agent(kind: &'static str, name: &str) -> Option<Agent> {
     let name = collapse_whitespace(name);
     (!name.is_empty()).then_some(Agent {
         kind,
@@ -226,7 +236,7 @@ fn agent(kind: &'static str, name: &str) -> Option<Agent> {
 }
 
 /// The day of a moment, in UTC, as schema.org `Date` text.
-fn day(moment: jiff::Timestamp) -> String {
+pub(super) fn day(moment: jiff::Timestamp) -> String {
     moment.strftime("%Y-%m-%d").to_string()
 }
 
@@ -239,6 +249,7 @@ fn appearance(article: &crate::model::Article) -> Option<Appearance> {
     (url.is_some() || !headline.is_empty()).then(|| Appearance {
         kind: "CreativeWork",
         url,
+        content_url: None,
         headline: (!headline.is_empty()).then_some(headline),
         date_published: article.published.map(|d| d.to_string()),
         author: agent("Person", &article.author),
@@ -273,13 +284,41 @@ fn recording(mut appearance: Appearance, planned: &PlannedClaim<'_>) -> Appearan
     appearance
 }
 
-fn collapse_whitespace(text: &str) -> String {
+/// A claim's media as the `ImageObject`, `VideoObject` or `AudioObject`
+/// it appeared as, with the `Clip` of its time range when it has one;
+/// `None` when its address is not `http(s)`.
+fn media_appearance(media: &crate::model::MediaTarget) -> Option<Appearance> {
+    let url = media.url.trim();
+    if !is_web_url(url) {
+        return None;
+    }
+    let clip = media.moment().map(|moment| Clip {
+        kind: "Clip",
+        name: moment.range_label(),
+        start_offset: crate::model::seconds(moment.from_ms),
+        end_offset: crate::model::seconds(moment.to_ms),
+        actor: None,
+        url: super::moment::link_at(url, &moment),
+    });
+    Some(Appearance {
+        kind: media.kind.schema_type(),
+        url: None,
+        content_url: Some(url.to_owned()),
+        headline: None,
+        date_published: None,
+        author: None,
+        publisher: None,
+        has_part: clip,
+    })
+}
+
+pub(super) fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `text` on one line, cut at the last word boundary so that it has at most
 /// `max` chars including a closing `…`.
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
     let text = collapse_whitespace(text);
     if text.chars().count() <= max {
         return text;

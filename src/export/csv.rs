@@ -10,7 +10,11 @@
 //! and the article's note ([`INTERNAL_HEADER`]). When an exported article
 //! is a transcript, [`TRANSCRIPT_HEADER`] follows at the very end: the
 //! claim's start and end in seconds, its speaker and the link opening the
-//! recording there (empty for claims of other articles). Lists are joined with [`LIST_SEPARATOR`]
+//! recording there (empty for claims of other articles). When an exported
+//! claim is about media, [`MEDIA_HEADER`] follows after those: the media's
+//! URL, kind (`image`, `video`, `audio`) and time range in seconds (empty
+//! for text claims); an export without media claims has no such columns.
+//! Lists are joined with [`LIST_SEPARATOR`]
 //! everywhere, one item per piece of evidence in the evidence columns (so
 //! the n-th title, URL, stance and excerpt belong together). Start and end
 //! are char offsets, left empty when the claim's anchor does not match its
@@ -62,6 +66,14 @@ pub const INTERNAL_HEADER: [&str; 5] = [
 /// The columns added at the end when an exported article is a transcript.
 pub const TRANSCRIPT_HEADER: [&str; 4] = ["Start (s)", "End (s)", "Speaker", "Watch at"];
 
+/// The columns added at the very end when an exported claim is about media.
+pub const MEDIA_HEADER: [&str; 4] = [
+    "Media URL",
+    "Media kind",
+    "Media start (s)",
+    "Media end (s)",
+];
+
 /// What joins the items of a list in one cell.
 pub const LIST_SEPARATOR: &str = "; ";
 
@@ -79,6 +91,10 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
     if transcripts {
         header.extend(TRANSCRIPT_HEADER);
     }
+    let media = plan.claims.iter().any(|p| p.claim.is_media());
+    if media {
+        header.extend(MEDIA_HEADER);
+    }
     writer.write_record(&header)?;
     for planned in &plan.claims {
         let mut cells = row(plan, planned).to_vec();
@@ -92,6 +108,9 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
         }
         if transcripts {
             cells.extend(moment_cells(planned));
+        }
+        if media {
+            cells.extend(media_cells(planned.claim));
         }
         let safe: Vec<_> = cells.iter().map(|cell| csv_cell(cell)).collect();
         writer.write_record(safe.iter().map(|cell| cell.as_bytes()))?;
@@ -115,6 +134,21 @@ fn moment_cells(planned: &PlannedClaim<'_>) -> [String; 4] {
         npt(moment.to_ms),
         moment.speaker.clone().unwrap_or_default(),
         watch,
+    ]
+}
+
+/// URL, kind and range (seconds) of a media claim's target; empty for others.
+fn media_cells(claim: &crate::model::Claim) -> [String; 4] {
+    use super::moment::npt;
+    let Some(media) = &claim.media else {
+        return Default::default();
+    };
+    let moment = media.moment();
+    [
+        media.url.trim().to_owned(),
+        media.kind.key().to_owned(),
+        moment.as_ref().map(|m| npt(m.from_ms)).unwrap_or_default(),
+        moment.as_ref().map(|m| npt(m.to_ms)).unwrap_or_default(),
     ]
 }
 

@@ -284,17 +284,12 @@ fn claim_section(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
 /// The claim's number and statement, its verdict, its quote and when it
 /// was said.
 fn claim_heading(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
-    let claim = planned.claim;
-    let statement = if claim.statement.trim().is_empty() {
-        planned.quote()
-    } else {
-        &claim.statement
-    };
+    let statement = planned.heading();
     let _ = writeln!(
         md,
         "#### {}. {} {{#{}}}\n",
         planned.number,
-        markdown_inline(statement),
+        markdown_inline(&statement),
         planned.fragment
     );
     let _ = writeln!(md, "**Verdict:** {}\n", verdict_text(plan, planned.verdict));
@@ -304,6 +299,20 @@ fn claim_heading(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     if let Some(line) = moment_line(planned) {
         let _ = writeln!(md, "{line}\n");
     }
+    if let Some(media) = &planned.claim.media {
+        let _ = writeln!(md, "{}\n", media_line(media));
+    }
+}
+
+/// `*About the video at 12:03–12:19:* [https://…](<https://…#t=723,739>)`
+/// for a claim about media: the link opens it at its time range.
+fn media_line(media: &crate::model::MediaTarget) -> String {
+    let url = media.url.trim();
+    let target = match super::moment::media_target_link(media) {
+        Some(link) => super::escape::markdown_link(url, &link),
+        None => markdown_inline(url),
+    };
+    format!("*{}:* {target}", markdown_inline(&media.about()))
 }
 
 /// What the reader must know about the quote: not found at its place, or

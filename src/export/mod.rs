@@ -30,6 +30,7 @@ pub mod csv;
 pub mod escape;
 pub mod html;
 pub mod markdown;
+pub mod mediareview;
 mod missing;
 pub mod moment;
 mod plan;
@@ -56,16 +57,19 @@ pub enum Format {
     ClaimReview,
     /// W3C Web Annotation JSON-LD, one annotation per claim.
     WebAnnotation,
+    /// schema.org MediaReview JSON-LD, one per rated claim about media.
+    MediaReview,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Html,
         Format::Markdown,
         Format::Csv,
         Format::ClaimReview,
         Format::WebAnnotation,
+        Format::MediaReview,
     ];
 
     /// What a menu shows.
@@ -76,6 +80,7 @@ impl Format {
             Format::Csv => "CSV spreadsheet",
             Format::ClaimReview => "ClaimReview JSON-LD",
             Format::WebAnnotation => "W3C Web Annotations",
+            Format::MediaReview => "MediaReview JSON-LD",
         }
     }
 
@@ -87,6 +92,7 @@ impl Format {
             Format::Csv => "csv",
             Format::ClaimReview => "json",
             Format::WebAnnotation => "jsonld",
+            Format::MediaReview => "json",
         }
     }
 
@@ -98,6 +104,7 @@ impl Format {
             Format::Csv => &["csv", "tsv", "txt"],
             Format::ClaimReview => &["json", "jsonld"],
             Format::WebAnnotation => &["jsonld", "json"],
+            Format::MediaReview => &["json", "jsonld"],
         }
     }
 
@@ -109,6 +116,7 @@ impl Format {
             Format::Csv => "csv",
             Format::ClaimReview => "claimreview",
             Format::WebAnnotation => "webanno",
+            Format::MediaReview => "mediareview",
         }
     }
 
@@ -135,6 +143,7 @@ impl Format {
         let suffix = match self {
             Format::ClaimReview => ".claimreview",
             Format::WebAnnotation => ".annotations",
+            Format::MediaReview => ".mediareview",
             _ => "",
         };
         format!("{stem}{suffix}.{}", self.extension())
@@ -147,9 +156,10 @@ impl fmt::Display for Format {
     }
 }
 
-/// A format name that is not one of `html`, `md`, `csv`, `claimreview`, `webanno`.
+/// A format name that is not one of `html`, `md`, `csv`, `claimreview`,
+/// `webanno`, `mediareview`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown export format {0:?}; use html, md, csv, claimreview or webanno")]
+#[error("unknown export format {0:?}; use html, md, csv, claimreview, webanno or mediareview")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -288,6 +298,7 @@ pub fn write(
         Format::Csv => csv::write(&plan, out),
         Format::ClaimReview => claimreview::write(&plan, out),
         Format::WebAnnotation => webanno::write(&plan, out),
+        Format::MediaReview => mediareview::write(&plan, out),
     }
 }
 
@@ -315,6 +326,11 @@ pub fn warnings(
                 _ => {}
             }
         }
+        if planned.claim.is_media() && format == Format::WebAnnotation {
+            out.push(format!(
+                "claim {n} left out: it is about media, not a quote of the text"
+            ));
+        }
         if planned.article.is_none() && format == Format::WebAnnotation {
             out.push(format!("claim {n} left out: its article is missing"));
         }
@@ -326,8 +342,16 @@ pub fn warnings(
             ));
         }
     }
-    if matches!(format, Format::ClaimReview | Format::Html)
-        && plan.report_link("x").is_none()
+    if format == Format::MediaReview {
+        out.extend(mediareview::uncategorised(&plan).map(|p| format!(
+            "claim {} ({}): its verdict names none of schema.org's media categories (Original media, Transformed, Edited or cropped, Satire or parody, Decontextualized, Staged); its MediaReview has no mediaAuthenticityCategory",
+            p.number, p.claim.id
+        )));
+    }
+    if matches!(
+        format,
+        Format::ClaimReview | Format::Html | Format::MediaReview
+    ) && plan.report_link("x").is_none()
         && plan.claims.iter().any(|c| c.claim.is_rated())
     {
         out.push(

@@ -50,7 +50,16 @@ pub fn media_url(article: &Article) -> Option<&str> {
 /// The address that opens the article's recording at the moment, when the
 /// article has an `http(s)` media URL.
 pub fn watch_link(article: &Article, moment: &Moment) -> Option<String> {
-    let url = media_url(article)?;
+    link_at(media_url(article)?, moment)
+}
+
+/// The address that opens the media at `url` at the moment, when `url` is
+/// an `http(s)` address (a media claim's target, an article's recording).
+pub fn link_at(url: &str, moment: &Moment) -> Option<String> {
+    let url = url.trim();
+    if !is_web_url(url) {
+        return None;
+    }
     let (base, _fragment) = url.split_once('#').unwrap_or((url, ""));
     let whole = moment.from_s();
     Some(match platform(base) {
@@ -62,6 +71,16 @@ pub fn watch_link(article: &Article, moment: &Moment) -> Option<String> {
         Platform::Vimeo => format!("{base}#t={whole}s"),
         Platform::Media => format!("{base}#{}", media_fragment(moment)),
     })
+}
+
+/// The link a report gives a media claim's target: the media opened at
+/// its time range when it has one, else its address; `None` for an
+/// address that is not `http(s)`.
+pub fn media_target_link(target: &crate::model::MediaTarget) -> Option<String> {
+    match target.moment() {
+        Some(moment) => link_at(&target.url, &moment),
+        None => is_web_url(target.url.trim()).then(|| target.url.trim().to_owned()),
+    }
 }
 
 /// What a media address is, for schema.org and for time links.

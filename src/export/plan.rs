@@ -58,6 +58,17 @@ pub struct PlannedClaim<'a> {
 }
 
 impl PlannedClaim<'_> {
+    /// What a report heads the claim with: its statement, else its quote,
+    /// else (a claim about media) what it is about.
+    pub fn heading(&self) -> String {
+        let claim = self.claim;
+        match &claim.media {
+            _ if !claim.statement.trim().is_empty() => claim.statement.clone(),
+            Some(media) if self.quote().trim().is_empty() => media.about(),
+            _ => self.quote().to_owned(),
+        }
+    }
+
     /// The quote as a report shows it: the article's text over
     /// [`PlannedClaim::span`] (whole clusters), else the anchor's quote.
     pub fn quote(&self) -> &str {
@@ -173,6 +184,8 @@ impl<'a> Plan<'a> {
             claims.push(self.claims.len());
             let (span, fault) = match span {
                 Ok(span) => (Some(span), None),
+                // A claim about media quotes no text: no span, nothing broken.
+                Err(_) if claim.is_media() => (None, None),
                 Err(fault) => (None, Some(fault)),
             };
             self.push_claim(number, claim, Some(article), span, fault, numbering);

@@ -72,6 +72,9 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         (Kind::Article, "transcript.speakers") => Rule::Keyed("label"),
         (Kind::Claim, "tags" | "corrections") => Rule::Set,
         (Kind::Claim, "evidence") => Rule::Evidence,
+        // A claim's media target (format 8) is one thing: its URL, kind and
+        // range go together, so two sides changing it differently conflict.
+        (Kind::Claim, "media") => Rule::Whole,
         _ => Rule::Whole,
     }
 }
@@ -151,13 +154,16 @@ impl FieldMerge<'_> {
             .keys()
             .chain(t.keys().filter(|k| !o.contains_key(*k)))
             .collect();
+        // A field written only when set (a claim's `media`) is absent on a
+        // side that has none: it merges as `null` there, so dropping it on
+        // one side and changing it on the other is a conflict, not undone.
+        let null = Value::Null;
         for key in keys {
+            let bv = b.map(|b| b.get(key).unwrap_or(&null));
             let value = match (o.get(key), t.get(key)) {
-                (Some(ov), Some(tv)) => {
-                    let bv = b.and_then(|b| b.get(key));
-                    self.merge_field(kind, prefix, key, bv, ov, tv)
-                }
-                (Some(v), None) | (None, Some(v)) => v.clone(),
+                (Some(ov), Some(tv)) => self.merge_field(kind, prefix, key, bv, ov, tv),
+                (Some(ov), None) => self.merge_field(kind, prefix, key, bv, ov, &null),
+                (None, Some(tv)) => self.merge_field(kind, prefix, key, bv, &null, tv),
                 (None, None) => continue,
             };
             out.insert(key.clone(), value);

@@ -198,6 +198,10 @@ pub struct Claim {
     /// text it quoted (the article version replaced at that moment), and
     /// the claim waits to be attached again by hand.
     pub orphaned: Option<Timestamp>,
+    /// Set for a claim about an image, a video or a recording rather than
+    /// words (format 8): its anchor is then empty (no text quoted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<super::MediaTarget>,
 }
 
 impl Claim {
@@ -225,7 +229,33 @@ impl Claim {
             publication: Vec::new(),
             reviews: Vec::new(),
             orphaned: None,
+            media: None,
         }
+    }
+
+    /// A new unrated claim about `media`, which appeared in `article`:
+    /// its anchor is empty (0..0, no text quoted), its statement empty.
+    pub fn on_media(
+        article: ArticleId,
+        media: super::MediaTarget,
+        reported_by: impl Into<String>,
+    ) -> Self {
+        let anchor = Anchor {
+            start: 0,
+            end: 0,
+            exact: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+        };
+        Claim {
+            media: Some(media),
+            ..Claim::new(article, anchor, reported_by)
+        }
+    }
+
+    /// Whether the claim is about media rather than a quote of its text.
+    pub fn is_media(&self) -> bool {
+        self.media.is_some()
     }
 
     pub fn is_rated(&self) -> bool {

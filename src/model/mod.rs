@@ -9,6 +9,7 @@ mod article;
 mod claim;
 mod conflict;
 mod ids;
+mod media;
 mod problem_index;
 mod problems;
 mod public_fields;
@@ -27,6 +28,7 @@ pub use claim::{
 };
 pub use conflict::{Conflict, ConflictItem, Resolution, Side};
 pub use ids::{ArticleId, ClaimId, EvidenceId, SourceId};
+pub use media::{MediaFault, MediaKind, MediaTarget};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme, url_opens_in_browser};
 pub use public_fields::{FieldChange, PublicField};

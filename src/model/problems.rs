@@ -55,6 +55,11 @@ pub enum Problem {
         quoted(exact)
     )]
     Orphaned { claim: ClaimId, exact: String },
+    #[error("claim {claim} is about media: {fault}")]
+    BadMedia {
+        claim: ClaimId,
+        fault: super::MediaFault,
+    },
 }
 
 /// Whose URL a [`Problem::UrlWithoutScheme`] is about.
@@ -159,7 +164,8 @@ impl Problem {
             | Problem::UnknownVerdict { claim, .. }
             | Problem::BadAnchor { claim, .. }
             | Problem::SplitsCluster { claim, .. }
-            | Problem::Orphaned { claim, .. } => Some(*claim),
+            | Problem::Orphaned { claim, .. }
+            | Problem::BadMedia { claim, .. } => Some(*claim),
             Problem::DuplicateClaimId { id } => Some(*id),
             _ => None,
         }
@@ -267,7 +273,8 @@ pub(super) fn check_anchor(
 /// anchor, its verdict, then its evidence. `anchor` is the result of checking
 /// the anchor against the claim's article, `None` when there is no such article.
 /// An orphaned claim's anchor points into an earlier text: it is listed as an
-/// orphan, not as a bad anchor.
+/// orphan, not as a bad anchor. A media claim quotes no text: its empty
+/// anchor is no problem, its media target is checked instead.
 pub(super) fn own_problems(
     claim: &Claim,
     anchor: Option<Result<Option<ClusterSplit>, AnchorFault>>,
@@ -280,6 +287,14 @@ pub(super) fn own_problems(
             claim: claim.id,
             article: claim.article,
         }),
+        Some(_) if claim.is_media() => {
+            if let Some(fault) = claim.media.as_ref().and_then(|m| m.fault()) {
+                out.push(Problem::BadMedia {
+                    claim: claim.id,
+                    fault,
+                });
+            }
+        }
         Some(_) if claim.is_orphaned() => out.push(Problem::Orphaned {
             claim: claim.id,
             exact: claim.anchor.exact.clone(),

@@ -137,6 +137,7 @@ impl Action {
             Action::Export(Format::Csv) => "CSV…",
             Action::Export(Format::ClaimReview) => "ClaimReview JSON-LD…",
             Action::Export(Format::WebAnnotation) => "W3C Web Annotations…",
+            Action::Export(Format::MediaReview) => "MediaReview JSON-LD…",
             Action::ToggleOpenReportAfterExport => "Open the HTML report in the browser afterwards",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
@@ -221,6 +222,9 @@ impl Action {
             }
             Action::Export(Format::WebAnnotation) => {
                 "Export the claims as W3C Web Annotations (JSON-LD)"
+            }
+            Action::Export(Format::MediaReview) => {
+                "Export schema.org MediaReview markup for the rated claims about media"
             }
             Action::ToggleOpenReportAfterExport => {
                 "After exporting the HTML report, open it in the default browser"

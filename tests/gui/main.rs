@@ -22,6 +22,7 @@ mod library;
 mod links;
 mod long_paragraph;
 mod marking;
+mod media;
 mod monkey;
 mod open_large;
 mod platform;

@@ -16,11 +16,7 @@ impl Report<'_, '_> {
         let claim = planned.claim;
         let class = self.verdict_class(planned.verdict);
         let fragment = &planned.fragment;
-        let statement = if claim.statement.trim().is_empty() {
-            planned.quote()
-        } else {
-            &claim.statement
-        };
+        let statement = planned.heading();
         html! {
             article class=(format!("card {class}")) id=(fragment) { "\n"
                 div.card-head {
@@ -30,7 +26,7 @@ impl Report<'_, '_> {
                         span.num { (planned.number) }
                     }
                     (self.badge(planned.verdict))
-                    h4 dir="auto" { (Text(statement)) }
+                    h4 dir="auto" { (Text(&statement)) }
                 } "\n"
                 (self.quote(planned))
                 (self.facts(planned))
@@ -52,6 +48,7 @@ impl Report<'_, '_> {
         html! {
             @if !quote.trim().is_empty() { blockquote dir="auto" { (Text(quote)) } "\n" }
             (moment(planned))
+            @if let Some(media) = &planned.claim.media { (media_line(media)) }
             @if planned.fault.is_some() {
                 p.warn { "This quote could not be found at its place in the current text of the article, so it is not highlighted there." } "\n"
             }
@@ -219,6 +216,22 @@ fn moment(planned: &PlannedClaim<'_>) -> Markup {
             "Said " (bdi(&label(&moment)))
             @if let Some(url) = watch {
                 " · " a href=(url) rel="noopener" { (watch_label(&moment)) }
+            }
+        } "\n"
+    }
+}
+
+/// What a claim about media is about, with a link opening the media (at
+/// its time range when it has one).
+fn media_line(media: &crate::model::MediaTarget) -> Markup {
+    let url = media.url.trim();
+    let target = crate::export::moment::media_target_link(media);
+    html! {
+        p.media {
+            (media.about()) ": "
+            @match target {
+                Some(href) => a href=(href) rel="noopener noreferrer" { (bdi(url)) },
+                None => (bdi(url)),
             }
         } "\n"
     }

@@ -112,6 +112,7 @@ impl From<Claim> for crate::model::Claim {
             publication: old.publication,
             reviews: old.reviews,
             orphaned: old.orphaned,
+            media: None,
         }
     }
 }

@@ -30,6 +30,7 @@ const EXPORT: &[Entry] = &[
     A(Action::Export(Format::Csv)),
     A(Action::Export(Format::ClaimReview)),
     A(Action::Export(Format::WebAnnotation)),
+    A(Action::Export(Format::MediaReview)),
     Sep,
     A(Action::ToggleOpenReportAfterExport),
 ];

@@ -346,7 +346,8 @@ struct Row<'a> {
     selected: bool,
     /// "12. ", the claim's number in the report, or nothing.
     number: String,
-    /// In a transcript, when and by whom it was said: "12:03–12:19, Speaker".
+    /// In a transcript, when and by whom it was said: "12:03–12:19, Speaker";
+    /// for a claim about media, "Video 12:03–12:19: URL".
     moment: Option<String>,
 }
 
@@ -364,7 +365,8 @@ impl<'a> Row<'a> {
                 .and_then(|k| cx.workspace.scale.get(k)),
             selected: cx.selected_claim == Some(claim.id),
             number,
-            moment: moment_label(cx.workspace, claim),
+            moment: (claim.media.as_ref().map(|m| m.list_label()))
+                .or_else(|| moment_label(cx.workspace, claim)),
         }
     }
 
@@ -393,7 +395,11 @@ impl<'a> Row<'a> {
     /// The number and statement on one line, "(!) " first for a claim with
     /// a problem.
     fn first_line(&self, cx: &ListContext) -> String {
-        let mut statement = format!("{}{}", self.number, self.claim.statement.replace('\n', " "));
+        let shown = match (&self.claim.media, &self.moment) {
+            (Some(_), Some(media)) if self.claim.statement.trim().is_empty() => media,
+            _ => &self.claim.statement,
+        };
+        let mut statement = format!("{}{}", self.number, shown.replace('\n', " "));
         if cx.problem_claims.contains(&self.claim.id) {
             statement.insert_str(0, "(!) ");
         }

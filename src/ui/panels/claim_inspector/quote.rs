@@ -16,6 +16,9 @@ pub(super) fn quote_section(
     cx: &ActionContext,
     out: &mut Vec<InspectorIntent>,
 ) {
+    if let Some(media) = &claim.media {
+        return media_section(ui, ws, claim, media);
+    }
     ui.horizontal_wrapped(|ui| {
         ui.strong("Quote");
         if ui.small_button("Show in article").clicked() {
@@ -33,6 +36,23 @@ pub(super) fn quote_section(
     super::moment::moment_section(ui, ws, claim, out);
     quote_in_context(ui, claim);
     adjust_buttons(ui, cx, out);
+}
+
+/// A claim about media quotes no text: what it is about ("Video
+/// 12:03–12:19:" and a link opening the media there) and where it appeared.
+fn media_section(ui: &mut Ui, ws: &Workspace, claim: &Claim, media: &crate::model::MediaTarget) {
+    ui.strong("Media");
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{}:", media.short_label()));
+        let link = crate::export::moment::media_target_link(media);
+        let url = media.url.trim();
+        crate::ui::widgets::link(ui, url, link.as_deref().unwrap_or(url));
+    });
+    let article = ws
+        .article(claim.article)
+        .map_or("(missing article)", |a| a.title.as_str());
+    let place = format!("in “{article}”");
+    ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
 }
 
 fn quote_in_context(ui: &mut Ui, claim: &Claim) {

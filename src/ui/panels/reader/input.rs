@@ -60,24 +60,7 @@ impl Reader {
         }
         if pressed {
             self.request_focus = true;
-            match (shift, self.selection) {
-                (true, Some(selection)) => {
-                    self.selection = Some(match self.by_words {
-                        true => extended_by_words(&view.chars(text), selection, at),
-                        false => Selection {
-                            cursor: at,
-                            ..selection
-                        },
-                    })
-                }
-                _ => {
-                    self.by_words = false;
-                    self.selection = Some(Selection {
-                        anchor: at,
-                        cursor: at,
-                    })
-                }
-            }
+            self.press_at(view, text, at, shift);
         } else if response.dragged()
             && let Some(selection) = &mut self.selection
         {
@@ -101,6 +84,27 @@ impl Reader {
         {
             intents.push(ReaderIntent::SelectClaim(claim));
         }
+    }
+
+    /// A press at `at`: with Shift it extends the selection (by whole words
+    /// when it was made by words), else it puts the caret there.
+    fn press_at(&mut self, view: &ArticleView, text: &str, at: usize, shift: bool) {
+        self.selection = Some(match (shift, self.selection) {
+            (true, Some(selection)) if self.by_words => {
+                extended_by_words(&view.chars(text), selection, at)
+            }
+            (true, Some(selection)) => Selection {
+                cursor: at,
+                ..selection
+            },
+            _ => {
+                self.by_words = false;
+                Selection {
+                    anchor: at,
+                    cursor: at,
+                }
+            }
+        });
     }
 
     /// A dragged selection widened to whole words (Alt while dragging

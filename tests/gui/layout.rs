@@ -79,3 +79,32 @@ fn harness_with_one_claim() -> Harness<'static, FactbenchApp> {
         .push(factbench::Claim::new(article, anchor, "Test Outlet"));
     harness(app(ws, vec![]))
 }
+
+#[test]
+fn showing_another_article_lets_go_of_the_claim_of_the_first() {
+    let mut ws = one_article(
+        "First article",
+        "The ministry said exports rose by 38 per cent.",
+    );
+    let second = factbench::Article::new("Second article", "Another text entirely.");
+    ws.articles.push(second);
+    let article = ws.articles[0].id;
+    let anchor = factbench::anchor::capture(&ws.articles[0].text, 0, 12).unwrap();
+    let claim = factbench::Claim::new(article, anchor, "Test Outlet");
+    let id = claim.id;
+    ws.claims.push(claim);
+    let mut harness = harness(app(ws, vec![]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, id);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selected_claim(), Some(id));
+    harness.get_by_label_contains("Second article").click();
+    harness.run_steps(3);
+    let second = harness.state().workspace().articles[1].id;
+    assert_eq!(harness.state().shown_article(), Some(second));
+    assert_eq!(
+        harness.state().selected_claim(),
+        None,
+        "the inspector no longer shows the first article's claim"
+    );
+}

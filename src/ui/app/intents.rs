@@ -84,6 +84,13 @@ impl FactbenchApp {
             Intent::ShowArticle(id) => {
                 self.show_article(id);
                 self.panels.reader.clear_selection();
+                // The inspector follows: a claim of another article is no
+                // longer the one shown.
+                let ws = self.doc.workspace();
+                let elsewhere = |c: ClaimId| ws.claim(c).is_some_and(|c| c.article != id);
+                if self.view.selected_claim.is_some_and(elsewhere) {
+                    self.view.selected_claim = None;
+                }
             }
             Intent::ShowSource(id) => {
                 self.view.right_tab = RightTab::Sources;

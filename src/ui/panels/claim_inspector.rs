@@ -94,7 +94,9 @@ impl Inspector {
         }
         let mut out = Vec::new();
         egui::ScrollArea::vertical()
-            .id_salt("inspector")
+            // Each claim's own scroll position: a claim just marked or
+            // picked shows from its top.
+            .id_salt(("inspector", claim.id))
             .auto_shrink([false, false])
             // A bar that comes and goes can make the layout (and repaints) oscillate.
             .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)

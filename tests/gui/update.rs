@@ -303,3 +303,33 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+#[test]
+fn the_preview_names_each_claim_and_flags_a_published_figure_that_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evacuation-v2.txt");
+    std::fs::write(&file, format!("Эвакуация\n\n{NEW}\n")).unwrap();
+    let (mut ws, ids) = workspace();
+    // The first claim (2450 evacuated) was published with a verdict.
+    let verdict = ws.scale.verdicts[0].clone();
+    let claim = ws.claims.iter_mut().find(|c| c.id == ids[0]).unwrap();
+    claim.verdict = Some(verdict.key.clone());
+    claim.publication.push(factbench::model::PublicationEvent {
+        action: factbench::model::PublicationAction::Published,
+        date: "2025-05-04T10:00:00Z".parse().unwrap(),
+        by: "Ирина".into(),
+    });
+    let mut harness = harness(app(ws, vec![Some(file)]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::UpdateArticle);
+    harness.run_steps(4);
+    let flagged = format!("1 · {} · published · ⚠ figure changed", verdict.label);
+    assert!(
+        harness.query_by_label(&flagged).is_some(),
+        "the published claim whose 2450 became 2448 is flagged: {flagged}"
+    );
+    assert!(
+        harness.query_by_label("2 · Unrated").is_some(),
+        "a draft is named plainly"
+    );
+}

@@ -349,8 +349,9 @@ impl FactbenchApp {
                     .workspace()
                     .article(article)
                     .map_or_else(String::new, |a| a.title.clone());
-                self.modals
-                    .push(Modal::Update(UpdateDialog::new(update, &title)));
+                self.modals.push(Modal::Update(
+                    UpdateDialog::new(update, &title).describing(self.workspace()),
+                ));
             }
             Err(message) => self.error("The newer version could not be used", message),
         }

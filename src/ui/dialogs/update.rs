@@ -19,6 +19,12 @@ pub enum UpdateChoice {
 /// One line of the preview: a claim's outcome, old and new quote, score.
 #[derive(Clone, Debug, PartialEq)]
 struct Row {
+    claim: crate::model::ClaimId,
+    /// "3 · False · published": which claim, as the list numbers it.
+    about: String,
+    /// A published claim whose quoted figures change: its check may no
+    /// longer hold.
+    figure_changed: bool,
     outcome: Outcome,
     before: String,
     after: String,
@@ -41,6 +47,9 @@ impl UpdateDialog {
             .claims
             .iter()
             .map(|c| Row {
+                claim: c.claim,
+                about: String::new(),
+                figure_changed: false,
                 outcome: c.result.outcome,
                 before: one_line(&c.before.exact, QUOTE_CHARS),
                 after: c
@@ -61,6 +70,34 @@ impl UpdateDialog {
             update,
             rows,
         }
+    }
+
+    /// Names each claim as `ws` has it — number, verdict, published or
+    /// not — and flags the published ones whose quoted figures change.
+    pub fn describing(mut self, ws: &crate::model::Workspace) -> Self {
+        let numbers = ws.claim_numbers();
+        for (row, update) in self.rows.iter_mut().zip(&self.update.claims) {
+            let Some(claim) = ws.claim(row.claim) else {
+                continue;
+            };
+            let verdict = claim
+                .verdict
+                .as_deref()
+                .and_then(|key| ws.scale.get(key))
+                .map_or("Unrated", |v| v.label.as_str());
+            let number = numbers
+                .get(&row.claim)
+                .map_or("?".to_owned(), usize::to_string);
+            let published = crate::model::PublicField::needs_correction(claim);
+            row.about = format!(
+                "{number} · {verdict}{}",
+                if published { " · published" } else { "" }
+            );
+            let after = update.result.anchor.as_ref().map(|a| a.exact.as_str());
+            row.figure_changed = published
+                && after.is_some_and(|after| figures(&update.before.exact) != figures(after));
+        }
+        self
     }
 
     pub fn into_update(self) -> ArticleUpdate {
@@ -102,14 +139,20 @@ impl UpdateDialog {
 
     fn rows_grid(&self, ui: &mut egui::Ui) {
         egui::Grid::new("update-grid")
-            .num_columns(4)
+            .num_columns(5)
             .striped(true)
             .show(ui, |ui| {
-                for heading in ["Outcome", "Quote before", "Quote after", "Score"] {
+                for heading in ["Claim", "Outcome", "Quote before", "Quote after", "Score"] {
                     ui.label(RichText::new(heading).strong());
                 }
                 ui.end_row();
                 for row in &self.rows {
+                    if row.figure_changed {
+                        ui.label(RichText::new(format!("{} · ⚠ figure changed", row.about)).color(ui.visuals().warn_fg_color).strong())
+                            .on_hover_text("A published claim whose quoted figures change: its verdict may no longer hold. Check it, and correct it if needed.");
+                    } else {
+                        ui.label(&row.about);
+                    }
                     let label = RichText::new(row.outcome.label());
                     ui.label(match row.outcome {
                         Outcome::Orphaned => label.color(ui.visuals().error_fg_color).strong(),
@@ -122,5 +165,41 @@ impl UpdateDialog {
                     ui.end_row();
                 }
             });
+    }
+}
+
+/// The figures of a quote (runs of digits, with the separators inside them).
+fn figures(quote: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = quote.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let inside = matches!(c, ',' | '.' | '\u{a0}' | '\u{202f}')
+            && !current.is_empty()
+            && chars.get(i + 1).is_some_and(|n| n.is_numeric());
+        if c.is_numeric() || inside {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::figures;
+
+    #[test]
+    fn figures_are_read_whole() {
+        assert_eq!(
+            figures("rose by 2,450 (7.5 %) in 2024"),
+            ["2,450", "7.5", "2024"]
+        );
+        assert_eq!(figures("вырос на 38 %"), ["38"]);
+        assert!(figures("no figure").is_empty());
     }
 }

@@ -422,3 +422,51 @@ fn a_dropped_fifo_is_refused_at_once_and_the_workspace_is_unchanged() {
     assert_eq!(harness.state().workspace(), &workspace);
     assert!(!harness.state().document().is_dirty());
 }
+
+const NOTICE_PAGE: &str = "<html><head><title>Notice</title></head><body>\
+<div class=\"consent\"><p>We use cookies to improve your experience on our site. \
+Accept all cookies or manage your privacy settings. Log in or sign in to continue reading.</p></div>\
+<article><h1>Minister denies export claim</h1>\
+<p>The minister said on Tuesday that exports of machine tools rose by 38 per cent last year, a figure analysts dispute.</p>\
+<p>Trade economists said they had seen no evidence of that rise in the customs data published in March.</p></article>\
+</body></html>";
+
+#[test]
+fn a_doubtful_page_shows_its_warnings_and_another_block_can_be_picked() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("notice.html");
+    std::fs::write(&page, NOTICE_PAGE).unwrap();
+    let mut harness = harness(vec![page]);
+    // The importer took the page's <article> over a cookie notice, and says so.
+    harness.get_by_label_contains("⚠ the main text did not look like the article");
+    harness.get_by_label_contains("The minister said on Tuesday");
+    // The notice is offered as another block; picking it is the text imported.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Article block")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_label_contains("main text: We use cookies")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Import 1 article").click();
+    harness.run_steps(2);
+    match &harness.state().outcome {
+        Some(ImportOutcome::Import(articles)) => {
+            assert!(
+                articles[0].text.starts_with("We use cookies"),
+                "{}",
+                articles[0].text
+            );
+        }
+        other => panic!("expected an import, got {other:?}"),
+    }
+    // Left alone, the block the importer chose is imported.
+    let dialog = ImportDialog::new(vec![dir.path().join("notice.html")]);
+    let articles = dialog.articles().unwrap();
+    assert!(
+        articles[0].text.starts_with("The minister said"),
+        "{}",
+        articles[0].text
+    );
+}

@@ -15,6 +15,7 @@ use crate::import::background::{self, Decoder, FileDecoded, Job};
 use crate::import::{self, ImportOptions, Imported};
 use crate::model::Article;
 use crate::ui::widgets::{Choice, PromptFrame, choice_row, modal_prompt, name_widget};
+mod blocks;
 mod form;
 mod paste;
 mod transcript;
@@ -87,6 +88,9 @@ pub struct ImportEntry {
     /// What the file itself said, the last time it was decoded.
     read: MetadataForm,
     pub include: bool,
+    /// The page's block picked instead of the text extracted (an index
+    /// into `Imported::candidates`); `None`: the text extracted.
+    pub block: Option<usize>,
     /// The first lines of the decoded text, worked out once per decode.
     preview: String,
     /// Format, encoding and length of the decoded text, once per decode.
@@ -127,6 +131,7 @@ impl ImportEntry {
             media_url: String::new(),
             read: MetadataForm::default(),
             include: false,
+            block: None,
             preview: String::new(),
             summary: String::new(),
         };
@@ -207,6 +212,7 @@ impl ImportEntry {
         }
         self.result = done.result;
         self.include = self.result.is_ok();
+        self.block = None;
         self.preview.clear();
         self.summary.clear();
         if let Ok(imported) = &self.result {
@@ -382,7 +388,7 @@ impl ImportDialog {
         let mut articles = Vec::new();
         for entry in &self.entries {
             if let Some(imported) = entry.check().transpose()? {
-                let mut article = imported.article.clone();
+                let mut article = entry.with_block_picked(imported.article.clone());
                 entry
                     .form
                     .apply_to(&mut article)
@@ -495,6 +501,7 @@ fn entry_details(ui: &mut egui::Ui, entry: &mut ImportEntry) {
     ui.label(entry.summary.as_str());
     metadata_form(ui, &mut entry.form);
     transcript::media_url_field(ui, entry);
+    blocks::warnings_and_blocks(ui, entry);
     ui.label(RichText::new("Preview").strong());
     egui::ScrollArea::vertical()
         .max_height(180.0)

@@ -186,3 +186,35 @@ fn a_workspace_with_problems_opens_without_the_problems_window() {
         "the Problems window waits to be asked for"
     );
 }
+
+#[test]
+fn a_doubtful_page_given_on_the_command_line_opens_with_its_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("notice.html");
+    std::fs::write(
+        &page,
+        "<html><body><div><p>We use cookies to improve your experience on our site. \
+         Accept all cookies or manage your privacy settings. Log in or sign in to continue.</p></div>\
+         <article><h1>Minister denies export claim</h1>\
+         <p>The minister said on Tuesday that exports of machine tools rose by 38 per cent last year, a figure analysts dispute.</p>\
+         <p>Trade economists said they had seen no evidence of that rise in the customs data.</p></article></body></html>",
+    )
+    .unwrap();
+    let app = launch(Some(&page), None);
+    assert_eq!(app.workspace().articles.len(), 1);
+    assert!(
+        app.workspace().articles[0]
+            .text
+            .contains("The minister said")
+    );
+    let (title, message) = app.errors().next().expect("the warning is shown");
+    assert_eq!(title, "Imported with warnings");
+    assert!(
+        message.contains("the article") && message.contains("cookie"),
+        "{message}"
+    );
+    // An ordinary article opens with nothing to say.
+    let text = dir.path().join("report.txt");
+    std::fs::write(&text, "Заявление\n\nМинистерство отвергло обвинения.").unwrap();
+    assert!(launch(Some(&text), None).errors().next().is_none());
+}

@@ -24,7 +24,7 @@ mod view;
 mod windows;
 
 use crate::edit::{Command, Document, Outcome};
-use crate::import::{ImportOptions, import_file};
+use crate::import::ImportOptions;
 use crate::model::{ArticleId, ClaimId, SourceId, Workspace};
 use crate::ui::actions::{self, Action};
 use crate::ui::dialogs::{self, ProblemLine, UnsavedChoice, details, import as import_dialog};
@@ -276,12 +276,20 @@ impl FactbenchApp {
         self.recovery_target()
     }
 
+    /// A new workspace holding the article at `path`; what looked wrong in
+    /// it (a page whose text may not be the article…) is said at once.
     fn start_with_article(&mut self, path: &Path) {
-        match import_file(path, &ImportOptions::default()) {
-            Ok(article) => {
+        match crate::import::import_file_detailed(path, &ImportOptions::default()) {
+            Ok(imported) => {
+                let article = imported.article;
                 let mut ws = Workspace::new(article.title.clone());
                 ws.articles.push(article);
                 self.replace_document(Document::new(ws, None));
+                if !imported.warnings.is_empty() {
+                    let notes = imported.warnings.join("\n• ");
+                    let message = format!("{}:\n• {notes}", path.display());
+                    self.error("Imported with warnings", message);
+                }
             }
             Err(e) => self.error("Could not import the article", e.to_string()),
         }

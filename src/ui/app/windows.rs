@@ -145,6 +145,9 @@ impl FactbenchApp {
 
     /// Preferences: your name, autosave, and the claim library's folders.
     fn preferences_window(&mut self, ctx: &egui::Context) -> Vec<Intent> {
+        if !self.windows.is_open(Window::Preferences) {
+            return Vec::new(); // Nothing copied for a closed window, frame after frame.
+        }
         let settings = &self.remembered.settings;
         let mut your_name = settings.your_name.clone();
         let mut autosave_secs = settings.autosave_secs;

@@ -168,38 +168,11 @@ impl UpdateDialog {
     }
 }
 
-/// The figures of a quote (runs of digits, with the separators inside them).
+/// The quantities a quote states, as the claim library compares them
+/// ("2,450", "2450" and "2 450" alike; amounts to four significant digits).
 fn figures(quote: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = quote.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let inside = matches!(c, ',' | '.' | '\u{a0}' | '\u{202f}')
-            && !current.is_empty()
-            && chars.get(i + 1).is_some_and(|n| n.is_numeric());
-        if c.is_numeric() || inside {
-            current.push(c);
-        } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::figures;
-
-    #[test]
-    fn figures_are_read_whole() {
-        assert_eq!(
-            figures("rose by 2,450 (7.5 %) in 2024"),
-            ["2,450", "7.5", "2024"]
-        );
-        assert_eq!(figures("вырос на 38 %"), ["38"]);
-        assert!(figures("no figure").is_empty());
-    }
+    crate::library::quantities(quote)
+        .into_iter()
+        .map(crate::library::Quantity::term)
+        .collect()
 }

@@ -21,7 +21,8 @@
 #   9. the window shrinks to 800×600 (the screenshot is kept).
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
-# Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default :97),
+# Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default: a free
+# display Xvfb picks itself),
 # E2E_ARTIFACTS (where screenshots and logs go; default a temporary folder).
 # Needs: Xvfb, xdotool, xclip; ImageMagick's `import` for screenshots
 # (optional). Every wait has a timeout; the whole run takes well under a
@@ -31,7 +32,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 target="${CARGO_TARGET_DIR:-$root/target}"
 bin="${FACTBENCH_BIN:-$target/debug/factbench}"
-display="${E2E_DISPLAY:-:97}"
+display="${E2E_DISPLAY:-}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/factbench-e2e.XXXXXX")"
 artifacts="${E2E_ARTIFACTS:-$work/artifacts}"
 mkdir -p "$artifacts"
@@ -69,6 +70,10 @@ fail() {
     echo "--- the app's output (last 40 lines) ---" >&2
     tail -n 40 "$work/app.log" >&2
   fi
+  if [ -s "$work/xvfb.log" ]; then
+    echo "--- Xvfb's output (last 20 lines) ---" >&2
+    tail -n 20 "$work/xvfb.log" >&2
+  fi
   echo "screenshots and logs: $artifacts" >&2
   exit 1
 }
@@ -86,22 +91,56 @@ wait_for() {
 
 x() { DISPLAY="$display" timeout 10 "$@"; }
 
-# Starts the app with its own HOME ($1) and the remaining arguments.
+# Starts the app with its own HOME ($1) and the remaining arguments. An
+# app that could not reach the X server is started again (up to three
+# times) once the server answers: a CI machine under load has been seen to
+# refuse the first connection while xdotool's went through.
 start_app() {
   local home="$1"
   shift
   mkdir -p "$home"
-  # shellcheck disable=SC2086 # $app_env is a list of env(1) arguments.
-  env ${app_env:-} HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
-    DISPLAY="$display" WAYLAND_DISPLAY="" BROWSER="$work/browser" \
-    "$bin" "$@" >"$work/app.log" 2>&1 &
-  app_pid=$!
-  wait_for 30 x xdotool search --name "Factbench" || fail "no Factbench window appeared within 30 s"
+  local attempt
+  for attempt in 1 2 3; do
+    launch_app "$home" "$@"
+    if wait_for 30 window_or_exit; then
+      if kill -0 "$app_pid" 2>/dev/null; then
+        break
+      fi
+      if grep -q "connection to X server" "$work/app.log" && [ "$attempt" -lt 3 ]; then
+        echo "e2e: the app could not reach $display (attempt $attempt); trying again" >&2
+        server_answers || fail "the X server on $display stopped answering"
+        sleep 1
+        continue
+      fi
+      fail "the app exited at start"
+    fi
+    fail "no Factbench window appeared within 30 s"
+  done
   window="$(x xdotool search --name "Factbench" | head -n 1)"
   # Let the first frames settle, then park the pointer where it hovers nothing.
   sleep 1.5
   kill -0 "$app_pid" 2>/dev/null || fail "the app exited at start"
   x xdotool mousemove 1395 895
+}
+
+launch_app() {
+  local home="$1"
+  shift
+  # shellcheck disable=SC2086 # $app_env is a list of env(1) arguments.
+  env ${app_env:-} HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+    DISPLAY="$display" WAYLAND_DISPLAY="" BROWSER="$work/browser" \
+    "$bin" "$@" >"$work/app.log" 2>&1 &
+  app_pid=$!
+}
+
+# True once the window is there, or the app has exited.
+window_or_exit() {
+  ! kill -0 "$app_pid" 2>/dev/null || x xdotool search --name "Factbench"
+}
+
+# True when the X server answers and Xvfb is still running.
+server_answers() {
+  kill -0 "$xvfb_pid" 2>/dev/null && wait_for 10 x xdotool getdisplaygeometry
 }
 
 stop_app() {
@@ -142,15 +181,26 @@ if [ -z "${FACTBENCH_BIN:-}" ]; then
 fi
 [ -x "$bin" ] || fail "no binary at $bin"
 
+step="starting Xvfb"
+if [ -n "$display" ]; then
+  # A server still on the display asked for (an earlier run ending) would
+  # answer for a moment and then go: wait for it to leave first.
+  lock="/tmp/.X${display#:}-lock"
+  wait_for 10 test ! -e "$lock" || fail "$display is taken (by $(cat "$lock" 2>/dev/null | tr -d ' '))"
+  Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+else
+  # Xvfb picks a display no other server holds and writes its number.
+  Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  wait_for 15 test -s "$work/display" || fail "Xvfb did not say which display it took: $(cat "$work/xvfb.log")"
+  display=":$(tr -d '[:space:]' <"$work/display")"
+fi
 step="starting Xvfb on $display"
-# A server still on this display (an earlier run ending) would answer for
-# a moment and then go: wait for it to leave first.
-lock="/tmp/.X${display#:}-lock"
-wait_for 10 test ! -e "$lock" || fail "$display is taken (by $(cat "$lock" 2>/dev/null | tr -d ' '))"
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-wait_for 15 test -e "$lock" || fail "Xvfb did not take $display"
-wait_for 15 x xdotool getdisplaygeometry || fail "Xvfb did not start (is $display taken?)"
+wait_for 15 x xdotool getdisplaygeometry || fail "Xvfb did not start (is $display taken?): $(cat "$work/xvfb.log")"
+# Still there a moment later (not a server on its way out).
+sleep 0.5
+server_answers || fail "Xvfb on $display went away at start: $(cat "$work/xvfb.log")"
 
 cat >"$work/browser" <<EOF
 #!/bin/sh

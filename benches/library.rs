@@ -134,6 +134,7 @@ fn library_benches(c: &mut Criterion) {
         text: "Germany exported $245bn of gas to China in 2019".into(),
         folders: library.folders(&folders).unwrap(),
         exclude: None,
+        copies_of: None,
         top: 10,
     };
     group.bench_function("query (top 10)", |b| {

@@ -40,6 +40,8 @@ struct JsonMatch<'a> {
     verdict: Option<&'a str>,
     score: f64,
     same_claim: bool,
+    /// The claim's own id in another file: a copy, not an earlier check.
+    another_copy: bool,
 }
 
 pub fn run(args: &SimilarArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -76,6 +78,7 @@ fn similar(args: &SimilarArgs, err: &mut dyn Write) -> Result<Vec<Match>, String
         text,
         folders: library.folders(&folders).map_err(|e| e.to_string())?,
         exclude,
+        copies_of: None,
         top: args.top,
     };
     library.similar(&query).map_err(|e| e.to_string())
@@ -148,6 +151,7 @@ fn print_json(matches: &[Match], out: &mut dyn Write) {
             verdict: m.verdict.as_deref(),
             score: (m.score * 1000.0).round() / 1000.0,
             same_claim: m.same_claim,
+            another_copy: m.another_copy,
         };
         if let Ok(text) = serde_json::to_string(&line) {
             let _ = writeln!(out, "{text}");
@@ -202,7 +206,12 @@ fn table_row(m: &Match) -> [String; 7] {
         verdict,
         m.date.clone(),
         format!("{:.3}", m.score),
-        if m.same_claim { "yes" } else { "no" }.to_owned(),
+        match (m.another_copy, m.same_claim) {
+            (true, _) => "copy of this claim",
+            (false, true) => "yes",
+            (false, false) => "no",
+        }
+        .to_owned(),
     ]
 }
 

@@ -41,11 +41,12 @@ pub fn verdict_conflicts(
             text: claim_text(claim),
             folders: folders.clone(),
             exclude: path.map(|p| (p.to_owned(), claim.id.to_string())),
+            copies_of: Some(claim.id.to_string()),
             top: MATCHES_PER_CLAIM,
         };
         for other in library.similar(&query)? {
             let differs = other.verdict.as_deref().is_some_and(|v| v != verdict);
-            if other.same_claim && differs && keep(claim, &other) {
+            if other.same_claim && !other.another_copy && differs && keep(claim, &other) {
                 conflicts.push(VerdictConflict {
                     claim: claim.id,
                     verdict: verdict.clone(),

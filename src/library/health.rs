@@ -207,6 +207,7 @@ mod tests {
             text: "Россия экспорт нефти газа миллиардов долларов".into(),
             folders: library.folders(&folders).unwrap(),
             exclude: None,
+            copies_of: None,
             top: 50,
         };
         (refresh.notes, library.similar(&query).unwrap().len())

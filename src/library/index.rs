@@ -138,13 +138,14 @@ impl ClaimIndex {
     }
 
     /// Brings the index up to date with the workspaces under `folders`:
-    /// new and changed files are read, deleted ones removed, unreadable
-    /// ones skipped (and their old claims dropped).
+    /// new and changed files are read; deleted ones, and those of folders
+    /// no longer given, removed; unreadable ones skipped (and their old
+    /// claims dropped).
     pub fn refresh(&mut self, folders: &[PathBuf]) -> Result<Refresh, LibraryError> {
         let folders = &canonical(folders)?;
         let mut report = Refresh::default();
         let (on_disk, not_regular) = workspace_files(folders)?;
-        let manifest_changed = self.remember_not_regular(folders, not_regular, &mut report);
+        let manifest_changed = self.remember_not_regular(not_regular, &mut report);
         let mut writer: Option<IndexWriter> = None;
         let mut analyzer = Analyzer::new();
         for path in &on_disk {
@@ -156,7 +157,7 @@ impl ClaimIndex {
                 }
             }
         }
-        for gone in self.files_gone(folders, &on_disk) {
+        for gone in self.files_not_listed(&on_disk) {
             let writer = self.writer(&mut writer)?;
             writer.delete_term(self.workspace_term(&gone));
             self.manifest.files.remove(&gone);
@@ -175,15 +176,14 @@ impl ClaimIndex {
     /// refresh; whether the manifest changed.
     fn remember_not_regular(
         &mut self,
-        folders: &[PathBuf],
         found: BTreeMap<PathBuf, NotRegular>,
         report: &mut Refresh,
     ) -> bool {
         let remembered = &mut self.manifest.not_regular;
         let before = remembered.len();
-        remembered.retain(|path, _| {
-            !folders.iter().any(|f| path.starts_with(f)) || found.contains_key(path)
-        });
+        // Entries outside the folders are forgotten too: the manifest, like
+        // the index, describes the configured folders and nothing else.
+        remembered.retain(|path, _| found.contains_key(path));
         let mut changed = remembered.len() != before;
         for (path, entry) in found {
             if remembered.get(&path) != Some(&entry) {
@@ -314,12 +314,15 @@ impl ClaimIndex {
         Term::from_field_text(self.fields.workspace, &path.to_string_lossy())
     }
 
-    /// Files indexed before, under one of `folders`, that are no longer there.
-    fn files_gone(&self, folders: &[PathBuf], on_disk: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
+    /// Files indexed before that are no longer among the workspaces of the
+    /// folders: deleted, moved, or under a folder no longer configured. The
+    /// index holds exactly the configured folders' files, so its answers
+    /// never depend on what was indexed before.
+    fn files_not_listed(&self, on_disk: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
         self.manifest
             .files
             .keys()
-            .filter(|path| folders.iter().any(|f| path.starts_with(f)) && !on_disk.contains(*path))
+            .filter(|path| !on_disk.contains(*path))
             .cloned()
             .collect()
     }

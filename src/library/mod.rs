@@ -13,6 +13,7 @@
 //!     text: "Russia sold $245bn of gas in 2023".into(),
 //!     folders: library.folders(&folders)?,
 //!     exclude: None,
+//!     copies_of: None,
 //!     top: 5,
 //! })?;
 //! # Ok(()) }
@@ -27,6 +28,7 @@ mod health;
 mod index;
 mod manifest;
 mod numbers;
+mod scope;
 mod search;
 
 pub use analyze::{Analysis, Analyzer};

@@ -8,12 +8,13 @@ use super::LibraryError;
 use super::agreement::agreement;
 use super::analyze::{Analysis, Analyzer};
 use super::index::ClaimIndex;
-use std::collections::{HashMap, HashSet};
+use super::scope::Scope;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{TantivyDocument, Term};
 
 /// At or above this score a match is called the same claim. Calibrated on
 /// the labelled set in `tests/fixtures/library` (see `docs/library.md`).
@@ -35,6 +36,11 @@ pub struct Query {
     pub folders: Vec<PathBuf>,
     /// A claim to leave out (the one being matched): workspace and claim id.
     pub exclude: Option<(PathBuf, String)>,
+    /// The id of the claim being matched, when it has one: a claim with the
+    /// same id in another file is a copy of it (a *Save as*, a colleague's
+    /// clone), marked [`Match::another_copy`] and never the same claim.
+    /// Defaults to the id in `exclude`.
+    pub copies_of: Option<String>,
     pub top: usize,
 }
 
@@ -54,6 +60,18 @@ pub struct Match {
     /// 0–1, higher is closer.
     pub score: f64,
     pub same_claim: bool,
+    /// The same claim id as the claim matched, in another file: a copy of
+    /// it, not an earlier check (never `same_claim`, never a conflict).
+    pub another_copy: bool,
+}
+
+/// Highest score first; equal scores by file and claim id, so that the
+/// order never depends on where the index happened to store them.
+fn best_first(a: &Match, b: &Match) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| a.workspace.cmp(&b.workspace))
+        .then_with(|| a.claim.cmp(&b.claim))
 }
 
 /// The best `query.top` earlier checks, best first.
@@ -75,12 +93,21 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
             dir: index.dir.clone(),
             source,
         })?;
-    let mut idf = Idf::new(&searcher, index);
+    let scope =
+        Scope::new(&searcher, index, &query.folders).map_err(|source| LibraryError::Index {
+            dir: index.dir.clone(),
+            source,
+        })?;
+    let mut idf = Idf::new(&scope, index);
     let query_weights = idf.weights(&wanted.terms);
     let exclude = query.exclude.as_ref().map(|(workspace, claim)| {
         let workspace = std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.clone());
         (workspace, claim.as_str())
     });
+    let copies_of = query
+        .copies_of
+        .as_deref()
+        .or(query.exclude.as_ref().map(|(_, claim)| claim.as_str()));
     let mut matches = Vec::new();
     for (_, address) in candidates {
         let Ok(doc) = searcher.doc::<TantivyDocument>(address) else {
@@ -93,15 +120,18 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
             continue;
         }
         let score = rescore(&wanted, &query_weights, &found, &mut analyzer, &mut idf);
-        let same_claim =
-            score >= SAME_CLAIM_THRESHOLD && distinct.len() >= MIN_TERMS_FOR_SAME_CLAIM;
+        let another_copy = copies_of.is_some_and(|id| found.claim == id);
+        let same_claim = !another_copy
+            && score >= SAME_CLAIM_THRESHOLD
+            && distinct.len() >= MIN_TERMS_FOR_SAME_CLAIM;
         matches.push(Match {
             score,
             same_claim,
+            another_copy,
             ..found
         });
     }
-    matches.sort_by(|a, b| b.score.total_cmp(&a.score));
+    matches.sort_by(best_first);
     matches.truncate(query.top);
     Ok(matches)
 }
@@ -167,6 +197,7 @@ fn matched(index: &ClaimIndex, doc: &TantivyDocument) -> Match {
         date: text(f.date),
         score: 0.0,
         same_claim: false,
+        another_copy: false,
     }
 }
 
@@ -174,7 +205,7 @@ fn matched(index: &ClaimIndex, doc: &TantivyDocument) -> Match {
 /// times agreement of numbers, years and actors with the whole claim.
 fn rescore(
     wanted: &Analysis,
-    query_weights: &HashMap<String, f64>,
+    query_weights: &BTreeMap<String, f64>,
     found: &Match,
     analyzer: &mut Analyzer,
     idf: &mut Idf,
@@ -206,9 +237,10 @@ fn joined(statement: &Analysis, quote: &Analysis) -> Analysis {
     }
 }
 
-/// Cosine of two sets of terms weighted by IDF.
-fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
-    let norm = |m: &HashMap<String, f64>| m.values().map(|w| w * w).sum::<f64>().sqrt();
+/// Cosine of two sets of terms weighted by IDF (summed in term order, so
+/// that the same texts give the same bits in every run).
+fn cosine(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
+    let norm = |m: &BTreeMap<String, f64>| m.values().map(|w| w * w).sum::<f64>().sqrt();
     let (na, nb) = (norm(a), norm(b));
     if na == 0.0 || nb == 0.0 {
         return 0.0;
@@ -220,21 +252,21 @@ fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
     (shared / (na * nb)).clamp(0.0, 1.0)
 }
 
-/// Inverse document frequencies of the statement-and-quote terms, looked
-/// up once per query.
+/// Inverse document frequencies of the statement-and-quote terms among the
+/// claims the query may find ([`Scope`]), looked up once per query.
 struct Idf<'s> {
-    searcher: &'s Searcher,
+    scope: &'s Scope,
     field: tantivy::schema::Field,
     docs: f64,
     known: HashMap<String, f64>,
 }
 
 impl<'s> Idf<'s> {
-    fn new(searcher: &'s Searcher, index: &ClaimIndex) -> Self {
+    fn new(scope: &'s Scope, index: &ClaimIndex) -> Self {
         Idf {
-            searcher,
+            scope,
             field: index.fields.text,
-            docs: searcher.num_docs() as f64,
+            docs: scope.docs() as f64,
             known: HashMap::new(),
         }
     }
@@ -244,15 +276,14 @@ impl<'s> Idf<'s> {
             return weight;
         }
         let df = self
-            .searcher
-            .doc_freq(&Term::from_field_text(self.field, term))
-            .unwrap_or(0) as f64;
+            .scope
+            .doc_freq(&Term::from_field_text(self.field, term)) as f64;
         let weight = (1.0 + ((self.docs - df).max(0.0) + 0.5) / (df + 0.5)).ln();
         self.known.insert(term.to_owned(), weight);
         weight
     }
 
-    fn weights(&mut self, terms: &[String]) -> HashMap<String, f64> {
+    fn weights(&mut self, terms: &[String]) -> BTreeMap<String, f64> {
         terms.iter().map(|t| (t.clone(), self.of(t))).collect()
     }
 }

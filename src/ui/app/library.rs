@@ -44,6 +44,10 @@ pub(super) struct ClaimLibrary {
     /// The newest answer.
     found: Option<(ClaimId, Result<Vec<Match>, String>)>,
     skipped: Vec<String>,
+    /// When the last rescan of the folders finished ("14:02:31 UTC").
+    scanned: Option<String>,
+    /// Whether the window had the focus last frame (a rescan when it comes back).
+    focused: bool,
     /// Verdict conflicts, for the document revision they were asked for.
     conflicts: Vec<VerdictConflict>,
     conflicts_asked: Option<(u64, f64)>,
@@ -164,10 +168,22 @@ impl FactbenchApp {
                 self.start_refresh(folders.clone());
             }
             self.take_answers(ctx);
+            self.rescan_on_focus(ctx);
             self.search_selected(ctx, &folders);
             self.check_consistency(ctx, &folders);
         }
         self.panels.inspector.checked_before = self.checked_before_view(folders.is_empty());
+    }
+
+    /// The window came back into focus: search again, which rescans the
+    /// folders first (a colleague's workspace pulled meanwhile shows up).
+    fn rescan_on_focus(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        let lib = &mut self.services.library;
+        if focused && !lib.focused {
+            lib.asked = None;
+        }
+        lib.focused = focused;
     }
 
     /// The workspace was saved: its file (and maybe its folder) is new to the index.
@@ -225,6 +241,8 @@ impl FactbenchApp {
         for answer in answers {
             match answer {
                 Answer::Refreshed(Ok(refresh)) => {
+                    self.services.library.scanned =
+                        Some(jiff::Timestamp::now().strftime("%H:%M:%S UTC").to_string());
                     let skipped = refresh.skipped.iter().map(|s| format!("Skipped: {s}"));
                     self.services.library.skipped =
                         refresh.notes.into_iter().chain(skipped).collect();
@@ -352,6 +370,7 @@ impl FactbenchApp {
             claim: Some(claim),
             show_rejected: lib.show_rejected,
             skipped: lib.skipped.clone(),
+            scanned: lib.scanned.clone(),
             ..CheckedBefore::default()
         };
         if no_folders || lib.index_dir.is_none() {
@@ -368,6 +387,10 @@ impl FactbenchApp {
             Some((id, Ok(matches))) if *id == claim => {
                 let here = self.here_key(claim);
                 for found in matches {
+                    if found.another_copy {
+                        view.copies.push(found.clone());
+                        continue;
+                    }
                     let decision = lib.decisions.get(&here, &earlier_key(found));
                     let suggestion = Suggestion {
                         found: found.clone(),

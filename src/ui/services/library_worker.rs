@@ -288,7 +288,23 @@ fn serve(index_dir: &Path, inbox: &Receiver<Request>, outbox: &Sender<Envelope>,
     let mut library: Option<Library> = None;
     while let Ok(first) = inbox.recv() {
         let batch: Vec<Request> = std::iter::once(first).chain(inbox.try_iter()).collect();
+        let mut scanned = false;
         for request in coalesce(batch) {
+            // Each search first rescans the folders' file states (cheap:
+            // only changed files are read), so a workspace a colleague added
+            // is found without a restart; once per batch is enough.
+            if let Request::Search(_, search) = &request
+                && !scanned
+            {
+                let rescan = Request::Refresh(search.folders.clone());
+                if outbox
+                    .send(answer(index_dir, &mut library, rescan))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+            scanned |= matches!(request, Request::Refresh(_) | Request::Search(..));
             let envelope = answer(index_dir, &mut library, request);
             if outbox.send(envelope).is_err() {
                 return;
@@ -379,6 +395,7 @@ fn find(library: &Library, search: &Search) -> Result<Vec<Match>, String> {
             .folders(&search.folders)
             .map_err(|e| e.to_string())?,
         exclude: None,
+        copies_of: Some(search.claim.to_string()),
         top: SEARCH_DEPTH,
     };
     let matches = library.similar(&query).map_err(|e| e.to_string())?;

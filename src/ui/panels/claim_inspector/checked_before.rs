@@ -51,6 +51,11 @@ pub struct CheckedBefore {
     /// Lines about the last refresh: the index rebuilt, workspaces skipped
     /// (each "Skipped: …"), or why it failed.
     pub skipped: Vec<String>,
+    /// Copies of this very claim (the same claim id in another file: a
+    /// *Save as*, a colleague's clone), shown apart, never as earlier checks.
+    pub copies: Vec<Match>,
+    /// When the library last scanned its folders ("14:02:31"), if it has.
+    pub scanned: Option<String>,
 }
 
 /// What the section asks for.
@@ -128,10 +133,26 @@ pub fn checked_before(
             rejected_row(ui, suggestion, claim, &mut out);
         }
     }
+    copies_rows(ui, &state.copies);
     for skipped in &state.skipped {
         ui.weak(skipped);
     }
+    if let Some(time) = &state.scanned {
+        ui.weak(format!("Library folders last scanned at {time}."));
+    }
     out
+}
+
+/// The files holding another copy of this claim, in one quiet line each.
+fn copies_rows(ui: &mut Ui, copies: &[Match]) {
+    for copy in copies {
+        ui.weak(format!(
+            "Another copy of this claim: {} · {}",
+            copy.workspace.display(),
+            copy.date
+        ))
+        .on_hover_text("The same claim id in another file (a saved copy): not an earlier check");
+    }
 }
 
 fn suggestion_row(

@@ -135,6 +135,7 @@ fn library_benches(c: &mut Criterion) {
         folders: library.folders(&folders).unwrap(),
         exclude: None,
         copies_of: None,
+        scale: None,
         top: 10,
     };
     group.bench_function("query (top 10)", |b| {

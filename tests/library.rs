@@ -53,6 +53,7 @@ fn search(library: &Library, folder: &Path, text: &str, top: usize) -> Vec<Match
             folders: library.folders(&[folder.to_owned()]).unwrap(),
             exclude: None,
             copies_of: None,
+            scale: None,
             top,
         })
         .unwrap()

@@ -15,6 +15,7 @@
 //!     exclude: None,
 //!     copies_of: None,
 //!     top: 5,
+//!     scale: None,
 //! })?;
 //! # Ok(()) }
 //! ```
@@ -24,6 +25,7 @@ mod agreement;
 mod analyze;
 mod consistency;
 mod decisions;
+mod external;
 mod health;
 mod index;
 mod manifest;
@@ -32,11 +34,12 @@ mod scope;
 mod search;
 
 pub use analyze::{Analysis, Analyzer};
-pub use consistency::{VerdictConflict, verdict_conflicts};
+pub use consistency::{VerdictConflict, external_disagreements, verdict_conflicts};
 pub use decisions::{ClaimKey, Decision, Decisions};
+pub use external::{Review, mapped_verdict};
 pub use index::{Refresh, claim_text};
 pub use numbers::{Quantity, quantities};
-pub use search::{Match, Query, SAME_CLAIM_THRESHOLD};
+pub use search::{ExternalCheck, Match, Query, SAME_CLAIM_THRESHOLD};
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

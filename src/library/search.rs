@@ -9,6 +9,7 @@ use super::agreement::agreement;
 use super::analyze::{Analysis, Analyzer};
 use super::index::ClaimIndex;
 use super::scope::Scope;
+use crate::model::VerdictScale;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use tantivy::collector::TopDocs;
@@ -42,6 +43,9 @@ pub struct Query {
     /// Defaults to the id in `exclude`.
     pub copies_of: Option<String>,
     pub top: usize,
+    /// The scale published reviews' ratings are mapped onto (the querying
+    /// workspace's); the default scale when `None`.
+    pub scale: Option<VerdictScale>,
 }
 
 /// One earlier check.
@@ -63,6 +67,67 @@ pub struct Match {
     /// The same claim id as the claim matched, in another file: a copy of
     /// it, not an earlier check (never `same_claim`, never a conflict).
     pub another_copy: bool,
+    /// Set for a published review read from a ClaimReview file: then
+    /// `workspace` is the file, `claim` the review's URL, `verdict` its
+    /// rating mapped onto the query's scale and `verdict_label` its rating.
+    pub external: Option<Box<ExternalCheck>>,
+}
+
+/// What a published review says beyond a desk's check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExternalCheck {
+    /// The rating in the publisher's words (`alternateName`).
+    pub rating: String,
+    pub rating_value: Option<f64>,
+    pub best: Option<f64>,
+    pub worst: Option<f64>,
+    pub publisher: String,
+    pub url: String,
+    pub language: String,
+    /// Every file the review was found in (the same URL is one check).
+    pub sources: Vec<PathBuf>,
+}
+
+/// The matches, best first, with each published review once: copies of
+/// it (the same URL) in other files become its `sources`.
+fn one_per_review(matches: Vec<Match>) -> Vec<Match> {
+    let mut kept: Vec<Match> = Vec::with_capacity(matches.len());
+    let mut by_url: HashMap<String, usize> = HashMap::new();
+    for found in matches {
+        let url = found
+            .external
+            .as_ref()
+            .map(|e| e.url.clone())
+            .filter(|u| !u.is_empty());
+        match url {
+            Some(url) => match by_url.get(&url) {
+                Some(&at) => {
+                    if let Some(first) = kept[at].external.as_mut() {
+                        first.sources.push(found.workspace);
+                    }
+                }
+                None => {
+                    by_url.insert(url, kept.len());
+                    kept.push(found);
+                }
+            },
+            None => kept.push(found),
+        }
+    }
+    kept
+}
+
+/// A published review's verdict: its rating mapped onto `scale`.
+fn map_rating(found: &mut Match, scale: &VerdictScale) {
+    if let Some(external) = &found.external {
+        found.verdict = super::external::mapped_verdict(
+            &external.rating,
+            external.rating_value,
+            external.best,
+            external.worst,
+            scale,
+        );
+    }
 }
 
 /// Highest score first; equal scores by file and claim id, so that the
@@ -132,6 +197,11 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
         });
     }
     matches.sort_by(best_first);
+    let scale = query.scale.clone().unwrap_or_default();
+    let mut matches = one_per_review(matches);
+    for found in &mut matches {
+        map_rating(found, &scale);
+    }
     matches.truncate(query.top);
     Ok(matches)
 }
@@ -198,6 +268,19 @@ fn matched(index: &ClaimIndex, doc: &TantivyDocument) -> Match {
         score: 0.0,
         same_claim: false,
         another_copy: false,
+        external: (text(f.external) == "1").then(|| {
+            let number = |field| text(field).parse::<f64>().ok();
+            Box::new(ExternalCheck {
+                rating: text(f.rating),
+                rating_value: number(f.rating_value),
+                best: number(f.best),
+                worst: number(f.worst),
+                publisher: text(f.publisher),
+                url: text(f.url),
+                language: text(f.language),
+                sources: vec![PathBuf::from(text(f.workspace))],
+            })
+        }),
     }
 }
 

@@ -41,7 +41,7 @@ impl FactbenchApp {
             }
             Intent::VerdictNumber(n) => self.set_nth_verdict(ctx, n),
             Intent::Copy(text) => ctx.copy_text(text),
-            Intent::CheckedBefore(intent) => self.on_checked_before(intent),
+            Intent::CheckedBefore(intent) => self.on_checked_before(ctx, intent),
         }
         self.reconcile_view();
     }

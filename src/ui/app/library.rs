@@ -303,7 +303,10 @@ impl FactbenchApp {
             }
         }
         let own = lib.own.as_ref().map(|(given, _)| given.clone());
-        let search = Search::for_claim(claim, folders.to_vec(), own);
+        let search = Search {
+            scale: Some(self.doc.workspace().scale.clone()),
+            ..Search::for_claim(claim, folders.to_vec(), own)
+        };
         lib.asked = Some((claim.id, text));
         lib.typed = None;
         if let Some(worker) = &mut lib.worker {
@@ -435,9 +438,19 @@ impl FactbenchApp {
         }
     }
 
-    pub(super) fn on_checked_before(&mut self, intent: CheckedBeforeIntent) {
+    pub(super) fn on_checked_before(&mut self, ctx: &egui::Context, intent: CheckedBeforeIntent) {
         let lib = &mut self.services.library;
         match intent {
+            CheckedBeforeIntent::Open(found) if found.external.is_some() => {
+                // A published review lives on the web, not in a workspace.
+                let url = found.external.map(|e| e.url).unwrap_or_default();
+                if crate::model::url_opens_in_browser(&url) {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                }
+            }
+            CheckedBeforeIntent::Cite(claim, found) if found.external.is_some() => {
+                self.cite_published_review(ctx, claim, &found);
+            }
             CheckedBeforeIntent::Open(found) => {
                 if let Some(worker) = &lib.worker {
                     worker.open(OpenFor::Show, found.workspace, found.claim);
@@ -462,6 +475,24 @@ impl FactbenchApp {
                 }
             }
         }
+    }
+
+    /// Cites a published review: a source for the review, evidence for the claim.
+    fn cite_published_review(&mut self, ctx: &egui::Context, claim: ClaimId, found: &Match) {
+        if self.doc.workspace().claim(claim).is_none() {
+            return;
+        }
+        let Some((source, evidence)) = review_citation(found) else {
+            return;
+        };
+        self.run_command(
+            ctx,
+            Command::AddSourceAndCite {
+                source: Box::new(source),
+                claim,
+                evidence: Box::new(evidence),
+            },
+        );
     }
 
     fn on_earlier_check(
@@ -582,6 +613,33 @@ fn citation(check: &EarlierCheck) -> (Source, Evidence) {
         note: String::new(),
     };
     (source, evidence)
+}
+
+/// The source and evidence that cite a published review: its page, its
+/// publisher and date, the rating in the publisher's words.
+fn review_citation(found: &Match) -> Option<(Source, Evidence)> {
+    let review = found.external.as_ref()?;
+    let mut source = Source::new(
+        format!(
+            "Fact-check: {}",
+            crate::text::one_line(&found.statement, 100)
+        ),
+        review.url.clone(),
+        SourceKind::NewsReport,
+    );
+    source.publisher = review.publisher.clone();
+    source.published = found.date.parse::<jiff::civil::Date>().ok();
+    source.notes = format!(
+        "A published review (ClaimReview) found in {}.",
+        found.workspace.display()
+    );
+    let evidence = Evidence {
+        source: source.id,
+        stance: Stance::Context,
+        excerpt: format!("Rated “{}” by {}.", review.rating, review.publisher),
+        note: String::new(),
+    };
+    Some((source, evidence))
 }
 
 /// A conflict as a line of the Problems window.

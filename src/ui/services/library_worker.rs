@@ -36,6 +36,8 @@ pub struct Search {
     pub folders: Vec<PathBuf>,
     /// The open workspace's file: none of its claims is suggested.
     pub own_workspace: Option<PathBuf>,
+    /// The open workspace's scale, which published ratings are mapped onto.
+    pub scale: Option<crate::model::VerdictScale>,
 }
 
 impl Search {
@@ -46,6 +48,7 @@ impl Search {
             text: claim_text(claim),
             folders,
             own_workspace,
+            scale: None,
         }
     }
 }
@@ -396,6 +399,7 @@ fn find(library: &Library, search: &Search) -> Result<Vec<Match>, String> {
             .map_err(|e| e.to_string())?,
         exclude: None,
         copies_of: Some(search.claim.to_string()),
+        scale: None,
         top: SEARCH_DEPTH,
     };
     let matches = library.similar(&query).map_err(|e| e.to_string())?;

@@ -182,12 +182,17 @@ fn suggestion_row(
         if link.clicked() {
             out.push(CheckedBeforeIntent::Open(found.clone()));
         }
-        let file = found.workspace.file_name().map_or_else(
-            || found.workspace.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        ui.weak(format!("{file} · {}", found.date))
-            .on_hover_text(found.workspace.display().to_string());
+        match &found.external {
+            Some(review) => published_review_line(ui, found, review),
+            None => {
+                let file = found.workspace.file_name().map_or_else(
+                    || found.workspace.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.weak(format!("{file} · {}", found.date))
+                    .on_hover_text(found.workspace.display().to_string());
+            }
+        }
         ui.horizontal_wrapped(|ui| {
             if ui
                 .small_button("Cite this check")
@@ -227,6 +232,28 @@ fn suggestion_row(
                 ));
             }
         });
+    });
+}
+
+/// A published review's publisher, date and rating, with a link to it.
+fn published_review_line(ui: &mut Ui, found: &Match, review: &crate::library::ExternalCheck) {
+    ui.horizontal_wrapped(|ui| {
+        let publisher = if review.publisher.is_empty() {
+            "Published fact-check"
+        } else {
+            review.publisher.as_str()
+        };
+        ui.weak(format!(
+            "{publisher} · {} · rated “{}”",
+            found.date, review.rating
+        ))
+        .on_hover_text(format!(
+            "A published review (ClaimReview), read-only, from {}",
+            found.workspace.display()
+        ));
+        if !review.url.is_empty() {
+            crate::ui::widgets::link(ui, "Open the review", &review.url);
+        }
     });
 }
 

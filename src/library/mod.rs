@@ -29,9 +29,11 @@ mod external;
 mod health;
 mod index;
 mod manifest;
+mod names;
 mod numbers;
 mod scope;
 mod search;
+mod synonyms;
 
 pub use analyze::{Analysis, Analyzer};
 pub use consistency::{VerdictConflict, external_disagreements, verdict_conflicts};

@@ -317,7 +317,21 @@ fn joined(statement: &Analysis, quote: &Analysis) -> Analysis {
         quantities: [statement.quantities.as_slice(), quote.quantities.as_slice()].concat(),
         actors,
         names_a_source: statement.names_a_source || quote.names_a_source,
+        names: merged_names(&statement.names, &quote.names),
     }
+}
+
+/// The capitalised words of a statement and its quote together.
+fn merged_names(
+    statement: &super::names::Capitalised,
+    quote: &super::names::Capitalised,
+) -> super::names::Capitalised {
+    let mut names = statement.clone();
+    names.inside.extend(quote.inside.iter().cloned());
+    names.first.extend(quote.first.iter().cloned());
+    names.initials.extend(quote.initials.iter().cloned());
+    names.title_case = statement.title_case;
+    names
 }
 
 /// Cosine of two sets of terms weighted by IDF (summed in term order, so

@@ -185,13 +185,14 @@ fn external_benches(_: &mut Criterion) {
         let mut lines = String::new();
         for i in 0..EACH {
             let n = file * EACH + i;
+            let rating = ["False", "Mostly false", "True", "Misleading"][n % 4];
             let review = serde_json::json!({
                 "@type": "ClaimReview",
                 "claimReviewed": review_claim(n, edit),
                 "url": format!("https://checks.example/{n}"),
                 "datePublished": "2024-03-01",
                 "author": {"name": format!("Checker {}", n % 40)},
-                "reviewRating": {"alternateName": ["False", "Mostly false", "True", "Misleading"][n % 4],
+                "reviewRating": {"alternateName": rating,
                                   "ratingValue": 1 + n % 5, "bestRating": 5, "worstRating": 1}
             });
             lines.push_str(&review.to_string());

@@ -328,7 +328,9 @@ fn similar_prints_the_earlier_check_first_as_json_lines() {
     );
     assert!(first["statement"].as_str().unwrap().contains("$245bn"));
     let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), 6, "{keys:?}");
+    assert_eq!(keys.len(), 8, "{keys:?}");
+    assert_eq!(first["external"], false);
+    assert_eq!(first["another_copy"], false);
     let scores: Vec<f64> = lines.iter().map(|l| l["score"].as_f64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
     assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));

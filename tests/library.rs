@@ -52,6 +52,8 @@ fn search(library: &Library, folder: &Path, text: &str, top: usize) -> Vec<Match
             text: text.to_owned(),
             folders: library.folders(&[folder.to_owned()]).unwrap(),
             exclude: None,
+            copies_of: None,
+            scale: None,
             top,
         })
         .unwrap()

@@ -40,7 +40,7 @@ impl Desk {
     }
 
     fn index(&self) -> PathBuf {
-        self.cache.path().join("claims-v1")
+        self.cache.path().join("claims-v2")
     }
 
     /// `factbench similar` with these arguments: exit code, stdout, stderr.
@@ -104,7 +104,7 @@ fn survives(damage: impl FnOnce(&Desk)) {
     let notes: Vec<&str> = err.lines().filter(|l| l.contains("damaged")).collect();
     assert_eq!(notes.len(), 1, "{err}");
     assert!(notes[0].contains("rebuilding"), "{err}");
-    assert!(notes[0].contains("claims-v1"), "{err}");
+    assert!(notes[0].contains("claims-v2"), "{err}");
     let again = desk.finds_the_earlier_check();
     assert!(!again.contains("damaged"), "{again}");
 }

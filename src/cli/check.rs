@@ -132,6 +132,14 @@ fn check_one(
     for conflict in &conflicts {
         let _ = writeln!(out, "  verdict differs: {conflict}");
     }
+    // Published reviews rated otherwise: said, never a failure.
+    if let Some((library, folders)) = library {
+        let notes = super::similar::external_disagreements(library, folders, path, ws)
+            .unwrap_or_else(|message| vec![message]);
+        for note in notes {
+            let _ = writeln!(out, "  published elsewhere: {note}");
+        }
+    }
     let unready = if ready {
         print_unready(&loaded.workspace, out)
     } else {

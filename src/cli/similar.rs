@@ -31,7 +31,10 @@ pub struct SimilarArgs {
     pub index_dir: Option<PathBuf>,
 }
 
-/// The JSON line of one match; fields in the order the issue gives.
+/// The JSON line of one match; fields in the order the issue gives. For a
+/// published review `workspace` is its file, `claim` its URL and `verdict`
+/// its rating mapped onto the scale (or null), and the review's own fields
+/// follow.
 #[derive(serde::Serialize)]
 struct JsonMatch<'a> {
     workspace: String,
@@ -40,6 +43,27 @@ struct JsonMatch<'a> {
     verdict: Option<&'a str>,
     score: f64,
     same_claim: bool,
+    /// The claim's own id in another file: a copy, not an earlier check.
+    another_copy: bool,
+    external: bool,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    review: Option<JsonReview<'a>>,
+}
+
+/// What a published review adds to its JSON line.
+#[derive(serde::Serialize)]
+struct JsonReview<'a> {
+    rating: &'a str,
+    rating_value: Option<f64>,
+    best: Option<f64>,
+    worst: Option<f64>,
+    publisher: &'a str,
+    url: &'a str,
+    /// `YYYY-MM-DD`, or null when the review gives no date.
+    date: Option<&'a str>,
+    language: Option<&'a str>,
+    /// Every file it was found in (the same review in several is one check).
+    sources: Vec<String>,
 }
 
 pub fn run(args: &SimilarArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -60,9 +84,9 @@ pub fn run(args: &SimilarArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 fn similar(args: &SimilarArgs, err: &mut dyn Write) -> Result<Vec<Match>, String> {
-    let (text, exclude, default_folder) = match (&args.text, &args.claim) {
+    let (text, exclude, default_folder, scale) = match (&args.text, &args.claim) {
         (_, Some(pair)) => claim_query(&pair[0], Path::new(&pair[1]))?,
-        (Some(text), None) => (text.clone(), None, PathBuf::from(".")),
+        (Some(text), None) => (text.clone(), None, PathBuf::from("."), None),
         (None, None) => return Err("give a TEXT or --claim ID WORKSPACE".into()),
     };
     let folders = if args.folders.is_empty() {
@@ -76,13 +100,21 @@ fn similar(args: &SimilarArgs, err: &mut dyn Write) -> Result<Vec<Match>, String
         text,
         folders: library.folders(&folders).map_err(|e| e.to_string())?,
         exclude,
+        copies_of: None,
+        scale,
         top: args.top,
     };
     library.similar(&query).map_err(|e| e.to_string())
 }
 
-/// What to look for: the text, the claim to leave out, the default folder.
-type Asked = (String, Option<(PathBuf, String)>, PathBuf);
+/// What to look for: the text, the claim to leave out, the default folder,
+/// the scale published ratings are mapped onto.
+type Asked = (
+    String,
+    Option<(PathBuf, String)>,
+    PathBuf,
+    Option<crate::model::VerdictScale>,
+);
 
 /// The text of claim `id` in `workspace`, the claim to leave out, and the
 /// workspace's folder.
@@ -103,6 +135,7 @@ fn claim_query(id: &str, workspace: &Path) -> Result<Asked, String> {
         claim_text(claim),
         Some((workspace.to_owned(), claim.id.to_string())),
         folder,
+        Some(loaded.workspace.scale.clone()),
     ))
 }
 
@@ -148,6 +181,19 @@ fn print_json(matches: &[Match], out: &mut dyn Write) {
             verdict: m.verdict.as_deref(),
             score: (m.score * 1000.0).round() / 1000.0,
             same_claim: m.same_claim,
+            another_copy: m.another_copy,
+            external: m.external.is_some(),
+            review: m.external.as_ref().map(|e| JsonReview {
+                rating: &e.rating,
+                rating_value: e.rating_value,
+                best: e.best,
+                worst: e.worst,
+                publisher: &e.publisher,
+                url: &e.url,
+                date: (!m.date.is_empty()).then_some(m.date.as_str()),
+                language: (!e.language.is_empty()).then_some(e.language.as_str()),
+                sources: e.sources.iter().map(|p| p.display().to_string()).collect(),
+            }),
         };
         if let Ok(text) = serde_json::to_string(&line) {
             let _ = writeln!(out, "{text}");
@@ -190,10 +236,10 @@ fn print_table(matches: &[Match], out: &mut dyn Write) {
 }
 
 fn table_row(m: &Match) -> [String; 7] {
-    let verdict = if m.verdict.is_some() {
-        m.verdict_label.clone()
-    } else {
-        "unrated".to_owned()
+    let verdict = match &m.external {
+        Some(review) => format!("{} ({})", review.rating, review.publisher),
+        None if m.verdict.is_some() => m.verdict_label.clone(),
+        None => "unrated".to_owned(),
     };
     [
         m.workspace.display().to_string(),
@@ -202,7 +248,12 @@ fn table_row(m: &Match) -> [String; 7] {
         verdict,
         m.date.clone(),
         format!("{:.3}", m.score),
-        if m.same_claim { "yes" } else { "no" }.to_owned(),
+        match (m.another_copy, m.same_claim) {
+            (true, _) => "copy of this claim",
+            (false, true) => "yes",
+            (false, false) => "no",
+        }
+        .to_owned(),
     ]
 }
 
@@ -243,6 +294,38 @@ pub fn verdict_conflicts(
                 other.claim,
                 other.date,
                 crate::text::quoted(other.verdict.as_deref().unwrap_or_default()),
+            )
+        })
+        .collect())
+}
+
+/// `check --library`: the claims of `workspace` whose same claim among the
+/// published reviews is rated otherwise, as lines (warnings only).
+pub fn external_disagreements(
+    library: &Library,
+    folders: &[PathBuf],
+    path: &Path,
+    workspace: &Workspace,
+) -> Result<Vec<String>, String> {
+    let found = crate::library::external_disagreements(
+        library,
+        folders,
+        Some(path),
+        &workspace.claims,
+        &workspace.scale,
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(found
+        .iter()
+        .map(|d| {
+            let review = d.other.external.as_ref();
+            format!(
+                "claim {} is {}; {} rated it {} ({})",
+                d.claim,
+                crate::text::quoted(&d.verdict),
+                crate::text::quoted(review.map_or("", |r| r.publisher.as_str())),
+                crate::text::quoted(review.map_or("", |r| r.rating.as_str())),
+                review.map_or("", |r| r.url.as_str()),
             )
         })
         .collect())

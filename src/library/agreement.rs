@@ -16,6 +16,9 @@ const EXTRA: f64 = 0.85;
 /// unless either text names a source ("imported from China"), which
 /// frees the order.
 const SWAPPED_ROLES: f64 = 0.35;
+/// Each text names a person, place or product the other does not ("won
+/// Georgia" for "won Arizona"; [`super::names`]).
+const OTHER_NAME: f64 = 0.45;
 
 /// A factor in (0, 1]: 1 when numbers, years and actors all agree.
 pub fn agreement(query: &Analysis, candidate: &Analysis) -> f64 {
@@ -43,7 +46,12 @@ pub fn agreement(query: &Analysis, candidate: &Analysis) -> f64 {
         role_order(&query.actors, &candidate.actors)
     };
     let actors = compare(&query.actors, &candidate.actors, |a, b| a == b) * roles;
-    numbers * dates * actors
+    let names = if super::names::substituted(&query.names, &candidate.names) {
+        OTHER_NAME
+    } else {
+        1.0
+    };
+    numbers * dates * actors * names
 }
 
 /// How well two lists of details agree, by the factors above.

@@ -23,6 +23,8 @@ pub struct Analysis {
     /// Whether an actor is named as a source ("from China"), so that the
     /// order of actors says nothing about roles.
     pub names_a_source: bool,
+    /// Its capitalised words, to tell another name from the same one.
+    pub names: super::names::Capitalised,
 }
 
 /// Reusable analyzers (tantivy's need `&mut` to run).
@@ -61,6 +63,11 @@ impl Analyzer {
         let mut terms = Vec::new();
         let (latin, cyrillic) = words_by_script(&words);
         run(&mut self.english, &latin, &mut terms);
+        for term in &mut terms {
+            if let Some(common) = super::synonyms::common_stem(term) {
+                *term = common.to_owned();
+            }
+        }
         if is_ukrainian(text) {
             let mut words = Vec::new();
             run(&mut self.ukrainian, &cyrillic, &mut words);
@@ -77,6 +84,7 @@ impl Analyzer {
             quantities: found,
             actors,
             names_a_source: names_a_source(text),
+            names: super::names::capitalised(text),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! match elsewhere carries another verdict, so that a desk does not call
 //! *True* today what it called *False* last month without meaning to.
 //! `factbench check --library` prints them; the window's Problems list
-//! shows them.
+//! shows them. Published reviews from outside the desk are never
+//! conflicts here: [`external_disagreements`] lists them apart.
 
 use super::{Library, LibraryError, Match, Query, claim_text};
 use crate::model::{Claim, ClaimId};
@@ -41,11 +42,18 @@ pub fn verdict_conflicts(
             text: claim_text(claim),
             folders: folders.clone(),
             exclude: path.map(|p| (p.to_owned(), claim.id.to_string())),
+            copies_of: Some(claim.id.to_string()),
+            scale: None,
             top: MATCHES_PER_CLAIM,
         };
         for other in library.similar(&query)? {
             let differs = other.verdict.as_deref().is_some_and(|v| v != verdict);
-            if other.same_claim && differs && keep(claim, &other) {
+            if other.same_claim
+                && !other.another_copy
+                && other.external.is_none()
+                && differs
+                && keep(claim, &other)
+            {
                 conflicts.push(VerdictConflict {
                     claim: claim.id,
                     verdict: verdict.clone(),
@@ -55,4 +63,42 @@ pub fn verdict_conflicts(
         }
     }
     Ok(conflicts)
+}
+
+/// A rated claim and a published review, called the same claim, whose
+/// rating maps onto another verdict: a quieter warning than a conflict
+/// (another organisation may rate differently), never an error.
+pub fn external_disagreements(
+    library: &Library,
+    folders: &[PathBuf],
+    path: Option<&Path>,
+    claims: &[Claim],
+    scale: &crate::model::VerdictScale,
+) -> Result<Vec<VerdictConflict>, LibraryError> {
+    let folders = library.folders(folders)?;
+    let mut found = Vec::new();
+    for claim in claims {
+        let Some(verdict) = &claim.verdict else {
+            continue;
+        };
+        let query = Query {
+            text: claim_text(claim),
+            folders: folders.clone(),
+            exclude: path.map(|p| (p.to_owned(), claim.id.to_string())),
+            copies_of: Some(claim.id.to_string()),
+            top: MATCHES_PER_CLAIM,
+            scale: Some(scale.clone()),
+        };
+        for other in library.similar(&query)? {
+            let differs = other.verdict.as_deref().is_some_and(|v| v != verdict);
+            if other.same_claim && other.external.is_some() && differs {
+                found.push(VerdictConflict {
+                    claim: claim.id,
+                    verdict: verdict.clone(),
+                    other,
+                });
+            }
+        }
+    }
+    Ok(found)
 }

@@ -207,6 +207,8 @@ mod tests {
             text: "Россия экспорт нефти газа миллиардов долларов".into(),
             folders: library.folders(&folders).unwrap(),
             exclude: None,
+            copies_of: None,
+            scale: None,
             top: 50,
         };
         (refresh.notes, library.similar(&query).unwrap().len())
@@ -226,11 +228,11 @@ mod tests {
         let (folder, cache) = desk();
         let (notes, found) = refresh_and_search(cache.path(), folder.path());
         assert!(notes.is_empty() && found > 0, "{notes:?} {found}");
-        let index = cache.path().join("claims-v1");
+        let index = cache.path().join("claims-v2");
         std::fs::write(index.join("meta.json"), "{ garbled").unwrap();
         let (notes, again) = refresh_and_search(cache.path(), folder.path());
         assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].contains("damaged") && notes[0].contains("claims-v1"));
+        assert!(notes[0].contains("damaged") && notes[0].contains("claims-v2"));
         assert_eq!(again, found);
         let (notes, _) = refresh_and_search(cache.path(), folder.path());
         assert!(notes.is_empty(), "{notes:?}");
@@ -240,7 +242,7 @@ mod tests {
     fn an_index_with_claims_its_manifest_does_not_count_is_damaged() {
         let (folder, cache) = desk();
         refresh_and_search(cache.path(), folder.path());
-        let manifest = cache.path().join("claims-v1/manifest.json");
+        let manifest = cache.path().join("claims-v2/manifest.json");
         let text = std::fs::read_to_string(&manifest).unwrap();
         let miscounted = text.replacen("\"claims\":", "\"claims\":1", 1);
         assert_ne!(text, miscounted);

@@ -42,6 +42,16 @@ pub struct Fields {
     pub context: Field,
     /// Terms of the rationale: indexed, not used for ranking.
     pub rationale_terms: Field,
+    /// `"1"` for a published review read from a ClaimReview file.
+    pub external: Field,
+    /// A review's rating: words, value, best and worst, as given.
+    pub rating: Field,
+    pub rating_value: Field,
+    pub best: Field,
+    pub worst: Field,
+    pub publisher: Field,
+    pub url: Field,
+    pub language: Field,
 }
 
 pub(super) fn schema() -> (Schema, Fields) {
@@ -66,6 +76,14 @@ pub(super) fn schema() -> (Schema, Fields) {
         text: builder.add_text_field("text", terms.clone()),
         context: builder.add_text_field("context", terms.clone()),
         rationale_terms: builder.add_text_field("rationale_terms", terms),
+        external: builder.add_text_field("external", STRING | STORED),
+        rating: builder.add_text_field("rating", STORED),
+        rating_value: builder.add_text_field("rating_value", STORED),
+        best: builder.add_text_field("best", STORED),
+        worst: builder.add_text_field("worst", STORED),
+        publisher: builder.add_text_field("publisher", STORED),
+        url: builder.add_text_field("url", STORED),
+        language: builder.add_text_field("language", STORED),
     };
     (builder.build(), fields)
 }
@@ -138,13 +156,14 @@ impl ClaimIndex {
     }
 
     /// Brings the index up to date with the workspaces under `folders`:
-    /// new and changed files are read, deleted ones removed, unreadable
-    /// ones skipped (and their old claims dropped).
+    /// new and changed files are read; deleted ones, and those of folders
+    /// no longer given, removed; unreadable ones skipped (and their old
+    /// claims dropped).
     pub fn refresh(&mut self, folders: &[PathBuf]) -> Result<Refresh, LibraryError> {
         let folders = &canonical(folders)?;
         let mut report = Refresh::default();
         let (on_disk, not_regular) = workspace_files(folders)?;
-        let manifest_changed = self.remember_not_regular(folders, not_regular, &mut report);
+        let manifest_changed = self.remember_not_regular(not_regular, &mut report);
         let mut writer: Option<IndexWriter> = None;
         let mut analyzer = Analyzer::new();
         for path in &on_disk {
@@ -156,7 +175,7 @@ impl ClaimIndex {
                 }
             }
         }
-        for gone in self.files_gone(folders, &on_disk) {
+        for gone in self.files_not_listed(&on_disk) {
             let writer = self.writer(&mut writer)?;
             writer.delete_term(self.workspace_term(&gone));
             self.manifest.files.remove(&gone);
@@ -175,15 +194,14 @@ impl ClaimIndex {
     /// refresh; whether the manifest changed.
     fn remember_not_regular(
         &mut self,
-        folders: &[PathBuf],
         found: BTreeMap<PathBuf, NotRegular>,
         report: &mut Refresh,
     ) -> bool {
         let remembered = &mut self.manifest.not_regular;
         let before = remembered.len();
-        remembered.retain(|path, _| {
-            !folders.iter().any(|f| path.starts_with(f)) || found.contains_key(path)
-        });
+        // Entries outside the folders are forgotten too: the manifest, like
+        // the index, describes the configured folders and nothing else.
+        remembered.retain(|path, _| found.contains_key(path));
         let mut changed = remembered.len() != before;
         for (path, entry) in found {
             if remembered.get(&path) != Some(&entry) {
@@ -244,6 +262,9 @@ impl ClaimIndex {
         report: &mut Refresh,
     ) {
         writer.delete_term(self.workspace_term(path));
+        if super::external::is_review_file(path) {
+            return self.reindex_reviews(writer, path, analyzer, report);
+        }
         match crate::store::load(path) {
             Ok(loaded) => {
                 // Only a file whose fingerprint is known is indexed, so that
@@ -268,6 +289,94 @@ impl ClaimIndex {
                 report.skipped.push(error.to_string());
             }
         }
+    }
+
+    /// Indexes the published reviews in a ClaimReview file, each a
+    /// read-only earlier check; a file holding none is remembered (so it
+    /// is not read again until it changes) and adds nothing.
+    fn reindex_reviews(
+        &mut self,
+        writer: &mut IndexWriter,
+        path: &Path,
+        analyzer: &mut Analyzer,
+        report: &mut Refresh,
+    ) {
+        let read = super::external::read_file(path);
+        let disk = crate::store::DiskState::read(path);
+        let (read, disk) = match (read, disk) {
+            (Ok(read), Ok(disk)) => (read, disk),
+            (Err(why), _) => {
+                self.manifest.files.remove(path);
+                report.skipped.push(why);
+                return;
+            }
+            (_, Err(e)) => {
+                self.manifest.files.remove(path);
+                report
+                    .skipped
+                    .push(format!("{}: could not be read: {e}", path.display()));
+                return;
+            }
+        };
+        report.skipped.extend(read.notes);
+        for (number, review) in read.reviews.iter().enumerate() {
+            let doc = self.review_document(path, number, review, analyzer);
+            // Adding only fails once the writer has died; commit reports that.
+            let _ = writer.add_document(doc);
+        }
+        let count = read.reviews.len() as u64;
+        self.manifest
+            .files
+            .insert(path.to_owned(), Fingerprint::of(disk, count));
+        if count > 0 {
+            report.indexed.push(path.to_owned());
+        }
+    }
+
+    fn review_document(
+        &self,
+        path: &Path,
+        number: usize,
+        review: &super::external::Review,
+        analyzer: &mut Analyzer,
+    ) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.workspace, path.to_string_lossy());
+        for folder in path.ancestors().skip(1) {
+            doc.add_text(f.folder, folder.to_string_lossy());
+        }
+        let id = if review.url.is_empty() {
+            format!("#{}", number + 1)
+        } else {
+            review.url.clone()
+        };
+        doc.add_text(f.claim, id);
+        doc.add_text(f.statement, &review.claim_reviewed);
+        doc.add_text(f.quote, "");
+        doc.add_text(f.claimant, &review.claimant);
+        doc.add_text(f.verdict, "");
+        doc.add_text(f.verdict_label, &review.rating);
+        doc.add_text(f.rationale, "");
+        doc.add_text(f.tags, "");
+        doc.add_text(f.date, &review.date);
+        let text = analyzer.analyze(&review.claim_reviewed).terms.join(" ");
+        doc.add_text(f.text, text);
+        doc.add_text(
+            f.context,
+            analyzer.analyze(&review.claimant).terms.join(" "),
+        );
+        doc.add_text(f.rationale_terms, "");
+        doc.add_text(f.external, "1");
+        doc.add_text(f.rating, &review.rating);
+        let number = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
+        doc.add_text(f.rating_value, number(review.rating_value));
+        doc.add_text(f.best, number(review.best));
+        doc.add_text(f.worst, number(review.worst));
+        doc.add_text(f.publisher, &review.publisher);
+        doc.add_text(f.url, &review.url);
+        doc.add_text(f.language, &review.language);
+        doc
     }
 
     fn document(
@@ -314,12 +423,15 @@ impl ClaimIndex {
         Term::from_field_text(self.fields.workspace, &path.to_string_lossy())
     }
 
-    /// Files indexed before, under one of `folders`, that are no longer there.
-    fn files_gone(&self, folders: &[PathBuf], on_disk: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
+    /// Files indexed before that are no longer among the workspaces of the
+    /// folders: deleted, moved, or under a folder no longer configured. The
+    /// index holds exactly the configured folders' files, so its answers
+    /// never depend on what was indexed before.
+    fn files_not_listed(&self, on_disk: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
         self.manifest
             .files
             .keys()
-            .filter(|path| folders.iter().any(|f| path.starts_with(f)) && !on_disk.contains(*path))
+            .filter(|path| !on_disk.contains(*path))
             .cloned()
             .collect()
     }
@@ -339,8 +451,10 @@ pub fn claim_text(claim: &Claim) -> String {
     }
 }
 
-/// Every `.ron` regular file under `folders` (recursively; hidden folders
-/// and files, such as `.git` or recovery files, are left out), with
+/// Every `.ron` regular file — and every file of published reviews
+/// (`.json`, `.jsonld`, `.jsonl`, `.ndjson`, `.csv`) — under `folders`
+/// (recursively; hidden folders and files, such as `.git` or recovery
+/// files, are left out), with
 /// canonical paths; and, apart, the `.ron` entries that are something else
 /// (a FIFO, a device, a link to one, a dangling link), which are never opened.
 fn workspace_files(
@@ -375,7 +489,9 @@ fn collect_workspaces(folder: &Path, found: &mut Found) -> std::io::Result<()> {
         if kind.is_dir() {
             // A subfolder that cannot be read is left out, not fatal.
             let _ = collect_workspaces(&path, found);
-        } else if path.extension().is_some_and(|e| e == "ron") {
+        } else if path.extension().is_some_and(|e| e == "ron")
+            || super::external::is_review_file(&path)
+        {
             match not_regular(&path) {
                 None => {
                     found.workspaces.insert(path);

@@ -13,7 +13,9 @@
 //!     text: "Russia sold $245bn of gas in 2023".into(),
 //!     folders: library.folders(&folders)?,
 //!     exclude: None,
+//!     copies_of: None,
 //!     top: 5,
+//!     scale: None,
 //! })?;
 //! # Ok(()) }
 //! ```
@@ -23,18 +25,23 @@ mod agreement;
 mod analyze;
 mod consistency;
 mod decisions;
+mod external;
 mod health;
 mod index;
 mod manifest;
+mod names;
 mod numbers;
+mod scope;
 mod search;
+mod synonyms;
 
 pub use analyze::{Analysis, Analyzer};
-pub use consistency::{VerdictConflict, verdict_conflicts};
+pub use consistency::{VerdictConflict, external_disagreements, verdict_conflicts};
 pub use decisions::{ClaimKey, Decision, Decisions};
+pub use external::{Review, mapped_verdict};
 pub use index::{Refresh, claim_text};
 pub use numbers::{Quantity, quantities};
-pub use search::{Match, Query, SAME_CLAIM_THRESHOLD};
+pub use search::{ExternalCheck, Match, Query, SAME_CLAIM_THRESHOLD};
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -8,12 +8,14 @@ use super::LibraryError;
 use super::agreement::agreement;
 use super::analyze::{Analysis, Analyzer};
 use super::index::ClaimIndex;
-use std::collections::{HashMap, HashSet};
+use super::scope::Scope;
+use crate::model::VerdictScale;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{TantivyDocument, Term};
 
 /// At or above this score a match is called the same claim. Calibrated on
 /// the labelled set in `tests/fixtures/library` (see `docs/library.md`).
@@ -35,7 +37,15 @@ pub struct Query {
     pub folders: Vec<PathBuf>,
     /// A claim to leave out (the one being matched): workspace and claim id.
     pub exclude: Option<(PathBuf, String)>,
+    /// The id of the claim being matched, when it has one: a claim with the
+    /// same id in another file is a copy of it (a *Save as*, a colleague's
+    /// clone), marked [`Match::another_copy`] and never the same claim.
+    /// Defaults to the id in `exclude`.
+    pub copies_of: Option<String>,
     pub top: usize,
+    /// The scale published reviews' ratings are mapped onto (the querying
+    /// workspace's); the default scale when `None`.
+    pub scale: Option<VerdictScale>,
 }
 
 /// One earlier check.
@@ -54,6 +64,79 @@ pub struct Match {
     /// 0–1, higher is closer.
     pub score: f64,
     pub same_claim: bool,
+    /// The same claim id as the claim matched, in another file: a copy of
+    /// it, not an earlier check (never `same_claim`, never a conflict).
+    pub another_copy: bool,
+    /// Set for a published review read from a ClaimReview file: then
+    /// `workspace` is the file, `claim` the review's URL, `verdict` its
+    /// rating mapped onto the query's scale and `verdict_label` its rating.
+    pub external: Option<Box<ExternalCheck>>,
+}
+
+/// What a published review says beyond a desk's check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExternalCheck {
+    /// The rating in the publisher's words (`alternateName`).
+    pub rating: String,
+    pub rating_value: Option<f64>,
+    pub best: Option<f64>,
+    pub worst: Option<f64>,
+    pub publisher: String,
+    pub url: String,
+    pub language: String,
+    /// Every file the review was found in (the same URL is one check).
+    pub sources: Vec<PathBuf>,
+}
+
+/// The matches, best first, with each published review once: copies of
+/// it (the same URL) in other files become its `sources`.
+fn one_per_review(matches: Vec<Match>) -> Vec<Match> {
+    let mut kept: Vec<Match> = Vec::with_capacity(matches.len());
+    let mut by_url: HashMap<String, usize> = HashMap::new();
+    for found in matches {
+        let url = found
+            .external
+            .as_ref()
+            .map(|e| e.url.clone())
+            .filter(|u| !u.is_empty());
+        match url {
+            Some(url) => match by_url.get(&url) {
+                Some(&at) => {
+                    if let Some(first) = kept[at].external.as_mut() {
+                        first.sources.push(found.workspace);
+                    }
+                }
+                None => {
+                    by_url.insert(url, kept.len());
+                    kept.push(found);
+                }
+            },
+            None => kept.push(found),
+        }
+    }
+    kept
+}
+
+/// A published review's verdict: its rating mapped onto `scale`.
+fn map_rating(found: &mut Match, scale: &VerdictScale) {
+    if let Some(external) = &found.external {
+        found.verdict = super::external::mapped_verdict(
+            &external.rating,
+            external.rating_value,
+            external.best,
+            external.worst,
+            scale,
+        );
+    }
+}
+
+/// Highest score first; equal scores by file and claim id, so that the
+/// order never depends on where the index happened to store them.
+fn best_first(a: &Match, b: &Match) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| a.workspace.cmp(&b.workspace))
+        .then_with(|| a.claim.cmp(&b.claim))
 }
 
 /// The best `query.top` earlier checks, best first.
@@ -75,12 +158,21 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
             dir: index.dir.clone(),
             source,
         })?;
-    let mut idf = Idf::new(&searcher, index);
+    let scope =
+        Scope::new(&searcher, index, &query.folders).map_err(|source| LibraryError::Index {
+            dir: index.dir.clone(),
+            source,
+        })?;
+    let mut idf = Idf::new(&scope, index);
     let query_weights = idf.weights(&wanted.terms);
     let exclude = query.exclude.as_ref().map(|(workspace, claim)| {
         let workspace = std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.clone());
         (workspace, claim.as_str())
     });
+    let copies_of = query
+        .copies_of
+        .as_deref()
+        .or(query.exclude.as_ref().map(|(_, claim)| claim.as_str()));
     let mut matches = Vec::new();
     for (_, address) in candidates {
         let Ok(doc) = searcher.doc::<TantivyDocument>(address) else {
@@ -93,15 +185,23 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
             continue;
         }
         let score = rescore(&wanted, &query_weights, &found, &mut analyzer, &mut idf);
-        let same_claim =
-            score >= SAME_CLAIM_THRESHOLD && distinct.len() >= MIN_TERMS_FOR_SAME_CLAIM;
+        let another_copy = copies_of.is_some_and(|id| found.claim == id);
+        let same_claim = !another_copy
+            && score >= SAME_CLAIM_THRESHOLD
+            && distinct.len() >= MIN_TERMS_FOR_SAME_CLAIM;
         matches.push(Match {
             score,
             same_claim,
+            another_copy,
             ..found
         });
     }
-    matches.sort_by(|a, b| b.score.total_cmp(&a.score));
+    matches.sort_by(best_first);
+    let scale = query.scale.clone().unwrap_or_default();
+    let mut matches = one_per_review(matches);
+    for found in &mut matches {
+        map_rating(found, &scale);
+    }
     matches.truncate(query.top);
     Ok(matches)
 }
@@ -167,6 +267,20 @@ fn matched(index: &ClaimIndex, doc: &TantivyDocument) -> Match {
         date: text(f.date),
         score: 0.0,
         same_claim: false,
+        another_copy: false,
+        external: (text(f.external) == "1").then(|| {
+            let number = |field| text(field).parse::<f64>().ok();
+            Box::new(ExternalCheck {
+                rating: text(f.rating),
+                rating_value: number(f.rating_value),
+                best: number(f.best),
+                worst: number(f.worst),
+                publisher: text(f.publisher),
+                url: text(f.url),
+                language: text(f.language),
+                sources: vec![PathBuf::from(text(f.workspace))],
+            })
+        }),
     }
 }
 
@@ -174,7 +288,7 @@ fn matched(index: &ClaimIndex, doc: &TantivyDocument) -> Match {
 /// times agreement of numbers, years and actors with the whole claim.
 fn rescore(
     wanted: &Analysis,
-    query_weights: &HashMap<String, f64>,
+    query_weights: &BTreeMap<String, f64>,
     found: &Match,
     analyzer: &mut Analyzer,
     idf: &mut Idf,
@@ -203,12 +317,27 @@ fn joined(statement: &Analysis, quote: &Analysis) -> Analysis {
         quantities: [statement.quantities.as_slice(), quote.quantities.as_slice()].concat(),
         actors,
         names_a_source: statement.names_a_source || quote.names_a_source,
+        names: merged_names(&statement.names, &quote.names),
     }
 }
 
-/// Cosine of two sets of terms weighted by IDF.
-fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
-    let norm = |m: &HashMap<String, f64>| m.values().map(|w| w * w).sum::<f64>().sqrt();
+/// The capitalised words of a statement and its quote together.
+fn merged_names(
+    statement: &super::names::Capitalised,
+    quote: &super::names::Capitalised,
+) -> super::names::Capitalised {
+    let mut names = statement.clone();
+    names.inside.extend(quote.inside.iter().cloned());
+    names.first.extend(quote.first.iter().cloned());
+    names.initials.extend(quote.initials.iter().cloned());
+    names.title_case = statement.title_case;
+    names
+}
+
+/// Cosine of two sets of terms weighted by IDF (summed in term order, so
+/// that the same texts give the same bits in every run).
+fn cosine(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
+    let norm = |m: &BTreeMap<String, f64>| m.values().map(|w| w * w).sum::<f64>().sqrt();
     let (na, nb) = (norm(a), norm(b));
     if na == 0.0 || nb == 0.0 {
         return 0.0;
@@ -220,21 +349,21 @@ fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
     (shared / (na * nb)).clamp(0.0, 1.0)
 }
 
-/// Inverse document frequencies of the statement-and-quote terms, looked
-/// up once per query.
+/// Inverse document frequencies of the statement-and-quote terms among the
+/// claims the query may find ([`Scope`]), looked up once per query.
 struct Idf<'s> {
-    searcher: &'s Searcher,
+    scope: &'s Scope,
     field: tantivy::schema::Field,
     docs: f64,
     known: HashMap<String, f64>,
 }
 
 impl<'s> Idf<'s> {
-    fn new(searcher: &'s Searcher, index: &ClaimIndex) -> Self {
+    fn new(scope: &'s Scope, index: &ClaimIndex) -> Self {
         Idf {
-            searcher,
+            scope,
             field: index.fields.text,
-            docs: searcher.num_docs() as f64,
+            docs: scope.docs() as f64,
             known: HashMap::new(),
         }
     }
@@ -244,15 +373,14 @@ impl<'s> Idf<'s> {
             return weight;
         }
         let df = self
-            .searcher
-            .doc_freq(&Term::from_field_text(self.field, term))
-            .unwrap_or(0) as f64;
+            .scope
+            .doc_freq(&Term::from_field_text(self.field, term)) as f64;
         let weight = (1.0 + ((self.docs - df).max(0.0) + 0.5) / (df + 0.5)).ln();
         self.known.insert(term.to_owned(), weight);
         weight
     }
 
-    fn weights(&mut self, terms: &[String]) -> HashMap<String, f64> {
+    fn weights(&mut self, terms: &[String]) -> BTreeMap<String, f64> {
         terms.iter().map(|t| (t.clone(), self.of(t))).collect()
     }
 }

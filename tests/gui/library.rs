@@ -3,8 +3,11 @@
 //! selected claim and follows its typed statement, never suggests the open
 //! workspace's own claims, *Not the same* hides a suggestion for good,
 //! *Cite this check* adds a source in one undo step, an earlier check opens
-//! read-only, the Problems window lists a verdict that differs, and
-//! Preferences › Claim library folders takes a typed folder.
+//! read-only, the Problems window lists a verdict that differs,
+//! Preferences › Claim library folders takes a typed folder, a colleague's
+//! workspace pulled into the folder appears once the window gets the focus
+//! back, and a copy of the open claim (same id, another file) is listed
+//! apart, never as an earlier check.
 
 use crate::support::*;
 use egui_kittest::Harness;
@@ -431,4 +434,56 @@ fn a_typed_library_folder_is_added_and_kept_in_the_settings() {
             .is_empty()
     );
     assert_eq!(factbench::ui::Settings::load(&old).text_size, 16.0);
+}
+
+#[test]
+fn a_colleagues_new_workspace_appears_when_the_window_gets_the_focus_back() {
+    let desk = desk();
+    // The library folder starts without last year's English desk.
+    let pulled = desk.library.path().join("desk-en-2024.ron");
+    let kept = desk.own.path().join("desk-en-2024.ron.kept");
+    std::fs::rename(&pulled, &kept).unwrap();
+    let (ws, path, claim) = workspace_saying(
+        &desk,
+        "Russia earned $245bn from oil and gas exports in 2022.",
+        None,
+    );
+    let mut harness = window(&desk, ws, path, claim);
+    settled(&mut harness);
+    assert!(!suggested(harness.state()).contains(&GAS_CHECK.to_owned()));
+    assert!(harness.state().checked_before().scanned.is_some());
+    // A colleague's `git pull` brings it in while the window is open.
+    std::fs::rename(&kept, &pulled).unwrap();
+    harness.input_mut().focused = false;
+    harness.run_steps(2);
+    harness.input_mut().focused = true;
+    harness.run_steps(2);
+    run_until(&mut harness, "the pulled check", |app| {
+        suggested(app).first().map(String::as_str) == Some(GAS_CHECK)
+    });
+}
+
+#[test]
+fn a_copy_of_the_open_claim_is_not_an_earlier_check() {
+    let desk = desk();
+    let (ws, path, claim) = workspace_saying(
+        &desk,
+        "Russia earned $245bn from oil and gas exports in 2022.",
+        Some("false"),
+    );
+    // *Save as* into the library folder left a copy with the same claim id.
+    std::fs::copy(&path, desk.library.path().join("today copy.ron")).unwrap();
+    let mut harness = window(&desk, ws, path, claim);
+    settled(&mut harness);
+    let view = harness.state().checked_before();
+    assert!(
+        view.suggestions
+            .iter()
+            .all(|s| s.found.claim != claim.to_string()),
+        "{:?}",
+        suggested(harness.state())
+    );
+    assert_eq!(view.copies.len(), 1, "{:?}", view.copies);
+    assert!(view.copies[0].workspace.ends_with("today copy.ron"));
+    assert_eq!(suggested(harness.state())[0], GAS_CHECK);
 }

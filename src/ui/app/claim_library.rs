@@ -46,6 +46,10 @@ pub(super) struct ClaimLibrary {
     /// The newest answer.
     found: Option<(ClaimId, Result<Vec<Match>, String>)>,
     skipped: Vec<String>,
+    /// When the last rescan of the folders finished ("14:02:31 UTC").
+    scanned: Option<String>,
+    /// Whether the window had the focus last frame (a rescan when it comes back).
+    focused: bool,
     /// Verdict conflicts, for the document revision they were asked for.
     conflicts: Vec<VerdictConflict>,
     conflicts_asked: Option<(u64, f64)>,
@@ -115,11 +119,22 @@ impl ClaimLibrary {
                 self.start_refresh(view.folders.clone());
             }
             self.take_answers(view.doc.workspace(), &mut tick);
+            self.rescan_on_focus(ctx);
             self.search_selected(ctx, view);
             self.check_consistency(ctx, view);
         }
         tick.checked_before = self.checked_before_view(view);
         tick
+    }
+
+    /// The window came back into focus: search again, which rescans the
+    /// folders first (a colleague's workspace pulled meanwhile shows up).
+    fn rescan_on_focus(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.focused {
+            self.asked = None;
+        }
+        self.focused = focused;
     }
 
     /// Another workspace is open: what was found for the one before (its
@@ -164,9 +179,33 @@ impl ClaimLibrary {
     }
 
     /// What *Checked before* asked for: open or cite an earlier check, show
-    /// the rejected ones, decide same or not. An error comes back in words.
-    pub(super) fn on_intent(&mut self, intent: CheckedBeforeIntent) -> Option<(String, String)> {
+    /// the rejected ones, decide same or not. A published review opens in
+    /// the browser and is cited at once (an intent comes back); an error
+    /// comes back in words.
+    pub(super) fn on_intent(
+        &mut self,
+        ctx: &egui::Context,
+        ws: &Workspace,
+        intent: CheckedBeforeIntent,
+    ) -> Result<Option<Intent>, (String, String)> {
         match intent {
+            CheckedBeforeIntent::Open(found) if found.external.is_some() => {
+                let url = found.external.map(|e| e.url).unwrap_or_default();
+                if crate::model::url_opens_in_browser(&url) {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                }
+            }
+            CheckedBeforeIntent::Cite(claim, found) if found.external.is_some() => {
+                if ws.claim(claim).is_some() {
+                    return Ok(review_citation(&found).map(|(source, evidence)| {
+                        Intent::Command(Command::AddSourceAndCite {
+                            source: Box::new(source),
+                            claim,
+                            evidence: Box::new(evidence),
+                        })
+                    }));
+                }
+            }
             CheckedBeforeIntent::Open(found) => {
                 if let Some(worker) = &self.worker {
                     worker.open(OpenFor::Show, found.workspace, found.claim);
@@ -185,11 +224,11 @@ impl ClaimLibrary {
                 if let Some(path) = self.decisions_path.clone()
                     && let Err(e) = self.decisions.save(&path)
                 {
-                    return Some(("Could not save the claim decision".into(), e));
+                    return Err(("Could not save the claim decision".into(), e));
                 }
             }
         }
-        None
+        Ok(None)
     }
 
     fn note_own_path(&mut self, path: Option<&std::path::Path>) {
@@ -238,6 +277,7 @@ impl ClaimLibrary {
         for answer in answers {
             match answer {
                 Answer::Refreshed(Ok(refresh)) => {
+                    self.scanned = Some(jiff::Timestamp::now().strftime("%H:%M:%S UTC").to_string());
                     let skipped = refresh.skipped.iter().map(|s| format!("Skipped: {s}"));
                     self.skipped = refresh.notes.into_iter().chain(skipped).collect();
                 }
@@ -297,7 +337,10 @@ impl ClaimLibrary {
             return;
         }
         let own = self.own.as_ref().map(|(given, _)| given.clone());
-        let search = Search::for_claim(claim, view.folders.clone(), own);
+        let search = Search {
+            scale: Some(ws.scale.clone()),
+            ..Search::for_claim(claim, view.folders.clone(), own)
+        };
         self.asked = Some((claim.id, text));
         self.typed = None;
         if let Some(worker) = &mut self.worker {
@@ -384,6 +427,7 @@ impl ClaimLibrary {
             claim: Some(claim),
             show_rejected: self.show_rejected,
             skipped: self.skipped.clone(),
+            scanned: self.scanned.clone(),
             ..CheckedBefore::default()
         };
         if view.folders.is_empty() || self.index_dir.is_none() {
@@ -417,6 +461,10 @@ impl ClaimLibrary {
     ) {
         let here = self.here_key(claim);
         for found in matches {
+            if found.another_copy {
+                shown.copies.push(found.clone());
+                continue;
+            }
             let decision = self.decisions.get(&here, &earlier_key(found));
             let suggestion = Suggestion {
                 found: found.clone(),
@@ -505,4 +553,30 @@ fn citation(check: &EarlierCheck) -> (Source, Evidence) {
     };
     let evidence = Evidence::new(source.id, Stance::Context, excerpt);
     (source, evidence)
+}
+
+/// The source and evidence that cite a published review: its page, its
+/// publisher and date, the rating in the publisher's words.
+fn review_citation(found: &Match) -> Option<(Source, Evidence)> {
+    let review = found.external.as_ref()?;
+    let mut source = Source::new(
+        format!(
+            "Fact-check: {}",
+            crate::text::one_line(&found.statement, 100)
+        ),
+        review.url.clone(),
+        SourceKind::NewsReport,
+    );
+    source.publisher = review.publisher.clone();
+    source.published = found.date.parse::<jiff::civil::Date>().ok();
+    source.notes = format!(
+        "A published review (ClaimReview) found in {}.",
+        found.workspace.display()
+    );
+    let evidence = Evidence::new(
+        source.id,
+        Stance::Context,
+        format!("Rated “{}” by {}.", review.rating, review.publisher),
+    );
+    Some((source, evidence))
 }

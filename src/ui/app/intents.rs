@@ -104,7 +104,7 @@ impl FactbenchApp {
             }
             Intent::VerdictNumber(n) => self.set_nth_verdict(ctx, n),
             Intent::Copy(text) => ctx.copy_text(text),
-            Intent::CheckedBefore(intent) => self.on_checked_before(intent),
+            Intent::CheckedBefore(intent) => self.on_checked_before(ctx, intent),
             Intent::Conflict(intent) => self.on_conflict_intent(intent),
             Intent::Status(intent) => self.on_status_intent(intent),
             Intent::Answer(answer) => self.on_answer(ctx, answer),

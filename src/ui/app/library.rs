@@ -95,9 +95,11 @@ impl FactbenchApp {
         self.library.after_save();
     }
 
-    pub(super) fn on_checked_before(&mut self, intent: CheckedBeforeIntent) {
-        if let Some((title, message)) = self.library.on_intent(intent) {
-            self.error(&title, message);
+    pub(super) fn on_checked_before(&mut self, ctx: &egui::Context, intent: CheckedBeforeIntent) {
+        match self.library.on_intent(ctx, self.doc.workspace(), intent) {
+            Ok(Some(next)) => self.intents.push_back(next),
+            Ok(None) => {}
+            Err((title, message)) => self.error(&title, message),
         }
     }
 

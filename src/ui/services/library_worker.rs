@@ -36,6 +36,8 @@ pub struct Search {
     pub folders: Vec<PathBuf>,
     /// The open workspace's file: none of its claims is suggested.
     pub own_workspace: Option<PathBuf>,
+    /// The open workspace's scale, which published ratings are mapped onto.
+    pub scale: Option<crate::model::VerdictScale>,
 }
 
 impl Search {
@@ -46,6 +48,7 @@ impl Search {
             text: claim_text(claim),
             folders,
             own_workspace,
+            scale: None,
         }
     }
 }
@@ -288,7 +291,23 @@ fn serve(index_dir: &Path, inbox: &Receiver<Request>, outbox: &Sender<Envelope>,
     let mut library: Option<Library> = None;
     while let Ok(first) = inbox.recv() {
         let batch: Vec<Request> = std::iter::once(first).chain(inbox.try_iter()).collect();
+        let mut scanned = false;
         for request in coalesce(batch) {
+            // Each search first rescans the folders' file states (cheap:
+            // only changed files are read), so a workspace a colleague added
+            // is found without a restart; once per batch is enough.
+            if let Request::Search(_, search) = &request
+                && !scanned
+            {
+                let rescan = Request::Refresh(search.folders.clone());
+                if outbox
+                    .send(answer(index_dir, &mut library, rescan))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+            scanned |= matches!(request, Request::Refresh(_) | Request::Search(..));
             let envelope = answer(index_dir, &mut library, request);
             if outbox.send(envelope).is_err() {
                 return;
@@ -379,6 +398,8 @@ fn find(library: &Library, search: &Search) -> Result<Vec<Match>, String> {
             .folders(&search.folders)
             .map_err(|e| e.to_string())?,
         exclude: None,
+        copies_of: Some(search.claim.to_string()),
+        scale: None,
         top: SEARCH_DEPTH,
     };
     let matches = library.similar(&query).map_err(|e| e.to_string())?;

@@ -51,6 +51,11 @@ pub struct CheckedBefore {
     /// Lines about the last refresh: the index rebuilt, workspaces skipped
     /// (each "Skipped: …"), or why it failed.
     pub skipped: Vec<String>,
+    /// Copies of this very claim (the same claim id in another file: a
+    /// *Save as*, a colleague's clone), shown apart, never as earlier checks.
+    pub copies: Vec<Match>,
+    /// When the library last scanned its folders ("14:02:31"), if it has.
+    pub scanned: Option<String>,
 }
 
 /// What the section asks for.
@@ -128,10 +133,26 @@ pub fn checked_before(
             rejected_row(ui, suggestion, claim, &mut out);
         }
     }
+    copies_rows(ui, &state.copies);
     for skipped in &state.skipped {
         ui.weak(skipped);
     }
+    if let Some(time) = &state.scanned {
+        ui.weak(format!("Library folders last scanned at {time}."));
+    }
     out
+}
+
+/// The files holding another copy of this claim, in one quiet line each.
+fn copies_rows(ui: &mut Ui, copies: &[Match]) {
+    for copy in copies {
+        ui.weak(format!(
+            "Another copy of this claim: {} · {}",
+            copy.workspace.display(),
+            copy.date
+        ))
+        .on_hover_text("The same claim id in another file (a saved copy): not an earlier check");
+    }
 }
 
 fn suggestion_row(
@@ -161,12 +182,17 @@ fn suggestion_row(
         if link.clicked() {
             out.push(CheckedBeforeIntent::Open(found.clone()));
         }
-        let file = found.workspace.file_name().map_or_else(
-            || found.workspace.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        ui.weak(format!("{file} · {}", found.date))
-            .on_hover_text(found.workspace.display().to_string());
+        match &found.external {
+            Some(review) => published_review_line(ui, found, review),
+            None => {
+                let file = found.workspace.file_name().map_or_else(
+                    || found.workspace.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.weak(format!("{file} · {}", found.date))
+                    .on_hover_text(found.workspace.display().to_string());
+            }
+        }
         ui.horizontal_wrapped(|ui| {
             if ui
                 .small_button("Cite this check")
@@ -206,6 +232,28 @@ fn suggestion_row(
                 ));
             }
         });
+    });
+}
+
+/// A published review's publisher, date and rating, with a link to it.
+fn published_review_line(ui: &mut Ui, found: &Match, review: &crate::library::ExternalCheck) {
+    ui.horizontal_wrapped(|ui| {
+        let publisher = if review.publisher.is_empty() {
+            "Published fact-check"
+        } else {
+            review.publisher.as_str()
+        };
+        ui.weak(format!(
+            "{publisher} · {} · rated “{}”",
+            found.date, review.rating
+        ))
+        .on_hover_text(format!(
+            "A published review (ClaimReview), read-only, from {}",
+            found.workspace.display()
+        ));
+        if !review.url.is_empty() {
+            crate::ui::widgets::link(ui, "Open the review", &review.url);
+        }
     });
 }
 

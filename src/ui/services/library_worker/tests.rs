@@ -37,6 +37,16 @@ fn next_envelope(worker: &LibraryWorker) -> Envelope {
         .expect("the worker answers")
 }
 
+/// The next envelope that is not the rescan each search starts with.
+fn next_search_envelope(worker: &LibraryWorker) -> Envelope {
+    loop {
+        let envelope = next_envelope(worker);
+        if !matches!(envelope.answer, Answer::Refreshed(_)) {
+            return envelope;
+        }
+    }
+}
+
 fn started(index: &Path) -> LibraryWorker {
     LibraryWorker::start(index.to_owned(), Box::new(|| {})).unwrap()
 }
@@ -58,7 +68,7 @@ fn an_answer_overtaken_by_a_newer_search_is_dropped() {
         vec![folder.path().to_owned()],
         None,
     ));
-    let first = next_envelope(&worker);
+    let first = next_search_envelope(&worker);
     // The user typed on: a newer search was sent before the first answer was polled.
     worker.search(Search::for_claim(
         &chips,
@@ -72,7 +82,7 @@ fn an_answer_overtaken_by_a_newer_search_is_dropped() {
     );
     assert!(worker.searching(), "still waiting for the newest answer");
     let second = worker
-        .accept(next_envelope(&worker))
+        .accept(next_search_envelope(&worker))
         .expect("the newest answer is kept");
     let Answer::Found(search, Ok(matches)) = second else {
         panic!("a search answer");
@@ -163,4 +173,37 @@ fn an_earlier_check_is_read_with_its_quote_in_context() {
     assert_eq!(check.report_url, ws.report_url);
     let missing = EarlierCheck::read(&path, "no-such-claim").unwrap_err();
     assert!(missing.contains("desk-en-2024.ron"), "{missing}");
+}
+
+#[test]
+fn a_search_rescans_the_folders_first() {
+    let folder = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let mut worker = started(index.path());
+    worker.refresh(vec![folder.path().to_owned()]);
+    assert!(matches!(
+        next_envelope(&worker).answer,
+        Answer::Refreshed(Ok(_))
+    ));
+    // A colleague's workspace arrives (a `git pull`) while the window is open.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    std::fs::copy(
+        fixtures.join("desk-en-2024.ron"),
+        folder.path().join("pulled.ron"),
+    )
+    .unwrap();
+    let gas = claim("Russia earned 245 billion dollars from oil and gas exports in 2022");
+    worker.search(Search::for_claim(
+        &gas,
+        vec![folder.path().to_owned()],
+        None,
+    ));
+    let Answer::Refreshed(Ok(rescan)) = next_envelope(&worker).answer else {
+        panic!("the rescan comes first");
+    };
+    assert_eq!(rescan.indexed.len(), 1);
+    let Answer::Found(_, Ok(matches)) = next_search_envelope(&worker).answer else {
+        panic!("matches");
+    };
+    assert!(matches[0].workspace.ends_with("pulled.ron"), "{matches:?}");
 }

@@ -1,0 +1,175 @@
+//! Scores the claim library on a labelled corpus: a folder of workspaces
+//! and ClaimReview files, and a TSV of queries (`expected<TAB>wording`,
+//! where `expected` is the claim ids or review URLs that check the claim,
+//! space-separated, or `-` when nothing in the corpus does).
+//!
+//! ```text
+//! cargo run --example library_score -- tests/fixtures/claimreview/corpus tests/fixtures/claimreview/heldout.tsv
+//! ```
+//!
+//! Prints recall@1 and recall@5 over the queries something checks, and
+//! *same claim* precision (of every match called the same claim in the
+//! top 5, how many are expected) and recall (of the queries something
+//! checks, how many have an expected match called the same claim), then
+//! each miss. `--verbose` prints every query's top 3.
+
+use factbench::library::{Library, Match, Query};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+struct Labelled {
+    expected: HashSet<String>,
+    text: String,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let [corpus, queries] = paths[..] else {
+        eprintln!("usage: library_score CORPUS_FOLDER QUERIES.tsv [--verbose]");
+        std::process::exit(2);
+    };
+    let queries = read_queries(queries);
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let mut library = Library::open(cache.path()).expect("the index opens");
+    let folders = vec![PathBuf::from(corpus)];
+    let refresh = library.refresh(&folders).expect("the corpus is read");
+    for note in refresh.skipped.iter().chain(&refresh.notes) {
+        eprintln!("note: {note}");
+    }
+    let folders = library.folders(&folders).expect("the folder");
+    let mut score = Score::default();
+    for labelled in &queries {
+        let query = Query {
+            text: labelled.text.clone(),
+            folders: folders.clone(),
+            top: 5,
+            ..Query::default()
+        };
+        let matches = library.similar(&query).expect("the search");
+        if verbose {
+            print_top(labelled, &matches);
+        }
+        score.add(labelled, &matches);
+    }
+    score.print(library.claim_count());
+}
+
+fn read_queries(path: &str) -> Vec<Labelled> {
+    std::fs::read_to_string(path)
+        .expect("the queries file")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(expected, text)| Labelled {
+            expected: expected
+                .split_whitespace()
+                .filter(|e| *e != "-")
+                .map(str::to_owned)
+                .collect(),
+            text: text.trim().to_owned(),
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct Score {
+    checked: usize,
+    unchecked: usize,
+    first: usize,
+    top5: usize,
+    called_same: usize,
+    called_same_right: usize,
+    found_same: usize,
+    misses: Vec<String>,
+}
+
+impl Score {
+    fn add(&mut self, labelled: &Labelled, matches: &[Match]) {
+        let right = |m: &Match| labelled.expected.contains(&m.claim);
+        for m in matches.iter().filter(|m| m.same_claim) {
+            self.called_same += 1;
+            if right(m) {
+                self.called_same_right += 1;
+            } else {
+                self.misses.push(format!(
+                    "false same claim ({:.3}): {:?} → {:?}",
+                    m.score, labelled.text, m.statement
+                ));
+            }
+        }
+        if labelled.expected.is_empty() {
+            self.unchecked += 1;
+            return;
+        }
+        self.checked += 1;
+        if matches.first().is_some_and(right) {
+            self.first += 1;
+        } else {
+            let got = matches.first().map_or("nothing", |m| m.statement.as_str());
+            self.misses
+                .push(format!("not first: {:?} → {:?}", labelled.text, got));
+        }
+        if matches.iter().any(right) {
+            self.top5 += 1;
+        }
+        if matches.iter().any(|m| right(m) && m.same_claim) {
+            self.found_same += 1;
+        } else if let Some(m) = matches.iter().find(|m| right(m)) {
+            self.misses.push(format!(
+                "not called the same ({:.3}): {:?} → {:?}",
+                m.score, labelled.text, m.statement
+            ));
+        }
+    }
+
+    fn print(&self, claims: u64) {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        println!(
+            "corpus: {claims} checks; queries: {} checked, {} about claims nothing checks",
+            self.checked, self.unchecked
+        );
+        println!(
+            "recall@1 {:.3} ({}/{})",
+            ratio(self.first, self.checked),
+            self.first,
+            self.checked
+        );
+        println!(
+            "recall@5 {:.3} ({}/{})",
+            ratio(self.top5, self.checked),
+            self.top5,
+            self.checked
+        );
+        println!(
+            "same claim: precision {:.3} ({}/{} called), recall {:.3} ({}/{})",
+            ratio(self.called_same_right, self.called_same),
+            self.called_same_right,
+            self.called_same,
+            ratio(self.found_same, self.checked),
+            self.found_same,
+            self.checked
+        );
+        for miss in &self.misses {
+            println!("  {miss}");
+        }
+    }
+}
+
+fn print_top(labelled: &Labelled, matches: &[Match]) {
+    println!("{}", labelled.text);
+    for m in matches.iter().take(3) {
+        let mark = if labelled.expected.contains(&m.claim) {
+            "*"
+        } else {
+            " "
+        };
+        println!(
+            "  {mark} {:.3} {} {}",
+            m.score,
+            if m.same_claim { "same" } else { "    " },
+            m.statement
+        );
+    }
+}

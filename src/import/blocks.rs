@@ -203,17 +203,27 @@ fn mostly_link(element: &dom_query::Selection) -> bool {
 /// Which candidate to import (the first is the extractor's) and the
 /// warnings to give: when the first looks wrong, the first other one that
 /// does not; when all do, the first, with what looks wrong about it.
-pub fn choose(candidates: &[Candidate], page_chars: usize) -> (usize, Vec<String>) {
+pub fn choose(candidates: &[Candidate], page_chars: usize, title: &str) -> (usize, Vec<String>) {
     let Some(first) = candidates.first() else {
         return (0, Vec::new());
     };
     let mut first_doubts = doubts(&first.text, page_chars);
     first_doubts.extend(longer_structured_block(candidates));
+    // The title is held against the text only when another block of the
+    // page does carry its words: some titles name no word of their text.
+    let title_elsewhere = candidates.iter().skip(1).any(|c| {
+        c.text.chars().count() >= MIN_BLOCK_CHARS && title_absent(&c.text, title).is_none()
+    });
+    if title_elsewhere {
+        first_doubts.extend(title_absent(&first.text, title));
+    }
     if first_doubts.is_empty() {
         return (0, Vec::new());
     }
     let better = candidates.iter().enumerate().skip(1).find(|(_, c)| {
-        c.text.chars().count() >= MIN_BLOCK_CHARS && doubts(&c.text, page_chars).is_empty()
+        c.text.chars().count() >= MIN_BLOCK_CHARS
+            && doubts(&c.text, page_chars).is_empty()
+            && title_absent(&c.text, title).is_none()
     });
     match better {
         Some((at, candidate)) => (
@@ -232,6 +242,55 @@ pub fn choose(candidates: &[Candidate], page_chars: usize) -> (usize, Vec<String
             )],
         ),
     }
+}
+
+/// Short words of many languages that say nothing of a title's subject.
+const TITLE_STOPWORDS: &[&str] = &[
+    "this", "that", "with", "from", "have", "will", "what", "when", "your", "about", "after",
+    "este", "esta", "para", "como", "sobre", "pour", "avec", "dans", "sont", "über", "nach",
+    "sich", "eine", "einer", "nicht", "oder", "auch", "wird", "mehr", "dass", "della", "delle",
+    "sono", "questo", "news", "home", "page",
+];
+
+/// Least content words a title needs before the text is held to it.
+const TITLE_MIN_WORDS: usize = 3;
+
+/// A doubt when none of the title's content words (four letters or more,
+/// compared by their first letters so inflections still match) is in the
+/// text: the extractor took another story of the page. Titles in scripts
+/// written without spaces are not judged.
+pub fn title_absent(text: &str, title: &str) -> Option<String> {
+    if title.chars().any(written_without_spaces) {
+        return None;
+    }
+    let lower_title = title.to_lowercase();
+    let words: Vec<&str> = lower_title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .filter(|w| !TITLE_STOPWORDS.contains(w))
+        .collect();
+    if words.len() < TITLE_MIN_WORDS {
+        return None;
+    }
+    let lower_text = text.to_lowercase();
+    let found = words.iter().any(|word| {
+        let keep = word.chars().count().saturating_sub(2).max(4);
+        let stem: String = word.chars().take(keep).collect();
+        lower_text.contains(&stem)
+    });
+    (!found).then(|| {
+        format!(
+            "none of the title's words ({}) is in it",
+            words.iter().take(4).copied().collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
+/// Han, kana, Hangul syllables and Thai: scripts whose words are not
+/// separated by spaces (or, for Hangul, not reliably stemmed by letters).
+fn written_without_spaces(c: char) -> bool {
+    crate::text::is_han(c)
+        || matches!(c, '\u{3040}'..='\u{30ff}' | '\u{ac00}'..='\u{d7af}' | '\u{0e00}'..='\u{0e7f}')
 }
 
 /// A doubt when a structured block of the page (JSON-LD `articleBody`,
@@ -275,7 +334,7 @@ mod tests {
             candidate("main text", notice),
             candidate("<article>", ARTICLE),
         ];
-        let (chosen, warnings) = choose(&candidates, 0);
+        let (chosen, warnings) = choose(&candidates, 0, "");
         assert_eq!(chosen, 1);
         assert!(
             warnings[0].contains("imported the page's <article> instead"),
@@ -286,7 +345,7 @@ mod tests {
     #[test]
     fn when_nothing_better_is_found_the_text_is_kept_with_a_warning() {
         let login = "Log in to your account. Password: Forgot your password? Sign in with Google";
-        let (chosen, warnings) = choose(&[candidate("main text", login)], 0);
+        let (chosen, warnings) = choose(&[candidate("main text", login)], 0, "");
         assert_eq!(chosen, 0);
         assert!(
             warnings[0].starts_with("the text may not be the article"),
@@ -330,5 +389,31 @@ mod tests {
             text,
             ARTICLE.split_whitespace().collect::<Vec<_>>().join(" ")
         );
+    }
+
+    #[test]
+    fn another_story_of_the_page_is_doubted_when_a_block_carries_the_title() {
+        let sidebar =
+            "El fiscal general colombiano llegó al país y mantuvo un encuentro con su par \
+            paraguaya para ratificar la cooperación jurídica internacional entre ambas \
+            instituciones en la lucha contra el terrorismo transnacional. "
+                .repeat(2);
+        let story = "Los sacerdotes darán la bendición a los vehículos este sábado frente a la \
+            parroquia; los conductores podrán acercarse desde temprano con sus autos. "
+            .repeat(3);
+        let title = "Darán bendición a vehículos este sábado";
+        let candidates = [
+            candidate("main text", &sidebar),
+            candidate("<article>", &story),
+        ];
+        let (chosen, warnings) = choose(&candidates, 0, title);
+        assert_eq!(chosen, 1, "{warnings:?}");
+        assert!(warnings[0].contains("bendición"), "{warnings:?}");
+        // No block carries the title's words: the title alone proves nothing.
+        let (chosen, warnings) = choose(&candidates[..1], 0, title);
+        assert_eq!((chosen, warnings.len()), (0, 0));
+        // Inflected words still count, and CJK titles are not judged.
+        assert!(title_absent("Die Löhne steigen", "Gute Löhne allein reichen nicht").is_none());
+        assert!(title_absent("别的文章", "中国 向 俄罗斯 出售 无人机 的 报道").is_none());
     }
 }

@@ -85,7 +85,7 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
         text: main_text,
     }];
     candidates.extend(other_candidates(&document, meta.body.as_deref()));
-    let (chosen, warnings) = choose(&candidates, page_text.chars().count());
+    let (chosen, warnings) = choose(&candidates, page_text.chars().count(), &meta.title);
     let text = candidates[chosen].text.clone();
     let url = match &capture {
         Some(capture) if meta.url.is_empty() || meta.url.contains("archive") => {

@@ -126,11 +126,14 @@ pub fn read_meta(document: &Document, fallbacks: &Fallbacks) -> PageMeta {
     let mut published_texts: Vec<String> = linked.published.iter().take(1).cloned().collect();
     published_texts.extend(all_values(&metas, PUBLISHED_KEYS));
     published_texts.extend(microdata(document, "datePublished").into_iter().take(1));
-    let published = dates
-        .earliest_credible(&published_texts)
+    // A whole date in the page's own address was set when the article was
+    // first filed, in the publisher's own time: it outranks metadata that
+    // site migrations and republishing rewrite.
+    let published = date_in_url(&url)
+        .filter(|d| credible(*d, today()))
+        .or_else(|| dates.earliest_credible(&published_texts))
         .or_else(|| time_elements(document, &dates))
         .or_else(|| byline_date(document, &dates))
-        .or_else(|| date_in_url(&url).filter(|d| credible(*d, today())))
         .or_else(|| date_under_headline(document, &dates))
         .or_else(|| {
             dates.earliest_credible(

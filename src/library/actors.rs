@@ -319,24 +319,86 @@ const ACTORS: &[Actor] = &[
 
 /// The actors named in `text`, each once, in the order they first appear.
 pub fn actors_in(text: &str) -> Vec<&'static str> {
-    let words = Words {
-        lower: format!(" {} ", spaced_words(&text.to_lowercase())),
-        cased: format!(" {} ", spaced_words(text)),
-        raw: text,
-    };
-    let mut found: Vec<(usize, &'static str)> = Vec::new();
-    for actor in ACTORS {
-        let first = actor
-            .names
-            .iter()
-            .filter_map(|name| words.position_of(name))
-            .min();
-        if let Some(at) = first {
-            found.push((at, actor.id));
+    let names = &*NAMES;
+    let lower = format!(" {} ", spaced_words(&text.to_lowercase()));
+    let cased = format!(" {} ", spaced_words(text));
+    let mut first: Vec<Option<usize>> = vec![None; ACTORS.len()];
+    for (finder, haystack) in [
+        (&names.han, text),
+        (&names.lower, lower.as_str()),
+        (&names.cased, cased.as_str()),
+    ] {
+        for found in finder.automaton.find_overlapping_iter(haystack) {
+            let actor = finder.actor_of[found.pattern().as_usize()];
+            let at = found.start();
+            if first[actor].is_none_or(|seen| at < seen) {
+                first[actor] = Some(at);
+            }
         }
     }
+    let mut found: Vec<(usize, &'static str)> = first
+        .iter()
+        .zip(ACTORS)
+        .filter_map(|(at, actor)| at.map(|at| (at, actor.id)))
+        .collect();
     found.sort();
     found.into_iter().map(|(_, id)| id).collect()
+}
+
+/// Every actor's spellings as search patterns, built once: Chinese ones
+/// looked for in the text as written, all-capitals ones in its words as
+/// written, the others in its lower-cased words (a space before each, and
+/// after the whole-word ones).
+struct Names {
+    han: Finder,
+    lower: Finder,
+    cased: Finder,
+}
+
+/// One automaton over many patterns, with the actor each pattern names.
+struct Finder {
+    automaton: aho_corasick::AhoCorasick,
+    actor_of: Vec<usize>,
+}
+
+static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(|| {
+    let mut patterns: [(Vec<String>, Vec<usize>); 3] = Default::default();
+    for (index, actor) in ACTORS.iter().enumerate() {
+        for name in actor.names {
+            let (kind, pattern) = search_pattern(name);
+            patterns[kind].0.push(pattern);
+            patterns[kind].1.push(index);
+        }
+    }
+    let [han, lower, cased] = patterns.map(|(patterns, actor_of)| Finder {
+        automaton: aho_corasick::AhoCorasick::new(patterns)
+            .expect("the actors' spellings are a small fixed set"),
+        actor_of,
+    });
+    Names { han, lower, cased }
+});
+
+/// Where a spelling is looked for (0 the text, 1 its lower-cased words, 2
+/// its words as written) and the pattern looked for.
+fn search_pattern(name: &str) -> (usize, String) {
+    if name.chars().any(crate::text::is_han) {
+        return (0, name.to_owned());
+    }
+    let (name, whole_word) = match name.strip_suffix('$') {
+        Some(name) => (name, true),
+        None => (name, name.chars().count() < 4),
+    };
+    let kind = if name.chars().all(|c| c.is_ascii_uppercase()) {
+        2
+    } else {
+        1
+    };
+    let pattern = if whole_word {
+        format!(" {name} ")
+    } else {
+        format!(" {name}")
+    };
+    (kind, pattern)
 }
 
 /// Whether `text` names an actor as a source ("from China", "из России",
@@ -358,13 +420,6 @@ pub fn names_a_source(text: &str) -> bool {
     latin_or_cyrillic || chinese
 }
 
-/// A text prepared for looking names up.
-struct Words<'a> {
-    lower: String,
-    cased: String,
-    raw: &'a str,
-}
-
 /// The text with every run of non-letters (except the dot of
 /// "u.s.") turned into one space.
 fn spaced_words(text: &str) -> String {
@@ -382,30 +437,6 @@ fn spaced_words(text: &str) -> String {
         }
     }
     out.replace(". ", " ").trim_end_matches('.').to_owned()
-}
-
-impl Words<'_> {
-    /// Where `name` first occurs (an offset, only compared with others).
-    fn position_of(&self, name: &str) -> Option<usize> {
-        if name.chars().any(crate::text::is_han) {
-            return self.raw.find(name);
-        }
-        let (name, whole_word) = match name.strip_suffix('$') {
-            Some(name) => (name, true),
-            None => (name, name.chars().count() < 4),
-        };
-        let haystack = if name.chars().all(|c| c.is_ascii_uppercase()) {
-            &self.cased
-        } else {
-            &self.lower
-        };
-        let pattern = if whole_word {
-            format!(" {name} ")
-        } else {
-            format!(" {name}")
-        };
-        haystack.find(&pattern)
-    }
 }
 
 #[cfg(test)]

@@ -519,3 +519,46 @@ fn clear_verdict_is_greyed_out_in_the_menu_for_an_unrated_claim() {
     assert_eq!(clear.len(), inspector_only + 1, "the menu entry is shown");
     assert!(!clear.contains(&true), "{clear:?}");
 }
+
+#[test]
+fn a_report_no_program_could_open_is_said_naming_the_file() {
+    use factbench::export::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.html");
+    let mut harness = harness(app(sample_workspace(), vec![Some(report.clone())]));
+    harness.state_mut().settings_mut().open_report_after_export = true;
+    let tried = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = tried.clone();
+    harness
+        .state_mut()
+        .set_file_launcher(std::sync::Arc::new(move |path: &std::path::Path| {
+            seen.lock().unwrap().push(path.to_owned());
+            Err(std::io::Error::other(
+                "xdg-open: no method available for opening it",
+            ))
+        }));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::Export(Format::Html));
+    harness.run_steps(2);
+    click(&mut harness, "Choose file…");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while harness.state().errors().count() == 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    assert!(report.exists(), "the report is written first");
+    assert_eq!(*tried.lock().unwrap(), vec![report.clone()]);
+    let errors: Vec<String> = harness
+        .state()
+        .errors()
+        .map(|(title, message)| format!("{title}: {message}"))
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains(&report.display().to_string())
+            && errors[0].contains("no method available"),
+        "{errors:?}"
+    );
+}

@@ -42,7 +42,7 @@ impl FactbenchApp {
     }
 
     /// The status bar's buttons about the last export.
-    pub(super) fn on_status_intent(&mut self, intent: StatusIntent) {
+    pub(super) fn on_status_intent(&mut self, ctx: &egui::Context, intent: StatusIntent) {
         let exported = self.files.last_export.clone();
         let target = match (intent, exported) {
             (StatusIntent::ShowProblems, _) => {
@@ -59,11 +59,6 @@ impl FactbenchApp {
                 None => path,
             },
         };
-        if let Err(e) = open::that_detached(&target) {
-            self.error(
-                "Could not open it",
-                format!("No program could open {}: {e}", target.display()),
-            );
-        }
+        self.open_in_other_program(ctx, &target);
     }
 }

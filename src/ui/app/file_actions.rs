@@ -203,7 +203,7 @@ impl FactbenchApp {
 
     /// Writes the workspace in `format` to `path` (atomically); the HTML
     /// report then opens in the browser when the user asked for that.
-    pub(super) fn export_to(&mut self, format: Format, path: &Path) {
+    pub(super) fn export_to(&mut self, ctx: &egui::Context, format: Format, path: &Path) {
         let path = with_extension(path, format.extension());
         let workspace = self.doc.workspace();
         let options: ExportOptions = self.files.export_options.clone();
@@ -226,18 +226,39 @@ impl FactbenchApp {
             );
             self.error("Exported with notes", message);
         }
-        if format == Format::Html
-            && self.remembered.settings.open_report_after_export
-            && let Err(e) = open::that_detached(&path)
-        {
+        if format == Format::Html && self.remembered.settings.open_report_after_export {
+            self.open_in_other_program(ctx, &path);
+        }
+    }
+
+    /// Opens `path` in the program the desktop uses for it, on a worker:
+    /// a failure comes back as an error on a later frame.
+    pub(super) fn open_in_other_program(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        let repaint = ctx.clone();
+        self.files
+            .opener
+            .open(path, move || repaint.request_repaint());
+    }
+
+    /// The files other programs could not open, each said in an error.
+    pub(super) fn take_open_failures(&mut self) {
+        for failure in self.files.opener.failures() {
             self.error(
-                "Could not open the report",
+                "Could not open it",
                 format!(
-                    "{} was written, but no browser could be started: {e}",
-                    path.display()
+                    "{} was written, but no program could open it ({}). Open it from your file \
+                     manager, or set a default browser for your desktop (for example with \
+                     `xdg-settings set default-web-browser`).",
+                    failure.path.display(),
+                    failure.reason
                 ),
             );
         }
+    }
+
+    /// Opens files with `launcher` instead of the desktop's programs (tests).
+    pub fn set_file_launcher(&mut self, launcher: crate::ui::services::opener::Launcher) {
+        self.files.opener = crate::ui::services::opener::Opener::with_launcher(launcher);
     }
 
     /// The file dialogs' answers so far, as intents.
@@ -270,7 +291,7 @@ impl FactbenchApp {
             Purpose::Open => {
                 self.open_path(&path);
             }
-            Purpose::Export(format) => self.export_to(format, &path),
+            Purpose::Export(format) => self.export_to(ctx, format, &path),
             Purpose::Import => {
                 let dialog = crate::ui::dialogs::import::ImportDialog::open(vec![path]);
                 self.modals.push(Modal::Import(dialog));

@@ -106,7 +106,7 @@ impl FactbenchApp {
             Intent::Copy(text) => ctx.copy_text(text),
             Intent::CheckedBefore(intent) => self.on_checked_before(ctx, intent),
             Intent::Conflict(intent) => self.on_conflict_intent(intent),
-            Intent::Status(intent) => self.on_status_intent(intent),
+            Intent::Status(intent) => self.on_status_intent(ctx, intent),
             Intent::Answer(answer) => self.on_answer(ctx, answer),
             Intent::PathAnswer(answer) => self.on_path_answer(ctx, answer),
             Intent::RequestPath(request) => self.files.picker.request(request, ctx),

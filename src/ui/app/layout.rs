@@ -15,6 +15,7 @@ impl FactbenchApp {
         let ctx = ui.ctx().clone();
         self.apply_settings(&ctx);
         self.poll_picker();
+        self.take_open_failures();
         self.handle_dropped_files(&ctx);
         // Files chosen or dropped open before drawing, so this frame shows them.
         self.apply_queued(&ctx);

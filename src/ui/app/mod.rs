@@ -140,6 +140,8 @@ struct FileFlow {
     /// The open document is the bundled sample (imports then start a new
     /// investigation instead of adding to it).
     sample_open: bool,
+    /// Opens reports and folders in other programs, saying when it could not.
+    opener: crate::ui::services::opener::Opener,
 }
 
 /// What the window last told or heard from the platform.
@@ -179,6 +181,7 @@ impl FactbenchApp {
                 last_export: None,
                 open_in_background_above: None,
                 sample_open: false,
+                opener: Default::default(),
             },
             window: WindowState {
                 applied_theme: None,

@@ -1,9 +1,11 @@
 //! What the window uses besides drawing: file dialogs ([`files`]), the
 //! settings it remembers ([`settings`]), autosave to recovery files
-//! ([`autosave`]), and the claim library on its worker thread
-//! ([`library_worker`]).
+//! ([`autosave`]), the claim library on its worker thread
+//! ([`library_worker`]), and opening written files in other programs
+//! ([`opener`]).
 
 pub mod autosave;
 pub mod files;
 pub mod library_worker;
+pub mod opener;
 pub mod settings;

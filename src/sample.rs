@@ -12,6 +12,11 @@ pub const SAMPLE_WORKSPACE_RON: &str = include_str!("../workspaces/xi-moscow-vic
 /// The file name the sample is known by.
 pub const SAMPLE_WORKSPACE_NAME: &str = "xi-moscow-victory-day.ron";
 
+/// The publisher the sample is published under: a report still carrying
+/// it was made from the sample and would go out under a desk that does
+/// not exist.
+pub const SAMPLE_PUBLISHER: &str = "Example Fact-Check Desk";
+
 /// The bundled sample investigation.
 pub fn sample_workspace() -> Workspace {
     crate::store::parse(
@@ -50,7 +55,7 @@ fn generated_with_breaks(
     paragraph_break: &str,
 ) -> Workspace {
     let mut workspace = Workspace::new("Generated workspace");
-    workspace.publisher.name = "Example Fact-Check Desk".into();
+    workspace.publisher.name = SAMPLE_PUBLISHER.into();
     workspace.report_url = "https://factcheck.example.org/reports/generated".into();
     for n in 0..articles {
         let mut article = Article::new(

@@ -342,6 +342,14 @@ pub fn warnings(
             ));
         }
     }
+    if options.audience == Audience::Public
+        && workspace.publisher.name.trim() == crate::sample::SAMPLE_PUBLISHER
+    {
+        out.push(format!(
+            "the publisher is still the bundled sample's (“{}”): name your desk, its logo and its methodology in Workspace › Details before publishing",
+            crate::sample::SAMPLE_PUBLISHER
+        ));
+    }
     if format == Format::MediaReview {
         out.extend(mediareview::uncategorised(&plan).map(|p| format!(
             "claim {} ({}): its verdict names none of schema.org's media categories (Original media, Transformed, Edited or cropped, Satire or parody, Decontextualized, Staged); its MediaReview has no mediaAuthenticityCategory",

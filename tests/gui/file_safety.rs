@@ -96,7 +96,7 @@ fn a_new_typed_path_saves_without_asking_and_tab_completes() {
 fn after_an_export_the_status_bar_says_where_it_went() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("report");
-    let mut harness = harness(app(sample_workspace(), vec![Some(target)]));
+    let mut harness = harness(app(desk_workspace(), vec![Some(target)]));
     let ctx = harness.ctx.clone();
     harness
         .state_mut()

@@ -361,7 +361,7 @@ fn file_export_writes_each_format_where_the_dialog_says() {
         .iter()
         .map(|f| Some(dir.path().join(format!("report-{}", f.cli_name()))))
         .collect();
-    let mut harness = harness(app(sample_workspace(), answers));
+    let mut harness = harness(app(desk_workspace(), answers));
     harness.state_mut().settings_mut().open_report_after_export = false;
     for format in Format::ALL {
         let ctx = harness.ctx.clone();
@@ -379,7 +379,7 @@ fn file_export_writes_each_format_where_the_dialog_says() {
         let mut expected = Vec::new();
         export::write(
             format,
-            &sample_workspace(),
+            &desk_workspace(),
             &ExportOptions::public(),
             &mut expected,
         )
@@ -525,7 +525,7 @@ fn a_report_no_program_could_open_is_said_naming_the_file() {
     use factbench::export::Format;
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.html");
-    let mut harness = harness(app(sample_workspace(), vec![Some(report.clone())]));
+    let mut harness = harness(app(desk_workspace(), vec![Some(report.clone())]));
     harness.state_mut().settings_mut().open_report_after_export = true;
     let tried = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let seen = tried.clone();
@@ -559,6 +559,31 @@ fn a_report_no_program_could_open_is_said_naming_the_file() {
     assert!(
         errors[0].contains(&report.display().to_string())
             && errors[0].contains("no method available"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_public_report_still_under_the_samples_publisher_is_exported_with_a_warning() {
+    use factbench::export::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.md");
+    let mut harness = harness(app(sample_workspace(), vec![Some(report.clone())]));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::Export(Format::Markdown));
+    harness.run_steps(2);
+    click(&mut harness, "Choose file…");
+    assert!(report.exists(), "the report is still written");
+    let errors: Vec<String> = harness
+        .state()
+        .errors()
+        .map(|(title, message)| format!("{title}: {message}"))
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("Example Fact-Check Desk") && errors[0].contains("Workspace › Details"),
         "{errors:?}"
     );
 }

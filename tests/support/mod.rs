@@ -88,3 +88,12 @@ pub fn type_into(harness: &mut Harness<'static, FactbenchApp>, label: &str, text
     harness.get_by_role_and_label(role, label).type_text(text);
     harness.run_steps(1);
 }
+
+/// The sample investigation published under a desk of its own (exporting
+/// the sample as it is warns that its publisher is the sample's).
+#[allow(dead_code)]
+pub fn desk_workspace() -> factbench::model::Workspace {
+    let mut workspace = factbench::sample::sample_workspace();
+    workspace.publisher.name = "Northern Verification Desk".into();
+    workspace
+}

@@ -109,8 +109,10 @@ fn read_content(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
 /// A page's main text and address, or a text file's text; when no text
 /// can be had, a note saying why (the bytes are kept all the same).
 fn read_text(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
+    // A text file's first line stays text (import would take it for a title).
     let options = ImportOptions {
         read_as: (kind == Kind::Text).then_some(ReadAs::Text),
+        title: (kind == Kind::Text).then(|| "snapshot".to_owned()),
         ..ImportOptions::default()
     };
     // Import goes by the file's extension; a page is read as a page.

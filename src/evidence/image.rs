@@ -117,6 +117,7 @@ pub fn image_meta(bytes: &[u8]) -> Option<ImageMeta> {
         .into_iter()
         .map(text)
         .find(|t| !t.is_empty())
+        .map(|t| exif_date(&t))
         .unwrap_or_default();
     let (make, model) = (text(Tag::Make), text(Tag::Model));
     let camera = match (make.is_empty(), model.is_empty()) {
@@ -131,6 +132,23 @@ pub fn image_meta(bytes: &[u8]) -> Option<ImageMeta> {
         camera,
         location,
     })
+}
+
+/// EXIF's `2019:11:09 10:59:36` as `2019-11-09 10:59:36`; anything else
+/// as it is.
+fn exif_date(text: &str) -> String {
+    let b = text.as_bytes();
+    let shaped = b.len() >= 10 && b[4] == b':' && b[7] == b':';
+    match shaped && text.is_char_boundary(10) {
+        true => format!(
+            "{}-{}-{}{}",
+            &text[..4],
+            &text[5..7],
+            &text[8..10],
+            &text[10..]
+        ),
+        false => text.to_owned(),
+    }
 }
 
 fn location(exif: &exif::Exif) -> Option<GeoPoint> {

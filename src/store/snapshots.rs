@@ -133,6 +133,20 @@ pub fn copy_snapshots<'a>(
     }
 }
 
+/// Save As of `ws` from `from` to `to`: every snapshot of its sources
+/// copied beside the new file (see [`copy_snapshots`]).
+pub fn copy_workspace_snapshots(
+    from: &Path,
+    to: &Path,
+    ws: &crate::model::Workspace,
+) -> Result<usize, String> {
+    let hashes = ws
+        .sources
+        .iter()
+        .flat_map(|s| s.snapshots.iter().map(|snap| snap.sha256.as_str()));
+    copy_snapshots(from, to, hashes)
+}
+
 /// Re-hashes the snapshots `hashes` beside `workspace`, several at a time
 /// (one thread per core, at most `hashes.len()`); the results in the same
 /// order.
@@ -230,5 +244,17 @@ mod tests {
         assert_eq!(checks[3], ByteCheck::Changed(sha256_hex(b"tampered")));
         assert_eq!(checks[5], ByteCheck::Missing);
         assert_eq!(checks.iter().filter(|c| **c == ByteCheck::Ok).count(), 7);
+        // Save As copies the intact ones and names the others.
+        let other = dir.path().join("elsewhere").join("copy.ron");
+        let copied = copy_snapshots(&ws, &other, refs.iter().copied());
+        let error = copied.unwrap_err();
+        assert!(
+            error.contains(&hashes[3]) && error.contains(&hashes[5]),
+            "{error}"
+        );
+        let again = check_snapshots(&other, &refs);
+        assert_eq!(again[0], ByteCheck::Ok);
+        assert_eq!(again[3], ByteCheck::Missing);
+        assert_eq!(again.iter().filter(|c| **c == ByteCheck::Ok).count(), 7);
     }
 }

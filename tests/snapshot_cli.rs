@@ -326,6 +326,7 @@ fn anchored_in(ws: &Workspace, excerpt: &str) -> factbench::model::ExcerptAnchor
         .flat_map(|c| &c.evidence)
         .find(|e| e.excerpt == excerpt)
         .and_then(|e| e.anchor.clone())
+        .map(|a| *a)
         .unwrap()
 }
 

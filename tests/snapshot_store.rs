@@ -70,10 +70,10 @@ fn with_snapshot(path: &Path) -> (Workspace, String) {
             .find(|e| e.source == source)
             .unwrap();
         evidence.excerpt = "«Мы за мир»".into();
-        evidence.anchor = Some(factbench::evidence::excerpt::anchor_in(
+        evidence.anchor = Some(Box::new(factbench::evidence::excerpt::anchor_in(
             &captured.snapshot,
             "«Мы за мир»",
-        ));
+        )));
     }
     ws.custody.push(CustodyEntry::new(
         request.now,

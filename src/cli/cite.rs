@@ -76,7 +76,7 @@ fn cite(args: &CiteArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8,
     let claim = desk::find_claim(doc.workspace(), &args.claim, path)?;
     let source = desk::find_source(doc.workspace(), "--source", &args.source, path)?;
     let anchor = match doc.workspace().source(source) {
-        Some(found) => anchor_excerpt(found, args, path)?,
+        Some(found) => anchor_excerpt(found, args, path)?.map(Box::new),
         None => None,
     };
     let unverified = anchor.as_ref().is_some_and(|a| a.unverified);

@@ -362,11 +362,7 @@ impl ClaimEdit {
             ClaimEdit::PopReview => ClaimEdit::PushReview(claim.reviews.pop()?),
             ClaimEdit::SetEvidenceAnchor { index, anchor } => ClaimEdit::SetEvidenceAnchor {
                 index,
-                anchor: replace(
-                    &mut claim.evidence.get_mut(index)?.anchor,
-                    anchor.map(|a| *a),
-                )
-                .map(Box::new),
+                anchor: replace(&mut claim.evidence.get_mut(index)?.anchor, anchor),
             },
             ClaimEdit::Reanchor { anchor, orphaned } => ClaimEdit::Reanchor {
                 anchor: Box::new(replace(&mut claim.anchor, *anchor)),

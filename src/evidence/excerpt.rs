@@ -191,7 +191,7 @@ mod tests {
             crate::model::Stance::Supports,
             "\"we won\" - twice",
         );
-        evidence.anchor = Some(anchored);
+        evidence.anchor = Some(Box::new(anchored));
         assert_eq!(check(&source, &evidence), Some(ExcerptCheck::Found));
         evidence.excerpt = "we lost".into();
         assert_eq!(check(&source, &evidence), Some(ExcerptCheck::NotFound));

@@ -115,7 +115,7 @@ pub struct Evidence {
     /// Where the excerpt lies in the source's latest text snapshot
     /// (format 9); `None` while the source has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub anchor: Option<ExcerptAnchor>,
+    pub anchor: Option<Box<ExcerptAnchor>>,
 }
 
 impl Evidence {

@@ -538,3 +538,68 @@ fn bad_files_are_refused_naming_them_and_nothing_is_stored() {
         snap.note
     );
 }
+
+#[test]
+fn verify_takes_the_workspace_lock_and_refuses_while_a_window_holds_it() {
+    let desk = Desk::new();
+    let source = desk.source(0);
+    let file = desk.write("note.txt", "A note kept.");
+    desk.snapshot_json(&file, &source, &[]);
+    let before = fs::read(desk.workspace()).unwrap();
+    let held = match store::lock(&desk.workspace()).unwrap() {
+        store::LockOutcome::Acquired { lock, .. } => lock,
+        other => panic!("{other:?}"),
+    };
+    let (code, out, err) = desk.run(&["verify", &desk.ws(), "--by", "Cy"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("unchanged"), "{err}");
+    assert_eq!(fs::read(desk.workspace()).unwrap(), before, "nothing recorded");
+    drop(held);
+    let (code, out, _) = desk.run(&["verify", &desk.ws(), "--by", "Cy"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("ok "), "{out}");
+    assert!(fs::read(desk.workspace()).unwrap() != before, "recorded");
+}
+
+#[test]
+fn given_address_and_time_win_and_the_file_s_are_kept_when_they_differ() {
+    let desk = Desk::new();
+    let source = desk.source(0);
+    let page = fixture(PAGE);
+    let json = desk.snapshot_json(&page, &source, &["--url", "https://example.org/mirror"]);
+    assert_eq!(json["url"], "https://example.org/mirror");
+    assert_eq!(json["captured_from"], "file-time");
+    let ws = desk.load();
+    let snap = &ws.sources[0].snapshots[0];
+    assert_eq!(snap.url_in_file, "https://www.tofugu.com/travel/dezuka-suisan/");
+    assert!(snap.note.contains("the file's modification time"), "{}", snap.note);
+    let (code, _, err) = desk.snapshot(&page, &source, &["--captured", "yesterday", "--by", "A"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--captured \"yesterday\": not an RFC 3339 time"), "{err}");
+    let (code, _, err) = desk.snapshot(&page, "no-such-source", &["--by", "A"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--source \"no-such-source\": no source"), "{err}");
+}
+
+#[test]
+fn a_workspace_moved_with_its_snapshot_folder_finds_them() {
+    let desk = Desk::new();
+    let source = desk.source(0);
+    let sha = desk.snapshot_json(&fixture(PHOTO), &source, &[])["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let moved = desk.dir.path().join("archive 2026");
+    fs::create_dir(&moved).unwrap();
+    fs::rename(desk.workspace(), moved.join("case.ron")).unwrap();
+    fs::rename(
+        snapshots::snapshots_dir(&desk.workspace()),
+        moved.join("case.snapshots"),
+    )
+    .unwrap();
+    let ws = moved.join("case.ron");
+    let (code, out, err) = desk.run(&["verify", ws.to_str().unwrap(), "--by", "Cy"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("ok ") && out.contains(&sha), "{out}");
+}

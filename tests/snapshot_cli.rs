@@ -554,7 +554,11 @@ fn verify_takes_the_workspace_lock_and_refuses_while_a_window_holds_it() {
     assert_eq!(code, 1, "{out}");
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("unchanged"), "{err}");
-    assert_eq!(fs::read(desk.workspace()).unwrap(), before, "nothing recorded");
+    assert_eq!(
+        fs::read(desk.workspace()).unwrap(),
+        before,
+        "nothing recorded"
+    );
     drop(held);
     let (code, out, _) = desk.run(&["verify", &desk.ws(), "--by", "Cy"]);
     assert_eq!(code, 0);
@@ -572,14 +576,27 @@ fn given_address_and_time_win_and_the_file_s_are_kept_when_they_differ() {
     assert_eq!(json["captured_from"], "file-time");
     let ws = desk.load();
     let snap = &ws.sources[0].snapshots[0];
-    assert_eq!(snap.url_in_file, "https://www.tofugu.com/travel/dezuka-suisan/");
-    assert!(snap.note.contains("the file's modification time"), "{}", snap.note);
+    assert_eq!(
+        snap.url_in_file,
+        "https://www.tofugu.com/travel/dezuka-suisan/"
+    );
+    assert!(
+        snap.note.contains("the file's modification time"),
+        "{}",
+        snap.note
+    );
     let (code, _, err) = desk.snapshot(&page, &source, &["--captured", "yesterday", "--by", "A"]);
     assert_eq!(code, 1);
-    assert!(err.contains("--captured \"yesterday\": not an RFC 3339 time"), "{err}");
+    assert!(
+        err.contains("--captured \"yesterday\": not an RFC 3339 time"),
+        "{err}"
+    );
     let (code, _, err) = desk.snapshot(&page, "no-such-source", &["--by", "A"]);
     assert_eq!(code, 1);
-    assert!(err.contains("--source \"no-such-source\": no source"), "{err}");
+    assert!(
+        err.contains("--source \"no-such-source\": no source"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -19,8 +19,10 @@ fn version_eight_file_opens_as_todays_sample() {
     let text = std::fs::read_to_string(fixture()).unwrap();
     assert!(text.starts_with("Workspace(\n    format_version: 8,\n"));
     assert!(text.contains("Evidence(") && text.contains("Source("));
-    // The fixture is what format 8 wrote: today's writer, which adds no
-    // field to a workspace without snapshots, writes the same but its version.
+    // The fixture is the bundled sample as format 8 saved it (commit
+    // 9d4090d, `workspaces/xi-moscow-victory-day.ron`); today's writer,
+    // which adds no field to a workspace without snapshots, writes the
+    // same but its version.
     let today = store::to_ron(&sample_workspace()).unwrap();
     assert_eq!(
         today.replacen("format_version: 9,", "format_version: 8,", 1),

@@ -166,15 +166,13 @@ fn tell_excerpts(ws: &Workspace, source: SourceId, sha256: &str, err: &mut dyn W
         .filter_map(|e| e.anchor.as_ref())
         .filter(|a| a.snapshot == sha256)
         .collect();
-    let lost = anchored
-        .iter()
-        .filter(|a| a.anchor.is_none() && !a.unverified)
-        .count();
+    let found = anchored.iter().filter(|a| a.anchor.is_some()).count();
+    let unverified = anchored.iter().filter(|a| a.unverified).count();
+    let lost = anchored.len() - found - unverified;
     if !anchored.is_empty() {
         let _ = writeln!(
             err,
-            "note: {} excerpt(s) anchored in the new snapshot, {lost} not found in it (`factbench verify` lists them)",
-            anchored.len() - lost
+            "note: {found} excerpt(s) anchored in the new snapshot, {lost} not found in it, {unverified} unverified (`factbench verify` lists them)",
         );
     }
 }

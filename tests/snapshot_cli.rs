@@ -620,3 +620,67 @@ fn a_workspace_moved_with_its_snapshot_folder_finds_them() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.starts_with("ok ") && out.contains(&sha), "{out}");
 }
+
+#[test]
+fn excerpts_in_five_scripts_anchor_at_char_offsets_and_verify() {
+    let desk = Desk::new();
+    let source = desk.source(0);
+    let claim = desk.draft_claim();
+    let text = "Министр сказал: «экспорт вырос на 5 %».\n\n\
+                北京时间五月九日，习近平抵达莫斯科。\n\n\
+                قال الرئيس إن النمو بلغ خمسة بالمئة.\n\n\
+                A 👩‍👩‍👧 family in Kyiv 🇺🇦 said prices had doubled.\n\n\
+                The q\u{307}uark report called it cre\u{300}me de la cre\u{300}me.";
+    let file = desk.write("five.txt", text);
+    desk.snapshot_json(&file, &source, &[]);
+    // Import keeps the text in NFC: the decomposed è is composed there.
+    let stored = desk.load().sources[0].snapshots[0].text.clone().unwrap();
+    assert!(stored.contains("crème de la crème") && stored.contains("q\u{307}uark"));
+    let excerpts = [
+        "«экспорт вырос на 5 %»",
+        "习近平抵达莫斯科",
+        "النمو بلغ خمسة",
+        "👩‍👩‍👧 family in Kyiv 🇺🇦",
+        "q\u{307}uark report called it cre\u{300}me",
+    ];
+    let ws = desk.ws();
+    for excerpt in excerpts {
+        let (code, _, err) = desk.run(&[
+            "cite",
+            &ws,
+            "--claim",
+            &claim,
+            "--source",
+            &source,
+            "--stance",
+            "context",
+            "--excerpt",
+            excerpt,
+        ]);
+        assert_eq!(code, 0, "{excerpt}: {err}");
+    }
+    let loaded = desk.load();
+    for excerpt in excerpts {
+        let anchor = anchored_in(&loaded, excerpt).anchor.unwrap();
+        let composed: String = {
+            use unicode_normalization::UnicodeNormalization;
+            excerpt.nfc().collect()
+        };
+        let at = stored.find(&composed).unwrap();
+        assert_eq!(anchor.start, stored[..at].chars().count(), "{excerpt}");
+        assert_eq!(
+            anchor.end,
+            anchor.start + composed.chars().count(),
+            "{excerpt}"
+        );
+        assert_eq!(anchor.exact, composed);
+    }
+    let (code, out, _) = desk.run(&["verify", &ws, "--by", "Cy"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.starts_with("ok ") && l.contains("claim "))
+            .count(),
+        5
+    );
+}

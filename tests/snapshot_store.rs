@@ -170,7 +170,12 @@ fn a_merge_keeps_both_sides_snapshots_and_custody_entries() {
     add(&mut ours, "ours says this", "ours");
     let mut theirs = base.clone();
     add(&mut theirs, "theirs says that", "theirs");
+    let swapped = factbench::merge::merge(base.clone(), theirs.clone(), ours.clone()).unwrap();
     let merged = factbench::merge::merge(base, ours.clone(), theirs.clone()).unwrap();
+    assert_eq!(
+        merged.workspace.custody, swapped.workspace.custody,
+        "both sides merge to the same log"
+    );
     assert_eq!(merged.new_conflicts, 0, "{:?}", merged.workspace.conflicts);
     let snaps = &merged.workspace.sources[0].snapshots;
     assert_eq!(snaps.len(), 2);

@@ -684,3 +684,52 @@ fn excerpts_in_five_scripts_anchor_at_char_offsets_and_verify() {
         5
     );
 }
+
+#[test]
+fn a_correction_citing_an_excerpt_anchors_it_or_flags_it() {
+    let desk = Desk::new();
+    let source = desk.source(0);
+    let file = desk.write("record.txt", "The record shows 26 per cent, not 40.");
+    desk.snapshot_json(&file, &source, &[]);
+    let published = desk
+        .load()
+        .claims
+        .iter()
+        .find(|c| c.is_published())
+        .unwrap()
+        .id
+        .to_string();
+    let ws = desk.ws();
+    let correct = |excerpt: &str| {
+        desk.run(&[
+            "correct",
+            &ws,
+            "--claim",
+            &published,
+            "--cite",
+            &source,
+            "--stance",
+            "refutes",
+            "--excerpt",
+            excerpt,
+            "--note",
+            "Source added.",
+            "--by",
+            "Ed",
+        ])
+    };
+    let (code, _, err) = correct("26 per cent");
+    assert_eq!(code, 0, "{err}");
+    let anchor = anchored_in(&desk.load(), "26 per cent").anchor.unwrap();
+    assert_eq!((anchor.start, anchor.end), (17, 28));
+    let (code, _, err) = correct("41 per cent");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("not found once in snapshot"), "{err}");
+    assert!(anchored_in(&desk.load(), "41 per cent").anchor.is_none());
+    let (code, out, _) = desk.run(&["verify", &ws, "--by", "Cy"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("excerpt-not-found")),
+        "{out}"
+    );
+}

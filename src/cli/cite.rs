@@ -145,6 +145,30 @@ fn anchor_excerpt(
     }))
 }
 
+/// `correct --cite`'s anchor: the excerpt's place in the source's latest
+/// text snapshot when it is there once; else no place (flagged by
+/// `verify`), with a warning. `None` without an excerpt or a text snapshot.
+pub(super) fn anchor_found_once(
+    source: &Source,
+    excerpt: &str,
+    err: &mut dyn Write,
+) -> Option<Box<ExcerptAnchor>> {
+    let snapshot = source.latest_text_snapshot()?;
+    if excerpt.trim().is_empty() {
+        return None;
+    }
+    let anchored = crate::evidence::excerpt::anchor_in(snapshot, excerpt);
+    if anchored.anchor.is_none() {
+        let _ = writeln!(
+            err,
+            "warning: --excerpt {}: not found once in snapshot {}; `factbench verify` will report it",
+            quoted(excerpt),
+            snapshot.short_hash()
+        );
+    }
+    Some(Box::new(anchored))
+}
+
 fn not_found(snapshot: &Snapshot, excerpt: &str, path: &Path) -> String {
     format!(
         "{}: --excerpt {}: not found in the source's latest text snapshot {} ({}); quote it as the snapshot has it, or cite it anyway with --unverified",

@@ -129,3 +129,67 @@ impl Command {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Document;
+    use crate::model::{CaptureMethod, CapturedFrom, Evidence, Source, SourceKind, Stance};
+
+    fn snapshot(text: &str, sha: char) -> Snapshot {
+        Snapshot {
+            sha256: sha.to_string().repeat(64),
+            size: text.len() as u64,
+            media_type: "text/plain".into(),
+            file_name: "a.txt".into(),
+            url: "https://example.org/a".into(),
+            captured: Timestamp::UNIX_EPOCH,
+            captured_from: CapturedFrom::Given,
+            captured_in_file: None,
+            url_in_file: String::new(),
+            method: CaptureMethod::PlainText,
+            by: "Ana".into(),
+            added: Timestamp::UNIX_EPOCH,
+            text: Some(text.into()),
+            note: String::new(),
+            image: None,
+            replaces: None,
+        }
+    }
+
+    #[test]
+    fn adding_replacing_and_undoing_a_snapshot_keeps_log_and_anchors_in_step() {
+        let mut ws = crate::sample::sample_workspace();
+        let source = Source::new("Report", "https://example.org/a", SourceKind::Dataset);
+        let id = source.id;
+        ws.sources.push(source);
+        ws.claims[0]
+            .evidence
+            .push(Evidence::new(id, Stance::Refutes, "exports fell 3 %"));
+        let mut doc = Document::new(ws.clone(), None);
+        let first = snapshot("In May exports fell 3 % year on year.", 'a');
+        doc.execute(Command::add_snapshot(id, first.clone()), 0.0)
+            .unwrap();
+        let second = snapshot("Revised: in May exports fell 3 % year on year.", 'b');
+        doc.execute(Command::add_snapshot(id, second), 10_000.0)
+            .unwrap();
+        let now = doc.workspace();
+        let evidence = now.claims[0].evidence.last().unwrap();
+        let anchored = evidence.anchor.as_deref().unwrap();
+        assert_eq!(anchored.snapshot, "b".repeat(64));
+        assert_eq!(
+            anchored.anchor.as_ref().unwrap().start,
+            "Revised: in May ".len()
+        );
+        assert_eq!(now.custody.len(), 3, "added, added, replaced");
+        let added_again = doc.execute(Command::add_snapshot(id, first), 20_000.0);
+        assert_eq!(added_again, Ok(Outcome::Unchanged));
+        let replaced = &doc.workspace().source(id).unwrap().snapshots[1];
+        assert_eq!(replaced.replaces.as_deref(), Some(&*"a".repeat(64)));
+        doc.undo();
+        doc.undo();
+        assert_eq!(doc.workspace().custody, ws.custody);
+        assert_eq!(doc.workspace().claims, ws.claims);
+        assert_eq!(doc.workspace().sources, ws.sources);
+    }
+}

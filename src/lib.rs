@@ -3,7 +3,8 @@
 //! The library holds everything: the domain model ([`model`]), char-offset
 //! anchors ([`anchor`]), plain-text paragraphs, words and caret motions
 //! ([`text`]), the RON workspace file ([`store`]), article import
-//! ([`import`]), the claim library of earlier checks ([`library`]), merging
+//! ([`import`]), snapshots of sources and their custody ([`evidence`]),
+//! the claim library of earlier checks ([`library`]), merging
 //! copies through git ([`merge`]), exports ([`export`]), the command line ([`cli`]) and the
 //! window ([`ui`], behind the default `gui` feature). `main.rs` only parses
 //! arguments and hands over to [`cli::run`].
@@ -11,6 +12,7 @@
 pub mod anchor;
 pub mod cli;
 pub mod edit;
+pub mod evidence;
 pub mod export;
 pub mod import;
 pub mod library;

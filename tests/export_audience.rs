@@ -81,6 +81,7 @@ fn workspace() -> Workspace {
         stance: Stance::Refutes,
         excerpt: "PUBLIC-EXCERPT".into(),
         note: "PUBLIC-EVIDENCE-NOTE".into(),
+        anchor: None,
     });
     let mut organisation = claim(&article, "贸易增长了百分之二十六", "PUBLISHED-TWO");
     organisation.claimant = "外交部".into();

@@ -35,6 +35,7 @@ fn workspace() -> Workspace {
             stance: Stance::Supports,
             excerpt: String::new(),
             note: String::new(),
+            anchor: None,
         });
     }
     let mut unrated = Claim::new(article.id, find_quote(TEXT, "结束", 0).unwrap(), "");

@@ -55,6 +55,7 @@ fn hostile_workspace() -> Workspace {
             stance: Stance::Refutes,
             excerpt: excerpt.into(),
             note: "\u{2066}note".into(),
+            anchor: None,
         });
     }
     let rtl_anchor = find_quote(ARTICLE_TEXT, "gnp.exe", 0).unwrap();

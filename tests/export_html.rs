@@ -110,6 +110,7 @@ fn damaged_workspaces_still_make_a_whole_report() {
         stance: Stance::Context,
         excerpt: "quoted".into(),
         note: String::new(),
+        anchor: None,
     });
     let mut orphan = ws.claims[0].clone();
     orphan.id = factbench::ClaimId::new();

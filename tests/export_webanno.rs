@@ -149,6 +149,7 @@ fn bodies_are_verdict_rationale_tags_and_linked_evidence() {
             stance: Stance::Refutes,
             excerpt: String::new(),
             note: String::new(),
+            anchor: None,
         });
     }
     ws.sources = vec![web, hostile];

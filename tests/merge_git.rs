@@ -110,7 +110,10 @@ fn verdict_keys(ws: &Workspace) -> Vec<String> {
 fn git_setup_twice_changes_nothing_and_says_so() {
     let repo = Repo::new();
     let attributes = fs::read_to_string(repo.path().join(".gitattributes")).unwrap();
-    assert_eq!(attributes, "*.ron merge=factbench diff=factbench\n");
+    assert_eq!(
+        attributes,
+        "*.ron merge=factbench diff=factbench\n*.snapshots/** binary\n"
+    );
     let config = fs::read_to_string(repo.path().join(".git/config")).unwrap();
     let again = run(repo.path(), &factbench_exe(), &["git-setup", "."]);
     assert!(again.status.success());

@@ -288,7 +288,7 @@ fn newer_version_is_refused_naming_the_version_needed() {
     let text = sample_text()
         .replacen(
             &format!("format_version: {FORMAT_VERSION},"),
-            "format_version: 9,",
+            &format!("format_version: {},", FORMAT_VERSION + 1),
             1,
         )
         .replacen(
@@ -297,13 +297,16 @@ fn newer_version_is_refused_naming_the_version_needed() {
             1,
         );
     let (path, error) = load_error(dir.path(), "future.ron", text.as_bytes());
-    assert!(matches!(error, LoadError::NewerVersion { found: 9, .. }));
+    assert!(matches!(error, LoadError::NewerVersion { found, .. } if found == FORMAT_VERSION + 1));
     let message = error.to_string();
     assert!(
         message.starts_with(&path.display().to_string()),
         "{message}"
     );
-    assert!(message.contains("format version 9"), "{message}");
+    assert!(
+        message.contains(&format!("format version {}", FORMAT_VERSION + 1)),
+        "{message}"
+    );
     assert!(
         message.contains(&format!("up to {FORMAT_VERSION}")),
         "{message}"

@@ -1,5 +1,7 @@
-//! `factbench check FILE…`: load, validate, summarise; with `--ready`,
-//! also what each claim still lacks before publication.
+//! `factbench check FILE…`: load, validate, summarise — including what
+//! `verify` would find of the snapshots (changed, missing, an excerpt not
+//! found), reported as problems but not recorded; with `--ready`, also
+//! what each claim still lacks before publication.
 
 use super::FAILURE;
 use crate::store;
@@ -80,8 +82,15 @@ fn check_one(
             return false;
         }
     };
+    let ws = &loaded.workspace;
+    let cue_faults = transcript_faults(ws);
+    let snapshot_faults = snapshot_faults(ws, path);
+    let extra = cue_faults.len() + snapshot_faults.len();
     let s = loaded.workspace.summary();
-    let verdict = match (loaded.problems.len(), loaded.workspace.conflicts.len()) {
+    let verdict = match (
+        loaded.problems.len() + extra,
+        loaded.workspace.conflicts.len(),
+    ) {
         (0, 0) => "ok".to_owned(),
         (1, 0) => "1 problem".to_owned(),
         (n, 0) => format!("{n} problems"),
@@ -110,9 +119,7 @@ fn check_one(
     for problem in &loaded.problems {
         let _ = writeln!(out, "  problem: {problem}");
     }
-    let ws = &loaded.workspace;
-    let cue_faults = transcript_faults(ws);
-    for fault in &cue_faults {
+    for fault in cue_faults.iter().chain(&snapshot_faults) {
         let _ = writeln!(out, "  problem: {fault}");
     }
     for conflict in &ws.conflicts {
@@ -146,10 +153,20 @@ fn check_one(
         0
     };
     loaded.problems.is_empty()
-        && cue_faults.is_empty()
+        && extra == 0
         && conflicts.is_empty()
         && unready == 0
         && loaded.workspace.conflicts.is_empty()
+}
+
+/// What `verify` would find wrong with the snapshots beside `path` and
+/// the excerpts anchored in them, one line each (nothing recorded).
+fn snapshot_faults(ws: &crate::model::Workspace, path: &std::path::Path) -> Vec<String> {
+    crate::evidence::verify(ws, path)
+        .iter()
+        .filter(|f| f.is_problem())
+        .map(|f| f.describe(ws, path))
+        .collect()
 }
 
 /// Most faults told per article's side table; the rest are counted.

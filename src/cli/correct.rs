@@ -2,7 +2,9 @@
 //! [--rationale …] [--claimant …] [--cite SOURCE --stance S] --note TEXT
 //! --by NAME`: change public
 //! fields of a published claim as one dated correction, which records the
-//! old and new value of each field it changes.
+//! old and new value of each field it changes. Evidence added with an
+//! excerpt on a source with a text snapshot is anchored there (as `cite`
+//! anchors it); one not found once exactly is flagged for `verify`.
 
 use super::desk::{self, finish, open_for_writing, quoted};
 use crate::edit::{ClaimChange, Command, Corrected, Outcome};
@@ -58,14 +60,22 @@ fn correct(args: &CorrectArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
         .map(|v| desk::verdict_choice(doc.workspace(), v, path))
         .transpose()?;
     let cite = match (&args.cite, &args.stance) {
-        (Some(source), Some(stance)) => vec![Evidence {
-            note: args.evidence_note.clone(),
-            ..Evidence::new(
-                desk::find_source(doc.workspace(), "--cite", source, path)?,
-                desk::parse_stance(stance).map_err(|e| format!("{}: {e}", path.display()))?,
-                args.excerpt.clone(),
-            )
-        }],
+        (Some(source), Some(stance)) => {
+            let source = desk::find_source(doc.workspace(), "--cite", source, path)?;
+            let anchor = doc
+                .workspace()
+                .source(source)
+                .and_then(|s| super::cite::anchor_found_once(s, &args.excerpt, err));
+            vec![Evidence {
+                note: args.evidence_note.clone(),
+                anchor,
+                ..Evidence::new(
+                    source,
+                    desk::parse_stance(stance).map_err(|e| format!("{}: {e}", path.display()))?,
+                    args.excerpt.clone(),
+                )
+            }]
+        }
         _ => Vec::new(),
     };
     let fields = Corrected {

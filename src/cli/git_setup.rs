@@ -1,7 +1,8 @@
 //! `factbench git-setup [DIR]`: makes git merge and diff workspace files
 //! with Factbench — `*.ron merge=factbench diff=factbench` in the
-//! repository's `.gitattributes`, the drivers in its config, lock files in
-//! its exclude list. Running it
+//! repository's `.gitattributes`, and snapshot files (`NAME.snapshots/`,
+//! never modified) marked binary, so git neither diffs nor merges them as
+//! text — the drivers in its config, lock files in its exclude list. Running it
 //! again changes nothing; it says what it did.
 
 use std::io::Write;
@@ -10,6 +11,9 @@ use std::process::Command;
 
 /// The `.gitattributes` line.
 pub const ATTRIBUTES: &str = "*.ron merge=factbench diff=factbench";
+/// The `.gitattributes` line for snapshot bytes: `binary` is `-diff
+/// -merge -text` (no diff, no line-end conversion, no text merge).
+pub const SNAPSHOT_ATTRIBUTES: &str = "*.snapshots/** binary";
 
 pub fn run(dir: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match setup(dir.unwrap_or(Path::new(".")), out) {
@@ -55,28 +59,36 @@ fn add_attributes(top: &Path, out: &mut dyn Write) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };
-    if text.lines().any(|l| l.trim() == ATTRIBUTES) {
-        let _ = writeln!(out, "{} already has `{ATTRIBUTES}`", path.display());
-        return Ok(());
-    }
-    let mut new = text;
-    if !new.is_empty() && !new.ends_with('\n') {
+    let mut new = text.clone();
+    for line in [ATTRIBUTES, SNAPSHOT_ATTRIBUTES] {
+        if text.lines().any(|l| l.trim() == line) {
+            let _ = writeln!(out, "{} already has `{line}`", path.display());
+            continue;
+        }
+        if !new.is_empty() && !new.ends_with('\n') {
+            new.push('\n');
+        }
+        new.push_str(line);
         new.push('\n');
+        let _ = writeln!(out, "added `{line}` to {}", path.display());
     }
-    new.push_str(ATTRIBUTES);
-    new.push('\n');
-    std::fs::write(&path, new).map_err(|e| format!("{}: {e}", path.display()))?;
-    let _ = writeln!(out, "added `{ATTRIBUTES}` to {}", path.display());
+    if new != text {
+        std::fs::write(&path, new).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     Ok(())
 }
 
 /// What Factbench leaves beside a workspace and git must never commit: lock
 /// files, the `.bak` of the previous save, and the temporary files of a save
 /// (a killed save leaves one until the next save sweeps it).
-const EXCLUDED: [(&str, &str); 3] = [
+const EXCLUDED: [(&str, &str); 4] = [
     (".*.ron.lock", "lock files"),
     ("*.ron.bak", "the previous version kept by each save"),
     (".*.ron.*.tmp", "temporary files of a save in progress"),
+    (
+        "*.snapshots/.incoming-*",
+        "snapshot files still being written",
+    ),
 ];
 
 /// Adds [`EXCLUDED`] to the repository's own exclude list

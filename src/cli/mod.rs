@@ -18,9 +18,12 @@ mod merge;
 mod publish;
 mod set;
 mod similar;
+mod snapshot;
 mod sources;
 mod speaker;
 mod update;
+mod verify;
+mod your_name;
 
 use crate::text::TerminalWriter;
 use clap::{Parser, Subcommand};
@@ -99,6 +102,13 @@ pub enum Command {
     Publish(publish::PublishArgs),
     /// Correct a published claim: record old and new of each public field changed, with a public note.
     Correct(correct::CorrectArgs),
+    /// Keep a saved copy of a source (a web page, image, PDF or text)
+    /// beside the workspace, hashed; prints its SHA-256.
+    Snapshot(snapshot::SnapshotArgs),
+    /// Re-hash every snapshot and look for every anchored excerpt again;
+    /// records the result in the custody log; exits 1 when something is
+    /// changed, missing or not found.
+    Verify(verify::VerifyArgs),
     /// A transcript's speakers: list them, or name one for the whole article.
     #[command(subcommand)]
     Speaker(speaker::SpeakerCommand),
@@ -152,6 +162,8 @@ pub fn run(cli: Cli, raw_out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         Some(Command::Publish(args)) => publish::run(&args, out, err),
         Some(Command::Correct(args)) => correct::run(&args, out, err),
         Some(Command::Speaker(command)) => speaker::run(&command, out, err),
+        Some(Command::Snapshot(args)) => snapshot::run(&args, out, err),
+        Some(Command::Verify(args)) => verify::run(&args, out, err),
         None => open_window(cli.file, err),
     };
     ExitCode::from(code)

@@ -90,6 +90,10 @@ pub enum Edit {
         article: usize,
         transcript: Option<Box<crate::model::Transcript>>,
     },
+    /// Append entries to the custody log (`edit/snapshot.rs`).
+    PushCustody(Vec<crate::model::CustodyEntry>),
+    /// Take the last entries off the custody log (undo only).
+    PopCustody(usize),
     /// Give a transcript's speaker a name (`edit/transcript.rs`).
     SetSpeakerName {
         article: usize,
@@ -176,6 +180,11 @@ pub enum ClaimEdit {
     PopPublication,
     PushReview(Review),
     PopReview,
+    /// Set where an evidence excerpt lies in its source's snapshot.
+    SetEvidenceAnchor {
+        index: usize,
+        anchor: Option<Box<crate::model::ExcerptAnchor>>,
+    },
     /// Put the claim on a new anchor and set or clear its orphan marker.
     Reanchor {
         anchor: Box<Anchor>,
@@ -224,6 +233,8 @@ impl Edit {
             Edit::SpliceText(splice) => splice_text(ws, *splice),
             Edit::InsertConflict { index, conflict } => insert_conflict(ws, index, *conflict),
             Edit::RemoveConflict { index } => remove_conflict(ws, index),
+            Edit::PushCustody(entries) => super::snapshot::push_custody(ws, entries),
+            Edit::PopCustody(count) => super::snapshot::pop_custody(ws, count),
             Edit::SetSpeakerName {
                 article,
                 speaker,
@@ -274,6 +285,8 @@ impl Edit {
             Edit::SetWorkspaceDetails { .. }
             | Edit::InsertConflict { .. }
             | Edit::RemoveConflict { .. }
+            | Edit::PushCustody(_)
+            | Edit::PopCustody(_)
             | Edit::SetModified(_) => {}
             Edit::SetScale { .. } => out.everything = true,
             Edit::Group(edits) => edits.iter().for_each(|e| e.collect_touches(ws, out)),
@@ -347,6 +360,10 @@ impl ClaimEdit {
                 ClaimEdit::PopReview
             }
             ClaimEdit::PopReview => ClaimEdit::PushReview(claim.reviews.pop()?),
+            ClaimEdit::SetEvidenceAnchor { index, anchor } => ClaimEdit::SetEvidenceAnchor {
+                index,
+                anchor: replace(&mut claim.evidence.get_mut(index)?.anchor, anchor),
+            },
             ClaimEdit::Reanchor { anchor, orphaned } => ClaimEdit::Reanchor {
                 anchor: Box::new(replace(&mut claim.anchor, *anchor)),
                 orphaned: replace(&mut claim.orphaned, orphaned),

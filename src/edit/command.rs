@@ -94,6 +94,18 @@ pub enum Command {
         speaker: String,
         name: String,
     },
+    /// Add a snapshot (its bytes already stored beside the workspace) to a
+    /// source; nothing when the source holds those bytes already. It
+    /// replaces the latest snapshot of the same page, which is kept; the
+    /// custody log says so and excerpts citing the source are anchored
+    /// again in its text (`edit/snapshot.rs`).
+    AddSnapshot {
+        source: SourceId,
+        snapshot: Box<crate::model::Snapshot>,
+    },
+    /// Append entries to the custody log (what `verify` found, an excerpt
+    /// cited unverified).
+    RecordCustody(Vec<crate::model::CustodyEntry>),
     /// Settle the merge conflict at `index` of the workspace's list.
     ResolveConflict {
         index: usize,

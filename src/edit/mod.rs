@@ -20,6 +20,7 @@ mod plan;
 mod resolve;
 mod scale;
 pub mod script;
+mod snapshot;
 mod span;
 mod transcript;
 mod update;

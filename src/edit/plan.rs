@@ -82,6 +82,10 @@ pub(super) fn plan(
             Outcome::Done,
         )),
         Command::AddArticles(articles) => plan_add_articles(ws, articles),
+        Command::AddSnapshot { source, snapshot } => {
+            super::snapshot::plan_add_snapshot(ws, source, *snapshot, at)
+        }
+        Command::RecordCustody(entries) => Ok(super::snapshot::plan_record_custody(entries)),
     }
 }
 

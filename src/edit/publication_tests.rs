@@ -117,6 +117,7 @@ fn after_publication_public_fields_change_only_through_a_correction() {
         stance: Stance::Refutes,
         excerpt: String::new(),
         note: String::new(),
+        anchor: None,
     });
     assert_eq!(
         edit(&mut doc, id, cite),

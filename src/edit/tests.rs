@@ -168,6 +168,7 @@ fn adding_a_source_and_citing_it_is_one_step() {
                 stance: Stance::Refutes,
                 excerpt: "x".into(),
                 note: String::new(),
+                anchor: None,
             }),
         },
         0.0,
@@ -357,6 +358,7 @@ fn evidence_is_cited_edited_and_uncited_in_place() {
             stance: Stance::Context,
             excerpt: String::new(),
             note: String::new(),
+            anchor: None,
         })),
         0.0,
     )
@@ -406,6 +408,7 @@ fn citing_a_source_not_in_the_library_is_refused() {
                     stance: Stance::Supports,
                     excerpt: String::new(),
                     note: String::new(),
+                    anchor: None,
                 }),
             },
             0.0,

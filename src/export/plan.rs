@@ -541,6 +541,7 @@ mod tests {
             stance: Stance::Supports,
             excerpt: String::new(),
             note: String::new(),
+            anchor: None,
         };
         let mut one = claim_on(&article, "one");
         one.evidence = vec![cite(s2.id), cite(SourceId::new()), cite(s2.id)];

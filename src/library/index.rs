@@ -454,7 +454,7 @@ pub fn claim_text(claim: &Claim) -> String {
 /// Every `.ron` regular file — and every file of published reviews
 /// (`.json`, `.jsonld`, `.jsonl`, `.ndjson`, `.csv`) — under `folders`
 /// (recursively; hidden folders and files, such as `.git` or recovery
-/// files, are left out), with
+/// files, and snapshot folders are left out), with
 /// canonical paths; and, apart, the `.ron` entries that are something else
 /// (a FIFO, a device, a link to one, a dangling link), which are never opened.
 fn workspace_files(
@@ -483,7 +483,10 @@ fn collect_workspaces(folder: &Path, found: &mut Found) -> std::io::Result<()> {
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         let kind = entry.file_type()?;
-        if hidden {
+        // Snapshot folders (`NAME.snapshots/`) hold only bytes named by
+        // their hash: never a workspace, and maybe thousands of files.
+        let snapshots = kind.is_dir() && path.extension().is_some_and(|e| e == "snapshots");
+        if hidden || snapshots {
             continue;
         }
         if kind.is_dir() {
@@ -565,4 +568,28 @@ pub fn canonical(folders: &[PathBuf]) -> Result<Vec<PathBuf>, LibraryError> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_folders_are_never_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("case.ron"), "").unwrap();
+        let snapshots = dir.path().join("case.snapshots");
+        fs::create_dir(&snapshots).unwrap();
+        fs::write(snapshots.join("odd.ron"), "").unwrap();
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        fs::write(sub.join("other.ron"), "").unwrap();
+        let (found, _) = workspace_files(&[dir.path().to_owned()]).unwrap();
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(!names.contains(&"odd.ron".to_owned()));
+    }
 }

@@ -75,6 +75,9 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         // A claim's media target (format 8) is one thing: its URL, kind and
         // range go together, so two sides changing it differently conflict.
         (Kind::Claim, "media") => Rule::Whole,
+        // Snapshots (format 9) are named by their bytes' hash and never
+        // change: each side's additions are kept.
+        (Kind::Source, "snapshots") => Rule::Keyed("sha256"),
         _ => Rule::Whole,
     }
 }

@@ -19,6 +19,8 @@
 //! deterministic order (`lists.rs`).
 //! Inputs in which two items share an id are refused (`duplicates.rs`):
 //! a merge keeps every item of every side or records it, never drops one.
+//! A source's snapshots merge by their SHA-256 and the custody log by
+//! entry id (both only grow), so independent additions never conflict.
 
 mod describe;
 mod diff;
@@ -36,7 +38,9 @@ pub use diff::{Difference, diff, outline, render_diff};
 pub use duplicates::{DuplicateId, DuplicateIds, Input};
 pub use losses::unrecorded_losses;
 
-use crate::model::{Article, Claim, ClaimId, Conflict, ConflictItem, Source, Workspace};
+use crate::model::{
+    Article, Claim, ClaimId, Conflict, ConflictItem, CustodyEntry, Source, Workspace,
+};
 use fields::{Kind, merge_item};
 use items::ListMerge;
 use lines::TextBudget;
@@ -98,6 +102,7 @@ fn merge_unique(mut base: Workspace, mut ours: Workspace, mut theirs: Workspace)
     workspace.claims = claim_list;
     workspace.sources = sources.into_list();
     workspace.conflicts = lists::set_merge(&b.conflicts, &o.conflicts, &t.conflicts);
+    workspace.custody = merge_custody(&o.custody, &t.custody);
     let mut new_conflicts = 0;
     for conflict in found {
         if !workspace.conflicts.contains(&conflict) {
@@ -118,6 +123,7 @@ struct Lists {
     claims: Vec<Claim>,
     sources: Vec<Source>,
     conflicts: Vec<Conflict>,
+    custody: Vec<CustodyEntry>,
 }
 
 fn take_lists(ws: &mut Workspace) -> Lists {
@@ -126,7 +132,21 @@ fn take_lists(ws: &mut Workspace) -> Lists {
         claims: std::mem::take(&mut ws.claims),
         sources: std::mem::take(&mut ws.sources),
         conflicts: std::mem::take(&mut ws.conflicts),
+        custody: std::mem::take(&mut ws.custody),
     }
+}
+
+/// The custody log is append-only: both sides' entries, each once (by
+/// id), oldest first (ties by id, so both sides merge to the same log).
+/// An entry one side dropped is kept: the log never loses a record.
+fn merge_custody(ours: &[CustodyEntry], theirs: &[CustodyEntry]) -> Vec<CustodyEntry> {
+    let mut merged: Vec<CustodyEntry> = ours.to_vec();
+    let known: std::collections::HashSet<_> = ours.iter().map(|e| e.id).collect();
+    merged.extend(theirs.iter().filter(|e| !known.contains(&e.id)).cloned());
+    if merged.len() > ours.len() {
+        merged.sort_by_key(|e| (e.at, e.id));
+    }
+    merged
 }
 
 /// The workspace's own fields (title, publisher, scale, `modified`…),

@@ -1,5 +1,5 @@
-//! Random, stable identifiers (UUID v7) for articles, claims, sources and
-//! the evidence entries of a claim.
+//! Random, stable identifiers (UUID v7) for articles, claims, sources,
+//! the evidence entries of a claim and custody log entries.
 //!
 //! Each kind of id is its own type so a claim id can never be used where a
 //! source id is expected. In the file they are plain strings.
@@ -57,6 +57,11 @@ id_type!(
     /// Identifies one [`crate::Evidence`] entry (a citation) within its
     /// claim, so a merge matches citations by identity, not by position.
     EvidenceId
+);
+id_type!(
+    /// Identifies one entry of a workspace's custody log, so a merge keeps
+    /// both sides' entries and each once.
+    CustodyId
 );
 
 impl EvidenceId {

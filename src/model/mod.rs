@@ -16,6 +16,7 @@ mod public_fields;
 mod quote_change;
 pub mod readiness;
 mod scale;
+mod snapshot;
 mod source;
 mod transcript;
 mod workspace;
@@ -27,13 +28,17 @@ pub use claim::{
     ReviewOutcome, Status,
 };
 pub use conflict::{Conflict, ConflictItem, Resolution, Side};
-pub use ids::{ArticleId, ClaimId, EvidenceId, SourceId};
+pub use ids::{ArticleId, ClaimId, CustodyId, EvidenceId, SourceId};
 pub use media::{MediaFault, MediaKind, MediaTarget};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme, url_opens_in_browser};
 pub use public_fields::{FieldChange, PublicField};
 pub use quote_change::{QuoteChange, quote_change_after_check};
 pub use scale::{Rgb, Verdict, VerdictScale};
+pub use snapshot::{
+    ByteCheck, CaptureMethod, CapturedFrom, CustodyEntry, CustodyEvent, ExcerptAnchor,
+    ExcerptCheck, GeoPoint, ImageMeta, Snapshot, is_sha256, short_hash,
+};
 pub use source::{Evidence, Source, SourceKind, Stance};
 pub use transcript::{
     Cue, CueFault, Moment, Speaker, Transcript, TranscriptFormat, clock, seconds,

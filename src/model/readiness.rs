@@ -154,6 +154,7 @@ mod tests {
             stance: Stance::Supports,
             excerpt: String::new(),
             note: String::new(),
+            anchor: None,
         });
         ws.sources.push(offline);
         claim.verdict = Some("nonsense".into());

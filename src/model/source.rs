@@ -1,6 +1,6 @@
 //! Sources in the workspace library and the evidence that cites them.
 
-use super::{EvidenceId, SourceId};
+use super::{EvidenceId, ExcerptAnchor, Snapshot, SourceId};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -50,9 +50,21 @@ pub struct Source {
     pub accessed: Option<Date>,
     pub archive_url: String,
     pub notes: String,
+    /// Saved copies of the source, oldest first (format 9).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
 }
 
 impl Source {
+    /// The latest snapshot holding text: the one excerpts are anchored in.
+    pub fn latest_text_snapshot(&self) -> Option<&Snapshot> {
+        self.snapshots.iter().rev().find(|s| s.text.is_some())
+    }
+
+    pub fn snapshot(&self, sha256: &str) -> Option<&Snapshot> {
+        self.snapshots.iter().find(|s| s.sha256 == sha256)
+    }
+
     /// A new source with a fresh id.
     pub fn new(title: impl Into<String>, url: impl Into<String>, kind: SourceKind) -> Self {
         Source {
@@ -65,6 +77,7 @@ impl Source {
             accessed: None,
             archive_url: String::new(),
             notes: String::new(),
+            snapshots: Vec::new(),
         }
     }
 }
@@ -99,6 +112,10 @@ pub struct Evidence {
     pub stance: Stance,
     pub excerpt: String,
     pub note: String,
+    /// Where the excerpt lies in the source's latest text snapshot
+    /// (format 9); `None` while the source has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Box<ExcerptAnchor>>,
 }
 
 impl Evidence {
@@ -110,6 +127,7 @@ impl Evidence {
             stance,
             excerpt: excerpt.into(),
             note: String::new(),
+            anchor: None,
         }
     }
 }

@@ -1,12 +1,14 @@
 //! The workspace: one investigation, saved as one file.
 
-use super::{Article, ArticleId, Claim, ClaimId, Conflict, Source, SourceId, VerdictScale};
+use super::{
+    Article, ArticleId, Claim, ClaimId, Conflict, CustodyEntry, Source, SourceId, VerdictScale,
+};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The version of the workspace file this build writes. Older files are
 /// migrated on load (see `store::migrate`); newer ones are refused.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// The organisation publishing the fact-checks (ClaimReview `author`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,6 +41,10 @@ pub struct Workspace {
     /// keeping one side or editing; empty in a workspace nobody merged.
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// The custody log of the sources' snapshots, append-only, oldest
+    /// first (format 9).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custody: Vec<CustodyEntry>,
 }
 
 /// Counts shown by `factbench check` and the status bar.
@@ -68,6 +74,7 @@ impl Workspace {
             claims: Vec::new(),
             sources: Vec::new(),
             conflicts: Vec::new(),
+            custody: Vec::new(),
         }
     }
 

@@ -38,6 +38,11 @@
 //! Version 7 had no media claims: a claim had no `media` target, an
 //! optional field, so a version 7 file too reads as today's model with
 //! only its version number changed.
+//!
+//! Version 8 had no snapshots: a source had no `snapshots`, an evidence
+//! entry no `anchor` in one, and the workspace no `custody` log — all
+//! optional, so a version 8 file reads as today's model with only its
+//! version number changed.
 
 use super::LoadError;
 use super::format::parse;
@@ -79,7 +84,7 @@ pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace
         3 => parse::<v3::Workspace>(text, path).map(|v3| Workspace::from(v4::Workspace::from(v3))),
         4 => parse::<v4::Workspace>(text, path).map(Workspace::from),
         5 => parse::<v5::Workspace>(text, path).map(Workspace::from),
-        6 | 7 => parse::<Workspace>(text, path).map(|ws| Workspace {
+        6..=8 => parse::<Workspace>(text, path).map(|ws| Workspace {
             format_version: FORMAT_VERSION,
             ..ws
         }),

@@ -9,6 +9,7 @@ mod format;
 mod lock;
 mod migrate;
 pub mod recovery;
+pub mod snapshots;
 mod write;
 
 pub use atomic::{backup_path, replace_atomically, write_atomically};

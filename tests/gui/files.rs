@@ -587,3 +587,50 @@ fn a_public_report_still_under_the_samples_publisher_is_exported_with_a_warning(
         "{errors:?}"
     );
 }
+
+#[test]
+fn save_as_takes_the_evidence_snapshots_along() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.ron");
+    let mut ws = sample_workspace();
+    ws.publisher.name = "Desk".into();
+    let source = ws.sources[0].id;
+    factbench::store::save(&first, &ws).unwrap();
+    let page = dir.path().join("statement.txt");
+    std::fs::write(&page, "Exports rose by 38 per cent, the ministry said.").unwrap();
+    let added = std::process::Command::new(env!("CARGO_BIN_EXE_factbench"))
+        .arg("snapshot")
+        .arg(&first)
+        .arg(&page)
+        .args(["--source", &source.to_string(), "--by", "Test Checker"])
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let hash = String::from_utf8(added.stdout).unwrap().trim().to_owned();
+    let loaded = factbench::store::load(&first).unwrap().workspace;
+    let second = dir.path().join("second.ron");
+    let mut app = app(
+        factbench::model::Workspace::new("x"),
+        vec![Some(second.clone())],
+    );
+    app.open_workspace(loaded, Some(first.clone()));
+    let mut harness = harness(app);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::SaveAs);
+    harness.run_steps(3);
+    assert_eq!(harness.state().document().path(), Some(second.as_path()));
+    let copied = dir.path().join("second.snapshots").join(&hash);
+    assert_eq!(
+        std::fs::read(&copied).ok(),
+        std::fs::read(dir.path().join("first.snapshots").join(&hash)).ok(),
+        "{} holds the snapshot's bytes",
+        copied.display()
+    );
+    assert_eq!(harness.state().errors().count(), 0);
+}

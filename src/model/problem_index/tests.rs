@@ -63,6 +63,7 @@ fn cite(claim: &mut Claim, source: SourceId) {
         stance: Stance::Supports,
         excerpt: String::new(),
         note: String::new(),
+        anchor: None,
     });
 }
 

@@ -98,6 +98,7 @@ impl From<Workspace> for crate::model::Workspace {
             claims: old.claims.into_iter().map(Into::into).collect(),
             sources: old.sources,
             conflicts: old.conflicts.into_iter().map(Into::into).collect(),
+            custody: Vec::new(),
         }
     }
 }
@@ -145,6 +146,7 @@ fn with_ids(claim: ClaimId, evidence: Vec<Evidence>) -> Vec<crate::model::Eviden
                 stance: old.stance,
                 excerpt: old.excerpt,
                 note: old.note,
+                anchor: None,
             }
         })
         .collect()

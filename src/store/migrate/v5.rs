@@ -133,6 +133,7 @@ impl From<Workspace> for crate::model::Workspace {
             claims: old.claims.into_iter().map(Into::into).collect(),
             sources: old.sources,
             conflicts: old.conflicts,
+            custody: Vec::new(),
         }
     }
 }

@@ -91,6 +91,7 @@ impl FactbenchApp {
         match crate::store::save_locked(&lock, path, self.doc.workspace(), expect) {
             Ok(disk) => {
                 self.safety.lock = Some(lock);
+                self.copy_snapshots_to(path);
                 self.discard_unsaved_work();
                 self.doc.mark_saved(path.to_owned(), Some(disk));
                 self.remembered.settings.remember(path);
@@ -105,6 +106,26 @@ impl FactbenchApp {
                 self.error("Could not save", e.to_string());
                 false
             }
+        }
+    }
+
+    /// After a Save As: the sources' snapshot files copied from beside
+    /// the old file to beside the new one (the evidence moves with the work).
+    fn copy_snapshots_to(&mut self, path: &Path) {
+        let Some(from) = self.doc.path().filter(|from| *from != path) else {
+            return;
+        };
+        if let Err(e) =
+            crate::store::snapshots::copy_workspace_snapshots(from, path, self.doc.workspace())
+        {
+            self.error(
+                "Saved, but the snapshots were not all copied",
+                format!(
+                    "{} was saved; the evidence snapshots beside {} could not all be copied beside it: {e}",
+                    path.display(),
+                    from.display()
+                ),
+            );
         }
     }
 

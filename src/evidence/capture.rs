@@ -1,0 +1,220 @@
+//! Making a [`Snapshot`] of a file: its bytes read (bounded), hashed and
+//! sniffed; a truncated image or PDF refused; the text taken out of a web
+//! page (as article import extracts its main text) or a text file; an
+//! image's EXIF read; the address and capture time taken from the flags,
+//! else from the file, else from the file's time — and, when the flags and
+//! the file disagree, both kept.
+
+use super::image::{Kind, image_meta, kind_of, truncated};
+use crate::import::{ImportOptions, ReadAs, import_bytes};
+use crate::model::{CaptureMethod, CapturedFrom, Snapshot};
+use crate::read_limited::{ReadFailure, read_limited};
+use crate::store::snapshots::sha256_hex;
+use jiff::Timestamp;
+use std::path::Path;
+
+/// Largest snapshot kept: 200 MB (a long saved page with its images
+/// inlined, a screenshot of a whole site; a video is not a snapshot).
+pub const MAX_SNAPSHOT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// What the person adding a snapshot said about it.
+#[derive(Clone, Debug)]
+pub struct Request<'a> {
+    pub path: &'a Path,
+    /// `--url`: wins over what the file says.
+    pub url: Option<String>,
+    /// `--captured`: wins over what the file says.
+    pub captured: Option<Timestamp>,
+    pub by: String,
+    /// The source's own address: the snapshot's when nothing else says.
+    pub source_url: String,
+    pub now: Timestamp,
+}
+
+/// A snapshot made of a file, with its bytes (to be stored).
+#[derive(Clone, Debug)]
+pub struct Captured {
+    pub snapshot: Snapshot,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads `request.path` and makes its snapshot; a refusal names the file
+/// and says why, and nothing was stored.
+pub fn capture(request: &Request<'_>) -> Result<Captured, String> {
+    let path = request.path;
+    let named = path.display();
+    let bytes = read_limited(path, MAX_SNAPSHOT_BYTES).map_err(|failure| match failure {
+        ReadFailure::NotFound => format!("{named}: no such file"),
+        ReadFailure::IsDirectory => format!("{named}: is a folder, not a file"),
+        ReadFailure::NotRegular { kind } => {
+            format!("{named}: {}", ReadFailure::not_regular_message(kind))
+        }
+        ReadFailure::TooLarge { size } => format!(
+            "{named}: is {size} bytes; a snapshot may be up to {} MB",
+            MAX_SNAPSHOT_BYTES >> 20
+        ),
+        ReadFailure::Io(e) => format!("{named}: could not be read: {e}"),
+    })?;
+    if bytes.is_empty() {
+        return Err(format!("{named}: is empty"));
+    }
+    let file_name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let kind = kind_of(&bytes, &file_name).ok_or_else(|| {
+        format!(
+            "{named}: is not a file Factbench keeps as a snapshot (a saved web page, a PNG, JPEG or WebP image, a PDF, or plain UTF-8 text)"
+        )
+    })?;
+    if let Some(why) = truncated(kind, &bytes) {
+        return Err(format!("{named}: is {why}; nothing stored"));
+    }
+    let found = read_content(path, kind, &bytes);
+    let snapshot = snapshot_of(request, kind, &bytes, file_name, found);
+    Ok(Captured { snapshot, bytes })
+}
+
+/// What a file says of itself.
+#[derive(Default)]
+struct Found {
+    text: Option<String>,
+    note: String,
+    url: String,
+    captured: Option<Timestamp>,
+    image: Option<crate::model::ImageMeta>,
+}
+
+fn read_content(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
+    match kind {
+        Kind::Html | Kind::Text => read_text(path, kind, bytes),
+        Kind::Pdf => Found {
+            note: "a PDF: kept as bytes; its page text is not read yet".to_owned(),
+            ..Found::default()
+        },
+        _ => {
+            let image = image_meta(bytes);
+            let note = match &image {
+                Some(_) => "an image: no text; its EXIF data is kept".to_owned(),
+                None => "an image: no text, no EXIF data".to_owned(),
+            };
+            Found {
+                image,
+                note,
+                ..Found::default()
+            }
+        }
+    }
+}
+
+/// A page's main text and address, or a text file's text; when no text
+/// can be had, a note saying why (the bytes are kept all the same).
+fn read_text(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
+    // A text file's first line stays text (import would take it for a title).
+    let options = ImportOptions {
+        read_as: (kind == Kind::Text).then_some(ReadAs::Text),
+        title: (kind == Kind::Text).then(|| "snapshot".to_owned()),
+        ..ImportOptions::default()
+    };
+    // Import goes by the file's extension; a page is read as a page.
+    let named;
+    let path = match (kind, path.extension().and_then(|e| e.to_str())) {
+        (Kind::Html, Some(ext)) if ext.eq_ignore_ascii_case("html") => path,
+        (Kind::Html, _) => {
+            named = path.with_extension("html");
+            &named
+        }
+        _ => path,
+    };
+    match import_bytes(path, bytes, &options) {
+        Ok(imported) => Found {
+            text: Some(imported.article.text),
+            note: imported.warnings.join("; "),
+            url: if kind == Kind::Html {
+                imported.article.url
+            } else {
+                String::new()
+            },
+            captured: imported
+                .captured
+                .and_then(|d| d.to_zoned_datetime(jiff::tz::TimeZone::UTC).ok())
+                .map(|z| z.timestamp()),
+            image: None,
+        },
+        Err(error) => Found {
+            note: format!("no text could be taken out of it: {error}"),
+            ..Found::default()
+        },
+    }
+}
+
+fn snapshot_of(
+    request: &Request<'_>,
+    kind: Kind,
+    bytes: &[u8],
+    file_name: String,
+    found: Found,
+) -> Snapshot {
+    let mut note = found.note;
+    let (captured, captured_from, captured_in_file) = match (request.captured, found.captured) {
+        (Some(given), in_file) => (given, CapturedFrom::Given, in_file.filter(|t| *t != given)),
+        (None, Some(in_file)) => (in_file, CapturedFrom::File, None),
+        (None, None) => match file_time(request.path) {
+            Some(time) => {
+                push_note(&mut note, "capture time: the file's modification time");
+                (time, CapturedFrom::FileTime, None)
+            }
+            None => (request.now, CapturedFrom::Added, None),
+        },
+    };
+    let given_url = request.url.as_deref().map(str::trim).unwrap_or_default();
+    let (url, url_in_file) = match (given_url, found.url.as_str()) {
+        ("", "") => (request.source_url.trim().to_owned(), String::new()),
+        ("", in_file) => (in_file.to_owned(), String::new()),
+        (given, in_file) if in_file == given => (given.to_owned(), String::new()),
+        (given, in_file) => (given.to_owned(), in_file.to_owned()),
+    };
+    Snapshot {
+        sha256: sha256_hex(bytes),
+        size: bytes.len() as u64,
+        media_type: kind.media_type().to_owned(),
+        file_name,
+        url,
+        captured,
+        captured_from,
+        captured_in_file,
+        url_in_file,
+        method: method_of(kind),
+        by: request.by.clone(),
+        added: request.now,
+        text: found.text,
+        note,
+        image: found.image,
+        replaces: None,
+    }
+}
+
+fn push_note(note: &mut String, more: &str) {
+    if !note.is_empty() {
+        note.push_str("; ");
+    }
+    note.push_str(more);
+}
+
+fn method_of(kind: Kind) -> CaptureMethod {
+    match kind {
+        Kind::Html => CaptureMethod::SavedPage,
+        Kind::Text => CaptureMethod::PlainText,
+        Kind::Pdf => CaptureMethod::Document,
+        _ => CaptureMethod::Image,
+    }
+}
+
+/// The file's modification time, to the second.
+fn file_time(path: &Path) -> Option<Timestamp> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let seconds = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Timestamp::from_second(i64::try_from(seconds).ok()?).ok()
+}

@@ -277,7 +277,8 @@ impl ClaimLibrary {
         for answer in answers {
             match answer {
                 Answer::Refreshed(Ok(refresh)) => {
-                    self.scanned = Some(jiff::Timestamp::now().strftime("%H:%M:%S UTC").to_string());
+                    self.scanned =
+                        Some(jiff::Timestamp::now().strftime("%H:%M:%S UTC").to_string());
                     let skipped = refresh.skipped.iter().map(|s| format!("Skipped: {s}"));
                     self.skipped = refresh.notes.into_iter().chain(skipped).collect();
                 }

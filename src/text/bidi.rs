@@ -304,7 +304,7 @@ fn units_of(text: &str, chars: &[char], levels: &[u8]) -> Vec<Unit> {
     while i < clusters.len() {
         let cluster = clusters[i].clone();
         let level = levels[cluster.start];
-        let simple = level % 2 == 0 && chars[cluster.clone()].iter().all(|c| *c < '\u{0590}');
+        let simple = level.is_multiple_of(2) && chars[cluster.clone()].iter().all(|c| *c < '\u{0590}');
         if simple {
             match units.last_mut() {
                 Some(last) if last.run && last.level == level => {

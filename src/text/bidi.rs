@@ -286,6 +286,74 @@ pub fn visual_step(stops: &[usize], at: usize, left: bool) -> Option<usize> {
     }
 }
 
+/// Whether egui puts `c` in the same font run as the right-to-left
+/// letters beside it (the chars only the bundled Arabic and Hebrew fonts
+/// have, and the joiners that extend their clusters).
+fn in_rtl_run(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}'
+        | '\u{FB1D}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}'
+        | '\u{200C}'
+        | '\u{200D}')
+}
+
+/// `text` put in the order egui's own layout draws correctly, for labels
+/// that only show text (a title, a claim's statement in a list): egui
+/// shapes each right-to-left word itself and draws it right to left, but
+/// keeps words in logical order; this reorders, line by line, the words
+/// and what lies between them (numbers and Latin names keeping their own
+/// order, brackets mirrored) and leaves each right-to-left word as
+/// written. Borrowed when there is nothing to reorder. Not for text a
+/// user edits or copies: the result is no longer in logical order.
+pub fn display_order(text: &str) -> std::borrow::Cow<'_, str> {
+    if !has_rtl(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<String> = text.split('\n').map(display_line).collect();
+    std::borrow::Cow::Owned(lines.join("\n"))
+}
+
+/// One line of [`display_order`].
+fn display_line(line: &str) -> String {
+    if !has_rtl(line) {
+        return line.to_owned();
+    }
+    let info = BidiInfo::new(line, None);
+    let base = info.paragraphs.first().is_some_and(|p| p.level.is_rtl());
+    // Pieces: a right-to-left word (a run of chars egui shapes as one),
+    // or any other single char.
+    let mut pieces: Vec<(String, u8)> = Vec::new();
+    for (byte, c) in line.char_indices() {
+        let level = info.levels[byte].number();
+        match pieces.last_mut() {
+            Some((piece, l)) if in_rtl_run(c) && *l == level && piece.chars().all(in_rtl_run) => {
+                piece.push(c);
+            }
+            _ => {
+                let c = if level % 2 == 1 && !in_rtl_run(c) {
+                    mirrored(c)
+                } else {
+                    c
+                };
+                pieces.push((c.to_string(), level));
+            }
+        }
+    }
+    // L1: trailing whitespace at the line's own level.
+    for (piece, level) in pieces.iter_mut().rev() {
+        if !piece.chars().all(char::is_whitespace) {
+            break;
+        }
+        *level = u8::from(base);
+    }
+    let levels: Vec<u8> = pieces.iter().map(|(_, l)| *l).collect();
+    visual_order(&levels)
+        .into_iter()
+        .map(|i| pieces[i].0.as_str())
+        .collect()
+}
+
 /// The units of a paragraph, in logical order.
 fn units_of(text: &str, chars: &[char], levels: &[u8]) -> Vec<Unit> {
     let forms = contextual_forms(chars);
@@ -304,7 +372,8 @@ fn units_of(text: &str, chars: &[char], levels: &[u8]) -> Vec<Unit> {
     while i < clusters.len() {
         let cluster = clusters[i].clone();
         let level = levels[cluster.start];
-        let simple = level.is_multiple_of(2) && chars[cluster.clone()].iter().all(|c| *c < '\u{0590}');
+        let simple =
+            level.is_multiple_of(2) && chars[cluster.clone()].iter().all(|c| *c < '\u{0590}');
         if simple {
             match units.last_mut() {
                 Some(last) if last.run && last.level == level => {

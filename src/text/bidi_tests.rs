@@ -167,3 +167,24 @@ fn levels_reorder_as_rule_l2_says() {
     assert_eq!(visual_order(&[0, 1, 1, 0, 1]), [0, 2, 1, 3, 4]);
     assert_eq!(visual_order(&[]), Vec::<usize>::new());
 }
+
+#[test]
+fn labels_get_their_words_in_display_order() {
+    assert!(matches!(
+        display_order("Путин 习近平"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+    // Words swap places, each word kept as written (egui draws it right to
+    // left itself), numbers and Latin names in their own order.
+    assert_eq!(display_order("عدد 123 مرحبا"), "مرحبا 123 عدد");
+    assert_eq!(display_order("مرحبا World"), "World مرحبا");
+    assert_eq!(display_order("שלום 42 עולם"), "עולם 42 שלום");
+    assert_eq!(display_order("المتحدث: عدد"), "عدد :المتحدث");
+    assert_eq!(display_order("قال (لا)"), "(لا) قال", "brackets mirrored");
+    assert_eq!(display_order("He said مرحبا (hi)."), "He said مرحبا (hi).");
+    assert_eq!(
+        display_order("سطر أول\nثاني 2"),
+        "أول سطر\n2 ثاني",
+        "line by line"
+    );
+}

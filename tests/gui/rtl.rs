@@ -225,3 +225,37 @@ fn dragging_the_start_of_a_hebrew_quote_leftwards_shortens_it_from_its_start() {
         slice_chars(HEBREW, claim.anchor.start, 10).unwrap()
     );
 }
+
+#[test]
+fn the_title_and_the_selection_preview_are_named_in_logical_order() {
+    let mut ws = one_article("Desk", ARABIC);
+    ws.articles[0].title = "المتحدث: عدد الضحايا".into();
+    let mut harness = harness(app(ws, vec![]));
+    // Drawn in display order, named as written: the header's title is
+    // a label whose text is the logical title; no node holds the display
+    // order.
+    let texts: Vec<String> = harness
+        .query_all_by_label_contains("المتحدث")
+        .map(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            let node = n.accesskit_node();
+            node.value().or(node.label()).unwrap_or_default().to_owned()
+        })
+        .collect();
+    assert!(
+        texts.iter().any(|t| t == "المتحدث: عدد الضحايا"),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.contains("الضحايا :")), "{texts:?}");
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft, 11);
+    assert_eq!(harness.state().text_selection(), Some((0, 11)));
+    let preview: Vec<String> = harness
+        .query_all_by_label_contains("قال")
+        .map(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            let node = n.accesskit_node();
+            node.value().or(node.label()).unwrap_or_default().to_owned()
+        })
+        .collect();
+    assert!(preview.iter().any(|t| t == "“قال المتحدث”"), "{preview:?}");
+}

@@ -188,3 +188,81 @@ fn labels_get_their_words_in_display_order() {
         "line by line"
     );
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text mixing Arabic (with a lam-alef and a mark), Hebrew, Latin,
+    /// digits of both kinds, spaces, brackets and punctuation.
+    fn mixed() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "قال",
+            "لا",
+            "بَ",
+            "مرحبا",
+            "שלום",
+            "עולם",
+            "World",
+            "Joe",
+            "123",
+            "١٢٣",
+            " ",
+            " ",
+            "(",
+            ")",
+            ".",
+            "،",
+            "-",
+            "é",
+        ]);
+        prop::collection::vec(pieces, 1..14).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn every_char_is_drawn_once_and_every_offset_is_one_caret_stop(
+            text in mixed(),
+            cut in 0usize..40,
+        ) {
+            let paragraph = BidiParagraph::new(&text);
+            let len = text.chars().count();
+            // Lines break between units (or inside a run), as egui's rows do.
+            let starts: Vec<usize> = paragraph.units.iter().map(|u| u.logical.start).collect();
+            let cut = if paragraph.units[cut % starts.len()].run {
+                cut.min(len)
+            } else {
+                starts[cut % starts.len()]
+            };
+            let lines = if cut == 0 || cut == len { vec![0..len] } else { vec![0..cut, cut..len] };
+            for (i, line) in lines.iter().enumerate() {
+                let units = paragraph.line(line.clone());
+                let mut covered: Vec<usize> = units.iter().flat_map(|u| u.logical.clone()).collect();
+                covered.sort_unstable();
+                prop_assert_eq!(covered, line.clone().collect::<Vec<_>>(), "each char once");
+                let boxes = caret_boxes(&units);
+                let last = i + 1 == lines.len();
+                let stops = caret_stops(&boxes, line.clone(), last);
+                let mut sorted = stops.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                prop_assert_eq!(sorted.len(), stops.len(), "no offset twice");
+                let end = line.end + usize::from(last);
+                let reachable: Vec<usize> = (line.start..end)
+                    .filter(|o| !boxes.iter().any(|b| b.logical.start < *o && *o < b.logical.end))
+                    .collect();
+                prop_assert_eq!(&sorted, &reachable, "every caret offset is a stop");
+                // Stepping right from the left end visits every stop.
+                if let Some(&first) = stops.first() {
+                    let mut at = first;
+                    let mut steps = 1;
+                    while let Some(next) = visual_step(&stops, at, false) {
+                        at = next;
+                        steps += 1;
+                    }
+                    prop_assert_eq!(steps, stops.len());
+                }
+            }
+        }
+    }
+}

@@ -234,7 +234,11 @@ mod props {
             } else {
                 starts[cut % starts.len()]
             };
-            let lines = if cut == 0 || cut == len { vec![0..len] } else { vec![0..cut, cut..len] };
+            let lines: Vec<Range<usize>> = if cut == 0 || cut == len {
+                std::iter::once(0..len).collect()
+            } else {
+                vec![0..cut, cut..len]
+            };
             for (i, line) in lines.iter().enumerate() {
                 let units = paragraph.line(line.clone());
                 let mut covered: Vec<usize> = units.iter().flat_map(|u| u.logical.clone()).collect();

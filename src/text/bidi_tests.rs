@@ -229,10 +229,11 @@ mod props {
             let len = text.chars().count();
             // Lines break between units (or inside a run), as egui's rows do.
             let starts: Vec<usize> = paragraph.units.iter().map(|u| u.logical.start).collect();
-            let cut = if paragraph.units[cut % starts.len()].run {
-                cut.min(len)
+            let unit = &paragraph.units[cut % starts.len()];
+            let cut = if unit.run {
+                unit.logical.start + cut % unit.logical.len()
             } else {
-                starts[cut % starts.len()]
+                unit.logical.start
             };
             let lines: Vec<Range<usize>> = if cut == 0 || cut == len {
                 std::iter::once(0..len).collect()

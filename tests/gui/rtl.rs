@@ -230,6 +230,7 @@ fn dragging_the_start_of_a_hebrew_quote_leftwards_shortens_it_from_its_start() {
 fn the_title_and_the_selection_preview_are_named_in_logical_order() {
     let mut ws = one_article("Desk", ARABIC);
     ws.articles[0].title = "المتحدث: عدد الضحايا".into();
+    ws.title = "تقرير المتحدث: 2026".into();
     let mut harness = harness(app(ws, vec![]));
     // Drawn in display order, named as written: the header's title is
     // a label whose text is the logical title; no node holds the display
@@ -247,6 +248,11 @@ fn the_title_and_the_selection_preview_are_named_in_logical_order() {
         "{texts:?}"
     );
     assert!(!texts.iter().any(|t| t.contains("الضحايا :")), "{texts:?}");
+    // So is the workspace's title over the inspector.
+    assert!(
+        texts.iter().any(|t| t == "تقرير المتحدث: 2026"),
+        "{texts:?}"
+    );
     press(&mut harness, Modifiers::SHIFT, Key::ArrowLeft, 11);
     assert_eq!(harness.state().text_selection(), Some((0, 11)));
     let preview: Vec<String> = harness

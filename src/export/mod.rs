@@ -27,6 +27,7 @@
 
 pub mod claimreview;
 pub mod csv;
+pub mod direction;
 pub mod escape;
 pub mod html;
 pub mod markdown;

@@ -1,0 +1,367 @@
+//! Reading order from positioned glyphs: glyphs become segments (runs of
+//! text on one baseline without a wide gap), segments become lines, and a
+//! page whose segments leave a vertical gutter free is read column by
+//! column, full-width segments (titles, captions) between the column
+//! blocks. Lines become paragraphs at wide line gaps and size changes;
+//! within a paragraph a line-end hyphen before a lower-case letter is
+//! joined away and lines are joined with a space (none between CJK).
+
+use super::glyphs::Glyph;
+
+/// A run of text on one baseline: its left and right edges, baseline
+/// (from the top of the page) and glyph size, in points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub x: f32,
+    pub end: f32,
+    pub y: f32,
+    pub size: f32,
+    pub text: String,
+}
+
+/// A gap wider than this many glyph sizes ends a segment.
+const SEGMENT_GAP: f32 = 1.0;
+/// A gap wider than this many glyph sizes is a space between words.
+const WORD_GAP: f32 = 0.15;
+
+/// The segments of a page's glyphs, in the order they were drawn.
+pub fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut last_x = f32::NAN;
+    for g in glyphs {
+        let size = g.size.max(0.1);
+        if let Some(seg) = out.last_mut() {
+            let same_line = (g.y - seg.y).abs() < 0.35 * size.max(seg.size);
+            let gap = g.x - seg.end;
+            if same_line && gap > -0.6 * size && gap < SEGMENT_GAP * size {
+                let repeated =
+                    seg.text.ends_with(g.text.as_str()) && (g.x - last_x).abs() < 0.1 * size;
+                if !repeated {
+                    if (g.space_before || gap > WORD_GAP * size) && !seg.text.ends_with(' ') {
+                        seg.text.push(' ');
+                    }
+                    seg.text.push_str(&g.text);
+                    seg.end = seg.end.max(g.end);
+                }
+                last_x = g.x;
+                continue;
+            }
+        }
+        last_x = g.x;
+        out.push(Segment {
+            x: g.x,
+            end: g.end.max(g.x),
+            y: g.y,
+            size,
+            text: g.text.clone(),
+        });
+    }
+    for seg in &mut out {
+        let trimmed = seg.text.trim_end().len();
+        seg.text.truncate(trimmed);
+    }
+    out
+}
+
+/// Segments on one baseline, left to right, merged into lines; the input
+/// sorted top to bottom first.
+pub fn lines(mut segs: Vec<Segment>) -> Vec<Segment> {
+    segs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut rows: Vec<Vec<Segment>> = Vec::new();
+    for seg in segs {
+        match rows.last_mut() {
+            Some(row) if (seg.y - row[0].y).abs() < 0.4 * seg.size.max(row[0].size) => {
+                row.push(seg)
+            }
+            _ => rows.push(vec![seg]),
+        }
+    }
+    rows.into_iter()
+        .map(|mut row| {
+            row.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let mut line = row[0].clone();
+            for seg in &row[1..] {
+                if !joins_without_space(&line.text, &seg.text)
+                    || seg.x - line.end > WORD_GAP * seg.size
+                {
+                    line.text.push(' ');
+                }
+                line.text.push_str(&seg.text);
+                line.end = line.end.max(seg.end);
+                line.size = line.size.max(seg.size);
+            }
+            line
+        })
+        .collect()
+}
+
+/// The x of a vertical gutter that splits the segments into two columns,
+/// when there is one: few segments cross it and many lie on each side.
+pub fn gutter(segs: &[Segment]) -> Option<f32> {
+    if segs.len() < 8 {
+        return None;
+    }
+    let left = segs.iter().map(|s| s.x).fold(f32::INFINITY, f32::min);
+    let right = segs.iter().map(|s| s.end).fold(f32::NEG_INFINITY, f32::max);
+    let width = right - left;
+    if width.is_nan() || width < 100.0 {
+        return None;
+    }
+    let mut best: Option<(usize, f32)> = None;
+    for step in 30..=70 {
+        let x = left + width * step as f32 / 100.0;
+        let (mut before, mut after, mut across) = (0, 0, 0);
+        for s in segs {
+            if s.end <= x {
+                before += 1;
+            } else if s.x >= x {
+                after += 1;
+            } else {
+                across += 1;
+            }
+        }
+        let enough = before * 5 >= segs.len() && after * 5 >= segs.len();
+        if enough && across * 7 <= segs.len() && best.is_none_or(|(n, _)| across < n) {
+            best = Some((across, x));
+        }
+    }
+    // The middle of the free band around the best x.
+    let x = best?.1;
+    let band_left = segs
+        .iter()
+        .filter(|s| s.end <= x)
+        .map(|s| s.end)
+        .fold(left, f32::max);
+    let band_right = segs
+        .iter()
+        .filter(|s| s.x >= x)
+        .map(|s| s.x)
+        .fold(right, f32::min);
+    Some((band_left + band_right) / 2.0)
+}
+
+/// Blocks of segments in reading order: with a gutter, each stretch of
+/// column text is read left column then right, full-width segments in
+/// between; without one, all segments are one block.
+pub fn blocks(mut segs: Vec<Segment>) -> Vec<Vec<Segment>> {
+    let Some(x) = gutter(&segs) else {
+        return vec![segs];
+    };
+    segs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut out = Vec::new();
+    let (mut left, mut right, mut full) = (Vec::new(), Vec::new(), Vec::new());
+    for seg in segs {
+        if seg.end <= x {
+            flush(&mut out, &mut full);
+            left.push(seg);
+        } else if seg.x >= x {
+            flush(&mut out, &mut full);
+            right.push(seg);
+        } else {
+            flush(&mut out, &mut left);
+            flush(&mut out, &mut right);
+            full.push(seg);
+        }
+    }
+    flush(&mut out, &mut full);
+    flush(&mut out, &mut left);
+    flush(&mut out, &mut right);
+    out
+}
+
+fn flush(out: &mut Vec<Vec<Segment>>, block: &mut Vec<Segment>) {
+    if !block.is_empty() {
+        out.push(std::mem::take(block));
+    }
+}
+
+/// The text of a block's lines: paragraphs separated by a blank line.
+pub fn block_text(lines: &[Segment]) -> String {
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .map(|w| w[1].y - w[0].y)
+        .filter(|g| *g > 0.0)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let typical = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0);
+    let mut text = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let previous = &lines[i - 1];
+            let gap = line.y - previous.y;
+            let size_change =
+                (line.size - previous.size).abs() > 0.2 * previous.size.max(line.size);
+            let wide = gap > 1.45 * typical.max(previous.size) || gap < -previous.size;
+            if wide || size_change {
+                text.push_str("\n\n");
+            } else {
+                join_line(&mut text, &line.text);
+                continue;
+            }
+        }
+        text.push_str(&line.text);
+    }
+    text
+}
+
+/// Appends the next line of a paragraph: a hyphen after a letter at the
+/// end of the text is taken out before a lower-case letter (a word broken
+/// at the line end) and kept without a space before another, a soft
+/// hyphen always goes; otherwise a space, except between two
+/// CJK chars.
+fn join_line(text: &mut String, next: &str) {
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    let mut tail = text.chars().rev();
+    let last = tail.next();
+    let before = tail.next();
+    match last {
+        Some('\u{ad}') => {
+            text.pop();
+        }
+        Some('-' | '\u{2010}') if before.is_some_and(char::is_alphabetic) => {
+            // A word broken at the line end loses its hyphen; a compound
+            // (Anglo-Saxon) keeps it, without a space.
+            if next_lower {
+                text.pop();
+            }
+        }
+        _ if joins_without_space(text, next) => {}
+        _ => text.push(' '),
+    }
+    text.push_str(next);
+}
+
+fn joins_without_space(before: &str, after: &str) -> bool {
+    let last = before.chars().next_back();
+    let first = after.chars().next();
+    matches!((last, first), (Some(a), Some(b)) if is_cjk(a) && is_cjk(b))
+}
+
+/// Han, kana, Hangul and the CJK punctuation, which are written without
+/// spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+}
+
+/// Ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) expanded to their letters; Arabic
+/// presentation forms to the letters they show. Nothing else changes.
+pub fn expand_ligatures(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if !text.chars().any(is_compat_form) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_compat_form(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_compat_form(c: char) -> bool {
+    matches!(c as u32, 0xFB00..=0xFB06 | 0xFB50..=0xFDFF | 0xFE70..=0xFEFC)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(x: f32, y: f32, text: &str) -> Glyph {
+        Glyph {
+            x,
+            y,
+            end: x + 5.0 * text.chars().count() as f32,
+            size: 10.0,
+            text: text.to_owned(),
+            space_before: false,
+        }
+    }
+
+    fn seg(x: f32, y: f32, text: &str) -> Segment {
+        Segment {
+            x,
+            end: x + 150.0,
+            y,
+            size: 10.0,
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn glyphs_with_gaps_become_words_and_far_ones_new_segments() {
+        let glyphs = [
+            glyph(10.0, 50.0, "Th"),
+            glyph(20.0, 50.0, "e"),
+            glyph(28.0, 50.0, "cat"),
+            glyph(300.0, 50.0, "far"),
+            glyph(10.0, 70.0, "next"),
+        ];
+        let segs = segments(&glyphs);
+        let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["The cat", "far", "next"]);
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other() {
+        let mut segs = vec![Segment {
+            x: 50.0,
+            end: 500.0,
+            y: 20.0,
+            size: 16.0,
+            text: "A title across both columns".to_owned(),
+        }];
+        for row in 0..6 {
+            let y = 60.0 + row as f32 * 12.0;
+            segs.push(seg(50.0, y, &format!("left {row}")));
+            segs.push(seg(300.0, y, &format!("right {row}")));
+        }
+        assert!(gutter(&segs).is_some_and(|x| x > 200.0 && x < 300.0));
+        let order: Vec<String> = blocks(segs)
+            .into_iter()
+            .flat_map(|b| lines(b).into_iter().map(|l| l.text))
+            .collect();
+        assert_eq!(order[0], "A title across both columns");
+        assert_eq!(
+            order[1..7],
+            ["left 0", "left 1", "left 2", "left 3", "left 4", "left 5"]
+        );
+        assert_eq!(order[7], "right 0");
+    }
+
+    #[test]
+    fn one_column_has_no_gutter() {
+        let segs: Vec<Segment> = (0..10)
+            .map(|row| Segment {
+                end: 500.0,
+                ..seg(50.0, 20.0 + row as f32 * 12.0, "a full line")
+            })
+            .collect();
+        assert_eq!(gutter(&segs), None);
+    }
+
+    #[test]
+    fn hyphens_join_broken_words_and_gaps_make_paragraphs() {
+        let lines = [
+            seg(0.0, 10.0, "The govern-"),
+            seg(0.0, 22.0, "ment said the Anglo-"),
+            seg(0.0, 34.0, "Saxon model"),
+            seg(0.0, 70.0, "New paragraph 会"),
+            seg(0.0, 82.0, "谈 here."),
+        ];
+        assert_eq!(
+            block_text(&lines),
+            "The government said the Anglo-Saxon model\n\nNew paragraph 会谈 here."
+        );
+    }
+
+    #[test]
+    fn ligatures_and_presentation_forms_are_expanded_only() {
+        assert_eq!(expand_ligatures("e\u{fb03}cient ﬁ ½ ²"), "efficient fi ½ ²");
+        assert_eq!(expand_ligatures("\u{fee3}"), "\u{645}");
+    }
+}

@@ -39,6 +39,9 @@ pub struct RawPage {
     pub segments: Vec<Segment>,
     /// Why the page could not be read, when it could not.
     pub failure: Option<String>,
+    /// The page's text as the simpler reader gives it (no positions), for
+    /// a page the glyph reader left empty.
+    pub fallback: Option<String>,
 }
 
 /// Why collecting stopped early.
@@ -196,6 +199,39 @@ pub fn collect(
         }
     }
     Ok(collector.pages)
+}
+
+/// Most pages read again by the simpler reader (each looks the page up
+/// from the top of the page tree).
+pub const MAX_FALLBACK_PAGES: usize = 200;
+
+/// Reads the pages left empty (or failed) again with lopdf's own text
+/// extraction, which knows nothing of positions but decodes some fonts the
+/// glyph reader does not.
+pub fn fill_empty_pages(
+    doc: &pdf_extract::Document,
+    pages: &mut [RawPage],
+    cancelled: &AtomicBool,
+) {
+    let mut tried = 0;
+    for (i, page) in pages.iter_mut().enumerate() {
+        if !page.segments.is_empty() {
+            continue;
+        }
+        if tried >= MAX_FALLBACK_PAGES || cancelled.load(Ordering::Relaxed) {
+            return;
+        }
+        tried += 1;
+        let Ok(number) = u32::try_from(i + 1) else {
+            return;
+        };
+        let text = catch_unwind(AssertUnwindSafe(|| doc.extract_text(&[number])));
+        if let Ok(Ok(text)) = text
+            && !text.trim().is_empty()
+        {
+            page.fallback = Some(text);
+        }
+    }
 }
 
 fn failed_page(why: String) -> RawPage {

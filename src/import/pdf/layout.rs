@@ -95,78 +95,102 @@ pub fn lines(mut segs: Vec<Segment>) -> Vec<Segment> {
         .collect()
 }
 
-/// The x of a vertical gutter that splits the segments into two columns,
-/// when there is one: few segments cross it and many lie on each side.
-pub fn gutter(segs: &[Segment]) -> Option<f32> {
-    if segs.len() < 8 {
-        return None;
-    }
-    let left = segs.iter().map(|s| s.x).fold(f32::INFINITY, f32::min);
-    let right = segs.iter().map(|s| s.end).fold(f32::NEG_INFINITY, f32::max);
-    let width = right - left;
-    if width.is_nan() || width < 100.0 {
-        return None;
-    }
-    let mut best: Option<(usize, f32)> = None;
-    for step in 30..=70 {
-        let x = left + width * step as f32 / 100.0;
-        let (mut before, mut after, mut across) = (0, 0, 0);
-        for s in segs {
-            if s.end <= x {
-                before += 1;
-            } else if s.x >= x {
-                after += 1;
-            } else {
-                across += 1;
-            }
-        }
-        let enough = before * 5 >= segs.len() && after * 5 >= segs.len();
-        if enough && across * 7 <= segs.len() && best.is_none_or(|(n, _)| across < n) {
-            best = Some((across, x));
-        }
-    }
-    // The middle of the free band around the best x.
-    let x = best?.1;
-    let band_left = segs
-        .iter()
-        .filter(|s| s.end <= x)
-        .map(|s| s.end)
-        .fold(left, f32::max);
-    let band_right = segs
-        .iter()
-        .filter(|s| s.x >= x)
-        .map(|s| s.x)
-        .fold(right, f32::min);
-    Some((band_left + band_right) / 2.0)
+/// Blocks of segments in reading order, by recursive XY cuts: a band is
+/// first split at a vertical strip of white space running its whole
+/// height (a gutter between columns, a margin of line numbers), read
+/// left to right; failing that, at horizontal strips of white space wider
+/// than a line's leading (paragraph and section gaps), read top to bottom.
+/// A two-column page under a full-width title is so read title, left
+/// column, right column.
+pub fn blocks(segs: Vec<Segment>) -> Vec<Vec<Segment>> {
+    let mut out = Vec::new();
+    cut(segs, 0, &mut out);
+    out
 }
 
-/// Blocks of segments in reading order: with a gutter, each stretch of
-/// column text is read left column then right, full-width segments in
-/// between; without one, all segments are one block.
-pub fn blocks(mut segs: Vec<Segment>) -> Vec<Vec<Segment>> {
-    let Some(x) = gutter(&segs) else {
-        return vec![segs];
-    };
-    segs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut out = Vec::new();
-    let (mut left, mut right, mut full) = (Vec::new(), Vec::new(), Vec::new());
-    for seg in segs {
-        if seg.end <= x {
-            flush(&mut out, &mut full);
-            left.push(seg);
-        } else if seg.x >= x {
-            flush(&mut out, &mut full);
-            right.push(seg);
-        } else {
-            flush(&mut out, &mut left);
-            flush(&mut out, &mut right);
-            full.push(seg);
+/// Deepest recursion of the cuts.
+const MAX_CUT_DEPTH: usize = 24;
+
+fn cut(segs: Vec<Segment>, depth: usize, out: &mut Vec<Vec<Segment>>) {
+    if segs.len() < 2 || depth >= MAX_CUT_DEPTH {
+        flush(out, &mut { segs });
+        return;
+    }
+    let parts = vertical_cut(&segs).or_else(|| horizontal_cut(&segs));
+    match parts {
+        Some(parts) => {
+            for part in parts {
+                cut(part, depth + 1, out);
+            }
+        }
+        None => flush(out, &mut { segs }),
+    }
+}
+
+fn median_size(segs: &[Segment]) -> f32 {
+    let mut sizes: Vec<f32> = segs.iter().map(|s| s.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes[sizes.len() / 2]
+}
+
+/// The band split at its widest gutter: an x range no segment covers,
+/// between segments on both sides, at least 1.5 glyphs wide (3 glyphs
+/// when the band has fewer than three lines).
+fn vertical_cut(segs: &[Segment]) -> Option<Vec<Vec<Segment>>> {
+    let size = median_size(segs);
+    let rows = rows_of(segs).len();
+    let least = if rows >= 3 { 1.5 * size } else { 3.0 * size };
+    let mut spans: Vec<(f32, f32)> = segs.iter().map(|s| (s.x, s.end.max(s.x))).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best: Option<(f32, f32)> = None;
+    let mut reach = spans[0].1;
+    for &(x, end) in &spans[1..] {
+        if x - reach >= least && best.is_none_or(|(w, _)| x - reach > w) {
+            best = Some((x - reach, (x + reach) / 2.0));
+        }
+        reach = reach.max(end);
+    }
+    let (_, at) = best?;
+    let (left, right): (Vec<Segment>, Vec<Segment>) =
+        segs.iter().cloned().partition(|s| s.end <= at);
+    Some(vec![left, right])
+}
+
+/// The band split at every horizontal gap wider than 0.6 glyphs between
+/// the lines' extents (a baseline less 0.8 glyphs to 0.2 below it).
+fn horizontal_cut(segs: &[Segment]) -> Option<Vec<Vec<Segment>>> {
+    let mut sorted = segs.to_vec();
+    sorted.sort_by(|a, b| (a.y - 0.8 * a.size).total_cmp(&(b.y - 0.8 * b.size)));
+    let size = median_size(segs);
+    let mut parts = vec![Vec::new()];
+    let mut bottom = f32::NEG_INFINITY;
+    for seg in sorted {
+        let top = seg.y - 0.8 * seg.size;
+        if top - bottom > 0.6 * size && !parts[parts.len() - 1].is_empty() {
+            parts.push(Vec::new());
+        }
+        bottom = bottom.max(seg.y + 0.2 * seg.size);
+        if let Some(last) = parts.last_mut() {
+            last.push(seg);
         }
     }
-    flush(&mut out, &mut full);
-    flush(&mut out, &mut left);
-    flush(&mut out, &mut right);
-    out
+    (parts.len() > 1).then_some(parts)
+}
+
+/// The baselines of a band, as lines would be made of them.
+fn rows_of(segs: &[Segment]) -> Vec<f32> {
+    let mut ys: Vec<(f32, f32)> = segs.iter().map(|s| (s.y, s.size)).collect();
+    ys.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut rows: Vec<f32> = Vec::new();
+    for (y, size) in ys {
+        if rows
+            .last()
+            .is_none_or(|last| (y - last).abs() >= 0.4 * size)
+        {
+            rows.push(y);
+        }
+    }
+    rows
 }
 
 fn flush(out: &mut Vec<Vec<Segment>>, block: &mut Vec<Segment>) {
@@ -320,7 +344,6 @@ mod tests {
             segs.push(seg(50.0, y, &format!("left {row}")));
             segs.push(seg(300.0, y, &format!("right {row}")));
         }
-        assert!(gutter(&segs).is_some_and(|x| x > 200.0 && x < 300.0));
         let order: Vec<String> = blocks(segs)
             .into_iter()
             .flat_map(|b| lines(b).into_iter().map(|l| l.text))
@@ -334,14 +357,41 @@ mod tests {
     }
 
     #[test]
-    fn one_column_has_no_gutter() {
-        let segs: Vec<Segment> = (0..10)
+    fn one_column_is_one_block_per_paragraph() {
+        let mut segs: Vec<Segment> = (0..10)
             .map(|row| Segment {
                 end: 500.0,
-                ..seg(50.0, 20.0 + row as f32 * 12.0, "a full line")
+                ..seg(50.0, 20.0 + row as f32 * 12.0, &format!("line {row}"))
             })
             .collect();
-        assert_eq!(gutter(&segs), None);
+        segs.push(seg(50.0, 180.0, "after a gap"));
+        let blocks = blocks(segs);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].len(), 10);
+        assert_eq!(blocks[1][0].text, "after a gap");
+    }
+
+    #[test]
+    fn a_margin_of_line_numbers_is_read_apart() {
+        let mut segs = Vec::new();
+        for row in 0..5 {
+            let y = 100.0 + row as f32 * 12.0;
+            segs.push(Segment {
+                end: 60.0,
+                ..seg(50.0, y, &row.to_string())
+            });
+            segs.push(seg(120.0, y, &format!("text {row}")));
+        }
+        let order: Vec<String> = blocks(segs)
+            .into_iter()
+            .flat_map(|b| lines(b).into_iter().map(|l| l.text))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "0", "1", "2", "3", "4", "text 0", "text 1", "text 2", "text 3", "text 4"
+            ]
+        );
     }
 
     #[test]

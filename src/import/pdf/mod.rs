@@ -192,13 +192,19 @@ pub fn read_pdf(bytes: &[u8], cancelled: &AtomicBool) -> Result<PdfRead, String>
             glyphs::MAX_PAGE_GLYPHS
         ),
     })?;
+    let mut raw = raw;
+    glyphs::fill_empty_pages(&doc, &mut raw, cancelled);
     drop(doc);
+    let first_failure = raw.iter().find_map(|p| p.failure.clone());
     let (pages, warnings) = pages_of(raw, &labels);
     if pages.iter().all(|p| p.text.is_empty()) {
-        return Err(
-            "it has no text layer on any page (a scan?); Factbench does not read text in images"
-                .to_owned(),
-        );
+        return Err(match first_failure {
+            Some(why) => format!("no page with text could be read (the first failed: {why})"),
+            None => {
+                "it has no text layer on any page (a scan?); Factbench does not read text in images"
+                    .to_owned()
+            }
+        });
     }
     Ok(PdfRead {
         pages,
@@ -244,8 +250,17 @@ fn pages_of(mut raw: Vec<glyphs::RawPage>, labels: &[String]) -> (Vec<PdfPage>, 
             .filter(|(n, _)| !drop.contains(n))
             .map(|(_, s)| s)
             .collect();
-        let text = page_text(segs);
-        report.page(i + 1, &text, page.failure.as_deref());
+        let text = match page.fallback.take() {
+            Some(fallback) if segs.is_empty() => {
+                report.read_without_layout(i + 1);
+                normalise(&layout::expand_ligatures(&fallback))
+            }
+            _ => {
+                let text = page_text(segs);
+                report.page(i + 1, &text, page.failure.as_deref());
+                text
+            }
+        };
         pages.push(PdfPage {
             label: labels
                 .get(i)

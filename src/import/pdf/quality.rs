@@ -13,6 +13,7 @@ pub struct Report {
     no_text: Vec<usize>,
     failed: Vec<(usize, String)>,
     garbled: Vec<(usize, usize)>,
+    without_layout: Vec<usize>,
 }
 
 impl Report {
@@ -27,6 +28,11 @@ impl Report {
         }
     }
 
+    /// Notes page `number`, read by the simpler reader, without positions.
+    pub fn read_without_layout(&mut self, number: usize) {
+        self.without_layout.push(number);
+    }
+
     /// The warnings, one sentence each: failures, pages without text,
     /// garbled pages.
     pub fn warnings(self) -> Vec<String> {
@@ -35,9 +41,10 @@ impl Report {
             out.push(format!("page {number} was left out: {why}"));
         }
         if self.failed.len() > 20 {
+            let more = self.failed.len() - 20;
             out.push(format!(
-                "{} more pages were left out",
-                self.failed.len() - 20
+                "{more} more page{} were left out",
+                if more == 1 { "" } else { "s" }
             ));
         }
         match self.no_text.as_slice() {
@@ -50,15 +57,31 @@ impl Report {
                 ranges(many)
             )),
         }
-        for (number, percent) in self.garbled.iter().take(20) {
-            out.push(format!(
-                "page {number}: its text looks garbled ({percent}% of its characters are unmapped glyphs); check it against the PDF"
-            ));
+        match self.garbled.as_slice() {
+            [] => {}
+            few @ ([_] | [_, _] | [_, _, _]) => {
+                for (number, percent) in few {
+                    out.push(format!(
+                        "page {number}: its text looks garbled ({percent}% of its characters are unmapped glyphs); check it against the PDF"
+                    ));
+                }
+            }
+            many => {
+                let numbers: Vec<usize> = many.iter().map(|(n, _)| *n).collect();
+                let worst = many.iter().map(|(_, p)| *p).max().unwrap_or(0);
+                out.push(format!(
+                    "pages {} look garbled (up to {worst}% of their characters are unmapped glyphs); check them against the PDF",
+                    ranges(&numbers)
+                ));
+            }
         }
-        if self.garbled.len() > 20 {
+        if !self.without_layout.is_empty() {
+            let (s, numbers) = match self.without_layout.as_slice() {
+                [one] => ("", one.to_string()),
+                many => ("s", ranges(many)),
+            };
             out.push(format!(
-                "{} more pages look garbled",
-                self.garbled.len() - 20
+                "page{s} {numbers}: fonts the layout reader could not decode; read without positions, so columns and line order may be off"
             ));
         }
         out
@@ -114,8 +137,10 @@ mod tests {
         report.page(3, " \n", None);
         report.page(4, &"\u{fffd}\u{e001}ab".repeat(10), None);
         report.page(5, "", Some("its reader failed (x)"));
+        report.read_without_layout(6);
         let warnings = report.warnings();
-        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        assert!(warnings[3].starts_with("page 6: fonts the layout reader could not decode"));
         assert_eq!(warnings[0], "page 5 was left out: its reader failed (x)");
         assert!(warnings[1].starts_with("pages 2–3 have no text layer"));
         assert!(warnings[2].starts_with("page 4: its text looks garbled (50%"));
@@ -128,5 +153,15 @@ mod tests {
         assert!(report.warnings()[0].starts_with("page 3 has no text layer"));
         assert_eq!(ranges(&[1, 2, 3, 7, 9, 10]), "1–3, 7, 9–10");
         assert_eq!(garbled_percent("short \u{fffd}"), None);
+        let mut many = Report::default();
+        for page in 1..=5 {
+            many.page(page, &"\u{fffd}ab".repeat(10), None);
+        }
+        assert_eq!(
+            many.warnings(),
+            [
+                "pages 1–5 look garbled (up to 33% of their characters are unmapped glyphs); check them against the PDF"
+            ]
+        );
     }
 }

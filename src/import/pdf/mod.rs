@@ -163,23 +163,34 @@ fn quiet_panics_in_readers() {
     });
 }
 
+/// Why an encrypted PDF that needs a password is refused.
+const PASSWORD: &str = "it is protected by a password; open it in a PDF reader, save a copy without the password and import that";
+
 /// Reads a PDF on this thread (see [`read_pdf_within`] for untrusted
 /// files); stops early when `cancelled` is set.
 pub fn read_pdf(bytes: &[u8], cancelled: &AtomicBool) -> Result<PdfRead, String> {
     let sha256 = hex(&Sha256::digest(bytes));
     guard::check_streams(bytes)?;
-    let mut doc = pdf_extract::Document::load_mem(bytes)
-        .map_err(|e| format!("it could not be read as a PDF ({e})"))?;
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| {
+        if memchr::memmem::find(bytes, b"/Encrypt").is_some() {
+            format!("{PASSWORD} ({e})")
+        } else {
+            format!("it could not be read as a PDF ({e})")
+        }
+    })?;
     let encrypted = doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok();
     if doc.is_encrypted() && doc.decrypt("").is_err() {
-        return Err(
-            "it is protected by a password; open it in a PDF reader, save a copy without the password and import that"
-                .to_owned(),
-        );
+        return Err(PASSWORD.to_owned());
     }
     let count = doc.get_pages().len();
     if count == 0 {
-        return Err("it has no pages".to_owned());
+        // An encrypted file whose pages cannot be found was not decrypted.
+        return Err(if encrypted {
+            PASSWORD
+        } else {
+            "it has no pages"
+        }
+        .to_owned());
     }
     guard::check_structure(&doc)?;
     let metadata = meta::metadata(&doc);

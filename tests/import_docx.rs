@@ -164,3 +164,19 @@ fn a_zip_without_a_document_and_a_broken_zip_are_refused() {
         "{error}"
     );
 }
+
+#[test]
+fn a_text_box_inside_a_paragraph_keeps_the_paragraph_whole() {
+    let inner = r#"<w:r><mc:AlternateContent xmlns:mc="mc"><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>Box text</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Box text</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"#;
+    let document = body(&para(&format!(
+        "{}{inner}{}",
+        run("Before the box, "),
+        run("after it.")
+    )));
+    let bytes = docx(&[("word/document.xml", &document)]);
+    let text = import::import_bytes(Path::new("box.docx"), &bytes, &ImportOptions::default())
+        .unwrap()
+        .article
+        .text;
+    assert_eq!(text, "Box text\n\nBefore the box, after it.");
+}

@@ -39,6 +39,9 @@ pub struct Walk {
     in_text: bool,
     tables: Vec<Table>,
     pub notes: Vec<NoteRef>,
+    /// Paragraphs open around the current one (text boxes nest them).
+    depth: usize,
+    outer: Vec<(String, Option<String>)>,
     footnotes: usize,
     endnotes: usize,
 }
@@ -106,6 +109,13 @@ impl Walk {
             "ilvl" => self.num.1 = attr(attrs, "val").and_then(|v| v.parse().ok()).unwrap_or(0),
             "footnoteReference" | "endnoteReference" => self.note_ref(name, attrs),
             "p" => {
+                // A paragraph inside a paragraph (a text box): the outer
+                // one is put aside and goes on after it.
+                if self.depth > 0 {
+                    let outer = (std::mem::take(&mut self.paragraph), self.marker.take());
+                    self.outer.push(outer);
+                }
+                self.depth += 1;
                 self.paragraph.clear();
                 self.num = (None, 0);
                 self.marker = None;
@@ -133,7 +143,14 @@ impl Walk {
                     self.marker = numbering.marker(&num, self.num.1);
                 }
             }
-            "p" => self.end_paragraph(),
+            "p" => {
+                self.end_paragraph();
+                self.depth = self.depth.saturating_sub(1);
+                if let Some((text, marker)) = self.outer.pop() {
+                    self.paragraph = text;
+                    self.marker = marker;
+                }
+            }
             "tc" => {
                 if let Some(t) = self.tables.last_mut() {
                     let cell = std::mem::take(&mut t.cell);

@@ -112,7 +112,7 @@ impl OutputDev for Collector<'_> {
         if self.total > MAX_GLYPHS || self.glyphs.len() >= MAX_PAGE_GLYPHS {
             return self.halt(Stop::TooManyGlyphs);
         }
-        if self.total % 4096 == 0 && self.cancelled.load(Ordering::Relaxed) {
+        if self.total.is_multiple_of(4096) && self.cancelled.load(Ordering::Relaxed) {
             return self.halt(Stop::Cancelled);
         }
         // The font size as drawn: the side of the square whose area is

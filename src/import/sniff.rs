@@ -65,14 +65,18 @@ const SIGNATURES: &[(&[u8], NotAnArticle)] = &[
 /// A PDF (its signature within the first kilobyte, as readers accept it)
 /// or a ZIP container named like a Word document or holding one.
 pub fn document_format(path: &Path, bytes: &[u8]) -> Option<Format> {
-    let head = &bytes[..bytes.len().min(1024)];
-    if memchr::memmem::find(head, b"%PDF-").is_some() {
-        return Some(Format::Pdf);
-    }
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    // A text that merely mentions "%PDF-" near its start stays text: the
+    // signature counts later than the first bytes only in a `.pdf` file.
+    let head = &bytes[..bytes.len().min(1024)];
+    let at = memchr::memmem::find(head, b"%PDF-");
+    let leading = |n: usize| head[..n].iter().all(|b| b.is_ascii_whitespace() || *b == 0);
+    if at.is_some_and(|n| leading(n) || extension == "pdf") {
+        return Some(Format::Pdf);
+    }
     let word_named = matches!(extension.as_str(), "docx" | "docm" | "dotx" | "dotm");
     let zip = bytes.starts_with(b"PK\x03\x04");
     let holds_word = memchr::memmem::find(bytes, b"word/document.xml").is_some();
@@ -231,6 +235,23 @@ mod tests {
             Err(NotAnArticle::Binary { nul_at: 8 })
         );
         assert_eq!(refuse_nul_in_utf16_text("e\u{301}", 0), Ok(()));
+    }
+
+    #[test]
+    fn documents_are_recognised_by_signature_and_name() {
+        let pdf = b"%PDF-1.7\n";
+        assert_eq!(document_format(Path::new("a.bin"), pdf), Some(Format::Pdf));
+        let late = b"garbage before it %PDF-1.4\n";
+        assert_eq!(
+            document_format(Path::new("scan.pdf"), late),
+            Some(Format::Pdf)
+        );
+        assert_eq!(document_format(Path::new("notes.txt"), late), None);
+        assert_eq!(
+            document_format(Path::new("x.docx"), b"PK\x03\x04"),
+            Some(Format::Docx)
+        );
+        assert_eq!(document_format(Path::new("x.zip"), b"PK\x03\x04"), None);
     }
 
     #[test]

@@ -86,41 +86,15 @@ fn check_one(
     let cue_faults = transcript_faults(ws);
     let snapshot_faults = snapshot_faults(ws, path);
     let extra = cue_faults.len() + snapshot_faults.len();
-    let s = loaded.workspace.summary();
-    let verdict = match (
-        loaded.problems.len() + extra,
-        loaded.workspace.conflicts.len(),
-    ) {
-        (0, 0) => "ok".to_owned(),
-        (1, 0) => "1 problem".to_owned(),
-        (n, 0) => format!("{n} problems"),
-        (p, c) => format!(
-            "{p} {}, {c} merge {}",
-            plural(p, "problem", "problems"),
-            plural(c, "conflict", "conflicts")
-        ),
-    };
-    let migrated = loaded
-        .migrated_from
-        .map(|v| format!(" (format version {v}, will be saved as the current version)"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{}: {} {}, {} {} ({} rated), {} {}: {verdict}{migrated}",
-        path.display(),
-        s.articles,
-        plural(s.articles, "article", "articles"),
-        s.claims,
-        plural(s.claims, "claim", "claims"),
-        s.rated,
-        s.sources,
-        plural(s.sources, "source", "sources"),
-    );
+    print_summary(path, &loaded, extra, out);
     for problem in &loaded.problems {
         let _ = writeln!(out, "  problem: {problem}");
     }
     for fault in cue_faults.iter().chain(&snapshot_faults) {
         let _ = writeln!(out, "  problem: {fault}");
+    }
+    for warning in protected_addresses_in_rationales(ws) {
+        let _ = writeln!(out, "  warning: {warning}");
     }
     for conflict in &ws.conflicts {
         let _ = writeln!(
@@ -157,6 +131,73 @@ fn check_one(
         && conflicts.is_empty()
         && unready == 0
         && loaded.workspace.conflicts.is_empty()
+}
+
+/// The workspace's line: its counts and whether it is sound.
+fn print_summary(
+    path: &std::path::Path,
+    loaded: &store::Loaded,
+    extra: usize,
+    out: &mut dyn Write,
+) {
+    let s = loaded.workspace.summary();
+    let verdict = match (
+        loaded.problems.len() + extra,
+        loaded.workspace.conflicts.len(),
+    ) {
+        (0, 0) => "ok".to_owned(),
+        (1, 0) => "1 problem".to_owned(),
+        (n, 0) => format!("{n} problems"),
+        (p, c) => format!(
+            "{p} {}, {c} merge {}",
+            plural(p, "problem", "problems"),
+            plural(c, "conflict", "conflicts")
+        ),
+    };
+    let migrated = loaded
+        .migrated_from
+        .map(|v| format!(" (format version {v}, will be saved as the current version)"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}: {} {}, {} {} ({} rated), {} {}: {verdict}{migrated}",
+        path.display(),
+        s.articles,
+        plural(s.articles, "article", "articles"),
+        s.claims,
+        plural(s.claims, "claim", "claims"),
+        s.rated,
+        s.sources,
+        plural(s.sources, "source", "sources"),
+    );
+}
+
+/// Protected sources whose address a claim's rationale gives away: the
+/// rationale is published, so the public report would name the source.
+fn protected_addresses_in_rationales(ws: &crate::model::Workspace) -> Vec<String> {
+    let numbers = ws.claim_numbers();
+    let mut found = Vec::new();
+    for source in ws.sources.iter().filter(|s| s.protected) {
+        let url = source.url.trim();
+        if url.is_empty() {
+            continue;
+        }
+        let bare = url
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_end_matches('/');
+        for claim in &ws.claims {
+            if !bare.is_empty() && claim.rationale.contains(bare) {
+                found.push(format!(
+                    "claim {} ({}): its rationale gives the address of protected source {}, which public reports withhold",
+                    numbers.get(&claim.id).copied().unwrap_or(0),
+                    claim.id,
+                    source.id
+                ));
+            }
+        }
+    }
+    found
 }
 
 /// What `verify` would find wrong with the snapshots beside `path` and

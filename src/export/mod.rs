@@ -37,6 +37,7 @@ mod plan;
 mod segments;
 mod updated;
 pub mod webanno;
+pub mod withheld;
 
 use crate::model::{ArticleId, Workspace};
 pub use missing::{Missing, missing_data};
@@ -291,6 +292,11 @@ pub fn write(
     if !workspace.conflicts.is_empty() {
         return Err(ExportError::UnsettledConflicts(workspace.conflicts.len()));
     }
+    let shown = match options.audience {
+        Audience::Public => withheld::public_view(workspace),
+        Audience::Internal => std::borrow::Cow::Borrowed(workspace),
+    };
+    let workspace = shown.as_ref();
     let plan = plan::Plan::new(workspace, options)?;
     match format {
         Format::Html => html::write(&plan, out),

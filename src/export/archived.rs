@@ -9,6 +9,7 @@
 //! folder. Without `--with-snapshots` nothing is published and a report
 //! links the source's archive URL, as before.
 
+use super::escape::is_web_url;
 use super::plan::Plan;
 use crate::model::{Evidence, Snapshot, Source, is_sha256};
 
@@ -175,4 +176,124 @@ pub fn files_to_publish(plan: &Plan<'_>) -> Vec<(String, String)> {
         }
     }
     files
+}
+
+/// An excerpt's place in its snapshot, for a `TextQuoteSelector`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnchoredExcerpt {
+    /// The snapshot named by its hash: `ni:///sha-256;…` (RFC 6920), an
+    /// address for exactly those bytes wherever they are kept.
+    pub iri: String,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// `evidence`'s excerpt as found in its snapshot, with its context.
+pub fn anchored_excerpt(source: &Source, evidence: &Evidence) -> Option<AnchoredExcerpt> {
+    let anchored = evidence.anchor.as_deref()?;
+    let anchor = anchored.anchor.as_ref()?;
+    let snapshot = source.snapshot(&anchored.snapshot)?;
+    Some(AnchoredExcerpt {
+        iri: snapshot_iri(&snapshot.sha256)?,
+        exact: anchor.exact.clone(),
+        prefix: anchor.prefix.clone(),
+        suffix: anchor.suffix.clone(),
+    })
+}
+
+/// The RFC 6920 name of the bytes of SHA-256 `sha256` (hex):
+/// `ni:///sha-256;` and the digest in unpadded base64url.
+pub fn snapshot_iri(sha256: &str) -> Option<String> {
+    if !is_sha256(sha256) {
+        return None;
+    }
+    let bytes: Vec<u8> = (0..32)
+        .map(|i| u8::from_str_radix(&sha256[2 * i..2 * i + 2], 16).unwrap_or(0))
+        .collect();
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::from("ni:///sha-256;");
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        for k in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * k)) as usize & 63]));
+        }
+    }
+    Some(out)
+}
+
+/// A source cited by a ClaimReview (schema.org `citation`), with its
+/// archived copy as `archivedAt` where one has a web address.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Citation {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+    url: String,
+    #[serde(rename = "archivedAt", skip_serializing_if = "Option::is_none")]
+    archived_at: Option<String>,
+}
+
+/// The sources with a snapshot that `evidence` cites, as ClaimReview
+/// citations: the copy published beside the report (`--with-snapshots`,
+/// resolved against the report URL), else the source's archive URL, is
+/// `archivedAt`. Sources without a web address (and withheld ones) are
+/// left out.
+pub fn citations(plan: &Plan<'_>, evidence: &[Evidence]) -> Vec<Citation> {
+    let mut out: Vec<Citation> = Vec::new();
+    for item in evidence {
+        let Some(source) = plan.source(item.source) else {
+            continue;
+        };
+        let Some(copy) = archived_copy(plan, source) else {
+            continue;
+        };
+        let Some(url) = super::escape::safe_link(source.url.trim()).filter(|u| is_web_url(u))
+        else {
+            continue;
+        };
+        if out.iter().any(|c| c.url == url) {
+            continue;
+        }
+        let published = copy.href.as_deref().and_then(|href| {
+            url::Url::parse(plan.workspace.report_url.trim())
+                .ok()
+                .filter(|report| is_web_url(report.as_str()))
+                .and_then(|report| report.join(href).ok())
+                .map(String::from)
+        });
+        let archive = Some(source.archive_url.trim()).filter(|u| is_web_url(u));
+        out.push(Citation {
+            kind: "CreativeWork",
+            name: source.title.clone(),
+            url: url.to_owned(),
+            archived_at: published.or(archive.map(str::to_owned)),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_names_follow_rfc_6920() {
+        // RFC 6920 §3's example: SHA-256 of "Hello World!".
+        let sha = "7f83b1657ff1fc53b92dc18148a1d65dfc2d4b1fa3d677284addd200126d9069";
+        assert_eq!(
+            snapshot_iri(sha).unwrap(),
+            "ni:///sha-256;f4OxZX_x_FO5LcGBSKHWXfwtSx-j1ncoSt3SABJtkGk"
+        );
+        assert_eq!(snapshot_iri("../etc"), None);
+    }
+
+    #[test]
+    fn folder_names_are_encoded_in_links() {
+        assert_eq!(path_segment("my report_files"), "my%20report_files");
+        assert_eq!(path_segment("a#b?c"), "a%23b%3Fc");
+    }
 }

@@ -105,7 +105,7 @@ fn reports_name_the_archived_copy_its_hash_and_where_the_excerpt_was_found() {
         )),
         "{md}"
     );
-    assert!(md.contains(&format!("SHA-256 of the archived copy of \\[S")));
+    assert!(md.contains("SHA-256 of the archived copy of \\[S"));
     assert!(md.contains(&format!("`{sha}`")));
     assert!(md.contains("Found in the archived copy captured 2026-05-09"));
     // Without snapshots nothing of the kind is said.

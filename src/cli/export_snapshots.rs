@@ -19,8 +19,8 @@ pub(super) fn links(args: &ExportArgs) -> Result<SnapshotLinks, String> {
     }
     if !matches!(args.format, Format::Html | Format::Markdown) {
         return Err(format!(
-            "--with-snapshots publishes snapshots beside an HTML or Markdown report, not a {}; nothing written",
-            args.format.label()
+            "--with-snapshots goes with an HTML or Markdown report (-f html or md), not -f {}; nothing written",
+            args.format.cli_name()
         ));
     }
     let Some(output) = &args.output else {

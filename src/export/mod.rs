@@ -378,6 +378,15 @@ pub fn warnings(
             crate::sample::SAMPLE_PUBLISHER
         ));
     }
+    if options.audience == Audience::Public {
+        out.extend(plan.sources.iter().filter(|s| s.protected).map(|s| {
+            format!(
+                "source {} is protected: the export shows it only as “{}”",
+                s.id,
+                withheld::WITHHELD
+            )
+        }));
+    }
     if format == Format::MediaReview {
         out.extend(mediareview::uncategorised(&plan).map(|p| format!(
             "claim {} ({}): its verdict names none of schema.org's media categories (Original media, Transformed, Edited or cropped, Satire or parody, Decontextualized, Staged); its MediaReview has no mediaAuthenticityCategory",

@@ -83,6 +83,8 @@ struct Agent {
     homepage: Option<String>,
 }
 
+// The variants are named by the model's body types (`TextualBody`).
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Serialize)]
 #[serde(tag = "type")]
 enum Body {

@@ -194,6 +194,15 @@ fn the_command_line_protects_sources_and_check_warns_of_an_address_in_a_rational
     let (code, out, err) = set("true");
     assert_eq!(code, 0, "{out}{err}");
     assert!(store::load(&path).unwrap().workspace.sources[1].protected);
+    let (code, out, err) = factbench(&[os("export"), p, os("-f"), os("md")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("is protected: the export shows it only as"),
+        "{err}"
+    );
+    // The rationale still gives the witness's address (check said so).
+    assert!(out.contains(WITHHELD) && out.contains(&url), "{out}");
+    assert!(!out.contains(&ws.sources[1].url), "{out}");
     let (code, out, err) = set("false");
     assert_eq!(code, 0, "{out}{err}");
     let loaded = store::load(&path).unwrap().workspace;

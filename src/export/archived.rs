@@ -291,6 +291,59 @@ mod tests {
         assert_eq!(snapshot_iri("../etc"), None);
     }
 
+    fn snapshot(sha256: &str, media_type: &str) -> Snapshot {
+        let at: jiff::Timestamp = "2026-05-09T10:30:00Z".parse().unwrap();
+        Snapshot {
+            sha256: sha256.into(),
+            size: 3,
+            media_type: media_type.into(),
+            file_name: "../../evil name.html".into(),
+            url: String::new(),
+            captured: at,
+            captured_from: crate::model::CapturedFrom::Given,
+            captured_in_file: None,
+            url_in_file: String::new(),
+            method: crate::model::CaptureMethod::Image,
+            by: "Ana".into(),
+            added: at,
+            text: None,
+            note: String::new(),
+            image: None,
+            replaces: None,
+        }
+    }
+
+    #[test]
+    fn published_names_are_the_hash_and_a_known_extension_never_a_path() {
+        let sha = "ab".repeat(32);
+        assert_eq!(
+            published_name(&snapshot(&sha, "image/png")).unwrap(),
+            format!("{sha}.png")
+        );
+        assert_eq!(
+            published_name(&snapshot(&sha, "text/html; charset=utf-8")).unwrap(),
+            format!("{sha}.html")
+        );
+        assert_eq!(
+            published_name(&snapshot(&sha, "../../x")).unwrap(),
+            format!("{sha}.bin")
+        );
+        assert_eq!(
+            published_name(&snapshot("../../etc/passwd", "text/plain")),
+            None
+        );
+        let mut located = snapshot(&sha, "image/jpeg");
+        assert!(publishable(&located));
+        located.image = Some(crate::model::ImageMeta {
+            location: Some(crate::model::GeoPoint {
+                latitude: 55.75,
+                longitude: 37.62,
+            }),
+            ..Default::default()
+        });
+        assert!(!publishable(&located), "a GPS position is never published");
+    }
+
     #[test]
     fn folder_names_are_encoded_in_links() {
         assert_eq!(path_segment("my report_files"), "my%20report_files");

@@ -3,19 +3,24 @@
 //! article with 5,000 claims: a steady frame, a frame while scrolling, a
 //! frame after a width change, the first frame after opening, and a frame
 //! after one keystroke in the inspector. The same for a 1.2 MB article that
-//! is one paragraph (a transcript) with 3,000 claims.
+//! is one paragraph (a transcript) with 3,000 claims, and for a 1 MB
+//! right-to-left article (Arabic, some Persian and Hebrew) with 3,000
+//! claims, every paragraph of which goes through the reader's bidi step.
 //!
 //! Budgets (docs/budgets.md): sample steady frame ≤ 1 ms; 1 MB steady and
 //! scrolling ≤ 2 ms; width change ≤ 16 ms; first frame after opening
 //! ≤ 50 ms; a keystroke in the inspector ≤ 2 ms a frame on the 1 MB /
-//! 5,000-claim workspace. The one-paragraph article: the same budgets as
-//! the 1 MB one.
+//! 5,000-claim workspace. The one-paragraph and the Arabic articles: the
+//! same budgets as the 1 MB one.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Event, MouseWheelUnit, Pos2, RawInput, Rect, vec2};
 use factbench::Workspace;
 use factbench::edit::{ClaimText, Command};
-use factbench::sample::{generated_one_paragraph_workspace, generated_workspace, sample_workspace};
+use factbench::sample::{
+    generated_one_paragraph_workspace, generated_rtl_workspace, generated_workspace,
+    sample_workspace,
+};
 use factbench::ui::FactbenchApp;
 use factbench::ui::ScriptedPicker;
 use std::hint::black_box;
@@ -164,6 +169,11 @@ fn frames(c: &mut Criterion) {
         c,
         "1.2MB-one-paragraph-3000-claims",
         &generated_one_paragraph_workspace(1_200_000, 3_000),
+    );
+    bench_workspace(
+        c,
+        "1MB-arabic-3000-claims",
+        &generated_rtl_workspace(1_000_000, 3_000),
     );
 }
 

@@ -34,6 +34,23 @@ const PARAGRAPHS: [&str; 4] = [
     "Officials called the claim \"completely unfounded\" 🚫 while a café owner in Kyiv 🇺🇦 said prices had doubled; the report cited nai\u{308}ve estimates and a 👩‍👩‍👧 family of five.",
 ];
 
+/// Arabic news paragraphs (written for these benches), with numbers, a
+/// Latin name, a lam-alef ligature, Persian letters and a Hebrew line, as
+/// right-to-left articles mix them.
+const RTL_PARAGRAPHS: [&str; 4] = [
+    "قال المتحدث باسم وزارة الخارجية إن صادرات الآلات ارتفعت بنسبة 38 في المئة العام الماضي، وهو رقم يشكك فيه المحللون. وأضاف أن الوفد سيلتقي Joe Biden يوم الثلاثاء.",
+    "وذكر التقرير أن عدد الضحايا بلغ ١٢٣ شخصاً، وأن المساعدات لم تصل إلى المناطق الشمالية منذ أسبوعين (بحسب الأمم المتحدة). ولا توجد أدلة على ذلك حتى الآن.",
+    "سخنگوی وزارت خارجه گفت که حجم تجارت دوجانبه ۲۶ درصد افزایش یافته است و کارشناسان این آمار را ناقص می‌دانند.",
+    "ראש הממשלה אמר כי 42 אחוז מהציבור תומכים בהצעה, אך הסקרים מראים תמונה אחרת.",
+];
+
+/// Like [`generated_workspace`] with one right-to-left article of about
+/// `chars` chars: Arabic paragraphs (with Persian and Hebrew ones among
+/// them) for the reader's bidi step.
+pub fn generated_rtl_workspace(chars: usize, claims: usize) -> Workspace {
+    generated_from(1, chars, claims, "\n\n", &RTL_PARAGRAPHS)
+}
+
 /// A workspace of `articles` articles of about `chars_per_article` chars each,
 /// with `claims` claims spread evenly over them (every tenth one overlapping
 /// its neighbour), one source per ten claims, and verdicts cycling through
@@ -54,13 +71,29 @@ fn generated_with_breaks(
     claims: usize,
     paragraph_break: &str,
 ) -> Workspace {
+    generated_from(
+        articles,
+        chars_per_article,
+        claims,
+        paragraph_break,
+        &PARAGRAPHS,
+    )
+}
+
+fn generated_from(
+    articles: usize,
+    chars_per_article: usize,
+    claims: usize,
+    paragraph_break: &str,
+    paragraphs: &[&str],
+) -> Workspace {
     let mut workspace = Workspace::new("Generated workspace");
     workspace.publisher.name = SAMPLE_PUBLISHER.into();
     workspace.report_url = "https://factcheck.example.org/reports/generated".into();
     for n in 0..articles {
         let mut article = Article::new(
             format!("Generated article {}", n + 1),
-            article_text(chars_per_article, paragraph_break),
+            article_text(chars_per_article, paragraph_break, paragraphs),
         );
         article.outlet = "Example Outlet".into();
         article.url = format!("https://news.example.org/articles/{}", n + 1);
@@ -93,12 +126,12 @@ fn generated_with_breaks(
     workspace
 }
 
-fn article_text(chars: usize, paragraph_break: &str) -> String {
+fn article_text(chars: usize, paragraph_break: &str, paragraphs: &[&str]) -> String {
     let mut text = String::new();
     let mut count = 0;
     let mut n = 0;
     while count < chars {
-        let paragraph = PARAGRAPHS[n % PARAGRAPHS.len()];
+        let paragraph = paragraphs[n % paragraphs.len()];
         if !text.is_empty() {
             text.push_str(paragraph_break);
             count += paragraph_break.chars().count();

@@ -324,12 +324,7 @@ fn refused(bytes: &[u8], name: &str) -> String {
 
 #[test]
 fn pdfs_images_archives_and_binaries_are_refused_by_what_they_are() {
-    let cases: [(&[u8], &str, &str); 6] = [
-        (
-            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
-            "report.pdf",
-            "is a PDF document, not an article",
-        ),
+    let cases: [(&[u8], &str, &str); 5] = [
         (
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
             "photo.png",
@@ -345,7 +340,7 @@ fn pdfs_images_archives_and_binaries_are_refused_by_what_they_are() {
             "anim.html",
             "is a GIF image, not an article",
         ),
-        (b"PK\x03\x04\x14\0\x06\0", "story.docx", "ZIP archive"),
+        (b"PK\x03\x04\x14\0\x06\0", "story.zip", "ZIP archive"),
         (
             b"ELF\x02\x01\x01\0\0\0\0",
             "program",
@@ -358,10 +353,28 @@ fn pdfs_images_archives_and_binaries_are_refused_by_what_they_are() {
         assert!(message.contains(what), "{name}: {message}");
         assert!(
             message.contains(
-                "Factbench imports articles as text (.txt), Markdown (.md) or saved web pages"
+                "Factbench imports articles as text (.txt), Markdown (.md), saved web pages"
             ),
             "{message}"
         );
+    }
+    // PDF and Word documents are read, and refused when they cannot be,
+    // with the reason.
+    let documents: [(&[u8], &str, &str); 2] = [
+        (
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+            "report.pdf",
+            "report.pdf: is a PDF document that Factbench cannot import: it could not be read as a PDF",
+        ),
+        (
+            b"PK\x03\x04\x14\0\x06\0",
+            "story.docx",
+            "story.docx: is a Word document that Factbench cannot import: it is not a readable ZIP archive",
+        ),
+    ];
+    for (bytes, name, what) in documents {
+        let message = refused(bytes, name);
+        assert!(message.contains(what), "{name}: {message}");
     }
 }
 

@@ -56,3 +56,47 @@ fn import_json_prints_a_line_per_file_with_its_warnings() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_pdf_and_a_word_document_print_their_pages_and_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    fs::write(&pdf, factbench::import::pdf::make::report(3)).unwrap();
+    let docx = dir.path().join("report.docx");
+    fs::write(&docx, factbench::import::docx::make::report(2)).unwrap();
+    let workspace = dir.path().join("desk.ron");
+    let output = Command::cargo_bin("factbench")
+        .unwrap()
+        .args(["import", "--json", "--into"])
+        .arg(&workspace)
+        .arg(&pdf)
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["format"], "PDF");
+    assert_eq!(lines[0]["title"], "Annual report");
+    let pages = lines[0]["pages"].as_array().unwrap();
+    assert_eq!(pages.len(), 3);
+    assert_eq!(
+        pages[0],
+        serde_json::json!({"page": 1, "label": "1", "start": 0})
+    );
+    assert!(pages[2]["start"].as_u64().unwrap() > pages[1]["start"].as_u64().unwrap());
+    assert_eq!(lines[0]["fingerprint"]["pdf_id"], "0a1b2c3d");
+    assert_eq!(
+        lines[0]["fingerprint"]["sha256"].as_str().unwrap().len(),
+        64
+    );
+    assert_eq!(lines[1]["format"], "Word document");
+    assert_eq!(lines[1]["pages"].as_array().unwrap().len(), 2);
+    // The workspace keeps the article, not the pages (no format change).
+    let saved = fs::read_to_string(&workspace).unwrap();
+    assert!(saved.contains("Page 3 line 39"));
+    assert!(!saved.contains("pages:"));
+}

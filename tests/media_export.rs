@@ -30,6 +30,8 @@ fn published(claim: &mut Claim) {
 /// and a published image claim rated "False" (no media category).
 fn with_media() -> Workspace {
     let mut ws = sample_workspace();
+    // A desk of its own (the sample's publisher is warned about).
+    ws.publisher.name = "Northern Verification Desk".into();
     ws.scale.verdicts.push(Verdict {
         key: "decontextualized".into(),
         label: "Decontextualized".into(),
@@ -192,7 +194,7 @@ fn mediareview_has_schema_orgs_shape() {
             "@context": "https://schema.org",
             "@type": "MediaReview",
             "url": format!("{}#{fragment}", ws.report_url),
-            "author": {"@type": "Organization", "name": "Example Fact-Check Desk", "url": "https://factcheck.example.org/"},
+            "author": {"@type": "Organization", "name": "Northern Verification Desk", "url": "https://factcheck.example.org/"},
             "datePublished": "2026-05-09",
             "mediaAuthenticityCategory": "DecontextualizedContent",
             "originalMediaLink": ORIGINAL,

@@ -103,24 +103,7 @@ fn check_one(
             crate::merge::describe_conflict(conflict, ws)
         );
     }
-    let conflicts = match library {
-        Some((library, folders)) => {
-            super::similar::verdict_conflicts(library, folders, path, &loaded.workspace)
-                .unwrap_or_else(|message| vec![message])
-        }
-        None => Vec::new(),
-    };
-    for conflict in &conflicts {
-        let _ = writeln!(out, "  verdict differs: {conflict}");
-    }
-    // Published reviews rated otherwise: said, never a failure.
-    if let Some((library, folders)) = library {
-        let notes = super::similar::external_disagreements(library, folders, path, ws)
-            .unwrap_or_else(|message| vec![message]);
-        for note in notes {
-            let _ = writeln!(out, "  published elsewhere: {note}");
-        }
-    }
+    let conflicts = library_findings(library, path, ws, out);
     let unready = if ready {
         print_unready(&loaded.workspace, out)
     } else {
@@ -198,6 +181,31 @@ fn protected_addresses_in_rationales(ws: &crate::model::Workspace) -> Vec<String
         }
     }
     found
+}
+
+/// The claim library's findings about the workspace at `path`: verdicts
+/// that differ from the desk's earlier checks (returned: they fail the
+/// check) and published reviews rated otherwise (printed, never a failure).
+fn library_findings(
+    library: Option<(&crate::library::Library, &[PathBuf])>,
+    path: &std::path::Path,
+    ws: &crate::model::Workspace,
+    out: &mut dyn Write,
+) -> Vec<String> {
+    let Some((library, folders)) = library else {
+        return Vec::new();
+    };
+    let conflicts = super::similar::verdict_conflicts(library, folders, path, ws)
+        .unwrap_or_else(|message| vec![message]);
+    for conflict in &conflicts {
+        let _ = writeln!(out, "  verdict differs: {conflict}");
+    }
+    let notes = super::similar::external_disagreements(library, folders, path, ws)
+        .unwrap_or_else(|message| vec![message]);
+    for note in notes {
+        let _ = writeln!(out, "  published elsewhere: {note}");
+    }
+    conflicts
 }
 
 /// What `verify` would find wrong with the snapshots beside `path` and

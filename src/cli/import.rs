@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// Article files: text (.txt), Markdown (.md), saved web pages (.html,
-    /// .htm) or transcripts (WebVTT .vtt, SRT .srt, time-coded text), in
+    /// .htm), PDF (.pdf), Word documents (.docx) or transcripts (WebVTT .vtt, SRT .srt, time-coded text), in
     /// UTF-8, UTF-16 or a legacy encoding (detected, or named with
     /// --encoding). What looked wrong in a file is reported as
     /// `warning: FILE: …` on stderr.
@@ -47,7 +47,7 @@ pub struct ImportArgs {
     pub media_url: Option<String>,
     /// Once the workspace is saved, print one JSON line per file instead of
     /// the summary: {file, article, title, format, encoding, language,
-    /// chars, warnings}.
+    /// chars, warnings, pages, fingerprint}.
     #[arg(long)]
     pub json: bool,
 }
@@ -97,15 +97,24 @@ fn describe_import(path: &Path, imported: &Imported) -> String {
             t.cues.len(),
             t.speakers.len()
         ),
-        None => imported.format.label().to_owned(),
+        None if !imported.pages.is_empty() => format!(
+            "{}, {} page{}",
+            imported.format.label(),
+            imported.pages.len(),
+            if imported.pages.len() == 1 { "" } else { "s" }
+        ),
+        None => format!(
+            "{}, {} ({})",
+            imported.format.label(),
+            imported.encoding.name(),
+            imported.detection.describe()
+        ),
     };
     format!(
-        "{}: “{}”, {}, {} ({}), language {}, {} characters",
+        "{}: “{}”, {}, language {}, {} characters",
         path.display(),
         article.title,
         format,
-        imported.encoding.name(),
-        imported.detection.describe(),
         if article.language.is_empty() {
             "unknown"
         } else {
@@ -116,7 +125,9 @@ fn describe_import(path: &Path, imported: &Imported) -> String {
 }
 
 /// `{"file":…,"article":ID,"title":…,"format":"web page","encoding":"UTF-8",
-/// "language":"de","chars":1234,"warnings":[…]}`
+/// "language":"de","chars":1234,"warnings":[…],"pages":[…],"fingerprint":…}`;
+/// `pages` (`{page, label, start}`, start a char offset) and `fingerprint`
+/// (`{sha256, pdf_id}`) for PDF and Word documents, else `[]` and `null`.
 fn json_line(path: &Path, imported: &Imported) -> String {
     let article = &imported.article;
     serde_json::json!({
@@ -128,6 +139,8 @@ fn json_line(path: &Path, imported: &Imported) -> String {
         "language": article.language,
         "chars": article.char_len(),
         "warnings": imported.warnings,
+        "pages": imported.pages,
+        "fingerprint": imported.fingerprint,
     })
     .to_string()
 }

@@ -111,6 +111,16 @@ impl Document {
         self.history.can_undo()
     }
 
+    /// What *Undo* would undo now ("the verdict").
+    pub fn undo_what(&self) -> Option<&str> {
+        self.history.undo_what()
+    }
+
+    /// What *Redo* would redo now.
+    pub fn redo_what(&self) -> Option<&str> {
+        self.history.redo_what()
+    }
+
     pub fn can_redo(&self) -> bool {
         self.history.can_redo()
     }
@@ -130,6 +140,7 @@ impl Document {
         let keystroke = command
             .typing()
             .map(|(field, text)| Keystroke::new(field, text, now));
+        let what = command.what();
         // The one reading of the clock for this command.
         let at = crate::model::now();
         let (edit, outcome) = plan(&self.workspace, command, at)?;
@@ -137,23 +148,23 @@ impl Document {
             return Ok(Outcome::Unchanged);
         }
         let (inverse, _) = self.apply(Edit::Group(vec![edit, Edit::SetModified(at)]));
-        self.history.record(inverse, keystroke, self.saved);
+        self.history.record(inverse, keystroke, self.saved, what);
         Ok(outcome)
     }
 
     /// Undoes the last step; returns what it touched.
     pub fn undo(&mut self) -> Option<Touched> {
-        let (edit, serial) = self.history.take_undo()?;
+        let super::history::Taken { edit, step } = self.history.take_undo()?;
         let (redo, touched) = self.apply(edit);
-        self.history.undone(redo, serial);
+        self.history.undone(redo, step);
         Some(touched)
     }
 
     /// Redoes the last undone step; returns what it touched.
     pub fn redo(&mut self) -> Option<Touched> {
-        let (edit, serial) = self.history.take_redo()?;
+        let super::history::Taken { edit, step } = self.history.take_redo()?;
         let (undo, touched) = self.apply(edit);
-        self.history.redone(undo, serial);
+        self.history.redone(undo, step);
         Some(touched)
     }
 

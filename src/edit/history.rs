@@ -30,6 +30,23 @@ struct Step {
     at: f64,
     /// Its last keystroke left a space or punctuation at the end.
     gap: bool,
+    /// What the step changed ("the verdict"), for *Undo …* and *Redo …*.
+    what: String,
+}
+
+/// A step taken off a stack to be undone or redone: the edit to apply,
+/// and what to hand back to [`History::undone`] or [`History::redone`].
+#[derive(Debug)]
+pub struct Taken {
+    pub edit: Edit,
+    pub step: StepInfo,
+}
+
+/// Which state a step leads to and what it changed.
+#[derive(Debug)]
+pub struct StepInfo {
+    serial: StateSerial,
+    what: String,
 }
 
 /// Typing that may merge into the last step.
@@ -109,7 +126,13 @@ impl History {
     /// Records an applied change, given the edit that undoes it. Typing in
     /// the field the last step typed in, without a pause, merges into that
     /// step (unless `sealed` is that step's state: it was saved).
-    pub fn record(&mut self, inverse: Edit, typing: Option<Keystroke>, sealed: StateSerial) {
+    pub fn record(
+        &mut self,
+        inverse: Edit,
+        typing: Option<Keystroke>,
+        sealed: StateSerial,
+        what: String,
+    ) {
         self.redo.clear();
         if let (Some(key), Some(top)) = (typing, self.undo.back_mut())
             && top.typing == Some(key.field)
@@ -135,6 +158,7 @@ impl History {
             typing: typing.map(|k| k.field),
             at: typing.map_or(0.0, |k| k.at),
             gap: typing.is_some_and(|k| k.ends_word),
+            what,
         });
         if self.undo.len() > self.limit
             && let Some(forgotten) = self.undo.pop_front()
@@ -150,40 +174,60 @@ impl History {
         }
     }
 
+    /// What the next *Undo* undoes ("the verdict").
+    pub fn undo_what(&self) -> Option<&str> {
+        self.undo.back().map(|s| s.what.as_str())
+    }
+
+    /// What the next *Redo* redoes.
+    pub fn redo_what(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.what.as_str())
+    }
+
     /// Takes the edit that undoes the last step; hand its inverse to
     /// [`History::undone`].
-    pub fn take_undo(&mut self) -> Option<(Edit, StateSerial)> {
-        let step = self.undo.pop_back()?;
-        Some((step.edit, step.serial))
+    pub fn take_undo(&mut self) -> Option<Taken> {
+        self.undo.pop_back().map(Step::taken)
     }
 
     /// Keeps the edit that redoes a step just undone.
-    pub fn undone(&mut self, redo: Edit, serial: StateSerial) {
-        self.redo.push(Step {
-            edit: redo,
-            serial,
-            typing: None,
-            at: 0.0,
-            gap: false,
-        });
+    pub fn undone(&mut self, redo: Edit, step: StepInfo) {
+        self.redo.push(Step::settled(redo, step));
     }
 
     /// Takes the edit that redoes the last undone step; hand its inverse to
     /// [`History::redone`].
-    pub fn take_redo(&mut self) -> Option<(Edit, StateSerial)> {
-        let step = self.redo.pop()?;
-        Some((step.edit, step.serial))
+    pub fn take_redo(&mut self) -> Option<Taken> {
+        self.redo.pop().map(Step::taken)
     }
 
     /// Keeps the edit that undoes a step just redone.
-    pub fn redone(&mut self, undo: Edit, serial: StateSerial) {
-        self.undo.push_back(Step {
-            edit: undo,
-            serial,
+    pub fn redone(&mut self, undo: Edit, step: StepInfo) {
+        self.undo.push_back(Step::settled(undo, step));
+    }
+}
+
+impl Step {
+    fn taken(self) -> Taken {
+        Taken {
+            edit: self.edit,
+            step: StepInfo {
+                serial: self.serial,
+                what: self.what,
+            },
+        }
+    }
+
+    /// A step that no keystroke merges into any more.
+    fn settled(edit: Edit, step: StepInfo) -> Step {
+        Step {
+            edit,
+            serial: step.serial,
             typing: None,
             at: 0.0,
             gap: false,
-        });
+            what: step.what,
+        }
     }
 }
 
@@ -203,7 +247,7 @@ mod tests {
     use super::*;
 
     fn step(history: &mut History) {
-        history.record(Edit::NOTHING, None, StateSerial::MAX);
+        history.record(Edit::NOTHING, None, StateSerial::MAX, String::new());
     }
 
     #[test]
@@ -214,16 +258,16 @@ mod tests {
             step(&mut history);
         }
         assert_eq!(history.undo_len(), 3);
-        while let Some((edit, serial)) = history.take_undo() {
-            history.undone(edit, serial);
+        while let Some(Taken { edit, step }) = history.take_undo() {
+            history.undone(edit, step);
         }
         assert_ne!(
             history.current(),
             opened,
             "two changes are no longer undoable, so this is not the opened state"
         );
-        while let Some((edit, serial)) = history.take_redo() {
-            history.redone(edit, serial);
+        while let Some(Taken { edit, step }) = history.take_redo() {
+            history.redone(edit, step);
         }
         assert_eq!(history.undo_len(), 3);
     }
@@ -236,13 +280,34 @@ mod tests {
             step(&mut history);
             seen.push(history.current());
         }
-        let (edit, serial) = history.take_undo().unwrap();
-        history.undone(edit, serial);
+        let taken = history.take_undo().unwrap();
+        history.undone(taken.edit, taken.step);
         assert_eq!(history.current(), seen[2]);
         step(&mut history);
         assert!(
             !seen.contains(&history.current()),
             "a new branch is a new state"
         );
+    }
+
+    #[test]
+    fn undo_and_redo_say_what_they_take_back() {
+        let mut history = History::default();
+        history.record(Edit::NOTHING, None, StateSerial::MAX, "the verdict".into());
+        history.record(
+            Edit::NOTHING,
+            None,
+            StateSerial::MAX,
+            "marking a claim".into(),
+        );
+        assert_eq!(history.undo_what(), Some("marking a claim"));
+        let taken = history.take_undo().unwrap();
+        history.undone(taken.edit, taken.step);
+        assert_eq!(history.undo_what(), Some("the verdict"));
+        assert_eq!(history.redo_what(), Some("marking a claim"));
+        let taken = history.take_redo().unwrap();
+        history.redone(taken.edit, taken.step);
+        assert_eq!(history.undo_what(), Some("marking a claim"));
+        assert_eq!(history.redo_what(), None);
     }
 }

@@ -13,6 +13,7 @@
 mod article_text;
 mod change;
 mod command;
+mod describe;
 mod document;
 mod history;
 mod media;

@@ -28,6 +28,7 @@
 pub mod archived;
 pub mod claimreview;
 pub mod csv;
+pub mod direction;
 pub mod escape;
 pub mod html;
 pub mod markdown;

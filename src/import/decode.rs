@@ -26,6 +26,8 @@ pub enum Detection {
     /// The page's declarations disagreed, or its bytes were not valid in
     /// the one it declared: chardetng chose.
     GuessedOverDeclared,
+    /// A PDF or Word document, whose text comes with its own encoding.
+    Document,
 }
 
 impl Detection {
@@ -37,6 +39,7 @@ impl Detection {
             Detection::Utf8 => "valid UTF-8",
             Detection::Guessed => "detected",
             Detection::GuessedOverDeclared => "detected; the page's declaration did not fit",
+            Detection::Document => "as the document stores it",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Turning files into [`Article`]s: plain text, Markdown and saved web
-//! pages, in UTF-8, UTF-16 or legacy encodings, normalised so that char
+//! pages, in UTF-8, UTF-16 or legacy encodings, PDF and Word documents
+//! (page by page, [`pdf`], [`docx`], [`paged`]), normalised so that char
 //! offsets stay stable.
 //!
 //! Every entry point (the CLI's `import`, the window's File ▸ Import,
@@ -15,6 +16,7 @@ mod bound;
 mod charset;
 mod dates;
 mod decode;
+pub mod docx;
 mod foreign;
 mod html;
 mod jsonld;
@@ -23,7 +25,9 @@ mod markdown;
 mod metadata;
 mod normalise;
 mod page_meta;
+pub mod paged;
 pub mod pathological;
+pub mod pdf;
 mod sniff;
 mod stand_in;
 mod text;
@@ -38,6 +42,7 @@ pub use html::{PageArticle, read_page, read_page_from};
 pub use language::detect_language;
 pub use metadata::clean_metadata;
 pub use normalise::normalise;
+pub use paged::PageStart;
 pub use sniff::{Format, NotAnArticle};
 pub use text::{article_from_text, title_from_file_name};
 pub use transcript::ReadAs;
@@ -53,8 +58,7 @@ use std::path::{Path, PathBuf};
 pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// What Factbench imports, for messages.
-pub const ACCEPTED: &str =
-    "Factbench imports articles as text (.txt), Markdown (.md) or saved web pages (.html, .htm)";
+pub const ACCEPTED: &str = "Factbench imports articles as text (.txt), Markdown (.md), saved web pages (.html, .htm), PDF (.pdf) or Word documents (.docx)";
 
 /// Choices made by the user; each field set here wins over what the file says.
 #[derive(Clone, Debug, Default)]
@@ -91,6 +95,19 @@ pub struct Imported {
     /// imported among them), for a reader to pick another when the
     /// warnings say the text may not be the article.
     pub candidates: Vec<blocks::Candidate>,
+    /// For a PDF or Word document, where each page starts in the text
+    /// (char offsets, in order; not kept in the workspace yet).
+    pub pages: Vec<PageStart>,
+    /// For a PDF or Word document, what identifies the file.
+    pub fingerprint: Option<Fingerprint>,
+}
+
+/// What identifies a document file: its SHA-256 and, for a PDF, the first
+/// string of its `/ID`; both in hex.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Fingerprint {
+    pub sha256: String,
+    pub pdf_id: Option<String>,
 }
 
 /// Why a file could not be imported. Nothing was added anywhere.
@@ -124,6 +141,13 @@ pub enum ImportError {
     },
     #[error("{path}: {what}")]
     TooComplex { path: PathBuf, what: String },
+    #[error("{path}: is {kind} that Factbench cannot import: {why}")]
+    Document {
+        path: PathBuf,
+        /// "a PDF document", "a Word document"
+        kind: &'static str,
+        why: String,
+    },
     #[error("{path}: has no article text")]
     Empty { path: PathBuf },
     #[error("{path}:{line}: {what}")]
@@ -159,6 +183,9 @@ pub fn import_bytes(
             limit: MAX_ARTICLE_BYTES,
         });
     }
+    if let Some(format) = sniff::document_format(path, bytes) {
+        return import_document(path, bytes, options, format);
+    }
     let not_an_article = |what: NotAnArticle| ImportError::NotAnArticle {
         path: path.to_owned(),
         what: what.describe(),
@@ -179,6 +206,7 @@ pub fn import_bytes(
         }
         Format::Text => article_from_text(&text, options, &fallback_title),
         Format::Markdown => article_from_markdown(&text, options, &fallback_title),
+        Format::Pdf | Format::Docx => unreachable!("documents are read before decoding"),
         Format::Html => {
             let page = read_page_from(&text, options.url.as_deref()).map_err(|too| {
                 ImportError::TooComplex {
@@ -215,6 +243,59 @@ pub fn import_bytes(
         modified: page_extras.modified,
         captured: page_extras.captured,
         candidates: page_extras.candidates,
+        pages: Vec::new(),
+        fingerprint: None,
+    })
+}
+
+/// A PDF or Word document's article, page by page.
+fn import_document(
+    path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+    format: Format,
+) -> Result<Imported, ImportError> {
+    let refused = |kind: &'static str| {
+        move |why: String| ImportError::Document {
+            path: path.to_owned(),
+            kind,
+            why,
+        }
+    };
+    let read = match format {
+        Format::Pdf => pdf::read_pdf_within(bytes, pdf::TIME_LIMIT)
+            .map(pdf::PdfRead::into_document)
+            .map_err(refused("a PDF document"))?,
+        _ => docx::read_docx(bytes).map_err(refused("a Word document"))?,
+    };
+    let (mut article, pages) = paged::paged_article(
+        &read.pages,
+        &read.meta,
+        options,
+        &title_from_file_name(path),
+    );
+    if article.text.is_empty() {
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    article.media_url.clone_from(&options.media_url);
+    article.language = detect_language(&article.text).unwrap_or_default();
+    article.source = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    clean_metadata(&mut article);
+    Ok(Imported {
+        article,
+        format,
+        encoding: encoding_rs::UTF_8,
+        detection: Detection::Document,
+        warnings: read.warnings,
+        modified: None,
+        captured: None,
+        candidates: Vec::new(),
+        pages,
+        fingerprint: Some(read.fingerprint),
     })
 }
 

@@ -1,6 +1,8 @@
 //! What a file is, from its first bytes and its name: an article Factbench
-//! can import (text, Markdown, HTML), or something it refuses (PDF, images,
-//! archives, other binary files), named so the user knows why.
+//! can import (text, Markdown, HTML; PDF and Word documents, which
+//! [`document_format`] recognises before any text sniffing), or something
+//! it refuses (images, other archives, other binary files), named so the
+//! user knows why.
 
 use std::path::Path;
 
@@ -10,6 +12,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    Pdf,
+    Docx,
 }
 
 impl Format {
@@ -18,6 +22,8 @@ impl Format {
             Format::Text => "text",
             Format::Markdown => "Markdown",
             Format::Html => "web page",
+            Format::Pdf => "PDF",
+            Format::Docx => "Word document",
         }
     }
 }
@@ -37,9 +43,7 @@ impl NotAnArticle {
         match self {
             NotAnArticle::Pdf => "a PDF document".to_owned(),
             NotAnArticle::Image(kind) => format!("a {kind} image"),
-            NotAnArticle::Archive => {
-                "a ZIP archive (such as a Word .docx, .odt or .epub file)".to_owned()
-            }
+            NotAnArticle::Archive => "a ZIP archive (such as an .odt or .epub file)".to_owned(),
             NotAnArticle::Binary { nul_at } => {
                 format!("a binary file (it has a NUL byte at offset {nul_at})")
             }
@@ -57,6 +61,23 @@ const SIGNATURES: &[(&[u8], NotAnArticle)] = &[
     (b"MM\0*", NotAnArticle::Image("TIFF")),
     (b"PK\x03\x04", NotAnArticle::Archive),
 ];
+
+/// A PDF (its signature within the first kilobyte, as readers accept it)
+/// or a ZIP container named like a Word document or holding one.
+pub fn document_format(path: &Path, bytes: &[u8]) -> Option<Format> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if memchr::memmem::find(head, b"%PDF-").is_some() {
+        return Some(Format::Pdf);
+    }
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let word_named = matches!(extension.as_str(), "docx" | "docm" | "dotx" | "dotm");
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    let holds_word = memchr::memmem::find(bytes, b"word/document.xml").is_some();
+    (zip && (word_named || holds_word)).then_some(Format::Docx)
+}
 
 /// Refuses files that are plainly not text. UTF-16 text (which has NUL
 /// bytes) is recognised by its byte-order mark, or by `utf16_named`: the

@@ -12,6 +12,8 @@
 //! the caller keeps, so none of these functions walks the text from its
 //! start.
 
+mod arabic;
+mod bidi;
 mod clusters;
 mod find;
 mod paragraphs;
@@ -23,6 +25,11 @@ mod terminal;
 mod trim;
 mod words;
 
+pub use arabic::{ALL_FORMS, Form, contextual_forms, is_arabic_mark, lam_alef, presentation_form};
+pub use bidi::{
+    BidiParagraph, CaretBox, Unit, caret_boundary, caret_boxes, caret_stops, display_order,
+    has_rtl, visual_order, visual_step,
+};
 pub use clusters::{
     cluster_around, is_cluster_boundary, next_cluster_boundary, prev_cluster_boundary,
     widen_to_clusters,

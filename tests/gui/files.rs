@@ -634,3 +634,34 @@ fn save_as_takes_the_evidence_snapshots_along() {
     );
     assert_eq!(harness.state().errors().count(), 0);
 }
+
+#[test]
+fn the_edit_menu_says_what_undo_and_redo_take_back() {
+    let mut ws = sample_workspace();
+    ws.claims.iter_mut().for_each(|c| c.publication.clear());
+    let mut harness = harness(app(ws, vec![]));
+    click(&mut harness, "Edit");
+    assert!(
+        harness.query_by_label("Undo").is_some(),
+        "nothing to undo yet"
+    );
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    let ws = harness.state().workspace();
+    let claim = ws.claims.iter().find(|c| c.verdict.is_none()).unwrap().id;
+    let verdict = Some(ws.scale.verdicts[0].key.clone());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .execute(&ctx, Command::set_verdict(claim, verdict));
+    harness.run_steps(2);
+    click(&mut harness, "Edit");
+    let undo: Vec<String> = harness
+        .query_all_by_label_contains("Undo")
+        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .collect();
+    assert_eq!(undo, ["Undo the verdict"]);
+    click(&mut harness, "Undo the verdict");
+    click(&mut harness, "Edit");
+    assert!(harness.query_by_label("Redo the verdict").is_some());
+}

@@ -28,6 +28,7 @@ mod open_large;
 mod platform;
 mod publish;
 mod recovery;
+mod rtl;
 mod scale;
 mod span;
 mod text_edit;

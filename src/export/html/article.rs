@@ -3,6 +3,7 @@
 
 use super::Report;
 use super::text::{Text, bdi, date, link, paragraphs, plausible_lang, plural, title_or_untitled};
+use crate::export::direction::article_direction;
 use crate::export::plan::{PlannedArticle, PlannedClaim};
 use crate::export::segments::{Segment, segments, segments_between};
 use maud::{Markup, html};
@@ -11,13 +12,16 @@ impl Report<'_, '_> {
     pub(super) fn article(&self, planned: &PlannedArticle<'_>) -> Markup {
         let article = planned.article;
         let lang = plausible_lang(&article.language);
+        let dir = article_direction(article).as_str();
         let claims: Vec<&PlannedClaim<'_>> = self.plan.claims_of(planned).collect();
         html! {
             section.article id=(format!("article-{}", article.id)) { "\n"
                 h2 dir="auto" lang=[lang] { (Text(title_or_untitled(&article.title))) } "\n"
                 (self.article_meta(planned))
                 @match &planned.excerpts {
-                    None => { div.text dir="auto" lang=[lang] { (self.annotated(&segments(self.plan, planned))) } "\n" }
+                    // Each paragraph of the text takes its own direction
+                    // (`unicode-bidi: plaintext` in the stylesheet).
+                    None => { div.text dir=(dir) lang=[lang] { (self.annotated(&segments(self.plan, planned))) } "\n" }
                     Some(excerpts) => (self.in_context(planned, excerpts)),
                 }
                 @if !claims.is_empty() {

@@ -45,8 +45,11 @@ impl Report<'_, '_> {
 
     fn quote(&self, planned: &PlannedClaim<'_>) -> Markup {
         let quote = planned.quote();
+        let lang = planned
+            .article
+            .and_then(|a| super::text::plausible_lang(&a.language));
         html! {
-            @if !quote.trim().is_empty() { blockquote dir="auto" { (Text(quote)) } "\n" }
+            @if !quote.trim().is_empty() { blockquote.quote dir="auto" lang=[lang] { (Text(quote)) } "\n" }
             (moment(planned))
             @if let Some(media) = &planned.claim.media { (media_line(media)) }
             @if planned.fault.is_some() {

@@ -33,6 +33,7 @@ mod text;
 
 use super::ExportError;
 use crate::export::claimreview;
+use crate::export::direction::{Direction, workspace_direction};
 use crate::export::escape::{json_for_script, safe_link, with_bidi_placeholders};
 use crate::export::plan::{Plan, VerdictState};
 use crate::model::Rgb;
@@ -74,7 +75,7 @@ impl Report<'_, '_> {
         let head = self.head()?;
         Ok(html! {
             (DOCTYPE) "\n"
-            html lang="en" { "\n"
+            html lang="en" dir=(self.page_direction().as_str()) { "\n"
                 (head)
                 body { "\n"
                     @if self.internal() { p.draft { (DRAFT_MARK) } "\n" }
@@ -92,6 +93,13 @@ impl Report<'_, '_> {
                 } "\n"
             } "\n"
         })
+    }
+
+    /// The page's own direction: right to left for a report of Arabic,
+    /// Persian or Hebrew articles (the report's own words stay English,
+    /// each line of them ordered by its own first strong character).
+    fn page_direction(&self) -> Direction {
+        workspace_direction(self.plan.articles.iter().map(|a| a.article))
     }
 
     /// The class of a claim's verdict colour: `v0`… by scale position,

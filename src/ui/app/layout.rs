@@ -265,7 +265,12 @@ impl FactbenchApp {
 }
 
 fn no_claim_selected(ui: &mut egui::Ui, ws: &Workspace) {
-    ui.heading(&ws.title);
+    // A right-to-left title in display order, named as written.
+    let shown = crate::text::display_order(&ws.title);
+    let response = ui.heading(shown.as_ref());
+    if shown != ws.title.as_str() {
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &ws.title));
+    }
     if !ws.description.is_empty() {
         ui.label(&ws.description);
     }

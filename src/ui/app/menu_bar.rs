@@ -90,6 +90,14 @@ impl FactbenchApp {
                 .recent
                 .get(n)
                 .map_or_else(|| action.label().into_owned(), |p| p.display().to_string()),
+            Action::Undo => match self.doc.undo_what() {
+                Some(what) => format!("Undo {what}"),
+                None => action.label().into_owned(),
+            },
+            Action::Redo => match self.doc.redo_what() {
+                Some(what) => format!("Redo {what}"),
+                None => action.label().into_owned(),
+            },
             _ => action.label().into_owned(),
         };
         self.menu_entry(ui, cx, action, label);

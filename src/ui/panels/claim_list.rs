@@ -472,8 +472,11 @@ fn truncated_line(
     colour: Color32,
     width: f32,
 ) -> std::sync::Arc<egui::Galley> {
-    let mut job =
-        egui::text::LayoutJob::simple_singleline(text, egui::FontId::proportional(size), colour);
+    let font = egui::FontId::proportional(size);
+    if crate::text::has_rtl(&text) {
+        return crate::ui::widgets::display_ordered_line(ui, &text, font, colour, width);
+    }
+    let mut job = egui::text::LayoutJob::simple_singleline(text, font, colour);
     job.wrap = egui::text::TextWrapping::truncate_at_width(width);
     ui.painter().layout_job(job)
 }

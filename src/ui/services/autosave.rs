@@ -279,6 +279,11 @@ pub fn install_panic_hook(slot: PanicSlot) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         previous(info);
+        // A PDF reader's panic is caught and becomes a refusal of the file;
+        // the window goes on, so there is no work to rescue.
+        if crate::import::pdf::reading_untrusted() {
+            return;
+        }
         let saved = slot
             .try_lock()
             .ok()

@@ -106,7 +106,8 @@ impl PathRequest {
             mode: Mode::OpenFile,
             title: "Import article".into(),
             filters: vec![(
-                "Articles and transcripts (.txt, .md, .html, .vtt, .srt)".into(),
+                "Articles, documents and transcripts (.txt, .md, .html, .pdf, .docx, .vtt, .srt)"
+                    .into(),
                 ARTICLE_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect(),
             )],
             folder,
@@ -166,8 +167,8 @@ impl PathRequest {
 }
 
 /// File extensions imported as articles (transcripts among them: WebVTT
-/// and SRT subtitles).
-pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "vtt", "srt"];
+/// and SRT subtitles; PDF and Word documents page by page).
+pub const ARTICLE_EXTENSIONS: [&str; 8] = ["txt", "md", "html", "htm", "vtt", "srt", "pdf", "docx"];
 
 fn workspace_filter() -> (String, Vec<String>) {
     ("Factbench workspace (.ron)".into(), vec!["ron".into()])

@@ -1,5 +1,6 @@
 //! The lines above the article text: title, outlet, author, dates, URL and
-//! the "Details…" button.
+//! the "Details…" button. A right-to-left title is shown in display
+//! order (`text::display_order`).
 
 use crate::model::Article;
 use egui::Ui;
@@ -7,7 +8,14 @@ use egui::Ui;
 /// The article's title, outlet, author, dates and URL; true when its
 /// "Details…" button was clicked.
 pub(super) fn article_header(ui: &mut Ui, article: &Article) -> bool {
-    ui.add(egui::Label::new(egui::RichText::new(&article.title).heading().strong()).wrap());
+    // A right-to-left title in display order (egui has no bidi step), its
+    // accessible name kept in logical order.
+    let shown = crate::text::display_order(&article.title);
+    let title = egui::Label::new(egui::RichText::new(shown.as_ref()).heading().strong()).wrap();
+    let response = ui.add(title);
+    if shown != article.title.as_str() {
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &article.title));
+    }
     let mut facts: Vec<String> = Vec::new();
     if !article.outlet.is_empty() {
         facts.push(article.outlet.clone());

@@ -1,6 +1,7 @@
 //! The mouse and the keyboard in the article text: click, drag, Shift+click,
-//! double-click (a word) and triple-click (a paragraph) select; arrows,
-//! Ctrl/Alt+arrows (by word), Home/End and Ctrl+A move or extend the
+//! double-click (a word) and triple-click (a paragraph) select; arrows
+//! (Left and Right move on screen, also in right-to-left text, where the
+//! selection they extend stays a logical range), Ctrl/Alt+arrows (by word), Home/End and Ctrl+A move or extend the
 //! selection; PageUp/PageDown move by a screenful, Home/End to the ends of
 //! the row, Ctrl+Home/End to the ends of the article; Escape leaves only
 //! the caret; Copy copies; a settled selection becomes the PRIMARY
@@ -231,12 +232,9 @@ impl Reader {
         let cursor = self.selection.map_or(0, |s| s.cursor).min(len);
         let by_word = modifiers.command || modifiers.alt;
         let moved = match key {
-            Key::ArrowLeft if by_word => {
-                view.out_of_breaks(word_start_before(&chars, cursor), false)
+            Key::ArrowLeft | Key::ArrowRight => {
+                horizontal_move(view, &chars, cursor, key == Key::ArrowLeft, by_word)
             }
-            Key::ArrowRight if by_word => view.out_of_breaks(word_end_after(&chars, cursor), true),
-            Key::ArrowLeft => view.out_of_breaks(prev_cluster_boundary(&chars, cursor), false),
-            Key::ArrowRight => view.out_of_breaks(next_cluster_boundary(&chars, cursor), true),
             Key::ArrowUp => view.vertical_move(cursor, true),
             Key::ArrowDown => view.vertical_move(cursor, false),
             Key::Home if modifiers.command => 0,
@@ -258,6 +256,30 @@ impl Reader {
             self.scroll_to = Some(moved);
         }
     }
+}
+
+/// Left or Right from `cursor`: on screen, in the direction of the arrow
+/// (a step within a row drawn through the bidi step; past its edge, or in
+/// a paragraph with no right-to-left text, a char or word forward or back,
+/// Left meaning forward in a right-to-left paragraph).
+fn horizontal_move(
+    view: &ArticleView,
+    chars: &crate::anchor::CharIndex,
+    cursor: usize,
+    left: bool,
+    by_word: bool,
+) -> usize {
+    if !by_word && let Some(moved) = view.visual_step(cursor, left) {
+        return moved;
+    }
+    let forward = left == view.is_rtl_at(cursor);
+    let moved = match (forward, by_word) {
+        (true, true) => word_end_after(chars, cursor),
+        (false, true) => word_start_before(chars, cursor),
+        (true, false) => next_cluster_boundary(chars, cursor),
+        (false, false) => prev_cluster_boundary(chars, cursor),
+    };
+    view.out_of_breaks(moved, forward)
 }
 
 /// Scrolls while a drag selection reaches the top or bottom edge.

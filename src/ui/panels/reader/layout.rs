@@ -7,6 +7,7 @@
 //! one paragraph, so only the pieces in view are ever laid out. Also the one [`CharIndex`] of the article, kept as
 //! [`CharCheckpoints`] for as long as the text stays the same.
 
+use super::paragraph_layout::{ParagraphLayout, lay_out};
 use super::spans::{Span, claim_spans};
 use super::{ReaderContext, reading_colour};
 use crate::anchor::{CharCheckpoints, CharIndex};
@@ -14,11 +15,9 @@ use crate::model::{Article, ArticleId};
 use crate::text::{
     Paragraph, continues_paragraph, cut_long_paragraphs, paragraph_of_char, split_paragraphs,
 };
-use egui::epaint::text::{CharIndex as GlyphIndex, Galley, LayoutJob, TextFormat, TextWrapping};
-use egui::text::CCursor;
-use egui::{FontId, Pos2, Rect, Ui, pos2, vec2};
+use egui::epaint::text::TextFormat;
+use egui::{FontId, Pos2, Rect, Ui, vec2};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Line height as a multiple of the text size (leaves room for underline lanes).
 const LINE_HEIGHT: f32 = 1.65;
@@ -33,7 +32,7 @@ const MAX_CACHED_PARAGRAPHS: usize = 400;
 
 /// A laid-out paragraph kept across frames.
 pub(super) struct CachedParagraph {
-    pub galley: Arc<Galley>,
+    pub layout: ParagraphLayout,
     /// Highlight rectangles (span index, rect relative to the galley), for
     /// the highlight revision `rects_revision`.
     pub rects: Vec<(usize, Rect)>,
@@ -250,7 +249,7 @@ impl ArticleView {
         let top = self.tops[index];
         let within = self.galleys.get(&index).map_or(0.0, |cached| {
             let local = pos.saturating_sub(self.paragraphs[index].chars.start);
-            cached.galley.pos_from_cursor(CCursor::new(local)).min.y
+            cached.layout.caret_rect(local, false).min.y
         });
         top + within
     }
@@ -280,10 +279,9 @@ impl ArticleView {
             if top > viewport.max.y {
                 break;
             }
-            if let Some(galley) = self.galley(ui, text, index, key, frame) {
+            if let Some(size) = self.galley(ui, text, index, key, frame) {
                 let pos = origin + vec2(0.0, top);
-                self.visible
-                    .push((index, Rect::from_min_size(pos, galley.size())));
+                self.visible.push((index, Rect::from_min_size(pos, size)));
             }
             index += 1;
         }
@@ -309,7 +307,7 @@ impl ArticleView {
         }
     }
 
-    /// The galley of paragraph `index`, laid out now if not cached; keeps
+    /// The size of paragraph `index`, laid out now if not cached; keeps
     /// its highlight rectangles current.
     fn galley(
         &mut self,
@@ -318,7 +316,7 @@ impl ArticleView {
         index: usize,
         key: LayoutKey,
         frame: u64,
-    ) -> Option<Arc<Galley>> {
+    ) -> Option<egui::Vec2> {
         let paragraph = self.paragraphs.get(index)?;
         if paragraph.chars.is_empty() {
             return None;
@@ -326,10 +324,8 @@ impl ArticleView {
         let revision = self.spans_revision.unwrap_or(0);
         if !self.galleys.contains_key(&index) {
             let paragraph_text = text.get(paragraph.bytes.clone()).unwrap_or_default();
-            let galley = ui
-                .painter()
-                .layout_job(paragraph_job(ui, paragraph_text, key));
-            let height = galley.size().y + self.gap_after(index, key.text_size * PARAGRAPH_GAP);
+            let layout = lay_out(ui, paragraph_text, paragraph_format(ui, key), key.width);
+            let height = layout.size().y + self.gap_after(index, key.text_size * PARAGRAPH_GAP);
             if (self.heights[index] - height).abs() > 0.01 {
                 self.heights[index] = height;
                 self.tops_stale = true;
@@ -337,7 +333,7 @@ impl ArticleView {
             self.galleys.insert(
                 index,
                 CachedParagraph {
-                    galley,
+                    layout,
                     rects: Vec::new(),
                     rects_revision: u64::MAX,
                     last_used: frame,
@@ -352,12 +348,12 @@ impl ArticleView {
             let mut rects = Vec::new();
             for (i, span) in spans.iter().enumerate() {
                 rects.clear();
-                range_rects(&cached.galley, span.start, span.end, &mut rects);
+                cached.layout.range_rects(span.start, span.end, &mut rects);
                 cached.rects.extend(rects.iter().map(|r| (i, *r)));
             }
             cached.rects_revision = revision;
         }
-        Some(cached.galley.clone())
+        Some(cached.layout.size())
     }
 
     /// Forgets galleys not drawn for a while (they are cheap to redo), and
@@ -382,8 +378,8 @@ impl ArticleView {
         let local = pos - self.paragraphs[*index].chars.start;
         Some(
             cached
-                .galley
-                .pos_from_cursor(row_start_cursor(local))
+                .layout
+                .caret_rect(local, true)
                 .translate(rect.min.to_vec2()),
         )
     }
@@ -426,29 +422,25 @@ impl ArticleView {
         if pos.y > rect.max.y && *index + 1 == self.paragraphs.len() {
             return Some(paragraph.chars.end);
         }
-        let cursor = cached.galley.cursor_from_pos(pos - rect.min);
-        Some(paragraph.chars.start + cursor.index.0.min(paragraph.chars.len()))
+        let local = cached.layout.char_at(pos - rect.min);
+        Some(paragraph.chars.start + local.min(paragraph.chars.len()))
     }
 
     /// The start of the visual row holding `cursor` (of its paragraph when
     /// the paragraph is not laid out).
     pub fn row_start(&self, cursor: usize) -> usize {
-        self.within_row(
-            cursor,
-            |galley, c| galley.cursor_begin_of_row(c),
-            |p| p.start,
-        )
+        self.within_row(cursor, ParagraphLayout::row_start, |p| p.start)
     }
 
     /// The end of the visual row holding `cursor`.
     pub fn row_end(&self, cursor: usize) -> usize {
-        self.within_row(cursor, |galley, c| galley.cursor_end_of_row(c), |p| p.end)
+        self.within_row(cursor, ParagraphLayout::row_end, |p| p.end)
     }
 
     fn within_row(
         &self,
         cursor: usize,
-        in_galley: impl Fn(&Galley, &CCursor) -> CCursor,
+        in_layout: impl Fn(&ParagraphLayout, usize) -> usize,
         otherwise: impl Fn(&std::ops::Range<usize>) -> usize,
     ) -> usize {
         let index = self.paragraph_of_char(cursor);
@@ -457,12 +449,34 @@ impl ArticleView {
         };
         match self.galleys.get(&index) {
             Some(cached) => {
-                let local = CCursor::new(cursor - paragraph.chars.start);
-                let moved = in_galley(&cached.galley, &local);
-                paragraph.chars.start + moved.index.0.min(paragraph.chars.len())
+                let moved = in_layout(&cached.layout, cursor - paragraph.chars.start);
+                paragraph.chars.start + moved.min(paragraph.chars.len())
             }
             None => otherwise(&paragraph.chars),
         }
+    }
+
+    /// One caret step on screen, left or right, from `cursor` within its
+    /// row, in a paragraph drawn through the bidi step: `None` elsewhere
+    /// (the caret moves by chars there) and at the row's edge.
+    pub fn visual_step(&self, cursor: usize, left: bool) -> Option<usize> {
+        let index = self.paragraph_of_char(cursor);
+        let paragraph = self.paragraphs.get(index)?;
+        let cached = self.galleys.get(&index)?;
+        let local = cached
+            .layout
+            .visual_step(cursor - paragraph.chars.start, left)?;
+        Some(paragraph.chars.start + local)
+    }
+
+    /// Whether the paragraph holding `cursor` runs right to left (its
+    /// first strong character is, and it is laid out).
+    pub fn is_rtl_at(&self, cursor: usize) -> bool {
+        let index = self.paragraph_of_char(cursor);
+        self.galleys
+            .get(&index)
+            .and_then(|cached| cached.layout.direction())
+            .unwrap_or(false)
     }
 
     /// The char about `dy` points below (or above) `cursor`: PageDown and
@@ -475,8 +489,9 @@ impl ArticleView {
         let index = self.paragraph_of_char(cursor);
         let paragraph = &self.paragraphs[index];
         let (x, within) = self.galleys.get(&index).map_or((0.0, 0.0), |cached| {
-            let local = CCursor::new(cursor - paragraph.chars.start);
-            let rect = cached.galley.pos_from_cursor(local);
+            let rect = cached
+                .layout
+                .caret_rect(cursor - paragraph.chars.start, false);
             (rect.min.x, rect.center().y)
         });
         let y = self.tops[index] + within + dy;
@@ -490,10 +505,8 @@ impl ArticleView {
         let p = &self.paragraphs[target];
         match self.galleys.get(&target) {
             Some(cached) => {
-                let local = cached
-                    .galley
-                    .cursor_from_pos(vec2(x, y - self.tops[target]));
-                p.chars.start + local.index.0.min(p.chars.len())
+                let local = cached.layout.char_at(vec2(x, y - self.tops[target]));
+                p.chars.start + local.min(p.chars.len())
             }
             None => p.chars.start,
         }
@@ -511,26 +524,26 @@ impl ArticleView {
                 paragraph.chars.end
             };
         };
-        let local = row_start_cursor(cursor - paragraph.chars.start);
-        let layout = cached.galley.layout_from_cursor(local);
-        let last_row = cached.galley.rows.len().saturating_sub(1);
-        let x = cached.galley.pos_from_cursor(local).min.x;
-        if up && layout.row == 0 {
+        let local = cursor - paragraph.chars.start;
+        let row = cached.layout.row_of(local);
+        let last_row = cached.layout.row_count().saturating_sub(1);
+        let x = cached.layout.caret_rect(local, true).min.x;
+        if up && row == 0 {
             return match index.checked_sub(1) {
                 Some(prev) => self.same_x_in(prev, x, false),
                 None => 0,
             };
         }
-        if !up && layout.row >= last_row {
+        if !up && row >= last_row {
             return match self.paragraphs.get(index + 1) {
                 Some(_) => self.same_x_in(index + 1, x, true),
                 None => paragraph.chars.end,
             };
         }
-        let row = if up { layout.row - 1 } else { layout.row + 1 };
-        let y = cached.galley.rows[row].rect().center().y;
-        let target = cached.galley.cursor_from_pos(vec2(x, y));
-        paragraph.chars.start + target.index.0.min(paragraph.chars.len())
+        let row = if up { row - 1 } else { row + 1 };
+        let y = cached.layout.row_centre_y(row);
+        let target = cached.layout.char_at(vec2(x, y));
+        paragraph.chars.start + target.min(paragraph.chars.len())
     }
 }
 
@@ -549,28 +562,15 @@ impl ArticleView {
         let Some(cached) = self.galleys.get(&index) else {
             return fallback;
         };
-        let row = if first_row {
-            cached.galley.rows.first()
-        } else {
-            cached.galley.rows.last()
-        };
-        let Some(row) = row else {
+        let rows = cached.layout.row_count();
+        if rows == 0 {
             return fallback;
-        };
+        }
+        let row = if first_row { 0 } else { rows - 1 };
         let target = cached
-            .galley
-            .cursor_from_pos(vec2(x, row.rect().center().y));
-        paragraph.chars.start + target.index.0.min(paragraph.chars.len())
-    }
-}
-
-/// A cursor at `local` that, at a soft line wrap, stands at the start of the
-/// next row (where the caret is drawn and moves from), not the end of the
-/// row before.
-fn row_start_cursor(local: usize) -> CCursor {
-    CCursor {
-        prefer_next_row: true,
-        ..CCursor::new(local)
+            .layout
+            .char_at(vec2(x, cached.layout.row_centre_y(row)));
+        paragraph.chars.start + target.min(paragraph.chars.len())
     }
 }
 
@@ -584,42 +584,14 @@ fn distance_y(rect: Rect, pos: Pos2) -> f32 {
     }
 }
 
-/// The layout job for one paragraph: its text in the reading font.
-fn paragraph_job(ui: &Ui, text: &str, key: LayoutKey) -> LayoutJob {
-    let format = TextFormat {
+/// The reading font's format for a paragraph.
+fn paragraph_format(ui: &Ui, key: LayoutKey) -> TextFormat {
+    TextFormat {
         font_id: FontId::proportional(key.text_size),
         color: reading_colour(ui.visuals()),
         line_height: Some(key.text_size * LINE_HEIGHT),
         valign: egui::Align::Center,
         ..Default::default()
-    };
-    let mut job = LayoutJob::single_section(text.to_owned(), format);
-    job.wrap = TextWrapping::wrap_at_width(key.width);
-    job
-}
-
-/// The rectangles covering chars `start..end` of a galley, one per row.
-pub(super) fn range_rects(galley: &Galley, start: usize, end: usize, out: &mut Vec<Rect>) {
-    let mut row_start = 0;
-    for placed in &galley.rows {
-        let count =
-            placed.row.char_count_excluding_newline().0 + usize::from(placed.ends_with_newline);
-        let row_end = row_start + count;
-        let from = start.max(row_start);
-        let to = end.min(row_end);
-        if from < to {
-            let x0 = placed.row.x_offset(GlyphIndex(from - row_start));
-            let x1 = placed.row.x_offset(GlyphIndex(to - row_start));
-            let rect = placed.rect();
-            out.push(Rect::from_min_max(
-                pos2(placed.pos.x + x0, rect.min.y),
-                pos2(placed.pos.x + x1.max(x0 + 2.0), rect.max.y),
-            ));
-        }
-        row_start = row_end;
-        if row_start >= end {
-            break;
-        }
     }
 }
 

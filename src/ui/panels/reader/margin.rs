@@ -87,10 +87,12 @@ fn first_cue_row(
     if cue.start >= chars.end || cue.start == cue.end {
         return None;
     }
-    let galley = &view.galleys.get(&index)?.galley;
-    let local = egui::text::CCursor::new(cue.start - chars.start);
+    let layout = &view.galleys.get(&index)?.layout;
+    let local = cue.start - chars.start;
     Some((
         cue_index,
-        galley.pos_from_cursor(local).translate(rect.min.to_vec2()),
+        layout
+            .caret_rect(local, false)
+            .translate(rect.min.to_vec2()),
     ))
 }

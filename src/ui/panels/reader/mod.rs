@@ -26,6 +26,7 @@ mod input;
 mod layout;
 mod margin;
 mod paint;
+mod paragraph_layout;
 mod span_drag;
 mod spans;
 mod text_edit;
@@ -296,7 +297,14 @@ impl Reader {
                 Some(text) => {
                     let count = text.chars().count();
                     ui.weak(format!("{count} characters selected:"));
-                    ui.add(egui::Label::new(format!("“{}”", one_line(&text, 120))).truncate());
+                    let quoted = format!("“{}”", one_line(&text, 120));
+                    let shown = crate::text::display_order(&quoted);
+                    let response = ui.add(egui::Label::new(shown.as_ref()).truncate());
+                    if shown != quoted.as_str() {
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, &quoted)
+                        });
+                    }
                 }
                 None => {
                     let hint = "Select a passage (drag, double-click a word, Shift+click or Shift+arrows), then mark it.";

@@ -4,7 +4,7 @@
 //! and the caret. One function per paint pass, called in the order they
 //! stack up.
 
-use super::layout::{ArticleView, CachedParagraph, range_rects};
+use super::layout::{ArticleView, CachedParagraph};
 use super::spans::Span;
 use super::{FLASH_SECONDS, Reader, ReaderContext};
 use crate::model::ClaimId;
@@ -69,7 +69,9 @@ impl InView<'_> {
             return;
         }
         let first = out.len();
-        range_rects(&self.cached.galley, from - p_start, to - p_start, out);
+        self.cached
+            .layout
+            .range_rects(from - p_start, to - p_start, out);
         for r in &mut out[first..] {
             *r = r.translate(self.rect.min.to_vec2());
         }
@@ -97,7 +99,7 @@ impl Reader {
             paint_selection(&pens, self.selection(), &shown);
             let text_colour = pens.visuals.text_color();
             pens.painter
-                .galley(rect.min, cached.galley.clone(), text_colour);
+                .galley(rect.min, cached.layout.galley.clone(), text_colour);
         }
         self.paint_caret(&pens, view);
     }

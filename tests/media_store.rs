@@ -20,7 +20,10 @@ fn version_seven_file_opens_as_todays_sample() {
     assert!(text.contains("media_url: None"), "a version 7 file");
     let loaded = store::load(&fixture()).unwrap();
     assert_eq!(loaded.migrated_from, Some(7));
-    assert_eq!(FORMAT_VERSION, 9, "8 added media claims; 9 snapshots");
+    assert_eq!(
+        FORMAT_VERSION, 10,
+        "8 added media claims; 9 snapshots; 10 protected sources"
+    );
     assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
     assert_eq!(loaded.workspace, sample_workspace());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);

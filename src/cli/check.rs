@@ -86,6 +86,43 @@ fn check_one(
     let cue_faults = transcript_faults(ws);
     let snapshot_faults = snapshot_faults(ws, path);
     let extra = cue_faults.len() + snapshot_faults.len();
+    print_summary(path, &loaded, extra, out);
+    for problem in &loaded.problems {
+        let _ = writeln!(out, "  problem: {problem}");
+    }
+    for fault in cue_faults.iter().chain(&snapshot_faults) {
+        let _ = writeln!(out, "  problem: {fault}");
+    }
+    for warning in protected_addresses_in_rationales(ws) {
+        let _ = writeln!(out, "  warning: {warning}");
+    }
+    for conflict in &ws.conflicts {
+        let _ = writeln!(
+            out,
+            "  conflict: {}",
+            crate::merge::describe_conflict(conflict, ws)
+        );
+    }
+    let conflicts = library_findings(library, path, ws, out);
+    let unready = if ready {
+        print_unready(&loaded.workspace, out)
+    } else {
+        0
+    };
+    loaded.problems.is_empty()
+        && extra == 0
+        && conflicts.is_empty()
+        && unready == 0
+        && loaded.workspace.conflicts.is_empty()
+}
+
+/// The workspace's line: its counts and whether it is sound.
+fn print_summary(
+    path: &std::path::Path,
+    loaded: &store::Loaded,
+    extra: usize,
+    out: &mut dyn Write,
+) {
     let s = loaded.workspace.summary();
     let verdict = match (
         loaded.problems.len() + extra,
@@ -116,30 +153,34 @@ fn check_one(
         s.sources,
         plural(s.sources, "source", "sources"),
     );
-    for problem in &loaded.problems {
-        let _ = writeln!(out, "  problem: {problem}");
+}
+
+/// Protected sources whose address a claim's rationale gives away: the
+/// rationale is published, so the public report would name the source.
+fn protected_addresses_in_rationales(ws: &crate::model::Workspace) -> Vec<String> {
+    let numbers = ws.claim_numbers();
+    let mut found = Vec::new();
+    for source in ws.sources.iter().filter(|s| s.protected) {
+        let url = source.url.trim();
+        if url.is_empty() {
+            continue;
+        }
+        let bare = url
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_end_matches('/');
+        for claim in &ws.claims {
+            if !bare.is_empty() && claim.rationale.contains(bare) {
+                found.push(format!(
+                    "claim {} ({}): its rationale gives the address of protected source {}, which public reports withhold",
+                    numbers.get(&claim.id).copied().unwrap_or(0),
+                    claim.id,
+                    source.id
+                ));
+            }
+        }
     }
-    for fault in cue_faults.iter().chain(&snapshot_faults) {
-        let _ = writeln!(out, "  problem: {fault}");
-    }
-    for conflict in &ws.conflicts {
-        let _ = writeln!(
-            out,
-            "  conflict: {}",
-            crate::merge::describe_conflict(conflict, ws)
-        );
-    }
-    let conflicts = library_findings(library, path, ws, out);
-    let unready = if ready {
-        print_unready(&loaded.workspace, out)
-    } else {
-        0
-    };
-    loaded.problems.is_empty()
-        && extra == 0
-        && conflicts.is_empty()
-        && unready == 0
-        && loaded.workspace.conflicts.is_empty()
+    found
 }
 
 /// The claim library's findings about the workspace at `path`: verdicts

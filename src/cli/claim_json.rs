@@ -116,6 +116,7 @@ pub(super) struct SourceRecord<'a> {
     published: Option<String>,
     accessed: Option<String>,
     archive_url: &'a str,
+    protected: bool,
     cited_by: Vec<CitationRecord>,
 }
 
@@ -234,6 +235,7 @@ pub(super) fn source_record<'a>(
         published: source.published.map(|d| d.to_string()),
         accessed: source.accessed.map(|d| d.to_string()),
         archive_url: &source.archive_url,
+        protected: source.protected,
         cited_by,
     }
 }

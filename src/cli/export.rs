@@ -1,5 +1,6 @@
 //! `factbench export WORKSPACE --format html|md|csv|claimreview|webanno|mediareview
-//! [-o OUT] [--article ID] [--audience public|internal] [--context-only]`:
+//! [-o OUT] [--article ID] [--audience public|internal] [--context-only]
+//! [--with-snapshots]`:
 //! the exporters the window uses, from the shell. The audience is `public`
 //! unless told: published claims only, no internal text.
 //!
@@ -12,7 +13,7 @@
 //! missing, per claim, and exits 1.
 
 use super::FAILURE;
-use crate::export::{self, Audience, ExportOptions, Format, TextShown};
+use crate::export::{self, Audience, ExportOptions, Format, SnapshotLinks, TextShown};
 use crate::model::ArticleId;
 use crate::store;
 use std::io::Write;
@@ -39,6 +40,11 @@ pub struct ExportArgs {
     /// articles marked *publish full text*.
     #[arg(long)]
     pub context_only: bool,
+    /// Write the report's snapshots beside OUT, in `NAME_files/`, and link
+    /// them (html and md, with -o); without it the report links each
+    /// source's archive URL.
+    #[arg(long)]
+    pub with_snapshots: bool,
     /// Write OUT even when it is a workspace file or its extension is not
     /// the format's.
     #[arg(long)]
@@ -88,6 +94,7 @@ fn export_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         } else {
             TextShown::AsMarked
         },
+        snapshots: super::export_snapshots::links(args)?,
     };
     let missing =
         export::missing_data(args.format, workspace, &options).map_err(|e| e.to_string())?;
@@ -114,6 +121,9 @@ fn export_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             let mut bytes = Vec::new();
             export::write(args.format, workspace, &options, &mut bytes)
                 .map_err(|e| e.to_string())?;
+            if let SnapshotLinks::Folder(folder) = &options.snapshots {
+                super::export_snapshots::publish(args, workspace, &options, folder, err)?;
+            }
             store::write_atomically(path, &bytes).map_err(|e| e.to_string())?;
             report_written(path, args.format, err);
             Ok(())

@@ -9,6 +9,7 @@ mod correct;
 mod desk;
 mod diff;
 mod export;
+mod export_snapshots;
 mod git_setup;
 mod import;
 mod list;

@@ -16,6 +16,23 @@ use std::path::PathBuf;
 pub enum SourceCommand {
     /// Add a source to the workspace's library; prints its id.
     Add(SourceAddArgs),
+    /// Change a source: mark it protected (withheld from public reports) or not.
+    Set(SourceSetArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SourceSetArgs {
+    /// The workspace file (.ron).
+    pub workspace: PathBuf,
+    /// The source's id (or a unique start of it).
+    #[arg(long, value_name = "ID")]
+    pub source: String,
+    /// true: withheld from public reports for the source's safety; false: listed again.
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub protected: Option<bool>,
+    /// Print the source as `sources --json` prints it instead of its id.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -42,6 +59,9 @@ pub struct SourceAddArgs {
     /// An archived copy's web address.
     #[arg(long, default_value = "")]
     pub archive_url: String,
+    /// Withhold it from public reports for the source's safety.
+    #[arg(long)]
+    pub protected: bool,
     /// Print the source as `sources --json` prints it instead of its id.
     #[arg(long)]
     pub json: bool,
@@ -62,7 +82,32 @@ pub fn run_source(command: &SourceCommand, out: &mut dyn Write, err: &mut dyn Wr
             let result = add(args, out, err);
             finish(result, &args.workspace, true, err)
         }
+        SourceCommand::Set(args) => {
+            let result = set(args, out);
+            finish(result, &args.workspace, true, err)
+        }
     }
+}
+
+fn set(args: &SourceSetArgs, out: &mut dyn Write) -> Result<u8, String> {
+    let path = &args.workspace;
+    let in_file = |e: String| format!("{}: {e}", path.display());
+    let Some(protected) = args.protected else {
+        return Err(in_file(
+            "nothing to change: give --protected true or false".to_owned(),
+        ));
+    };
+    let (mut change, mut doc) = open_for_writing(path, "source set")?;
+    let source = desk::find_source(doc.workspace(), "--source", &args.source, path)?;
+    let command = Command::EditSource {
+        source,
+        change: crate::edit::SourceChange::SetProtected(protected),
+    };
+    doc.execute(command, 0.0)
+        .map_err(|e| in_file(e.to_string()))?;
+    desk::save(&mut change, &mut doc)?;
+    print_source(doc.workspace(), source, args.json, out);
+    Ok(0)
 }
 
 fn add(args: &SourceAddArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, String> {
@@ -105,6 +150,7 @@ fn add(args: &SourceAddArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     source.published = published;
     source.accessed = accessed;
     source.archive_url = args.archive_url.clone();
+    source.protected = args.protected;
     let id = source.id;
     doc.execute(Command::AddSource(Box::new(source)), 0.0)
         .map_err(|e| in_file(e.to_string()))?;

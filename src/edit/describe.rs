@@ -87,6 +87,7 @@ fn source_what(change: &SourceChange) -> String {
         SourceChange::SetKind(_) => "the source's kind",
         SourceChange::SetPublished(_) => "the source's publication date",
         SourceChange::SetAccessed(_) => "the source's access date",
+        SourceChange::SetProtected(_) => "the source's protection",
     }
     .to_owned()
 }

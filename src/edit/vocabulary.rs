@@ -131,10 +131,15 @@ impl SourceText {
 /// A change of one field of a source.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SourceChange {
-    SetText { field: SourceText, text: String },
+    SetText {
+        field: SourceText,
+        text: String,
+    },
     SetKind(SourceKind),
     SetPublished(Option<Date>),
     SetAccessed(Option<Date>),
+    /// Mark the source protected: withheld from public reports.
+    SetProtected(bool),
 }
 
 impl SourceChange {
@@ -145,6 +150,7 @@ impl SourceChange {
             SourceChange::SetKind(kind) => source.kind = *kind,
             SourceChange::SetPublished(date) => source.published = *date,
             SourceChange::SetAccessed(date) => source.accessed = *date,
+            SourceChange::SetProtected(protected) => source.protected = *protected,
         }
     }
 

@@ -62,6 +62,9 @@ pub struct ClaimReview {
     date_modified: Option<String>,
     #[serde(rename = "itemReviewed")]
     item_reviewed: ItemReviewed,
+    /// Cited sources with an archived copy (`archivedAt`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    citation: Vec<super::archived::Citation>,
 }
 
 #[derive(Debug, Serialize)]
@@ -202,6 +205,7 @@ fn review(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> Option<ClaimReview> {
                     .map(|a| recording(a, planned)),
             },
         },
+        citation: super::archived::citations(plan, &claim.evidence),
     })
 }
 

@@ -44,6 +44,7 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
     orphans(plan, &mut md);
     corrections_log(plan, &mut md);
     sources(plan, &mut md);
+    super::markdown_archived::custody_log(plan, &mut md);
     link_definitions(plan, &mut md);
     out.write_all(md.as_bytes())?;
     Ok(())
@@ -475,6 +476,7 @@ fn evidence(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
         }
         if !item.excerpt.trim().is_empty() {
             let _ = write!(md, ": “{}”", markdown_inline(&item.excerpt));
+            super::markdown_archived::excerpt_place_of(plan, item, md);
         }
         if !item.note.trim().is_empty() {
             let _ = write!(md, " — {}", markdown_inline(&item.note));
@@ -588,18 +590,20 @@ fn sources(plan: &Plan<'_>, md: &mut String) {
         if let Some(date) = source.accessed {
             let _ = write!(md, ", accessed {}", date.strftime("%-d %B %Y"));
         }
-        if !source.archive_url.trim().is_empty() {
+        if source.snapshots.is_empty() && !source.archive_url.trim().is_empty() {
             let _ = write!(
                 md,
                 ", {}",
                 markdown_link("archived copy", &source.archive_url)
             );
         }
+        super::markdown_archived::archived(plan, source, k + 1, md);
         if !plan.audience.is_public() && !source.notes.trim().is_empty() {
             let _ = write!(md, ". Internal note: {}", markdown_inline(&source.notes));
         }
         md.push('\n');
     }
+    super::markdown_archived::footnotes(plan, md);
 }
 
 fn plural<'s>(n: usize, one: &'s str, many: &'s str) -> &'s str {

@@ -25,12 +25,14 @@
 //! and they are left out of the Web Annotation export. [`warnings`] says
 //! what an export will leave out or change, so the caller can tell the user.
 
+pub mod archived;
 pub mod claimreview;
 pub mod csv;
 pub mod direction;
 pub mod escape;
 pub mod html;
 pub mod markdown;
+mod markdown_archived;
 pub mod mediareview;
 mod missing;
 pub mod moment;
@@ -38,8 +40,10 @@ mod plan;
 mod segments;
 mod updated;
 pub mod webanno;
+pub mod withheld;
 
 use crate::model::{ArticleId, Workspace};
+pub use archived::SnapshotLinks;
 pub use missing::{Missing, missing_data};
 use std::fmt;
 use std::io;
@@ -244,6 +248,8 @@ pub struct ExportOptions {
     pub article: Option<ArticleId>,
     pub audience: Audience,
     pub text: TextShown,
+    /// Whether snapshots are published beside the report and linked there.
+    pub snapshots: SnapshotLinks,
 }
 
 impl ExportOptions {
@@ -292,7 +298,8 @@ pub fn write(
     if !workspace.conflicts.is_empty() {
         return Err(ExportError::UnsettledConflicts(workspace.conflicts.len()));
     }
-    let plan = plan::Plan::new(workspace, options)?;
+    let shown = shown_to(workspace, options.audience);
+    let plan = plan::Plan::new(&shown, options)?;
     match format {
         Format::Html => html::write(&plan, out),
         Format::Markdown => markdown::write(&plan, out),
@@ -301,6 +308,27 @@ pub fn write(
         Format::WebAnnotation => webanno::write(&plan, out),
         Format::MediaReview => mediareview::write(&plan, out),
     }
+}
+
+/// The workspace an export for `audience` is written from: protected
+/// sources withheld from the public ([`withheld::public_view`]).
+fn shown_to(workspace: &Workspace, audience: Audience) -> std::borrow::Cow<'_, Workspace> {
+    match audience {
+        Audience::Public => withheld::public_view(workspace),
+        Audience::Internal => std::borrow::Cow::Borrowed(workspace),
+    }
+}
+
+/// The snapshots an export of `workspace` publishes beside the report
+/// (`--with-snapshots`): (SHA-256, file name in `NAME_files/`), each once.
+/// A protected source's are never among them in a public export.
+pub fn snapshot_files(
+    workspace: &Workspace,
+    options: &ExportOptions,
+) -> Result<Vec<(String, String)>, ExportError> {
+    let shown = shown_to(workspace, options.audience);
+    let plan = plan::Plan::new(&shown, options)?;
+    Ok(archived::files_to_publish(&plan))
 }
 
 /// What an export of `workspace` in `format` will leave out or change,
@@ -350,6 +378,15 @@ pub fn warnings(
             "the publisher is still the bundled sample's (“{}”): name your desk, its logo and its methodology in Workspace › Details before publishing",
             crate::sample::SAMPLE_PUBLISHER
         ));
+    }
+    if options.audience == Audience::Public {
+        out.extend(plan.sources.iter().filter(|s| s.protected).map(|s| {
+            format!(
+                "source {} is protected: the export shows it only as “{}”",
+                s.id,
+                withheld::WITHHELD
+            )
+        }));
     }
     if format == Format::MediaReview {
         out.extend(mediareview::uncategorised(&plan).map(|p| format!(

@@ -107,6 +107,8 @@ pub struct Plan<'a> {
     pub sources: Vec<&'a Source>,
     /// For each source of `sources`, the indices into `claims` citing it.
     pub citations: Vec<Vec<usize>>,
+    /// Where the report links the sources' snapshots.
+    pub snapshot_links: super::SnapshotLinks,
     source_numbers: HashMap<SourceId, usize>,
 }
 
@@ -126,6 +128,7 @@ impl<'a> Plan<'a> {
             orphans: Vec::new(),
             sources: Vec::new(),
             citations: Vec::new(),
+            snapshot_links: options.snapshots.clone(),
             source_numbers: HashMap::new(),
         };
         let mut numbering = Numbering::default();

@@ -12,7 +12,10 @@
 //! Bodies: a `TextualBody` for the verdict (`assessing`), the rationale
 //! (`commenting`) and each tag (`tagging`); each evidence source as a
 //! `SpecificResource` with `purpose: "linking"` (an external web resource
-//! body may not carry a purpose itself). `created` and `modified` are the
+//! body may not carry a purpose itself); an excerpt found in the source's
+//! archived copy adds a `SpecificResource` whose source is that copy, named
+//! by its hash (`ni:///sha-256;…`, RFC 6920), selected by a
+//! `TextQuoteSelector`. `created` and `modified` are the
 //! claim's; `creator` is the workspace publisher.
 //!
 //! Claims whose anchor does not match their article's text, or whose article
@@ -80,6 +83,8 @@ struct Agent {
     homepage: Option<String>,
 }
 
+// The variants are named by the model's body types (`TextualBody`).
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Serialize)]
 #[serde(tag = "type")]
 enum Body {
@@ -91,6 +96,13 @@ enum Body {
     SpecificResource {
         purpose: &'static str,
         source: String,
+    },
+    /// An excerpt's place in the archived copy it was found in.
+    #[serde(rename = "SpecificResource")]
+    Archived {
+        purpose: &'static str,
+        source: String,
+        selector: Selector,
     },
 }
 
@@ -234,6 +246,20 @@ fn bodies(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> Vec<Body> {
             bodies.push(Body::SpecificResource {
                 purpose: "linking",
                 source: url.to_owned(),
+            });
+        }
+        if let Some(found) = plan
+            .source(evidence.source)
+            .and_then(|source| super::archived::anchored_excerpt(source, evidence))
+        {
+            bodies.push(Body::Archived {
+                purpose: "linking",
+                source: found.iri,
+                selector: Selector::Quote {
+                    exact: found.exact,
+                    prefix: found.prefix,
+                    suffix: found.suffix,
+                },
             });
         }
     }

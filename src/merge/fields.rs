@@ -78,6 +78,9 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         // Snapshots (format 9) are named by their bytes' hash and never
         // change: each side's additions are kept.
         (Kind::Source, "snapshots") => Rule::Keyed("sha256"),
+        // Protection (format 10) is one flag, written only when set: the
+        // side that changed it wins, as for any whole field.
+        (Kind::Source, "protected") => Rule::Whole,
         _ => Rule::Whole,
     }
 }

@@ -545,3 +545,26 @@ fn corrections_added_on_both_sides_are_both_kept_with_their_recorded_changes() {
     assert_eq!(claim.verdict.as_deref(), Some("mixed"));
     assert_eq!(claim.statement, "Си посетит Москву 7–10 мая.");
 }
+
+#[test]
+fn a_source_protected_on_one_side_stays_protected_beside_the_others_edits() {
+    let (base, mut ours, mut theirs) = sides();
+    ours.sources[1].protected = true;
+    theirs.sources[1].title = "Retitled on their side".into();
+    theirs.sources[0].protected = true;
+    let merged = merge(base, ours.clone(), theirs.clone());
+    assert_eq!(merged.new_conflicts, 0);
+    let ws = &merged.workspace;
+    assert!(ws.sources[1].protected && ws.sources[0].protected);
+    assert_eq!(ws.sources[1].title, "Retitled on their side");
+    // Lifting the protection is a change like any other: taken when the
+    // other side left the field alone.
+    let mut lifted = ws.clone();
+    lifted.sources[1].protected = false;
+    let mut edited = ws.clone();
+    edited.sources[1].notes = "checked again".into();
+    let again = merge(ws.clone(), lifted, edited);
+    assert_eq!(again.new_conflicts, 0);
+    assert!(!again.workspace.sources[1].protected);
+    assert_eq!(again.workspace.sources[1].notes, "checked again");
+}

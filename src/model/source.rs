@@ -53,6 +53,41 @@ pub struct Source {
     /// Saved copies of the source, oldest first (format 9).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub snapshots: Vec<Snapshot>,
+    /// Withheld from public reports for the source's safety (format 10):
+    /// kept whole in the workspace and the internal copy, shown to readers
+    /// only as withheld.
+    #[serde(
+        default,
+        skip_serializing_if = "is_false",
+        deserialize_with = "false_when_null"
+    )]
+    pub protected: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// A flag written only when set reads `null` as unset: the merge driver
+/// gives a field one side dropped as `null`.
+fn false_when_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    struct Flag;
+    impl serde::de::Visitor<'_> for Flag {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("true or false")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<bool, E> {
+            Ok(v)
+        }
+        fn visit_unit<E>(self) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_none<E>(self) -> Result<bool, E> {
+            Ok(false)
+        }
+    }
+    d.deserialize_any(Flag)
 }
 
 impl Source {
@@ -78,6 +113,7 @@ impl Source {
             archive_url: String::new(),
             notes: String::new(),
             snapshots: Vec::new(),
+            protected: false,
         }
     }
 }

@@ -84,7 +84,7 @@ pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace
         3 => parse::<v3::Workspace>(text, path).map(|v3| Workspace::from(v4::Workspace::from(v3))),
         4 => parse::<v4::Workspace>(text, path).map(Workspace::from),
         5 => parse::<v5::Workspace>(text, path).map(Workspace::from),
-        6..=8 => parse::<Workspace>(text, path).map(|ws| Workspace {
+        6..=9 => parse::<Workspace>(text, path).map(|ws| Workspace {
             format_version: FORMAT_VERSION,
             ..ws
         }),

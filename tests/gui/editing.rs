@@ -398,3 +398,30 @@ fn shortcuts_switch_the_right_panel_between_claim_and_sources() {
     assert!(harness.query_all_by_label("Statement").count() > 0);
     assert_eq!(harness.state().errors().count(), 0);
 }
+
+#[test]
+fn the_source_form_marks_a_source_protected() {
+    let (mut harness, _claim) = with_unrated_claim_selected();
+    harness.set_size(egui::vec2(1400.0, 2000.0));
+    harness.run_steps(2);
+    harness.get_by_label("New source…").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Title")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Title")
+        .type_text("A witness");
+    harness.run_steps(1);
+    harness
+        .get_by_label("Protected source (withheld from public reports)")
+        .click();
+    harness.run_steps(1);
+    harness.get_by_label("Add to library and cite").click();
+    harness.run_steps(2);
+    let ws = harness.state().workspace();
+    let source = ws.sources.last().unwrap();
+    assert_eq!(source.title, "A witness");
+    assert!(source.protected, "the checkbox marks the new source");
+}

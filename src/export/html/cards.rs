@@ -113,6 +113,7 @@ impl Report<'_, '_> {
                             }
                             @if !item.excerpt.trim().is_empty() {
                                 "\n" blockquote.excerpt dir="auto" { (Text(&item.excerpt)) }
+                                (self.excerpt_place(item))
                             }
                             @if !item.note.trim().is_empty() {
                                 "\n" div.excerpt-note { (paragraphs(&item.note)) }

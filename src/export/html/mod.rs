@@ -25,6 +25,7 @@
 //! internal copy holds everything and says *Draft — not for publication* at
 //! the top and bottom of the page and on every printed page.
 
+mod archived;
 mod article;
 mod cards;
 mod sources;
@@ -86,6 +87,7 @@ impl Report<'_, '_> {
                         (self.orphans())
                         (self.corrections_log())
                         (self.sources())
+                        (self.custody_log())
                     } "\n"
                     (self.footer())
                 } "\n"

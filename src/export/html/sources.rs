@@ -85,7 +85,8 @@ impl Report<'_, '_> {
             "."
             @if let Some(published) = source.published { " Published " (date(published)) "." }
             @if let Some(accessed) = source.accessed { " Accessed " (date(accessed)) "." }
-            @if !source.archive_url.trim().is_empty() { " " (link(&source.archive_url, "Archived copy")) "." }
+            @if source.snapshots.is_empty() && !source.archive_url.trim().is_empty() { " " (link(&source.archive_url, "Archived copy")) "." }
+            (self.archived_line(source))
             @if self.internal() && !source.notes.trim().is_empty() {
                 div.note.internal { (paragraphs(&source.notes)) }
             }

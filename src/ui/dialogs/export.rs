@@ -48,6 +48,7 @@ impl ExportDialog {
             } else {
                 TextShown::AsMarked
             },
+            ..ExportOptions::default()
         }
     }
 

@@ -190,6 +190,18 @@ pub fn source_form(ui: &mut Ui, source: &Source, salt: SourceId) -> Option<Sourc
                 });
             }
             ui.end_row();
+            ui.label("");
+            let mut protected = source.protected;
+            if ui
+                .checkbox(
+                    &mut protected,
+                    "Protected source (withheld from public reports)",
+                )
+                .changed()
+            {
+                changed = Some(SourceChange::SetProtected(protected));
+            }
+            ui.end_row();
         });
     if !source.url.trim().is_empty() && !crate::model::url_lacks_scheme(&source.url) {
         crate::ui::widgets::link(ui, "Open URL in the browser", &source.url);

@@ -12,6 +12,7 @@
 //! the caller keeps, so none of these functions walks the text from its
 //! start.
 
+mod address;
 mod arabic;
 mod bidi;
 mod clusters;
@@ -25,6 +26,7 @@ mod terminal;
 mod trim;
 mod words;
 
+pub use address::readable_address;
 pub use arabic::{ALL_FORMS, Form, contextual_forms, is_arabic_mark, lam_alef, presentation_form};
 pub use bidi::{
     BidiParagraph, CaretBox, Unit, caret_boundary, caret_boxes, caret_stops, display_order,

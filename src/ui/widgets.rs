@@ -166,7 +166,8 @@ pub fn link(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, url: &str) -> 
     let response = ui
         .add(egui::Hyperlink::from_label_and_url(text, url))
         .on_hover_text(format!(
-            "{url}\nClick to open in the browser; right-click to copy"
+            "{}\nClick to open in the browser; right-click to copy",
+            crate::text::readable_address(url)
         ));
     response.context_menu(|ui| {
         if ui.button("Copy link address").clicked() {

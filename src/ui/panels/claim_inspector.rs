@@ -495,7 +495,11 @@ fn evidence_source(ui: &mut Ui, source: Option<&Source>, out: &mut Vec<Inspector
     if let Some(s) = source
         && !s.url.is_empty()
     {
-        crate::ui::widgets::link(ui, one_line(&s.url, 60), &s.url);
+        crate::ui::widgets::link(
+            ui,
+            one_line(&crate::text::readable_address(&s.url), 60),
+            &s.url,
+        );
     }
 }
 

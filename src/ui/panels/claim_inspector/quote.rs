@@ -46,7 +46,11 @@ fn media_section(ui: &mut Ui, ws: &Workspace, claim: &Claim, media: &crate::mode
         ui.label(format!("{}:", media.short_label()));
         let link = crate::export::moment::media_target_link(media);
         let url = media.url.trim();
-        crate::ui::widgets::link(ui, url, link.as_deref().unwrap_or(url));
+        crate::ui::widgets::link(
+            ui,
+            crate::text::readable_address(url),
+            link.as_deref().unwrap_or(url),
+        );
     });
     let article = ws
         .article(claim.article)

@@ -40,7 +40,11 @@ pub(super) fn article_header(ui: &mut Ui, article: &Article) -> bool {
             ui.label(facts.join("  ·  "));
         }
         if !article.url.is_empty() {
-            crate::ui::widgets::link(ui, &article.url, &article.url);
+            crate::ui::widgets::link(
+                ui,
+                crate::text::readable_address(&article.url),
+                &article.url,
+            );
         }
         edit = ui
             .small_button("Details…")

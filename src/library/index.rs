@@ -319,8 +319,7 @@ impl ClaimIndex {
             }
         };
         report.skipped.extend(read.notes);
-        for (number, review) in read.reviews.iter().enumerate() {
-            let doc = self.review_document(path, number, review, analyzer);
+        for doc in review_documents(&self.fields, path, &read.reviews, analyzer) {
             // Adding only fails once the writer has died; commit reports that.
             let _ = writer.add_document(doc);
         }
@@ -332,53 +331,101 @@ impl ClaimIndex {
             report.indexed.push(path.to_owned());
         }
     }
+}
 
-    fn review_document(
-        &self,
-        path: &Path,
-        number: usize,
-        review: &super::external::Review,
-        analyzer: &mut Analyzer,
-    ) -> TantivyDocument {
-        let f = &self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.workspace, path.to_string_lossy());
-        for folder in path.ancestors().skip(1) {
-            doc.add_text(f.folder, folder.to_string_lossy());
-        }
-        let id = if review.url.is_empty() {
-            format!("#{}", number + 1)
-        } else {
-            review.url.clone()
-        };
-        doc.add_text(f.claim, id);
-        doc.add_text(f.statement, &review.claim_reviewed);
-        doc.add_text(f.quote, "");
-        doc.add_text(f.claimant, &review.claimant);
-        doc.add_text(f.verdict, "");
-        doc.add_text(f.verdict_label, &review.rating);
-        doc.add_text(f.rationale, "");
-        doc.add_text(f.tags, "");
-        doc.add_text(f.date, &review.date);
-        let text = analyzer.analyze(&review.claim_reviewed).terms.join(" ");
-        doc.add_text(f.text, text);
-        doc.add_text(
-            f.context,
-            analyzer.analyze(&review.claimant).terms.join(" "),
-        );
-        doc.add_text(f.rationale_terms, "");
-        doc.add_text(f.external, "1");
-        doc.add_text(f.rating, &review.rating);
-        let number = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
-        doc.add_text(f.rating_value, number(review.rating_value));
-        doc.add_text(f.best, number(review.best));
-        doc.add_text(f.worst, number(review.worst));
-        doc.add_text(f.publisher, &review.publisher);
-        doc.add_text(f.url, &review.url);
-        doc.add_text(f.language, &review.language);
-        doc
+/// Reviews in a file of at least this many are analysed on several threads.
+const PARALLEL_REVIEWS: usize = 2_000;
+
+/// The documents of a file's reviews, numbered in file order: analysed on
+/// one thread per core for a large file (analysis is most of the cost of
+/// indexing one), else on this one.
+fn review_documents(
+    fields: &Fields,
+    path: &Path,
+    reviews: &[super::external::Review],
+    analyzer: &mut Analyzer,
+) -> Vec<TantivyDocument> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if reviews.len() < PARALLEL_REVIEWS || threads < 2 {
+        return reviews
+            .iter()
+            .enumerate()
+            .map(|(number, review)| review_document(fields, path, number, review, analyzer))
+            .collect();
     }
+    let chunk = reviews.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = reviews
+            .chunks(chunk)
+            .enumerate()
+            .map(|(part, reviews)| {
+                scope.spawn(move || {
+                    let mut analyzer = Analyzer::new();
+                    reviews
+                        .iter()
+                        .enumerate()
+                        .map(|(i, review)| {
+                            review_document(fields, path, part * chunk + i, review, &mut analyzer)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
 
+/// The document of the `number`th review of the file at `path`.
+fn review_document(
+    fields: &Fields,
+    path: &Path,
+    number: usize,
+    review: &super::external::Review,
+    analyzer: &mut Analyzer,
+) -> TantivyDocument {
+    let f = fields;
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.workspace, path.to_string_lossy());
+    for folder in path.ancestors().skip(1) {
+        doc.add_text(f.folder, folder.to_string_lossy());
+    }
+    let id = if review.url.is_empty() {
+        format!("#{}", number + 1)
+    } else {
+        review.url.clone()
+    };
+    doc.add_text(f.claim, id);
+    doc.add_text(f.statement, &review.claim_reviewed);
+    doc.add_text(f.quote, "");
+    doc.add_text(f.claimant, &review.claimant);
+    doc.add_text(f.verdict, "");
+    doc.add_text(f.verdict_label, &review.rating);
+    doc.add_text(f.rationale, "");
+    doc.add_text(f.tags, "");
+    doc.add_text(f.date, &review.date);
+    let text = analyzer.analyze(&review.claim_reviewed).terms.join(" ");
+    doc.add_text(f.text, text);
+    doc.add_text(
+        f.context,
+        analyzer.analyze(&review.claimant).terms.join(" "),
+    );
+    doc.add_text(f.rationale_terms, "");
+    doc.add_text(f.external, "1");
+    doc.add_text(f.rating, &review.rating);
+    let number = |n: Option<f64>| n.map(|n| n.to_string()).unwrap_or_default();
+    doc.add_text(f.rating_value, number(review.rating_value));
+    doc.add_text(f.best, number(review.best));
+    doc.add_text(f.worst, number(review.worst));
+    doc.add_text(f.publisher, &review.publisher);
+    doc.add_text(f.url, &review.url);
+    doc.add_text(f.language, &review.language);
+    doc
+}
+
+impl ClaimIndex {
     fn document(
         &self,
         path: &Path,
@@ -591,5 +638,36 @@ mod tests {
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
         assert!(!names.contains(&"odd.ron".to_owned()));
+    }
+
+    #[test]
+    fn a_large_file_analysed_on_several_threads_gives_the_documents_one_thread_gives() {
+        let (_, fields) = schema();
+        let reviews: Vec<super::super::external::Review> = (0..PARALLEL_REVIEWS + 501)
+            .map(|n| super::super::external::Review {
+                claim_reviewed: format!("Russia sent {n} drones to Moscow in 2024, posts claim"),
+                rating: "False".into(),
+                rating_value: Some(1.0),
+                best: Some(5.0),
+                worst: Some(1.0),
+                publisher: "Desk".into(),
+                claimant: "A viral post".into(),
+                date: "2024-03-01".into(),
+                url: format!("https://checks.example/{n}"),
+                language: "en".into(),
+            })
+            .collect();
+        let path = Path::new("/feeds/reviews.jsonl");
+        let mut analyzer = Analyzer::new();
+        let parallel = review_documents(&fields, path, &reviews, &mut analyzer);
+        let one_by_one: Vec<TantivyDocument> = reviews
+            .iter()
+            .enumerate()
+            .map(|(n, r)| review_document(&fields, path, n, r, &mut analyzer))
+            .collect();
+        assert_eq!(parallel.len(), reviews.len());
+        for (a, b) in parallel.iter().zip(&one_by_one) {
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The lines above the article text: title, outlet, author, dates, URL and
-//! the "Details…" button. A right-to-left title is shown in display
-//! order (`text::display_order`).
+//! the "Details…" button. A title with right-to-left text is laid out
+//! like a paragraph of the article (the bidi step, rows right-aligned and
+//! wrapped in logical order), its accessible name in logical order.
 
 use crate::model::Article;
 use egui::Ui;
@@ -8,14 +9,7 @@ use egui::Ui;
 /// The article's title, outlet, author, dates and URL; true when its
 /// "Details…" button was clicked.
 pub(super) fn article_header(ui: &mut Ui, article: &Article) -> bool {
-    // A right-to-left title in display order (egui has no bidi step), its
-    // accessible name kept in logical order.
-    let shown = crate::text::display_order(&article.title);
-    let title = egui::Label::new(egui::RichText::new(shown.as_ref()).heading().strong()).wrap();
-    let response = ui.add(title);
-    if shown != article.title.as_str() {
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &article.title));
-    }
+    title(ui, &article.title);
     let mut facts: Vec<String> = Vec::new();
     if !article.outlet.is_empty() {
         facts.push(article.outlet.clone());
@@ -52,4 +46,30 @@ pub(super) fn article_header(ui: &mut Ui, article: &Article) -> bool {
             .clicked();
     });
     edit
+}
+
+/// The article's title as a heading: a plain label, or for a title with
+/// right-to-left text the reader's own paragraph layout (egui's label
+/// would wrap a reordered line from its left end, putting the title's
+/// first words on its last row).
+fn title(ui: &mut Ui, title: &str) {
+    if !crate::text::has_rtl(title) {
+        ui.add(egui::Label::new(egui::RichText::new(title).heading().strong()).wrap());
+        return;
+    }
+    let format = egui::TextFormat {
+        font_id: egui::TextStyle::Heading.resolve(ui.style()),
+        color: ui.visuals().strong_text_color(),
+        ..Default::default()
+    };
+    let width = ui.available_width();
+    let layout = super::paragraph_layout::lay_out(ui, title, format, width);
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, layout.size().y), egui::Sense::hover());
+    ui.painter().galley(
+        rect.min,
+        layout.galley.clone(),
+        ui.visuals().strong_text_color(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, title));
 }

@@ -265,12 +265,9 @@ impl FactbenchApp {
 }
 
 fn no_claim_selected(ui: &mut egui::Ui, ws: &Workspace) {
-    // A right-to-left title in display order, named as written.
-    let shown = crate::text::display_order(&ws.title);
-    let response = ui.heading(shown.as_ref());
-    if shown != ws.title.as_str() {
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &ws.title));
-    }
+    // A right-to-left title laid out as the reader lays out its title.
+    let colour = ui.visuals().text_color();
+    crate::ui::panels::reader::heading(ui, &ws.title, colour);
     if !ws.description.is_empty() {
         ui.label(&ws.description);
     }

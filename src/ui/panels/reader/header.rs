@@ -9,7 +9,8 @@ use egui::Ui;
 /// The article's title, outlet, author, dates and URL; true when its
 /// "Details…" button was clicked.
 pub(super) fn article_header(ui: &mut Ui, article: &Article) -> bool {
-    title(ui, &article.title);
+    let strong = ui.visuals().strong_text_color();
+    heading(ui, &article.title, strong);
     let mut facts: Vec<String> = Vec::new();
     if !article.outlet.is_empty() {
         facts.push(article.outlet.clone());
@@ -48,28 +49,25 @@ pub(super) fn article_header(ui: &mut Ui, article: &Article) -> bool {
     edit
 }
 
-/// The article's title as a heading: a plain label, or for a title with
+/// A title as a heading in `colour`: a plain label, or for a title with
 /// right-to-left text the reader's own paragraph layout (egui's label
 /// would wrap a reordered line from its left end, putting the title's
-/// first words on its last row).
-fn title(ui: &mut Ui, title: &str) {
+/// first words on its last row). Its accessible name is the title as
+/// written.
+pub(crate) fn heading(ui: &mut Ui, title: &str, colour: egui::Color32) {
     if !crate::text::has_rtl(title) {
-        ui.add(egui::Label::new(egui::RichText::new(title).heading().strong()).wrap());
+        ui.add(egui::Label::new(egui::RichText::new(title).heading().color(colour)).wrap());
         return;
     }
     let format = egui::TextFormat {
         font_id: egui::TextStyle::Heading.resolve(ui.style()),
-        color: ui.visuals().strong_text_color(),
+        color: colour,
         ..Default::default()
     };
     let width = ui.available_width();
     let layout = super::paragraph_layout::lay_out(ui, title, format, width);
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, layout.size().y), egui::Sense::hover());
-    ui.painter().galley(
-        rect.min,
-        layout.galley.clone(),
-        ui.visuals().strong_text_color(),
-    );
+    ui.painter().galley(rect.min, layout.galley.clone(), colour);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, title));
 }

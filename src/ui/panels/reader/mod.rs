@@ -31,6 +31,7 @@ mod span_drag;
 mod spans;
 mod text_edit;
 
+pub(crate) use header::heading;
 pub use text_edit::EDITING_HINT;
 
 use crate::anchor::CharIndex;

@@ -18,7 +18,9 @@
 #      through the one queue of intents).
 #   8. a .vtt given on the command line opens as a transcript, and Go to
 #      time (Ctrl+G) selects the cue said at 12:19;
-#   9. the window shrinks to 800×600 (the screenshot is kept).
+#   9. the window shrinks to 800×600 (the screenshot is kept);
+#  10. in an Arabic article Shift+Left extends the selection on screen,
+#      forwards in the text.
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
 # Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default: a free
@@ -364,4 +366,17 @@ kill -0 "$app_pid" 2>/dev/null || fail "the app exited when the window shrank"
 shot "10-800x600"
 stop_app
 echo "ok 10 - the window shrinks to 800x600 (screenshot 10-800x600.png)"
+
+# ---------------------------------- 11. a right-to-left article by keyboard
+step="selecting Arabic text with Shift+Left"
+printf 'تقرير الوزارة\n\nوأضاف أن الرئيس Joe Biden سيزور المنطقة في 15 مايو 2024.\n' >"$work/arabic.txt"
+start_app "$work/home-arabic" "$work/arabic.txt"
+# In a right-to-left paragraph Shift+Left moves on screen, so it extends
+# the selection forwards in the text: five presses select the first word.
+keys shift+Left shift+Left shift+Left shift+Left shift+Left
+wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "وأضاف" ||
+  fail "after five Shift+Left the selection is '$(x xclip -o -selection primary 2>/dev/null)', not the first word"
+shot "11-arabic"
+stop_app
+echo "ok 11 - in an Arabic article Shift+Left selects forwards on screen (the first word)"
 echo "e2e: all passed (screenshots in $artifacts)"

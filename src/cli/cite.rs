@@ -8,20 +8,13 @@
 
 use super::desk::{self, escape_for_terminal, finish, open_for_writing, quoted};
 use super::your_name::by_or_preference;
-use crate::anchor::CharIndex;
 use crate::edit::{ClaimChange, Command, Document};
 use crate::evidence::excerpt::{anchor_at, occurrences};
 use crate::model::{
     ClaimId, CustodyEntry, CustodyEvent, Evidence, ExcerptAnchor, Snapshot, Source,
 };
-use crate::text::one_line;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// Chars of context shown either side of an occurrence.
-const CONTEXT_CHARS: usize = 30;
-/// Occurrences listed when an excerpt is ambiguous.
-const LISTED_OCCURRENCES: usize = 20;
 
 #[derive(Debug, clap::Args)]
 pub struct CiteArgs {
@@ -181,38 +174,14 @@ fn not_found(snapshot: &Snapshot, excerpt: &str, path: &Path) -> String {
 
 /// Each occurrence, numbered from 1, with its chars and context.
 fn ambiguous(snapshot: &Snapshot, excerpt: &str, found: &[(usize, usize)], path: &Path) -> String {
-    let text = snapshot.text.as_deref().unwrap_or_default();
-    let index = CharIndex::new(text);
-    let mut message = format!(
+    let header = format!(
         "{}: --excerpt {}: occurs {} times in snapshot {}; choose one with --nth N:",
         path.display(),
         quoted(excerpt),
         found.len(),
         snapshot.short_hash()
     );
-    for (n, (start, end)) in found.iter().enumerate().take(LISTED_OCCURRENCES) {
-        let before = index
-            .slice(start.saturating_sub(CONTEXT_CHARS), *start)
-            .unwrap_or_default();
-        let quoted_text = index.slice(*start, *end).unwrap_or_default();
-        let after = index
-            .slice(*end, (end + CONTEXT_CHARS).min(index.char_len()))
-            .unwrap_or_default();
-        message.push_str(&format!(
-            "\n  {}: chars {start}–{end}: …{}[{}]{}…",
-            n + 1,
-            escape_for_terminal(&desk::flat(before)),
-            escape_for_terminal(&one_line(quoted_text, 80)),
-            escape_for_terminal(&desk::flat(after)),
-        ));
-    }
-    if found.len() > LISTED_OCCURRENCES {
-        message.push_str(&format!(
-            "\n  … and {} more (quote more words to tell them apart)",
-            found.len() - LISTED_OCCURRENCES
-        ));
-    }
-    message
+    desk::occurrences(header, snapshot.text.as_deref().unwrap_or_default(), found)
 }
 
 /// The custody log's record of an excerpt cited although not found.

@@ -326,6 +326,44 @@ fn needs_escape(c: char) -> bool {
     matches!(c, '\n' | '\t') || crate::text::acts_on_terminal(c)
 }
 
+/// Chars of context shown either side of an occurrence.
+const CONTEXT_CHARS: usize = 30;
+/// Occurrences listed when a quote or excerpt is ambiguous (the count is
+/// always given in the header).
+const LISTED_OCCURRENCES: usize = 20;
+
+/// `header`, then each occurrence `found` in `text`, numbered from 1, with
+/// its chars and context, for `mark --quote` and `cite --excerpt` found
+/// several times.
+pub(super) fn occurrences(header: String, text: &str, found: &[(usize, usize)]) -> String {
+    use crate::text::one_line;
+    let index = crate::anchor::CharIndex::new(text);
+    let mut message = header;
+    for (n, (start, end)) in found.iter().enumerate().take(LISTED_OCCURRENCES) {
+        let before = index
+            .slice(start.saturating_sub(CONTEXT_CHARS), *start)
+            .unwrap_or_default();
+        let quoted_text = index.slice(*start, *end).unwrap_or_default();
+        let after = index
+            .slice(*end, (end + CONTEXT_CHARS).min(index.char_len()))
+            .unwrap_or_default();
+        message.push_str(&format!(
+            "\n  {}: chars {start}–{end}: …{}[{}]{}…",
+            n + 1,
+            escape_for_terminal(&flat(before)),
+            escape_for_terminal(&one_line(quoted_text, 80)),
+            escape_for_terminal(&flat(after)),
+        ));
+    }
+    if found.len() > LISTED_OCCURRENCES {
+        message.push_str(&format!(
+            "\n  … and {} more (quote more words to tell them apart)",
+            found.len() - LISTED_OCCURRENCES
+        ));
+    }
+    message
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,10 +19,6 @@ use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-/// Chars of context shown either side of an occurrence.
-const CONTEXT_CHARS: usize = 30;
-/// Occurrences listed when a quote is ambiguous (the count is always given).
-const LISTED_OCCURRENCES: usize = 20;
 /// The longest `--from` input read (lines beyond are refused).
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -597,37 +593,14 @@ fn not_found(ws: &Workspace, article: &Article, quote: &str, path: &Path) -> Str
 
 /// Each occurrence, numbered from 1, with its chars and context.
 fn ambiguous(article: &Article, quote: &str, found: &[(usize, usize)], path: &Path) -> String {
-    let index = CharIndex::new(&article.text);
-    let mut message = format!(
+    let header = format!(
         "{}: --quote {}: occurs {} times in article {}; choose one with --nth N:",
         path.display(),
         quoted(quote),
         found.len(),
         article.id
     );
-    for (n, (start, end)) in found.iter().enumerate().take(LISTED_OCCURRENCES) {
-        let before = index
-            .slice(start.saturating_sub(CONTEXT_CHARS), *start)
-            .unwrap_or_default();
-        let quoted_text = index.slice(*start, *end).unwrap_or_default();
-        let after = index
-            .slice(*end, (end + CONTEXT_CHARS).min(index.char_len()))
-            .unwrap_or_default();
-        message.push_str(&format!(
-            "\n  {}: chars {start}–{end}: …{}[{}]{}…",
-            n + 1,
-            escape_for_terminal(&desk::flat(before)),
-            escape_for_terminal(&one_line(quoted_text, 80)),
-            escape_for_terminal(&desk::flat(after)),
-        ));
-    }
-    if found.len() > LISTED_OCCURRENCES {
-        message.push_str(&format!(
-            "\n  … and {} more (quote more words to tell them apart)",
-            found.len() - LISTED_OCCURRENCES
-        ));
-    }
-    message
+    desk::occurrences(header, &article.text, found)
 }
 
 /// The claim (not an orphan) already on exactly these chars of the article.

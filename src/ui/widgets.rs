@@ -138,7 +138,7 @@ pub fn labelled_combo<R>(
     options: impl FnOnce(&mut egui::Ui) -> R,
 ) -> egui::InnerResponse<Option<R>> {
     ui.label(label);
-    let response = combo.show_ui(ui, options);
+    let response = self::combo(ui, combo, options);
     name_widget(ui, &response.response, name);
     response
 }
@@ -255,6 +255,47 @@ pub fn display_ordered_line(
         }
         keep -= 1;
     }
+}
+
+/// Shows a combo box that works from the keyboard as it does from the
+/// mouse: Enter or Space on an entry picks it *and closes the list*, and a
+/// list closed from the keyboard (a pick, or Escape) gives the keyboard
+/// back to the box, so Tab goes on from there. egui alone leaves the list
+/// open after a keyboard pick and the keyboard nowhere once it closes.
+pub fn combo<R>(
+    ui: &mut egui::Ui,
+    combo: egui::ComboBox,
+    options: impl FnOnce(&mut egui::Ui) -> R,
+) -> egui::InnerResponse<Option<R>> {
+    let shown = combo.show_ui(ui, |ui| {
+        let inner = options(ui);
+        if picked_from_the_keyboard(ui) {
+            ui.close();
+        }
+        inner
+    });
+    let was_open_id = shown.response.id.with("open-last-frame");
+    let open_now = shown.inner.is_some();
+    let was_open = ui.ctx().data_mut(|d| {
+        let was = d.get_temp::<bool>(was_open_id).unwrap_or(false);
+        d.insert_temp(was_open_id, open_now);
+        was
+    });
+    let clicked = ui.input(|i| i.pointer.any_click());
+    if was_open && !open_now && !clicked {
+        shown.response.request_focus();
+    }
+    shown
+}
+
+/// Whether Enter or Space was pressed on a widget of this (popup) layer.
+fn picked_from_the_keyboard(ui: &egui::Ui) -> bool {
+    let key = ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Space));
+    key && ui
+        .ctx()
+        .memory(|m| m.focused())
+        .and_then(|id| ui.ctx().read_response(id))
+        .is_some_and(|r| r.layer_id == ui.layer_id())
 }
 
 #[cfg(test)]

@@ -256,3 +256,82 @@ fn escape_closes_the_keyboard_shortcuts_window() {
         "Escape closed the window"
     );
 }
+
+/// Item 8 of the working day: a source is cited from the keyboard alone.
+/// Enter on an entry of the source list picks it and closes the list, the
+/// keyboard stays on the list's box (Tab goes on to the Cite button), and
+/// Escape in an open list closes the list without throwing the keyboard
+/// back to the article.
+#[test]
+fn a_source_is_picked_from_the_keyboard_and_the_keyboard_stays_in_the_inspector() {
+    use factbench::model::{Source, SourceKind};
+    let mut ws = one_article("Cite", TEXT);
+    let article = ws.articles[0].id;
+    ws.claims.push(Claim::new(
+        article,
+        factbench::anchor::capture(TEXT, 0, 9).unwrap(),
+        "Outlet",
+    ));
+    for title in ["Customs statistics", "Ministry statement"] {
+        ws.sources.push(Source::new(
+            title,
+            "https://example.org/",
+            SourceKind::NewsReport,
+        ));
+    }
+    let claim = ws.claims[0].id;
+    let mut harness = harness(app(ws, vec![]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    harness.run_steps(2);
+
+    harness.get_by_label("Cite source").focus();
+    harness.run_steps(1);
+    // Space opens the list; Escape closes it, and the inspector keeps the keyboard.
+    press(&mut harness, Modifiers::NONE, Key::Space, 1);
+    assert!(
+        harness.query_by_label("Ministry statement").is_some(),
+        "the list is open"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape, 1);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("Ministry statement").is_none(),
+        "Escape closes the list"
+    );
+    assert!(
+        !harness.state().article_has_focus(),
+        "Escape in a list is not Escape in the pane"
+    );
+    assert!(harness.get_by_label("Cite source").is_focused());
+
+    // Open again; the arrows walk the list; Enter picks and closes it.
+    press(&mut harness, Modifiers::NONE, Key::Space, 1);
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown, 2);
+    press(&mut harness, Modifiers::NONE, Key::Enter, 1);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("Ministry statement").is_none(),
+        "Enter on an entry closes the list"
+    );
+    assert!(
+        harness.get_by_label("Cite source").is_focused(),
+        "the keyboard is back on the list's box"
+    );
+    assert_eq!(pane(&harness), Some(Pane::Inspector));
+
+    // The pick was made: Tab to Cite's stance box and the Cite button, Enter cites it.
+    let picked = harness.state().workspace().claims[0].evidence.len();
+    assert_eq!(picked, 0, "nothing is cited before Cite");
+    let cite = harness.get_by_role_and_label(egui::accesskit::Role::Button, "Cite");
+    cite.focus();
+    harness.run_steps(1);
+    press(&mut harness, Modifiers::NONE, Key::Enter, 1);
+    let ws = harness.state().workspace();
+    let cited = &ws.claims[0].evidence;
+    assert_eq!(cited.len(), 1, "Cite cites the source picked by keyboard");
+    assert_eq!(
+        ws.source(cited[0].source).unwrap().title,
+        "Ministry statement"
+    );
+}

@@ -53,7 +53,11 @@ impl FactbenchApp {
         // egui has already taken the keyboard from a field on Escape: ask
         // whether the article had it last frame.
         let elsewhere = !self.panels.reader.has_focus();
-        let on_top = ctx.memory(|m| m.top_modal_layer().is_some()) || ctx.any_popup_open();
+        // Popups are only known once drawn: one open last frame is what
+        // this Escape closes.
+        let on_top = ctx.memory(|m| m.top_modal_layer().is_some())
+            || ctx.any_popup_open()
+            || self.window.popup_was_open;
         if escape && elsewhere && !on_top && self.view.shown_article.is_some() {
             self.panels.reader.focus();
         }

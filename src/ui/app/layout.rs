@@ -36,6 +36,7 @@ impl FactbenchApp {
         self.check_disk_on_focus(&ctx);
         self.autosave_tick(&ctx);
         self.update_title(&ctx);
+        self.window.popup_was_open = ctx.any_popup_open();
     }
 
     pub(super) fn apply_settings(&mut self, ctx: &egui::Context) {

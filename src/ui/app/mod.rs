@@ -149,6 +149,9 @@ struct WindowState {
     applied_theme: Option<ThemeChoice>,
     /// Whether the window had the focus last frame.
     was_focused: bool,
+    /// Whether a popup (a combo box's list, a menu) was open at the end of
+    /// last frame: Escape then closes it, not the pane.
+    popup_was_open: bool,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -186,6 +189,7 @@ impl FactbenchApp {
             window: WindowState {
                 applied_theme: None,
                 was_focused: true,
+                popup_was_open: false,
             },
             library: claim_library::ClaimLibrary::default(),
             problems: ProblemView::default(),

@@ -109,14 +109,17 @@ fn version_label(article: &Article, n: usize) -> String {
 
 fn version_combo(ui: &mut egui::Ui, id: &str, label: &str, article: &Article, chosen: &mut usize) {
     ui.label(label);
-    let combo = egui::ComboBox::from_id_salt(id)
-        .selected_text(version_label(article, *chosen))
-        .width(260.0)
-        .show_ui(ui, |ui| {
+    let combo = crate::ui::widgets::combo(
+        ui,
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(version_label(article, *chosen))
+            .width(260.0),
+        |ui| {
             for n in 0..=article.versions.len() {
                 ui.selectable_value(chosen, n, version_label(article, n));
             }
-        });
+        },
+    );
     crate::ui::widgets::name_widget(ui, &combo.response, &format!("{label} version"));
 }
 

@@ -521,14 +521,16 @@ fn encoding_picker(ui: &mut egui::Ui, entry: &mut ImportEntry) {
     let mut read_as = entry.read_as;
     ui.horizontal(|ui| {
         ui.label("Encoding");
-        let combo = egui::ComboBox::from_id_salt("import-encoding")
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
+        let combo = crate::ui::widgets::combo(
+            ui,
+            egui::ComboBox::from_id_salt("import-encoding").selected_text(shown),
+            |ui| {
                 ui.selectable_value(&mut choice, None, "Detect automatically");
                 for encoding in ENCODINGS {
                     ui.selectable_value(&mut choice, Some(encoding), encoding.name());
                 }
-            });
+            },
+        );
         name_widget(ui, &combo.response, "Encoding");
         transcript::read_as_picker(ui, entry, &mut read_as);
     });

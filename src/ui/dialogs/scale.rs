@@ -349,14 +349,16 @@ fn target_combo(
             .get(key)
             .map_or_else(|| "Choose…".to_owned(), |v| v.label.clone()),
     };
-    let combo = egui::ComboBox::from_id_salt(("reassign", salt))
-        .selected_text(text)
-        .show_ui(ui, |ui| {
+    let combo = crate::ui::widgets::combo(
+        ui,
+        egui::ComboBox::from_id_salt(("reassign", salt)).selected_text(text),
+        |ui| {
             for verdict in &draft.verdicts {
                 ui.selectable_value(target, Some(Some(verdict.key.clone())), &verdict.label);
             }
             ui.selectable_value(target, Some(None), "Unrated");
-        });
+        },
+    );
     name_widget(ui, &combo.response, &format!("New verdict for {salt}"));
 }
 

@@ -346,15 +346,18 @@ impl Inspector {
         }
         ui.horizontal_wrapped(|ui| {
             let chosen = self.cite_source.and_then(|id| ws.source(id));
-            let combo = egui::ComboBox::from_id_salt("cite-source")
-                .selected_text(chosen.map_or("Cite a library source…", |s| s.title.as_str()))
-                .width(200.0)
-                .truncate()
-                .show_ui(ui, |ui| {
+            let combo = crate::ui::widgets::combo(
+                ui,
+                egui::ComboBox::from_id_salt("cite-source")
+                    .selected_text(chosen.map_or("Cite a library source…", |s| s.title.as_str()))
+                    .width(200.0)
+                    .truncate(),
+                |ui| {
                     for source in &ws.sources {
                         ui.selectable_value(&mut self.cite_source, Some(source.id), &source.title);
                     }
-                });
+                },
+            );
             name_widget(ui, &combo.response, "Cite source");
             let stance = self.cite_stance.get_or_insert(Stance::Supports);
             stance_combo(ui, "cite-stance", stance);
@@ -590,13 +593,12 @@ fn stance_combo(
     stance: &mut Stance,
 ) -> bool {
     let mut changed = false;
-    let combo = egui::ComboBox::from_id_salt(("stance-combo", salt))
-        .selected_text(stance.label())
-        .show_ui(ui, |ui| {
-            for s in Stance::ALL {
-                changed |= ui.selectable_value(stance, s, s.label()).changed();
-            }
-        });
+    let combo = egui::ComboBox::from_id_salt(("stance-combo", salt)).selected_text(stance.label());
+    let combo = crate::ui::widgets::combo(ui, combo, |ui| {
+        for s in Stance::ALL {
+            changed |= ui.selectable_value(stance, s, s.label()).changed();
+        }
+    });
     name_widget(ui, &combo.response, "Stance");
     changed
 }

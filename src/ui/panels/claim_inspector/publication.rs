@@ -293,9 +293,10 @@ fn correction_form(
             .as_deref()
             .and_then(|k| ws.scale.get(k))
             .map_or("No verdict".to_owned(), |v| v.label.clone());
-        let combo = egui::ComboBox::from_id_salt(("correction-verdict", claim.id))
-            .selected_text(current)
-            .show_ui(ui, |ui| {
+        let combo = crate::ui::widgets::combo(
+            ui,
+            egui::ComboBox::from_id_salt(("correction-verdict", claim.id)).selected_text(current),
+            |ui| {
                 for verdict in &ws.scale.verdicts {
                     ui.selectable_value(
                         &mut draft.verdict,
@@ -303,7 +304,8 @@ fn correction_form(
                         &verdict.label,
                     );
                 }
-            });
+            },
+        );
         name_widget(ui, &combo.response, "Corrected verdict");
         let statement = ui.add(
             egui::TextEdit::multiline(&mut draft.statement)

@@ -168,7 +168,7 @@ fn pasted_text_becomes_an_article_with_its_first_line_as_title() {
         (article.title.as_str(), article.text.as_str()),
         ("Заявление МИД", "Министерство отвергло обвинения.")
     );
-    dialog.title = "Own title".into();
+    dialog.form.details.title = "Own title".into();
     assert_eq!(dialog.article().unwrap().title, "Own title");
     assert_eq!(
         dialog.article().unwrap().text,
@@ -262,6 +262,9 @@ fn paste_harness(text: &str) -> Harness<'static, (PasteDialog, Option<Option<Str
             (PasteDialog::new(text.into()), None),
         );
     harness.run();
+    // The dialog settles its height over its first frames (the details'
+    // grid measures itself first).
+    harness.run_steps(4);
     harness
 }
 
@@ -289,6 +292,50 @@ fn the_paste_dialog_adds_with_the_typed_title_and_escape_cancels() {
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     assert_eq!(harness.state().1, Some(None));
+}
+
+/// Item 20 of the working day: a pasted article gets its outlet, URL,
+/// author and date in the dialog, as an imported file does; a bad date
+/// says why and adds nothing.
+#[test]
+fn the_paste_dialog_takes_outlet_url_author_and_date() {
+    let mut dialog = PasteDialog::new("Заявление МИД\n\nМинистерство отвергло обвинения.".into());
+    dialog.form.details.outlet = " ТАСС ".into();
+    dialog.form.details.url = "https://tass.ru/politika/1".into();
+    dialog.form.details.author = "Иван Петров".into();
+    dialog.form.published = "2024-03-05".into();
+    let article = dialog.article().unwrap();
+    assert_eq!(
+        article.title, "Заявление МИД",
+        "a blank title is the first line"
+    );
+    assert_eq!(article.outlet, "ТАСС");
+    assert_eq!(article.url, "https://tass.ru/politika/1");
+    assert_eq!(article.author, "Иван Петров");
+    assert_eq!(article.published.unwrap().to_string(), "2024-03-05");
+    assert!(article.retrieved.is_some(), "the retrieval date is kept");
+
+    let mut harness = paste_harness("First line\n\nBody.");
+    for label in ["Title", "Outlet", "Author", "URL", "Published", "Language"] {
+        harness.get_by_role_and_label(Role::TextInput, label);
+    }
+    harness
+        .get_by_role_and_label(Role::TextInput, "Published")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Published")
+        .type_text("5 March");
+    harness.run_steps(2);
+    harness.get_by_label("Add article").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().1, None, "a bad date adds nothing");
+    assert!(
+        harness
+            .query_all_by_label("“5 March” is not a date of the form YYYY-MM-DD")
+            .count()
+            >= 1
+    );
 }
 
 /// A decoder that waits for the test's word before decoding for real:

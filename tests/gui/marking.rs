@@ -603,3 +603,36 @@ fn the_caret_steps_over_a_paragraph_break_in_one_move() {
         "and back: the break is one step, never selected alone"
     );
 }
+
+/// The floating Mark claim button stands beside the selection's row and
+/// never over the next line (issue 28 item 19).
+#[test]
+fn the_floating_mark_button_leaves_the_next_line_readable() {
+    let text = "Officials called the claim unfounded.\nThe ministry published its figures on Tuesday.\nA third line follows.";
+    let mut harness = harness(app(one_article("Lines", text), vec![]));
+    click_text_start(&mut harness);
+    press(
+        &mut harness,
+        Modifiers::SHIFT | Modifiers::COMMAND,
+        Key::ArrowRight,
+        2,
+    );
+    assert!(harness.state().text_selection().is_some());
+    let buttons: Vec<_> = harness.get_all_by_label("Mark claim (Ctrl+M)").collect();
+    assert_eq!(buttons.len(), 2, "the floating button shows at 1400×900");
+    let button = buttons[1].rect();
+    let first = harness
+        .get_by_label("Officials called the claim unfounded.")
+        .rect();
+    let second = harness
+        .get_by_label("The ministry published its figures on Tuesday.")
+        .rect();
+    assert!(
+        !button.intersects(second),
+        "the button {button:?} covers the next line {second:?}"
+    );
+    assert!(
+        (first.min.y..=first.max.y).contains(&button.center().y),
+        "the button {button:?} stands on the selection's row {first:?}"
+    );
+}

@@ -66,6 +66,20 @@ impl MetadataForm {
         now
     }
 
+    /// This form with each field left blank filled in from `article` (its
+    /// other details, such as the retrieval date, are `article`'s too).
+    pub(super) fn with_blanks_from(&self, article: &Article) -> MetadataForm {
+        let mut filled = MetadataForm::of(article);
+        let mut typed = self.clone();
+        for (_, field) in FORM_FIELDS {
+            let value = field(&mut typed);
+            if !value.trim().is_empty() {
+                std::mem::swap(field(&mut filled), value);
+            }
+        }
+        filled
+    }
+
     /// Puts the form's details, trimmed, on `article` (whose text it leaves
     /// alone), or says why the form cannot be used.
     pub(super) fn apply_to(&self, article: &mut Article) -> Result<(), String> {

@@ -2,19 +2,20 @@
 //! added; a long text is made into an article on a worker, with Cancel.
 
 use super::DECODED_AT_ONCE_BYTES;
+use super::form::{MetadataForm, metadata_form};
 use crate::import::background::Job;
 use crate::import::{self, ImportOptions};
 use crate::model::Article;
-use crate::ui::widgets::{
-    Choice, PromptFrame, choice_row, labelled_field, modal_prompt, name_widget,
-};
+use crate::ui::widgets::{Choice, PromptFrame, choice_row, modal_prompt, name_widget};
 use std::time::Duration;
 
-/// Text pasted as a new article; the title is its first line unless given.
+/// Text pasted as a new article, with its details (title, outlet, author,
+/// URL, publication date, language) as for an imported file; the title
+/// is the text's first line unless given.
 #[derive(Debug, Default)]
 pub struct PasteDialog {
     pub text: String,
-    pub title: String,
+    pub form: MetadataForm,
     problem: Option<String>,
     /// The article being made on a worker, for a long text.
     job: Option<Job<Result<Article, String>>>,
@@ -31,7 +32,7 @@ impl PasteDialog {
 
     /// The article the text makes, or why it makes none.
     pub fn article(&self) -> Result<Article, String> {
-        article_from_pasted(&self.text, &self.title)
+        article_from_pasted(&self.text, &self.form)
     }
 
     /// Makes the article at once for a short text, or starts making it on
@@ -40,8 +41,8 @@ impl PasteDialog {
         if self.text.len() as u64 <= DECODED_AT_ONCE_BYTES {
             return Some(self.article());
         }
-        let (text, title) = (self.text.clone(), self.title.clone());
-        self.job = Some(Job::spawn(move |_| article_from_pasted(&text, &title)));
+        let (text, form) = (self.text.clone(), self.form.clone());
+        self.job = Some(Job::spawn(move |_| article_from_pasted(&text, &form)));
         None
     }
 
@@ -66,15 +67,14 @@ impl PasteDialog {
         let made = self.poll(ctx);
         modal_prompt(ctx, frame, Some(None), |ui| {
             ui.set_width(640.0);
-            ui.label("The first line becomes the title unless you give one.");
-            ui.horizontal(|ui| {
-                let title = egui::TextEdit::singleline(&mut self.title)
-                    .hint_text("from the first line")
-                    .desired_width(540.0);
-                labelled_field(ui, "Title", title);
-            });
+            ui.label(
+                "The first line becomes the title unless you give one; the language is detected unless you give it.",
+            );
+            metadata_form(ui, &mut self.form);
+            // The details above and the buttons below stay on screen in a small window.
+            let room = ui.ctx().content_rect().height() - 360.0;
             egui::ScrollArea::vertical()
-                .max_height(360.0)
+                .max_height(room.clamp(100.0, 360.0))
                 .auto_shrink([false, false])
                 .id_salt("paste-text")
                 .show(ui, |ui| {
@@ -120,13 +120,19 @@ impl PasteDialog {
     }
 }
 
-/// The article pasted `text` makes, titled `title` unless that is blank.
-fn article_from_pasted(text: &str, title: &str) -> Result<Article, String> {
-    let title = title.trim();
+/// The article pasted `text` makes, with the details typed in `form`
+/// (those left blank as the text gives them: its first line as title, its
+/// language as detected).
+fn article_from_pasted(text: &str, form: &MetadataForm) -> Result<Article, String> {
+    form.published_date()?;
+    let title = form.details.title.trim();
     let options = ImportOptions {
         title: (!title.is_empty()).then(|| title.to_owned()),
         ..Default::default()
     };
-    import::article_from_clipboard(text, &options)
-        .map_err(|_| "There is no text to make an article of: paste it above (Ctrl+V).".to_owned())
+    let mut article = import::article_from_clipboard(text, &options).map_err(|_| {
+        "There is no text to make an article of: paste it above (Ctrl+V).".to_owned()
+    })?;
+    form.with_blanks_from(&article).apply_to(&mut article)?;
+    Ok(article)
 }

@@ -47,6 +47,12 @@ impl Reader {
         let Some(pos) = pointer_at else {
             return;
         };
+        let on_mark_button = ui
+            .input(|i| i.pointer.press_origin())
+            .is_some_and(|p| self.mark_button_at.is_some_and(|r| r.contains(p)));
+        if on_mark_button {
+            return;
+        }
         let Some(at) = view.char_at(pos) else {
             return;
         };

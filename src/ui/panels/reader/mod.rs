@@ -88,6 +88,9 @@ impl Selection {
 #[derive(Default)]
 pub struct Reader {
     view: Option<ArticleView>,
+    /// Where the floating Mark claim button was drawn last frame: a press
+    /// there is the button's, never a new caret in the text under it.
+    mark_button_at: Option<Rect>,
     selection: Option<Selection>,
     /// Scroll so that this char is in view on the next frame.
     scroll_to: Option<usize>,
@@ -374,7 +377,8 @@ impl Reader {
             }
             self.report_settled_selection(ui, view, &article.text, &response);
             self.accessibility_nodes(ui, view, article, cx, &response);
-            self.mark_button(ui, view, cx, intents, &response);
+            let column = Rect::from_min_size(origin, vec2(width, total));
+            self.mark_button(ui, view, cx, intents, column, &response);
         });
         view.prune(self.frame);
         if let Some((_, started)) = self.flash {
@@ -387,16 +391,21 @@ impl Reader {
         }
     }
 
-    /// The floating "Mark claim" button just below the end of the selection.
+    /// The floating "Mark claim" button beside the end of the selection,
+    /// never over the text: in the margin right of the column when it
+    /// fits there, else in the free end of the selection's last row; where
+    /// neither has room (a narrow window, a full row) only the bar above
+    /// the text offers Mark claim.
     fn mark_button(
-        &self,
+        &mut self,
         ui: &mut Ui,
         view: &ArticleView,
         cx: &ReaderContext,
         intents: &mut Vec<ReaderIntent>,
+        column: Rect,
         text: &egui::Response,
     ) {
-        let content = text.rect;
+        self.mark_button_at = None;
         let Some((_, end)) = self.selection() else {
             return;
         };
@@ -405,27 +414,44 @@ impl Reader {
         if self.find_open() || self.editing {
             return;
         }
-        if text.is_pointer_button_down_on() {
-            return;
-        }
         let Some(caret) = view.caret_rect(end) else {
             return;
         };
+        let row = [view.row_start(end), view.row_end(end)]
+            .map(|pos| view.caret_rect(pos).unwrap_or(caret));
+        let row_x = (
+            row[0].min.x.min(row[1].min.x),
+            row[0].max.x.max(row[1].max.x),
+        );
         let font = egui::TextStyle::Button.resolve(ui.style());
         let text_width = ui
             .painter()
             .layout_no_wrap(cx.mark_label.to_owned(), font, Color32::WHITE)
             .size()
             .x;
-        let size = vec2(text_width + 2.0 * ui.spacing().button_padding.x + 4.0, 26.0);
-        let min = pos2(
-            caret.max.x.min(content.max.x - size.x).max(content.min.x),
-            caret.max.y + 2.0,
-        );
+        let size = vec2(text_width + 2.0 * ui.spacing().button_padding.x + 4.0, 24.0);
+        let Some(place) = mark_button_place(
+            caret,
+            row_x,
+            column.x_range(),
+            text.rect.max.x,
+            view.is_rtl_at(end),
+            size,
+        ) else {
+            return;
+        };
+        // Hidden while a selection is being dragged, not while it is pressed.
+        let pressed_here = ui
+            .input(|i| i.pointer.press_origin())
+            .is_some_and(|p| place.contains(p));
+        if text.is_pointer_button_down_on() && !pressed_here {
+            return;
+        }
         let button = egui::Button::new(cx.mark_label.to_owned())
             .fill(ui.visuals().selection.bg_fill)
             .corner_radius(CornerRadius::same(4));
-        let response = ui.put(Rect::from_min_size(min, size), button);
+        let response = ui.put(place, button);
+        self.mark_button_at = Some(place);
         if response
             .on_hover_text("Mark the selection as a claim (Ctrl+M)")
             .clicked()
@@ -435,11 +461,94 @@ impl Reader {
     }
 }
 
+/// Gap between the text and the floating Mark claim button.
+const MARK_BUTTON_GAP: f32 = 10.0;
+
+/// Where the floating Mark claim button goes for a selection ending at
+/// `caret` on a row spanning `row_x` of a text column spanning `column`,
+/// with free space up to `right` beyond the column: on the caret's row,
+/// in the margin right of the column when it fits, else in the row's free
+/// end (after its last glyph, or before its first in a right-to-left
+/// row); `None` when the button would cover text.
+pub(crate) fn mark_button_place(
+    caret: Rect,
+    row_x: (f32, f32),
+    column: egui::Rangef,
+    right: f32,
+    rtl: bool,
+    size: egui::Vec2,
+) -> Option<Rect> {
+    let top = caret.center().y - size.y / 2.0;
+    let fits = |from: f32, to: f32| to - from >= size.x + 2.0 * MARK_BUTTON_GAP;
+    let x = if fits(column.max, right) {
+        column.max + MARK_BUTTON_GAP
+    } else if !rtl && fits(row_x.1, column.max) {
+        row_x.1 + MARK_BUTTON_GAP
+    } else if rtl && fits(column.min, row_x.0) {
+        row_x.0 - MARK_BUTTON_GAP - size.x
+    } else {
+        return None;
+    };
+    Some(Rect::from_min_size(pos2(x, top), size))
+}
+
 /// Article text: a little stronger than egui's body text, for long reading.
 fn reading_colour(visuals: &egui::Visuals) -> Color32 {
     if visuals.dark_mode {
         Color32::from_gray(215)
     } else {
         Color32::from_gray(25)
+    }
+}
+
+#[cfg(test)]
+mod mark_button_tests {
+    use super::*;
+
+    const SIZE: egui::Vec2 = vec2(120.0, 24.0);
+
+    fn caret_at(x: f32, y: f32) -> Rect {
+        Rect::from_min_size(pos2(x, y), vec2(1.0, 20.0))
+    }
+
+    #[test]
+    fn a_wide_window_puts_the_button_in_the_margin_on_the_caret_row() {
+        let caret = caret_at(300.0, 100.0);
+        let place = mark_button_place(
+            caret,
+            (20.0, 690.0),
+            egui::Rangef::new(20.0, 700.0),
+            1000.0,
+            false,
+            SIZE,
+        )
+        .unwrap();
+        assert!(place.min.x >= 700.0, "right of the column: {place:?}");
+        assert!(place.center().y > caret.min.y && place.center().y < caret.max.y);
+    }
+
+    #[test]
+    fn without_a_margin_the_button_takes_the_free_end_of_the_row() {
+        let caret = caret_at(200.0, 100.0);
+        let column = egui::Rangef::new(20.0, 700.0);
+        let place = mark_button_place(caret, (20.0, 400.0), column, 705.0, false, SIZE).unwrap();
+        assert!(place.min.x > 400.0 && place.max.x <= 700.0, "{place:?}");
+        // A right-to-left row's free end is on its left.
+        let place = mark_button_place(caret, (300.0, 700.0), column, 705.0, true, SIZE).unwrap();
+        assert!(place.max.x < 300.0 && place.min.x >= 20.0, "{place:?}");
+    }
+
+    #[test]
+    fn a_full_row_in_a_narrow_window_gets_no_button_over_the_text() {
+        let caret = caret_at(200.0, 100.0);
+        let column = egui::Rangef::new(20.0, 400.0);
+        assert_eq!(
+            mark_button_place(caret, (20.0, 395.0), column, 410.0, false, SIZE),
+            None
+        );
+        assert_eq!(
+            mark_button_place(caret, (25.0, 400.0), column, 410.0, true, SIZE),
+            None
+        );
     }
 }

@@ -296,6 +296,34 @@ fn a_claimants_kind_is_guessed_from_earlier_claims_by_the_same_claimant() {
 }
 
 #[test]
+fn an_institution_named_as_claimant_is_an_organisation_unless_the_checker_says_otherwise() {
+    let (mut doc, id) = draft();
+    doc.execute(
+        Command::set_claim_text(id, ClaimText::Claimant, "Chinese customs data"),
+        0.0,
+    )
+    .unwrap();
+    assert_eq!(claim(&doc, id).claimant_kind, ClaimantKind::Organization);
+    edit(
+        &mut doc,
+        id,
+        ClaimChange::SetClaimantKind(ClaimantKind::Person),
+    )
+    .unwrap();
+    assert_eq!(
+        claim(&doc, id).claimant_kind,
+        ClaimantKind::Person,
+        "the checker's choice stands"
+    );
+    doc.execute(
+        Command::set_claim_text(id, ClaimText::Claimant, "Volodymyr Zelenskyy"),
+        10.0,
+    )
+    .unwrap();
+    assert_eq!(claim(&doc, id).claimant_kind, ClaimantKind::Person);
+}
+
+#[test]
 fn internal_notes_are_claim_text_fields_with_undo() {
     let (mut doc, id) = draft();
     doc.execute(

@@ -7,6 +7,7 @@
 
 mod article;
 mod claim;
+mod claimant_kind;
 mod conflict;
 mod ids;
 mod media;

@@ -224,7 +224,9 @@ fn check_verdict(ws: &Workspace, verdict: Option<&str>) -> Result<(), CommandErr
 }
 
 /// The claimant's name, and its kind guessed from the latest other claim
-/// by the same claimant (names compared ignoring case and outer spaces).
+/// by the same claimant (names compared ignoring case and outer spaces),
+/// else from the name itself when it reads as an institution's
+/// ([`ClaimantKind::guessed_from`]).
 fn claimant_edits(ws: &Workspace, claim: &Claim, text: String) -> Vec<ClaimEdit> {
     if claim.claimant == text {
         return Vec::new();
@@ -239,7 +241,8 @@ fn claimant_edits(ws: &Workspace, claim: &Claim, text: String) -> Vec<ClaimEdit>
                 .find(|c| c.claimant.trim().to_lowercase() == wanted)
                 .map(|c| c.claimant_kind)
         })
-        .flatten();
+        .flatten()
+        .or_else(|| crate::model::ClaimantKind::guessed_from(&text));
     let mut edits = vec![ClaimEdit::SetText {
         field: ClaimText::Claimant,
         text,

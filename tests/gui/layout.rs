@@ -49,6 +49,31 @@ fn a_side_panel_dragged_wide_gives_way_to_the_article() {
     );
 }
 
+/// The hint over the article is whole or short, never cut off mid-word.
+#[test]
+fn the_selection_hint_is_shortened_not_cut_off_in_a_small_window() {
+    let long =
+        "Select a passage (drag, double-click a word, Shift+click or Shift+arrows), then mark it.";
+    let shorter = ["Select a passage, then mark it.", "Select text first."];
+    let harness = at_size(WINDOW);
+    assert!(
+        harness.query_by_label(long).is_some(),
+        "the whole hint at 1400×900"
+    );
+    let harness = at_size(egui::vec2(800.0, 600.0));
+    assert!(harness.query_by_label(long).is_none());
+    let hint = shorter
+        .iter()
+        .find_map(|hint| harness.query_by_label(hint))
+        .expect("a shorter hint")
+        .rect();
+    let text = harness.get_by_label("Article text").rect();
+    assert!(
+        hint.right() <= text.right() + 24.0,
+        "the short hint {hint:?} fits over the article {text:?}"
+    );
+}
+
 #[test]
 fn at_1400_by_900_the_panels_keep_their_usual_widths() {
     let harness = at_size(WINDOW);

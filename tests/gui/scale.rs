@@ -154,8 +154,11 @@ fn the_verdict_picker_reaches_the_tenth_verdict_by_typing() {
     harness.state_mut().select_claim(&ctx, claim);
     harness.run_steps(1);
     press(&mut harness, Modifiers::COMMAND, Key::R, 1);
+    let before = harness.get_by_label("Find verdict").rect();
     harness.get_by_label("Find verdict").type_text("sati");
-    harness.run_steps(1);
+    harness.run_steps(2);
+    // One match left of eleven: the field stays under the typing.
+    assert_eq!(harness.get_by_label("Find verdict").rect(), before);
     press(&mut harness, Modifiers::NONE, Key::Enter, 1);
     let given = harness
         .state()

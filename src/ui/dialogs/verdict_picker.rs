@@ -82,38 +82,58 @@ impl VerdictPicker {
                 self.highlighted = self.highlighted.saturating_sub(1);
             }
             self.highlighted = self.highlighted.min(last);
-            let mut picked = None;
-            for (row, (n, key, label)) in matches.iter().enumerate() {
-                let number = if *n > 0 {
-                    format!("{n}. ")
-                } else {
-                    String::new()
-                };
-                let mark = if key.as_deref() == current {
-                    "  (now)"
-                } else {
-                    ""
-                };
-                ui.horizontal(|ui| {
-                    let (swatch, _) =
-                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    if let Some(v) = key.as_deref().and_then(|k| scale.get(k)) {
-                        ui.painter().rect_filled(swatch, 2.0, verdict_colour(v));
-                    }
-                    let text = format!("{number}{label}{mark}");
-                    if ui.selectable_label(row == self.highlighted, text).clicked() {
-                        picked = Some(PickerAnswer::Pick(key.clone()));
-                    }
-                });
-            }
-            if matches.is_empty() {
-                ui.weak("No verdict of this scale is called that.");
-            }
+            // The list keeps the whole scale's height, so the dialog (kept
+            // centred) does not jump under the typing as matches drop out.
+            let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+            let whole = (scale.verdicts.len() + 1) as f32 * row_height;
+            let rows = ui.vertical(|ui| {
+                ui.set_min_height(whole);
+                self.rows(ui, scale, &matches, current)
+            });
+            let mut picked = rows.inner;
             if enter && let Some((_, key, _)) = matches.get(self.highlighted) {
                 picked = Some(PickerAnswer::Pick(key.clone()));
             }
             picked
         })
+    }
+
+    /// The matching verdicts, the highlighted one selected; the one clicked.
+    fn rows(
+        &self,
+        ui: &mut egui::Ui,
+        scale: &VerdictScale,
+        matches: &[(usize, Option<String>, String)],
+        current: Option<&str>,
+    ) -> Option<PickerAnswer> {
+        let mut picked = None;
+        for (row, (n, key, label)) in matches.iter().enumerate() {
+            let number = if *n > 0 {
+                format!("{n}. ")
+            } else {
+                String::new()
+            };
+            let mark = if key.as_deref() == current {
+                "  (now)"
+            } else {
+                ""
+            };
+            ui.horizontal(|ui| {
+                let (swatch, _) =
+                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                if let Some(v) = key.as_deref().and_then(|k| scale.get(k)) {
+                    ui.painter().rect_filled(swatch, 2.0, verdict_colour(v));
+                }
+                let text = format!("{number}{label}{mark}");
+                if ui.selectable_label(row == self.highlighted, text).clicked() {
+                    picked = Some(PickerAnswer::Pick(key.clone()));
+                }
+            });
+        }
+        if matches.is_empty() {
+            ui.weak("No verdict of this scale is called that.");
+        }
+        picked
     }
 }
 

@@ -310,10 +310,7 @@ impl Reader {
                         });
                     }
                 }
-                None => {
-                    let hint = "Select a passage (drag, double-click a word, Shift+click or Shift+arrows), then mark it.";
-                    ui.add(egui::Label::new(egui::RichText::new(hint).weak()).truncate());
-                }
+                None => selection_hint(ui),
             }
         });
     }
@@ -458,6 +455,30 @@ impl Reader {
         {
             intents.push(ReaderIntent::MarkClaim);
         }
+    }
+}
+
+/// How to select, as long as the bar has room for: the whole hint, a
+/// short one, or none (never a hint cut off mid-word).
+fn selection_hint(ui: &mut Ui) {
+    const HINTS: [&str; 3] = [
+        "Select a passage (drag, double-click a word, Shift+click or Shift+arrows), then mark it.",
+        "Select a passage, then mark it.",
+        "Select text first.",
+    ];
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let room = ui.available_width();
+    let fits = HINTS.into_iter().find(|hint| {
+        let width = ui
+            .painter()
+            .layout_no_wrap((*hint).to_owned(), font.clone(), Color32::WHITE)
+            .size()
+            .x;
+        width <= room
+    });
+    if let Some(hint) = fits {
+        ui.label(egui::RichText::new(hint).weak())
+            .on_hover_text(HINTS[0]);
     }
 }
 

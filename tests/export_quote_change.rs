@@ -82,6 +82,16 @@ fn an_update_after_publication_is_named_in_the_public_report() {
         let orphan_shown = ws.claim(removed).unwrap().is_orphaned();
         assert!(orphan_shown, "the removed sentence orphans its claim");
         assert!(report.contains("2448"), "{format:?} quotes the new wording");
+        // …and beside it the wording that was checked (issue 28 item 15).
+        let checked = report
+            .find("As checked:")
+            .unwrap_or_else(|| panic!("{format:?} shows the quote as checked"));
+        let after = &report[checked..];
+        assert!(
+            after.contains("Россия поставила 2450 танков"),
+            "{format:?}: the checked wording follows"
+        );
+        assert_eq!(report.matches("As checked:").count(), 1, "{format:?}: once");
         if report.contains("Analysts doubt it") {
             assert!(
                 report.contains(gone),

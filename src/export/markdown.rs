@@ -331,6 +331,9 @@ fn quote_notes(planned: &PlannedClaim<'_>, md: &mut String) {
                 "*The article was changed on {}, after this check; the quote above is from the changed text.*\n",
                 when.strftime("%-d %B %Y")
             );
+            if let Some(checked) = &planned.quote_as_checked {
+                let _ = writeln!(md, "As checked:\n\n> {}\n", markdown_inline(checked));
+            }
         }
         Some(crate::model::QuoteChange::Removed(when)) => {
             let _ = writeln!(

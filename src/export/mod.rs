@@ -26,6 +26,7 @@
 //! what an export will leave out or change, so the caller can tell the user.
 
 pub mod archived;
+mod checked_quote;
 pub mod claimreview;
 pub mod csv;
 pub mod direction;

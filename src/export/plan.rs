@@ -55,6 +55,9 @@ pub struct PlannedClaim<'a> {
     pub fragment: String,
     /// Whether the article was changed under the quote after the check.
     pub quote_change: Option<QuoteChange>,
+    /// The quote's wording when the claim was checked, when the article
+    /// changed it since.
+    pub quote_as_checked: Option<String>,
 }
 
 impl PlannedClaim<'_> {
@@ -246,6 +249,9 @@ impl<'a> Plan<'a> {
             fragment = format!("claim-{}-{number}", claim.id);
             numbering.fragments.insert(fragment.clone());
         }
+        let quote_change = article.and_then(|a| quote_change_after_check(a, claim));
+        let quote_as_checked =
+            article.and_then(|a| super::checked_quote::quote_as_checked(a, claim, quote_change));
         self.claims.push(PlannedClaim {
             number,
             claim,
@@ -254,7 +260,8 @@ impl<'a> Plan<'a> {
             span,
             fault,
             fragment,
-            quote_change: article.and_then(|a| quote_change_after_check(a, claim)),
+            quote_change,
+            quote_as_checked,
         });
     }
 

@@ -34,7 +34,7 @@ pub use media::{MediaFault, MediaKind, MediaTarget};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme, url_opens_in_browser};
 pub use public_fields::{FieldChange, PublicField};
-pub use quote_change::{QuoteChange, quote_change_after_check};
+pub use quote_change::{QuoteChange, checked_at, quote_change_after_check};
 pub use scale::{Rgb, Verdict, VerdictScale};
 pub use snapshot::{
     ByteCheck, CaptureMethod, CapturedFrom, CustodyEntry, CustodyEvent, ExcerptAnchor,

@@ -20,7 +20,7 @@ pub enum QuoteChange {
 
 /// When the claim counts as checked: its first publication, else when it
 /// was marked.
-fn checked_at(claim: &Claim) -> Timestamp {
+pub fn checked_at(claim: &Claim) -> Timestamp {
     claim.first_published().unwrap_or(claim.created)
 }
 

@@ -58,6 +58,10 @@ impl Report<'_, '_> {
             @match planned.quote_change {
                 Some(QuoteChange::Changed(when)) => {
                     p.warn.changed { "The article was changed on " (date(day(when))) ", after this check; the quote above is from the changed text." } "\n"
+                    @if let Some(checked) = &planned.quote_as_checked {
+                        p.checked-quote { "As checked: " } "\n"
+                        blockquote.quote.as-checked dir="auto" lang=[lang] { (Text(checked)) } "\n"
+                    }
                 }
                 Some(QuoteChange::Removed(when)) => {
                     p.warn.changed { "The article was changed on " (date(day(when))) ", after this check, and no longer holds this quote." } "\n"

@@ -250,8 +250,20 @@ fn a_file_dropped_onto_the_article_is_shown_as_its_newer_version() {
 
 #[test]
 fn the_orphans_window_offers_the_nearest_passages_and_one_click_selects_it_for_reattach() {
-    let (ws, ids) = workspace();
+    let (mut ws, ids) = workspace();
     let article = ws.articles[0].id;
+    // The orphan to be is published with a verdict (issue 28 item 14).
+    let verdict = ws.scale.verdicts[0].clone();
+    let published = ws.claims.iter_mut().find(|c| c.id == ids[1]).unwrap();
+    published.verdict = Some(verdict.key.clone());
+    published.rationale = "Checked.".into();
+    published
+        .publication
+        .push(factbench::model::PublicationEvent {
+            action: factbench::model::PublicationAction::Published,
+            date: jiff::Timestamp::now(),
+            by: "Editor".into(),
+        });
     let mut harness = harness(app(ws, vec![]));
     harness
         .state_mut()
@@ -275,6 +287,13 @@ fn the_orphans_window_offers_the_nearest_passages_and_one_click_selects_it_for_r
             .query_by_label("“Мост закрыт до понедельника”")
             .is_some()
     );
+    // Which claim, its verdict, and that readers have its check.
+    let number = harness.state().workspace().claim_numbers()[&ids[1]];
+    let named = format!(
+        "Claim {number} · {} · published · ⚠ its sentence is gone",
+        verdict.label
+    );
+    assert!(harness.query_by_label(&named).is_some(), "{named}");
     harness.get_by_label("“мост закрыт”").click();
     harness.run_steps(3);
     let target = find_quote(LOOKALIKE, "мост закрыт", 0).unwrap();

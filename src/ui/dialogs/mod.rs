@@ -10,6 +10,7 @@
 //! Their common pieces (the prompt skeleton, labelled fields) are in
 //! [`crate::ui::widgets`].
 
+mod claim_about;
 pub mod compare;
 pub mod compare_with;
 pub mod conflicts;

@@ -18,6 +18,10 @@ const SHOWN_CHARS: usize = 90;
 #[derive(Clone, Debug, PartialEq)]
 struct Row {
     claim: ClaimId,
+    /// "3 · False · published": which claim, as the list numbers it.
+    about: String,
+    /// Published: readers have the check of a sentence the outlet removed.
+    published: bool,
     quote: String,
     /// `(start, end, shown text, score)`.
     passages: Vec<(usize, usize, String, f64)>,
@@ -100,10 +104,13 @@ fn find_rows(ws: &Workspace, article: ArticleId) -> Vec<Row> {
     };
     let finder = PassageFinder::new(&found.text);
     let index = crate::anchor::CharIndex::new(&found.text);
+    let numbers = ws.claim_numbers();
     ws.claims_in(article)
         .filter(|c| c.is_orphaned())
         .map(|claim| Row {
             claim: claim.id,
+            about: super::claim_about::claim_about(ws, &numbers, claim),
+            published: crate::model::PublicField::needs_correction(claim),
             quote: one_line(&claim.anchor.exact, SHOWN_CHARS),
             passages: finder
                 .nearest(&claim.anchor, PASSAGES)
@@ -119,6 +126,18 @@ fn find_rows(ws: &Workspace, article: ArticleId) -> Vec<Row> {
 
 fn row_ui(ui: &mut egui::Ui, row: &Row) -> Option<PickedPassage> {
     let mut picked = None;
+    if row.published {
+        ui.label(
+            egui::RichText::new(format!("Claim {} · ⚠ its sentence is gone", row.about))
+                .color(ui.visuals().warn_fg_color)
+                .strong(),
+        )
+        .on_hover_text(
+            "A published claim whose quoted sentence is no longer in the article:              re-attach it, or correct the published check.",
+        );
+    } else {
+        ui.label(format!("Claim {}", row.about));
+    }
     ui.label(egui::RichText::new(format!("“{}”", row.quote)).strong());
     if row.passages.is_empty() {
         ui.weak("No passage of the current text shares a word with it.");

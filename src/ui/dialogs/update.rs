@@ -80,19 +80,8 @@ impl UpdateDialog {
             let Some(claim) = ws.claim(row.claim) else {
                 continue;
             };
-            let verdict = claim
-                .verdict
-                .as_deref()
-                .and_then(|key| ws.scale.get(key))
-                .map_or("Unrated", |v| v.label.as_str());
-            let number = numbers
-                .get(&row.claim)
-                .map_or("?".to_owned(), usize::to_string);
             let published = crate::model::PublicField::needs_correction(claim);
-            row.about = format!(
-                "{number} · {verdict}{}",
-                if published { " · published" } else { "" }
-            );
+            row.about = super::claim_about::claim_about(ws, &numbers, claim);
             let after = update.result.anchor.as_ref().map(|a| a.exact.as_str());
             row.figure_changed = published
                 && after.is_some_and(|after| figures(&update.before.exact) != figures(after));

@@ -267,7 +267,7 @@ impl FactbenchApp {
             self.error(
                 "Could not open it",
                 format!(
-                    "{} was written, but no program could open it ({}). Open it from your file \
+                    "No program could open {} ({}). Open it from your file \
                      manager, or set a default browser for your desktop (for example with \
                      `xdg-settings set default-web-browser`).",
                     failure.path.display(),

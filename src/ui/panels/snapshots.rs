@@ -66,8 +66,23 @@ impl SnapshotsView {
         cx: &SnapshotsContext<'_>,
         source: &Source,
     ) -> Vec<SnapshotIntent> {
+        // Within the visible width, even when the source form above is wider.
+        let visible = ui.clip_rect().right() - ui.cursor().left() - 12.0;
+        ui.scope(|ui| {
+            ui.set_max_width(visible.max(160.0));
+            self.section(ui, cx, source)
+        })
+        .inner
+    }
+
+    fn section(
+        &mut self,
+        ui: &mut Ui,
+        cx: &SnapshotsContext<'_>,
+        source: &Source,
+    ) -> Vec<SnapshotIntent> {
         let mut intents = Vec::new();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(format!("Snapshots ({})", source.snapshots.len())).strong());
             let add = ui
                 .add_enabled(!cx.busy, egui::Button::new("Add snapshot…"))

@@ -451,3 +451,65 @@ fn a_wacz_snapshot_is_stored_verified_and_its_changed_copy_noticed() {
         .collect();
     assert_eq!(held.len(), 1, "only the WACZ added first");
 }
+
+/// Standard base64 with line breaks every 76 chars, as MIME writes it.
+fn base64_lines(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            let shown = i <= chunk.len();
+            out.push(if shown {
+                ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out.as_bytes()
+        .chunks(76)
+        .map(|line| String::from_utf8_lossy(line).into_owned() + "\r\n")
+        .collect()
+}
+
+#[test]
+fn an_older_browser_s_mhtml_in_base64_and_windows_1251_is_read_from_its_root_part() {
+    // As Internet Explorer and the old Edge wrote "Web Archive, single file":
+    // no Snapshot-Content-Location, the page in base64 in a legacy charset,
+    // the root part named by `start`, an image part before it.
+    let page = "<!DOCTYPE html><html><head><title>Заявление</title></head><body><article>\
+        <h1>Заявление пресс-службы</h1><p>Министерство сообщает, что урожай 2025 года был на 18 процентов ниже среднего.</p>\
+        <p>Ёлки и ели растут у плотины; «вода — это жизнь».</p></article></body></html>";
+    let (cp1251, _, bad) = encoding_rs::WINDOWS_1251.encode(page);
+    assert!(!bad);
+    let mhtml = format!(
+        "From: <Saved by Windows Internet Explorer 8>\r\nSubject: =?windows-1251?B?x+Dx4uvl7ejl?=\r\n\
+         Date: Sat, 9 May 2026 12:00:00 +0200\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tstart=\"<root@mid.example>\";\r\n\tboundary=\"----=_NextPart_000_0000\"\r\n\r\n\
+         This is a multi-part message in MIME format.\r\n\r\n\
+         ------=_NextPart_000_0000\r\nContent-Type: image/gif\r\nContent-Transfer-Encoding: base64\r\nContent-Location: https://mid.example/logo.gif\r\n\r\nR0lGODlhAQABAAAAACw=\r\n\r\n\
+         ------=_NextPart_000_0000\r\nContent-Type: text/html;\r\n\tcharset=\"windows-1251\"\r\nContent-Transfer-Encoding: base64\r\nContent-ID: <root@mid.example>\r\nContent-Location: https://mid.example/ru/press/1\r\n\r\n{}\r\n\
+         ------=_NextPart_000_0000--\r\n",
+        base64_lines(&cp1251)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("press.mht");
+    fs::write(&path, mhtml).unwrap();
+    let snap = evidence::capture(&request(&path)).unwrap().snapshot;
+    assert_eq!(snap.media_type, "multipart/related");
+    assert_eq!(snap.url, "https://mid.example/ru/press/1");
+    assert_eq!(snap.captured, time("2026-05-09T10:00:00Z"));
+    let text = snap.text.unwrap_or_else(|| panic!("{}", snap.note));
+    assert!(
+        text.contains("урожай 2025 года был на 18 процентов ниже"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ёлки и ели растут у плотины; «вода — это жизнь»."),
+        "{text}"
+    );
+}

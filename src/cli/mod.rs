@@ -103,7 +103,7 @@ pub enum Command {
     Publish(publish::PublishArgs),
     /// Correct a published claim: record old and new of each public field changed, with a public note.
     Correct(correct::CorrectArgs),
-    /// Keep a saved copy of a source (a web page, image, PDF or text)
+    /// Keep a saved copy of a source (a web page, web archive, image, PDF or text)
     /// beside the workspace, hashed; prints its SHA-256.
     Snapshot(snapshot::SnapshotArgs),
     /// Re-hash every snapshot and look for every anchored excerpt again;

@@ -30,6 +30,7 @@ mod publish;
 mod recovery;
 mod rtl;
 mod scale;
+mod snapshots;
 mod span;
 mod text_edit;
 mod transcripts;

@@ -267,7 +267,7 @@ impl FactbenchApp {
             self.error(
                 "Could not open it",
                 format!(
-                    "{} was written, but no program could open it ({}). Open it from your file \
+                    "No program could open {} ({}). Open it from your file \
                      manager, or set a default browser for your desktop (for example with \
                      `xdg-settings set default-web-browser`).",
                     failure.path.display(),
@@ -324,6 +324,7 @@ impl FactbenchApp {
             Purpose::UpdateArticle(article) => self.prepare_update(article, &path),
             Purpose::LibraryFolder => self.add_library_folder(path),
             Purpose::CompareWith => self.compare_with(&path),
+            Purpose::AddSnapshot(source) => self.add_snapshot_from(ctx, source, path),
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path, crate::store::Expect::Anything)
@@ -463,7 +464,8 @@ fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
         | Purpose::ScaleFrom
         | Purpose::UpdateArticle(_)
         | Purpose::LibraryFolder
-        | Purpose::CompareWith => path.to_owned(),
+        | Purpose::CompareWith
+        | Purpose::AddSnapshot(_) => path.to_owned(),
     }
 }
 

@@ -58,6 +58,8 @@ pub(super) enum Intent {
     },
     /// Preferences › Claim library folders.
     SetLibraryFolders(Vec<PathBuf>),
+    /// A source's snapshots: add, verify, open (`snapshots.rs`).
+    Snapshot(crate::ui::panels::snapshots::SnapshotIntent),
 }
 
 impl FactbenchApp {
@@ -123,6 +125,7 @@ impl FactbenchApp {
                 self.remembered.settings.library_folders = folders;
                 self.save_settings();
             }
+            Intent::Snapshot(intent) => self.on_snapshot_intent(ctx, intent),
         }
     }
 

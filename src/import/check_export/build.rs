@@ -337,7 +337,6 @@ impl Builder<'_> {
             date: at,
             by: by.to_owned(),
         });
-        claim.updated = claim.updated.max(at);
     }
 
     fn claim_on(&self, article: &Article, text: &str) -> Result<Claim, String> {
@@ -345,9 +344,7 @@ impl Builder<'_> {
         let anchor = CharIndex::new(&article.text)
             .capture(0, len)
             .map_err(|e| format!("{}: {e}", article.source))?;
-        let mut claim = Claim::new(article.id, anchor, PUBLISHED_BY);
-        claim.updated = claim.created;
-        Ok(claim)
+        Ok(Claim::new(article.id, anchor, PUBLISHED_BY))
     }
 
     /// A web address kept where it belongs only when it is one (else in
@@ -366,7 +363,11 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, article: Article, mut claim: Claim) {
-        claim.updated = claim.updated.max(claim.created);
+        // Last changed when Check published it, else when it was submitted.
+        claim.updated = claim
+            .first_published()
+            .unwrap_or(claim.created)
+            .max(claim.created);
         self.counts.claims += 1;
         self.counts.rated += usize::from(claim.verdict.is_some());
         self.counts.published += usize::from(claim.is_published());

@@ -120,3 +120,74 @@ fn refuse_bad_claims(ws: &Workspace, batch: &ImportedChecks) -> Result<(), Comma
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{Command, Document};
+    use crate::model::{PublicationAction, PublicationEvent};
+
+    /// One article with one claim over its whole text (Arabic and emoji).
+    fn batch() -> ImportedChecks {
+        let text = "الحكومة رفعت أسعار الخبز 🍞";
+        let article = Article::new("خبز", text);
+        let anchor = CharIndex::new(text)
+            .capture(0, text.chars().count())
+            .unwrap();
+        let claim = Claim::new(article.id, anchor, "Meedan Check");
+        ImportedChecks {
+            articles: vec![article],
+            claims: vec![claim],
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_batch_is_one_undo_step_with_its_publication_dates() {
+        let mut doc = Document::new(Workspace::new("t"), None);
+        let mut checks = batch();
+        let date: jiff::Timestamp = "2026-03-04T12:00:00Z".parse().unwrap();
+        checks.claims[0].verdict = Some("false".into());
+        checks.claims[0].publication.push(PublicationEvent {
+            action: PublicationAction::Published,
+            date,
+            by: "Meedan Check".into(),
+        });
+        doc.execute(Command::AddImportedChecks(Box::new(checks)), 0.0)
+            .unwrap();
+        assert_eq!(doc.workspace().claims[0].first_published(), Some(date));
+        assert_eq!(doc.undo_what(), Some("importing checks"));
+        doc.undo();
+        assert!(doc.workspace().claims.is_empty());
+        assert!(doc.workspace().articles.is_empty());
+    }
+
+    #[test]
+    fn a_bad_batch_is_refused_whole() {
+        let mut doc = Document::new(Workspace::new("t"), None);
+        let mut unknown = batch();
+        unknown.claims[0].verdict = Some("pants-on-fire".into());
+        let refused = doc.execute(Command::AddImportedChecks(Box::new(unknown)), 0.0);
+        assert!(matches!(refused, Err(CommandError::UnknownVerdict(_))));
+
+        let mut moved = batch();
+        moved.claims[0].anchor.start += 1;
+        let refused = doc.execute(Command::AddImportedChecks(Box::new(moved)), 0.0);
+        assert!(matches!(refused, Err(CommandError::BadSelection(_))));
+
+        let mut unrated = batch();
+        unrated.claims[0].publication.push(PublicationEvent {
+            action: PublicationAction::Published,
+            date: crate::model::now(),
+            by: "x".into(),
+        });
+        let refused = doc.execute(Command::AddImportedChecks(Box::new(unrated)), 0.0);
+        assert!(matches!(refused, Err(CommandError::NotReady(_))));
+
+        let mut twice = batch();
+        twice.articles.push(twice.articles[0].clone());
+        let refused = doc.execute(Command::AddImportedChecks(Box::new(twice)), 0.0);
+        assert!(matches!(refused, Err(CommandError::DuplicateId(_))));
+        assert!(doc.workspace().claims.is_empty() && !doc.can_undo());
+    }
+}

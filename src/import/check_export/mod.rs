@@ -8,6 +8,8 @@ mod archive;
 pub mod build;
 pub mod mapping;
 mod tables;
+#[cfg(test)]
+mod tests;
 
 pub use archive::{Limits, MAX_CSV_BYTES, MAX_ENTRIES, MAX_TOTAL_BYTES, MAX_ZIP_BYTES};
 pub use build::{Counts, PlannedWorkspace, plan_workspaces};

@@ -91,8 +91,7 @@ fn import(args: &ImportCheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> R
             ));
         }
     };
-    let targets = target_paths(&args.into, &planned)?;
-    write_all(&args.into, &planned, &targets)?;
+    let targets = check_export::write_workspaces(&args.into, &planned)?;
     for (plan, path) in planned.iter().zip(&targets) {
         for warning in &plan.warnings {
             let _ = writeln!(err, "warning: {export}: {warning}");
@@ -133,52 +132,6 @@ fn unmapped_message(
     message.push_str("\nconfirm (or correct) the mapping and run again with:\n  ");
     message.push_str(flags);
     message
-}
-
-/// `FOLDER/SLUG.ron` for each workspace, refused when a file is there
-/// already; two workspaces with the same file name get `SLUG-2.ron`.
-fn target_paths(folder: &Path, planned: &[PlannedWorkspace]) -> Result<Vec<PathBuf>, String> {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for plan in planned {
-        let mut path = folder.join(&plan.file_name);
-        let mut n = 2;
-        while paths.contains(&path) {
-            let stem = plan.file_name.trim_end_matches(".ron");
-            path = folder.join(format!("{stem}-{n}.ron"));
-            n += 1;
-        }
-        if path.exists() || path.symlink_metadata().is_ok() {
-            return Err(format!(
-                "{} exists already (Check workspace {}); it is never overwritten: move it or import into another folder",
-                path.display(),
-                plan.check_workspace
-            ));
-        }
-        paths.push(path);
-    }
-    Ok(paths)
-}
-
-/// Writes every workspace as a new file; should one fail, those written
-/// by this run are removed again.
-fn write_all(
-    folder: &Path,
-    planned: &[PlannedWorkspace],
-    targets: &[PathBuf],
-) -> Result<(), String> {
-    std::fs::create_dir_all(folder)
-        .map_err(|e| format!("{}: the folder cannot be created ({e})", folder.display()))?;
-    let mut written = Vec::new();
-    for (plan, path) in planned.iter().zip(targets) {
-        if let Err(e) = crate::store::save_new(path, &plan.workspace) {
-            for done in &written {
-                let _ = std::fs::remove_file(done);
-            }
-            return Err(e.to_string());
-        }
-        written.push(path.clone());
-    }
-    Ok(())
 }
 
 fn summary(plan: &PlannedWorkspace, path: &Path, json: bool) -> String {

@@ -10,10 +10,12 @@ pub mod mapping;
 mod tables;
 #[cfg(test)]
 mod tests;
+mod write;
 
 pub use archive::{Limits, MAX_CSV_BYTES, MAX_ENTRIES, MAX_TOTAL_BYTES, MAX_ZIP_BYTES};
 pub use build::{Counts, PlannedWorkspace, plan_workspaces};
 pub use mapping::{StatusMap, Unmapped, best_guess, statuses_seen};
+pub use write::{target_paths, write_workspaces};
 
 use jiff::Timestamp;
 use std::path::Path;

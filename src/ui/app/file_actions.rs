@@ -324,6 +324,7 @@ impl FactbenchApp {
             Purpose::UpdateArticle(article) => self.prepare_update(article, &path),
             Purpose::LibraryFolder => self.add_library_folder(path),
             Purpose::CompareWith => self.compare_with(&path),
+            Purpose::CheckExport => self.open_check_export(&path),
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path, crate::store::Expect::Anything)
@@ -463,7 +464,8 @@ fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
         | Purpose::ScaleFrom
         | Purpose::UpdateArticle(_)
         | Purpose::LibraryFolder
-        | Purpose::CompareWith => path.to_owned(),
+        | Purpose::CompareWith
+        | Purpose::CheckExport => path.to_owned(),
     }
 }
 

@@ -59,7 +59,7 @@ fn the_dialog_lists_the_statuses_and_importing_writes_the_workspaces() {
     assert!(harness.query_by_label_contains("زائف (1)").is_some());
     assert!(
         harness
-            .query_by_label_contains("5 items, 4 fact-checks, 1 explainers")
+            .query_by_label_contains("5 items, 4 fact-checks, 1 explainer.")
             .is_some()
     );
 

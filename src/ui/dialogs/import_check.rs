@@ -89,11 +89,11 @@ impl ImportCheckDialog {
         };
         modal_prompt(ctx, frame, Some(ImportCheckAnswer::Cancel), |ui| {
             ui.label(format!(
-                "{}: {} items, {} fact-checks, {} explainers.",
+                "{}: {}, {}, {}.",
                 self.export.display(),
-                self.read.items.len(),
-                self.read.fact_checks.len(),
-                self.read.explainers.len()
+                counted(self.read.items.len(), "item"),
+                counted(self.read.fact_checks.len(), "fact-check"),
+                counted(self.read.explainers.len(), "explainer")
             ));
             for warning in &self.read.warnings {
                 ui.colored_label(ui.visuals().warn_fg_color, warning);
@@ -209,4 +209,9 @@ fn verdict_picker(ui: &mut egui::Ui, row: usize, scale: &VerdictScale, choice: &
         &response.response,
         &format!("Verdict for {}", choice.status),
     );
+}
+
+/// `1 item`, `2 items`.
+fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -97,7 +97,7 @@ fn is_system_file(name: &str) -> bool {
 }
 
 /// The entry's bytes, at most `limit` of them whatever it declares.
-fn read_entry(
+pub(super) fn read_entry(
     entry: &mut dyn Read,
     declared: u64,
     name: &str,

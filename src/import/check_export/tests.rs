@@ -2,9 +2,10 @@
 //! workspace names from file names and item URLs, best guesses on each
 //! preset scale, the `--map` flags, and the entry and size limits.
 
+use super::build::file_stem;
 use super::mapping::{StatusMap, best_guess, shell_quoted};
 use super::tables::parse_date;
-use super::{Limits, read_export_bytes, slug_in_file_name};
+use super::{Limits, plan_workspaces, read_export_bytes, slug_in_file_name};
 use crate::model::VerdictScale;
 use std::io::Write;
 
@@ -179,4 +180,60 @@ fn a_bad_date_is_named_by_file_line_and_column() {
         error.starts_with("t/items.csv line 2: column Submitted at: \"вчера\" is not a date"),
         "{error}"
     );
+}
+
+#[test]
+fn an_entry_that_unpacks_past_what_it_declares_is_stopped_at_the_limit() {
+    let mut endless = std::io::repeat(b'0');
+    let error = super::archive::read_entry(&mut endless, 10, "x.csv", (100, Limits::default()))
+        .unwrap_err();
+    assert!(
+        error.starts_with("x.csv unpacks to more than 100 bytes"),
+        "{error}"
+    );
+}
+
+#[test]
+fn workspace_names_become_safe_file_names() {
+    assert_eq!(file_stem("newsroom-kyiv"), "newsroom-kyiv");
+    assert_eq!(file_stem("Beijing Desk"), "Beijing-Desk");
+    assert_eq!(file_stem("Редакция Київ"), "Редакция-Київ");
+    assert_eq!(file_stem("../../etc"), "etc");
+    assert_eq!(file_stem(".."), "check-workspace");
+    assert_eq!(file_stem("a/b\\c"), "a-b-c");
+}
+
+#[test]
+fn rows_naming_no_workspace_go_to_the_only_one_or_to_one_named_after_the_zip() {
+    let items = "Claim,Item page URL,Status\nОдин,https://c.org/alpha/media/1,False\n";
+    let facts =
+        "ID,Title,Summary,URL,Language,Report Status,Imported?\n1,Два,S,,ru,unpublished,false\n";
+    let scale = VerdictScale::default_scale();
+    let mut map = StatusMap::default();
+    map.add_flag("False=false", &scale).unwrap();
+    let one = zip_of(&[
+        ("items.csv", items.as_bytes()),
+        ("facts.csv", facts.as_bytes()),
+    ]);
+    let read = read_export_bytes(&one, Limits::default()).unwrap();
+    let planned = plan_workspaces(&read, &map, &scale, "export.zip")
+        .unwrap()
+        .unwrap();
+    assert_eq!(planned.len(), 1);
+    assert_eq!(planned[0].check_workspace, "alpha");
+    assert_eq!(planned[0].workspace.claims.len(), 2);
+
+    let more = items.replace("alpha", "beta").replace("Один", "Три");
+    let two = zip_of(&[
+        ("items.csv", items.as_bytes()),
+        ("more.csv", more.as_bytes()),
+        ("facts.csv", facts.as_bytes()),
+    ]);
+    let read = read_export_bytes(&two, Limits::default()).unwrap();
+    let planned = plan_workspaces(&read, &map, &scale, "export.zip")
+        .unwrap()
+        .unwrap();
+    let names: Vec<&str> = planned.iter().map(|p| p.check_workspace.as_str()).collect();
+    assert_eq!(names, ["alpha", "beta", "export"]);
+    assert_eq!(planned[2].workspace.claims[0].statement, "Два");
 }

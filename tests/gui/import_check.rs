@@ -1,5 +1,5 @@
 //! File › Import Meedan Check export…: the ZIP picked through the (scripted)
-//! file dialog, every status listed with its best guess, a verdict changed
+//! file dialog and read on a worker, every status listed with its best guess, a verdict changed
 //! in its picker, and *Import* writing one workspace per Check workspace
 //! beside the export; a bad export or an existing file refused with an
 //! error and nothing written.
@@ -25,7 +25,16 @@ fn open_dialog(export: PathBuf) -> Harness<'static, FactbenchApp> {
     let mut harness = harness(app(sample_workspace(), vec![Some(export)]));
     let ctx = harness.ctx.clone();
     harness.state_mut().perform(&ctx, Action::ImportCheckExport);
-    harness.run_steps(4);
+    // The export is read on a worker: draw until the dialog or an error is up.
+    for _ in 0..500 {
+        harness.run_steps(1);
+        let state = harness.state();
+        if state.check_import_statuses().is_some() || state.errors().next().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(2);
     harness
 }
 

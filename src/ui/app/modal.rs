@@ -67,6 +67,8 @@ pub(super) enum Modal {
     Error((String, String)),
     /// Something done that the user should read: its title and message.
     Notice((String, String)),
+    /// A Meedan Check export being read on a worker.
+    CheckReading(super::check_import::CheckReading),
     /// File › Import Meedan Check export…: statuses, scale and folder.
     ImportCheck(Box<crate::ui::dialogs::import_check::ImportCheckDialog>),
     /// Unsaved work found on disk.

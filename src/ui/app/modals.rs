@@ -64,6 +64,7 @@ impl FactbenchApp {
                     Shown::Open(Modal::Notice(notice))
                 }
             }
+            Modal::CheckReading(reading) => self.draw_check_reading(ctx, reading),
             Modal::ImportCheck(mut dialog) => {
                 use crate::ui::dialogs::import_check::ImportCheckAnswer;
                 match dialog.show(ctx) {

@@ -14,6 +14,7 @@ pub mod background;
 pub mod blocks;
 mod bound;
 mod charset;
+pub mod check_export;
 mod dates;
 mod decode;
 pub mod docx;

@@ -34,6 +34,8 @@ pub enum Action {
     Save,
     SaveAs,
     ImportArticle,
+    /// Turns a Meedan Check export into workspaces, one per Check workspace.
+    ImportCheckExport,
     NewArticleFromClipboard,
     /// Replaces the shown article's text by a newer version of it.
     UpdateArticle,
@@ -124,6 +126,7 @@ impl Action {
             Action::Save => "Save",
             Action::SaveAs => "Save as…",
             Action::ImportArticle => "Import article…",
+            Action::ImportCheckExport => "Import Meedan Check export…",
             Action::UpdateArticle => "Update to a newer version…",
             Action::CompareVersions => "Compare versions…",
             Action::UpdateArticleFromClipboard => "Update from the clipboard…",
@@ -190,6 +193,9 @@ impl Action {
             Action::SaveAs => "Save the workspace to a new file",
             Action::ImportArticle => {
                 "Add articles from text, Markdown or web-page files, or transcripts (WebVTT, SRT)"
+            }
+            Action::ImportCheckExport => {
+                "Turn a Meedan Check export (a ZIP of its CSV files) into workspaces, one per Check workspace, its statuses mapped onto a verdict scale"
             }
             Action::UpdateArticle => {
                 "Replace the article's text by a newer version from a file; every claim follows its text, or is kept as an orphan when its text is gone"
@@ -338,6 +344,7 @@ impl Action {
             | Action::ShowOrphans
             | Action::RenameSpeaker
             | Action::CompareWith
+            | Action::ImportCheckExport
             | Action::ReattachClaim
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport
@@ -439,6 +446,7 @@ impl Action {
             | Action::Open
             | Action::SaveAs
             | Action::ImportArticle
+            | Action::ImportCheckExport
             | Action::NewArticleFromClipboard
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport

@@ -14,6 +14,7 @@ mod editing;
 mod file_safety;
 mod files;
 mod find;
+mod import_check;
 mod import_dialog;
 mod keyboard;
 mod launch;

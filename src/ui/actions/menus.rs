@@ -45,6 +45,7 @@ const FILE: &[Entry] = &[
     Sep,
     A(Action::ImportArticle),
     A(Action::NewArticleFromClipboard),
+    A(Action::ImportCheckExport),
     A(Action::CompareWith),
     Entry::Submenu("Export", EXPORT),
     Sep,

@@ -325,6 +325,7 @@ impl FactbenchApp {
             Purpose::LibraryFolder => self.add_library_folder(path),
             Purpose::CompareWith => self.compare_with(&path),
             Purpose::AddSnapshot(source) => self.add_snapshot_from(ctx, source, path),
+            Purpose::CheckExport => self.open_check_export(&path),
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path, crate::store::Expect::Anything)
@@ -465,7 +466,8 @@ fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
         | Purpose::UpdateArticle(_)
         | Purpose::LibraryFolder
         | Purpose::CompareWith
-        | Purpose::AddSnapshot(_) => path.to_owned(),
+        | Purpose::AddSnapshot(_)
+        | Purpose::CheckExport => path.to_owned(),
     }
 }
 

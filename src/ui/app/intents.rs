@@ -197,6 +197,7 @@ impl FactbenchApp {
             | Action::Export(_)
             | Action::NewArticleFromClipboard
             | Action::CompareWith
+            | Action::ImportCheckExport
             | Action::OpenRecent(_)
             | Action::ClearRecent
             | Action::ToggleOpenReportAfterExport => self.run_file_action(ctx, action),
@@ -259,6 +260,10 @@ impl FactbenchApp {
             }
             Action::CompareWith => {
                 let request = PathRequest::compare_with(self.dialog_folder());
+                self.files.picker.request(request, ctx);
+            }
+            Action::ImportCheckExport => {
+                let request = PathRequest::check_export(self.dialog_folder());
                 self.files.picker.request(request, ctx);
             }
             Action::OpenRecent(n) => {

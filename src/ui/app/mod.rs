@@ -7,6 +7,7 @@
 
 mod answers;
 mod bars;
+mod check_import;
 mod claim_library;
 mod claim_span;
 mod file_actions;

@@ -65,6 +65,12 @@ pub(super) enum Prompt {
 pub(super) enum Modal {
     /// An error: its title and message.
     Error((String, String)),
+    /// Something done that the user should read: its title and message.
+    Notice((String, String)),
+    /// A Meedan Check export being read on a worker.
+    CheckReading(super::check_import::CheckReading),
+    /// File › Import Meedan Check export…: statuses, scale and folder.
+    ImportCheck(Box<crate::ui::dialogs::import_check::ImportCheckDialog>),
     /// Unsaved work found on disk.
     Recovery(Box<RecoveryOffer>),
     Prompt(Prompt),
@@ -103,6 +109,7 @@ impl Modal {
                 | Modal::Opening(_)
                 | Modal::GoToTime(_)
                 | Modal::RenameSpeaker(_)
+                | Modal::ImportCheck(_)
         )
     }
 }

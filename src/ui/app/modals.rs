@@ -57,6 +57,24 @@ impl FactbenchApp {
                     Shown::Open(Modal::Error(error))
                 }
             }
+            Modal::Notice(notice) => {
+                if dialogs::error_dialog(ctx, &notice.0, &notice.1) {
+                    Shown::Closed(None)
+                } else {
+                    Shown::Open(Modal::Notice(notice))
+                }
+            }
+            Modal::CheckReading(reading) => self.draw_check_reading(ctx, reading),
+            Modal::ImportCheck(mut dialog) => {
+                use crate::ui::dialogs::import_check::ImportCheckAnswer;
+                match dialog.show(ctx) {
+                    None => Shown::Open(Modal::ImportCheck(dialog)),
+                    Some(ImportCheckAnswer::Cancel) => Shown::Closed(None),
+                    Some(ImportCheckAnswer::Import(request)) => {
+                        Shown::answered(Answer::ImportCheck(request))
+                    }
+                }
+            }
             Modal::Recovery(offer) => self.draw_recovery_offer(ctx, offer),
             Modal::Prompt(prompt) => self.draw_prompt(ctx, prompt),
             Modal::ScaleEditor(editor) => draw_scale_editor(ctx, editor),

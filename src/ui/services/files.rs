@@ -35,6 +35,8 @@ pub enum Purpose {
     CompareWith,
     /// Keep a saved copy of this source as a snapshot.
     AddSnapshot(crate::model::SourceId),
+    /// Read a Meedan Check export (a ZIP) to turn into workspaces.
+    CheckExport,
 }
 
 /// Whether the dialog picks an existing file or names a file to write.
@@ -87,6 +89,18 @@ impl PathRequest {
             purpose: Purpose::CompareWith,
             title: "Compare the workspace with".into(),
             ..PathRequest::open_workspace(folder)
+        }
+    }
+
+    /// Pick a Meedan Check export (a ZIP of its CSV files).
+    pub fn check_export(folder: Option<PathBuf>) -> Self {
+        PathRequest {
+            purpose: Purpose::CheckExport,
+            mode: Mode::OpenFile,
+            title: "Import Meedan Check export".into(),
+            filters: vec![("Meedan Check export (.zip)".into(), vec!["zip".into()])],
+            folder,
+            file_name: None,
         }
     }
 

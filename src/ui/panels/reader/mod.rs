@@ -414,12 +414,13 @@ impl Reader {
         let Some(caret) = view.caret_rect(end) else {
             return;
         };
-        let row = [view.row_start(end), view.row_end(end)]
-            .map(|pos| view.caret_rect(pos).unwrap_or(caret));
-        let row_x = (
-            row[0].min.x.min(row[1].min.x),
-            row[0].max.x.max(row[1].max.x),
-        );
+        // The selection's last char decides the row (the caret after it
+        // may stand at the next row's start).
+        let last = end.saturating_sub(1);
+        let row_x = view.row_extent(last).unwrap_or((caret.min.x, caret.max.x));
+        let caret = view.caret_rect(last).map_or(caret, |c| {
+            Rect::from_min_max(pos2(caret.min.x, c.min.y), pos2(caret.max.x, c.max.y))
+        });
         let font = egui::TextStyle::Button.resolve(ui.style());
         let text_width = ui
             .painter()

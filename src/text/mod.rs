@@ -32,7 +32,7 @@ pub use address::readable_address;
 pub use arabic::{ALL_FORMS, Form, contextual_forms, is_arabic_mark, lam_alef, presentation_form};
 pub use bidi::{
     BidiParagraph, CaretBox, Unit, caret_boundary, caret_boxes, caret_stops, display_order,
-    has_rtl, visual_order, visual_step,
+    has_rtl, is_rtl_paragraph, visual_order, visual_step,
 };
 pub use clusters::{
     cluster_around, is_cluster_boundary, next_cluster_boundary, prev_cluster_boundary,

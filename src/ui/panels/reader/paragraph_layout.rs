@@ -24,7 +24,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// A laid-out paragraph.
-pub(super) struct ParagraphLayout {
+pub(crate) struct ParagraphLayout {
     /// What is painted.
     pub galley: Arc<Galley>,
     /// The logical↔visual maps of a paragraph drawn through the bidi step.
@@ -55,7 +55,7 @@ impl BidiRow {
 }
 
 /// Lays out a paragraph's text at `width` in `format`.
-pub(super) fn lay_out(ui: &Ui, text: &str, format: TextFormat, width: f32) -> ParagraphLayout {
+pub(crate) fn lay_out(ui: &Ui, text: &str, format: TextFormat, width: f32) -> ParagraphLayout {
     if !has_rtl(text) {
         let mut job = LayoutJob::single_section(text.to_owned(), format);
         job.wrap = TextWrapping::wrap_at_width(width);

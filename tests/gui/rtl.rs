@@ -431,3 +431,28 @@ fn a_drag_leftwards_across_an_arabic_line_marks_its_words_in_logical_order() {
     let (quote, start, _) = mark(&mut harness);
     assert_eq!((quote.as_str(), start), (selected, 0));
 }
+
+#[test]
+fn end_home_backspace_and_the_arrows_edit_an_arabic_statement_in_logical_chars() {
+    let (mut harness, claim) = arabic_claim_selected("قال المتحدث");
+    let field = statement_field(&harness);
+    click(&mut harness, field.center(), Modifiers::NONE);
+    // End is the statement's logical end: Backspace takes its last letter.
+    press(&mut harness, Modifiers::NONE, Key::End, 1);
+    press(&mut harness, Modifiers::NONE, Key::Backspace, 1);
+    assert_eq!(statement_of(&harness, claim), "قال المتحد");
+    press(&mut harness, Modifiers::NONE, Key::Home, 1);
+    harness.event(egui::Event::Text("«".to_owned()));
+    harness.run_steps(2);
+    assert_eq!(statement_of(&harness, claim), "«قال المتحد");
+    // Left goes forward in a right-to-left field, as in the reader: two
+    // presses pass ق and ا, and Delete takes ل.
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft, 2);
+    press(&mut harness, Modifiers::NONE, Key::Delete, 1);
+    assert_eq!(statement_of(&harness, claim), "«قا المتحد");
+    // Shift+Right selects back over ا; typing replaces it.
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight, 1);
+    harness.event(egui::Event::Text("و".to_owned()));
+    harness.run_steps(2);
+    assert_eq!(statement_of(&harness, claim), "«قو المتحد");
+}

@@ -305,6 +305,26 @@ impl ParagraphLayout {
         }
     }
 
+    /// The chars drawn on each row, in order (together the whole
+    /// paragraph).
+    pub fn row_chars(&self) -> Vec<Range<usize>> {
+        match &self.bidi {
+            Some(bidi) => bidi.rows.iter().map(|r| r.logical.clone()).collect(),
+            None => {
+                let mut at = 0;
+                self.galley
+                    .rows
+                    .iter()
+                    .map(|placed| {
+                        let n = placed.row.char_count_excluding_newline().0;
+                        at += n;
+                        at - n..at
+                    })
+                    .collect()
+            }
+        }
+    }
+
     pub fn row_count(&self) -> usize {
         match &self.bidi {
             Some(bidi) => bidi.rows.len(),

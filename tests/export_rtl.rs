@@ -109,3 +109,26 @@ fn markdown_and_csv_keep_logical_order() {
         }
     }
 }
+
+/// A workspace of one Arabic or one Hebrew article, with or without a
+/// language tag (then the text's own direction decides), is a
+/// right-to-left page: the `<html>` element's direction, so the page's
+/// own layout (headings, lists, the verdict boxes' logical sides) mirrors.
+#[test]
+fn a_report_of_one_arabic_or_one_hebrew_article_is_a_right_to_left_page() {
+    for (text, language, quote, claimant) in [
+        (ARABIC, "ar", "عدد الضحايا بلغ 123", "المتحدث"),
+        (ARABIC, "", "عدد الضحايا بلغ 123", "المتحدث"),
+        (HEBREW, "he", "42 אחוז תומכים", "ראש הממשלה"),
+        (HEBREW, "", "42 אחוז תומכים", "ראש הממשלה"),
+    ] {
+        let ws = workspace(&[(text, language)], quote, claimant);
+        let html = export(&ws, Format::Html);
+        assert!(
+            html.contains("<html lang=\"en\" dir=\"rtl\">"),
+            "{language:?}: {}",
+            &html[..200]
+        );
+        assert!(html.contains(&format!("<bdi>{claimant}</bdi>")), "{language:?}");
+    }
+}

@@ -129,6 +129,18 @@ fn a_report_of_one_arabic_or_one_hebrew_article_is_a_right_to_left_page() {
             "{language:?}: {}",
             &html[..200]
         );
-        assert!(html.contains(&format!("<bdi>{claimant}</bdi>")), "{language:?}");
+        assert!(
+            html.contains(&format!("<bdi>{claimant}</bdi>")),
+            "{language:?}"
+        );
+        // The public report, before anything is published, has no article
+        // in it: the workspace's articles still give the page its direction.
+        let mut public = Vec::new();
+        export::write(Format::Html, &ws, &ExportOptions::public(), &mut public).unwrap();
+        let public = String::from_utf8(public).unwrap();
+        assert!(
+            public.contains("<html lang=\"en\" dir=\"rtl\">"),
+            "{language:?} public"
+        );
     }
 }

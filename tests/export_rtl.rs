@@ -67,6 +67,9 @@ fn a_report_of_arabic_and_hebrew_articles_is_laid_out_right_to_left() {
     // Each paragraph of an article's text takes its own direction.
     let css = factbench::export::html::STYLESHEET;
     assert!(css.contains("unicode-bidi: plaintext"));
+    // On a right-to-left page the report's English lines keep their own
+    // order ("…listed with it." ends with its full stop).
+    assert!(css.contains(":where(html[dir=\"rtl\"]) :where(h1, h2, h3, h4, p, li,"));
     assert!(
         !css.contains("padding-left") && !css.contains("border-left"),
         "logical sides only"

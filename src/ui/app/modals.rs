@@ -208,7 +208,7 @@ impl FactbenchApp {
         let Some(claim) = self.view.selected_claim.and_then(|id| ws.claim(id)) else {
             return Shown::Closed(None);
         };
-        match picker.show(ctx, &ws.scale, claim.verdict.as_deref()) {
+        match picker.show(ctx, &ws.scale, claim.verdict.as_deref(), &claim.statement) {
             None => Shown::Open(Modal::VerdictPicker(picker)),
             Some(PickerAnswer::Cancel) => Shown::Closed(None),
             Some(PickerAnswer::Pick(verdict)) => {

@@ -330,9 +330,17 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
         visuals.text_color()
     };
     let weak = visuals.weak_text_color();
-    let first = truncated_line(ui, row.first_line(cx), 14.0, strong, text_width);
+    let first_line = row.first_line(cx);
+    let from_right = crate::ui::bidi_text::starts_right_to_left(&first_line);
+    let first = truncated_line(ui, first_line, 14.0, strong, text_width);
+    // A right-to-left statement starts at the row's right edge.
+    let first_x = if from_right {
+        rect.max.x - 4.0 - first.size().x
+    } else {
+        text_x
+    };
     ui.painter()
-        .galley(egui::pos2(text_x, rect.min.y + 2.0), first, strong);
+        .galley(egui::pos2(first_x, rect.min.y + 2.0), first, strong);
     let second = truncated_line(ui, row.second_line(), 12.0, weak, text_width);
     ui.painter()
         .galley(egui::pos2(text_x, rect.min.y + 22.0), second, weak);
@@ -410,9 +418,9 @@ impl<'a> Row<'a> {
     fn second_line(&self) -> String {
         let claim = self.claim;
         let who = if claim.claimant.is_empty() {
-            "claimant not set"
+            "claimant not set".into()
         } else {
-            claim.claimant.as_str()
+            crate::ui::bidi_text::isolate(&claim.claimant)
         };
         let state = if claim.is_published() {
             "Published"

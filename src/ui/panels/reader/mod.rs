@@ -26,7 +26,7 @@ mod input;
 mod layout;
 mod margin;
 mod paint;
-mod paragraph_layout;
+pub(crate) mod paragraph_layout;
 mod span_drag;
 mod spans;
 mod text_edit;

@@ -25,6 +25,7 @@ mod marking;
 mod media;
 mod monkey;
 mod open_large;
+mod pages;
 mod platform;
 mod publish;
 mod recovery;

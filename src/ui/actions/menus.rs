@@ -99,6 +99,7 @@ const ARTICLE: &[Entry] = &[
     A(Action::ShowOrphans),
     Sep,
     A(Action::GoToTime),
+    A(Action::GoToPage),
     A(Action::RenameSpeaker),
     Sep,
     A(Action::ArticleDetails),

@@ -16,6 +16,7 @@ pub mod conflicts;
 pub mod details;
 pub mod earlier_check;
 pub mod export;
+pub mod go_to_page;
 pub mod go_to_time;
 pub mod import;
 pub mod library_folders;

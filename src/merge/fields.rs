@@ -70,6 +70,10 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         // cues belong to one text, so both sides changing them conflict.
         (Kind::Article, "transcript") => Rule::Fields,
         (Kind::Article, "transcript.speakers") => Rule::Keyed("label"),
+        // Page starts (format 11) count into one text, as cues do: the side
+        // that changed them (with its text: a newer document, an in-place
+        // edit) wins; both sides changing them differently conflict.
+        (Kind::Article, "pages") => Rule::Whole,
         (Kind::Claim, "tags" | "corrections") => Rule::Set,
         (Kind::Claim, "evidence") => Rule::Evidence,
         // A claim's media target (format 8) is one thing: its URL, kind and

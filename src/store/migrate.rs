@@ -43,6 +43,13 @@
 //! entry no `anchor` in one, and the workspace no `custody` log — all
 //! optional, so a version 8 file reads as today's model with only its
 //! version number changed.
+//!
+//! Version 9 had no protected sources (`Source.protected`, written only
+//! when set), and version 10 no page starts (`pages` of an article and of
+//! its earlier versions, written only for a paged document): both read as
+//! today's model with only their version number changed. The pages of a
+//! PDF or Word article imported by version 10 are not in its file, so
+//! such an article has no pages until it is updated with its document.
 
 use super::LoadError;
 use super::format::parse;
@@ -84,7 +91,7 @@ pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace
         3 => parse::<v3::Workspace>(text, path).map(|v3| Workspace::from(v4::Workspace::from(v3))),
         4 => parse::<v4::Workspace>(text, path).map(Workspace::from),
         5 => parse::<v5::Workspace>(text, path).map(Workspace::from),
-        6..=9 => parse::<Workspace>(text, path).map(|ws| Workspace {
+        6..=10 => parse::<Workspace>(text, path).map(|ws| Workspace {
             format_version: FORMAT_VERSION,
             ..ws
         }),
@@ -370,6 +377,7 @@ impl From<v2::Article> for Article {
             versions: old.versions,
             media_url: None,
             transcript: None,
+            pages: Vec::new(),
         }
     }
 }

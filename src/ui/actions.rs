@@ -53,6 +53,9 @@ pub enum Action {
     /// A transcript: scrolls to the cue said at a typed time (`12:03`) and
     /// selects it.
     GoToTime,
+    /// A PDF or Word article: scrolls to where a typed page (`12`, `iv`)
+    /// starts.
+    GoToPage,
     /// A transcript: gives a speaker label (`SPEAKER_00`) a name, once for
     /// the whole article.
     RenameSpeaker,
@@ -132,6 +135,7 @@ impl Action {
             Action::UpdateArticleFromClipboard => "Update from the clipboard…",
             Action::EditArticleText => "Edit article text",
             Action::GoToTime => "Go to time…",
+            Action::GoToPage => "Go to page…",
             Action::RenameSpeaker => "Rename speaker…",
             Action::ShowOrphans => "Orphans…",
             Action::NewArticleFromClipboard => "New article from clipboard…",
@@ -210,6 +214,9 @@ impl Action {
                 "Correct the article's text in place (a paste or OCR error); claims follow every edit, and Esc finishes"
             }
             Action::NewArticleFromClipboard => "Add an article from text copied elsewhere",
+            Action::GoToPage => {
+                "In a PDF or Word article, go to a page, as it is printed (12, iv) or by its number"
+            }
             Action::GoToTime => {
                 "In a transcript, go to what was said at a time (12:03 or 1:02:03) and select it"
             }
@@ -336,6 +343,7 @@ impl Action {
             Action::ShowShortcuts => key(NONE, Key::F1),
             Action::EditArticleText => key(COMMAND_SHIFT, Key::E),
             Action::GoToTime => key(COMMAND, Key::G),
+            Action::GoToPage => key(COMMAND_SHIFT, Key::G),
             Action::OpenRecent(_)
             | Action::ClearRecent
             | Action::UpdateArticle
@@ -439,6 +447,7 @@ impl Action {
             | Action::FindPrevious => cx.has_shown_article,
             Action::CompareVersions => cx.shown_article_has_versions,
             Action::GoToTime | Action::RenameSpeaker => cx.shown_article_is_transcript,
+            Action::GoToPage => cx.shown_article_has_pages,
             Action::ReattachClaim => {
                 cx.selected_claim_orphaned && cx.has_shown_article && cx.has_text_selection
             }

@@ -26,6 +26,7 @@ mod marking;
 mod media;
 mod monkey;
 mod open_large;
+mod pages;
 mod platform;
 mod publish;
 mod recovery;

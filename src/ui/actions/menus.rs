@@ -100,6 +100,7 @@ const ARTICLE: &[Entry] = &[
     A(Action::ShowOrphans),
     Sep,
     A(Action::GoToTime),
+    A(Action::GoToPage),
     A(Action::RenameSpeaker),
     Sep,
     A(Action::ArticleDetails),

@@ -384,7 +384,11 @@ impl FactbenchApp {
                 read.source,
                 today,
             )
-            .map(|update| update.with_transcript(self.workspace(), read.transcript))
+            .map(|update| {
+                update
+                    .with_transcript(self.workspace(), read.transcript)
+                    .with_pages(read.pages)
+            })
             .map_err(|e| e.to_string())
         });
         match prepared {

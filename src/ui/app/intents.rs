@@ -211,6 +211,7 @@ impl FactbenchApp {
             | Action::FindPrevious
             | Action::CopySelection
             | Action::GoToTime
+            | Action::GoToPage
             | Action::RenameSpeaker
             | Action::ArticleDetails => self.run_article_action(ctx, action),
             Action::ReattachClaim
@@ -329,6 +330,7 @@ impl FactbenchApp {
                 self.windows.open(Window::ArticleDetails)
             }
             Action::GoToTime => self.modals.push(Modal::GoToTime(Default::default())),
+            Action::GoToPage => self.modals.push(Modal::GoToPage(Default::default())),
             Action::RenameSpeaker => {
                 let ws = self.doc.workspace();
                 let shown = self.view.shown_article.and_then(|id| ws.article(id));

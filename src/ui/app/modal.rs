@@ -92,6 +92,7 @@ pub(super) enum Modal {
     Opening(Opening),
     /// Article › Go to time… in a transcript.
     GoToTime(crate::ui::dialogs::go_to_time::GoToTimeDialog),
+    GoToPage(crate::ui::dialogs::go_to_page::GoToPageDialog),
     /// Article › Rename speaker… in a transcript.
     RenameSpeaker(crate::ui::dialogs::rename_speaker::RenameSpeakerDialog),
 }
@@ -108,6 +109,7 @@ impl Modal {
                 | Modal::Export(_)
                 | Modal::Opening(_)
                 | Modal::GoToTime(_)
+                | Modal::GoToPage(_)
                 | Modal::RenameSpeaker(_)
                 | Modal::ImportCheck(_)
         )

@@ -121,6 +121,23 @@ impl FactbenchApp {
                     _ => Shown::Closed(None),
                 }
             }
+            Modal::GoToPage(mut dialog) => {
+                use crate::ui::dialogs::go_to_page::GoToPageAnswer;
+                let shown = self
+                    .view
+                    .shown_article
+                    .and_then(|id| self.doc.workspace().article(id));
+                match shown
+                    .filter(|a| !a.pages.is_empty())
+                    .map(|a| dialog.show(ctx, &a.pages))
+                {
+                    Some(None) => Shown::Open(Modal::GoToPage(dialog)),
+                    Some(Some(GoToPageAnswer::Go { start })) => {
+                        Shown::answered(Answer::RevealText { start, end: start })
+                    }
+                    _ => Shown::Closed(None),
+                }
+            }
             Modal::RenameSpeaker(mut dialog) => {
                 let article = self.doc.workspace().article(dialog.article());
                 match article

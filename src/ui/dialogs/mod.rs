@@ -18,6 +18,7 @@ pub mod conflicts;
 pub mod details;
 pub mod earlier_check;
 pub mod export;
+pub mod go_to_page;
 pub mod go_to_time;
 pub mod import;
 pub mod import_check;

@@ -355,7 +355,8 @@ struct Row<'a> {
     /// "12. ", the claim's number in the report, or nothing.
     number: String,
     /// In a transcript, when and by whom it was said: "12:03–12:19, Speaker";
-    /// for a claim about media, "Video 12:03–12:19: URL".
+    /// in a PDF or Word document, its pages: "p. 12–13"; for a claim about
+    /// media, "Video 12:03–12:19: URL".
     moment: Option<String>,
 }
 
@@ -434,14 +435,18 @@ impl<'a> Row<'a> {
     }
 }
 
-/// "12:03–12:19, Speaker" for a claim of a transcript (not an orphan).
+/// "12:03–12:19, Speaker" for a claim of a transcript, "p. 12–13" for one
+/// of a PDF or Word document (not an orphan).
 pub fn moment_label(ws: &Workspace, claim: &crate::model::Claim) -> Option<String> {
     if claim.is_orphaned() {
         return None;
     }
     let article = ws.article(claim.article)?;
-    let moment = article.moment(claim.anchor.start, claim.anchor.end)?;
-    Some(crate::export::moment::label(&moment))
+    let (start, end) = (claim.anchor.start, claim.anchor.end);
+    match article.moment(start, end) {
+        Some(moment) => Some(crate::export::moment::label(&moment)),
+        None => article.location(start, end).map(|l| l.label()),
+    }
 }
 
 /// The selected row's fill, or the hovered row's.

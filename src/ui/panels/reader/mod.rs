@@ -364,7 +364,7 @@ impl Reader {
             let viewport = viewport.translate(vec2(0.0, -margin.top));
             view.layout_visible(ui, &article.text, origin, viewport, self.frame);
             self.paint(ui, view, cx, now);
-            margin::paint(ui, view, article, cx.text_size);
+            margin::paint(ui, view, article, cx.text_size, width);
             self.handle_pointer(ui, view, &article.text, &response, cx, intents);
             self.handle_focus(ui, view, &response);
             self.handle_edit_input(ui, view, &article.text, intents);

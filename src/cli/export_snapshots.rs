@@ -2,10 +2,13 @@
 //! copied beside it into `NAME_files/` (named `SHA256.EXT`, so nothing is
 //! written outside that folder), each copy checked against its hash first.
 //! A missing or changed snapshot is not published; the export says so and
-//! still writes the report.
+//! still writes the report. An image holding a GPS position is published
+//! as a copy without its EXIF and XMP blocks (`evidence::location`); the
+//! evidentiary copy is only read.
 
 use super::export::ExportArgs;
-use crate::export::{self, ExportOptions, Format, SnapshotLinks};
+use crate::evidence::location::{Published, published_copy};
+use crate::export::{self, ExportOptions, Format, PublishedFile, SnapshotLinks};
 use crate::model::Workspace;
 use crate::store::snapshots::{sha256_hex, snapshot_path};
 use std::io::Write;
@@ -53,7 +56,8 @@ pub(super) fn publish(
     }
     std::fs::create_dir_all(&dir)
         .map_err(|e| format!("{}: could not make the folder: {e}", dir.display()))?;
-    for (sha256, name) in &files {
+    for file in &files {
+        let (sha256, name) = (&file.sha256, &file.name);
         let Some(from) = snapshot_path(&args.workspace, sha256) else {
             continue;
         };
@@ -76,6 +80,13 @@ pub(super) fn publish(
             );
             continue;
         }
+        let bytes = match published_bytes(file, bytes) {
+            Ok(bytes) => bytes,
+            Err(why) => {
+                let _ = writeln!(err, "warning: snapshot {sha256} not published: {why}");
+                continue;
+            }
+        };
         let to = dir.join(name);
         let part = dir.join(format!(".{name}.part"));
         std::fs::write(&part, &bytes)
@@ -84,4 +95,22 @@ pub(super) fn publish(
     }
     let _ = writeln!(err, "{}: wrote {} snapshot(s)", dir.display(), files.len());
     Ok(())
+}
+
+/// The bytes published for `file`: the snapshot's own, or for an image
+/// holding a GPS position a copy with its location data taken out (an
+/// image whose metadata cannot be rewritten is not published).
+fn published_bytes(file: &PublishedFile, bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+    if !file.strip_location {
+        return Ok(bytes);
+    }
+    match published_copy(&file.name, &bytes)? {
+        Published::LocationRemoved(copy) => Ok(copy),
+        // Its record says it holds a position the file does not show: the
+        // record is trusted, and nothing is published by mistake.
+        Published::Unchanged(_) => Err(format!(
+            "{}: its record holds a GPS position that its EXIF block does not show",
+            file.name
+        )),
+    }
 }

@@ -1,8 +1,8 @@
 //! Making a [`Snapshot`] of a file: its bytes read (bounded), hashed and
 //! sniffed; a truncated image, PDF or web archive refused; the text taken
 //! out of a web page or the page a web archive holds (as article import
-//! extracts its main text) or a text file; an
-//! image's EXIF read; the address and capture time taken from the flags,
+//! extracts its main text), a PDF (page by page, by the PDF extractor
+//! article import uses) or a text file; an image's EXIF read; the address and capture time taken from the flags,
 //! else from the file, else from the file's time — and, when the flags and
 //! the file disagree, both kept.
 
@@ -93,10 +93,7 @@ struct Found {
 fn read_content(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
     match kind {
         Kind::Html | Kind::Text => read_text(path, kind, bytes),
-        Kind::Pdf => Found {
-            note: "a PDF: kept as bytes; its page text is not read yet".to_owned(),
-            ..Found::default()
-        },
+        Kind::Pdf => read_pdf(path, bytes),
         _ => {
             let image = image_meta(bytes);
             let note = match &image {
@@ -146,6 +143,27 @@ fn read_archived(path: &Path, kind: ArchiveKind, bytes: &[u8]) -> Result<Found, 
     found.text = from_page.text;
     push_note(&mut found.note, &from_page.note);
     Ok(found)
+}
+
+/// A PDF's text as article import reads it (`import::pdf`): the pages'
+/// text in order, a blank line between pages; when none can be had (an
+/// encrypted or damaged file, no text layer), a note saying why.
+fn read_pdf(path: &Path, bytes: &[u8]) -> Found {
+    // Import goes by the extension: a PDF saved under another name is
+    // read as a PDF all the same.
+    let as_pdf = path.with_extension("pdf");
+    let options = ImportOptions {
+        title: Some("snapshot".to_owned()),
+        ..ImportOptions::default()
+    };
+    let mut found = read_text_as(&as_pdf, Kind::Pdf, bytes, &options);
+    if found.text.is_some() {
+        let read = "a PDF: its text read page by page as article import reads it";
+        let note = std::mem::take(&mut found.note);
+        found.note = read.to_owned();
+        push_note(&mut found.note, &note);
+    }
+    found
 }
 
 /// A page's main text and address, or a text file's text; when no text

@@ -10,6 +10,7 @@ pub mod archive;
 pub mod capture;
 pub mod excerpt;
 pub mod image;
+pub mod location;
 pub mod verify;
 
 pub use capture::{Captured, MAX_SNAPSHOT_BYTES, Request, capture};

@@ -8,6 +8,12 @@
 //! of hex digits and a known extension, so no record can write outside the
 //! folder. Without `--with-snapshots` nothing is published and a report
 //! links the source's archive URL, as before.
+//!
+//! An image holding a GPS position is published as a copy with its EXIF
+//! (and XMP) taken out, named `SHA256-location-removed.EXT` after the
+//! evidentiary copy it was made from; the report says "location data
+//! removed from the published copy" beside it, and the hash it shows stays
+//! the evidentiary copy's (`evidence::location`).
 
 use super::escape::is_web_url;
 use super::plan::Plan;
@@ -44,6 +50,8 @@ pub struct ArchivedCopy<'a> {
     pub captured: String,
     /// The relative address of the published copy, with `--with-snapshots`.
     pub href: Option<String>,
+    /// The published copy is the image without its location data.
+    pub location_removed: bool,
 }
 
 impl ArchivedCopy<'_> {
@@ -60,7 +68,15 @@ impl ArchivedCopy<'_> {
             self.short_hash()
         )
     }
+
+    /// What a report adds when the published copy lost its location data.
+    pub fn location_note(&self) -> Option<&'static str> {
+        self.location_removed.then_some(LOCATION_REMOVED)
+    }
 }
+
+/// What a report says beside an image published without its location.
+pub const LOCATION_REMOVED: &str = "location data removed from the published copy";
 
 /// The source's latest snapshot as a report names it; `None` when it has
 /// none (or its record's hash is not a SHA-256, which `check` reports).
@@ -68,14 +84,13 @@ pub fn archived_copy<'a>(plan: &Plan<'_>, source: &'a Source) -> Option<Archived
     let snapshot = source.snapshots.last()?;
     let name = published_name(snapshot)?;
     let href = match &plan.snapshot_links {
-        SnapshotLinks::Folder(folder) if publishable(snapshot) => {
-            Some(format!("{}/{name}", path_segment(folder)))
-        }
-        _ => None,
+        SnapshotLinks::Folder(folder) => Some(format!("{}/{name}", path_segment(folder))),
+        SnapshotLinks::ArchiveUrl => None,
     };
     Some(ArchivedCopy {
         snapshot,
         captured: snapshot.captured.strftime("%Y-%m-%d").to_string(),
+        location_removed: href.is_some() && strip_location(snapshot),
         href,
     })
 }
@@ -95,7 +110,8 @@ fn path_segment(segment: &str) -> String {
 }
 
 /// The name a published snapshot has in `NAME_files/`: its hash and an
-/// extension for its media type.
+/// extension for its media type (`-location-removed` before it for an
+/// image published without its GPS position).
 pub fn published_name(snapshot: &Snapshot) -> Option<String> {
     if !is_sha256(&snapshot.sha256) {
         return None;
@@ -114,17 +130,32 @@ pub fn published_name(snapshot: &Snapshot) -> Option<String> {
         "application/wacz" => "wacz",
         _ => "bin",
     };
-    Some(format!("{}.{extension}", snapshot.sha256))
+    let suffix = match strip_location(snapshot) {
+        true => "-location-removed",
+        false => "",
+    };
+    Some(format!("{}{suffix}.{extension}", snapshot.sha256))
 }
 
-/// Whether `--with-snapshots` may publish the snapshot: not an image that
-/// holds a GPS position (stripping it from a published copy is still to
-/// come, issue 23 item 6), so a location is never published by accident.
-pub fn publishable(snapshot: &Snapshot) -> bool {
+/// Whether the snapshot is an image holding a GPS position, so that the
+/// copy published must be one with its location data taken out.
+pub fn strip_location(snapshot: &Snapshot) -> bool {
     snapshot
         .image
         .as_ref()
-        .is_none_or(|meta| meta.location.is_none())
+        .is_some_and(|meta| meta.location.is_some())
+}
+
+/// A snapshot `export --with-snapshots` writes beside the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedFile {
+    /// The evidentiary copy's SHA-256.
+    pub sha256: String,
+    /// Its name in `NAME_files/`.
+    pub name: String,
+    /// Publish a copy with the location data taken out
+    /// (`evidence::location::published_copy`), never the bytes themselves.
+    pub strip_location: bool,
 }
 
 /// Where an excerpt anchored in a snapshot lies.
@@ -163,19 +194,22 @@ pub fn excerpt_place(source: &Source, evidence: &Evidence) -> Option<ExcerptPlac
 }
 
 /// The snapshots a report of `plan` publishes with `--with-snapshots`:
-/// each cited source's latest, as (its SHA-256, its name in the folder),
-/// each once.
-pub fn files_to_publish(plan: &Plan<'_>) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = Vec::new();
+/// each cited source's latest, each once.
+pub fn files_to_publish(plan: &Plan<'_>) -> Vec<PublishedFile> {
+    let mut files: Vec<PublishedFile> = Vec::new();
     for source in &plan.sources {
-        let Some(snapshot) = source.snapshots.last().filter(|s| publishable(s)) else {
+        let Some(snapshot) = source.snapshots.last() else {
             continue;
         };
         let Some(name) = published_name(snapshot) else {
             continue;
         };
-        if !files.iter().any(|(sha, _)| *sha == snapshot.sha256) {
-            files.push((snapshot.sha256.clone(), name));
+        if !files.iter().any(|f| f.sha256 == snapshot.sha256) {
+            files.push(PublishedFile {
+                sha256: snapshot.sha256.clone(),
+                name,
+                strip_location: strip_location(snapshot),
+            });
         }
     }
     files
@@ -336,7 +370,7 @@ mod tests {
             None
         );
         let mut located = snapshot(&sha, "image/jpeg");
-        assert!(publishable(&located));
+        assert!(!strip_location(&located));
         located.image = Some(crate::model::ImageMeta {
             location: Some(crate::model::GeoPoint {
                 latitude: 55.75,
@@ -344,7 +378,14 @@ mod tests {
             }),
             ..Default::default()
         });
-        assert!(!publishable(&located), "a GPS position is never published");
+        assert!(
+            strip_location(&located),
+            "a GPS position is never published"
+        );
+        assert_eq!(
+            published_name(&located).unwrap(),
+            format!("{sha}-location-removed.jpg")
+        );
     }
 
     #[test]

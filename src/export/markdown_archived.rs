@@ -26,6 +26,9 @@ pub(super) fn archived(plan: &Plan<'_>, source: &Source, k: usize, md: &mut Stri
         copy.captured,
         copy.short_hash()
     );
+    if let Some(note) = copy.location_note() {
+        let _ = write!(md, " ({note})");
+    }
 }
 
 /// The footnotes giving each archived copy's full hash.

@@ -45,7 +45,7 @@ pub mod webanno;
 pub mod withheld;
 
 use crate::model::{ArticleId, Workspace};
-pub use archived::SnapshotLinks;
+pub use archived::{PublishedFile, SnapshotLinks};
 pub use missing::{Missing, missing_data};
 use std::fmt;
 use std::io;
@@ -322,12 +322,13 @@ fn shown_to(workspace: &Workspace, audience: Audience) -> std::borrow::Cow<'_, W
 }
 
 /// The snapshots an export of `workspace` publishes beside the report
-/// (`--with-snapshots`): (SHA-256, file name in `NAME_files/`), each once.
+/// (`--with-snapshots`): SHA-256, file name in `NAME_files/` and whether
+/// its location data is to be taken out, each once.
 /// A protected source's are never among them in a public export.
 pub fn snapshot_files(
     workspace: &Workspace,
     options: &ExportOptions,
-) -> Result<Vec<(String, String)>, ExportError> {
+) -> Result<Vec<PublishedFile>, ExportError> {
     let shown = shown_to(workspace, options.audience);
     let plan = plan::Plan::new(&shown, options)?;
     Ok(archived::files_to_publish(&plan))

@@ -219,3 +219,66 @@ fn a_passage_selected_in_the_snapshot_s_text_is_cited_and_anchored_there() {
     press(&mut harness, Modifiers::COMMAND, Key::Z, 1);
     assert!(harness.state().workspace().claims[0].evidence.is_empty());
 }
+
+/// A workspace whose source already holds the PNG with EXIF (date, camera,
+/// GPS) made by `tests/fixtures/gps/make_gps_images.py`, stored beside it.
+fn desk_with_png(dir: &Path) -> (Harness<'static, FactbenchApp>, String) {
+    let mut ws = one_article("Photo", "The photo shows the square.");
+    ws.sources.push(Source::new(
+        "Square photo",
+        "https://news.example.org/photo",
+        SourceKind::NewsReport,
+    ));
+    let path = dir.join("case.ron");
+    let png = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gps/gps.png");
+    let request = factbench::evidence::Request {
+        path: &png,
+        url: None,
+        captured: None,
+        by: "Ana Lima".into(),
+        source_url: String::new(),
+        now: factbench::model::now(),
+    };
+    let captured = factbench::evidence::capture(&request).unwrap();
+    let sha = captured.snapshot.sha256.clone();
+    snapshots::store_snapshot(&path, &sha, &captured.bytes).unwrap();
+    ws.sources[0].snapshots.push(captured.snapshot);
+    store::save(&path, &ws).unwrap();
+    let mut harness = harness(app(ws.clone(), vec![]));
+    harness.state_mut().open_workspace(ws, Some(path));
+    harness.state_mut().set_right_tab(RightTab::Sources);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Square photo").click();
+    harness.run_steps(3);
+    (harness, sha)
+}
+
+#[test]
+fn an_image_snapshot_shows_as_a_thumbnail_with_its_exif_and_enlarges_on_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, sha) = desk_with_png(dir.path());
+    wait_for_worker(&mut harness);
+    let thumbnail = format!("Image snapshot {}", &sha[..12]);
+    assert!(
+        harness
+            .query_by_role_and_label(egui::Role::Image, &thumbnail)
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Taken 2024-03-01 12:34:56")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Camera Canon EOS 5D").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("GPS 55.75000, 37.61667")
+            .is_some()
+    );
+    let larger = format!("Image snapshot {}, larger", &sha[..12]);
+    assert!(harness.query_by_label(&larger).is_none());
+    harness.get_by_label(&thumbnail).click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label(&larger).is_some());
+    assert!(harness.query_by_label_contains("48 × 32 pixels").is_some());
+}

@@ -26,7 +26,11 @@ impl Report<'_, '_> {
                     (None, None) => "Archived copy",
                 }
                 ", captured " time datetime=(copy.captured) { (copy.captured) }
-                ", SHA-256 " code.sha256 title=(copy.snapshot.sha256) { (copy.short_hash()) } "."
+                ", SHA-256 " code.sha256 title=(copy.snapshot.sha256) { (copy.short_hash()) }
+                @if let Some(note) = copy.location_note() {
+                    " (" span.location-removed { (note) } ")"
+                }
+                "."
             }
         }
     }

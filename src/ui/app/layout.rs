@@ -16,7 +16,7 @@ impl FactbenchApp {
         self.apply_settings(&ctx);
         self.poll_picker();
         self.take_open_failures();
-        self.take_evidence_results();
+        self.take_evidence_results(&ctx);
         self.handle_dropped_files(&ctx);
         // Files chosen or dropped open before drawing, so this frame shows them.
         self.apply_queued(&ctx);

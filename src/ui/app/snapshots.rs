@@ -2,7 +2,8 @@
 //! (in the workspace's folder) and makes it a snapshot on a worker, as
 //! `factbench snapshot` does; *Verify* runs `verify` on a worker and
 //! records its findings in the custody log, as `factbench verify` does;
-//! *Open* opens the stored copy. The results come back on a later frame
+//! *Open* opens the stored copy; an image snapshot is decoded on a worker
+//! for its thumbnail. The results come back on a later frame
 //! and become commands like any other change (applied in `intents.rs`).
 
 use super::intents::Intent;
@@ -39,6 +40,24 @@ impl FactbenchApp {
                 }
             }
             SnapshotIntent::Command(command) => self.intents.push_back(Intent::Command(command)),
+            SnapshotIntent::Decode(sha256) => {
+                let path = self
+                    .doc
+                    .path()
+                    .and_then(|p| crate::store::snapshots::snapshot_path(p, &sha256));
+                match path {
+                    Some(path) => {
+                        let repaint = ctx.clone();
+                        self.evidence
+                            .decode_image(path, sha256, move || repaint.request_repaint());
+                    }
+                    None => self.panels.sources.snapshots.set_picture(
+                        ctx,
+                        &sha256,
+                        Err("the workspace is not saved: its snapshots have no folder".into()),
+                    ),
+                }
+            }
         }
     }
 
@@ -103,9 +122,14 @@ impl FactbenchApp {
 
     /// The workers' results: a snapshot added (or refused), findings
     /// recorded in the custody log and said beside the snapshots.
-    pub(super) fn take_evidence_results(&mut self) {
+    pub(super) fn take_evidence_results(&mut self, ctx: &egui::Context) {
         for done in self.evidence.finished() {
             match done {
+                EvidenceDone::Decoded { sha256, result } => self
+                    .panels
+                    .sources
+                    .snapshots
+                    .set_picture(ctx, &sha256, result.map(|d| *d)),
                 EvidenceDone::Captured {
                     result: Err(why), ..
                 } => self.error("Could not keep that file as a snapshot", why),

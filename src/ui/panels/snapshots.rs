@@ -3,8 +3,11 @@
 //! its short SHA-256, size, who added it and how its last verification
 //! went; *Add snapshot…*, *Verify*, *Open*; a snapshot's extracted text in
 //! a read-only view where a passage is selected and cited for the selected
-//! claim, anchored there as `factbench cite --excerpt` anchors it; and the
-//! source's custody log. Everything comes back as intents.
+//! claim, anchored there as `factbench cite --excerpt` anchors it; an
+//! image snapshot as a thumbnail with its EXIF date, camera and GPS
+//! position (a click shows it larger in a window of its own), decoded once
+//! on a worker and kept here as a texture; and the source's custody log.
+//! Everything comes back as intents.
 
 use crate::edit::{ClaimChange, Command};
 use crate::evidence::excerpt::evidence_at;
@@ -25,6 +28,19 @@ pub enum SnapshotIntent {
     Open(String),
     /// A change to the workspace (citing an excerpt).
     Command(Command),
+    /// Decode the image snapshot (its SHA-256) for its thumbnail.
+    Decode(String),
+}
+
+/// An image snapshot's picture, as far as it has come.
+enum Picture {
+    /// Asked of the worker.
+    Decoding,
+    Ready {
+        texture: egui::TextureHandle,
+        full_size: [u32; 2],
+    },
+    Failed(String),
 }
 
 /// The section's state: which snapshot's text is shown, what is selected.
@@ -36,7 +52,14 @@ pub struct SnapshotsView {
     selection: Option<(usize, usize)>,
     /// What the last verification of a source found, in words.
     verified: Vec<(SourceId, String)>,
+    /// Image snapshots' pictures by SHA-256, decoded once.
+    pictures: std::collections::HashMap<String, Picture>,
+    /// The image snapshot shown larger in its own window.
+    enlarged: Option<(SourceId, String)>,
 }
+
+/// The thumbnail's longest side, in points.
+const THUMBNAIL_SIDE: f32 = 160.0;
 
 /// What the section needs to know besides the source.
 pub struct SnapshotsContext<'a> {
@@ -51,6 +74,28 @@ impl SnapshotsView {
     pub fn set_verified(&mut self, source: SourceId, summary: String) {
         self.verified.retain(|(s, _)| *s != source);
         self.verified.push((source, summary));
+    }
+
+    /// Keeps the decoded picture of image snapshot `sha256` (or why it
+    /// could not be decoded), uploaded once as a texture.
+    pub fn set_picture(
+        &mut self,
+        ctx: &egui::Context,
+        sha256: &str,
+        result: Result<crate::ui::services::snapshot_image::Decoded, String>,
+    ) {
+        let picture = match result {
+            Ok(decoded) => Picture::Ready {
+                texture: ctx.load_texture(
+                    format!("snapshot-{sha256}"),
+                    decoded.picture,
+                    egui::TextureOptions::LINEAR,
+                ),
+                full_size: decoded.full_size,
+            },
+            Err(why) => Picture::Failed(why),
+        };
+        self.pictures.insert(sha256.to_owned(), picture);
     }
 
     /// Shows `source`'s snapshot `sha256` in the text view (tests, and
@@ -110,6 +155,7 @@ impl SnapshotsView {
             self.snapshot_row(ui, cx.ws, source, snapshot, &mut intents);
         }
         self.text_view(ui, cx, source, &mut intents);
+        self.enlarged_window(ui.ctx(), source);
         custody_log(ui, cx.ws, source);
         intents
     }
@@ -147,6 +193,9 @@ impl SnapshotsView {
             if !snapshot.note.is_empty() {
                 ui.weak(&snapshot.note);
             }
+            if snapshot.media_type.starts_with("image/") {
+                self.image_part(ui, source, snapshot, intents);
+            }
             ui.horizontal(|ui| {
                 if ui
                     .button("Open")
@@ -168,6 +217,90 @@ impl SnapshotsView {
                 }
             });
         });
+    }
+
+    /// An image snapshot's thumbnail (decoded on first sight) and what its
+    /// EXIF block said.
+    fn image_part(
+        &mut self,
+        ui: &mut Ui,
+        source: &Source,
+        snapshot: &Snapshot,
+        intents: &mut Vec<SnapshotIntent>,
+    ) {
+        let sha256 = &snapshot.sha256;
+        match self.pictures.get(sha256) {
+            None => {
+                self.pictures.insert(sha256.clone(), Picture::Decoding);
+                intents.push(SnapshotIntent::Decode(sha256.clone()));
+                ui.spinner();
+            }
+            Some(Picture::Decoding) => {
+                ui.spinner();
+            }
+            Some(Picture::Failed(why)) => {
+                ui.weak(format!("The image cannot be shown: {why}"));
+            }
+            Some(Picture::Ready { texture, full_size }) => {
+                let thumbnail = egui::Image::new(texture)
+                    .max_size(egui::vec2(THUMBNAIL_SIDE, THUMBNAIL_SIDE))
+                    .alt_text(format!("Image snapshot {}", snapshot.short_hash()))
+                    .sense(egui::Sense::click());
+                let response = ui.add(thumbnail).on_hover_text(format!(
+                    "{} × {} pixels; click to see it larger",
+                    full_size[0], full_size[1]
+                ));
+                if response.clicked() {
+                    self.enlarged = Some((source.id, sha256.clone()));
+                }
+            }
+        }
+        for line in image_meta_lines(snapshot) {
+            ui.label(line);
+        }
+    }
+
+    /// The enlarged image snapshot of `source`, in a window of its own.
+    fn enlarged_window(&mut self, ctx: &egui::Context, source: &Source) {
+        let Some((_, sha256)) = self.enlarged.clone().filter(|(s, _)| *s == source.id) else {
+            return;
+        };
+        let (Some(snapshot), Some(Picture::Ready { texture, full_size })) =
+            (source.snapshot(&sha256), self.pictures.get(&sha256))
+        else {
+            self.enlarged = None;
+            return;
+        };
+        let mut open = true;
+        let screen = ctx.content_rect().size();
+        let fit = enlarged_size(texture.size_vec2(), screen * 0.8);
+        egui::Window::new(format!("Snapshot {}", snapshot.file_name))
+            .id(egui::Id::unique(("enlarged-snapshot", &sha256)))
+            .open(&mut open)
+            .collapsible(false)
+            .max_size(screen * 0.9)
+            .default_size(fit + egui::vec2(16.0, 60.0))
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "{} × {} pixels · SHA-256 {}",
+                    full_size[0],
+                    full_size[1],
+                    snapshot.short_hash()
+                ));
+                for line in image_meta_lines(snapshot) {
+                    ui.label(line);
+                }
+                egui::ScrollArea::both().show(ui, |ui| {
+                    ui.add(
+                        egui::Image::new(texture)
+                            .fit_to_exact_size(fit)
+                            .alt_text(format!("Image snapshot {}, larger", snapshot.short_hash())),
+                    );
+                });
+            });
+        if !open {
+            self.enlarged = None;
+        }
     }
 
     fn is_reading(&self, source: SourceId, sha256: &str) -> bool {
@@ -259,6 +392,41 @@ impl SnapshotsView {
             ui.weak(why);
         }
     }
+}
+
+/// The size an image of `size` is shown at in its window: scaled to fit
+/// `room`, a small one enlarged to at least [`ENLARGED_SIDE`] on its long
+/// side (within `room`), the proportions kept.
+fn enlarged_size(size: egui::Vec2, room: egui::Vec2) -> egui::Vec2 {
+    let longest = size.x.max(size.y).max(1.0);
+    let wanted = (ENLARGED_SIDE / longest).max(1.0);
+    let fits = (room.x / size.x.max(1.0)).min(room.y / size.y.max(1.0));
+    size * wanted.min(fits)
+}
+
+/// The long side of a small image in its window, in points.
+const ENLARGED_SIDE: f32 = 480.0;
+
+/// What an image snapshot's EXIF block said, a line each: when it was
+/// taken, the camera, the GPS position; one line saying there was none.
+pub fn image_meta_lines(snapshot: &Snapshot) -> Vec<String> {
+    let Some(meta) = &snapshot.image else {
+        return vec!["No EXIF data (no date, camera or position recorded in the file)".to_owned()];
+    };
+    let mut lines = Vec::new();
+    if !meta.taken.is_empty() {
+        lines.push(format!("Taken {}", meta.taken));
+    }
+    if !meta.camera.is_empty() {
+        lines.push(format!("Camera {}", meta.camera));
+    }
+    if let Some(at) = &meta.location {
+        lines.push(format!(
+            "GPS {:.5}, {:.5} (removed from published copies)",
+            at.latitude, at.longitude
+        ));
+    }
+    lines
 }
 
 /// The snapshot's kind, in words.

@@ -1,6 +1,7 @@
 //! Snapshots made and verified off the window's thread: reading, hashing
 //! and storing a saved copy (up to 200 MB, an archive checked whole) and
-//! re-hashing a source's snapshots take longer than a frame. A job runs on
+//! re-hashing a source's snapshots, and decoding an image snapshot for
+//! the window, take longer than a frame. A job runs on
 //! a thread of its own and its result is taken on a later frame; the
 //! window then turns it into a command (adding the snapshot, recording
 //! the custody log) like any other change.
@@ -8,6 +9,7 @@
 use crate::evidence::{self, Finding, Request};
 use crate::model::{Snapshot, SourceId, Workspace};
 use crate::store::snapshots::store_snapshot;
+use crate::ui::services::snapshot_image::{Decoded, decode};
 use jiff::Timestamp;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -25,6 +27,11 @@ pub enum EvidenceDone {
     Verified {
         source: SourceId,
         findings: Vec<Finding>,
+    },
+    /// An image snapshot (its SHA-256) decoded for the window.
+    Decoded {
+        sha256: String,
+        result: Result<Box<Decoded>, String>,
     },
 }
 
@@ -93,6 +100,22 @@ impl EvidenceWorker {
                 .filter(|f| f.source == source)
                 .collect();
             let _ = sender.send(EvidenceDone::Verified { source, findings });
+            wake();
+        });
+    }
+
+    /// Decodes the stored image at `path` (snapshot `sha256`), scaled
+    /// down for the window.
+    pub fn decode_image(
+        &mut self,
+        path: PathBuf,
+        sha256: String,
+        wake: impl FnOnce() + Send + 'static,
+    ) {
+        let sender = self.sender.clone();
+        self.spawn(move || {
+            let result = decode(&path).map(Box::new);
+            let _ = sender.send(EvidenceDone::Decoded { sha256, result });
             wake();
         });
     }

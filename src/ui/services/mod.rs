@@ -11,3 +11,4 @@ pub mod files;
 pub mod library_worker;
 pub mod opener;
 pub mod settings;
+pub mod snapshot_image;

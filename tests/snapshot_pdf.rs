@@ -1,0 +1,88 @@
+//! PDF snapshots' text (issue 23, item 1): a PDF kept as a snapshot gets
+//! its text from the PDF extractor article import uses, the pages joined as
+//! import joins them, and an excerpt is anchored in it as in any text
+//! snapshot — Latin from a two-column article, Cyrillic from a CID font.
+//! The page of an excerpt is not told: the workspace keeps no page starts
+//! for a snapshot (that needs a format change).
+
+use factbench::evidence::excerpt::anchor_in;
+use factbench::evidence::{Request, capture};
+use factbench::import::{self, ImportOptions};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf")
+        .join(name)
+}
+
+fn snapshot_of(path: &Path) -> factbench::model::Snapshot {
+    let request = Request {
+        path,
+        url: Some("https://example.org/report.pdf".into()),
+        captured: Some("2026-05-09T10:30:00Z".parse().unwrap()),
+        by: "Ana".into(),
+        source_url: String::new(),
+        now: "2026-05-10T08:00:00Z".parse().unwrap(),
+    };
+    capture(&request).unwrap().snapshot
+}
+
+#[test]
+fn a_pdf_snapshot_has_the_text_article_import_reads_and_anchors_excerpts() {
+    let path = fixture("two-column-latex.pdf");
+    let snapshot = snapshot_of(&path);
+    assert_eq!(snapshot.media_type, "application/pdf");
+    let imported = import::import_file_detailed(&path, &ImportOptions::default()).unwrap();
+    assert!(imported.pages.len() >= 2);
+    let text = snapshot.text.as_deref().expect("the PDF's text was read");
+    assert_eq!(
+        text, imported.article.text,
+        "the pages joined as import joins them"
+    );
+    assert!(
+        snapshot.note.contains("read page by page"),
+        "{}",
+        snapshot.note
+    );
+    // An excerpt from the second page is anchored at its place.
+    let second = imported.pages[1].start;
+    let excerpt: String = text.chars().skip(second).take(40).collect();
+    let excerpt = excerpt.trim();
+    let anchored = anchor_in(&snapshot, excerpt);
+    let anchor = anchored
+        .anchor
+        .expect("the excerpt is found in the PDF's text");
+    assert_eq!(anchor.exact, excerpt);
+    assert!(anchor.start >= second, "{} < {second}", anchor.start);
+    assert!(
+        anchor_in(&snapshot, "not in this document at all")
+            .anchor
+            .is_none()
+    );
+}
+
+#[test]
+fn a_cyrillic_pdf_saved_under_another_name_is_read_as_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("доклад.bin");
+    std::fs::copy(fixture("cyrillic-issue5421.pdf"), &renamed).unwrap();
+    let snapshot = snapshot_of(&renamed);
+    let text = snapshot
+        .text
+        .as_deref()
+        .expect("read by its content, not its name");
+    assert!(text.contains("РЕСПУБЛИКАСЫ"), "{text:?}");
+    assert!(anchor_in(&snapshot, "РЕСПУБЛИКАСЫ").anchor.is_some());
+}
+
+#[test]
+fn a_pdf_whose_text_cannot_be_read_is_kept_with_a_note() {
+    let snapshot = snapshot_of(&fixture("encrypted-password-issue6010.pdf"));
+    assert_eq!(snapshot.text, None);
+    assert!(
+        snapshot.note.contains("no text could be taken out of it"),
+        "{}",
+        snapshot.note
+    );
+}

@@ -174,6 +174,8 @@ pub enum ClaimEdit {
         index: usize,
     },
     SetClaimantKind(ClaimantKind),
+    /// Give the claim its public number (or take it back, undoing).
+    SetPublicNumber(Option<u32>),
     /// Append to the publication log (publish or withdraw).
     PushPublication(PublicationEvent),
     /// Remove the last entry of the publication log.
@@ -349,6 +351,9 @@ impl ClaimEdit {
             },
             ClaimEdit::SetClaimantKind(kind) => {
                 ClaimEdit::SetClaimantKind(replace(&mut claim.claimant_kind, kind))
+            }
+            ClaimEdit::SetPublicNumber(number) => {
+                ClaimEdit::SetPublicNumber(replace(&mut claim.public_number, number))
             }
             ClaimEdit::PushPublication(event) => {
                 claim.publication.push(event);

@@ -202,6 +202,11 @@ pub struct Claim {
     /// words (format 8): its anchor is then empty (no text quoted).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<super::MediaTarget>,
+    /// The number public reports give the claim, given at its first
+    /// publication (1, 2, 3… in order of publication) and never changed or
+    /// reused, also when the claim is withdrawn (format 11).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_number: Option<u32>,
 }
 
 impl Claim {
@@ -230,6 +235,7 @@ impl Claim {
             reviews: Vec::new(),
             orphaned: None,
             media: None,
+            public_number: None,
         }
     }
 

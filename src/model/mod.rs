@@ -14,6 +14,7 @@ mod media;
 mod problem_index;
 mod problems;
 mod public_fields;
+mod public_numbers;
 mod quote_change;
 pub mod readiness;
 mod scale;

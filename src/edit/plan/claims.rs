@@ -291,6 +291,10 @@ fn publish_edits(
         date: at,
         by,
     }));
+    // Its number in public reports, for good (a republished claim keeps its own).
+    if claim.public_number.is_none() {
+        edits.push(ClaimEdit::SetPublicNumber(Some(ws.next_public_number())));
+    }
     if claim.status != Status::Done {
         edits.push(ClaimEdit::SetStatus(Status::Done));
     }

@@ -376,10 +376,11 @@ impl<'a> Row<'a> {
 
     /// What screen readers say (and tests find the row by).
     fn accessible_label(&self) -> String {
-        let published = if self.claim.is_published() {
-            ", published"
-        } else {
-            ""
+        let published = match (self.claim.is_published(), self.claim.public_number) {
+            (true, Some(public)) => format!(", published as number {public}"),
+            (true, None) => ", published".to_owned(),
+            (false, Some(public)) => format!(", withdrawn, was number {public}"),
+            (false, None) => String::new(),
         };
         let (number, verdict) = (&self.number, self.verdict_label());
         let moment = self
@@ -414,10 +415,12 @@ impl<'a> Row<'a> {
         } else {
             claim.claimant.as_str()
         };
-        let state = if claim.is_published() {
-            "Published"
-        } else {
-            claim.status.label()
+        // The public number beside the working one: how readers know it.
+        let state = match (claim.is_published(), claim.public_number) {
+            (true, Some(public)) => format!("Published as no. {public}"),
+            (true, None) => "Published".to_owned(),
+            (false, Some(public)) => format!("{} · withdrawn no. {public}", claim.status.label()),
+            (false, None) => claim.status.label().to_owned(),
         };
         match &self.moment {
             Some(moment) => format!("{} · {moment} · {who} · {state}", self.verdict_label()),

@@ -42,12 +42,11 @@ impl Workspace {
                 _ => unnumbered.push(i),
             }
         }
-        let mut next = self.next_public_number_after(&held);
+        let first_free = self.next_public_number_after(&held);
         let mut renumbered = Vec::new();
-        for i in unnumbered {
-            self.claims[i].public_number = Some(next);
+        for (number, i) in (first_free..).zip(unnumbered) {
+            self.claims[i].public_number = Some(number);
             renumbered.push(self.claims[i].id);
-            next += 1;
         }
         renumbered
     }

@@ -191,6 +191,8 @@ pub enum ClaimEdit {
     Reanchor {
         anchor: Box<Anchor>,
         orphaned: Option<Timestamp>,
+        /// Whether the orphan is confirmed removed by the outlet.
+        removed_by_outlet: bool,
     },
 }
 
@@ -369,9 +371,14 @@ impl ClaimEdit {
                 index,
                 anchor: replace(&mut claim.evidence.get_mut(index)?.anchor, anchor),
             },
-            ClaimEdit::Reanchor { anchor, orphaned } => ClaimEdit::Reanchor {
+            ClaimEdit::Reanchor {
+                anchor,
+                orphaned,
+                removed_by_outlet,
+            } => ClaimEdit::Reanchor {
                 anchor: Box::new(replace(&mut claim.anchor, *anchor)),
                 orphaned: replace(&mut claim.orphaned, orphaned),
+                removed_by_outlet: replace(&mut claim.removed_by_outlet, removed_by_outlet),
             },
         })
     }

@@ -366,6 +366,8 @@ pub enum CommandError {
         "claim {0} of the public reports was published, so it is kept (withdraw it instead): its number is never given to another claim"
     )]
     PublishedOnce(u32),
+    #[error("the claim is not an orphan: its quote is in the article's text")]
+    NotOrphaned,
     #[error("a correction needs a public note saying what changed and why")]
     EmptyCorrectionNote,
     #[error("the article has no speaker {}", crate::text::quoted(.0))]

@@ -207,6 +207,12 @@ pub struct Claim {
     /// reused, also when the claim is withdrawn (format 11).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_number: Option<u32>,
+    /// An orphan the checker confirmed: the outlet deleted the quoted
+    /// sentence. The claim stays as it was checked (its quote from the
+    /// older text) and is no longer a problem waiting to be re-attached
+    /// (format 11; meaningful only while the claim is orphaned).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed_by_outlet: bool,
 }
 
 impl Claim {
@@ -236,6 +242,7 @@ impl Claim {
             orphaned: None,
             media: None,
             public_number: None,
+            removed_by_outlet: false,
         }
     }
 
@@ -300,5 +307,11 @@ impl Claim {
     /// Whether the claim lost its text in a newer version of the article.
     pub fn is_orphaned(&self) -> bool {
         self.orphaned.is_some()
+    }
+
+    /// An orphan whose sentence the checker confirmed the outlet deleted:
+    /// kept as checked, not a problem.
+    pub fn is_removed_by_outlet(&self) -> bool {
+        self.removed_by_outlet && self.is_orphaned()
     }
 }

@@ -114,6 +114,7 @@ impl From<Claim> for crate::model::Claim {
             orphaned: old.orphaned,
             media: None,
             public_number: None,
+            removed_by_outlet: false,
         }
     }
 }

@@ -422,6 +422,11 @@ impl<'a> Row<'a> {
             (false, Some(public)) => format!("{} · withdrawn no. {public}", claim.status.label()),
             (false, None) => claim.status.label().to_owned(),
         };
+        let state = if claim.is_removed_by_outlet() {
+            format!("{state} · removed by the outlet")
+        } else {
+            state
+        };
         match &self.moment {
             Some(moment) => format!("{} · {moment} · {who} · {state}", self.verdict_label()),
             None => format!("{} · {who} · {state}", self.verdict_label()),

@@ -67,6 +67,9 @@ fn a_report_of_arabic_and_hebrew_articles_is_laid_out_right_to_left() {
     // Each paragraph of an article's text takes its own direction.
     let css = factbench::export::html::STYLESHEET;
     assert!(css.contains("unicode-bidi: plaintext"));
+    // On a right-to-left page the report's English lines keep their own
+    // order ("…listed with it." ends with its full stop).
+    assert!(css.contains(":where(html[dir=\"rtl\"]) :where(h1, h2, h3, h4, p, li,"));
     assert!(
         !css.contains("padding-left") && !css.contains("border-left"),
         "logical sides only"
@@ -107,5 +110,40 @@ fn markdown_and_csv_keep_logical_order() {
         for control in ['\u{202E}', '\u{202B}', '\u{2067}', '\u{2068}'] {
             assert!(!out.contains(control), "{name}: {control:?}");
         }
+    }
+}
+
+/// A workspace of one Arabic or one Hebrew article, with or without a
+/// language tag (then the text's own direction decides), is a
+/// right-to-left page: the `<html>` element's direction, so the page's
+/// own layout (headings, lists, the verdict boxes' logical sides) mirrors.
+#[test]
+fn a_report_of_one_arabic_or_one_hebrew_article_is_a_right_to_left_page() {
+    for (text, language, quote, claimant) in [
+        (ARABIC, "ar", "عدد الضحايا بلغ 123", "المتحدث"),
+        (ARABIC, "", "عدد الضحايا بلغ 123", "المتحدث"),
+        (HEBREW, "he", "42 אחוז תומכים", "ראש הממשלה"),
+        (HEBREW, "", "42 אחוז תומכים", "ראש הממשלה"),
+    ] {
+        let ws = workspace(&[(text, language)], quote, claimant);
+        let html = export(&ws, Format::Html);
+        assert!(
+            html.contains("<html lang=\"en\" dir=\"rtl\">"),
+            "{language:?}: {}",
+            &html[..200]
+        );
+        assert!(
+            html.contains(&format!("<bdi>{claimant}</bdi>")),
+            "{language:?}"
+        );
+        // The public report, before anything is published, has no article
+        // in it: the workspace's articles still give the page its direction.
+        let mut public = Vec::new();
+        export::write(Format::Html, &ws, &ExportOptions::public(), &mut public).unwrap();
+        let public = String::from_utf8(public).unwrap();
+        assert!(
+            public.contains("<html lang=\"en\" dir=\"rtl\">"),
+            "{language:?} public"
+        );
     }
 }

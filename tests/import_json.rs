@@ -95,8 +95,8 @@ fn a_pdf_and_a_word_document_print_their_pages_and_fingerprint() {
     );
     assert_eq!(lines[1]["format"], "Word document");
     assert_eq!(lines[1]["pages"].as_array().unwrap().len(), 2);
-    // The workspace keeps the article, not the pages (no format change).
+    // The workspace keeps the article with its pages (format 11).
     let saved = fs::read_to_string(&workspace).unwrap();
     assert!(saved.contains("Page 3 line 39"));
-    assert!(!saved.contains("pages:"));
+    assert_eq!(saved.matches("PageStart(").count(), 3 + 2);
 }

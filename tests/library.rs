@@ -296,3 +296,23 @@ fn the_library_can_be_queried_from_another_thread() {
         "{found:?}"
     );
 }
+
+/// Arabic-Indic and Persian digits are numbers: an Arabic or Persian
+/// wording of a past English check shares its amount and year with it
+/// (the words themselves have nothing in common), so the check is found
+/// first and its near miss with another year below it.
+#[test]
+fn arabic_and_persian_digits_match_the_amount_of_an_english_check() {
+    let (_cache, library) = library_of(&fixtures());
+    let keys = keys();
+    for text in [
+        "حققت روسيا ٢٤٥ مليار دولار من صادرات النفط والغاز في عام ٢٠٢٢",
+        "روسیه در سال ۲۰۲۲ از صادرات نفت و گاز ۲۴۵ میلیارد دلار درآمد داشت",
+    ] {
+        let matches = search(&library, &fixtures(), text, 5);
+        let ranked: Vec<&str> = matches.iter().map(|m| keys[&m.claim].as_str()).collect();
+        assert_eq!(ranked.first(), Some(&"gas"), "{text}: {ranked:?}");
+        let near_miss = ranked.iter().position(|k| *k == "gas~year");
+        assert!(near_miss.is_none_or(|at| at > 0), "{ranked:?}");
+    }
+}

@@ -1,6 +1,6 @@
-//! Public claim numbers (format 11, issue 28 item 13): a claim gets its
+//! Public claim numbers (format 12, issue 28 item 13): a claim gets its
 //! number in public reports at its first publication and keeps it; a
-//! version 10 file numbers its published claims on opening; public
+//! version 11 file numbers its published claims on opening; public
 //! reports show those numbers in text order without gaps, the internal
 //! copy the window's working numbers; `claims --json` gives both.
 
@@ -12,18 +12,18 @@ use std::path::Path;
 use std::process::Command;
 
 fn fixture() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v10-workspace.ron")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v11-workspace.ron")
 }
 
 #[test]
-fn a_version_ten_file_numbers_its_published_claims_in_order_of_publication() {
+fn a_version_eleven_file_numbers_its_published_claims_in_order_of_publication() {
     let text = std::fs::read_to_string(fixture()).unwrap();
-    // The bundled sample as format 10 wrote it (commit b2ec703).
-    assert!(text.starts_with("Workspace(\n    format_version: 10,\n"));
+    // The bundled sample as format 11 wrote it (commit 079b267).
+    assert!(text.starts_with("Workspace(\n    format_version: 11,\n"));
     assert!(!text.contains("public_number"));
     let loaded = store::load(&fixture()).unwrap();
-    assert_eq!(loaded.migrated_from, Some(10));
-    assert_eq!(FORMAT_VERSION, 11);
+    assert_eq!(loaded.migrated_from, Some(11));
+    assert_eq!(FORMAT_VERSION, 12);
     let ws = loaded.workspace;
     let mut published: Vec<_> = ws.claims.iter().filter(|c| c.is_published()).collect();
     published.sort_by_key(|c| (c.first_published(), c.id.to_string()));

@@ -25,12 +25,12 @@ fn version_eight_file_opens_as_todays_sample() {
     // same but its version.
     let today = store::to_ron(&sample_workspace()).unwrap();
     assert_eq!(
-        without_public_numbers(&today).replacen("format_version: 11,", "format_version: 8,", 1),
+        without_public_numbers(&today).replacen("format_version: 12,", "format_version: 8,", 1),
         text
     );
     let loaded = store::load(&fixture()).unwrap();
     assert_eq!(loaded.migrated_from, Some(8));
-    assert_eq!(FORMAT_VERSION, 11);
+    assert_eq!(FORMAT_VERSION, 12);
     assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
     assert_eq!(loaded.workspace, sample_workspace());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);

@@ -83,7 +83,8 @@ fn check_one(
         }
     };
     let ws = &loaded.workspace;
-    let cue_faults = transcript_faults(ws);
+    let mut cue_faults = transcript_faults(ws);
+    cue_faults.extend(page_faults(ws));
     let snapshot_faults = snapshot_faults(ws, path);
     let extra = cue_faults.len() + snapshot_faults.len();
     print_summary(path, &loaded, extra, out);
@@ -216,6 +217,30 @@ fn snapshot_faults(ws: &crate::model::Workspace, path: &std::path::Path) -> Vec<
         .filter(|f| f.is_problem())
         .map(|f| f.describe(ws, path))
         .collect()
+}
+
+/// What is wrong with each paged article's page starts (out of order,
+/// past the end of its text, misnumbered), one line each.
+fn page_faults(ws: &crate::model::Workspace) -> Vec<String> {
+    let mut lines = Vec::new();
+    for article in ws.articles.iter().filter(|a| !a.pages.is_empty()) {
+        let faults = crate::model::page_faults(&article.pages, article.char_len());
+        let name = format!(
+            "pages of article {} ({})",
+            crate::text::quoted(&article.title),
+            article.id
+        );
+        for fault in faults.iter().take(MAX_CUE_FAULTS) {
+            lines.push(format!("{name}: {fault}"));
+        }
+        if faults.len() > MAX_CUE_FAULTS {
+            lines.push(format!(
+                "{name}: {} more faults",
+                faults.len() - MAX_CUE_FAULTS
+            ));
+        }
+    }
+    lines
 }
 
 /// Most faults told per article's side table; the rest are counted.

@@ -40,8 +40,9 @@ pub(super) struct ClaimRecord<'a> {
     created: String,
     updated: String,
     orphaned: bool,
-    /// When and by whom the quote was said, for a transcript; `null`
-    /// otherwise (and for an orphan, whose quote is in an older text).
+    /// When and by whom the quote was said, for a transcript; its pages,
+    /// for a PDF or Word document; `null` otherwise (and for an orphan,
+    /// whose quote is in an older text).
     location: Option<LocationRecord>,
     evidence: Vec<EvidenceRecord<'a>>,
     /// What a claim about media is about; `null` for a claim of the text.
@@ -58,28 +59,37 @@ pub(super) struct MediaRecord<'a> {
     end_s: Option<f64>,
 }
 
-/// When a claim was said: the first touched cue's start and the last
-/// one's end, in seconds, and the first cue's speaker.
+/// Where a claim's quote is: when it was said (a transcript: the first
+/// touched cue's start and the last one's end, in seconds, and the first
+/// cue's speaker), or on which pages (a PDF or Word document: the 1-based
+/// pages of its first and last chars and their printed labels).
 #[derive(Serialize)]
-pub(super) struct LocationRecord {
-    start_s: f64,
-    end_s: f64,
-    speaker: Option<String>,
+#[serde(untagged)]
+pub(super) enum LocationRecord {
+    Time {
+        start_s: f64,
+        end_s: f64,
+        speaker: Option<String>,
+    },
+    Pages(crate::model::Location),
 }
 
-/// The location of `claim` in its article's transcript, if it has one.
+/// The location of `claim` in its article's transcript or pages, if it
+/// has either.
 pub(super) fn location_record(ws: &Workspace, claim: &Claim) -> Option<LocationRecord> {
-    if claim.is_orphaned() {
+    if claim.is_orphaned() || claim.is_media() {
         return None;
     }
-    let moment = ws
-        .article(claim.article)?
-        .moment(claim.anchor.start, claim.anchor.end)?;
-    Some(LocationRecord {
-        start_s: crate::model::seconds(moment.from_ms),
-        end_s: crate::model::seconds(moment.to_ms),
-        speaker: moment.speaker,
-    })
+    let article = ws.article(claim.article)?;
+    let (start, end) = (claim.anchor.start, claim.anchor.end);
+    if let Some(moment) = article.moment(start, end) {
+        return Some(LocationRecord::Time {
+            start_s: crate::model::seconds(moment.from_ms),
+            end_s: crate::model::seconds(moment.to_ms),
+            speaker: moment.speaker,
+        });
+    }
+    article.location(start, end).map(LocationRecord::Pages)
 }
 
 /// One piece of evidence of a claim.

@@ -12,6 +12,7 @@ mod export;
 mod export_snapshots;
 mod git_setup;
 mod import;
+mod import_check;
 mod list;
 mod mark;
 mod mark_media;
@@ -66,6 +67,9 @@ pub enum Command {
     /// Add articles (text, Markdown, saved web pages, transcripts; any
     /// common encoding) to a workspace file, creating it when missing.
     Import(import::ImportArgs),
+    /// Turn a Meedan Check export (a ZIP of its CSVs) into one workspace
+    /// per Check workspace, statuses mapped onto a verdict scale with --map.
+    ImportCheck(import_check::ImportCheckArgs),
     /// Earlier checks of a claim in the claim library, best first.
     Similar(similar::SimilarArgs),
     /// Export a workspace as an HTML report, Markdown, CSV, ClaimReview or Web Annotations.
@@ -103,7 +107,7 @@ pub enum Command {
     Publish(publish::PublishArgs),
     /// Correct a published claim: record old and new of each public field changed, with a public note.
     Correct(correct::CorrectArgs),
-    /// Keep a saved copy of a source (a web page, image, PDF or text)
+    /// Keep a saved copy of a source (a web page, web archive, image, PDF or text)
     /// beside the workspace, hashed; prints its SHA-256.
     Snapshot(snapshot::SnapshotArgs),
     /// Re-hash every snapshot and look for every anchored excerpt again;
@@ -148,6 +152,7 @@ pub fn run(cli: Cli, raw_out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
         ),
         Some(Command::Similar(args)) => similar::run(&args, out, err),
         Some(Command::Import(args)) => import::run(&args, out, err),
+        Some(Command::ImportCheck(args)) => import_check::run(&args, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Update(args)) => update::run(&args, out, err),
         Some(Command::List { workspace }) => list::run(&workspace, out, err),

@@ -1,6 +1,6 @@
 //! `factbench snapshot WORKSPACE FILE --source ID [--url U] [--captured
 //! RFC3339] [--by NAME] [--json]`: keep a saved copy of a source (a web
-//! page, an image, a text) beside the workspace, hashed, with where and
+//! page, a web archive, an image, a text) beside the workspace, hashed, with where and
 //! when it was captured and who added it; prints its SHA-256. Bytes the
 //! source holds already change nothing; a new capture of the same page
 //! replaces the latest (which is kept). See `docs/evidence.md`.
@@ -20,8 +20,9 @@ use std::path::{Path, PathBuf};
 pub struct SnapshotArgs {
     /// The workspace file (.ron).
     pub workspace: PathBuf,
-    /// The saved copy: a web page (.html), an image (PNG, JPEG, WebP), a
-    /// PDF or a text file; at most 200 MB.
+    /// The saved copy: a web page (.html, or MHTML from Chrome or Edge),
+    /// a WARC or WACZ web archive, an image (PNG, JPEG, WebP), a PDF or a
+    /// text file; at most 200 MB.
     pub file: PathBuf,
     /// The source it is a copy of (`factbench sources` lists them).
     #[arg(long, value_name = "ID")]

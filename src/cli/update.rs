@@ -64,7 +64,8 @@ fn update(args: &UpdateArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         Some(crate::model::today()),
     )
     .map_err(|e| format!("{}: {e}", args.workspace.display()))?
-    .with_transcript(doc.workspace(), imported.article.transcript);
+    .with_transcript(doc.workspace(), imported.article.transcript)
+    .with_pages(imported.article.pages);
     let report = report(&update, args.json);
     let outcome = doc
         .execute(update.into_command(), 0.0)

@@ -90,6 +90,12 @@ pub enum Edit {
         article: usize,
         transcript: Option<Box<crate::model::Transcript>>,
     },
+    /// Put back an article's page starts as they were (the inverse of an
+    /// in-place text edit that moved them).
+    SetPages {
+        article: usize,
+        pages: Vec<crate::model::PageStart>,
+    },
     /// Append entries to the custody log (`edit/snapshot.rs`).
     PushCustody(Vec<crate::model::CustodyEntry>),
     /// Take the last entries off the custody log (undo only).
@@ -127,6 +133,8 @@ pub struct NewVersion {
     pub replaced: Timestamp,
     /// The new text's side table, when it is a transcript.
     pub transcript: Option<crate::model::Transcript>,
+    /// The new text's page starts, when it is a paged document.
+    pub pages: Vec<crate::model::PageStart>,
 }
 
 /// One invertible change inside a claim.
@@ -248,6 +256,7 @@ impl Edit {
                 article,
                 transcript,
             } => super::transcript::set_transcript(ws, article, transcript),
+            Edit::SetPages { article, pages } => set_pages(ws, article, pages),
             Edit::Group(edits) => {
                 let mut inverses: Vec<Edit> = edits.into_iter().map(|e| e.apply(ws)).collect();
                 inverses.reverse();
@@ -284,7 +293,8 @@ impl Edit {
             | Edit::PushArticleVersion { index, .. }
             | Edit::PopArticleVersion { index }
             | Edit::SetSpeakerName { article: index, .. }
-            | Edit::SetTranscript { article: index, .. } => out.articles.extend(article_at(index)),
+            | Edit::SetTranscript { article: index, .. }
+            | Edit::SetPages { article: index, .. } => out.articles.extend(article_at(index)),
             Edit::SetArticleDetails { .. } => out.details = true,
             Edit::SetWorkspaceDetails { .. }
             | Edit::InsertConflict { .. }
@@ -410,6 +420,9 @@ fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
         .transcript
         .as_mut()
         .and_then(|t| t.splice(splice.start, splice.end, inserted));
+    let pages_before = (!article.pages.is_empty()).then(|| article.pages.clone());
+    let pages_moved =
+        crate::model::splice_pages(&mut article.pages, splice.start, splice.end, inserted);
     let delta = inserted as isize - (splice.end - splice.start) as isize;
     for claim in splice.shifted.iter().cloned().flatten() {
         if let Some(claim) = ws.claims.get_mut(claim) {
@@ -425,7 +438,29 @@ fn splice_text(ws: &mut Workspace, splice: TextSplice) -> Edit {
         text: removed,
         shifted: splice.shifted,
     }));
-    super::transcript::with_cues_restored(inverse, splice.article, lost_cues)
+    let inverse = super::transcript::with_cues_restored(inverse, splice.article, lost_cues);
+    match pages_before.filter(|_| pages_moved) {
+        Some(pages) => Edit::Group(vec![
+            inverse,
+            Edit::SetPages {
+                article: splice.article,
+                pages,
+            },
+        ]),
+        None => inverse,
+    }
+}
+
+/// Puts `pages` as the page starts of the article at `article`; returns
+/// the edit putting back the ones it had.
+fn set_pages(ws: &mut Workspace, article: usize, pages: Vec<crate::model::PageStart>) -> Edit {
+    match ws.articles.get_mut(article) {
+        Some(found) => Edit::SetPages {
+            article,
+            pages: std::mem::replace(&mut found.pages, pages),
+        },
+        None => Edit::NOTHING,
+    }
 }
 
 /// Makes `version` the article's text, keeping the current one as its
@@ -438,6 +473,7 @@ fn push_version(article: &mut Article, version: NewVersion) {
         replaced: version.replaced,
         text: replace(&mut article.text, version.text),
         transcript: replace(&mut article.transcript, version.transcript),
+        pages: replace(&mut article.pages, version.pages),
     };
     article.versions.push(earlier);
 }
@@ -453,6 +489,7 @@ fn pop_version(article: &mut Article) -> Option<NewVersion> {
         replaced: earlier.replaced,
         text: replace(&mut article.text, earlier.text),
         transcript: replace(&mut article.transcript, earlier.transcript),
+        pages: replace(&mut article.pages, earlier.pages),
     })
 }
 

@@ -106,6 +106,10 @@ pub enum Command {
     /// Append entries to the custody log (what `verify` found, an excerpt
     /// cited unverified).
     RecordCustody(Vec<crate::model::CustodyEntry>),
+    /// Add articles, claims and sources read from another tool's export
+    /// (a Meedan Check export), as one step, keeping the dates and the
+    /// publication history the export recorded (`edit/imported_checks.rs`).
+    AddImportedChecks(Box<super::ImportedChecks>),
     /// Settle the merge conflict at `index` of the workspace's list.
     ResolveConflict {
         index: usize,

@@ -28,6 +28,7 @@ impl Command {
             Command::AddSnapshot { .. } => "adding a snapshot",
             Command::RecordCustody(_) => "the custody log",
             Command::ResolveConflict { .. } => "settling a conflict",
+            Command::AddImportedChecks(_) => "importing checks",
         };
         what.to_owned()
     }

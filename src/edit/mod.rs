@@ -16,6 +16,7 @@ mod command;
 mod describe;
 mod document;
 mod history;
+mod imported_checks;
 mod media;
 mod plan;
 mod resolve;
@@ -35,6 +36,7 @@ pub use command::{
 };
 pub use document::Document;
 pub use history::{History, MAX_UNDO_STEPS, TYPING_PAUSE};
+pub use imported_checks::ImportedChecks;
 pub use scale::{Reassign, verdicts_in_use_dropped};
 pub use span::marked_span;
 pub use update::{ArticleUpdate, ClaimUpdate};

@@ -89,6 +89,7 @@ pub(super) fn plan(
             super::snapshot::plan_add_snapshot(ws, source, *snapshot, at)
         }
         Command::RecordCustody(entries) => Ok(super::snapshot::plan_record_custody(entries)),
+        Command::AddImportedChecks(batch) => super::imported_checks::plan_add_imported(ws, *batch),
     }
 }
 

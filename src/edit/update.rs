@@ -37,6 +37,9 @@ pub struct ArticleUpdate {
     /// [`ArticleUpdate::with_transcript`]); without one the article stops
     /// being a transcript.
     pub transcript: Option<crate::model::Transcript>,
+    /// The new text's page starts when it is a paged document (see
+    /// [`ArticleUpdate::with_pages`]); without them the article has none.
+    pub pages: Vec<crate::model::PageStart>,
     /// A fingerprint of the article's text and claims it was prepared for.
     base: u64,
 }
@@ -87,7 +90,15 @@ impl ArticleUpdate {
             claims,
             prepared: crate::model::now(),
             transcript: None,
+            pages: Vec::new(),
         })
+    }
+
+    /// The update with the new text's page starts (a newer PDF or Word
+    /// document): they replace the article's with the text.
+    pub fn with_pages(mut self, pages: Vec<crate::model::PageStart>) -> Self {
+        self.pages = pages;
+        self
     }
 
     /// The update with the new text's side table: the names given to the
@@ -173,7 +184,8 @@ pub(super) fn plan_update(
         return Err(CommandError::StaleUpdate);
     }
     let article = &ws.articles[index];
-    if article.text == update.text && article.transcript == update.transcript {
+    let same_side_tables = article.transcript == update.transcript && article.pages == update.pages;
+    if article.text == update.text && same_side_tables {
         return Ok((Edit::NOTHING, Outcome::Unchanged));
     }
     let now = update.prepared;
@@ -202,6 +214,7 @@ pub(super) fn plan_update(
                 retrieved: update.retrieved,
                 replaced: now,
                 transcript: update.transcript,
+                pages: update.pages,
             }),
         },
     );

@@ -1,12 +1,14 @@
 //! Making a [`Snapshot`] of a file: its bytes read (bounded), hashed and
-//! sniffed; a truncated image or PDF refused; the text taken out of a web
-//! page (as article import extracts its main text) or a text file; an
+//! sniffed; a truncated image, PDF or web archive refused; the text taken
+//! out of a web page or the page a web archive holds (as article import
+//! extracts its main text) or a text file; an
 //! image's EXIF read; the address and capture time taken from the flags,
 //! else from the file, else from the file's time — and, when the flags and
 //! the file disagree, both kept.
 
+use super::archive::{ArchiveKind, read_archive};
 use super::image::{Kind, image_meta, kind_of, truncated};
-use crate::import::{ImportOptions, ReadAs, import_bytes};
+use crate::import::{ImportOptions, ReadAs, encoding_for_label, import_bytes};
 use crate::model::{CaptureMethod, CapturedFrom, Snapshot};
 use crate::read_limited::{ReadFailure, read_limited};
 use crate::store::snapshots::sha256_hex;
@@ -63,13 +65,17 @@ pub fn capture(request: &Request<'_>) -> Result<Captured, String> {
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let kind = kind_of(&bytes, &file_name).ok_or_else(|| {
         format!(
-            "{named}: is not a file Factbench keeps as a snapshot (a saved web page, a PNG, JPEG or WebP image, a PDF, or plain UTF-8 text)"
+            "{named}: is not a file Factbench keeps as a snapshot (a saved web page, an MHTML, WARC or WACZ web archive, a PNG, JPEG or WebP image, a PDF, or plain UTF-8 text)"
         )
     })?;
     if let Some(why) = truncated(kind, &bytes) {
         return Err(format!("{named}: is {why}; nothing stored"));
     }
-    let found = read_content(path, kind, &bytes);
+    let found = match kind {
+        Kind::Archive(archive) => read_archived(path, archive, &bytes)
+            .map_err(|why| format!("{named}: {why}; nothing stored"))?,
+        _ => read_content(path, kind, &bytes),
+    };
     let snapshot = snapshot_of(request, kind, &bytes, file_name, found);
     Ok(Captured { snapshot, bytes })
 }
@@ -106,6 +112,42 @@ fn read_content(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
     }
 }
 
+/// The page a web archive holds: its main text taken out as article import
+/// takes a saved page's; its address and capture time as the archive
+/// says, else as the page says (its canonical). An archive that is not
+/// whole is refused (the error says why); a page whose text cannot be had
+/// is kept as bytes with a note.
+fn read_archived(path: &Path, kind: ArchiveKind, bytes: &[u8]) -> Result<Found, String> {
+    let page = read_archive(kind, bytes)?;
+    let mut found = Found {
+        note: page.notes.join("; "),
+        url: page.url,
+        captured: page.captured,
+        ..Found::default()
+    };
+    let Some(html) = page.html else {
+        return Ok(found);
+    };
+    let options = ImportOptions {
+        encoding: page.charset.as_deref().and_then(encoding_for_label),
+        ..ImportOptions::default()
+    };
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "page".into(), |s| s.to_os_string());
+    let as_page = Path::new(&stem).with_extension("html");
+    let from_page = read_text_as(&as_page, Kind::Html, &html, &options);
+    if found.url.is_empty() {
+        found.url = from_page.url;
+    }
+    if found.captured.is_none() {
+        found.captured = from_page.captured;
+    }
+    found.text = from_page.text;
+    push_note(&mut found.note, &from_page.note);
+    Ok(found)
+}
+
 /// A page's main text and address, or a text file's text; when no text
 /// can be had, a note saying why (the bytes are kept all the same).
 fn read_text(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
@@ -115,6 +157,10 @@ fn read_text(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
         title: (kind == Kind::Text).then(|| "snapshot".to_owned()),
         ..ImportOptions::default()
     };
+    read_text_as(path, kind, bytes, &options)
+}
+
+fn read_text_as(path: &Path, kind: Kind, bytes: &[u8], options: &ImportOptions) -> Found {
     // Import goes by the file's extension; a page is read as a page.
     let named;
     let path = match (kind, path.extension().and_then(|e| e.to_str())) {
@@ -125,7 +171,7 @@ fn read_text(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
         }
         _ => path,
     };
-    match import_bytes(path, bytes, &options) {
+    match import_bytes(path, bytes, options) {
         Ok(imported) => Found {
             text: Some(imported.article.text),
             note: imported.warnings.join("; "),
@@ -194,6 +240,9 @@ fn snapshot_of(
 }
 
 fn push_note(note: &mut String, more: &str) {
+    if more.is_empty() {
+        return;
+    }
     if !note.is_empty() {
         note.push_str("; ");
     }
@@ -202,7 +251,7 @@ fn push_note(note: &mut String, more: &str) {
 
 fn method_of(kind: Kind) -> CaptureMethod {
     match kind {
-        Kind::Html => CaptureMethod::SavedPage,
+        Kind::Html | Kind::Archive(_) => CaptureMethod::SavedPage,
         Kind::Text => CaptureMethod::PlainText,
         Kind::Pdf => CaptureMethod::Document,
         _ => CaptureMethod::Image,

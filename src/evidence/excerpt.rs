@@ -27,6 +27,34 @@ pub fn anchor_at(text: &str, start: usize, end: usize) -> Option<Anchor> {
     CharIndex::new(text).capture(start, end).ok()
 }
 
+/// Evidence citing chars `start..end` of `snapshot`'s text with `stance`,
+/// the excerpt anchored at that place — what `cite --excerpt` makes of an
+/// excerpt found there (the window's *Cite for the selected claim*).
+/// `None` when the range is empty, outside the text, or splits a
+/// character (an emoji sequence, a letter and its marks).
+pub fn evidence_at(
+    source: crate::model::SourceId,
+    snapshot: &Snapshot,
+    (start, end): (usize, usize),
+    stance: crate::model::Stance,
+) -> Option<Evidence> {
+    let text = snapshot.text.as_deref()?;
+    let index = CharIndex::new(text);
+    let anchor = index.capture(start, end).ok()?;
+    if !(is_cluster_boundary(&index, start) && is_cluster_boundary(&index, end)) {
+        return None;
+    }
+    let excerpt = anchor.exact.clone();
+    Some(Evidence {
+        anchor: Some(Box::new(ExcerptAnchor {
+            snapshot: snapshot.sha256.clone(),
+            anchor: Some(anchor),
+            unverified: false,
+        })),
+        ..Evidence::new(source, stance, excerpt)
+    })
+}
+
 /// Where `excerpt` is in `snapshot`: its only occurrence, anchored; not
 /// found (or found several times: no place can be told) gives no anchor.
 pub fn anchor_in(snapshot: &Snapshot, excerpt: &str) -> ExcerptAnchor {
@@ -126,6 +154,45 @@ mod tests {
             image: None,
             replaces: None,
         }
+    }
+
+    #[test]
+    fn a_selection_is_cited_anchored_where_it_is_and_never_splits_a_character() {
+        use crate::model::{SourceId, Stance};
+        let text = "Мэр: «рост 5 %» 🇺🇦 Zoe\u{308} 水は命です";
+        let snap = snapshot(text);
+        let source = SourceId::new();
+        let cited = evidence_at(source, &snap, (5, 15), Stance::Refutes).unwrap();
+        assert_eq!(cited.excerpt, "«рост 5 %»");
+        assert_eq!(cited.stance, Stance::Refutes);
+        let anchored = cited.anchor.unwrap();
+        assert_eq!(anchored.snapshot, snap.sha256);
+        let anchor = anchored.anchor.unwrap();
+        assert_eq!(
+            (anchor.start, anchor.end, anchor.prefix.as_str()),
+            (5, 15, "Мэр: ")
+        );
+        assert_eq!(
+            evidence_at(source, &snap, (0, 3), Stance::Context)
+                .unwrap()
+                .excerpt,
+            "Мэр"
+        );
+        let cjk = text.chars().count() - 5;
+        assert_eq!(
+            evidence_at(source, &snap, (cjk, cjk + 5), Stance::Context)
+                .unwrap()
+                .excerpt,
+            "水は命です"
+        );
+        // Half a flag, a letter without its combining mark, nothing, past the end.
+        let flag = text.chars().position(|c| c == '🇺').unwrap();
+        assert!(evidence_at(source, &snap, (flag, flag + 1), Stance::Context).is_none());
+        let e = text.chars().position(|c| c == 'Z').unwrap() + 2;
+        assert!(evidence_at(source, &snap, (e - 2, e + 1), Stance::Context).is_none());
+        assert!(evidence_at(source, &snap, (e - 2, e + 2), Stance::Context).is_some());
+        assert!(evidence_at(source, &snap, (3, 3), Stance::Context).is_none());
+        assert!(evidence_at(source, &snap, (3, 999), Stance::Context).is_none());
     }
 
     #[test]

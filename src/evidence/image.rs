@@ -1,7 +1,9 @@
-//! What kind of file a snapshot is, by its first bytes; whether an image
+//! What kind of file a snapshot is, by its content (a web archive's
+//! readers in `archive/` say whether it is one); whether an image
 //! or a PDF is whole (a truncated one is refused); and what an image's
 //! EXIF block says (date, camera, GPS), read with `kamadak-exif`.
 
+use super::archive::{ArchiveKind, mhtml, wacz, warc};
 use crate::model::{GeoPoint, ImageMeta};
 use exif::{In, Tag, Value};
 
@@ -14,6 +16,8 @@ pub enum Kind {
     Pdf,
     Html,
     Text,
+    /// A "single file" page (MHTML), a WARC or a WACZ web archive.
+    Archive(ArchiveKind),
 }
 
 impl Kind {
@@ -25,6 +29,9 @@ impl Kind {
             Kind::Pdf => "application/pdf",
             Kind::Html => "text/html",
             Kind::Text => "text/plain",
+            Kind::Archive(ArchiveKind::Mhtml) => "multipart/related",
+            Kind::Archive(ArchiveKind::Warc) => "application/warc",
+            Kind::Archive(ArchiveKind::Wacz) => "application/wacz",
         }
     }
 
@@ -47,6 +54,16 @@ pub fn kind_of(bytes: &[u8], file_name: &str) -> Option<Kind> {
     }
     if bytes.starts_with(b"%PDF-") {
         return Some(Kind::Pdf);
+    }
+    if wacz::looks_like_wacz(bytes, file_name) {
+        return Some(Kind::Archive(ArchiveKind::Wacz));
+    }
+    if warc::looks_like_warc(bytes) {
+        return Some(Kind::Archive(ArchiveKind::Warc));
+    }
+    // Before HTML: a saved MHTML page has its `<html` within its first KB.
+    if mhtml::looks_like_mhtml(bytes) {
+        return Some(Kind::Archive(ArchiveKind::Mhtml));
     }
     let lower = file_name.to_lowercase();
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
@@ -77,7 +94,8 @@ pub fn truncated(kind: Kind, bytes: &[u8]) -> Option<&'static str> {
             let tail = &bytes[bytes.len().saturating_sub(1024)..];
             tail.windows(5).any(|w| w == b"%%EOF")
         }
-        Kind::Html | Kind::Text => true,
+        // Archives are checked whole by their readers.
+        Kind::Html | Kind::Text | Kind::Archive(_) => true,
     };
     (!whole).then_some(match kind {
         Kind::Png => "a PNG without its end chunk (IEND): truncated",

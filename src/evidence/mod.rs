@@ -6,6 +6,7 @@
 //! workspace goes through `edit` (`Command::AddSnapshot`,
 //! `Command::RecordCustody`).
 
+pub mod archive;
 pub mod capture;
 pub mod excerpt;
 pub mod image;

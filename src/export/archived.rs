@@ -109,6 +109,9 @@ pub fn published_name(snapshot: &Snapshot) -> Option<String> {
         "image/webp" => "webp",
         "application/pdf" => "pdf",
         "multipart/related" | "message/rfc822" => "mhtml",
+        "application/warc" if snapshot.file_name.to_lowercase().ends_with(".gz") => "warc.gz",
+        "application/warc" => "warc",
+        "application/wacz" => "wacz",
         _ => "bin",
     };
     Some(format!("{}.{extension}", snapshot.sha256))

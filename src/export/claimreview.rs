@@ -24,7 +24,11 @@
 //!   its `actor`, `url` opening the recording at that time). For a claim
 //!   about media the appearance is the media itself — an `ImageObject`,
 //!   `VideoObject` or `AudioObject` with its `contentUrl` — and, for a time
-//!   range, a `Clip` of that range; `claimReviewed` falls back to
+//!   range, a `Clip` of that range. For a claim of a PDF or Word document
+//!   the appearance (the document) has as `hasPart` a `CreativeWork` named
+//!   after the pages the quote is on (`p. 12–13`, the printed labels), its
+//!   `url` the PDF's opened at the first of them (`#page=12`, RFC 3778)
+//!   when it is on the web. `claimReviewed` falls back to
 //!   "About the video at 12:03–12:19" while the statement is empty.
 //!
 //! Only the claims of the export's audience are written (published ones in
@@ -120,7 +124,28 @@ struct Appearance {
     #[serde(skip_serializing_if = "Option::is_none")]
     publisher: Option<Agent>,
     #[serde(rename = "hasPart", skip_serializing_if = "Option::is_none")]
-    has_part: Option<Clip>,
+    has_part: Option<Part>,
+}
+
+/// Where in the appearance the claim is: a clip of a recording, or the
+/// pages of a document.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Part {
+    Clip(Clip),
+    Pages(Pages),
+}
+
+/// The pages of a document a claim's quote is on: a `CreativeWork` named
+/// `p. 12–13` (the printed labels), opening the document at the first
+/// page (RFC 3778 `#page=12`) when it is on the web.
+#[derive(Debug, Serialize)]
+struct Pages {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 /// The part of a recording a claim was said in.
@@ -202,7 +227,8 @@ fn review(plan: &Plan<'_>, planned: &PlannedClaim<'_>) -> Option<ClaimReview> {
                 None => planned
                     .article
                     .and_then(appearance)
-                    .map(|a| recording(a, planned)),
+                    .map(|a| recording(a, planned))
+                    .map(|a| with_pages(a, planned)),
             },
         },
         citation: super::archived::citations(plan, &claim.evidence),
@@ -277,14 +303,37 @@ fn recording(mut appearance: Appearance, planned: &PlannedClaim<'_>) -> Appearan
         };
         appearance.url = Some(media.to_owned());
     }
-    appearance.has_part = Some(Clip {
+    appearance.has_part = Some(Part::Clip(Clip {
         kind: "Clip",
         name: label(&moment),
         start_offset: crate::model::seconds(moment.from_ms),
         end_offset: crate::model::seconds(moment.to_ms),
         actor: moment.speaker.as_deref().and_then(|s| agent("Person", s)),
         url: watch_link(article, &moment),
-    });
+    }));
+    appearance
+}
+
+/// For a claim of a PDF or Word document, the appearance with the pages
+/// its quote is on; other appearances unchanged.
+fn with_pages(mut appearance: Appearance, planned: &PlannedClaim<'_>) -> Appearance {
+    let Some(location) = super::pages::location_of(planned) else {
+        return appearance;
+    };
+    let is_pdf = planned
+        .article
+        .is_some_and(|a| a.source.to_lowercase().ends_with(".pdf"));
+    let url = appearance
+        .url
+        .as_deref()
+        .filter(|_| is_pdf)
+        .map(|url| url.split('#').next().unwrap_or(url))
+        .map(|url| format!("{url}#{}", super::pages::pdf_fragment(&location)));
+    appearance.has_part = Some(Part::Pages(Pages {
+        kind: "CreativeWork",
+        name: location.label(),
+        url,
+    }));
     appearance
 }
 
@@ -312,7 +361,7 @@ fn media_appearance(media: &crate::model::MediaTarget) -> Option<Appearance> {
         date_published: None,
         author: None,
         publisher: None,
-        has_part: clip,
+        has_part: clip.map(Part::Clip),
     })
 }
 

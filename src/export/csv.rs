@@ -14,6 +14,9 @@
 //! claim is about media, [`MEDIA_HEADER`] follows after those: the media's
 //! URL, kind (`image`, `video`, `audio`) and time range in seconds (empty
 //! for text claims); an export without media claims has no such columns.
+//! When an exported article is a PDF or Word document, [`PAGE_HEADER`]
+//! comes last: the pages of the quote's first and last chars (1-based) and
+//! their printed labels (empty for claims of other articles).
 //! Lists are joined with [`LIST_SEPARATOR`]
 //! everywhere, one item per piece of evidence in the evidence columns (so
 //! the n-th title, URL, stance and excerpt belong together). Start and end
@@ -74,6 +77,9 @@ pub const MEDIA_HEADER: [&str; 4] = [
     "Media end (s)",
 ];
 
+/// The columns added last when an exported article has pages.
+pub const PAGE_HEADER: [&str; 4] = ["Page", "End page", "Page label", "End page label"];
+
 /// What joins the items of a list in one cell.
 pub const LIST_SEPARATOR: &str = "; ";
 
@@ -95,6 +101,10 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
     if media {
         header.extend(MEDIA_HEADER);
     }
+    let paged = plan.articles.iter().any(|a| !a.article.pages.is_empty());
+    if paged {
+        header.extend(PAGE_HEADER);
+    }
     writer.write_record(&header)?;
     for planned in &plan.claims {
         let mut cells = row(plan, planned).to_vec();
@@ -112,11 +122,27 @@ pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), Expo
         if media {
             cells.extend(media_cells(planned.claim));
         }
+        if paged {
+            cells.extend(page_cells(planned));
+        }
         let safe: Vec<_> = cells.iter().map(|cell| csv_cell(cell)).collect();
         writer.write_record(safe.iter().map(|cell| cell.as_bytes()))?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// Page, end page and their labels of a paged document's claim.
+fn page_cells(planned: &PlannedClaim<'_>) -> [String; 4] {
+    match super::pages::location_of(planned) {
+        Some(l) => [
+            l.page.to_string(),
+            l.end_page.to_string(),
+            l.page_label,
+            l.end_page_label,
+        ],
+        None => Default::default(),
+    }
 }
 
 /// Start and end in seconds, speaker and watch link of a transcript's claim.

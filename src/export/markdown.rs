@@ -297,6 +297,9 @@ fn claim_heading(plan: &Plan<'_>, planned: &PlannedClaim<'_>, md: &mut String) {
     if !planned.quote().trim().is_empty() {
         let _ = writeln!(md, "> {}\n", markdown_inline(planned.quote()));
     }
+    if let Some(location) = super::pages::location_of(planned) {
+        let _ = writeln!(md, "*{}*\n", markdown_inline(&location.label()));
+    }
     if let Some(line) = moment_line(planned) {
         let _ = writeln!(md, "{line}\n");
     }

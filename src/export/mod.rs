@@ -37,6 +37,7 @@ mod markdown_archived;
 pub mod mediareview;
 mod missing;
 pub mod moment;
+pub mod pages;
 mod plan;
 mod segments;
 mod updated;

@@ -8,7 +8,11 @@
 //! current text) and a `TextPositionSelector` counted in Unicode code points;
 //! a claim of a transcript adds a third: a `FragmentSelector` conforming to
 //! W3C Media Fragments (`t=723,739`, the claim's time in the recording)
-//! refined by the same `TextQuoteSelector`.
+//! refined by the same `TextQuoteSelector`; a claim of a PDF or Word
+//! document adds a `FragmentSelector` conforming to RFC 3778 (`page=12`,
+//! the 1-based index of the page its quote starts on) refined by the same
+//! `TextQuoteSelector`, the article-wide position selector kept beside it
+//! as an alternative.
 //! Bodies: a `TextualBody` for the verdict (`assessing`), the rationale
 //! (`commenting`) and each tag (`tagging`); each evidence source as a
 //! `SpecificResource` with `purpose: "linking"` (an external web resource
@@ -138,6 +142,10 @@ enum Selector {
 /// The specification a time `FragmentSelector` conforms to.
 const MEDIA_FRAGMENTS: &str = "http://www.w3.org/TR/media-frags/";
 
+/// The specification a page `FragmentSelector` conforms to (PDF fragment
+/// identifiers), as the Web Annotation model names it.
+const PDF_FRAGMENTS: &str = "http://tools.ietf.org/rfc/rfc3778";
+
 /// Writes the plan as an `AnnotationCollection`, pretty-printed.
 pub(super) fn write(plan: &Plan<'_>, out: &mut dyn io::Write) -> Result<(), ExportError> {
     serde_json::to_writer_pretty(&mut *out, &collection(plan))?;
@@ -203,7 +211,8 @@ fn annotation(
 }
 
 /// The quote and position selectors, and for a claim of a transcript the
-/// time fragment refined by the quote.
+/// time fragment (of a paged document the page fragment) refined by the
+/// quote.
 fn selectors(
     planned: &PlannedClaim<'_>,
     anchor: crate::model::Anchor,
@@ -220,6 +229,13 @@ fn selectors(
         selectors.push(Selector::Fragment {
             conforms_to: MEDIA_FRAGMENTS,
             value: super::moment::media_fragment(&moment),
+            refined_by: Box::new(quote()),
+        });
+    }
+    if let Some(location) = super::pages::location_of(planned) {
+        selectors.push(Selector::Fragment {
+            conforms_to: PDF_FRAGMENTS,
+            value: super::pages::pdf_fragment(&location),
             refined_by: Box::new(quote()),
         });
     }

@@ -14,6 +14,7 @@ pub mod background;
 pub mod blocks;
 mod bound;
 mod charset;
+pub mod check_export;
 mod dates;
 mod decode;
 pub mod docx;
@@ -34,6 +35,7 @@ mod text;
 pub mod transcript;
 mod zones;
 
+pub use crate::model::PageStart;
 pub use bound::{
     MAX_ATTRIBUTE_VALUE_BYTES, MAX_ATTRIBUTES, MAX_DEPTH, MAX_ELEMENTS, TooComplex, bounded_html,
 };
@@ -42,7 +44,6 @@ pub use html::{PageArticle, read_page, read_page_from};
 pub use language::detect_language;
 pub use metadata::clean_metadata;
 pub use normalise::normalise;
-pub use paged::PageStart;
 pub use sniff::{Format, NotAnArticle};
 pub use text::{article_from_text, title_from_file_name};
 pub use transcript::ReadAs;
@@ -96,7 +97,7 @@ pub struct Imported {
     /// warnings say the text may not be the article.
     pub candidates: Vec<blocks::Candidate>,
     /// For a PDF or Word document, where each page starts in the text
-    /// (char offsets, in order; not kept in the workspace yet).
+    /// (char offsets, in order; the same as the article's `pages`).
     pub pages: Vec<PageStart>,
     /// For a PDF or Word document, what identifies the file.
     pub fingerprint: Option<Fingerprint>,

@@ -1,25 +1,11 @@
 //! Articles made of pages (PDF, DOCX): the text is the pages' text in
 //! order, a blank line between pages, and where each page starts is kept
-//! beside it ([`PageStart`], char offsets into the article text).
-//!
-//! The page starts live in [`super::Imported`] only; the workspace does
-//! not store them yet.
+//! beside it ([`PageStart`], char offsets into the article text) as the
+//! article's `pages`.
 
 use super::{ImportOptions, normalise};
-use crate::model::Article;
+use crate::model::{Article, PageStart};
 use jiff::civil::Date;
-
-/// Where a page starts in the article text.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct PageStart {
-    /// The page's index, counted from 1.
-    pub page: usize,
-    /// Its printed label (`iv`, `12`), or the index as text.
-    pub label: String,
-    /// The char offset of its first char in the article text; a page
-    /// without text starts where the next one does.
-    pub start: usize,
-}
 
 /// A page's label and text, as a reader gives it.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +32,8 @@ pub struct DocumentMeta {
     pub created: Option<Date>,
 }
 
-/// The article of `pages`, with where each page starts. The title is the
+/// The article of `pages`, with where each page starts (also kept as
+/// the article's `pages`). The title is the
 /// user's, else the document's (a word processor's "Microsoft Word - "
 /// prefix left out), else the first line when short, else
 /// `fallback_title`; the first line stays in the text either way, so
@@ -96,6 +83,7 @@ pub fn paged_article(
     article.url = options.url.clone().unwrap_or_default();
     article.published = options.published.or(meta.created);
     article.retrieved = Some(jiff::ZonedDateTime::now().date());
+    article.pages.clone_from(&starts);
     (article, starts)
 }
 

@@ -134,7 +134,7 @@ fn words_by_script(text: &str) -> (String, String) {
     let mut latin = String::new();
     let mut cyrillic = String::new();
     for word in text.unicode_words() {
-        if word.chars().any(|c| c.is_ascii_digit() || is_han(c)) {
+        if word.chars().any(|c| crate::text::is_digit(c) || is_han(c)) {
             continue;
         }
         let target = if word.chars().any(is_cyrillic) {

@@ -1,7 +1,11 @@
 //! Numbers in claims, normalised across their spellings: "$245bn",
 //! "245 billion dollars", "245 млрд долларов" and "2450亿美元" are all the
 //! amount 2.45 × 10¹¹; "24,5 %" and "24.5 percent" the same percentage;
-//! a bare 1800–2100 (or "2024年") a year.
+//! a bare 1800–2100 (or "2024年") a year. Digits are read by
+//! [`crate::text::read_number`], so the Arabic "٢٤٥ مليار" is the same
+//! amount and the Persian "۱۲٫۵٪" the percentage 12.5.
+
+use crate::text::{WrittenNumber, is_digit, is_percent_sign, read_number};
 
 /// One number found in a text.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -68,124 +72,75 @@ pub fn quantities_with_spans(text: &str) -> Vec<(Quantity, std::ops::Range<usize
     let mut found = Vec::new();
     let mut at = 0;
     while at < chars.len() {
-        if chars[at].is_ascii_digit() && starts_a_number(&chars, at) {
-            let (digits, after_digits) = read_digits(&chars, at);
-            let (quantity, next) = read_unit(&chars, after_digits, digits);
-            found.extend(quantity.map(|q| (q, at..next)));
-            at = next.max(at + 1);
-        } else {
-            at += 1;
+        let number = starts_a_number(&chars, at)
+            .then(|| read_number(&chars, at))
+            .flatten();
+        match number {
+            Some(number) => {
+                let (quantity, next) = read_unit(&chars, &number);
+                found.push((quantity, at..next));
+                at = next.max(at + 1);
+            }
+            None => at += 1,
         }
     }
     found
 }
 
-/// A digit starts a number unless it is glued to a Latin or Cyrillic word
-/// ("G7", "covid19"); Chinese characters may touch it ("在2024年").
+/// A digit starts a number unless it continues one or is glued to a Latin
+/// or Cyrillic word ("G7", "covid19"); Chinese characters may touch it
+/// ("在2024年"), and so may Arabic and Hebrew letters, which are prefixes
+/// there ("و٢٤٥", "ב245").
 fn starts_a_number(chars: &[char], at: usize) -> bool {
+    if !is_digit(chars[at]) {
+        return false;
+    }
     match at.checked_sub(1).map(|i| chars[i]) {
         None => true,
-        Some(prev) => {
-            !(prev.is_ascii_digit() || (prev.is_alphabetic() && !crate::text::is_han(prev)))
-        }
+        Some(prev) => !(is_digit(prev) || (prev.is_alphabetic() && !may_touch_digits(prev))),
     }
 }
 
-/// The digits of one written number.
-struct Digits {
-    value: f64,
-    /// Written with a decimal part or thousands separators: never a year.
-    plain_integer: bool,
-}
-
-/// Reads "1,234,567", "2 450", "245,5", "3.75" starting at `start`.
-fn read_digits(chars: &[char], start: usize) -> (Digits, usize) {
-    let mut at = start;
-    let mut integer = String::new();
-    let mut fraction = String::new();
-    let mut grouped = false;
-    at = take_digits(chars, at, &mut integer);
-    while let Some(&separator) = chars.get(at) {
-        let group_len = digit_run(chars, at + 1);
-        if group_len == 0 {
-            break;
-        }
-        let after_group = at + 1 + group_len;
-        let is_space = matches!(separator, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
-        let thousands = match separator {
-            ',' | '\'' => group_len == 3,
-            '.' => group_len == 3 && chars.get(after_group) == Some(&'.'),
-            _ if is_space => group_len == 3 && (grouped || integer.len() <= 3),
-            _ => false,
-        };
-        if thousands {
-            grouped = true;
-            at = take_digits(chars, at + 1, &mut integer);
-        } else if matches!(separator, ',' | '.') && fraction.is_empty() {
-            at = take_digits(chars, at + 1, &mut fraction);
-            break;
-        } else {
-            break;
-        }
-    }
-    let text = if fraction.is_empty() {
-        integer
-    } else {
-        format!("{integer}.{fraction}")
-    };
-    let value = text.parse::<f64>().unwrap_or(0.0);
-    let plain_integer = !grouped && fraction.is_empty();
-    (
-        Digits {
-            value,
-            plain_integer,
-        },
-        at,
-    )
-}
-
-fn digit_run(chars: &[char], at: usize) -> usize {
-    chars[at.min(chars.len())..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count()
-}
-
-fn take_digits(chars: &[char], at: usize, into: &mut String) -> usize {
-    let len = digit_run(chars, at);
-    into.extend(&chars[at..at + len]);
-    at + len
+/// Letters that may be written against a number: Chinese characters, and
+/// Hebrew and Arabic letters (one-letter prefixes such as "and", "in").
+fn may_touch_digits(c: char) -> bool {
+    crate::text::is_han(c) || matches!(c, '\u{0590}'..='\u{06FF}')
 }
 
 /// What follows the digits: a scale word, a percent sign, a year mark.
-fn read_unit(chars: &[char], at: usize, digits: Digits) -> (Option<Quantity>, usize) {
-    let glued = chars
-        .get(at)
-        .is_some_and(|c| c.is_alphabetic() || *c == '%');
+/// Returns the quantity and the end of what was read.
+fn read_unit(chars: &[char], number: &WrittenNumber) -> (Quantity, usize) {
+    let (value, at) = (number.value, number.digits.end);
+    if let Some(percent) = &number.percent {
+        return (Quantity::Percent(value), percent.end);
+    }
+    let glued = chars.get(at).is_some_and(|c| c.is_alphabetic());
     let word_start = skip_gap(chars, at);
     let (word, word_end) = next_word(chars, word_start);
-    let value = digits.value;
     if let Some((unit, len)) = han_unit(&chars[word_start.min(chars.len())..]) {
         let end = word_start + len;
         return match unit {
-            HanUnit::Scale(scale) => (Some(Quantity::Amount(value * scale)), end),
-            HanUnit::Year if digits.plain_integer => (Some(Quantity::Year(value as i32)), end),
-            HanUnit::Year => (Some(Quantity::Amount(value)), end),
+            HanUnit::Scale(scale) => (Quantity::Amount(value * scale), end),
+            HanUnit::Year if number.plain_integer => (Quantity::Year(value as i32), end),
+            HanUnit::Year => (Quantity::Amount(value), end),
         };
     }
-    if chars.get(word_start) == Some(&'%') || is_percent_word(&word, chars, word_end) {
-        return (Some(Quantity::Percent(value)), word_end.max(word_start + 1));
+    if chars.get(word_start).is_some_and(|c| is_percent_sign(*c)) {
+        return (Quantity::Percent(value), word_start + 1);
+    }
+    if let Some(end) = percent_words(&word, chars, word_end) {
+        return (Quantity::Percent(value), end);
     }
     if let Some(scale) = scale_word(&word, glued) {
-        return (Some(Quantity::Amount(value * scale)), word_end);
+        return (Quantity::Amount(value * scale), word_end);
     }
-    let year = digits.plain_integer && (1800.0..=2100.0).contains(&value);
+    let year = number.plain_integer && (1800.0..=2100.0).contains(&value);
     let quantity = if year {
         Quantity::Year(value as i32)
     } else {
         Quantity::Amount(value)
     };
-    (Some(quantity), at)
+    (quantity, at)
 }
 
 /// Skips one space or hyphen between a number and its unit.
@@ -196,7 +151,8 @@ fn skip_gap(chars: &[char], at: usize) -> usize {
     }
 }
 
-/// The lowercased letters from `at` (a Latin or Cyrillic word).
+/// The lowercased letters from `at` (a Latin, Cyrillic, Arabic or Hebrew
+/// word).
 fn next_word(chars: &[char], at: usize) -> (String, usize) {
     let len = chars[at.min(chars.len())..]
         .iter()
@@ -209,15 +165,25 @@ fn next_word(chars: &[char], at: usize) -> (String, usize) {
     (word, at + len)
 }
 
-fn is_percent_word(word: &str, chars: &[char], word_end: usize) -> bool {
-    if word == "per" {
-        let (next, _) = next_word(chars, skip_gap(chars, word_end));
-        return next == "cent";
+/// The end of the word or two saying "percent" after a number, when
+/// they do: "percent", "per cent", "процента", "відсотка", the Arabic
+/// "بالمئة" and "في المئة", the Persian "درصد", the Hebrew "אחוז".
+fn percent_words(word: &str, chars: &[char], word_end: usize) -> Option<usize> {
+    const FIRST_OF_TWO: [(&str, &[&str]); 2] =
+        [("per", &["cent"]), ("في", &["المئة", "المائة", "المية"])];
+    for (first, seconds) in FIRST_OF_TWO {
+        if word == first {
+            let (next, next_end) = next_word(chars, skip_gap(chars, word_end));
+            return seconds.contains(&next.as_str()).then_some(next_end);
+        }
     }
-    matches!(word, "percent" | "pct")
-        || ["процент", "відсот", "відсо"]
-            .iter()
-            .any(|stem| word.starts_with(stem))
+    let one_word = matches!(
+        word,
+        "percent" | "pct" | "بالمئة" | "بالمائة" | "بالمية" | "درصد"
+    ) || ["процент", "відсот", "відсо", "אחוז"]
+        .iter()
+        .any(|stem| word.starts_with(stem));
+    one_word.then_some(word_end)
 }
 
 /// The multiplier a scale word stands for. Single letters ("$5m", "3bn")
@@ -226,23 +192,49 @@ fn scale_word(word: &str, glued: bool) -> Option<f64> {
     const SCALES: [(f64, &[&str], &[&str]); 4] = [
         (
             1e3,
-            &["k", "thousand", "thousands", "тыс", "тис"],
-            &["тысяч", "тисяч"],
+            &[
+                "k",
+                "thousand",
+                "thousands",
+                "тыс",
+                "тис",
+                "ألف",
+                "الف",
+                "آلاف",
+                "الاف",
+                "هزار",
+            ],
+            &["тысяч", "тисяч", "אלף", "אלפי"],
         ),
         (
             1e6,
-            &["m", "mn", "mln", "million", "millions", "млн"],
-            &["миллион", "мільйон", "мiльйон"],
+            &["m", "mn", "mln", "million", "millions", "млн", "ملايين"],
+            &["миллион", "мільйон", "мiльйон", "مليون", "میلیون", "מיליון"],
         ),
         (
             1e9,
             &["b", "bn", "bln", "billion", "billions", "млрд"],
-            &["миллиард", "мільярд", "мiльярд"],
+            &[
+                "миллиард",
+                "мільярд",
+                "мiльярд",
+                "مليار",
+                "بليون",
+                "میلیارد",
+                "מיליארד",
+            ],
         ),
         (
             1e12,
             &["t", "tn", "trillion", "trillions", "трлн"],
-            &["триллион", "трильйон"],
+            &[
+                "триллион",
+                "трильйон",
+                "تريليون",
+                "ترليون",
+                "تریلیون",
+                "טריליון",
+            ],
         ),
     ];
     if word.chars().count() == 1 && !glued {
@@ -339,6 +331,51 @@ mod tests {
         assert_eq!(terms("G7 leaders"), Vec::<String>::new());
         assert_eq!(terms("5 m away"), vec!["#5.000e0"]);
         assert_eq!(terms("$5m"), vec!["#5.000e6"]);
+    }
+
+    #[test]
+    fn arabic_persian_and_hebrew_amounts_are_the_same_terms() {
+        let billions = vec!["#2.450e11".to_owned()];
+        assert_eq!(terms("٢٤٥ مليار"), billions);
+        assert_eq!(terms("٢٤٥ مليار دولار"), billions);
+        assert_eq!(terms("۲۴۵ میلیارد دلار"), billions);
+        assert_eq!(terms("245 מיליארד דולר"), billions);
+        assert_eq!(terms("ב-245 מיליארד"), billions);
+        assert_eq!(terms("و٢٤٥ مليار"), billions);
+        assert_eq!(terms("١٫٥ مليون"), vec!["#1.500e6"]);
+        assert_eq!(terms("١٬٥٠٠ شخص"), vec!["#1.500e3"]);
+        assert_eq!(terms("٣ آلاف"), vec!["#3.000e3"]);
+        assert_eq!(terms("40 מיליון טון"), vec!["#4.000e7"]);
+        assert_eq!(terms("عام ٢٠٢٢"), vec!["@2022"]);
+        assert_eq!(terms("در سال ۲۰۲۴"), vec!["@2024"]);
+    }
+
+    #[test]
+    fn arabic_persian_and_hebrew_percentages() {
+        for text in [
+            "۱۲٫۵٪",
+            "١٢٫٥٪",
+            "١٢٫٥ ٪",
+            "12.5 %",
+            "١٢٫٥ في المئة",
+            "١٢٫٥ بالمئة",
+            "۱۲٫۵ درصد",
+            "12.5 אחוזים",
+        ] {
+            assert_eq!(terms(text), vec!["%1.250e1"], "{text}");
+        }
+        assert_eq!(
+            quantities("۱۲٫۵٪")[0],
+            quantities("12.5 %")[0],
+            "the Persian spelling is the same quantity"
+        );
+        assert_eq!(terms("١٢ في البيت"), vec!["#1.200e1"]);
+    }
+
+    #[test]
+    fn the_span_of_an_arabic_amount_covers_its_unit_word() {
+        let spans = quantities_with_spans("صدّرت ٢٤٥ مليار دولار");
+        assert_eq!(spans, vec![(Quantity::Amount(245e9), 6..15)]);
     }
 
     #[test]

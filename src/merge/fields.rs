@@ -72,6 +72,10 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         // cues belong to one text, so both sides changing them conflict.
         (Kind::Article, "transcript") => Rule::Fields,
         (Kind::Article, "transcript.speakers") => Rule::Keyed("label"),
+        // Page starts (format 12) count into one text, as cues do: the side
+        // that changed them (with its text: a newer document, an in-place
+        // edit) wins; both sides changing them differently conflict.
+        (Kind::Article, "pages") => Rule::Whole,
         (Kind::Claim, "tags" | "corrections") => Rule::Set,
         (Kind::Claim, "evidence") => Rule::Evidence,
         // A claim's media target (format 8) is one thing: its URL, kind and
@@ -83,7 +87,7 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         // Protection (format 10) is one flag, written only when set: the
         // side that changed it wins, as for any whole field.
         (Kind::Source, "protected") => Rule::Whole,
-        // A public number (format 11) given on both sides to the same
+        // A public number (format 12) given on both sides to the same
         // claim (each published it): the smaller stands; numbers two
         // claims share after the merge are settled over the whole
         // workspace (`Workspace::settle_public_numbers`).

@@ -311,6 +311,7 @@ fn both_sides_updating_an_article_to_the_same_text_keep_its_old_text_once() {
                 replaced: at.parse().unwrap(),
                 text: old.clone(),
                 transcript: None,
+                pages: Vec::new(),
             });
         side.articles[0].text = format!("{old}\nUPDATE: a correction.");
     }

@@ -2,6 +2,7 @@
 //! text that it replaced.
 
 use super::ArticleId;
+use super::pages::{Location, PageStart};
 use super::transcript::Transcript;
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -41,6 +42,11 @@ pub struct Article {
     /// whom (see `docs/transcripts.md`).
     #[serde(default)]
     pub transcript: Option<Transcript>,
+    /// When the text was read from a PDF or Word document: where each of
+    /// its pages starts (see `docs/pdf.md`); written only when there are
+    /// pages (format 11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageStart>,
 }
 
 /// An earlier text of an article, replaced by a newer version.
@@ -57,6 +63,9 @@ pub struct ArticleVersion {
     /// The side table of this text, when it was a transcript.
     #[serde(default)]
     pub transcript: Option<Transcript>,
+    /// Where this text's pages started, when it was a paged document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageStart>,
 }
 
 impl Article {
@@ -78,6 +87,7 @@ impl Article {
             versions: Vec::new(),
             media_url: None,
             transcript: None,
+            pages: Vec::new(),
         }
     }
 
@@ -89,6 +99,11 @@ impl Article {
     /// When and by whom the chars `start..end` were said, for a transcript.
     pub fn moment(&self, start: usize, end: usize) -> Option<super::Moment> {
         self.transcript.as_ref()?.moment(start, end)
+    }
+
+    /// The pages the chars `start..end` lie on, for a paged document.
+    pub fn location(&self, start: usize, end: usize) -> Option<Location> {
+        super::pages::location(&self.pages, start, end)
     }
 
     /// When the text last changed to a newer version, if it ever did.

@@ -204,13 +204,13 @@ pub struct Claim {
     pub media: Option<super::MediaTarget>,
     /// The number public reports give the claim, given at its first
     /// publication (1, 2, 3… in order of publication) and never changed or
-    /// reused, also when the claim is withdrawn (format 11).
+    /// reused, also when the claim is withdrawn (format 12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_number: Option<u32>,
     /// An orphan the checker confirmed: the outlet deleted the quoted
     /// sentence. The claim stays as it was checked (its quote from the
     /// older text) and is no longer a problem waiting to be re-attached
-    /// (format 11; meaningful only while the claim is orphaned).
+    /// (format 12; meaningful only while the claim is orphaned).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed_by_outlet: bool,
 }

@@ -11,6 +11,7 @@ mod claimant_kind;
 mod conflict;
 mod ids;
 mod media;
+mod pages;
 mod problem_index;
 mod problems;
 mod public_fields;
@@ -32,6 +33,7 @@ pub use claim::{
 pub use conflict::{Conflict, ConflictItem, Resolution, Side};
 pub use ids::{ArticleId, ClaimId, CustodyId, EvidenceId, SourceId};
 pub use media::{MediaFault, MediaKind, MediaTarget};
+pub use pages::{Location, PageFault, PageStart, page_at, page_faults, splice as splice_pages};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme, url_opens_in_browser};
 pub use public_fields::{FieldChange, PublicField};

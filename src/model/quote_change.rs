@@ -63,6 +63,7 @@ mod tests {
             replaced,
             text: text.to_owned(),
             transcript: None,
+            pages: Vec::new(),
         }
     }
 

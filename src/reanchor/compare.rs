@@ -205,36 +205,19 @@ fn changed_numbers(pieces: &[Piece]) -> Vec<String> {
         .collect()
 }
 
-/// Each number of `text` with its char range: digits, with the group and
-/// decimal separators between digits (`,` `.` `'`, no-break and thin
-/// spaces) and a `%` after it (also after a no-break space), kept.
+/// Each number of `text` with its char range, as written: digits of one
+/// script with their group and decimal separators, and a percent sign
+/// after them (read by [`crate::text::written_numbers`], the claim
+/// library's reader: "2,450", "7,5\u{a0}%", "٢٤٤٫٨", "۱۲٫۵٪").
 fn numbers_in(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    const INSIDE: [char; 5] = [',', '.', '\'', '\u{00A0}', '\u{202F}'];
     let chars: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_numeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len()
-            && (chars[i].is_numeric()
-                || (INSIDE.contains(&chars[i]) && chars.get(i + 1).is_some_and(|c| c.is_numeric())))
-        {
-            i += 1;
-        }
-        if chars.get(i) == Some(&'%') {
-            i += 1;
-        } else if matches!(chars.get(i), Some('\u{00A0}' | '\u{202F}'))
-            && chars.get(i + 1) == Some(&'%')
-        {
-            i += 2;
-        }
-        found.push((start..i, chars[start..i].iter().collect()));
-    }
-    found
+    crate::text::written_numbers(text)
+        .into_iter()
+        .map(|number| {
+            let range = number.chars();
+            (range.clone(), chars[range].iter().collect())
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -286,6 +269,17 @@ mod tests {
                 "Рост составил 15% за год.",
                 ("12%", "15%"),
             ),
+            (
+                "بلغت الصادرات 245 مليار دولار.",
+                "بلغت الصادرات ٢٤٤٫٨ مليار دولار.",
+                ("245", "٢٤٤٫٨"),
+            ),
+            (
+                "تورم به ۱۲٫۵٪ رسید.",
+                "تورم به ۱۲٫۸٪ رسید.",
+                ("۱۲٫۵٪", "۱۲٫۸٪"),
+            ),
+            ("נפגעו 1,500 בתים.", "נפגעו 1,450 בתים.", ("1,500", "1,450")),
         ] {
             let changes = compare(old, new);
             let Some(SentenceChange::Changed { numbers, .. }) = changes.first() else {

@@ -94,6 +94,46 @@ fn replace(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
     Ok(())
 }
 
+/// Writes a new file `path` whole (synced, then moved into place), refusing
+/// when anything is at `path` already, even if it appeared meanwhile: an
+/// existing file is never replaced.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |action: &'static str| {
+        let path = path.to_owned();
+        move |source: io::Error| SaveError {
+            path,
+            action,
+            source,
+        }
+    };
+    let folder = parent_folder(path);
+    if !folder.is_dir() {
+        return Err(fail("the folder does not exist")(io::Error::from(
+            io::ErrorKind::NotFound,
+        )));
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(path))
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(fail("could not create a temporary file in the folder"))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.flush())
+        .map_err(fail("could not write the temporary file"))?;
+    if let Some(permissions) = new_file_permissions() {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(fail("could not set the temporary file's permissions"))?;
+    }
+    temp.as_file()
+        .sync_all()
+        .map_err(fail("could not flush the temporary file to disk"))?;
+    temp.persist_noclobber(path)
+        .map_err(|e| fail("a file of that name is there already; it was left as it is")(e.error))?;
+    sync_folder(folder);
+    Ok(())
+}
+
 /// The file `path` names: a symlink is followed, even a dangling one (its
 /// target is created), so saving never replaces a link by a file.
 fn resolve_symlink(path: &Path) -> PathBuf {

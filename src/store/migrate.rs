@@ -44,9 +44,14 @@
 //! optional, so a version 8 file reads as today's model with only its
 //! version number changed.
 //!
-//! Version 9 had no protected sources (an optional flag).
+//! Version 9 had no protected sources (`Source.protected`, written only
+//! when set), and version 10 no page starts (`pages` of an article and of
+//! its earlier versions, written only for a paged document): both read as
+//! today's model with only their version number changed. The pages of a
+//! PDF or Word article imported by version 10 are not in its file, so
+//! such an article has no pages until it is updated with its document.
 //!
-//! Version 10 had no public claim numbers: a file of version 10 or older
+//! Version 11 had no public claim numbers: a file of version 11 or older
 //! reads as today's model, then each claim published in it gets its public
 //! number, in order of first publication.
 
@@ -80,8 +85,8 @@ pub(super) fn declared_version(text: &str, path: &Path) -> Option<u32> {
 /// Reads a file of an older `version` and brings it up to the current one.
 pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace, LoadError> {
     let mut ws = upgrade_shape(version, text, path)?;
-    if version < 11 {
-        // Format 11: claims published before it get their public numbers,
+    if version < 12 {
+        // Format 12: claims published before it get their public numbers,
         // in order of first publication.
         ws.settle_public_numbers();
     }
@@ -101,7 +106,7 @@ fn upgrade_shape(version: u32, text: &str, path: &Path) -> Result<Workspace, Loa
         3 => parse::<v3::Workspace>(text, path).map(|v3| Workspace::from(v4::Workspace::from(v3))),
         4 => parse::<v4::Workspace>(text, path).map(Workspace::from),
         5 => parse::<v5::Workspace>(text, path).map(Workspace::from),
-        6..=10 => parse::<Workspace>(text, path).map(|ws| Workspace {
+        6..=11 => parse::<Workspace>(text, path).map(|ws| Workspace {
             format_version: FORMAT_VERSION,
             ..ws
         }),
@@ -387,6 +392,7 @@ impl From<v2::Article> for Article {
             versions: old.versions,
             media_url: None,
             transcript: None,
+            pages: Vec::new(),
         }
     }
 }

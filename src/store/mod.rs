@@ -12,7 +12,7 @@ pub mod recovery;
 pub mod snapshots;
 mod write;
 
-pub use atomic::{backup_path, replace_atomically, write_atomically};
+pub use atomic::{backup_path, replace_atomically, write_atomically, write_new};
 pub use disk::{DiskChange, DiskState};
 pub use error::{LoadError, SaveError};
 pub use format::{RECURSION_LIMIT, to_ron};
@@ -166,6 +166,18 @@ fn read_other_version(
 /// [`save_locked`] and [`open_for_change`].
 pub fn save(path: &Path, workspace: &Workspace) -> Result<(), SaveError> {
     save_with_state(path, workspace).map(drop)
+}
+
+/// Saves a workspace as a new file, refusing (and leaving it as it is)
+/// when a file of that name is there already, even one that appeared
+/// while this was written: for imports that must never overwrite.
+pub fn save_new(path: &Path, workspace: &Workspace) -> Result<(), SaveError> {
+    let text = to_ron(workspace).map_err(|e| SaveError {
+        path: path.to_owned(),
+        action: "could not write the workspace as RON",
+        source: io::Error::other(e),
+    })?;
+    write_new(path, text.as_bytes())
 }
 
 /// Like [`save`], also returning the file's new [`DiskState`], so later

@@ -42,6 +42,12 @@ pub fn has_rtl(text: &str) -> bool {
         })
 }
 
+/// Whether a paragraph of `text` runs right to left as a whole: its first
+/// strong character is right to left (rules P2–P3; none → left to right).
+pub fn is_rtl_paragraph(text: &str) -> bool {
+    has_rtl(text) && unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
+}
+
 /// One drawn piece of a paragraph (see the module's doc).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unit {
@@ -314,44 +320,48 @@ pub fn display_order(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(lines.join("\n"))
 }
 
-/// One line of [`display_order`].
+/// One line of [`display_order`]: its chars in visual order (rule L1's
+/// trailing whitespace, rule L2's reversals, brackets mirrored at odd
+/// levels, bidi controls left out), then each stretch egui shapes as one
+/// right-to-left run (the chars of [`in_rtl_run`]) turned back, since
+/// egui draws that stretch right to left itself: an Arabic word goes to
+/// egui as written, and Arabic-Indic digits (drawn left to right) go
+/// reversed, so that egui shows ٢٤٥ as ٢٤٥.
 fn display_line(line: &str) -> String {
     if !has_rtl(line) {
         return line.to_owned();
     }
     let info = BidiInfo::new(line, None);
     let base = info.paragraphs.first().is_some_and(|p| p.level.is_rtl());
-    // Pieces: a right-to-left word (a run of chars egui shapes as one),
-    // or any other single char.
-    let mut pieces: Vec<(String, u8)> = Vec::new();
+    let mut chars: Vec<char> = Vec::new();
+    let mut levels: Vec<u8> = Vec::new();
     for (byte, c) in line.char_indices() {
-        let level = info.levels[byte].number();
-        match pieces.last_mut() {
-            Some((piece, l)) if in_rtl_run(c) && *l == level && piece.chars().all(in_rtl_run) => {
-                piece.push(c);
-            }
-            _ => {
-                let c = if level % 2 == 1 && !in_rtl_run(c) {
-                    mirrored(c)
-                } else {
-                    c
-                };
-                pieces.push((c.to_string(), level));
-            }
+        if super::is_bidi_control(c) {
+            // Obeyed by the levels, drawn by no font.
+            continue;
         }
+        let level = info.levels[byte].number();
+        chars.push(if level % 2 == 1 { mirrored(c) } else { c });
+        levels.push(level);
     }
     // L1: trailing whitespace at the line's own level.
-    for (piece, level) in pieces.iter_mut().rev() {
-        if !piece.chars().all(char::is_whitespace) {
+    for (c, level) in chars.iter().zip(levels.iter_mut()).rev() {
+        if !c.is_whitespace() {
             break;
         }
         *level = u8::from(base);
     }
-    let levels: Vec<u8> = pieces.iter().map(|(_, l)| *l).collect();
-    visual_order(&levels)
+    let mut visual: Vec<char> = visual_order(&levels)
         .into_iter()
-        .map(|i| pieces[i].0.as_str())
-        .collect()
+        .map(|i| chars[i])
+        .collect();
+    let mut at = 0;
+    while at < visual.len() {
+        let run = visual[at..].iter().take_while(|c| in_rtl_run(**c)).count();
+        visual[at..at + run].reverse();
+        at += run.max(1);
+    }
+    visual.into_iter().collect()
 }
 
 /// The units of a paragraph, in logical order.

@@ -182,6 +182,15 @@ fn labels_get_their_words_in_display_order() {
     assert_eq!(display_order("المتحدث: عدد"), "عدد :المتحدث");
     assert_eq!(display_order("قال (لا)"), "(لا) قال", "brackets mirrored");
     assert_eq!(display_order("He said مرحبا (hi)."), "He said مرحبا (hi).");
+    // Arabic-Indic digits read left to right: sent reversed, since egui
+    // runs them right to left with the Arabic letters' font.
+    assert_eq!(display_order("بلغت ٢٤٥ مليار"), "مليار ٥٤٢ بلغت");
+    assert_eq!(display_order("إلى ١٢٫٥٪"), "٥٫٢١٪ إلى");
+    assert_eq!(
+        display_order("قال \u{2068}Joe\u{2069}: نعم"),
+        "نعم :Joe قال",
+        "isolates obeyed, not drawn"
+    );
     assert_eq!(
         display_order("سطر أول\nثاني 2"),
         "أول سطر\n2 ثاني",

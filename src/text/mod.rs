@@ -2,7 +2,8 @@
 //! window in sight: splitting a text into paragraphs, what counts as one
 //! character on screen (a base char with its combining marks, an emoji
 //! sequence, a flag), what counts as a word, the caret motions built
-//! on them, finding a phrase whatever its case and accents, finding a
+//! on them, numbers as written in any digits, finding a phrase whatever
+//! its case and accents, finding a
 //! pasted quote whatever its invisible differences, tidying a selection
 //! into a quote (trimmed, snapped to words), and text made safe to print
 //! on a terminal.
@@ -17,6 +18,7 @@ mod arabic;
 mod bidi;
 mod clusters;
 mod find;
+mod numbers;
 mod paragraphs;
 mod pasted;
 mod pieces;
@@ -30,13 +32,17 @@ pub use address::readable_address;
 pub use arabic::{ALL_FORMS, Form, contextual_forms, is_arabic_mark, lam_alef, presentation_form};
 pub use bidi::{
     BidiParagraph, CaretBox, Unit, caret_boundary, caret_boxes, caret_stops, display_order,
-    has_rtl, visual_order, visual_step,
+    has_rtl, is_rtl_paragraph, visual_order, visual_step,
 };
 pub use clusters::{
     cluster_around, is_cluster_boundary, next_cluster_boundary, prev_cluster_boundary,
     widen_to_clusters,
 };
 pub use find::{FindOptions, FoldedText, find_all, step_match};
+pub use numbers::{
+    ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR, WrittenNumber, is_digit, is_percent_sign,
+    read_number, written_numbers,
+};
 pub use paragraphs::{Paragraph, em_width, paragraph_of_char, split_paragraphs};
 pub use pasted::PastedQuoteFinder;
 pub use pieces::{MAX_PIECE_CHARS, PIECE_CHARS, continues_paragraph, cut_long_paragraphs};

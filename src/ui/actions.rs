@@ -34,6 +34,8 @@ pub enum Action {
     Save,
     SaveAs,
     ImportArticle,
+    /// Turns a Meedan Check export into workspaces, one per Check workspace.
+    ImportCheckExport,
     NewArticleFromClipboard,
     /// Replaces the shown article's text by a newer version of it.
     UpdateArticle,
@@ -51,6 +53,9 @@ pub enum Action {
     /// A transcript: scrolls to the cue said at a typed time (`12:03`) and
     /// selects it.
     GoToTime,
+    /// A PDF or Word article: scrolls to where a typed page (`12`, `iv`)
+    /// starts.
+    GoToPage,
     /// A transcript: gives a speaker label (`SPEAKER_00`) a name, once for
     /// the whole article.
     RenameSpeaker,
@@ -124,11 +129,13 @@ impl Action {
             Action::Save => "Save",
             Action::SaveAs => "Save as…",
             Action::ImportArticle => "Import article…",
+            Action::ImportCheckExport => "Import Meedan Check export…",
             Action::UpdateArticle => "Update to a newer version…",
             Action::CompareVersions => "Compare versions…",
             Action::UpdateArticleFromClipboard => "Update from the clipboard…",
             Action::EditArticleText => "Edit article text",
             Action::GoToTime => "Go to time…",
+            Action::GoToPage => "Go to page…",
             Action::RenameSpeaker => "Rename speaker…",
             Action::ShowOrphans => "Orphans…",
             Action::NewArticleFromClipboard => "New article from clipboard…",
@@ -191,6 +198,9 @@ impl Action {
             Action::ImportArticle => {
                 "Add articles from text, Markdown or web-page files, or transcripts (WebVTT, SRT)"
             }
+            Action::ImportCheckExport => {
+                "Turn a Meedan Check export (a ZIP of its CSV files) into workspaces, one per Check workspace, its statuses mapped onto a verdict scale"
+            }
             Action::UpdateArticle => {
                 "Replace the article's text by a newer version from a file; every claim follows its text, or is kept as an orphan when its text is gone"
             }
@@ -204,6 +214,9 @@ impl Action {
                 "Correct the article's text in place (a paste or OCR error); claims follow every edit, and Esc finishes"
             }
             Action::NewArticleFromClipboard => "Add an article from text copied elsewhere",
+            Action::GoToPage => {
+                "In a PDF or Word article, go to a page, as it is printed (12, iv) or by its number"
+            }
             Action::GoToTime => {
                 "In a transcript, go to what was said at a time (12:03 or 1:02:03) and select it"
             }
@@ -330,6 +343,7 @@ impl Action {
             Action::ShowShortcuts => key(NONE, Key::F1),
             Action::EditArticleText => key(COMMAND_SHIFT, Key::E),
             Action::GoToTime => key(COMMAND, Key::G),
+            Action::GoToPage => key(COMMAND_SHIFT, Key::G),
             Action::OpenRecent(_)
             | Action::ClearRecent
             | Action::UpdateArticle
@@ -338,6 +352,7 @@ impl Action {
             | Action::ShowOrphans
             | Action::RenameSpeaker
             | Action::CompareWith
+            | Action::ImportCheckExport
             | Action::ReattachClaim
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport
@@ -432,6 +447,7 @@ impl Action {
             | Action::FindPrevious => cx.has_shown_article,
             Action::CompareVersions => cx.shown_article_has_versions,
             Action::GoToTime | Action::RenameSpeaker => cx.shown_article_is_transcript,
+            Action::GoToPage => cx.shown_article_has_pages,
             Action::ReattachClaim => {
                 cx.selected_claim_orphaned && cx.has_shown_article && cx.has_text_selection
             }
@@ -439,6 +455,7 @@ impl Action {
             | Action::Open
             | Action::SaveAs
             | Action::ImportArticle
+            | Action::ImportCheckExport
             | Action::NewArticleFromClipboard
             | Action::Export(_)
             | Action::ToggleOpenReportAfterExport

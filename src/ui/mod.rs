@@ -8,13 +8,16 @@
 //!   shortcuts and preferences;
 //! - [`actions`]: the one table of menu entries and shortcuts;
 //! - [`services`]: file dialogs, remembered settings and autosave;
-//! - [`widgets`]: the small pieces shared by panels and dialogs.
+//! - [`widgets`]: the small pieces shared by panels and dialogs;
+//! - [`bidi_text`]: right-to-left labels and text fields outside the
+//!   article, laid out as the reader lays out its paragraphs.
 //!
 //! Everything that changes the workspace is a [`crate::edit::Command`];
 //! nothing in here keeps its own undo.
 
 pub(crate) mod actions;
 pub(crate) mod app;
+pub(crate) mod bidi_text;
 pub(crate) mod dialogs;
 pub(crate) mod fonts;
 pub(crate) mod panels;

@@ -20,7 +20,11 @@
 #      time (Ctrl+G) selects the cue said at 12:19;
 #   9. the window shrinks to 800×600 (the screenshot is kept);
 #  10. in an Arabic article Shift+Left extends the selection on screen,
-#      forwards in the text.
+#      forwards in the text;
+#  11. a three-page PDF given on the command line opens with its pages, and
+#      Go to page (Ctrl+Shift+G) 3 scrolls there with the caret at the
+#      page's first char (Shift+Right five times selects its first word;
+#      the screenshot shows the "p. 3" marker).
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
 # Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default: a free
@@ -379,4 +383,18 @@ wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "وأضاف" ||
 shot "11-arabic"
 stop_app
 echo "ok 11 - in an Arabic article Shift+Left selects forwards on screen (the first word)"
+# ------------------------------------------- 12. a PDF, Go to page
+step="opening a PDF and going to page 3"
+start_app "$work/home-pdf" "$root/tests/fixtures/pdf/japanese-and-two-column.pdf"
+shot "12-pdf"
+keys ctrl+shift+g
+type_text "3"
+keys Return
+sleep 0.5
+keys shift+Right shift+Right shift+Right shift+Right shift+Right
+wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "lacus" ||
+  fail "after Go to page 3 and five Shift+Right the selection is '$(x xclip -o -selection primary 2>/dev/null)', not page 3's first word"
+shot "12-went-to-page"
+stop_app
+echo "ok 12 - a PDF opens with its pages and Go to page (Ctrl+Shift+G) 3 puts the caret at page 3's start"
 echo "e2e: all passed (screenshots in $artifacts)"

@@ -392,3 +392,33 @@ fn the_preview_names_each_claim_and_flags_a_published_figure_that_changed() {
         "a draft is named plainly"
     );
 }
+
+/// An Arabic article whose figure was corrected from Western to
+/// Arabic-Indic digits with the Arabic decimal separator: Compare versions
+/// names the two figures whole, not the changed digits one by one.
+#[test]
+fn compare_versions_names_an_arabic_indic_figure_whole() {
+    const BEFORE: &str = "بلغت صادرات النفط 245 مليار دولار.\n\nأغلق الجسر حتى الاثنين.";
+    const AFTER: &str = "بلغت صادرات النفط ٢٤٤٫٨ مليار دولار.\n\nأغلق الجسر حتى الاثنين.";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("exports-v2.txt");
+    std::fs::write(&file, format!("الصادرات\n\n{AFTER}\n")).unwrap();
+    let mut ws = one_article("الصادرات", BEFORE);
+    let article = ws.articles[0].id;
+    let quote = find_quote(BEFORE, "245 مليار دولار", 0).unwrap();
+    ws.claims.push(Claim::new(article, quote, "الوزارة"));
+    let mut harness = harness(app(ws, vec![Some(file)]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::UpdateArticle);
+    harness.run_steps(4);
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    harness.state_mut().perform(&ctx, Action::CompareVersions);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Numbers changed: 245 to ٢٤٤٫٨")
+            .is_some(),
+        "the pair of figures, whole"
+    );
+}

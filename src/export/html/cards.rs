@@ -50,6 +50,7 @@ impl Report<'_, '_> {
             .and_then(|a| super::text::plausible_lang(&a.language));
         html! {
             @if !quote.trim().is_empty() { blockquote.quote dir="auto" lang=[lang] { (Text(quote)) } "\n" }
+            (pages(planned))
             (moment(planned))
             @if let Some(media) = &planned.claim.media { (media_line(media)) }
             @if planned.fault.is_some() {
@@ -208,6 +209,15 @@ impl Report<'_, '_> {
                 }
             } "\n"
         }
+    }
+}
+
+/// The pages of a paged document's claim, `p. 12–13`; nothing for other
+/// claims.
+fn pages(planned: &PlannedClaim<'_>) -> Markup {
+    match crate::export::pages::location_of(planned) {
+        Some(location) => html! { p.pages { (bdi(&location.label())) } "\n" },
+        None => html! {},
     }
 }
 

@@ -98,7 +98,12 @@ impl Report<'_, '_> {
     /// The page's own direction: right to left for a report of Arabic,
     /// Persian or Hebrew articles (the report's own words stay English,
     /// each line of them ordered by its own first strong character).
+    /// A report with no article in it (a public one before anything is
+    /// published) takes the direction of the workspace's articles.
     fn page_direction(&self) -> Direction {
+        if self.plan.articles.is_empty() {
+            return workspace_direction(&self.plan.workspace.articles);
+        }
         workspace_direction(self.plan.articles.iter().map(|a| a.article))
     }
 

@@ -46,6 +46,8 @@ pub struct ActionContext {
     pub shown_article_has_versions: bool,
     /// The shown article is a transcript (it has cue times).
     pub shown_article_is_transcript: bool,
+    /// The shown article is a paged document (it has page starts).
+    pub shown_article_has_pages: bool,
     /// Article text is selected in the reader.
     pub has_text_selection: bool,
     /// There are unsaved changes.
@@ -75,6 +77,7 @@ impl Default for ActionContext {
             has_shown_article: false,
             shown_article_has_versions: false,
             shown_article_is_transcript: false,
+            shown_article_has_pages: false,
             has_text_selection: false,
             dirty: false,
             has_path: false,

@@ -41,6 +41,8 @@ pub(super) enum Answer {
     Recovery(Box<RecoveryOffer>, RecoveryChoice),
     /// Articles read by the import or paste dialog, to add.
     Import(Vec<crate::model::Article>),
+    /// A Meedan Check export to write as workspaces, as confirmed.
+    ImportCheck(Box<crate::ui::dialogs::import_check::ImportCheckRequest>),
     /// A workspace read on a worker (or cancelled: nothing to do).
     Opened(Box<Opened>),
     /// Go to time…: the chars `start..end` of the shown article selected
@@ -64,6 +66,7 @@ impl std::fmt::Debug for Answer {
             Answer::Export { .. } => "Export",
             Answer::Recovery(..) => "Recovery",
             Answer::Import(_) => "Import",
+            Answer::ImportCheck(_) => "ImportCheck",
             Answer::Opened(_) => "Opened",
             Answer::RevealText { .. } => "RevealText",
         };
@@ -101,6 +104,7 @@ impl FactbenchApp {
             } => self.choose_export_file(ctx, format, options, choice),
             Answer::Recovery(offer, choice) => self.answer_offer(*offer, choice),
             Answer::Import(articles) => self.add_imported(ctx, articles),
+            Answer::ImportCheck(request) => self.import_check(*request),
             Answer::Opened(opened) => self.take_opened(*opened),
             Answer::RevealText { start, end } => {
                 self.panels.reader.select_and_reveal(start, end);

@@ -267,7 +267,7 @@ impl FactbenchApp {
             self.error(
                 "Could not open it",
                 format!(
-                    "{} was written, but no program could open it ({}). Open it from your file \
+                    "No program could open {} ({}). Open it from your file \
                      manager, or set a default browser for your desktop (for example with \
                      `xdg-settings set default-web-browser`).",
                     failure.path.display(),
@@ -324,6 +324,8 @@ impl FactbenchApp {
             Purpose::UpdateArticle(article) => self.prepare_update(article, &path),
             Purpose::LibraryFolder => self.add_library_folder(path),
             Purpose::CompareWith => self.compare_with(&path),
+            Purpose::AddSnapshot(source) => self.add_snapshot_from(ctx, source, path),
+            Purpose::CheckExport => self.open_check_export(&path),
             Purpose::SaveAs => {
                 let path = with_extension(&path, "ron");
                 if self.save_to(&path, crate::store::Expect::Anything)
@@ -382,7 +384,11 @@ impl FactbenchApp {
                 read.source,
                 today,
             )
-            .map(|update| update.with_transcript(self.workspace(), read.transcript))
+            .map(|update| {
+                update
+                    .with_transcript(self.workspace(), read.transcript)
+                    .with_pages(read.pages)
+            })
             .map_err(|e| e.to_string())
         });
         match prepared {
@@ -463,7 +469,9 @@ fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
         | Purpose::ScaleFrom
         | Purpose::UpdateArticle(_)
         | Purpose::LibraryFolder
-        | Purpose::CompareWith => path.to_owned(),
+        | Purpose::CompareWith
+        | Purpose::AddSnapshot(_)
+        | Purpose::CheckExport => path.to_owned(),
     }
 }
 

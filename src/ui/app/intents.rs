@@ -58,6 +58,8 @@ pub(super) enum Intent {
     },
     /// Preferences › Claim library folders.
     SetLibraryFolders(Vec<PathBuf>),
+    /// A source's snapshots: add, verify, open (`snapshots.rs`).
+    Snapshot(crate::ui::panels::snapshots::SnapshotIntent),
 }
 
 impl FactbenchApp {
@@ -123,6 +125,7 @@ impl FactbenchApp {
                 self.remembered.settings.library_folders = folders;
                 self.save_settings();
             }
+            Intent::Snapshot(intent) => self.on_snapshot_intent(ctx, intent),
         }
     }
 
@@ -194,6 +197,7 @@ impl FactbenchApp {
             | Action::Export(_)
             | Action::NewArticleFromClipboard
             | Action::CompareWith
+            | Action::ImportCheckExport
             | Action::OpenRecent(_)
             | Action::ClearRecent
             | Action::ToggleOpenReportAfterExport => self.run_file_action(ctx, action),
@@ -207,6 +211,7 @@ impl FactbenchApp {
             | Action::FindPrevious
             | Action::CopySelection
             | Action::GoToTime
+            | Action::GoToPage
             | Action::RenameSpeaker
             | Action::ArticleDetails => self.run_article_action(ctx, action),
             Action::ReattachClaim
@@ -256,6 +261,10 @@ impl FactbenchApp {
             }
             Action::CompareWith => {
                 let request = PathRequest::compare_with(self.dialog_folder());
+                self.files.picker.request(request, ctx);
+            }
+            Action::ImportCheckExport => {
+                let request = PathRequest::check_export(self.dialog_folder());
                 self.files.picker.request(request, ctx);
             }
             Action::OpenRecent(n) => {
@@ -321,6 +330,7 @@ impl FactbenchApp {
                 self.windows.open(Window::ArticleDetails)
             }
             Action::GoToTime => self.modals.push(Modal::GoToTime(Default::default())),
+            Action::GoToPage => self.modals.push(Modal::GoToPage(Default::default())),
             Action::RenameSpeaker => {
                 let ws = self.doc.workspace();
                 let shown = self.view.shown_article.and_then(|id| ws.article(id));

@@ -16,6 +16,7 @@ impl FactbenchApp {
         self.apply_settings(&ctx);
         self.poll_picker();
         self.take_open_failures();
+        self.take_evidence_results();
         self.handle_dropped_files(&ctx);
         // Files chosen or dropped open before drawing, so this frame shows them.
         self.apply_queued(&ctx);
@@ -150,13 +151,19 @@ impl FactbenchApp {
         let ws = self.doc.workspace();
         match self.view.right_tab {
             RightTab::Sources => {
-                for intent in self.panels.sources.show(ui, ws) {
+                let cx = SnapshotsContext {
+                    ws,
+                    selected_claim: self.view.selected_claim,
+                    busy: self.evidence.is_busy(),
+                };
+                for intent in self.panels.sources.show(ui, &cx) {
                     self.intents.push_back(match intent {
                         LibraryIntent::Command(c) => Intent::Command(c),
                         LibraryIntent::SelectClaim(claim) => Intent::SelectClaim {
                             claim,
                             reveal: true,
                         },
+                        LibraryIntent::Snapshot(s) => Intent::Snapshot(s),
                     });
                 }
             }

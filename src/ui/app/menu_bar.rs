@@ -36,6 +36,11 @@ impl FactbenchApp {
                 .shown_article
                 .and_then(|id| ws.article(id))
                 .is_some_and(|a| a.transcript.is_some()),
+            shown_article_has_pages: self
+                .view
+                .shown_article
+                .and_then(|id| ws.article(id))
+                .is_some_and(|a| !a.pages.is_empty()),
             has_text_selection: self.panels.reader.selection().is_some(),
             dirty: self.doc.is_dirty(),
             has_path: self.doc.path().is_some(),

@@ -7,6 +7,7 @@
 
 mod answers;
 mod bars;
+mod check_import;
 mod claim_library;
 mod claim_span;
 mod file_actions;
@@ -20,6 +21,7 @@ mod modals;
 mod numbers;
 mod opening;
 mod recovery;
+mod snapshots;
 mod view;
 mod windows;
 
@@ -32,6 +34,7 @@ use crate::ui::fonts;
 use crate::ui::panels::claim_inspector::{Inspector, InspectorIntent};
 use crate::ui::panels::claim_list::{ClaimList, ListContext, ListIntent};
 use crate::ui::panels::reader::{Reader, ReaderContext, ReaderIntent};
+use crate::ui::panels::snapshots::SnapshotsContext;
 use crate::ui::panels::source_library::{LibraryIntent, SourceLibrary};
 use crate::ui::panels::status_bar;
 use crate::ui::services::autosave;
@@ -70,6 +73,8 @@ pub struct FactbenchApp {
     library: claim_library::ClaimLibrary,
     /// The problems as the window lists them.
     problems: ProblemView,
+    /// Snapshots being added or verified on workers.
+    evidence: crate::ui::services::evidence_worker::EvidenceWorker,
     /// What this frame's panels, windows and dialogs asked for, applied
     /// after drawing (`intents.rs`).
     intents: VecDeque<Intent>,
@@ -193,6 +198,7 @@ impl FactbenchApp {
             },
             library: claim_library::ClaimLibrary::default(),
             problems: ProblemView::default(),
+            evidence: Default::default(),
             intents: VecDeque::new(),
             panes: keyboard::PaneRects::default(),
             allow_close: false,

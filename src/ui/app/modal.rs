@@ -65,6 +65,12 @@ pub(super) enum Prompt {
 pub(super) enum Modal {
     /// An error: its title and message.
     Error((String, String)),
+    /// Something done that the user should read: its title and message.
+    Notice((String, String)),
+    /// A Meedan Check export being read on a worker.
+    CheckReading(super::check_import::CheckReading),
+    /// File › Import Meedan Check export…: statuses, scale and folder.
+    ImportCheck(Box<crate::ui::dialogs::import_check::ImportCheckDialog>),
     /// Unsaved work found on disk.
     Recovery(Box<RecoveryOffer>),
     Prompt(Prompt),
@@ -86,6 +92,7 @@ pub(super) enum Modal {
     Opening(Opening),
     /// Article › Go to time… in a transcript.
     GoToTime(crate::ui::dialogs::go_to_time::GoToTimeDialog),
+    GoToPage(crate::ui::dialogs::go_to_page::GoToPageDialog),
     /// Article › Rename speaker… in a transcript.
     RenameSpeaker(crate::ui::dialogs::rename_speaker::RenameSpeakerDialog),
 }
@@ -102,7 +109,9 @@ impl Modal {
                 | Modal::Export(_)
                 | Modal::Opening(_)
                 | Modal::GoToTime(_)
+                | Modal::GoToPage(_)
                 | Modal::RenameSpeaker(_)
+                | Modal::ImportCheck(_)
         )
     }
 }

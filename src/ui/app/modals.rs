@@ -57,6 +57,24 @@ impl FactbenchApp {
                     Shown::Open(Modal::Error(error))
                 }
             }
+            Modal::Notice(notice) => {
+                if dialogs::error_dialog(ctx, &notice.0, &notice.1) {
+                    Shown::Closed(None)
+                } else {
+                    Shown::Open(Modal::Notice(notice))
+                }
+            }
+            Modal::CheckReading(reading) => self.draw_check_reading(ctx, reading),
+            Modal::ImportCheck(mut dialog) => {
+                use crate::ui::dialogs::import_check::ImportCheckAnswer;
+                match dialog.show(ctx) {
+                    None => Shown::Open(Modal::ImportCheck(dialog)),
+                    Some(ImportCheckAnswer::Cancel) => Shown::Closed(None),
+                    Some(ImportCheckAnswer::Import(request)) => {
+                        Shown::answered(Answer::ImportCheck(request))
+                    }
+                }
+            }
             Modal::Recovery(offer) => self.draw_recovery_offer(ctx, offer),
             Modal::Prompt(prompt) => self.draw_prompt(ctx, prompt),
             Modal::ScaleEditor(editor) => draw_scale_editor(ctx, editor),
@@ -99,6 +117,23 @@ impl FactbenchApp {
                     Some(None) => Shown::Open(Modal::GoToTime(dialog)),
                     Some(Some(GoToTimeAnswer::Go { start, end })) => {
                         Shown::answered(Answer::RevealText { start, end })
+                    }
+                    _ => Shown::Closed(None),
+                }
+            }
+            Modal::GoToPage(mut dialog) => {
+                use crate::ui::dialogs::go_to_page::GoToPageAnswer;
+                let shown = self
+                    .view
+                    .shown_article
+                    .and_then(|id| self.doc.workspace().article(id));
+                match shown
+                    .filter(|a| !a.pages.is_empty())
+                    .map(|a| dialog.show(ctx, &a.pages))
+                {
+                    Some(None) => Shown::Open(Modal::GoToPage(dialog)),
+                    Some(Some(GoToPageAnswer::Go { start })) => {
+                        Shown::answered(Answer::RevealText { start, end: start })
                     }
                     _ => Shown::Closed(None),
                 }
@@ -190,7 +225,7 @@ impl FactbenchApp {
         let Some(claim) = self.view.selected_claim.and_then(|id| ws.claim(id)) else {
             return Shown::Closed(None);
         };
-        match picker.show(ctx, &ws.scale, claim.verdict.as_deref()) {
+        match picker.show(ctx, &ws.scale, claim.verdict.as_deref(), &claim.statement) {
             None => Shown::Open(Modal::VerdictPicker(picker)),
             Some(PickerAnswer::Cancel) => Shown::Closed(None),
             Some(PickerAnswer::Pick(verdict)) => {

@@ -129,29 +129,56 @@ const ADDED: Color32 = Color32::from_rgb(0xc8, 0xe6, 0xc9);
 fn change_ui(ui: &mut egui::Ui, change: &SentenceChange) {
     match change {
         SentenceChange::Removed(text) => {
-            ui.label(RichText::new(format!("Removed: {text}")).strikethrough());
+            let line = format!("Removed: {}", crate::ui::bidi_text::isolate(text));
+            crate::ui::bidi_text::line_label(ui, &line, RichText::strikethrough);
         }
         SentenceChange::Added(text) => {
-            ui.label(RichText::new(format!("Added: {text}")).underline());
+            let line = format!("Added: {}", crate::ui::bidi_text::isolate(text));
+            crate::ui::bidi_text::line_label(ui, &line, RichText::underline);
         }
         SentenceChange::Changed { old, new, numbers } => {
-            ui.label(pieces_job(ui, "Before: ", old, REMOVED));
-            ui.label(pieces_job(ui, "After: ", new, ADDED));
+            pieces_ui(ui, "Before: ", old, REMOVED);
+            pieces_ui(ui, "After: ", new, ADDED);
             if !numbers.0.is_empty() || !numbers.1.is_empty() {
+                let isolated = |list: &[String]| {
+                    list.iter()
+                        .map(|n| crate::ui::bidi_text::isolate(n).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
                 let text = format!(
                     "Numbers changed: {} to {}",
-                    numbers.0.join(", "),
-                    numbers.1.join(", ")
+                    isolated(&numbers.0),
+                    isolated(&numbers.1)
                 );
-                ui.label(
-                    RichText::new(text)
-                        .strong()
-                        .color(ui.visuals().warn_fg_color),
-                );
+                let warn = ui.visuals().warn_fg_color;
+                crate::ui::bidi_text::line_label(ui, &text, |t| t.strong().color(warn));
             }
         }
     }
     ui.add_space(6.0);
+}
+
+/// A sentence with its changed pieces on a coloured ground: egui's label
+/// for a left-to-right one, the bidi step's layout under its `lead` for a
+/// right-to-left one.
+fn pieces_ui(ui: &mut egui::Ui, lead: &str, pieces: &[Piece], ground: Color32) {
+    let sentence: String = pieces.iter().map(|p| p.text.as_str()).collect();
+    if !crate::text::has_rtl(&sentence) {
+        ui.label(pieces_job(ui, lead, pieces, ground));
+        return;
+    }
+    ui.label(lead.trim_end());
+    let mut changed = Vec::new();
+    let mut at = 0;
+    for piece in pieces {
+        let len = piece.text.chars().count();
+        if piece.changed {
+            changed.push(at..at + len);
+        }
+        at += len;
+    }
+    crate::ui::bidi_text::highlighted_label(ui, &sentence, &changed, ground);
 }
 
 /// A sentence with its changed pieces on a coloured ground and underlined.

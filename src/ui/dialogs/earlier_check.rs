@@ -74,9 +74,13 @@ fn body(ui: &mut egui::Ui, check: &EarlierCheck) {
         }
     });
     ui.strong("Statement");
-    ui.label(&claim.statement);
+    crate::ui::bidi_text::label(ui, &claim.statement);
     if !claim.claimant.is_empty() {
-        ui.label(format!("Claimant: {}", claim.claimant));
+        let line = format!(
+            "Claimant: {}",
+            crate::ui::bidi_text::isolate(&claim.claimant)
+        );
+        crate::ui::bidi_text::line_label(ui, &line, |t| t);
     }
     ui.strong("Quote in context");
     ui.label(quote_in_context(ui, &check.context));
@@ -87,7 +91,7 @@ fn body(ui: &mut egui::Ui, check: &EarlierCheck) {
     if claim.rationale.trim().is_empty() {
         ui.weak("No rationale written.");
     } else {
-        ui.label(&claim.rationale);
+        crate::ui::bidi_text::label(ui, &claim.rationale);
     }
     ui.strong(format!("Evidence ({})", check.evidence.len()));
     for (evidence, source) in &check.evidence {

@@ -1,7 +1,8 @@
 //! Dialogs, one concern per file: the modal [`prompts`] (save changes?,
 //! errors, typed paths, files changed on disk), the [`recovery`] prompt,
 //! the [`problems`] panel, the Help windows ([`shortcuts`], About),
-//! [`preferences`], the [`details`] windows, the [`import`] dialog, the
+//! [`preferences`], the [`details`] windows, the [`import`] dialog (and
+//! [`import_check`] for a Meedan Check export), the
 //! verdict [`scale`] editor, the [`verdict_picker`], the [`export`]
 //! dialog, the merge [`conflicts`] banner and list, and File ›
 //! [`compare_with`]; for a transcript, [`go_to_time`] and
@@ -17,8 +18,10 @@ pub mod conflicts;
 pub mod details;
 pub mod earlier_check;
 pub mod export;
+pub mod go_to_page;
 pub mod go_to_time;
 pub mod import;
+pub mod import_check;
 pub mod library_folders;
 pub mod opening;
 pub mod orphans;

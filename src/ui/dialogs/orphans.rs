@@ -158,21 +158,28 @@ fn row_ui(ui: &mut egui::Ui, row: &Row) -> Option<OrphansAnswer> {
                 .strong(),
         )
         .on_hover_text(
-            "A published claim whose quoted sentence is no longer in the article:              re-attach it, or correct the published check.",
+            "A published claim whose quoted sentence is no longer in the article: \
+             re-attach it, or correct the published check.",
         );
     } else {
         ui.label(format!("Claim {}", row.about));
     }
-    ui.label(egui::RichText::new(format!("“{}”", row.quote)).strong());
+    let quote = format!("“{}”", crate::ui::bidi_text::isolate(&row.quote));
+    crate::ui::bidi_text::line_label(ui, &quote, |t| t.strong());
     if row.passages.is_empty() {
         ui.weak("No passage of the current text shares a word with it.");
     }
     for (start, end, text, score) in &row.passages {
         ui.horizontal(|ui| {
             ui.weak(format!("{score:.2}"));
-            let button = ui
-                .button(format!("“{text}”"))
-                .on_hover_text("Select this passage in the article (and the claim)");
+            let passage = format!("“{}”", crate::ui::bidi_text::isolate(text));
+            let button = ui.button(crate::ui::bidi_text::one_line(&passage));
+            crate::ui::bidi_text::name_as_written(
+                ui,
+                &button,
+                &crate::ui::bidi_text::logical(&passage),
+            );
+            let button = button.on_hover_text("Select this passage in the article (and the claim)");
             if button.clicked() {
                 picked = Some(OrphansAnswer::Picked(PickedPassage {
                     claim: row.claim,

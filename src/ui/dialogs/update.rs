@@ -63,7 +63,7 @@ impl UpdateDialog {
         UpdateDialog {
             heading: format!(
                 "“{}” from {}: {}",
-                one_line(article_title, 60),
+                crate::ui::bidi_text::isolate(&one_line(article_title, 60)),
                 update.source,
                 update.summary()
             ),
@@ -102,7 +102,7 @@ impl UpdateDialog {
         };
         modal_prompt(ctx, frame, Some(UpdateChoice::Cancel), |ui| {
             ui.set_width(820.0);
-            ui.label(&self.heading);
+            crate::ui::bidi_text::line_label(ui, &self.heading, |t| t);
             if self.rows.iter().any(|r| r.outcome == Outcome::Orphaned) {
                 ui.label(
                     "Orphaned claims keep their quote, verdict and evidence; select their text \
@@ -148,8 +148,8 @@ impl UpdateDialog {
                         Outcome::Edited => label.color(ui.visuals().warn_fg_color),
                         _ => label,
                     });
-                    ui.label(&row.before);
-                    ui.label(&row.after);
+                    crate::ui::bidi_text::line_label(ui, &row.before, |t| t);
+                    crate::ui::bidi_text::line_label(ui, &row.after, |t| t);
                     ui.label(format!("{:.2}", row.score));
                     ui.end_row();
                 }

@@ -2,7 +2,7 @@
 //! typing filters (by name, or by its number), so that scales with more
 //! than nine verdicts — Snopes-style has ten — are reachable from the
 //! keyboard. Up/Down move, Enter gives the highlighted verdict, Escape
-//! closes.
+//! closes. The claim's statement is shown over the list.
 
 use crate::model::VerdictScale;
 use crate::ui::widgets::{PromptFrame, modal_prompt, name_widget, verdict_colour};
@@ -46,6 +46,7 @@ impl VerdictPicker {
         ctx: &egui::Context,
         scale: &VerdictScale,
         current: Option<&str>,
+        statement: &str,
     ) -> Option<PickerAnswer> {
         let frame = PromptFrame {
             id: "verdict-picker",
@@ -54,6 +55,11 @@ impl VerdictPicker {
         };
         modal_prompt(ctx, frame, Some(PickerAnswer::Cancel), |ui| {
             ui.set_width(360.0);
+            // The claim it is for (a right-to-left statement laid out as
+            // the reader lays out its paragraphs).
+            if !statement.trim().is_empty() {
+                crate::ui::bidi_text::label(ui, &crate::text::one_line(statement, 200));
+            }
             let (up, down, enter) = ui.input_mut(|i| {
                 (
                     i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
@@ -108,33 +114,58 @@ impl VerdictPicker {
     ) -> Option<PickerAnswer> {
         let mut picked = None;
         for (row, (n, key, label)) in matches.iter().enumerate() {
-            let number = if *n > 0 {
-                format!("{n}. ")
-            } else {
-                String::new()
+            let entry = Entry {
+                number: *n,
+                key: key.as_deref(),
+                label,
+                now: key.as_deref() == current,
             };
-            let mark = if key.as_deref() == current {
-                "  (now)"
-            } else {
-                ""
-            };
-            ui.horizontal(|ui| {
-                let (swatch, _) =
-                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                if let Some(v) = key.as_deref().and_then(|k| scale.get(k)) {
-                    ui.painter().rect_filled(swatch, 2.0, verdict_colour(v));
-                }
-                let text = format!("{number}{label}{mark}");
-                if ui.selectable_label(row == self.highlighted, text).clicked() {
-                    picked = Some(PickerAnswer::Pick(key.clone()));
-                }
-            });
+            if entry_row(ui, scale, &entry, row == self.highlighted) {
+                picked = Some(PickerAnswer::Pick(key.clone()));
+            }
         }
         if matches.is_empty() {
             ui.weak("No verdict of this scale is called that.");
         }
         picked
     }
+}
+
+/// One verdict of the list.
+struct Entry<'a> {
+    /// Its place in the scale, from 1; 0 for "Unrated".
+    number: usize,
+    key: Option<&'a str>,
+    label: &'a str,
+    /// The claim's verdict now.
+    now: bool,
+}
+
+/// A row of the list: the verdict's colour, number and name ("(now)" for
+/// the current one; a right-to-left name in display order, named as
+/// written); true when clicked.
+fn entry_row(ui: &mut egui::Ui, scale: &VerdictScale, entry: &Entry, highlighted: bool) -> bool {
+    let number = if entry.number > 0 {
+        format!("{}. ", entry.number)
+    } else {
+        String::new()
+    };
+    let mark = if entry.now { "  (now)" } else { "" };
+    let text = format!(
+        "{number}{}{mark}",
+        crate::ui::bidi_text::isolate(entry.label)
+    );
+    ui.horizontal(|ui| {
+        let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+        if let Some(v) = entry.key.and_then(|k| scale.get(k)) {
+            ui.painter().rect_filled(swatch, 2.0, verdict_colour(v));
+        }
+        let shown = crate::ui::bidi_text::one_line(&text);
+        let row = ui.selectable_label(highlighted, shown);
+        crate::ui::bidi_text::name_as_written(ui, &row, &crate::ui::bidi_text::logical(&text));
+        row.clicked()
+    })
+    .inner
 }
 
 #[cfg(test)]

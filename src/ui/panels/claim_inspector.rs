@@ -156,7 +156,7 @@ impl Inspector {
             ui.strong("Verdict");
             let current = claim.verdict.as_deref().and_then(|k| ws.scale.get(k));
             match current {
-                Some(v) => ui.label(RichText::new(&v.label).strong()),
+                Some(v) => crate::ui::bidi_text::line_label(ui, &v.label, |t| t.strong()),
                 None => ui.weak("unrated"),
             };
         });
@@ -169,30 +169,37 @@ impl Inspector {
                 let selected = claim.verdict.as_deref() == Some(verdict.key.as_str());
                 let fill = verdict_colour(verdict);
                 let text_colour = text_on_verdict(verdict);
+                let name = crate::ui::bidi_text::isolate(&verdict.label);
                 let label = if i < 9 {
-                    format!("{} {}", i + 1, verdict.label)
+                    format!("{} {name}", i + 1)
                 } else {
-                    verdict.label.clone()
+                    name.into_owned()
                 };
                 let text = if selected {
                     format!("• {label}")
                 } else {
                     label
                 };
-                let mut button = egui::Button::new(RichText::new(text).color(text_colour).strong())
-                    .fill(fill)
-                    .selected(selected);
+                let shown = crate::ui::bidi_text::one_line(&text);
+                let mut button =
+                    egui::Button::new(RichText::new(shown).color(text_colour).strong())
+                        .fill(fill)
+                        .selected(selected);
                 if selected {
                     button =
                         button.stroke(egui::Stroke::new(2.5, ui.visuals().strong_text_color()));
                 }
-                let response = ui
-                    .add(button)
-                    .on_hover_text(if verdict.description.is_empty() {
-                        verdict.label.clone()
-                    } else {
-                        verdict.description.clone()
-                    });
+                let response = ui.add(button);
+                crate::ui::bidi_text::name_as_written(
+                    ui,
+                    &response,
+                    &crate::ui::bidi_text::logical(&text),
+                );
+                let response = response.on_hover_text(if verdict.description.is_empty() {
+                    verdict.label.clone()
+                } else {
+                    verdict.description.clone()
+                });
                 if response.clicked() && !selected {
                     if published {
                         // After publication a new verdict is a correction: ask for its note.
@@ -482,11 +489,12 @@ struct Cited<'a> {
 fn evidence_source(ui: &mut Ui, source: Option<&Source>, out: &mut Vec<InspectorIntent>) {
     ui.horizontal_wrapped(|ui| match source {
         Some(s) => {
-            if ui
-                .link(RichText::new(&s.title).strong())
-                .on_hover_text("Show in the source library")
-                .clicked()
-            {
+            let title = crate::ui::bidi_text::one_line(&s.title);
+            let link = ui
+                .link(RichText::new(title).strong())
+                .on_hover_text("Show in the source library");
+            crate::ui::bidi_text::name_as_written(ui, &link, &s.title);
+            if link.clicked() {
                 out.push(InspectorIntent::ShowSource(s.id));
             }
             ui.weak(s.kind.label());
@@ -547,12 +555,13 @@ fn evidence_text(
     out: &mut Vec<InspectorIntent>,
 ) {
     let mut text = field.get(cited.evidence).to_owned();
-    let editor = match field {
-        EvidenceText::Excerpt => egui::TextEdit::multiline(&mut text).desired_rows(1),
-        EvidenceText::Note => egui::TextEdit::singleline(&mut text),
+    let rows = match field {
+        EvidenceText::Excerpt => Some(1),
+        EvidenceText::Note => None,
     };
     ui.label(label);
-    let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
+    let id = ui.make_persistent_id(("evidence-text", cited.index, label));
+    let response = crate::ui::bidi_text::text_field(ui, id, &mut text, rows, hint);
     let name = format!("Evidence {} {}", cited.index + 1, label.to_lowercase());
     name_widget(ui, &response, &name);
     if response.changed() {
@@ -627,7 +636,12 @@ fn public_text_field(
     out: &mut Vec<InspectorIntent>,
 ) -> Option<egui::Response> {
     if field.public_field().is_some() && PublicField::needs_correction(claim) {
-        ui.add(egui::Label::new(field.get(claim)).wrap().selectable(true));
+        let text = field.get(claim);
+        if crate::text::has_rtl(text) {
+            crate::ui::bidi_text::label(ui, text);
+        } else {
+            ui.add(egui::Label::new(text).wrap().selectable(true));
+        }
         return None;
     }
     Some(claim_text_field(ui, claim, field, rows, hint, out))
@@ -642,11 +656,8 @@ fn claim_text_field(
     out: &mut Vec<InspectorIntent>,
 ) -> egui::Response {
     let mut text = field.get(claim).to_owned();
-    let editor = match rows {
-        Some(rows) => egui::TextEdit::multiline(&mut text).desired_rows(rows),
-        None => egui::TextEdit::singleline(&mut text),
-    };
-    let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
+    let id = ui.make_persistent_id(("claim-text", field.label()));
+    let response = crate::ui::bidi_text::text_field(ui, id, &mut text, rows, hint);
     name_widget(ui, &response, field.label());
     if response.changed() {
         out.push(change(claim, ClaimChange::SetText { field, text }));

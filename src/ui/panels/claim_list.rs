@@ -330,9 +330,17 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
         visuals.text_color()
     };
     let weak = visuals.weak_text_color();
-    let first = truncated_line(ui, row.first_line(cx), 14.0, strong, text_width);
+    let first_line = row.first_line(cx);
+    let from_right = crate::ui::bidi_text::starts_right_to_left(&first_line);
+    let first = truncated_line(ui, first_line, 14.0, strong, text_width);
+    // A right-to-left statement starts at the row's right edge.
+    let first_x = if from_right {
+        rect.max.x - 4.0 - first.size().x
+    } else {
+        text_x
+    };
     ui.painter()
-        .galley(egui::pos2(text_x, rect.min.y + 2.0), first, strong);
+        .galley(egui::pos2(first_x, rect.min.y + 2.0), first, strong);
     let second = truncated_line(ui, row.second_line(), 12.0, weak, text_width);
     ui.painter()
         .galley(egui::pos2(text_x, rect.min.y + 22.0), second, weak);
@@ -347,7 +355,8 @@ struct Row<'a> {
     /// "12. ", the claim's number in the report, or nothing.
     number: String,
     /// In a transcript, when and by whom it was said: "12:03–12:19, Speaker";
-    /// for a claim about media, "Video 12:03–12:19: URL".
+    /// in a PDF or Word document, its pages: "p. 12–13"; for a claim about
+    /// media, "Video 12:03–12:19: URL".
     moment: Option<String>,
 }
 
@@ -411,9 +420,9 @@ impl<'a> Row<'a> {
     fn second_line(&self) -> String {
         let claim = self.claim;
         let who = if claim.claimant.is_empty() {
-            "claimant not set"
+            "claimant not set".into()
         } else {
-            claim.claimant.as_str()
+            crate::ui::bidi_text::isolate(&claim.claimant)
         };
         // The public number beside the working one: how readers know it.
         let state = match (claim.is_published(), claim.public_number) {
@@ -434,14 +443,18 @@ impl<'a> Row<'a> {
     }
 }
 
-/// "12:03–12:19, Speaker" for a claim of a transcript (not an orphan).
+/// "12:03–12:19, Speaker" for a claim of a transcript, "p. 12–13" for one
+/// of a PDF or Word document (not an orphan).
 pub fn moment_label(ws: &Workspace, claim: &crate::model::Claim) -> Option<String> {
     if claim.is_orphaned() {
         return None;
     }
     let article = ws.article(claim.article)?;
-    let moment = article.moment(claim.anchor.start, claim.anchor.end)?;
-    Some(crate::export::moment::label(&moment))
+    let (start, end) = (claim.anchor.start, claim.anchor.end);
+    match article.moment(start, end) {
+        Some(moment) => Some(crate::export::moment::label(&moment)),
+        None => article.location(start, end).map(|l| l.label()),
+    }
 }
 
 /// The selected row's fill, or the hovered row's.

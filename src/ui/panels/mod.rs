@@ -5,5 +5,6 @@
 pub mod claim_inspector;
 pub mod claim_list;
 pub mod reader;
+pub mod snapshots;
 pub mod source_library;
 pub mod status_bar;

@@ -1,11 +1,12 @@
-//! The source library: every source of the workspace, editable, with the
-//! claims that cite each, and *New source…*, a form that adds nothing
+//! The source library: every source of the workspace, editable, with its
+//! snapshots and custody log (`snapshots.rs`) and the claims that cite each, and *New source…*, a form that adds nothing
 //! until it is saved. Also the source form (title, URL, publisher, kind,
 //! dates, archive URL, notes) the claim inspector reuses to create a source
 //! in place.
 
+use super::snapshots::{SnapshotIntent, SnapshotsContext, SnapshotsView};
 use crate::edit::{Command, SourceChange, SourceText};
-use crate::model::{ClaimId, Source, SourceId, SourceKind, Workspace};
+use crate::model::{ClaimId, Source, SourceId, SourceKind};
 use crate::text::one_line;
 use crate::ui::widgets::{labelled_combo, labelled_field, name_widget, url_warning};
 use egui::Ui;
@@ -16,6 +17,7 @@ use jiff::civil::Date;
 pub enum LibraryIntent {
     Command(Command),
     SelectClaim(ClaimId),
+    Snapshot(SnapshotIntent),
 }
 
 /// The library view's state.
@@ -26,6 +28,8 @@ pub struct SourceLibrary {
     reveal: Option<SourceId>,
     /// A source being written after *New source*, added only on *Add*.
     draft: Option<Source>,
+    /// The sources' snapshots: the text shown, the passage selected.
+    pub snapshots: SnapshotsView,
 }
 
 impl SourceLibrary {
@@ -34,7 +38,8 @@ impl SourceLibrary {
         self.reveal = Some(id);
     }
 
-    pub fn show(&mut self, ui: &mut Ui, ws: &Workspace) -> Vec<LibraryIntent> {
+    pub fn show(&mut self, ui: &mut Ui, cx: &SnapshotsContext<'_>) -> Vec<LibraryIntent> {
+        let ws = cx.ws;
         let mut intents = Vec::new();
         ui.horizontal(|ui| {
             ui.strong(format!("{} sources", ws.sources.len()));
@@ -59,7 +64,7 @@ impl SourceLibrary {
             .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
                 for source in ws.sources.iter().filter(|s| source_matches(s, &needle)) {
-                    self.source_entry(ui, ws, source, &mut intents);
+                    self.source_entry(ui, cx, source, &mut intents);
                 }
                 if ws.sources.is_empty() {
                     ui.weak("No sources yet. Add one here, or from a claim's evidence.");
@@ -105,10 +110,11 @@ impl SourceLibrary {
     fn source_entry(
         &mut self,
         ui: &mut Ui,
-        ws: &Workspace,
+        cx: &SnapshotsContext<'_>,
         source: &Source,
         intents: &mut Vec<LibraryIntent>,
     ) {
+        let ws = cx.ws;
         let citing: Vec<_> = ws.claims_citing(source.id).collect();
         let title = format!(
             "{}  ·  {}  ·  cited by {}",
@@ -132,6 +138,10 @@ impl SourceLibrary {
                     change,
                 }));
             }
+            ui.separator();
+            let snapshots = self.snapshots.show(ui, cx, source);
+            intents.extend(snapshots.into_iter().map(LibraryIntent::Snapshot));
+            ui.separator();
             ui.label(egui::RichText::new("Cited by").strong());
             if citing.is_empty() {
                 ui.weak("No claim cites this source.");

@@ -33,6 +33,10 @@ pub enum Purpose {
     LibraryFolder,
     /// Compare another workspace file with the open one.
     CompareWith,
+    /// Keep a saved copy of this source as a snapshot.
+    AddSnapshot(crate::model::SourceId),
+    /// Read a Meedan Check export (a ZIP) to turn into workspaces.
+    CheckExport,
 }
 
 /// Whether the dialog picks an existing file or names a file to write.
@@ -88,6 +92,18 @@ impl PathRequest {
         }
     }
 
+    /// Pick a Meedan Check export (a ZIP of its CSV files).
+    pub fn check_export(folder: Option<PathBuf>) -> Self {
+        PathRequest {
+            purpose: Purpose::CheckExport,
+            mode: Mode::OpenFile,
+            title: "Import Meedan Check export".into(),
+            filters: vec![("Meedan Check export (.zip)".into(), vec!["zip".into()])],
+            folder,
+            file_name: None,
+        }
+    }
+
     /// Pick a workspace whose verdict scale a new workspace copies.
     pub fn scale_from_workspace(folder: Option<PathBuf>) -> Self {
         PathRequest {
@@ -122,6 +138,29 @@ impl PathRequest {
             mode: Mode::PickFolder,
             title: "Add a claim library folder".into(),
             filters: Vec::new(),
+            folder,
+            file_name: None,
+        }
+    }
+
+    /// A saved copy of a source (a page, web archive, image, PDF, text),
+    /// from the workspace's folder; any file may be picked, as its kind is
+    /// told by its content.
+    pub fn add_snapshot(folder: Option<PathBuf>, source: crate::model::SourceId) -> Self {
+        PathRequest {
+            purpose: Purpose::AddSnapshot(source),
+            mode: Mode::OpenFile,
+            title: "Add a snapshot of the source".into(),
+            filters: vec![
+                (
+                    "Saved pages, web archives, images, PDF, text".into(),
+                    SNAPSHOT_EXTENSIONS
+                        .iter()
+                        .map(|e| (*e).to_owned())
+                        .collect(),
+                ),
+                ("All files".into(), vec!["*".into()]),
+            ],
             folder,
             file_name: None,
         }
@@ -168,6 +207,12 @@ impl PathRequest {
 
 /// File extensions imported as articles (transcripts among them: WebVTT
 /// and SRT subtitles; PDF and Word documents page by page).
+/// The extensions the snapshot dialog lists first.
+pub const SNAPSHOT_EXTENSIONS: [&str; 14] = [
+    "html", "htm", "mhtml", "mht", "warc", "gz", "wacz", "png", "jpg", "jpeg", "webp", "pdf",
+    "txt", "md",
+];
+
 pub const ARTICLE_EXTENSIONS: [&str; 8] = ["txt", "md", "html", "htm", "vtt", "srt", "pdf", "docx"];
 
 fn workspace_filter() -> (String, Vec<String>) {

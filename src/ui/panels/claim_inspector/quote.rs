@@ -29,10 +29,14 @@ pub(super) fn quote_section(
         .article(claim.article)
         .map_or("(missing article)", |a| a.title.as_str());
     let place = format!(
-        "characters {}–{} of “{article}”",
-        claim.anchor.start, claim.anchor.end
+        "characters {}–{} of “{}”",
+        claim.anchor.start,
+        claim.anchor.end,
+        crate::ui::bidi_text::isolate(article)
     );
-    ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
+    let shown = crate::ui::bidi_text::one_line(&place);
+    let label = ui.add(egui::Label::new(RichText::new(shown).weak()).truncate());
+    crate::ui::bidi_text::name_as_written(ui, &label, &crate::ui::bidi_text::logical(&place));
     super::moment::moment_section(ui, ws, claim, out);
     quote_in_context(ui, claim);
     adjust_buttons(ui, cx, out);
@@ -60,6 +64,22 @@ fn media_section(ui: &mut Ui, ws: &Workspace, claim: &Claim, media: &crate::mode
 }
 
 fn quote_in_context(ui: &mut Ui, claim: &Claim) {
+    let anchor = &claim.anchor;
+    if crate::text::has_rtl(&anchor.exact) || crate::text::has_rtl(&anchor.prefix) {
+        // Laid out by the bidi step, the quote on the selection's colour.
+        let prefix = format!("…{}", anchor.prefix.replace('\n', " "));
+        let start = prefix.chars().count();
+        let text = format!(
+            "{prefix}{}{}…",
+            anchor.exact,
+            anchor.suffix.replace('\n', " ")
+        );
+        let ground = ui.visuals().selection.bg_fill.gamma_multiply(0.5);
+        let end = start + anchor.exact.chars().count();
+        let quote = std::iter::once(start..end).collect::<Vec<_>>();
+        crate::ui::bidi_text::highlighted_label(ui, &text, &quote, ground);
+        return;
+    }
     let weak = ui.visuals().weak_text_color();
     let mut job = egui::text::LayoutJob::default();
     let body = egui::FontId::proportional(14.0);

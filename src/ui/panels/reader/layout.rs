@@ -384,6 +384,22 @@ impl ArticleView {
         )
     }
 
+    /// The screen x-range the text of the visual row holding char `pos`
+    /// covers, when that row is in view.
+    pub fn row_extent(&self, pos: usize) -> Option<(f32, f32)> {
+        let (index, rect) = self.visible.iter().find(|(i, _)| {
+            let p = &self.paragraphs[*i];
+            p.chars.start <= pos && pos <= p.chars.end
+        })?;
+        let layout = &self.galleys.get(index)?.layout;
+        let local = pos - self.paragraphs[*index].chars.start;
+        let mut rects = Vec::new();
+        layout.range_rects(layout.row_start(local), layout.row_end(local), &mut rects);
+        let left = rects.iter().map(|r| r.min.x).reduce(f32::min)?;
+        let right = rects.iter().map(|r| r.max.x).reduce(f32::max)?;
+        Some((left + rect.min.x, right + rect.min.x))
+    }
+
     /// `pos`, or — when it falls between two paragraphs (in the line breaks
     /// and blank lines that part them, which show as space, not as lines
     /// a caret can stand on) — the next paragraph's start going forward,

@@ -26,7 +26,7 @@ mod input;
 mod layout;
 mod margin;
 mod paint;
-mod paragraph_layout;
+pub(crate) mod paragraph_layout;
 mod span_drag;
 mod spans;
 mod text_edit;
@@ -364,7 +364,7 @@ impl Reader {
             let viewport = viewport.translate(vec2(0.0, -margin.top));
             view.layout_visible(ui, &article.text, origin, viewport, self.frame);
             self.paint(ui, view, cx, now);
-            margin::paint(ui, view, article, cx.text_size);
+            margin::paint(ui, view, article, cx.text_size, width);
             self.handle_pointer(ui, view, &article.text, &response, cx, intents);
             self.handle_focus(ui, view, &response);
             self.handle_edit_input(ui, view, &article.text, intents);
@@ -414,12 +414,13 @@ impl Reader {
         let Some(caret) = view.caret_rect(end) else {
             return;
         };
-        let row = [view.row_start(end), view.row_end(end)]
-            .map(|pos| view.caret_rect(pos).unwrap_or(caret));
-        let row_x = (
-            row[0].min.x.min(row[1].min.x),
-            row[0].max.x.max(row[1].max.x),
-        );
+        // The selection's last char decides the row (the caret after it
+        // may stand at the next row's start).
+        let last = end.saturating_sub(1);
+        let row_x = view.row_extent(last).unwrap_or((caret.min.x, caret.max.x));
+        let caret = view.caret_rect(last).map_or(caret, |c| {
+            Rect::from_min_max(pos2(caret.min.x, c.min.y), pos2(caret.max.x, c.max.y))
+        });
         let font = egui::TextStyle::Button.resolve(ui.style());
         let text_width = ui
             .painter()

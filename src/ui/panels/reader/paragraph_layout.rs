@@ -24,7 +24,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// A laid-out paragraph.
-pub(super) struct ParagraphLayout {
+pub(crate) struct ParagraphLayout {
     /// What is painted.
     pub galley: Arc<Galley>,
     /// The logical↔visual maps of a paragraph drawn through the bidi step.
@@ -55,7 +55,7 @@ impl BidiRow {
 }
 
 /// Lays out a paragraph's text at `width` in `format`.
-pub(super) fn lay_out(ui: &Ui, text: &str, format: TextFormat, width: f32) -> ParagraphLayout {
+pub(crate) fn lay_out(ui: &Ui, text: &str, format: TextFormat, width: f32) -> ParagraphLayout {
     if !has_rtl(text) {
         let mut job = LayoutJob::single_section(text.to_owned(), format);
         job.wrap = TextWrapping::wrap_at_width(width);
@@ -302,6 +302,26 @@ impl ParagraphLayout {
             left
         } else {
             right
+        }
+    }
+
+    /// The chars drawn on each row, in order (together the whole
+    /// paragraph).
+    pub fn row_chars(&self) -> Vec<Range<usize>> {
+        match &self.bidi {
+            Some(bidi) => bidi.rows.iter().map(|r| r.logical.clone()).collect(),
+            None => {
+                let mut at = 0;
+                self.galley
+                    .rows
+                    .iter()
+                    .map(|placed| {
+                        let n = placed.row.char_count_excluding_newline().0;
+                        at += n;
+                        at - n..at
+                    })
+                    .collect()
+            }
         }
     }
 

@@ -21,8 +21,8 @@ fn version_seven_file_opens_as_todays_sample() {
     let loaded = store::load(&fixture()).unwrap();
     assert_eq!(loaded.migrated_from, Some(7));
     assert_eq!(
-        FORMAT_VERSION, 11,
-        "8 added media claims; 9 snapshots; 10 protected sources; 11 page starts"
+        FORMAT_VERSION, 12,
+        "8 added media claims; 9 snapshots; 10 protected sources; 11 page starts; 12 public claim numbers"
     );
     assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
     assert_eq!(loaded.workspace, sample_workspace());

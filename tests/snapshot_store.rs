@@ -25,12 +25,12 @@ fn version_eight_file_opens_as_todays_sample() {
     // same but its version.
     let today = store::to_ron(&sample_workspace()).unwrap();
     assert_eq!(
-        today.replacen("format_version: 11,", "format_version: 8,", 1),
+        without_public_numbers(&today).replacen("format_version: 12,", "format_version: 8,", 1),
         text
     );
     let loaded = store::load(&fixture()).unwrap();
     assert_eq!(loaded.migrated_from, Some(8));
-    assert_eq!(FORMAT_VERSION, 11);
+    assert_eq!(FORMAT_VERSION, 12);
     assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
     assert_eq!(loaded.workspace, sample_workspace());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
@@ -185,4 +185,14 @@ fn a_merge_keeps_both_sides_snapshots_and_custody_entries() {
         assert!(merged.workspace.custody.contains(&side.custody[0]));
     }
     assert_eq!(merged.workspace.custody.len(), 2);
+}
+
+/// Today's text of the sample without the public numbers format 11 gives
+/// its published claims (an older file has none; they are given on opening).
+fn without_public_numbers(today: &str) -> String {
+    today
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("public_number:"))
+        .map(|line| format!("{line}\n"))
+        .collect()
 }

@@ -15,8 +15,8 @@ fn version_six_file_opens_as_todays_sample() {
     assert_eq!(loaded.migrated_from, Some(6));
     assert_eq!(loaded.workspace.format_version, FORMAT_VERSION);
     assert_eq!(
-        FORMAT_VERSION, 11,
-        "version 7 added transcripts; 8 media claims; 9 snapshots; 10 protected sources; 11 page starts"
+        FORMAT_VERSION, 12,
+        "version 7 added transcripts; 8 media claims; 9 snapshots; 10 protected sources; 11 page starts; 12 public claim numbers"
     );
     assert_eq!(loaded.workspace, sample_workspace());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);

@@ -31,6 +31,10 @@ pub(super) struct ClaimRecord<'a> {
     tags: &'a [String],
     published: bool,
     published_at: Option<String>,
+    /// Its number in public reports, given at its first publication.
+    public_number: Option<u32>,
+    /// An orphan confirmed removed by the outlet.
+    removed_by_outlet: bool,
     approved_by: Option<&'a str>,
     corrections: Vec<CorrectionRecord<'a>>,
     created: String,
@@ -169,6 +173,8 @@ pub(super) fn claim_record<'a>(
         tags: &claim.tags,
         published: claim.is_published(),
         published_at: claim.first_published().map(|t| t.to_string()),
+        public_number: claim.public_number,
+        removed_by_outlet: claim.is_removed_by_outlet(),
         approved_by: claim.approved_by(),
         corrections: claim.corrections.iter().map(correction_record).collect(),
         created: claim.created.to_string(),

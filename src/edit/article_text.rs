@@ -299,6 +299,7 @@ fn recapture(claim: &Claim, new: &CharIndex, start: usize, end: usize) -> Option
     (anchor != claim.anchor).then(|| ClaimEdit::Reanchor {
         anchor: Box::new(anchor),
         orphaned: None,
+        removed_by_outlet: false,
     })
 }
 
@@ -307,6 +308,7 @@ fn orphan(claim: &Claim, now: Timestamp) -> ClaimEdit {
     ClaimEdit::Reanchor {
         anchor: Box::new(claim.anchor.clone()),
         orphaned: Some(now),
+        removed_by_outlet: false,
     }
 }
 

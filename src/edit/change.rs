@@ -182,6 +182,8 @@ pub enum ClaimEdit {
         index: usize,
     },
     SetClaimantKind(ClaimantKind),
+    /// Give the claim its public number (or take it back, undoing).
+    SetPublicNumber(Option<u32>),
     /// Append to the publication log (publish or withdraw).
     PushPublication(PublicationEvent),
     /// Remove the last entry of the publication log.
@@ -197,6 +199,8 @@ pub enum ClaimEdit {
     Reanchor {
         anchor: Box<Anchor>,
         orphaned: Option<Timestamp>,
+        /// Whether the orphan is confirmed removed by the outlet.
+        removed_by_outlet: bool,
     },
 }
 
@@ -360,6 +364,9 @@ impl ClaimEdit {
             ClaimEdit::SetClaimantKind(kind) => {
                 ClaimEdit::SetClaimantKind(replace(&mut claim.claimant_kind, kind))
             }
+            ClaimEdit::SetPublicNumber(number) => {
+                ClaimEdit::SetPublicNumber(replace(&mut claim.public_number, number))
+            }
             ClaimEdit::PushPublication(event) => {
                 claim.publication.push(event);
                 ClaimEdit::PopPublication
@@ -374,9 +381,14 @@ impl ClaimEdit {
                 index,
                 anchor: replace(&mut claim.evidence.get_mut(index)?.anchor, anchor),
             },
-            ClaimEdit::Reanchor { anchor, orphaned } => ClaimEdit::Reanchor {
+            ClaimEdit::Reanchor {
+                anchor,
+                orphaned,
+                removed_by_outlet,
+            } => ClaimEdit::Reanchor {
                 anchor: Box::new(replace(&mut claim.anchor, *anchor)),
                 orphaned: replace(&mut claim.orphaned, orphaned),
+                removed_by_outlet: replace(&mut claim.removed_by_outlet, removed_by_outlet),
             },
         })
     }

@@ -173,6 +173,8 @@ impl Command {
 /// command is applied (so a panel never sends a whole edited copy).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClaimChange {
+    /// Confirm (or take back) that the outlet deleted an orphan's sentence.
+    SetRemovedByOutlet(bool),
     SetText {
         field: ClaimText,
         text: String,

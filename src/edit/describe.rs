@@ -51,6 +51,7 @@ impl ClaimChange {
             ClaimChange::SetPriority(_) => "the priority",
             ClaimChange::SetVerdict(_) => "the verdict",
             ClaimChange::SetClaimantKind(_) => "the kind of claimant",
+            ClaimChange::SetRemovedByOutlet(_) => "an orphan removed by the outlet",
             ClaimChange::Publish { .. } => "publishing",
             ClaimChange::Unpublish { .. } => "withdrawing",
             ClaimChange::Approve { .. } => "the approval",

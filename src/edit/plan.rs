@@ -37,7 +37,10 @@ pub(super) fn plan(
         }
         Command::EditClaim { claim, change } => plan_claim_change(ws, claim, change, at),
         Command::DeleteClaim(id) => {
-            let (index, _) = claim_at(ws, id)?;
+            let (index, claim) = claim_at(ws, id)?;
+            if let Some(number) = claim.public_number {
+                return Err(CommandError::PublishedOnce(number));
+            }
             Ok((Edit::RemoveClaim { index }, Outcome::Done))
         }
         Command::AddSource(source) => plan_add_source(ws, source),

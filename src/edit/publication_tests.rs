@@ -356,3 +356,54 @@ fn publishing_trims_the_public_texts_in_the_same_undo_step() {
     doc.undo();
     assert_eq!(claim(&doc, id), &before, "one undo step back");
 }
+
+/// Issue 28 item 13: public numbers are given at first publication, in
+/// order of publication, and never change or return.
+#[test]
+fn a_claim_gets_its_public_number_at_first_publication_and_keeps_it() {
+    let (mut doc, first) = draft();
+    let article = doc.workspace().articles[0].id;
+    // A second claim earlier in the text, published after the first.
+    let Outcome::Claim(second) = doc
+        .execute(
+            Command::MarkClaim {
+                article,
+                start: 0,
+                end: 7,
+            },
+            0.0,
+        )
+        .unwrap()
+    else {
+        panic!("a claim")
+    };
+    rate(&mut doc, first);
+    rate(&mut doc, second);
+    publish(&mut doc, first);
+    publish(&mut doc, second);
+    assert_eq!(claim(&doc, first).public_number, Some(1));
+    assert_eq!(claim(&doc, second).public_number, Some(2));
+    let working = doc.workspace().claim_numbers();
+    assert_eq!(working[&second], 1, "the window numbers in text order");
+
+    // Withdrawn and published again: the same number.
+    edit(&mut doc, first, ClaimChange::Unpublish { by: "x".into() }).unwrap();
+    assert_eq!(claim(&doc, first).public_number, Some(1));
+    publish(&mut doc, first);
+    assert_eq!(claim(&doc, first).public_number, Some(1));
+    // A claim once published is kept, so its number is never given again.
+    assert_eq!(
+        doc.execute(Command::DeleteClaim(second), 0.0).unwrap_err(),
+        CommandError::PublishedOnce(2)
+    );
+    // Undoing a republication keeps the number; undoing a first
+    // publication takes it back.
+    doc.undo();
+    assert!(!claim(&doc, first).is_published());
+    assert_eq!(claim(&doc, first).public_number, Some(1));
+    let (mut doc, id) = draft();
+    rate(&mut doc, id);
+    publish(&mut doc, id);
+    doc.undo();
+    assert_eq!(claim(&doc, id).public_number, None);
+}

@@ -37,6 +37,7 @@ pub(super) fn span_edit(
     Ok((!unchanged).then(|| ClaimEdit::Reanchor {
         anchor: Box::new(anchor),
         orphaned: None,
+        removed_by_outlet: false,
     }))
 }
 

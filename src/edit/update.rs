@@ -228,9 +228,12 @@ fn reanchor_edit(claim: &Claim, result: &Reanchored, now: Timestamp) -> Option<C
         Some(anchor) => (anchor.clone(), None),
         None => (claim.anchor.clone(), Some(claim.orphaned.unwrap_or(now))),
     };
+    // A confirmed removal stays confirmed while the claim stays an orphan.
+    let removed_by_outlet = orphaned.is_some() && claim.removed_by_outlet;
     (anchor != claim.anchor || orphaned != claim.orphaned).then(|| ClaimEdit::Reanchor {
         anchor: Box::new(anchor),
         orphaned,
+        removed_by_outlet,
     })
 }
 

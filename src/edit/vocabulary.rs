@@ -362,6 +362,12 @@ pub enum CommandError {
     NeverPublished,
     #[error("the claim is not published")]
     NotPublished,
+    #[error(
+        "claim {0} of the public reports was published, so it is kept (withdraw it instead): its number is never given to another claim"
+    )]
+    PublishedOnce(u32),
+    #[error("the claim is not an orphan: its quote is in the article's text")]
+    NotOrphaned,
     #[error("a correction needs a public note saying what changed and why")]
     EmptyCorrectionNote,
     #[error("the article has no speaker {}", crate::text::quoted(.0))]

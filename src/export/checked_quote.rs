@@ -51,6 +51,7 @@ mod tests {
             replaced: at(100),
             text: before.to_owned(),
             transcript: None,
+            pages: Vec::new(),
         }];
         let mut claim = Claim::new(
             article.id,

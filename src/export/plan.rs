@@ -7,10 +7,12 @@
 //! Claims are ordered by article, then by where they start in the text
 //! (outer claims before the claims nested in them), then in file order;
 //! claims whose anchor is broken follow the others of their article, and
-//! claims whose article is missing come last. They are numbered from 1 in
-//! that order — over the whole workspace, whatever the export shows, so a
-//! claim has the same number in the public report, the internal copy and
-//! the window ([`Workspace::claim_numbers`] gives the same numbers).
+//! claims whose article is missing come last. The internal copy numbers
+//! them from 1 in that order — over the whole workspace, whatever the
+//! export shows — as the window does ([`Workspace::claim_numbers`]); the
+//! public report shows each claim's public number, given at its first
+//! publication and never changed (see `model::public_numbers`), in the
+//! same text order.
 //!
 //! The audience decides which claims are in: the public export holds only
 //! published claims (and the articles and sources they need); the internal
@@ -243,6 +245,11 @@ impl<'a> Plan<'a> {
         fault: Option<AnchorFault>,
         numbering: &mut Numbering,
     ) {
+        // Readers know a published claim by its public number.
+        let number = match (self.audience, claim.public_number) {
+            (Audience::Public, Some(public)) => public as usize,
+            _ => number,
+        };
         let mut fragment = format!("claim-{}", claim.id);
         if !numbering.fragments.insert(fragment.clone()) {
             // Two claims share an id (a reported problem): keep fragments unique.
@@ -516,16 +523,22 @@ mod tests {
     }
 
     #[test]
-    fn numbers_do_not_depend_on_the_audience_and_match_the_workspace() {
+    fn the_internal_copy_numbers_as_the_window_and_the_public_report_by_public_number() {
         let ws = crate::sample::sample_workspace();
         let numbers = ws.claim_numbers();
-        for options in [ExportOptions::public(), ExportOptions::internal()] {
-            let plan = Plan::new(&ws, &options).unwrap();
-            for planned in &plan.claims {
-                assert_eq!(numbers[&planned.claim.id], planned.number);
-                assert!(options.audience == Audience::Internal || planned.claim.is_published());
-            }
+        let internal = Plan::new(&ws, &ExportOptions::internal()).unwrap();
+        for planned in &internal.claims {
+            assert_eq!(numbers[&planned.claim.id], planned.number);
         }
+        let public = Plan::new(&ws, &ExportOptions::public()).unwrap();
+        let mut shown: Vec<usize> = public.claims.iter().map(|c| c.number).collect();
+        for planned in &public.claims {
+            assert!(planned.claim.is_published());
+            assert_eq!(planned.claim.public_number, Some(planned.number as u32));
+        }
+        // Every public number once, with no gap: 1..=8.
+        shown.sort_unstable();
+        assert_eq!(shown, (1..=8).collect::<Vec<_>>());
         let public = Plan::new(&ws, &ExportOptions::public()).unwrap();
         assert_eq!(public.claims.len(), 8);
         assert!(

@@ -51,6 +51,8 @@ enum Rule {
     /// A list of structs with a unique field (a scale's verdicts by `key`):
     /// merged element by element, each field by field.
     Keyed(&'static str),
+    /// The smaller of two numbers; a number rather than none.
+    Smaller,
 }
 
 /// The rule for a field, by its path inside the item (`"verdict"`,
@@ -70,7 +72,7 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         // cues belong to one text, so both sides changing them conflict.
         (Kind::Article, "transcript") => Rule::Fields,
         (Kind::Article, "transcript.speakers") => Rule::Keyed("label"),
-        // Page starts (format 11) count into one text, as cues do: the side
+        // Page starts (format 12) count into one text, as cues do: the side
         // that changed them (with its text: a newer document, an in-place
         // edit) wins; both sides changing them differently conflict.
         (Kind::Article, "pages") => Rule::Whole,
@@ -85,6 +87,11 @@ fn rule_for(kind: Kind, path: &str) -> Rule {
         // Protection (format 10) is one flag, written only when set: the
         // side that changed it wins, as for any whole field.
         (Kind::Source, "protected") => Rule::Whole,
+        // A public number (format 12) given on both sides to the same
+        // claim (each published it): the smaller stands; numbers two
+        // claims share after the merge are settled over the whole
+        // workspace (`Workspace::settle_public_numbers`).
+        (Kind::Claim, "public_number") => Rule::Smaller,
         _ => Rule::Whole,
     }
 }
@@ -202,6 +209,7 @@ impl FieldMerge<'_> {
             Rule::Later => later(ours, theirs),
             Rule::Earlier => later(theirs, ours),
             Rule::LaterDate => later_date(ours, theirs),
+            Rule::Smaller => smaller(ours, theirs),
             Rule::Joined(separator) => joined(ours, theirs, separator),
             Rule::Set => set_values(base, ours, theirs),
             Rule::SetSortedBy(field) => {
@@ -372,6 +380,16 @@ fn later(a: &Value, b: &Value) -> Value {
         a.clone()
     } else {
         b.clone()
+    }
+}
+
+/// The smaller of two numbers; a number rather than none (null); ours
+/// when they are the same.
+fn smaller(ours: &Value, theirs: &Value) -> Value {
+    match (ours.as_u64(), theirs.as_u64()) {
+        (Some(a), Some(b)) if b < a => theirs.clone(),
+        (None, Some(_)) => theirs.clone(),
+        _ => ours.clone(),
     }
 }
 

@@ -103,6 +103,8 @@ fn merge_unique(mut base: Workspace, mut ours: Workspace, mut theirs: Workspace)
     workspace.sources = sources.into_list();
     workspace.conflicts = lists::set_merge(&b.conflicts, &o.conflicts, &t.conflicts);
     workspace.custody = merge_custody(&o.custody, &t.custody);
+    // Two sides may each have published a claim under the same next number.
+    workspace.settle_public_numbers();
     let mut new_conflicts = 0;
     for conflict in found {
         if !workspace.conflicts.contains(&conflict) {

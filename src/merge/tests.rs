@@ -569,3 +569,37 @@ fn a_source_protected_on_one_side_stays_protected_beside_the_others_edits() {
     assert!(!again.workspace.sources[1].protected);
     assert_eq!(again.workspace.sources[1].notes, "checked again");
 }
+
+#[test]
+fn two_branches_each_publishing_a_claim_as_the_next_number_end_with_distinct_numbers() {
+    use crate::model::{PublicationAction, PublicationEvent};
+    let (mut base, _, _) = sides();
+    for claim in &mut base.claims {
+        claim.publication.clear();
+        claim.public_number = None;
+    }
+    let next = base.next_public_number();
+    let publish = |ws: &mut Workspace, index: usize, seconds: i64| {
+        let claim = &mut ws.claims[index];
+        claim.publication.push(PublicationEvent {
+            action: PublicationAction::Published,
+            date: jiff::Timestamp::from_second(1_780_000_000 + seconds).unwrap(),
+            by: "Editor".into(),
+        });
+        claim.public_number = Some(next);
+    };
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    publish(&mut ours, 0, 200);
+    publish(&mut theirs, 1, 100);
+    let merged = merge(base, ours.clone(), theirs.clone());
+    assert_eq!(merged.new_conflicts, 0);
+    let number = |i: usize| merged.workspace.claims[i].public_number;
+    assert_eq!(number(1), Some(next), "the earlier publication keeps it");
+    assert_eq!(number(0), Some(next + 1), "the later one gets the next");
+    // The same claim published on both sides keeps the smaller number.
+    let (mut again_ours, mut again_theirs) = (merged.workspace.clone(), merged.workspace.clone());
+    again_ours.claims[2].public_number = Some(next + 2);
+    again_theirs.claims[2].public_number = Some(next + 5);
+    let again = merge(merged.workspace.clone(), again_ours, again_theirs);
+    assert_eq!(again.workspace.claims[2].public_number, Some(next + 2));
+}

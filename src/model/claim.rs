@@ -202,6 +202,17 @@ pub struct Claim {
     /// words (format 8): its anchor is then empty (no text quoted).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<super::MediaTarget>,
+    /// The number public reports give the claim, given at its first
+    /// publication (1, 2, 3… in order of publication) and never changed or
+    /// reused, also when the claim is withdrawn (format 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_number: Option<u32>,
+    /// An orphan the checker confirmed: the outlet deleted the quoted
+    /// sentence. The claim stays as it was checked (its quote from the
+    /// older text) and is no longer a problem waiting to be re-attached
+    /// (format 12; meaningful only while the claim is orphaned).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed_by_outlet: bool,
 }
 
 impl Claim {
@@ -230,6 +241,8 @@ impl Claim {
             reviews: Vec::new(),
             orphaned: None,
             media: None,
+            public_number: None,
+            removed_by_outlet: false,
         }
     }
 
@@ -294,5 +307,11 @@ impl Claim {
     /// Whether the claim lost its text in a newer version of the article.
     pub fn is_orphaned(&self) -> bool {
         self.orphaned.is_some()
+    }
+
+    /// An orphan whose sentence the checker confirmed the outlet deleted:
+    /// kept as checked, not a problem.
+    pub fn is_removed_by_outlet(&self) -> bool {
+        self.removed_by_outlet && self.is_orphaned()
     }
 }

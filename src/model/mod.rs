@@ -15,6 +15,7 @@ mod pages;
 mod problem_index;
 mod problems;
 mod public_fields;
+mod public_numbers;
 mod quote_change;
 pub mod readiness;
 mod scale;

@@ -295,6 +295,8 @@ pub(super) fn own_problems(
                 });
             }
         }
+        // Confirmed removed by the outlet: a state, not a problem.
+        Some(_) if claim.is_removed_by_outlet() => {}
         Some(_) if claim.is_orphaned() => out.push(Problem::Orphaned {
             claim: claim.id,
             exact: claim.anchor.exact.clone(),

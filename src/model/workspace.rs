@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The version of the workspace file this build writes. Older files are
 /// migrated on load (see `store::migrate`); newer ones are refused.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 
 /// The organisation publishing the fact-checks (ClaimReview `author`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

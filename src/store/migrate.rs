@@ -50,6 +50,10 @@
 //! today's model with only their version number changed. The pages of a
 //! PDF or Word article imported by version 10 are not in its file, so
 //! such an article has no pages until it is updated with its document.
+//!
+//! Version 11 had no public claim numbers: a file of version 11 or older
+//! reads as today's model, then each claim published in it gets its public
+//! number, in order of first publication.
 
 use super::LoadError;
 use super::format::parse;
@@ -80,6 +84,17 @@ pub(super) fn declared_version(text: &str, path: &Path) -> Option<u32> {
 
 /// Reads a file of an older `version` and brings it up to the current one.
 pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace, LoadError> {
+    let mut ws = upgrade_shape(version, text, path)?;
+    if version < 12 {
+        // Format 12: claims published before it get their public numbers,
+        // in order of first publication.
+        ws.settle_public_numbers();
+    }
+    Ok(ws)
+}
+
+/// Reads a file of an older `version` into today's model.
+fn upgrade_shape(version: u32, text: &str, path: &Path) -> Result<Workspace, LoadError> {
     match version {
         0 => parse::<v0::Workspace>(text, path).map(|v0| {
             let v2 = v2::Workspace::from(v1::Workspace::from(v0));
@@ -91,7 +106,7 @@ pub(super) fn upgrade(version: u32, text: &str, path: &Path) -> Result<Workspace
         3 => parse::<v3::Workspace>(text, path).map(|v3| Workspace::from(v4::Workspace::from(v3))),
         4 => parse::<v4::Workspace>(text, path).map(Workspace::from),
         5 => parse::<v5::Workspace>(text, path).map(Workspace::from),
-        6..=10 => parse::<Workspace>(text, path).map(|ws| Workspace {
+        6..=11 => parse::<Workspace>(text, path).map(|ws| Workspace {
             format_version: FORMAT_VERSION,
             ..ws
         }),

@@ -189,9 +189,14 @@ fn the_list_numbers_claims_as_the_report_and_filters_published_ones() {
     let numbers = ws.claim_numbers();
     let first = ws.claims[0].clone();
     let mut harness = harness(app(ws, vec![]));
+    // The working number in text order, and the public one beside it.
     let name = format!(
-        "{}. True — {}, published",
-        numbers[&first.id], first.statement
+        "{}. True — {}, published as number {}",
+        numbers[&first.id],
+        first.statement,
+        first
+            .public_number
+            .expect("the sample's published claims have public numbers")
     );
     assert!(harness.query_by_label(&name).is_some(), "{name}");
     harness.state_mut().list_mut().filter.published = Some(false);

@@ -309,6 +309,46 @@ fn the_orphans_window_offers_the_nearest_passages_and_one_click_selects_it_for_r
     assert_eq!(claim.anchor, target);
 }
 
+/// Issue 28 item 14: an orphan whose sentence the outlet deleted is kept
+/// as *removed by the outlet* from the Orphans window — listed apart, no
+/// longer a problem — and *Look for it again* takes it back.
+#[test]
+fn the_orphans_window_keeps_an_orphan_as_removed_by_the_outlet() {
+    let (ws, ids) = workspace();
+    let article = ws.articles[0].id;
+    let mut harness = harness(app(ws, vec![]));
+    harness
+        .state_mut()
+        .prepare_update_from_clipboard(article, format!("Эвакуация\n\n{LOOKALIKE}\n"));
+    harness.run_steps(3);
+    harness.get_by_label("Apply update").click();
+    harness.run_steps(3);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::ShowOrphans);
+    harness.run_steps(3);
+    let problems = |h: &egui_kittest::Harness<'static, factbench::ui::FactbenchApp>| {
+        h.state().workspace().problems().len()
+    };
+    let before = problems(&harness);
+    harness.get_by_label("Removed by the outlet").click();
+    harness.run_steps(3);
+    let claim = harness.state().workspace().claim(ids[1]).unwrap().clone();
+    assert!(claim.is_removed_by_outlet());
+    assert_eq!(problems(&harness), before - 1, "no longer a problem");
+    assert!(harness.query_by_label("Look for it again").is_some());
+    harness.get_by_label("Look for it again").click();
+    harness.run_steps(3);
+    assert!(
+        !harness
+            .state()
+            .workspace()
+            .claim(ids[1])
+            .unwrap()
+            .removed_by_outlet
+    );
+    assert_eq!(problems(&harness), before);
+}
+
 /// A file dropped on the window, as the windowing layer hands it over.
 #[derive(Debug)]
 struct Dropped(std::path::PathBuf);

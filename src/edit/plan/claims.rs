@@ -60,6 +60,16 @@ fn field_edit(
         ClaimChange::SetClaimantKind(kind) => {
             (claim.claimant_kind != kind).then_some(ClaimEdit::SetClaimantKind(kind))
         }
+        ClaimChange::SetRemovedByOutlet(removed) => {
+            if !claim.is_orphaned() {
+                return Err(CommandError::NotOrphaned);
+            }
+            (claim.removed_by_outlet != removed).then(|| ClaimEdit::Reanchor {
+                anchor: Box::new(claim.anchor.clone()),
+                orphaned: claim.orphaned,
+                removed_by_outlet: removed,
+            })
+        }
         ClaimChange::AddTag(tag) => {
             let tag = tag.trim().to_owned();
             (!tag.is_empty() && !claim.tags.contains(&tag)).then_some(ClaimEdit::InsertTag {
@@ -291,6 +301,10 @@ fn publish_edits(
         date: at,
         by,
     }));
+    // Its number in public reports, for good (a republished claim keeps its own).
+    if claim.public_number.is_none() {
+        edits.push(ClaimEdit::SetPublicNumber(Some(ws.next_public_number())));
+    }
     if claim.status != Status::Done {
         edits.push(ClaimEdit::SetStatus(Status::Done));
     }

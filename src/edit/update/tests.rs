@@ -134,3 +134,72 @@ fn an_orphan_is_reattached_to_a_selection_and_found_again_later() {
     assert_eq!(crate::anchor::check(&claim.anchor, &back), Ok(()));
     assert_eq!(doc.workspace().article(article).unwrap().versions.len(), 2);
 }
+
+/// Issue 28 item 14: an orphan whose sentence the outlet deleted is kept
+/// as removed by the outlet — no longer a problem, kept through a further
+/// update, taken back by re-attaching it or by undo.
+#[test]
+fn an_orphan_kept_as_removed_by_the_outlet_is_a_state_not_a_problem() {
+    let (mut doc, article, claims) = document();
+    let bridge = claims[1];
+    doc.execute(prepare(&doc, article, NEW).into_command(), 0.0)
+        .unwrap();
+    let problem = |doc: &Document| {
+        doc.workspace()
+            .problems()
+            .iter()
+            .any(|p| matches!(p, Problem::Orphaned { claim, .. } if *claim == bridge))
+    };
+    assert!(problem(&doc), "an orphan waits to be re-attached");
+    let keep = |removed| Command::EditClaim {
+        claim: bridge,
+        change: ClaimChange::SetRemovedByOutlet(removed),
+    };
+    doc.execute(keep(true), 0.0).unwrap();
+    assert!(
+        doc.workspace()
+            .claim(bridge)
+            .unwrap()
+            .is_removed_by_outlet()
+    );
+    assert!(!problem(&doc), "kept as removed: not a problem");
+    // A further update keeps the state while the sentence stays gone.
+    let newer = format!("{NEW}\n\nA line added later.");
+    doc.execute(prepare(&doc, article, &newer).into_command(), 0.0)
+        .unwrap();
+    assert!(
+        doc.workspace()
+            .claim(bridge)
+            .unwrap()
+            .is_removed_by_outlet()
+    );
+    // Undo steps back through the update to the plain orphan.
+    doc.undo();
+    doc.undo();
+    assert!(problem(&doc));
+    // Only an orphan can be kept so.
+    assert_eq!(
+        doc.execute(
+            Command::EditClaim {
+                claim: claims[2],
+                change: ClaimChange::SetRemovedByOutlet(true),
+            },
+            0.0
+        )
+        .unwrap_err(),
+        CommandError::NotOrphaned
+    );
+    // Re-attaching it to a passage ends the state.
+    doc.execute(keep(true), 0.0).unwrap();
+    let (start, end) = (0, 7);
+    doc.execute(
+        Command::EditClaim {
+            claim: bridge,
+            change: ClaimChange::SetSpan { start, end },
+        },
+        0.0,
+    )
+    .unwrap();
+    let claim = doc.workspace().claim(bridge).unwrap();
+    assert!(!claim.is_orphaned() && !claim.removed_by_outlet);
+}

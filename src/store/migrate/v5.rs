@@ -113,6 +113,8 @@ impl From<Claim> for crate::model::Claim {
             reviews: old.reviews,
             orphaned: old.orphaned,
             media: None,
+            public_number: None,
+            removed_by_outlet: false,
         }
     }
 }

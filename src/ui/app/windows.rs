@@ -135,12 +135,19 @@ impl FactbenchApp {
         if !shown {
             open.remove(&Window::Orphans);
         }
-        let picked = picked?;
-        Some(Intent::RevealPassage {
-            claim: picked.claim,
-            start: picked.start,
-            end: picked.end,
-        })
+        match picked? {
+            dialogs::orphans::OrphansAnswer::Picked(picked) => Some(Intent::RevealPassage {
+                claim: picked.claim,
+                start: picked.start,
+                end: picked.end,
+            }),
+            dialogs::orphans::OrphansAnswer::RemovedByOutlet(claim, removed) => {
+                Some(Intent::Command(Command::EditClaim {
+                    claim,
+                    change: crate::edit::ClaimChange::SetRemovedByOutlet(removed),
+                }))
+            }
+        }
     }
 
     /// Preferences: your name, autosave, and the claim library's folders.

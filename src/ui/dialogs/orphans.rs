@@ -3,7 +3,10 @@
 //! its score (from [`crate::reanchor::PassageFinder`]). Clicking a passage
 //! selects the claim and that passage in the reader, so Edit › *Re-attach
 //! claim to selection* can put the claim there (or the selection can be
-//! adjusted first). Nothing is attached by itself.
+//! adjusted first). Nothing is attached by itself. An orphan whose
+//! sentence the outlet deleted can be kept as *removed by the outlet*: a
+//! state (shown apart, and no longer a problem), which *Look for it again*
+//! takes back.
 
 use crate::model::{ArticleId, ClaimId, Workspace};
 use crate::reanchor::PassageFinder;
@@ -22,13 +25,15 @@ struct Row {
     about: String,
     /// Published: readers have the check of a sentence the outlet removed.
     published: bool,
+    /// Confirmed removed by the outlet.
+    removed: bool,
     quote: String,
     /// `(start, end, shown text, score)`.
     passages: Vec<(usize, usize, String, f64)>,
 }
 
 /// What the rows were found for: the article, its text, its orphans.
-type RowsKey = (ArticleId, u64, Vec<ClaimId>);
+type RowsKey = (ArticleId, u64, Vec<(ClaimId, bool)>);
 
 /// The window's state: the rows, found again when the article's text or
 /// its orphans change (not at every keystroke in a claim's fields).
@@ -45,6 +50,16 @@ pub struct PickedPassage {
     pub end: usize,
 }
 
+/// What the window asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrphansAnswer {
+    /// Select the passage (and the claim) in the reader.
+    Picked(PickedPassage),
+    /// Keep the orphan as removed by the outlet (`true`), or look for its
+    /// sentence again (`false`).
+    RemovedByOutlet(ClaimId, bool),
+}
+
 impl OrphansView {
     /// Draws the window for `article`; `text_revision` tells when its text
     /// may have changed.
@@ -55,7 +70,7 @@ impl OrphansView {
         ws: &Workspace,
         article: ArticleId,
         text_revision: u64,
-    ) -> Option<PickedPassage> {
+    ) -> Option<OrphansAnswer> {
         if !*open {
             return None;
         }
@@ -74,9 +89,18 @@ impl OrphansView {
                     "Claims whose text is gone from this version. Click a passage to select it \
                      in the article, then Edit › Re-attach claim to selection.",
                 );
-                for row in rows {
+                for row in rows.iter().filter(|r| !r.removed) {
                     ui.separator();
                     picked = picked.or(row_ui(ui, row));
+                }
+                let removed: Vec<&Row> = rows.iter().filter(|r| r.removed).collect();
+                if !removed.is_empty() {
+                    ui.separator();
+                    ui.strong("Removed by the outlet");
+                    ui.weak("Kept as checked; reports say the article no longer holds them.");
+                    for row in removed {
+                        picked = picked.or(removed_row_ui(ui, row));
+                    }
                 }
             });
         picked
@@ -86,7 +110,7 @@ impl OrphansView {
         let orphans = ws
             .claims_in(article)
             .filter(|c| c.is_orphaned())
-            .map(|c| c.id)
+            .map(|c| (c.id, c.removed_by_outlet))
             .collect();
         let key = (article, text_revision, orphans);
         if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
@@ -111,6 +135,7 @@ fn find_rows(ws: &Workspace, article: ArticleId) -> Vec<Row> {
             claim: claim.id,
             about: super::claim_about::claim_about(ws, &numbers, claim),
             published: crate::model::PublicField::needs_correction(claim),
+            removed: claim.is_removed_by_outlet(),
             quote: one_line(&claim.anchor.exact, SHOWN_CHARS),
             passages: finder
                 .nearest(&claim.anchor, PASSAGES)
@@ -124,7 +149,7 @@ fn find_rows(ws: &Workspace, article: ArticleId) -> Vec<Row> {
         .collect()
 }
 
-fn row_ui(ui: &mut egui::Ui, row: &Row) -> Option<PickedPassage> {
+fn row_ui(ui: &mut egui::Ui, row: &Row) -> Option<OrphansAnswer> {
     let mut picked = None;
     if row.published {
         ui.label(
@@ -156,13 +181,36 @@ fn row_ui(ui: &mut egui::Ui, row: &Row) -> Option<PickedPassage> {
             );
             let button = button.on_hover_text("Select this passage in the article (and the claim)");
             if button.clicked() {
-                picked = Some(PickedPassage {
+                picked = Some(OrphansAnswer::Picked(PickedPassage {
                     claim: row.claim,
                     start: *start,
                     end: *end,
-                });
+                }));
             }
         });
     }
+    let keep = ui.button("Removed by the outlet").on_hover_text(
+        "The outlet deleted this sentence: keep the claim as checked, no longer a problem",
+    );
+    if keep.clicked() {
+        picked = Some(OrphansAnswer::RemovedByOutlet(row.claim, true));
+    }
+    picked
+}
+
+/// An orphan kept as removed by the outlet: which claim, its quote, and
+/// the way back.
+fn removed_row_ui(ui: &mut egui::Ui, row: &Row) -> Option<OrphansAnswer> {
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Claim {} · “{}”", row.about, row.quote));
+        if ui
+            .small_button("Look for it again")
+            .on_hover_text("An orphan to re-attach again, listed above")
+            .clicked()
+        {
+            picked = Some(OrphansAnswer::RemovedByOutlet(row.claim, false));
+        }
+    });
     picked
 }

@@ -105,7 +105,10 @@ impl Inspector {
                     ui.colored_label(ui.visuals().error_fg_color, format!("Problem: {problem}"));
                 }
                 if let Some(number) = self.number {
-                    ui.strong(format!("Claim {number}"));
+                    let public = claim
+                        .public_number
+                        .map_or_else(String::new, |n| format!(" · public no. {n}"));
+                    ui.strong(format!("Claim {number}{public}"));
                 }
                 quote::quote_section(ui, ws, claim, cx, &mut out);
                 ui.add_space(4.0);

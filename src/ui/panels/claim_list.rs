@@ -385,10 +385,11 @@ impl<'a> Row<'a> {
 
     /// What screen readers say (and tests find the row by).
     fn accessible_label(&self) -> String {
-        let published = if self.claim.is_published() {
-            ", published"
-        } else {
-            ""
+        let published = match (self.claim.is_published(), self.claim.public_number) {
+            (true, Some(public)) => format!(", published as number {public}"),
+            (true, None) => ", published".to_owned(),
+            (false, Some(public)) => format!(", withdrawn, was number {public}"),
+            (false, None) => String::new(),
         };
         let (number, verdict) = (&self.number, self.verdict_label());
         let moment = self
@@ -423,10 +424,17 @@ impl<'a> Row<'a> {
         } else {
             crate::ui::bidi_text::isolate(&claim.claimant)
         };
-        let state = if claim.is_published() {
-            "Published"
+        // The public number beside the working one: how readers know it.
+        let state = match (claim.is_published(), claim.public_number) {
+            (true, Some(public)) => format!("Published as no. {public}"),
+            (true, None) => "Published".to_owned(),
+            (false, Some(public)) => format!("{} · withdrawn no. {public}", claim.status.label()),
+            (false, None) => claim.status.label().to_owned(),
+        };
+        let state = if claim.is_removed_by_outlet() {
+            format!("{state} · removed by the outlet")
         } else {
-            claim.status.label()
+            state
         };
         match &self.moment {
             Some(moment) => format!("{} · {moment} · {who} · {state}", self.verdict_label()),

@@ -242,6 +242,13 @@ impl Action {
             Action::ToggleOpenReportAfterExport => {
                 "After exporting the HTML report, open it in the default browser"
             }
+            _ => self.help_editing_and_viewing(),
+        }
+    }
+
+    /// [`Action::help`] for the Edit, Claim, View and Help menus' entries.
+    fn help_editing_and_viewing(&self) -> &'static str {
+        match self {
             Action::Quit => "Close Factbench",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
@@ -302,6 +309,7 @@ impl Action {
             Action::Preferences => "Set how often unsaved work is autosaved",
             Action::ShowShortcuts => "List every shortcut",
             Action::About => "Version and licences",
+            _ => "",
         }
     }
 

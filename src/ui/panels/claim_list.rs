@@ -10,6 +10,9 @@ use crate::ui::widgets::{labelled_combo, name_widget};
 use egui::{Color32, CornerRadius, Sense, Stroke, StrokeKind, Ui, vec2};
 use std::collections::HashSet;
 
+mod row;
+use row::Row;
+
 /// Height of one row of the claims list.
 const ROW_HEIGHT: f32 = 40.0;
 /// Width of the filters' combo boxes.
@@ -345,102 +348,6 @@ fn claim_row(ui: &mut Ui, cx: &ListContext, claim: &crate::model::Claim) -> egui
     ui.painter()
         .galley(egui::pos2(text_x, rect.min.y + 22.0), second, weak);
     response
-}
-
-/// What a row of the list says about its claim.
-struct Row<'a> {
-    claim: &'a crate::model::Claim,
-    verdict: Option<&'a crate::model::Verdict>,
-    selected: bool,
-    /// "12. ", the claim's number in the report, or nothing.
-    number: String,
-    /// In a transcript, when and by whom it was said: "12:03–12:19, Speaker";
-    /// in a PDF or Word document, its pages: "p. 12–13"; for a claim about
-    /// media, "Video 12:03–12:19: URL".
-    moment: Option<String>,
-}
-
-impl<'a> Row<'a> {
-    fn of(cx: &ListContext<'a>, claim: &'a crate::model::Claim) -> Self {
-        let number = cx
-            .numbers
-            .get(&claim.id)
-            .map_or_else(String::new, |n| format!("{n}. "));
-        Row {
-            claim,
-            verdict: claim
-                .verdict
-                .as_deref()
-                .and_then(|k| cx.workspace.scale.get(k)),
-            selected: cx.selected_claim == Some(claim.id),
-            number,
-            moment: (claim.media.as_ref().map(|m| m.list_label()))
-                .or_else(|| moment_label(cx.workspace, claim)),
-        }
-    }
-
-    fn verdict_label(&self) -> &'a str {
-        self.verdict.map_or("Unrated", |v| v.label.as_str())
-    }
-
-    /// What screen readers say (and tests find the row by).
-    fn accessible_label(&self) -> String {
-        let published = match (self.claim.is_published(), self.claim.public_number) {
-            (true, Some(public)) => format!(", published as number {public}"),
-            (true, None) => ", published".to_owned(),
-            (false, Some(public)) => format!(", withdrawn, was number {public}"),
-            (false, None) => String::new(),
-        };
-        let (number, verdict) = (&self.number, self.verdict_label());
-        let moment = self
-            .moment
-            .as_ref()
-            .map_or_else(String::new, |m| format!(" ({m})"));
-        format!(
-            "{number}{verdict} — {}{moment}{published}",
-            self.claim.statement
-        )
-    }
-
-    /// The number and statement on one line, "(!) " first for a claim with
-    /// a problem.
-    fn first_line(&self, cx: &ListContext) -> String {
-        let shown = match (&self.claim.media, &self.moment) {
-            (Some(_), Some(media)) if self.claim.statement.trim().is_empty() => media,
-            _ => &self.claim.statement,
-        };
-        let mut statement = format!("{}{}", self.number, shown.replace('\n', " "));
-        if cx.problem_claims.contains(&self.claim.id) {
-            statement.insert_str(0, "(!) ");
-        }
-        statement
-    }
-
-    /// Verdict, claimant and status.
-    fn second_line(&self) -> String {
-        let claim = self.claim;
-        let who = if claim.claimant.is_empty() {
-            "claimant not set".into()
-        } else {
-            crate::ui::bidi_text::isolate(&claim.claimant)
-        };
-        // The public number beside the working one: how readers know it.
-        let state = match (claim.is_published(), claim.public_number) {
-            (true, Some(public)) => format!("Published as no. {public}"),
-            (true, None) => "Published".to_owned(),
-            (false, Some(public)) => format!("{} · withdrawn no. {public}", claim.status.label()),
-            (false, None) => claim.status.label().to_owned(),
-        };
-        let state = if claim.is_removed_by_outlet() {
-            format!("{state} · removed by the outlet")
-        } else {
-            state
-        };
-        match &self.moment {
-            Some(moment) => format!("{} · {moment} · {who} · {state}", self.verdict_label()),
-            None => format!("{} · {who} · {state}", self.verdict_label()),
-        }
-    }
 }
 
 /// "12:03–12:19, Speaker" for a claim of a transcript, "p. 12–13" for one

@@ -129,6 +129,7 @@ fn verify_benches(c: &mut Criterion) {
             note: String::new(),
             image: None,
             replaces: None,
+            pages: Vec::new(),
         };
         if let Some(source) = ws.sources.last_mut() {
             source.snapshots.push(snapshot);

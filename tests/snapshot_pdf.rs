@@ -2,8 +2,8 @@
 //! its text from the PDF extractor article import uses, the pages joined as
 //! import joins them, and an excerpt is anchored in it as in any text
 //! snapshot — Latin from a two-column article, Cyrillic from a CID font.
-//! The page of an excerpt is not told: the workspace keeps no page starts
-//! for a snapshot (that needs a format change).
+//! The snapshot keeps where each page starts (format 12), so the reports
+//! say on which page an anchored excerpt lies.
 
 use factbench::evidence::excerpt::anchor_in;
 use factbench::evidence::{Request, capture};
@@ -55,6 +55,36 @@ fn a_pdf_snapshot_has_the_text_article_import_reads_and_anchors_excerpts() {
         .expect("the excerpt is found in the PDF's text");
     assert_eq!(anchor.exact, excerpt);
     assert!(anchor.start >= second, "{} < {second}", anchor.start);
+    // The snapshot keeps the pages as import found them, and the page of
+    // the excerpt is told from them: page 2.
+    let starts: Vec<usize> = snapshot.pages.iter().map(|p| p.start).collect();
+    let imported_starts: Vec<usize> = imported.pages.iter().map(|p| p.start).collect();
+    assert_eq!(starts, imported_starts);
+    let place = factbench::model::pages_location(&snapshot.pages, anchor.start, anchor.end)
+        .expect("a PDF snapshot has pages");
+    assert_eq!((place.page, place.end_page), (2, 2));
+    assert_eq!(place.label(), format!("p. {}", imported.pages[1].label));
+    // The reports' line for the excerpt names the page.
+    use factbench::model::{Evidence, ExcerptAnchor, Source, SourceKind, Stance};
+    let mut source = Source::new(
+        "Report",
+        "https://example.org/report.pdf",
+        SourceKind::Other,
+    );
+    source.snapshots.push(snapshot.clone());
+    let mut evidence = Evidence::new(source.id, Stance::Supports, excerpt);
+    evidence.anchor = Some(Box::new(ExcerptAnchor {
+        snapshot: snapshot.sha256.clone(),
+        anchor: Some(anchor.clone()),
+        unverified: false,
+    }));
+    let line = factbench::export::archived::excerpt_place(&source, &evidence)
+        .unwrap()
+        .label();
+    assert!(
+        line.ends_with(&format!(", p. {}", imported.pages[1].label)),
+        "{line}"
+    );
     assert!(
         anchor_in(&snapshot, "not in this document at all")
             .anchor

@@ -154,6 +154,7 @@ mod tests {
             note: String::new(),
             image: None,
             replaces: None,
+            pages: Vec::new(),
         }
     }
 

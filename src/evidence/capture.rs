@@ -88,6 +88,8 @@ struct Found {
     url: String,
     captured: Option<Timestamp>,
     image: Option<crate::model::ImageMeta>,
+    /// Where each page starts in `text` (a PDF's).
+    pages: Vec<crate::model::PageStart>,
 }
 
 fn read_content(path: &Path, kind: Kind, bytes: &[u8]) -> Found {
@@ -191,6 +193,7 @@ fn read_text_as(path: &Path, kind: Kind, bytes: &[u8], options: &ImportOptions) 
     };
     match import_bytes(path, bytes, options) {
         Ok(imported) => Found {
+            pages: imported.article.pages,
             text: Some(imported.article.text),
             note: imported.warnings.join("; "),
             url: if kind == Kind::Html {
@@ -254,6 +257,7 @@ fn snapshot_of(
         note,
         image: found.image,
         replaces: None,
+        pages: found.pages,
     }
 }
 

@@ -153,6 +153,7 @@ mod tests {
             note: String::new(),
             image: None,
             replaces: None,
+            pages: Vec::new(),
         }
     }
 

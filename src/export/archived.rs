@@ -164,14 +164,19 @@ pub struct ExcerptPlace {
     /// The snapshot's capture day, `YYYY-MM-DD`.
     pub captured: String,
     pub short_hash: String,
-    /// The page, for a snapshot read page by page (a PDF's text, when the
-    /// PDF reader gives it); `None` for a page of the web or a text.
-    pub page: Option<u32>,
+    /// The page or pages (`p. 12`, `p. 12–13`, printed labels), for a
+    /// snapshot read page by page (a PDF); `None` for a page of the web or
+    /// a text.
+    pub page: Option<String>,
 }
 
 impl ExcerptPlace {
     pub fn label(&self) -> String {
-        let page = self.page.map(|p| format!(", page {p}")).unwrap_or_default();
+        let page = self
+            .page
+            .as_ref()
+            .map(|p| format!(", {p}"))
+            .unwrap_or_default();
         format!(
             "Found in the archived copy captured {} (SHA-256 {}…){page}",
             self.captured, self.short_hash
@@ -183,13 +188,13 @@ impl ExcerptPlace {
 /// is anchored there (an unverified or not-found excerpt says nothing).
 pub fn excerpt_place(source: &Source, evidence: &Evidence) -> Option<ExcerptPlace> {
     let anchored = evidence.anchor.as_deref()?;
-    anchored.anchor.as_ref()?;
+    let anchor = anchored.anchor.as_ref()?;
     let snapshot = source.snapshot(&anchored.snapshot)?;
     Some(ExcerptPlace {
         captured: snapshot.captured.strftime("%Y-%m-%d").to_string(),
         short_hash: snapshot.short_hash().to_owned(),
-        // Snapshots hold one text each today: no page to tell.
-        page: None,
+        page: crate::model::pages_location(&snapshot.pages, anchor.start, anchor.end)
+            .map(|l| l.label()),
     })
 }
 
@@ -347,6 +352,7 @@ mod tests {
             note: String::new(),
             image: None,
             replaces: None,
+            pages: Vec::new(),
         }
     }
 

@@ -33,7 +33,10 @@ pub use claim::{
 pub use conflict::{Conflict, ConflictItem, Resolution, Side};
 pub use ids::{ArticleId, ClaimId, CustodyId, EvidenceId, SourceId};
 pub use media::{MediaFault, MediaKind, MediaTarget};
-pub use pages::{Location, PageFault, PageStart, page_at, page_faults, splice as splice_pages};
+pub use pages::{
+    Location, PageFault, PageStart, location as pages_location, page_at, page_faults,
+    splice as splice_pages,
+};
 pub use problem_index::{ProblemIndex, Touched};
 pub use problems::{Problem, UrlOwner, url_lacks_scheme, url_opens_in_browser};
 pub use public_fields::{FieldChange, PublicField};

@@ -115,6 +115,10 @@ pub struct Snapshot {
     /// The snapshot of the same page this one replaced (kept).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaces: Option<String>,
+    /// Where each page starts in `text`, for a snapshot read page by page
+    /// (a PDF), so an excerpt's page can be told (format 12).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<super::PageStart>,
 }
 
 impl Snapshot {

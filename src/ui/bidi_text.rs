@@ -20,7 +20,9 @@ use crate::ui::panels::reader::paragraph_layout::{ParagraphLayout, lay_out};
 use egui::epaint::text::{Galley, LayoutJob, TextFormat};
 use egui::text::{CCursor, CCursorRange};
 use egui::{Id, Response, Sense, Ui, Vec2, vec2};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
 /// The inner margin of a text field (egui's `TextEdit` default).
 const FIELD_MARGIN: Vec2 = vec2(4.0, 2.0);
@@ -33,7 +35,45 @@ struct LaidOutText {
     size: Vec2,
 }
 
+/// Texts laid out lately, by what they were laid out from, so that a
+/// label or field shown frame after frame goes through the bidi step and
+/// shaping once, not every frame (the inspector of a right-to-left claim
+/// holds several). Kept to [`LAYOUT_CACHE_ENTRIES`]; entries unused since
+/// the last frame go first.
+#[derive(Default)]
+struct LayoutCache {
+    entries: HashMap<u64, (Arc<LaidOutText>, u64)>,
+}
+
+const LAYOUT_CACHE_ENTRIES: usize = 256;
+
 impl LaidOutText {
+    /// [`LaidOutText::new`], or the same layout made in an earlier frame.
+    fn cached(ui: &Ui, text: &str, format: &TextFormat, width: f32) -> Arc<LaidOutText> {
+        let key = layout_key(ui, text, format, width);
+        let frame = ui.ctx().cumulative_pass_nr();
+        let cache = ui.data_mut(|d| {
+            d.get_temp_mut_or_default::<Arc<Mutex<LayoutCache>>>(Id::unique("bidi-layout-cache"))
+                .clone()
+        });
+        let Ok(mut cache) = cache.lock() else {
+            return Arc::new(LaidOutText::new(ui, text, format, width));
+        };
+        if let Some((laid, used)) = cache.entries.get_mut(&key) {
+            *used = frame;
+            return laid.clone();
+        }
+        if cache.entries.len() >= LAYOUT_CACHE_ENTRIES {
+            cache.entries.retain(|_, (_, used)| *used + 1 >= frame);
+            if cache.entries.len() >= LAYOUT_CACHE_ENTRIES {
+                cache.entries.clear();
+            }
+        }
+        let laid = Arc::new(LaidOutText::new(ui, text, format, width));
+        cache.entries.insert(key, (laid.clone(), frame));
+        laid
+    }
+
     fn new(ui: &Ui, text: &str, format: &TextFormat, width: f32) -> Self {
         let mut paragraphs = Vec::new();
         let (mut top, mut first) = (0.0, 0);
@@ -181,6 +221,18 @@ fn logical_glyphs(
 }
 
 /// The body text's format in `colour`.
+/// What a layout depends on: the text, the width, the font and colour,
+/// and the screen's scale.
+fn layout_key(ui: &Ui, text: &str, format: &TextFormat, width: f32) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    width.to_bits().hash(&mut hasher);
+    format.font_id.hash(&mut hasher);
+    format.color.hash(&mut hasher);
+    ui.ctx().pixels_per_point().to_bits().hash(&mut hasher);
+    hasher.finish()
+}
+
 fn body_format(ui: &Ui, colour: egui::Color32) -> TextFormat {
     TextFormat {
         font_id: egui::TextStyle::Body.resolve(ui.style()),
@@ -198,7 +250,7 @@ pub(crate) fn label(ui: &mut Ui, text: &str) -> Response {
     }
     let colour = ui.visuals().text_color();
     let width = ui.available_width();
-    let laid = LaidOutText::new(ui, text, &body_format(ui, colour), width);
+    let laid = LaidOutText::cached(ui, text, &body_format(ui, colour), width);
     let (rect, response) = ui.allocate_exact_size(vec2(width, laid.size.y), Sense::hover());
     laid.paint(ui.painter(), rect.min, colour);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
@@ -216,7 +268,7 @@ pub(crate) fn highlighted_label(
 ) -> Response {
     let colour = ui.visuals().text_color();
     let width = ui.available_width();
-    let laid = LaidOutText::new(ui, text, &body_format(ui, colour), width);
+    let laid = LaidOutText::cached(ui, text, &body_format(ui, colour), width);
     let (rect, response) = ui.allocate_exact_size(vec2(width, laid.size.y), Sense::hover());
     let mut rects = Vec::new();
     for (layout, top, first) in &laid.paragraphs {
@@ -354,14 +406,14 @@ fn editing_field(
     if is_rtl_paragraph(text) {
         swap_left_and_right(ui);
     }
-    let mut laid: Option<LaidOutText> = None;
+    let mut laid: Option<Arc<LaidOutText>> = None;
     let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
         let width = if wrap_width.is_finite() {
             wrap_width
         } else {
             inner_width
         };
-        let shown = LaidOutText::new(ui, buffer.as_str(), &format, width);
+        let shown = LaidOutText::cached(ui, buffer.as_str(), &format, width);
         let galley = shown.editing_galley(buffer.as_str(), &format);
         laid = Some(shown);
         galley
@@ -465,7 +517,7 @@ fn laid_out_field(ui: &mut Ui, id: Id, text: &str, rows: Option<usize>) -> Respo
     let row_height = ui.fonts_mut(|f| f.row_height(&format.font_id));
     let width = ui.available_width();
     let inner_width = (width - 2.0 * FIELD_MARGIN.x).max(10.0);
-    let laid = LaidOutText::new(ui, text, &format, inner_width);
+    let laid = LaidOutText::cached(ui, text, &format, inner_width);
     let text_height = match rows {
         Some(rows) => laid.size.y.max(rows as f32 * row_height),
         None => row_height,

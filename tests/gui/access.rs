@@ -77,3 +77,22 @@ fn assert_fields_named(
     }
     count
 }
+
+/// Issue 28 item 27: claim rows say where they are ("3 of 14").
+#[test]
+fn claim_rows_give_their_position_in_the_list() {
+    use egui_kittest::kittest::NodeT as _;
+    let ws = factbench::sample::sample_workspace();
+    let total = ws.claims.len();
+    let harness = harness(app(ws, vec![]));
+    let rows: Vec<_> = harness
+        .query_all_by_role(egui::accesskit::Role::ListBoxOption)
+        .map(|n| {
+            let node = n.accesskit_node();
+            (node.position_in_set(), node.size_of_set())
+        })
+        .collect();
+    assert!(!rows.is_empty());
+    assert_eq!(rows[0], (Some(1), Some(total)));
+    assert!(rows.iter().all(|(_, size)| *size == Some(total)));
+}

@@ -276,12 +276,19 @@ impl ClaimList {
             area = area.vertical_scroll_offset((y - visible / 2.0).max(0.0));
         }
         let focus_rows = std::mem::take(&mut self.focus_rows);
-        area.show_rows(ui, ROW_HEIGHT, self.rows.len(), |ui, range| {
+        let shown = self.rows.len();
+        area.show_rows(ui, ROW_HEIGHT, shown, |ui, range| {
             let mut first = None;
             let mut focused = false;
-            for &index in &self.rows[range] {
+            let start = range.start;
+            for (offset, &index) in self.rows[range].iter().enumerate() {
                 let claim = &ws.claims[index];
                 let response = claim_row(ui, cx, claim);
+                // Screen readers say "3 of 14", also for rows off screen.
+                ui.ctx().accesskit_node_builder(response.id, |node| {
+                    node.set_position_in_set(start + offset + 1);
+                    node.set_size_of_set(shown);
+                });
                 if focus_rows && cx.selected_claim == Some(claim.id) {
                     response.request_focus();
                     focused = true;

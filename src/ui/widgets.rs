@@ -298,6 +298,50 @@ fn picked_from_the_keyboard(ui: &egui::Ui) -> bool {
         .is_some_and(|r| r.layer_id == ui.layer_id())
 }
 
+/// What a "go to" prompt's field and buttons asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoToPressed {
+    Go,
+    Cancel,
+}
+
+/// The field and buttons of a "go to" prompt (Go to page, Go to time):
+/// a one-line field named `name` with `hint`, which takes the keyboard
+/// when the prompt opens (`focused` remembers that it did) and keeps it
+/// after Enter; the `problem` with the last try under it; Go (or Enter)
+/// and Cancel.
+pub fn go_to_field(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    focused: &mut bool,
+    problem: Option<&str>,
+    (hint, name): (&str, &str),
+) -> Option<GoToPressed> {
+    let field = ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    );
+    name_widget(ui, &field, name);
+    let typing = field.has_focus() || field.lost_focus();
+    let enter = typing && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if !std::mem::replace(focused, true) || enter {
+        field.request_focus();
+    }
+    if let Some(problem) = problem {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    ui.add_space(6.0);
+    let pressed = choice_row(
+        ui,
+        &[
+            Choice::new("Go", GoToPressed::Go),
+            Choice::new("Cancel", GoToPressed::Cancel),
+        ],
+    );
+    pressed.or(enter.then_some(GoToPressed::Go))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -5,7 +5,7 @@
 //! does not have is explained in the dialog, which stays open.
 
 use crate::model::PageStart;
-use crate::ui::widgets::{Choice, PromptFrame, choice_row, modal_prompt, name_widget};
+use crate::ui::widgets::{GoToPressed, PromptFrame, go_to_field, modal_prompt};
 
 /// The dialog's state while it is open.
 #[derive(Clone, Debug, Default)]
@@ -42,32 +42,16 @@ impl GoToPageDialog {
                 label_range(pages),
                 pages.len()
             ));
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.text)
-                    .hint_text("12")
-                    .desired_width(f32::INFINITY),
-            );
-            name_widget(ui, &field, "Page");
-            let typing = field.has_focus() || field.lost_focus();
-            let enter = typing && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if !std::mem::replace(&mut self.focused, true) || enter {
-                field.request_focus();
-            }
-            if let Some(problem) = &self.problem {
-                ui.colored_label(ui.visuals().error_fg_color, problem);
-            }
-            ui.add_space(6.0);
-            let pressed = choice_row(
+            let pressed = go_to_field(
                 ui,
-                &[
-                    Choice::new("Go", Some(())),
-                    Choice::new("Cancel", None::<()>),
-                ],
+                &mut self.text,
+                &mut self.focused,
+                self.problem.as_deref(),
+                ("12", "Page"),
             );
-            match (pressed, enter) {
-                (Some(None), _) => Some(GoToPageAnswer::Cancel),
-                (Some(Some(())), _) | (None, true) => self.go(pages),
-                (None, false) => None,
+            match pressed? {
+                GoToPressed::Cancel => Some(GoToPageAnswer::Cancel),
+                GoToPressed::Go => self.go(pages),
             }
         })
     }

@@ -5,7 +5,7 @@
 //! recording's end, is explained in the dialog, which stays open.
 
 use crate::model::{Transcript, clock};
-use crate::ui::widgets::{Choice, PromptFrame, choice_row, modal_prompt, name_widget};
+use crate::ui::widgets::{GoToPressed, PromptFrame, go_to_field, modal_prompt};
 
 /// The dialog's state while it is open.
 #[derive(Clone, Debug, Default)]
@@ -43,32 +43,16 @@ impl GoToTimeDialog {
                 "A time in the recording (0:00 to {}), as 12:03 or 1:02:03:",
                 clock(last)
             ));
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.text)
-                    .hint_text("12:03")
-                    .desired_width(f32::INFINITY),
-            );
-            name_widget(ui, &field, "Time");
-            let typing = field.has_focus() || field.lost_focus();
-            let enter = typing && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if !std::mem::replace(&mut self.focused, true) || enter {
-                field.request_focus();
-            }
-            if let Some(problem) = &self.problem {
-                ui.colored_label(ui.visuals().error_fg_color, problem);
-            }
-            ui.add_space(6.0);
-            let pressed = choice_row(
+            let pressed = go_to_field(
                 ui,
-                &[
-                    Choice::new("Go", Some(())),
-                    Choice::new("Cancel", None::<()>),
-                ],
+                &mut self.text,
+                &mut self.focused,
+                self.problem.as_deref(),
+                ("12:03", "Time"),
             );
-            match (pressed, enter) {
-                (Some(None), _) => Some(GoToTimeAnswer::Cancel),
-                (Some(Some(())), _) | (None, true) => self.go(transcript),
-                (None, false) => None,
+            match pressed? {
+                GoToPressed::Cancel => Some(GoToTimeAnswer::Cancel),
+                GoToPressed::Go => self.go(transcript),
             }
         })
     }

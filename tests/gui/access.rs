@@ -9,7 +9,7 @@ use factbench::ui::RightTab;
 const TEXT: &str = "Путин встретил Си. ПУТИН заявил, что путин…\nСи Цзиньпин (习近平) прибыл в Москву; 习近平 выступил.";
 
 #[test]
-fn screen_readers_get_the_paragraphs_and_named_highlights() {
+fn screen_readers_get_the_text_and_named_highlights() {
     let mut ws = one_article("Access", TEXT);
     let article = ws.articles[0].id;
     let anchor = factbench::anchor::capture(TEXT, 0, 18).unwrap();
@@ -19,23 +19,105 @@ fn screen_readers_get_the_paragraphs_and_named_highlights() {
     claim.statement = "Putin met Xi".into();
     ws.claims.push(claim);
     let harness = harness(app(ws, vec![]));
-    let first_paragraph = TEXT.split('\n').next().unwrap();
-    let paragraph = harness.get_by_role_and_label(egui::Role::Paragraph, first_paragraph);
+    let (text, _) = article_text_for_screen_readers(&harness);
+    assert_eq!(text, TEXT, "the document's text is the article's, char for char");
+    let paragraph = paragraph_rect(&harness, TEXT.split('\n').next().unwrap());
     let name = format!("claim 1, {label}");
     let mark = harness.get_by_role_and_label(egui::Role::Mark, &name);
     assert!(
-        paragraph.rect().contains_rect(mark.rect()),
-        "the highlight is inside its paragraph"
+        paragraph.expand(1.0).contains_rect(mark.rect()),
+        "the highlight is on its paragraph's rows: {paragraph:?} {:?}",
+        mark.rect()
     );
     assert_eq!(
         mark.accesskit_node().description(),
         Some("Putin met Xi".to_owned())
     );
-    let second = TEXT.split('\n').nth(1).unwrap();
+}
+
+/// Issue 28 item 26: paragraphs far below the view are in the text too.
+#[test]
+fn paragraphs_out_of_view_are_in_the_text() {
+    let text: String = (0..400)
+        .map(|i| format!("Абзац {i}: 习近平 🇺🇦 e\u{301} مرحبا {i}.\n"))
+        .collect();
+    let mut harness = harness(app(one_article("Long", &text), vec![]));
+    let (read, _) = article_text_for_screen_readers(&harness);
+    assert_eq!(read.chars().count(), text.chars().count());
+    assert_eq!(read, text);
+    let shown = harness
+        .state_mut()
+        .reader_mut()
+        .visible_chars()
+        .expect("the article is drawn");
     assert!(
-        harness
-            .query_by_role_and_label(egui::Role::Paragraph, second)
-            .is_some()
+        shown.end < text.chars().count() / 4,
+        "most of the text is out of view: {shown:?}"
+    );
+}
+
+/// Issue 28 item 26: the caret and a Shift+arrow selection are what a
+/// screen reader hears before Ctrl+M.
+#[test]
+fn shift_arrows_select_text_a_screen_reader_can_read() {
+    let text = "Сказал: «e\u{301}то 習近平».\nВторой абзац.";
+    let mut harness = harness(app(one_article("Caret", text), vec![]));
+    click_text_start(&mut harness);
+    let (_, selection) = article_text_for_screen_readers(&harness);
+    assert_eq!(selection.as_deref(), Some(""), "a caret, nothing selected");
+    press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowRight, 6);
+    let (_, selection) = article_text_for_screen_readers(&harness);
+    assert_eq!(selection.as_deref(), Some("Сказал"));
+    press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowRight, 5);
+    let (_, selection) = article_text_for_screen_readers(&harness);
+    assert_eq!(
+        selection.as_deref(),
+        Some("Сказал: «e\u{301}т"),
+        "the accent goes with its letter"
+    );
+}
+
+/// A screen reader moving the caret or the selection (AT-SPI
+/// `SetSelection`) moves the reader's selection: Ctrl+M marks it.
+#[test]
+fn a_screen_reader_can_select_text() {
+    use egui::accesskit::{Action, ActionData, ActionRequest, TextPosition, TextSelection};
+    let text = "Первый абзац.\nВо втором 習近平 сказал, что 2+2=5.";
+    let mut harness = harness(app(one_article("Select", text), vec![]));
+    let document = harness.get_by_role_and_label(egui::Role::Document, "Article text");
+    let (document_id, tree) = document.accesskit_node().locate();
+    let runs: Vec<_> = harness
+        .query_all_by_role(egui::accesskit::Role::TextRun)
+        .map(|run| {
+            let node = run.accesskit_node();
+            (node.locate().0, node.value().unwrap_or_default())
+        })
+        .collect();
+    let (second, value) = runs
+        .iter()
+        .find(|(_, value)| value.starts_with("Во втором"))
+        .expect("a run for the second paragraph");
+    assert!(value.contains("習近平"));
+    let at = |character_index| TextPosition {
+        node: *second,
+        character_index,
+    };
+    harness.event(egui::Event::AccessKitActionRequest(ActionRequest {
+        action: Action::SetTextSelection,
+        target_tree: tree,
+        target_node: document_id,
+        data: Some(ActionData::SetTextSelection(TextSelection {
+            anchor: at(10),
+            focus: at(13),
+        })),
+    }));
+    harness.run_steps(2);
+    let (_, selection) = article_text_for_screen_readers(&harness);
+    assert_eq!(selection.as_deref(), Some("習近平"));
+    let start = "Первый абзац.\n".chars().count() + 10;
+    assert_eq!(
+        harness.state().text_selection(),
+        Some((start, start + 3))
     );
 }
 

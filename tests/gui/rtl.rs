@@ -38,10 +38,7 @@ fn mark(harness: &mut Harness<'static, FactbenchApp>) -> (String, usize, usize) 
 
 /// The screen rect of the first paragraph (its accessible node).
 fn first_paragraph(harness: &Harness<'static, FactbenchApp>, text: &str) -> egui::Rect {
-    let first = text.lines().next().unwrap();
-    harness
-        .get_by_role_and_label(egui::Role::Paragraph, first)
-        .rect()
+    paragraph_rect(harness, text.lines().next().unwrap())
 }
 
 fn click(
@@ -172,9 +169,7 @@ fn a_drag_leftwards_from_the_right_edge_marks_hebrew_from_its_start() {
 fn a_click_at_the_right_edge_of_a_mixed_hebrew_line_is_its_start() {
     let mut harness = harness(app(one_article("כתבה", HEBREW), vec![]));
     let second = HEBREW.lines().nth(1).unwrap();
-    let paragraph = harness
-        .get_by_role_and_label(egui::Role::Paragraph, second)
-        .rect();
+    let paragraph = paragraph_rect(&harness, second);
     let y = paragraph.min.y + 10.0;
     // "שלום 42 עולם." drawn from the right: שלום at the right edge.
     click(

@@ -97,3 +97,55 @@ pub fn desk_workspace() -> factbench::model::Workspace {
     workspace.publisher.name = "Northern Verification Desk".into();
     workspace
 }
+
+/// Where the article's paragraph `paragraph` is drawn, from the text runs
+/// screen readers get (the union of its rows' bounds).
+pub fn paragraph_rect(harness: &Harness<'static, FactbenchApp>, paragraph: &str) -> egui::Rect {
+    use egui_kittest::kittest::NodeT as _;
+    let document = harness.get_by_role_and_label(egui::Role::Document, "Article text");
+    let mut text = String::new();
+    let mut rect = egui::Rect::NOTHING;
+    let document = document.accesskit_node();
+    for node in text_runs_under(document) {
+        let value = node.value().unwrap_or_default();
+        text.push_str(&value);
+        if let Some(b) = node.bounding_box() {
+            let run = egui::Rect::from_min_max(
+                egui::pos2(b.x0 as f32, b.y0 as f32),
+                egui::pos2(b.x1 as f32, b.y1 as f32),
+            );
+            rect = rect.union(run);
+        }
+        if value.ends_with('\n') || text.trim_end() == paragraph {
+            if text.trim_end_matches('\n') == paragraph {
+                return rect;
+            }
+            text.clear();
+            rect = egui::Rect::NOTHING;
+        }
+    }
+    panic!("no paragraph {paragraph:?} among the article's text runs");
+}
+
+/// The text runs under `node`, in order.
+fn text_runs_under(
+    node: egui_kittest::kittest::AccessKitNode<'_>,
+) -> Vec<egui_kittest::kittest::AccessKitNode<'_>> {
+    if node.role() == egui::accesskit::Role::TextRun {
+        return vec![node];
+    }
+    node.children().flat_map(text_runs_under).collect()
+}
+
+/// The article's text as screen readers get it (the "Article text"
+/// document's text), and the text of its selection.
+pub fn article_text_for_screen_readers(
+    harness: &Harness<'static, FactbenchApp>,
+) -> (String, Option<String>) {
+    use egui_kittest::kittest::NodeT as _;
+    let document = harness.get_by_role_and_label(egui::Role::Document, "Article text");
+    let node = document.accesskit_node();
+    let text = node.document_range().text();
+    let selection = node.text_selection().map(|range| range.text());
+    (text, selection)
+}

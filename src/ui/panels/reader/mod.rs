@@ -30,6 +30,7 @@ pub(crate) mod paragraph_layout;
 mod span_drag;
 mod spans;
 mod text_edit;
+mod text_runs;
 
 pub(crate) use header::heading;
 pub use text_edit::EDITING_HINT;

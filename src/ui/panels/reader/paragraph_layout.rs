@@ -325,6 +325,22 @@ impl ParagraphLayout {
         }
     }
 
+    /// Where row `row` is drawn (galley coordinates).
+    pub fn row_rect(&self, row: usize) -> Rect {
+        match &self.bidi {
+            Some(bidi) => bidi.rows.get(row).map_or(Rect::NOTHING, |r| {
+                let left = r.xs.first().copied().unwrap_or(0.0);
+                let right = r.xs.last().copied().unwrap_or(left);
+                Rect::from_min_max(pos2(left, r.top), pos2(right, r.bottom))
+            }),
+            None => self
+                .galley
+                .rows
+                .get(row)
+                .map_or(Rect::NOTHING, |r| r.rect()),
+        }
+    }
+
     pub fn row_count(&self) -> usize {
         match &self.bidi {
             Some(bidi) => bidi.rows.len(),

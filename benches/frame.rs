@@ -7,6 +7,9 @@
 //! right-to-left article (Arabic, some Persian and Hebrew) with 3,000
 //! claims, every paragraph of which goes through the reader's bidi step.
 //!
+//! Also the 1 MB article with AccessKit on (a screen reader reading it:
+//! the whole text goes into the accessibility tree each frame).
+//!
 //! Budgets (docs/budgets.md): sample steady frame ≤ 1 ms; 1 MB steady and
 //! scrolling ≤ 2 ms; width change ≤ 16 ms; first frame after opening
 //! ≤ 50 ms; a keystroke in the inspector ≤ 2 ms a frame on the 1 MB /
@@ -40,7 +43,18 @@ struct Window {
 
 impl Window {
     fn new(workspace: Workspace) -> Self {
+        Self::with_context(workspace, egui::Context::default())
+    }
+
+    /// A window a screen reader is reading: AccessKit on, so each frame
+    /// also builds the accessibility tree (the article's whole text).
+    fn with_screen_reader(workspace: Workspace) -> Self {
         let ctx = egui::Context::default();
+        ctx.enable_accesskit();
+        Self::with_context(workspace, ctx)
+    }
+
+    fn with_context(workspace: Workspace, ctx: egui::Context) -> Self {
         factbench::ui::install_fonts(&ctx);
         let app = FactbenchApp::new(workspace, Box::new(ScriptedPicker::default()));
         let mut window = Window {
@@ -177,5 +191,26 @@ fn frames(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, frames);
+/// The 1 MB article while a screen reader reads it.
+fn frames_with_a_screen_reader(c: &mut Criterion) {
+    let mut group = c.benchmark_group("1MB-5000-claims-screen-reader");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(4))
+        .warm_up_time(Duration::from_secs(1));
+    let mut window = Window::with_screen_reader(generated_workspace(1, 1_000_000, 5_000));
+    group.bench_function("steady frame", |b| {
+        b.iter(|| black_box(window.frame(Vec::new())));
+    });
+    group.bench_function("frame while scrolling", |b| {
+        let mut down = true;
+        b.iter(|| {
+            down = !down;
+            black_box(window.frame(scroll_events(down)))
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, frames_with_a_screen_reader);
 criterion_main!(benches);

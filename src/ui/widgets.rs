@@ -82,6 +82,7 @@ pub fn modal_prompt<T>(
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique(("prompt", frame.id))).show(ctx, |ui| {
         ui.set_max_width(frame.width);
+        name_dialog(ui, frame.title);
         ui.heading(frame.title);
         answer = body(ui);
     });
@@ -89,6 +90,21 @@ pub fn modal_prompt<T>(
         answer = on_escape;
     }
     answer
+}
+
+/// Names the modal dialog `ui` is in (screen readers otherwise announce
+/// an unnamed dialog): its title.
+pub fn name_dialog(ui: &egui::Ui, name: &str) {
+    let dialog = ui
+        .stack()
+        .iter()
+        .find(|frame| frame.kind() == Some(egui::UiKind::Modal))
+        .map(|frame| frame.unique_id);
+    if let Some(dialog) = dialog {
+        ui.ctx().accesskit_node_builder(dialog, |node| {
+            node.set_label(name);
+        });
+    }
 }
 
 /// A modal question: a title, a message, a row of choices. Escape (or a
@@ -285,7 +301,19 @@ pub fn combo<R>(
     if was_open && !open_now && !clicked {
         shown.response.request_focus();
     }
+    describe_with_value(ui, &shown.response);
     shown
+}
+
+/// The combo box's current value as its description too: AT-SPI (the
+/// Linux accessibility bus) carries no text value for a combo box, so a
+/// screen reader would say "Status, combo box" and not what it is set to.
+fn describe_with_value(ui: &egui::Ui, response: &egui::Response) {
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        if let Some(value) = node.value().map(str::to_owned) {
+            node.set_description(value);
+        }
+    });
 }
 
 /// Whether Enter or Space was pressed on a widget of this (popup) layer.

@@ -20,7 +20,10 @@ fn screen_readers_get_the_text_and_named_highlights() {
     ws.claims.push(claim);
     let harness = harness(app(ws, vec![]));
     let (text, _) = article_text_for_screen_readers(&harness);
-    assert_eq!(text, TEXT, "the document's text is the article's, char for char");
+    assert_eq!(
+        text, TEXT,
+        "the document's text is the article's, char for char"
+    );
     let paragraph = paragraph_rect(&harness, TEXT.split('\n').next().unwrap());
     let name = format!("claim 1, {label}");
     let mark = harness.get_by_role_and_label(egui::Role::Mark, &name);
@@ -65,10 +68,20 @@ fn shift_arrows_select_text_a_screen_reader_can_read() {
     click_text_start(&mut harness);
     let (_, selection) = article_text_for_screen_readers(&harness);
     assert_eq!(selection.as_deref(), Some(""), "a caret, nothing selected");
-    press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowRight, 6);
+    press(
+        &mut harness,
+        egui::Modifiers::SHIFT,
+        egui::Key::ArrowRight,
+        6,
+    );
     let (_, selection) = article_text_for_screen_readers(&harness);
     assert_eq!(selection.as_deref(), Some("Сказал"));
-    press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowRight, 5);
+    press(
+        &mut harness,
+        egui::Modifiers::SHIFT,
+        egui::Key::ArrowRight,
+        5,
+    );
     let (_, selection) = article_text_for_screen_readers(&harness);
     assert_eq!(
         selection.as_deref(),
@@ -115,10 +128,7 @@ fn a_screen_reader_can_select_text() {
     let (_, selection) = article_text_for_screen_readers(&harness);
     assert_eq!(selection.as_deref(), Some("習近平"));
     let start = "Первый абзац.\n".chars().count() + 10;
-    assert_eq!(
-        harness.state().text_selection(),
-        Some((start, start + 3))
-    );
+    assert_eq!(harness.state().text_selection(), Some((start, start + 3)));
 }
 
 #[test]
@@ -177,4 +187,113 @@ fn claim_rows_give_their_position_in_the_list() {
     assert!(!rows.is_empty());
     assert_eq!(rows[0], (Some(1), Some(total)));
     assert!(rows.iter().all(|(_, size)| *size == Some(total)));
+}
+
+/// Issue 28 item 27: every Tab stop of the main window has a name a
+/// screen reader can say (the article link's neighbours included).
+#[test]
+fn every_tab_stop_has_a_name() {
+    use egui_kittest::kittest::{NodeT as _, by};
+    let mut ws = factbench::sample::sample_workspace();
+    ws.articles[0].url = "https://example.org/news/2024/claim".into();
+    let mut harness = harness(app(ws, vec![]));
+    let mut seen = Vec::new();
+    for _ in 0..80 {
+        harness.key_press(egui::Key::Tab);
+        harness.run_steps(2);
+        let focused: Vec<_> = harness
+            .query_all(by().predicate(|node| node.is_focused()))
+            .collect();
+        let Some(node) = focused.first() else {
+            continue;
+        };
+        let node = node.accesskit_node();
+        let name = node.label().unwrap_or_default();
+        let value = node.value().unwrap_or_default();
+        assert!(
+            !name.trim().is_empty() || !value.trim().is_empty(),
+            "an unnamed tab stop ({:?}) after {:?}",
+            node.role(),
+            seen.last()
+        );
+        seen.push(format!("{:?} {name}", node.role()));
+    }
+    assert!(
+        seen.iter().any(|s| s.contains("example.org")),
+        "the article link is a tab stop: {seen:?}"
+    );
+}
+
+/// Issue 28 item 27: the main window and the verdict picker are named,
+/// and combo boxes say what they are set to.
+#[test]
+fn the_window_dialogs_and_combo_boxes_are_named() {
+    use egui_kittest::kittest::NodeT as _;
+    let ws = factbench::sample::sample_workspace();
+    let title = ws.title.clone();
+    let claim = ws.claims[0].id;
+    let mut harness = harness(app(ws, vec![]));
+    let root = harness.root();
+    let name = root.accesskit_node().label().unwrap_or_default();
+    assert_eq!(name, format!("{title} — Factbench"));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    harness.run_steps(2);
+    let status = harness.get_by_role_and_label(egui::Role::ComboBox, "Status");
+    let node = status.accesskit_node();
+    assert!(
+        node.description().is_some_and(|d| !d.is_empty()) && node.description() == node.value(),
+        "the Status box describes its value: {:?} / {:?}",
+        node.description(),
+        node.value()
+    );
+    harness
+        .state_mut()
+        .perform(&ctx, factbench::ui::Action::PickVerdict);
+    harness.run_steps(3);
+    let dialog = harness.get_by_role_and_label(egui::Role::Dialog, "Give a verdict");
+    assert!(
+        dialog.query_by_label("Find verdict").is_some(),
+        "the named dialog holds the picker's field"
+    );
+}
+
+/// Issue 28 item 27: a verdict given by key is announced (a polite live
+/// region in the status bar) with the claim's number.
+#[test]
+fn a_verdict_given_by_key_is_announced() {
+    use egui_kittest::kittest::NodeT as _;
+    let ws = factbench::sample::sample_workspace();
+    let claim = ws
+        .claims
+        .iter()
+        .find(|c| !c.is_published() && c.verdict.as_deref() != Some(&ws.scale.verdicts[2].key))
+        .expect("an unpublished claim")
+        .id;
+    let label = ws.scale.verdicts[2].label.clone();
+    let number = ws.claim_numbers()[&claim];
+    let mut harness = harness(app(ws, vec![]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    harness.state_mut().reader_mut().focus();
+    harness.run_steps(2);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Num3, 1);
+    harness.run_steps(3);
+    let verdict = harness
+        .state()
+        .workspace()
+        .claim(claim)
+        .unwrap()
+        .verdict
+        .clone();
+    assert_eq!(
+        verdict.as_deref(),
+        Some(harness.state().workspace().scale.verdicts[2].key.as_str())
+    );
+    let text = format!("Claim {number}: {label}");
+    let announced = harness.get_by_label(&text);
+    assert_eq!(
+        announced.accesskit_node().live(),
+        egui::accesskit::Live::Polite
+    );
 }

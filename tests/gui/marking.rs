@@ -621,12 +621,8 @@ fn the_floating_mark_button_leaves_the_next_line_readable() {
     let buttons: Vec<_> = harness.get_all_by_label("Mark claim (Ctrl+M)").collect();
     assert_eq!(buttons.len(), 2, "the floating button shows at 1400×900");
     let button = buttons[1].rect();
-    let first = harness
-        .get_by_label("Officials called the claim unfounded.")
-        .rect();
-    let second = harness
-        .get_by_label("The ministry published its figures on Tuesday.")
-        .rect();
+    let first = paragraph_rect(&harness, "Officials called the claim unfounded.");
+    let second = paragraph_rect(&harness, "The ministry published its figures on Tuesday.");
     assert!(
         !button.intersects(second),
         "the button {button:?} covers the next line {second:?}"

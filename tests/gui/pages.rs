@@ -130,11 +130,15 @@ fn page_markers_stand_where_pages_start_and_go_to_page_scrolls_to_one() {
 fn go_to_page_is_offered_only_for_a_paged_article() {
     let mut harness = harness(app(one_article("Plain", "Один абзац без страниц."), vec![]));
     run(&mut harness, Action::GoToPage);
-    assert!(harness.query_by_label("Go to page").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(egui::Role::Dialog, "Go to page")
+            .is_none()
+    );
     assert!(harness.query_by_label("Page 1").is_none());
     let mut paged = harness_for_pdf();
     run(&mut paged, Action::GoToPage);
-    paged.get_by_label("Go to page");
+    paged.get_by_role_and_label(egui::Role::Dialog, "Go to page");
 }
 
 fn harness_for_pdf() -> Harness {

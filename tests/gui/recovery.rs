@@ -101,7 +101,7 @@ fn edits_survive_a_crash_and_are_restored_as_unsaved_changes() {
     );
     let mut harness = start(Some(&path), dir.path());
     assert!(harness.state().recovery_offered());
-    harness.get_by_label("Unsaved work was found");
+    harness.get_by_role_and_label(egui::Role::Dialog, "Unsaved work was found");
     assert_eq!(harness.state().workspace(), &sample_workspace());
     click(&mut harness, "Show differences");
     harness.get_by_label_contains("1 claim(s) changed");

@@ -163,7 +163,9 @@ fn compare_versions_shows_the_changed_number_and_the_removed_sentence() {
     harness.state_mut().perform(&ctx, Action::CompareVersions);
     harness.run_steps(3);
     assert!(
-        harness.query_by_label("Compare versions").is_some(),
+        harness
+            .query_by_role_and_label(egui::Role::Dialog, "Compare versions")
+            .is_some(),
         "the window is open"
     );
     assert!(

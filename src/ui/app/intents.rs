@@ -142,7 +142,14 @@ impl FactbenchApp {
 
     pub(super) fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         let now = ctx.input(|i| i.time);
-        match self.doc.execute(command, now) {
+        let verdict_of = verdict_changed(&command);
+        let result = self.doc.execute(command, now);
+        if result.is_ok()
+            && let Some(claim) = verdict_of
+        {
+            self.announce_verdict(claim);
+        }
+        match result {
             Ok(Outcome::Claim(id)) => {
                 if self.view.selected_claim != Some(id) {
                     self.view.selected_claim = Some(id);
@@ -158,6 +165,26 @@ impl FactbenchApp {
             Ok(Outcome::Done | Outcome::Unchanged) => {}
             Err(e) => self.error("That change could not be made", e.to_string()),
         }
+    }
+
+    /// Announces a claim's verdict, "Claim 3: False" ("Claim 3: Unrated"),
+    /// in the status bar and to screen readers.
+    fn announce_verdict(&mut self, claim: ClaimId) {
+        let Some(found) = self.doc.workspace().claim(claim) else {
+            return;
+        };
+        let ws = self.doc.workspace();
+        let verdict = found
+            .verdict
+            .as_deref()
+            .and_then(|key| ws.scale.get(key))
+            .map_or("Unrated", |v| v.label.as_str())
+            .to_owned();
+        let text = match self.panels.numbers.of(&self.doc, claim) {
+            Some(n) => format!("Claim {n}: {verdict}"),
+            None => format!("Claim: {verdict}"),
+        };
+        self.window.announcement = Some(text);
     }
 
     /// Publishes the selected claim in the name of Preferences › Your name,
@@ -514,4 +541,15 @@ fn clipboard_text() -> String {
     arboard::Clipboard::new()
         .and_then(|mut clipboard| clipboard.get_text())
         .unwrap_or_default()
+}
+
+/// The claim whose verdict `command` sets, if that is what it does.
+fn verdict_changed(command: &Command) -> Option<ClaimId> {
+    match command {
+        Command::EditClaim {
+            claim,
+            change: crate::edit::ClaimChange::SetVerdict(_),
+        } => Some(*claim),
+        _ => None,
+    }
 }

@@ -87,6 +87,7 @@ impl FactbenchApp {
                 self.doc.is_dirty(),
                 self.problems.lines.len(),
                 self.files.last_export.as_deref(),
+                self.window.announcement.as_deref(),
             );
             self.intents.extend(intent.map(Intent::Status));
         });
@@ -252,12 +253,20 @@ impl FactbenchApp {
     }
 
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
-        let marker = if self.doc.is_dirty() { "• " } else { "" };
-        let title = format!("{marker}{} — Factbench", self.document_name());
+        let dirty = self.doc.is_dirty();
+        let marker = if dirty { "• " } else { "" };
+        let name = self.document_name();
+        let title = format!("{marker}{name} — Factbench");
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        // The window as screen readers name it (its "frame"): the title
+        // in words, not with the bullet.
+        let unsaved = if dirty { ", unsaved changes" } else { "" };
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
+            node.set_label(format!("{name} — Factbench{unsaved}"));
+        });
     }
 
     pub(super) fn document_name(&self) -> String {

@@ -157,6 +157,9 @@ struct WindowState {
     /// Whether a popup (a combo box's list, a menu) was open at the end of
     /// last frame: Escape then closes it, not the pane.
     popup_was_open: bool,
+    /// The last thing announced to screen readers (and shown in the status
+    /// bar): "Claim 3: False" after a verdict was given.
+    announcement: Option<String>,
 }
 
 /// The problems in words, for the generation of the document's problem
@@ -195,6 +198,7 @@ impl FactbenchApp {
                 applied_theme: None,
                 was_focused: true,
                 popup_was_open: false,
+                announcement: None,
             },
             library: claim_library::ClaimLibrary::default(),
             problems: ProblemView::default(),

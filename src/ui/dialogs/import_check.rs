@@ -113,13 +113,16 @@ impl ImportCheckDialog {
         let before = self.scale;
         ui.horizontal(|ui| {
             ui.label("Verdict scale of the new workspaces:");
-            egui::ComboBox::from_id_salt("check-scale")
-                .selected_text(&self.scales[self.scale].name)
-                .show_ui(ui, |ui| {
-                    for (i, scale) in self.scales.iter().enumerate() {
-                        ui.selectable_value(&mut self.scale, i, &scale.name);
-                    }
-                });
+            let combo = egui::ComboBox::from_id_salt("check-scale")
+                .selected_text(&self.scales[self.scale].name);
+            let scales = &self.scales;
+            let chosen = &mut self.scale;
+            let shown = crate::ui::widgets::combo(ui, combo, |ui| {
+                for (i, scale) in scales.iter().enumerate() {
+                    ui.selectable_value(chosen, i, &scale.name);
+                }
+            });
+            name_widget(ui, &shown.response, "Verdict scale");
         });
         if self.scale != before {
             self.guess_all();
@@ -192,18 +195,17 @@ fn verdict_picker(ui: &mut egui::Ui, row: usize, scale: &VerdictScale, choice: &
         .as_deref()
         .and_then(|k| scale.get(k))
         .map_or("Unrated".to_owned(), |v| v.label.clone());
-    let response = egui::ComboBox::from_id_salt(("check-status", row))
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut choice.verdict, None, "Unrated");
-            for verdict in &scale.verdicts {
-                ui.selectable_value(
-                    &mut choice.verdict,
-                    Some(verdict.key.clone()),
-                    &verdict.label,
-                );
-            }
-        });
+    let combo = egui::ComboBox::from_id_salt(("check-status", row)).selected_text(shown);
+    let response = crate::ui::widgets::combo(ui, combo, |ui| {
+        ui.selectable_value(&mut choice.verdict, None, "Unrated");
+        for verdict in &scale.verdicts {
+            ui.selectable_value(
+                &mut choice.verdict,
+                Some(verdict.key.clone()),
+                &verdict.label,
+            );
+        }
+    });
     name_widget(
         ui,
         &response.response,

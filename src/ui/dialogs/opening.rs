@@ -22,7 +22,9 @@ pub fn opening_window(ctx: &egui::Context, progress: &OpeningProgress<'_>) -> bo
     );
     egui::Modal::new(egui::Id::unique("opening-workspace")).show(ctx, |ui| {
         ui.set_width(420.0);
-        ui.heading(format!("Opening {name}"));
+        let title = format!("Opening {name}");
+        crate::ui::widgets::name_dialog(ui, &title);
+        ui.heading(title);
         ui.label(progress.path.display().to_string());
         ui.add_space(6.0);
         let megabytes = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);

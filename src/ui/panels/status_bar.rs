@@ -1,6 +1,8 @@
 //! The status bar: where the workspace is saved, whether it has unsaved
 //! changes, how many claims carry each verdict, and the problem count;
-//! after an export, where the file went, with *Open* and *Show in folder*.
+//! after an export, where the file went, with *Open* and *Show in folder*;
+//! and the last announcement ("Claim 3: False" after a verdict given by
+//! key), a polite live region screen readers speak when it changes.
 
 use crate::model::Workspace;
 use egui::{Color32, CornerRadius, RichText, Sense, Ui, vec2};
@@ -25,6 +27,7 @@ pub fn show(
     dirty: bool,
     problem_count: usize,
     exported: Option<&Path>,
+    announcement: Option<&str>,
 ) -> Option<StatusIntent> {
     let mut intent = None;
     if let Some(exported) = exported {
@@ -73,8 +76,21 @@ pub fn show(
                 intent = Some(StatusIntent::ShowProblems);
             }
         }
+        if let Some(announcement) = announcement {
+            ui.separator();
+            announce(ui, announcement);
+        }
     });
     intent
+}
+
+/// Shows `text` as a polite live region: a screen reader speaks it when it
+/// appears or changes, without moving the keyboard.
+fn announce(ui: &mut Ui, text: &str) {
+    let response = ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_live(egui::accesskit::Live::Polite);
+    });
 }
 
 /// "Exported to PATH" with its buttons.

@@ -56,7 +56,8 @@ impl Reader {
                 character_index: index,
             })
         };
-        if let (Some(anchor), Some(focus)) = (position(selection.anchor), position(selection.cursor))
+        if let (Some(anchor), Some(focus)) =
+            (position(selection.anchor), position(selection.cursor))
         {
             ui.ctx().accesskit_node_builder(document.id, |node| {
                 node.set_text_selection(accesskit::TextSelection { anchor, focus });
@@ -94,7 +95,8 @@ impl Reader {
             let Some(accesskit::ActionData::SetTextSelection(selection)) = request.data else {
                 continue;
             };
-            if let (Some(anchor), Some(cursor)) = (char_of(selection.anchor), char_of(selection.focus))
+            if let (Some(anchor), Some(cursor)) =
+                (char_of(selection.anchor), char_of(selection.focus))
             {
                 self.selection = Some(Selection { anchor, cursor });
                 self.scroll_to = Some(cursor);

@@ -55,8 +55,7 @@ pub(super) fn article_runs(view: &ArticleView, text: &str) -> Vec<TextRun> {
     for (line_number, line) in lines.iter().enumerate() {
         debug_assert_eq!(line.chars.start, at_char);
         let mut run_start = line.chars.start;
-        while run_start < line.chars.end || (run_start == line.chars.end && line.chars.is_empty())
-        {
+        while run_start < line.chars.end || (run_start == line.chars.end && line.chars.is_empty()) {
             let run_end = (run_start + MAX_RUN_CHARS).min(line.chars.end);
             let byte_start = chars.peek().map_or(text.len(), |(b, _)| *b);
             let mut char_lengths = Vec::with_capacity(run_end - run_start);
@@ -98,11 +97,7 @@ fn article_lines(view: &ArticleView, text: &str) -> Vec<Line> {
     let paragraphs = &view.paragraphs;
     let mut lines = Vec::with_capacity(paragraphs.len());
     for (index, paragraph) in paragraphs.iter().enumerate() {
-        let own_start = if index == 0 {
-            0
-        } else {
-            paragraph.chars.start
-        };
+        let own_start = if index == 0 { 0 } else { paragraph.chars.start };
         let own_end = paragraphs.get(index + 1).map_or(total, |p| p.chars.start);
         let shown = view.visible.iter().find(|(i, _)| *i == index);
         let cached = view.galleys.get(&index);
@@ -178,10 +173,14 @@ mod tests {
 
     #[test]
     fn runs_cover_every_char_of_many_scripts_once() {
-        let text = "Путин встретил Си.\n\n习近平 выступил 🇺🇦 e\u{301}te\u{301}.\nمرحبا بالعالم 2024\n";
+        let text =
+            "Путин встретил Си.\n\n习近平 выступил 🇺🇦 e\u{301}te\u{301}.\nمرحبا بالعالم 2024\n";
         let runs = runs_of(text);
         assert_cover(text, &runs);
-        assert!(runs.iter().any(|r| r.rtl), "the Arabic paragraph is right to left");
+        assert!(
+            runs.iter().any(|r| r.rtl),
+            "the Arabic paragraph is right to left"
+        );
         assert!(!runs[0].rtl);
         assert!(text[runs[0].bytes.clone()].ends_with('\n'));
     }
@@ -218,9 +217,6 @@ mod tests {
         assert_eq!(run_position(&runs, 4), Some((1, 0)));
         assert_eq!(run_position(&runs, 6), Some((1, 2)));
         let last = runs.len() - 1;
-        assert_eq!(
-            run_position(&runs, 8),
-            Some((last, runs[last].chars.len()))
-        );
+        assert_eq!(run_position(&runs, 8), Some((last, runs[last].chars.len())));
     }
 }

@@ -25,12 +25,18 @@
 #      Go to page (Ctrl+Shift+G) 3 scrolls there with the caret at the
 #      page's first char (Shift+Right five times selects its first word;
 #      the screenshot shows the "p. 3" marker).
+#  13. a screen reader (AT-SPI, read with pyatspi on a session bus with
+#      accessibility on) gets the window's name and the article as text —
+#      Cyrillic, CJK, a combining accent and an emoji flag, offsets in
+#      chars — with the caret; six Shift+Right select the first word, and
+#      the selection it reads is that word.
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
 # Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default: a free
 # display Xvfb picks itself),
 # E2E_ARTIFACTS (where screenshots and logs go; default a temporary folder).
-# Needs: Xvfb, xdotool, xclip; ImageMagick's `import` for screenshots
+# Needs: Xvfb, xdotool, xclip; for step 13 dbus-daemon, at-spi2-core and
+# python3-pyatspi (Debian's /usr/bin/python3); ImageMagick's `import` for screenshots
 # (optional). Every wait has a timeout; the whole run takes well under a
 # minute once built.
 
@@ -46,6 +52,7 @@ mkdir -p "$artifacts"
 xvfb_pid=""
 app_pid=""
 clip_pid=""
+bus_pids=()
 step="setting up"
 
 for tool in Xvfb xdotool xclip; do
@@ -55,6 +62,7 @@ done
 cleanup() {
   stop_app
   [ -n "$clip_pid" ] && kill "$clip_pid" 2>/dev/null || true
+  for pid in "${bus_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ -n "$xvfb_pid" ]; then
     kill "$xvfb_pid" 2>/dev/null || true
     # Gone before the next run takes the same display.
@@ -397,4 +405,59 @@ wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "lacus" ||
 shot "12-went-to-page"
 stop_app
 echo "ok 12 - a PDF opens with its pages and Go to page (Ctrl+Shift+G) 3 puts the caret at page 3's start"
+
+# ---------------------------- 13. a screen reader reads the article (AT-SPI)
+step="reading the article as a screen reader does (AT-SPI)"
+atspi_launcher=/usr/libexec/at-spi-bus-launcher
+[ -x "$atspi_launcher" ] || fail "at-spi2-core is not installed ($atspi_launcher)"
+/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || fail "python3-pyatspi is not installed"
+dbus-daemon --session --fork --print-address=3 --print-pid=4 3>"$work/bus-address" 4>"$work/bus-pid" ||
+  fail "dbus-daemon could not start a session bus"
+bus="$(head -n 1 "$work/bus-address")"
+bus_pids+=("$(head -n 1 "$work/bus-pid")")
+DBUS_SESSION_BUS_ADDRESS="$bus" "$atspi_launcher" --launch-immediately >"$work/atspi.log" 2>&1 &
+bus_pids+=($!)
+a11y_on() {
+  DBUS_SESSION_BUS_ADDRESS="$bus" dbus-send --session --dest=org.a11y.Bus --print-reply /org/a11y/bus \
+    org.freedesktop.DBus.Properties.Set string:org.a11y.Status "string:$1" variant:boolean:true
+}
+wait_for 10 a11y_on IsEnabled || fail "the accessibility bus did not start: $(cat "$work/atspi.log")"
+a11y_on ScreenReaderEnabled >/dev/null || true
+# The first line is the article's title; the text starts after it.
+printf 'Заявление\n\nСказал: «習近平 приедет» — x\xcc\x81 🇺🇦 всё.\n\nВторой абзац.\n' >"$work/screen-reader.txt"
+app_env="DBUS_SESSION_BUS_ADDRESS=$bus" start_app "$work/home-a11y" "$work/screen-reader.txt"
+app_env=""
+probe() {
+  DBUS_SESSION_BUS_ADDRESS="$bus" DISPLAY="$display" timeout 40 /usr/bin/python3 "$root/tests/e2e/atspi_probe.py" factbench
+}
+field() { /usr/bin/python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); print(json.dumps(d.get(sys.argv[1]), ensure_ascii=False))' "$1"; }
+read_before="$(probe)" || fail "the AT-SPI probe failed: $read_before"
+echo "$read_before" >"$artifacts/13-atspi-before.json"
+case "$(echo "$read_before" | field window)" in
+  *"— Factbench"*) ;;
+  *) fail "the window's accessible name is $(echo "$read_before" | field window)" ;;
+esac
+# The text is the file's, char for char (the accent stays a combining
+# mark after NFC), and AT-SPI counts it in chars, not bytes or UTF-16 units: the
+# accent and the flag's two regional indicators each count one.
+/usr/bin/python3 - "$read_before" "$work/screen-reader.txt" <<'PY' || fail "the article read through AT-SPI is not the file's text: $read_before"
+import json, sys, unicodedata
+read = json.loads(sys.argv[1])
+# Import stores text in NFC; an x with an acute has no precomposed form,
+# so the combining mark stays a char of its own.
+first = unicodedata.normalize("NFC", open(sys.argv[2], encoding="utf-8").read().split("\n")[2])
+assert "\u0301" in first and "\U0001F1FA" in first
+sys.exit(0 if read["text"].startswith(first) and read["characters"] == len(read["text"]) else 1)
+PY
+keys shift+Right shift+Right shift+Right shift+Right shift+Right shift+Right
+sleep 0.5
+read_after="$(probe)" || fail "the AT-SPI probe failed: $read_after"
+echo "$read_after" >"$artifacts/13-atspi-after.json"
+[ "$(echo "$read_after" | field selections)" = '[[0, 6, "Сказал"]]' ] ||
+  fail "after six Shift+Right a screen reader reads the selection $(echo "$read_after" | field selections)"
+[ "$(echo "$read_after" | field caret)" = "6" ] ||
+  fail "after six Shift+Right the caret is at $(echo "$read_after" | field caret), not 6"
+shot "13-screen-reader"
+stop_app
+echo "ok 13 - a screen reader reads the article's text, caret and selection through AT-SPI (GetTextAtOffset: $(echo "$read_after" | field get_text_at_offset))"
 echo "e2e: all passed (screenshots in $artifacts)"

@@ -14,6 +14,9 @@
 //! - only `src/ui/app/intents.rs` runs commands on the open document
 //!   (`execute`, `run_command`, `undo`, `redo`): everything else in the
 //!   window returns intents;
+//! - combo boxes open only through `ui::widgets::combo` (`show_ui` nowhere
+//!   else), which makes them work from the keyboard and tells screen
+//!   readers their current value;
 //! - every module opens with a `//!` doc comment.
 
 use std::collections::BTreeSet;
@@ -105,6 +108,9 @@ fn forbidden_uses(name: &str, code: &[String]) -> Vec<(&'static str, usize)> {
         }
         if below_app && (line.contains("ui::app") || line.contains("super::app")) {
             found.push(("reaches-into-app", i));
+        }
+        if in_ui && name != "src/ui/widgets.rs" && line.contains(".show_ui(") {
+            found.push(("combo-outside-widgets", i));
         }
         let runs = [".execute(", "run_command(", ".undo()", ".redo()"];
         if runs_commands && runs.iter().any(|r| line.contains(r)) {
@@ -448,6 +454,13 @@ fn each_rule_names_what_breaks_it() {
             "//! A.\nfn f(d: &mut D) { d.execute(c, 0.0); }\n"
         )
         .is_empty()
+    );
+    assert_eq!(
+        check(
+            "src/ui/dialogs/a.rs",
+            "//! A.\nfn f(ui: &mut Ui) { ComboBox::new(1).show_ui(ui, |_| ()); }\n"
+        ),
+        ["combo-outside-widgets"]
     );
     assert_eq!(
         check("src/model/a.rs", "/// Not a module doc.\n"),

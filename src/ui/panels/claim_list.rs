@@ -284,9 +284,10 @@ impl ClaimList {
             for (offset, &index) in self.rows[range].iter().enumerate() {
                 let claim = &ws.claims[index];
                 let response = claim_row(ui, cx, claim);
-                // Screen readers say "3 of 14", also for rows off screen.
+                // Screen readers say "3 of 14", also for rows off screen
+                // (AccessKit counts positions from 0; AT-SPI's from 1).
                 ui.ctx().accesskit_node_builder(response.id, |node| {
-                    node.set_position_in_set(start + offset + 1);
+                    node.set_position_in_set(start + offset);
                     node.set_size_of_set(shown);
                 });
                 if focus_rows && cx.selected_claim == Some(claim.id) {

@@ -114,11 +114,11 @@ fn add_run_nodes(ui: &mut Ui, text: &str, runs: &[TextRun], ids: &[Id]) {
         let same_line = |other: usize| runs.get(other).is_some_and(|o| o.line == run.line);
         ui.ctx().accesskit_node_builder(id, |node| {
             node.set_role(Role::TextRun);
-            node.set_text_direction(if run.rtl {
-                accesskit::TextDirection::RightToLeft
-            } else {
-                accesskit::TextDirection::LeftToRight
-            });
+            match run.rtl {
+                Some(true) => node.set_text_direction(accesskit::TextDirection::RightToLeft),
+                Some(false) => node.set_text_direction(accesskit::TextDirection::LeftToRight),
+                None => {}
+            }
             if let Some(rect) = run.bounds {
                 node.set_bounds(accesskit::Rect {
                     x0: rect.min.x.into(),

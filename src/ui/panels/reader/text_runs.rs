@@ -3,9 +3,15 @@
 //! AT-SPI Text interface): every char of the article is in exactly one run,
 //! in order, so an offset a screen reader names is the article's own char
 //! offset. A paragraph in view gets one run per row on screen (a screen
-//! reader's "line" is the row the checker sees); one out of view is one
-//! line, cut into runs of at most [`MAX_RUN_CHARS`] chars linked as one
-//! line. The text between paragraphs (the `\n`) ends the run before it, so
+//! reader's "line" is the row the checker sees); the paragraphs just above
+//! and below the view one line each, cut into runs of at most
+//! [`MAX_RUN_CHARS`] chars linked as one line, with their word starts; the
+//! rest of the article, far from the view, comes in long runs of whole
+//! paragraphs (up to [`FAR_RUN_CHARS`] chars, no word starts): its text is
+//! all there, for reading and counting, at a cost of a few dozen nodes a
+//! frame for a 1 MB article instead of thousands. (The caret is always in
+//! view — the reader scrolls to it — so words are only asked for near it.)
+//! The text between paragraphs (the `\n`) ends the run before it, so
 //! paragraph ends are where AccessKit looks for them.
 
 use super::layout::ArticleView;
@@ -14,6 +20,10 @@ use std::ops::Range;
 
 /// AccessKit counts word starts in a run with a `u8`.
 pub(super) const MAX_RUN_CHARS: usize = 255;
+/// The longest run of paragraphs far from the view.
+pub(super) const FAR_RUN_CHARS: usize = 16_384;
+/// Paragraphs this close to the view (above or below) are near it.
+const NEAR_PARAGRAPHS: usize = 24;
 
 /// One text run: a stretch of the article on one line.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,110 +40,183 @@ pub(super) struct TextRun {
     pub line: usize,
     /// Where the row is drawn, for a paragraph in view.
     pub bounds: Option<Rect>,
-    /// The paragraph reads right to left.
-    pub rtl: bool,
+    /// The paragraph reads right to left (`None`: not looked at, far from
+    /// the view).
+    pub rtl: Option<bool>,
 }
 
 /// One line of text, before it is cut into runs.
 struct Line {
     chars: Range<usize>,
     bounds: Option<Rect>,
-    rtl: bool,
+    rtl: Option<bool>,
+    /// Far from the view: one long run, no word starts.
+    far: bool,
 }
 
 /// Every run of the article `text` as `view` shows it now.
 pub(super) fn article_runs(view: &ArticleView, text: &str) -> Vec<TextRun> {
-    let lines = article_lines(view, text);
-    let mut runs = Vec::with_capacity(lines.len());
-    let mut chars = text.char_indices().peekable();
-    let mut at_char = 0;
-    // Before the text's first char, as after a paragraph's end: a word
-    // starting there needs no mark (AccessKit starts one at each line's
-    // start after a line break).
-    let mut word_char_before = false;
-    let mut after_break = true;
-    for (line_number, line) in lines.iter().enumerate() {
-        debug_assert_eq!(line.chars.start, at_char);
-        let mut run_start = line.chars.start;
-        while run_start < line.chars.end || (run_start == line.chars.end && line.chars.is_empty()) {
-            let run_end = (run_start + MAX_RUN_CHARS).min(line.chars.end);
-            let byte_start = chars.peek().map_or(text.len(), |(b, _)| *b);
-            let mut char_lengths = Vec::with_capacity(run_end - run_start);
-            let mut word_starts = Vec::new();
-            for i in 0..run_end - run_start {
-                let Some((_, c)) = chars.next() else { break };
-                let word_char = c.is_alphanumeric();
-                if word_char && !word_char_before && !(i == 0 && after_break) {
-                    word_starts.push(i as u8);
-                }
-                word_char_before = word_char;
-                after_break = c == '\n';
-                char_lengths.push(c.len_utf8() as u8);
-            }
-            let byte_end = chars.peek().map_or(text.len(), |(b, _)| *b);
-            at_char = run_end;
+    let index = view.chars(text);
+    let byte_of = |c: usize| index.byte_of(c).unwrap_or(text.len());
+    let mut runs = Vec::new();
+    for (number, line) in article_lines(view, text).into_iter().enumerate() {
+        let mut start = line.chars.start;
+        loop {
+            let end = if line.far {
+                line.chars.end
+            } else {
+                (start + MAX_RUN_CHARS).min(line.chars.end)
+            };
+            let bytes = byte_of(start)..byte_of(end);
+            let before = text[..bytes.start].chars().next_back();
+            let slice = &text[bytes.clone()];
+            let (char_lengths, word_starts) = if line.far {
+                (
+                    slice.chars().map(|c| c.len_utf8() as u8).collect(),
+                    Vec::new(),
+                )
+            } else {
+                chars_and_words(slice, before)
+            };
             runs.push(TextRun {
-                chars: run_start..run_end,
-                bytes: byte_start..byte_end,
+                chars: start..end,
+                bytes,
                 char_lengths,
                 word_starts,
-                line: line_number,
+                line: number,
                 bounds: line.bounds,
                 rtl: line.rtl,
             });
-            if run_end == line.chars.end {
+            if end >= line.chars.end {
                 break;
             }
-            run_start = run_end;
+            start = end;
         }
     }
     runs
 }
 
-/// The article's lines: rows of the paragraphs in view, whole paragraphs
-/// out of view; together every char of the text once, in order.
+/// The bytes of each char of `slice`, and where its words start (a word
+/// starting the slice right after a line break needs no mark: AccessKit
+/// starts one at each line's start after a break).
+fn chars_and_words(slice: &str, before: Option<char>) -> (Vec<u8>, Vec<u8>) {
+    let mut lengths = Vec::with_capacity(slice.len());
+    let mut words = Vec::new();
+    let mut previous = before;
+    for (i, c) in slice.chars().enumerate() {
+        let word_char = c.is_alphanumeric();
+        let after_word = previous.is_some_and(char::is_alphanumeric);
+        let at_line_start = i == 0 && previous.is_none_or(|p| p == '\n');
+        if word_char && !after_word && !at_line_start {
+            words.push(i as u8);
+        }
+        lengths.push(c.len_utf8() as u8);
+        previous = Some(c);
+    }
+    (lengths, words)
+}
+
+/// The article's lines, together every char of the text once, in order:
+/// rows of the paragraphs in view, whole paragraphs near it, and long
+/// stretches of paragraphs far from it.
 fn article_lines(view: &ArticleView, text: &str) -> Vec<Line> {
-    let total = view.char_len();
     let paragraphs = &view.paragraphs;
-    let mut lines = Vec::with_capacity(paragraphs.len());
+    let (first_shown, last_shown) = match (view.visible.first(), view.visible.last()) {
+        (Some((first, _)), Some((last, _))) => (*first, *last),
+        _ => (0, 0),
+    };
+    let near = first_shown.saturating_sub(NEAR_PARAGRAPHS)..last_shown + NEAR_PARAGRAPHS + 1;
+    let mut lines: Vec<Line> = Vec::with_capacity(paragraphs.len().min(512));
     for (index, paragraph) in paragraphs.iter().enumerate() {
-        let own_start = if index == 0 { 0 } else { paragraph.chars.start };
-        let own_end = paragraphs.get(index + 1).map_or(total, |p| p.chars.start);
+        let own = own_chars(view, index);
         let shown = view.visible.iter().find(|(i, _)| *i == index);
-        let cached = view.galleys.get(&index);
-        match (shown, cached) {
+        match (shown, view.galleys.get(&index)) {
             (Some((_, rect)), Some(cached)) => {
                 let rows = cached.layout.row_chars();
-                let rtl = cached.layout.direction().unwrap_or(false);
+                let rtl = cached.layout.direction().or(Some(false));
                 for (row, local) in rows.iter().enumerate() {
                     let start = if row == 0 {
-                        own_start
+                        own.start
                     } else {
                         paragraph.chars.start + local.start
                     };
                     let end = match rows.get(row + 1) {
                         Some(next) => paragraph.chars.start + next.start,
-                        None => own_end,
+                        None => own.end,
                     };
                     let bounds = cached.layout.row_rect(row).translate(rect.min.to_vec2());
                     lines.push(Line {
                         chars: start..end.max(start),
                         bounds: Some(bounds),
                         rtl,
+                        far: false,
                     });
                 }
             }
-            _ => {
+            _ if near.contains(&index) => {
                 let slice = text.get(paragraph.bytes.clone()).unwrap_or_default();
                 lines.push(Line {
-                    chars: own_start..own_end,
+                    chars: own,
                     bounds: None,
-                    rtl: crate::text::has_rtl(slice),
+                    rtl: Some(crate::text::has_rtl(slice)),
+                    far: false,
                 });
             }
+            _ => add_far(&mut lines, own),
         }
     }
     lines
+}
+
+/// The chars paragraph `index` owns: from its start (the text's start for
+/// the first) to the next one's start (the text's end for the last), so
+/// the `\n` after it is its own.
+fn own_chars(view: &ArticleView, index: usize) -> Range<usize> {
+    let paragraphs = &view.paragraphs;
+    let start = if index == 0 {
+        0
+    } else {
+        paragraphs[index].chars.start
+    };
+    let end = paragraphs
+        .get(index + 1)
+        .map_or(view.char_len(), |p| p.chars.start);
+    start..end
+}
+
+/// Adds a paragraph far from the view: to the far line before it while
+/// that stays under [`FAR_RUN_CHARS`], else as new far lines.
+fn add_far(lines: &mut Vec<Line>, own: Range<usize>) {
+    if own.is_empty() {
+        // The empty paragraph after a final line break: nothing to read.
+        if lines.is_empty() {
+            lines.push(far_line(own));
+        }
+        return;
+    }
+    if let Some(last) = lines.last_mut()
+        && last.far
+        && last.chars.end == own.start
+        && own.end - last.chars.start <= FAR_RUN_CHARS
+    {
+        last.chars.end = own.end;
+        return;
+    }
+    let mut start = own.start;
+    while start < own.end {
+        let end = (start + FAR_RUN_CHARS).min(own.end);
+        lines.push(far_line(start..end));
+        start = end;
+    }
+}
+
+fn far_line(chars: Range<usize>) -> Line {
+    Line {
+        chars,
+        bounds: None,
+        rtl: None,
+        far: true,
+    }
 }
 
 /// The run holding caret position `pos` and the index within it (the end
@@ -163,7 +246,10 @@ mod tests {
         for run in runs {
             assert_eq!(run.chars.start, at);
             assert_eq!(run.char_lengths.len(), run.chars.len());
-            assert!(run.chars.len() <= MAX_RUN_CHARS);
+            assert!(run.chars.len() <= FAR_RUN_CHARS);
+            if !run.word_starts.is_empty() || run.rtl.is_some() {
+                assert!(run.chars.len() <= MAX_RUN_CHARS, "a run near the view");
+            }
             let bytes: usize = run.char_lengths.iter().map(|l| *l as usize).sum();
             assert_eq!(bytes, run.bytes.len());
             at = run.chars.end;
@@ -178,10 +264,10 @@ mod tests {
         let runs = runs_of(text);
         assert_cover(text, &runs);
         assert!(
-            runs.iter().any(|r| r.rtl),
+            runs.iter().any(|r| r.rtl == Some(true)),
             "the Arabic paragraph is right to left"
         );
-        assert!(!runs[0].rtl);
+        assert_eq!(runs[0].rtl, Some(false));
         assert!(text[runs[0].bytes.clone()].ends_with('\n'));
     }
 
@@ -193,6 +279,27 @@ mod tests {
         assert!(runs.len() >= 6, "{} runs", runs.len());
         assert_eq!(runs[0].line, runs[1].line, "one paragraph, one line");
         assert_ne!(runs.first().unwrap().line, runs.last().unwrap().line);
+    }
+
+    #[test]
+    fn paragraphs_far_from_the_view_come_in_long_runs() {
+        let text: String = (0..2_000)
+            .map(|i| format!("Абзац {i}: 习近平 🇺🇦 e\u{301} مرحبا {i}.\n"))
+            .collect();
+        let runs = runs_of(&text);
+        assert_cover(&text, &runs);
+        let far: Vec<_> = runs.iter().filter(|r| r.rtl.is_none()).collect();
+        assert!(!far.is_empty());
+        assert!(far.iter().all(|r| r.chars.len() <= FAR_RUN_CHARS));
+        assert!(
+            runs.len() < 200,
+            "{} runs for 2,000 paragraphs: far ones are grouped",
+            runs.len()
+        );
+        for run in &far {
+            let value = &text[run.bytes.clone()];
+            assert!(value.ends_with('\n'), "a far run ends at a paragraph's end");
+        }
     }
 
     #[test]

@@ -1,13 +1,22 @@
 #!/usr/bin/python3
-"""Reads the Factbench window through AT-SPI, as a screen reader does.
+"""Reads and drives the Factbench window through AT-SPI, as a screen
+reader does.
 
-Usage: atspi_probe.py APP_NAME
+Usage:
+  atspi_probe.py APP_NAME                 the window and the article
+  atspi_probe.py APP_NAME extents NAME    where the first object whose name
+                                          starts with NAME is on screen
+  atspi_probe.py APP_NAME click NAME      press the button named NAME
+  atspi_probe.py APP_NAME focus NAME      give the field named NAME the keyboard
+  atspi_probe.py APP_NAME char OFFSET     where the article's char OFFSET is
 
-Prints one JSON line: the main window's name, and of the "Article text"
-document its text, caret offset and selections (as offsets and as text),
-the word at the caret by GetStringAtOffset (what Orca 46 and later call),
-and whether GetTextAtOffset (the older method Orca 45 and earlier call)
-answers. Waits up to 20 s for the application to appear on the bus.
+The first prints one JSON line: the main window's name, and of the
+"Article text" document its text, caret offset and selections (as offsets
+and as text), the word at the caret by GetStringAtOffset (what Orca 46 and
+later call), and whether GetTextAtOffset (the older method Orca 45 and
+earlier call) answers. `extents` and `char` print "X Y WIDTH HEIGHT" in
+screen pixels. Waits up to 20 s for the application to appear on the bus; exits 1
+when what was asked for is not there.
 """
 
 import json
@@ -41,6 +50,40 @@ def find(node, predicate, depth=0):
     return None
 
 
+def named(prefix):
+    return lambda node: (node.name or "").startswith(prefix)
+
+
+def act(app, verb, name):
+    """Does what `extents`, `click` or `focus` asks of the object named `name`."""
+    if verb == "char":
+        document = find(app, lambda n: n.name == "Article text")
+        if document is None:
+            print("no 'Article text' document", file=sys.stderr)
+            return 1
+        box = document.queryText().getCharacterExtents(int(name), pyatspi.DESKTOP_COORDS)
+        print(*box)
+        return 0
+    node = find(app, named(name))
+    if node is None:
+        print(f"no object named {name!r}", file=sys.stderr)
+        return 1
+    if verb == "extents":
+        box = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        print(box.x, box.y, box.width, box.height)
+    elif verb == "click":
+        action = node.queryAction()
+        names = [action.getName(i) for i in range(action.nActions)]
+        index = names.index("click") if "click" in names else 0
+        action.doAction(index)
+    elif verb == "focus":
+        node.queryComponent().grabFocus()
+    else:
+        print(f"unknown request {verb!r}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main():
     name = sys.argv[1]
     app = None
@@ -52,6 +95,8 @@ def main():
     if app is None:
         print(json.dumps({"error": f"no application {name!r} on the accessibility bus"}))
         return 1
+    if len(sys.argv) == 4:
+        return act(app, sys.argv[2], sys.argv[3])
     frame = app.getChildAtIndex(0)
     document = find(app, lambda n: n.name == "Article text" and n.getRoleName().startswith("document"))
     if document is None:

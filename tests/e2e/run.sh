@@ -30,6 +30,13 @@
 #      Cyrillic, CJK, a combining accent and an emoji flag, offsets in
 #      chars — with the caret; six Shift+Right select the first word, and
 #      the selection it reads is that word.
+#  14. dragging the end of a claim's highlight with the pointer (found by
+#      asking AT-SPI where the claim's last char is) moves the claim's end,
+#      and the saved workspace has the new span;
+#  15. a published claim's statement edited through Correct… (the buttons
+#      pressed and fields focused through AT-SPI, the text typed with
+#      xdotool) is a correction: the exported public report carries the new
+#      statement and the correction's note.
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
 # Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default: a free
@@ -460,4 +467,75 @@ echo "$read_after" >"$artifacts/13-atspi-after.json"
 shot "13-screen-reader"
 stop_app
 echo "ok 13 - a screen reader reads the article's text, caret and selection through AT-SPI (GetTextAtOffset: $(echo "$read_after" | field get_text_at_offset))"
+
+# ------------------------------- 14. dragging a highlight's end resizes it
+step="dragging the end of a claim's highlight"
+ask() {
+  DBUS_SESSION_BUS_ADDRESS="$bus" DISPLAY="$display" timeout 40 /usr/bin/python3 "$root/tests/e2e/atspi_probe.py" factbench "$@"
+}
+# Claim 3 of the sample: unpublished, on the first screen, over two rows.
+claim_span() {
+  "$bin" claims "$1" --json | /usr/bin/python3 -c 'import json,sys; c=[json.loads(l) for l in sys.stdin][2]; print(c["start"], c["end"])'
+}
+cp "$root/workspaces/xi-moscow-victory-day.ron" "$work/drag.ron"
+read -r span_start span_end < <(claim_span "$work/drag.ron") || fail "claims --json gave no claim 3"
+app_env="DBUS_SESSION_BUS_ADDRESS=$bus" start_app "$work/home-drag" "$work/drag.ron"
+app_env=""
+read -r mx my mw mh < <(ask extents "claim 3,") || fail "AT-SPI has no highlight named 'claim 3, …'"
+# A click on the highlight selects the claim (its ends become handles).
+x xdotool mousemove $((mx + mw / 2)) $((my + mh / 2)) click 1
+sleep 0.6
+read -r ex ey ew eh < <(ask char $((span_end - 1))) || fail "AT-SPI gave no extents for char $((span_end - 1))"
+end_x=$((ex + ew - 1))
+end_y=$((ey + eh / 2))
+x xdotool mousemove "$end_x" "$end_y"
+sleep 0.3
+x xdotool mousedown 1
+for dx in 3 6 10 15 20 30 40 50 60; do
+  x xdotool mousemove $((end_x + dx)) "$end_y"
+  sleep 0.08
+done
+sleep 0.2
+x xdotool mouseup 1
+sleep 0.5
+shot "14-dragged-end"
+keys ctrl+s
+sleep 1
+stop_app
+read -r new_start new_end < <(claim_span "$work/drag.ron")
+[ "$new_start" = "$span_start" ] || fail "the drag moved the claim's start ($span_start → $new_start)"
+[ "$new_end" -gt "$span_end" ] || fail "after dragging its end right the claim ends at $new_end (was $span_end)"
+echo "ok 14 - dragging a highlight's end right moves the claim's end ($span_end → $new_end) and it is saved"
+
+# ------------------------- 15. a published claim corrected, in the report
+step="correcting a published claim"
+cp "$root/workspaces/xi-moscow-victory-day.ron" "$work/correct.ron"
+app_env="DBUS_SESSION_BUS_ADDRESS=$bus" start_app "$work/home-correct" "$work/correct.ron"
+app_env=""
+read -r mx my mw mh < <(ask extents "claim 1,") || fail "AT-SPI has no highlight named 'claim 1, …'"
+x xdotool mousemove $((mx + mw / 2)) $((my + mh / 2)) click 1
+sleep 0.8
+ask click "Correct…" || fail "no Correct… button for the published claim 1"
+sleep 0.8
+ask focus "Corrected statement" || fail "Correct… opened no 'Corrected statement' field"
+sleep 0.3
+keys ctrl+a
+type_text "Xi Jinping will visit Moscow on 7-10 May"
+ask focus "Public correction note" || fail "no 'Public correction note' field"
+sleep 0.3
+type_text "The dates were written wrongly"
+shot "15-correction"
+ask click "Record correction" || fail "no Record correction button"
+sleep 0.8
+keys ctrl+s
+sleep 1
+stop_app
+"$bin" export --format html --output "$work/report.html" "$work/correct.ron" >/dev/null 2>&1 ||
+  fail "the corrected workspace does not export"
+cp "$work/report.html" "$artifacts/15-report.html"
+grep -q "Xi Jinping will visit Moscow on 7-10 May" "$work/report.html" ||
+  fail "the public report does not carry the corrected statement"
+grep -q "The dates were written wrongly" "$work/report.html" ||
+  fail "the public report does not carry the correction's note"
+echo "ok 15 - a published claim's statement changed through Correct… is a correction the public report shows"
 echo "e2e: all passed (screenshots in $artifacts)"

@@ -147,6 +147,16 @@ fn a_verdict_click_on_a_published_claim_asks_for_a_correction_note() {
             .query_by_role_and_label(role, "Reported by")
             .is_some()
     );
+    {
+        use egui_kittest::kittest::NodeT as _;
+        assert!(
+            harness
+                .get_by_label("Corrected statement")
+                .accesskit_node()
+                .is_focused(),
+            "the opened correction form's statement has the keyboard"
+        );
+    }
     harness.get_by_label("Corrected statement").click();
     harness.run_steps(2);
     harness

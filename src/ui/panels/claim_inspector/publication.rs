@@ -25,6 +25,9 @@ pub(super) struct CorrectionDraft {
     pub verdict: Option<String>,
     pub rationale: String,
     pub note: String,
+    /// Opened this frame: the form scrolls into view and its statement
+    /// takes the keyboard.
+    pub just_opened: bool,
 }
 
 impl CorrectionDraft {
@@ -69,6 +72,7 @@ impl PublicationState {
             verdict: claim.verdict.clone(),
             rationale: claim.rationale.clone(),
             note: String::new(),
+            just_opened: true,
         });
         draft.verdict = verdict;
     }
@@ -286,7 +290,7 @@ fn correction_form(
     your_name: &str,
 ) -> Option<Option<InspectorIntent>> {
     let mut answer = None;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
+    let form = egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.strong("Correction");
         let current = draft
             .verdict
@@ -313,6 +317,9 @@ fn correction_form(
                 .desired_width(f32::INFINITY),
         );
         name_widget(ui, &statement, "Corrected statement");
+        if draft.just_opened {
+            statement.request_focus();
+        }
         let claimant =
             ui.add(egui::TextEdit::singleline(&mut draft.claimant).desired_width(f32::INFINITY));
         name_widget(ui, &claimant, "Corrected claimant");
@@ -351,6 +358,9 @@ fn correction_form(
             }
         });
     });
+    if std::mem::take(&mut draft.just_opened) {
+        form.response.scroll_to_me(Some(egui::Align::Center));
+    }
     answer
 }
 

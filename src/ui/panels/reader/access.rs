@@ -127,6 +127,10 @@ fn add_run_nodes(ui: &mut Ui, text: &str, runs: &[TextRun], ids: &[Id]) {
                     y1: rect.max.y.into(),
                 });
             }
+            if let Some((positions, widths)) = &run.metrics {
+                node.set_character_positions(positions.clone());
+                node.set_character_widths(widths.clone());
+            }
             node.set_value(text.get(run.bytes.clone()).unwrap_or_default());
             node.set_character_lengths(run.char_lengths.clone());
             node.set_word_starts(run.word_starts.clone());

@@ -341,6 +341,24 @@ impl ParagraphLayout {
         }
     }
 
+    /// Where each char of row `row` is drawn: its left edge from the
+    /// row's left ([`Self::row_rect`]) and its advance. `None` for a row
+    /// drawn through the bidi step (its chars are not in logical order on
+    /// screen).
+    pub fn row_char_metrics(&self, row: usize) -> Option<Vec<(f32, f32)>> {
+        if self.bidi.is_some() {
+            return None;
+        }
+        let placed = self.galley.rows.get(row)?;
+        Some(
+            placed
+                .glyphs
+                .iter()
+                .map(|glyph| (glyph.pos.x, glyph.advance_width))
+                .collect(),
+        )
+    }
+
     pub fn row_count(&self) -> usize {
         match &self.bidi {
             Some(bidi) => bidi.rows.len(),

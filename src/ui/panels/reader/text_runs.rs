@@ -40,15 +40,24 @@ pub(super) struct TextRun {
     pub line: usize,
     /// Where the row is drawn, for a paragraph in view.
     pub bounds: Option<Rect>,
+    /// Each char's left edge from `bounds`' left and its advance, for a row
+    /// in view laid out left to right.
+    pub metrics: Option<CharMetrics>,
     /// The paragraph reads right to left (`None`: not looked at, far from
     /// the view).
     pub rtl: Option<bool>,
 }
 
+/// Where a run's chars are: each one's left edge from the run's left, and
+/// its advance (AccessKit's character positions and widths).
+pub(super) type CharMetrics = (Vec<f32>, Vec<f32>);
+
 /// One line of text, before it is cut into runs.
 struct Line {
     chars: Range<usize>,
     bounds: Option<Rect>,
+    /// Left edge and advance of each char, from `bounds`' left.
+    metrics: Option<Vec<(f32, f32)>>,
     rtl: Option<bool>,
     /// Far from the view: one long run, no word starts.
     far: bool,
@@ -78,13 +87,15 @@ pub(super) fn article_runs(view: &ArticleView, text: &str) -> Vec<TextRun> {
             } else {
                 chars_and_words(slice, before)
             };
+            let (bounds, metrics) = run_geometry(&line, start..end);
             runs.push(TextRun {
                 chars: start..end,
                 bytes,
                 char_lengths,
                 word_starts,
                 line: number,
-                bounds: line.bounds,
+                bounds,
+                metrics,
                 rtl: line.rtl,
             });
             if end >= line.chars.end {
@@ -94,6 +105,28 @@ pub(super) fn article_runs(view: &ArticleView, text: &str) -> Vec<TextRun> {
         }
     }
     runs
+}
+
+/// Where the run of `chars` on `line` is drawn and where its chars are,
+/// from the run's own left edge.
+fn run_geometry(line: &Line, chars: Range<usize>) -> (Option<Rect>, Option<CharMetrics>) {
+    let Some(bounds) = line.bounds else {
+        return (None, None);
+    };
+    let Some(all) = &line.metrics else {
+        return (Some(bounds), None);
+    };
+    let from = chars.start - line.chars.start;
+    let to = chars.end - line.chars.start;
+    let Some(metrics) = all.get(from..to) else {
+        return (Some(bounds), None);
+    };
+    let left = metrics.first().map_or(0.0, |(x, _)| *x);
+    let mut run_bounds = bounds;
+    run_bounds.min.x += left;
+    let positions = metrics.iter().map(|(x, _)| x - left).collect();
+    let widths = metrics.iter().map(|(_, w)| *w).collect();
+    (Some(run_bounds), Some((positions, widths)))
 }
 
 /// The bytes of each char of `slice`, and where its words start (a word
@@ -145,9 +178,15 @@ fn article_lines(view: &ArticleView, text: &str) -> Vec<Line> {
                         None => own.end,
                     };
                     let bounds = cached.layout.row_rect(row).translate(rect.min.to_vec2());
+                    let chars = start..end.max(start);
+                    let metrics = cached
+                        .layout
+                        .row_char_metrics(row)
+                        .and_then(|glyphs| line_metrics(glyphs, chars.len(), bounds.width()));
                     lines.push(Line {
-                        chars: start..end.max(start),
+                        chars,
                         bounds: Some(bounds),
+                        metrics,
                         rtl,
                         far: false,
                     });
@@ -158,6 +197,7 @@ fn article_lines(view: &ArticleView, text: &str) -> Vec<Line> {
                 lines.push(Line {
                     chars: own,
                     bounds: None,
+                    metrics: None,
                     rtl: Some(crate::text::has_rtl(slice)),
                     far: false,
                 });
@@ -166,6 +206,17 @@ fn article_lines(view: &ArticleView, text: &str) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// A row's char metrics for a line of `chars` chars: the row's glyphs
+/// (one a char), then the line break after the row's last char, drawn at
+/// the row's end with no width. `None` when they do not add up.
+fn line_metrics(mut glyphs: Vec<(f32, f32)>, chars: usize, width: f32) -> Option<Vec<(f32, f32)>> {
+    if glyphs.len() > chars {
+        return None;
+    }
+    glyphs.resize(chars, (width, 0.0));
+    Some(glyphs)
 }
 
 /// The chars paragraph `index` owns: from its start (the text's start for
@@ -214,6 +265,7 @@ fn far_line(chars: Range<usize>) -> Line {
     Line {
         chars,
         bounds: None,
+        metrics: None,
         rtl: None,
         far: true,
     }

@@ -335,32 +335,42 @@ fn correction_form(
                 .desired_width(f32::INFINITY),
         );
         name_widget(ui, &note, "Public correction note");
-        let changed = draft.changes(claim);
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .add_enabled(
-                    changed && !draft.note.trim().is_empty(),
-                    egui::Button::new("Record correction"),
-                )
-                .clicked()
-            {
-                answer = Some(Some(change(
-                    claim,
-                    ClaimChange::Correct {
-                        fields: draft.fields(),
-                        note: draft.note.trim().to_owned(),
-                        by: your_name.to_owned(),
-                    },
-                )));
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(None);
-            }
-        });
+        answer = correction_buttons(ui, claim, draft, your_name);
     });
     if std::mem::take(&mut draft.just_opened) {
         form.response.scroll_to_me(Some(egui::Align::Center));
     }
+    answer
+}
+
+/// *Record correction* (once a public field changed and the note is
+/// written) and *Cancel*: what the correction form answers.
+fn correction_buttons(
+    ui: &mut Ui,
+    claim: &Claim,
+    draft: &CorrectionDraft,
+    your_name: &str,
+) -> Option<Option<InspectorIntent>> {
+    let ready = draft.changes(claim) && !draft.note.trim().is_empty();
+    let mut answer = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(ready, egui::Button::new("Record correction"))
+            .clicked()
+        {
+            answer = Some(Some(change(
+                claim,
+                ClaimChange::Correct {
+                    fields: draft.fields(),
+                    note: draft.note.trim().to_owned(),
+                    by: your_name.to_owned(),
+                },
+            )));
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(None);
+        }
+    });
     answer
 }
 

@@ -346,17 +346,22 @@ pub fn link_list(text: &str, links: &std::collections::HashSet<String>) -> Optio
     if lines.len() < LINK_LIST_MIN_LINES {
         return None;
     }
-    let is_link = |line: &str| {
-        let bare =
-            line.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')' || c == '(' || c == ' ');
-        links.contains(line) || (bare.len() < line.len() && links.contains(bare.trim()))
-    };
+    let is_link = |line: &str| links.contains(line) || links.contains(without_count(line));
     let chars = |l: &String| l.chars().count();
     let all: usize = lines.iter().map(chars).sum();
     let linked: usize = lines.iter().filter(|l| is_link(l)).map(chars).sum();
     (linked * 100 >= all * LINK_LIST_PERCENT).then(|| {
         format!("it is mostly a list of the page's links ({linked} of its {all} characters)")
     })
+}
+
+/// A line without a count in brackets at its end ("Thema (Teil 2)(44)"
+/// → "Thema (Teil 2)").
+fn without_count(line: &str) -> &str {
+    line.strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .filter(|(_, count)| !count.is_empty() && count.chars().all(|c| c.is_ascii_digit()))
+        .map_or(line, |(head, _)| head.trim_end())
 }
 
 /// Words compared in a window when looking for the JSON-LD `articleBody`
@@ -515,8 +520,12 @@ mod tests {
         let threads: Vec<String> = (0..10)
             .map(|i| format!("Thema Nummer {i} im Forum"))
             .collect();
-        let links: std::collections::HashSet<String> = threads.iter().cloned().collect();
-        let text: String = threads.iter().map(|t| format!("{t}(12)\n\n")).collect();
+        let links: std::collections::HashSet<String> =
+            threads.iter().map(|t| format!("{t} (Teil 2)")).collect();
+        let text: String = threads
+            .iter()
+            .map(|t| format!("{t} (Teil 2)(12)\n\n"))
+            .collect();
         assert!(
             link_list(&text, &links)
                 .unwrap()

@@ -10,7 +10,8 @@
 //! `without` snippets must not (whitespace runs count as one space).
 //! Prints: pages, refused, pages where none of the `with` snippets was
 //! imported (and how many of them without a warning), pages with a
-//! warning, snippet precision/recall/F1, date found and right, author
+//! warning (and how many of them had some of the expected text imported:
+//! false alarms, or warnings about a part of the article), snippet precision/recall/F1, date found and right, author
 //! right, language right (primary subtag), median and maximum import time.
 //! `--details` also lists each page that missed.
 
@@ -43,6 +44,9 @@ struct Score {
     /// said so.
     silently_wrong: usize,
     warned: usize,
+    /// Pages with a warning where some of the expected text was imported
+    /// (false alarms, or warnings about a part of the article).
+    warned_with_article: usize,
     true_positives: usize,
     false_positives: usize,
     false_negatives: usize,
@@ -127,8 +131,12 @@ fn score_page(page: &Path, score: &mut Score, details: bool) {
     let mut misses = score_snippets(&expected, &text, score);
     let warned = !imported.warnings.is_empty();
     score.warned += usize::from(warned);
-    if misses.iter().any(|m| m == NONE) && !warned {
+    let none_imported = misses.iter().any(|m| m == NONE);
+    if none_imported && !warned {
         score.silently_wrong += 1;
+    }
+    if warned && !none_imported && !expected.with.is_empty() {
+        score.warned_with_article += 1;
     }
     if details {
         misses.extend(imported.warnings.iter().map(|w| format!("warning: {w}")));
@@ -263,8 +271,8 @@ fn print_score(dir: &str, score: &mut Score) {
     println!("pages: {}", score.pages);
     println!("refused: {}", score.refused);
     println!(
-        "none of the expected text imported: {} ({} without a warning); pages with a warning: {}",
-        score.nothing_found, score.silently_wrong, score.warned
+        "none of the expected text imported: {} ({} without a warning); pages with a warning: {} ({} where some of the expected text was imported)",
+        score.nothing_found, score.silently_wrong, score.warned, score.warned_with_article
     );
     println!("snippets: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}");
     println!(

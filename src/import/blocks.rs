@@ -147,10 +147,13 @@ pub fn doubts(text: &str, page_chars: usize) -> Vec<String> {
 /// `articleBody`, the `<article>` with the most text, `<main>`.
 pub fn other_candidates(document: &Document, linked_body: Option<&str>) -> Vec<Candidate> {
     let mut candidates = Vec::new();
-    if let Some(body) = linked_body.filter(|b| b.chars().count() >= MIN_BLOCK_CHARS) {
+    if let Some(body) = linked_body
+        .map(readable_body)
+        .filter(|b| b.chars().count() >= MIN_BLOCK_CHARS)
+    {
         candidates.push(Candidate {
             source: "JSON-LD articleBody",
-            text: body.to_owned(),
+            text: body,
         });
     }
     for (selector, source) in [("article", "<article>"), ("main, [role=main]", "<main>")] {
@@ -164,6 +167,30 @@ pub fn other_candidates(document: &Document, linked_body: Option<&str>) -> Vec<C
         }
     }
     candidates
+}
+
+/// A JSON-LD `articleBody` as text: pages write it as plain text, as
+/// HTML, or as HTML escaped once or twice (`&lt;p&gt;`, `&amp;ccedil;`).
+fn readable_body(body: &str) -> String {
+    let mut text = html_escape::decode_html_entities(body).into_owned();
+    if text.contains("&lt;") || text.contains("&amp;") {
+        text = html_escape::decode_html_entities(&text).into_owned();
+    }
+    if !(text.contains('<') && text.contains('>')) {
+        return text;
+    }
+    let document = Document::from(format!("<html><body>{text}</body></html>").as_str());
+    let paragraphs = paragraphs_in(&document.select("body"));
+    if paragraphs.chars().count() * 2 >= text.chars().count() / 2 {
+        paragraphs
+    } else {
+        document
+            .select("body")
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// Blocks inside a candidate that are not its article: navigation,
@@ -203,12 +230,20 @@ fn mostly_link(element: &dom_query::Selection) -> bool {
 /// Which candidate to import (the first is the extractor's) and the
 /// warnings to give: when the first looks wrong, the first other one that
 /// does not; when all do, the first, with what looks wrong about it.
-pub fn choose(candidates: &[Candidate], page_chars: usize, title: &str) -> (usize, Vec<String>) {
+/// `first_doubts` are what the page's structure says against the first
+/// (see [`link_list`]).
+pub fn choose(
+    candidates: &[Candidate],
+    page_chars: usize,
+    title: &str,
+    first_doubts: Vec<String>,
+) -> (usize, Vec<String>) {
     let Some(first) = candidates.first() else {
         return (0, Vec::new());
     };
-    let mut first_doubts = doubts(&first.text, page_chars);
+    let mut first_doubts = [first_doubts, doubts(&first.text, page_chars)].concat();
     first_doubts.extend(longer_structured_block(candidates));
+    first_doubts.extend(linked_body_absent(candidates));
     // The title is held against the text only when another block of the
     // page does carry its words: some titles name no word of their text.
     let title_elsewhere = candidates.iter().skip(1).any(|c| {
@@ -293,6 +328,74 @@ fn written_without_spaces(c: char) -> bool {
         || matches!(c, '\u{3040}'..='\u{30ff}' | '\u{ac00}'..='\u{d7af}' | '\u{0e00}'..='\u{0e7f}')
 }
 
+/// Least lines a text needs before it is judged a list of links, and the
+/// share (percent) of its chars in lines that are links.
+const LINK_LIST_MIN_LINES: usize = 8;
+const LINK_LIST_PERCENT: usize = 60;
+
+/// A doubt when most of the text is lines that are the page's links (a
+/// list of threads, a menu, related stories): `links` holds the page's
+/// link texts, squeezed. A count after a link ("Neue Datenpartition(11)")
+/// still makes it a link line.
+pub fn link_list(text: &str, links: &std::collections::HashSet<String>) -> Option<String> {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < LINK_LIST_MIN_LINES {
+        return None;
+    }
+    let is_link = |line: &str| links.contains(line) || links.contains(without_count(line));
+    let chars = |l: &String| l.chars().count();
+    let all: usize = lines.iter().map(chars).sum();
+    let linked: usize = lines.iter().filter(|l| is_link(l)).map(chars).sum();
+    (linked * 100 >= all * LINK_LIST_PERCENT).then(|| {
+        format!("it is mostly a list of the page's links ({linked} of its {all} characters)")
+    })
+}
+
+/// A line without a count in brackets at its end ("Thema (Teil 2)(44)"
+/// → "Thema (Teil 2)").
+fn without_count(line: &str) -> &str {
+    line.strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .filter(|(_, count)| !count.is_empty() && count.chars().all(|c| c.is_ascii_digit()))
+        .map_or(line, |(head, _)| head.trim_end())
+}
+
+/// Words compared in a window when looking for the JSON-LD `articleBody`
+/// in the main text, and how many windows are tried.
+const BODY_WINDOW_WORDS: usize = 6;
+const BODY_WINDOWS: usize = 3;
+
+/// A doubt when the page's JSON-LD `articleBody` (the article as the
+/// page itself gives it) shares no run of words with the main text: the
+/// extractor took another block (a forum's reply, a teaser).
+fn linked_body_absent(candidates: &[Candidate]) -> Option<String> {
+    let first = candidates.first()?;
+    let body = candidates
+        .iter()
+        .find(|c| c.source == "JSON-LD articleBody")?;
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let body_words = words(&body.text);
+    if body_words.len() < BODY_WINDOW_WORDS * 4 {
+        return None;
+    }
+    let text = format!(" {} ", words(&first.text).join(" "));
+    let step = (body_words.len() - BODY_WINDOW_WORDS) / BODY_WINDOWS;
+    let found = (0..BODY_WINDOWS).any(|i| {
+        let window = &body_words[i * step..i * step + BODY_WINDOW_WORDS];
+        text.contains(&format!(" {} ", window.join(" ")))
+    });
+    (!found).then(|| "it shares no passage with the page's JSON-LD articleBody".to_owned())
+}
+
 /// A doubt when a structured block of the page (JSON-LD `articleBody`,
 /// `<article>`) is much longer than the main text: the extractor took a
 /// part of the article, or another block.
@@ -334,7 +437,7 @@ mod tests {
             candidate("main text", notice),
             candidate("<article>", ARTICLE),
         ];
-        let (chosen, warnings) = choose(&candidates, 0, "");
+        let (chosen, warnings) = choose(&candidates, 0, "", Vec::new());
         assert_eq!(chosen, 1);
         assert!(
             warnings[0].contains("imported the page's <article> instead"),
@@ -345,7 +448,7 @@ mod tests {
     #[test]
     fn when_nothing_better_is_found_the_text_is_kept_with_a_warning() {
         let login = "Log in to your account. Password: Forgot your password? Sign in with Google";
-        let (chosen, warnings) = choose(&[candidate("main text", login)], 0, "");
+        let (chosen, warnings) = choose(&[candidate("main text", login)], 0, "", Vec::new());
         assert_eq!(chosen, 0);
         assert!(
             warnings[0].starts_with("the text may not be the article"),
@@ -373,6 +476,62 @@ mod tests {
         let sources: Vec<&str> = candidates.iter().map(|c| c.source).collect();
         assert_eq!(sources, ["JSON-LD articleBody", "<article>", "<main>"]);
         assert_eq!(candidates[1].first_line(), "Titel");
+    }
+
+    #[test]
+    fn an_escaped_html_article_body_is_read_as_text() {
+        let body = format!(
+            "&lt;p&gt;&lt;b&gt;BERLIN.-&lt;/b&gt; {ARTICLE}&lt;/p&gt;&lt;p&gt;Mehr &amp;amp; mehr.&lt;/p&gt;"
+        );
+        let document = Document::from("<p>x</p>");
+        let candidates = other_candidates(&document, Some(&body));
+        assert!(
+            candidates[0].text.starts_with("BERLIN.- Der Stadtrat"),
+            "{candidates:?}"
+        );
+        assert!(
+            candidates[0].text.ends_with("Mehr & mehr."),
+            "{candidates:?}"
+        );
+    }
+
+    #[test]
+    fn a_main_text_sharing_nothing_with_the_article_body_is_doubted() {
+        let reply = "Meiner schleppt bedingt durch das lange Fell schon so einiges von \
+            draußen rein, besonders dreckig ist er aber nicht in letzter Zeit.";
+        let candidates = [
+            candidate("main text", reply),
+            candidate("JSON-LD articleBody", ARTICLE),
+        ];
+        let (chosen, warnings) = choose(&candidates, 0, "", Vec::new());
+        assert_eq!(chosen, 1);
+        assert!(warnings[0].contains("shares no passage"), "{warnings:?}");
+        // The same article, whatever its punctuation: no doubt.
+        let same = ARTICLE.replace(',', " ,");
+        let candidates = [
+            candidate("main text", &same),
+            candidate("JSON-LD articleBody", ARTICLE),
+        ];
+        assert_eq!(choose(&candidates, 0, "", Vec::new()), (0, Vec::new()));
+    }
+
+    #[test]
+    fn a_list_of_the_page_s_links_is_doubted() {
+        let threads: Vec<String> = (0..10)
+            .map(|i| format!("Thema Nummer {i} im Forum"))
+            .collect();
+        let links: std::collections::HashSet<String> =
+            threads.iter().map(|t| format!("{t} (Teil 2)")).collect();
+        let text: String = threads
+            .iter()
+            .map(|t| format!("{t} (Teil 2)(12)\n\n"))
+            .collect();
+        assert!(
+            link_list(&text, &links)
+                .unwrap()
+                .contains("list of the page's links")
+        );
+        assert_eq!(link_list(ARTICLE, &links), None);
     }
 
     #[test]
@@ -406,11 +565,11 @@ mod tests {
             candidate("main text", &sidebar),
             candidate("<article>", &story),
         ];
-        let (chosen, warnings) = choose(&candidates, 0, title);
+        let (chosen, warnings) = choose(&candidates, 0, title, Vec::new());
         assert_eq!(chosen, 1, "{warnings:?}");
         assert!(warnings[0].contains("bendición"), "{warnings:?}");
         // No block carries the title's words: the title alone proves nothing.
-        let (chosen, warnings) = choose(&candidates[..1], 0, title);
+        let (chosen, warnings) = choose(&candidates[..1], 0, title, Vec::new());
         assert_eq!((chosen, warnings.len()), (0, 0));
         // Inflected words still count, and CJK titles are not judged.
         assert!(title_absent("Die Löhne steigen", "Gute Löhne allein reichen nicht").is_none());

@@ -34,8 +34,9 @@ pub enum NumericOrder {
 }
 
 /// Month names and abbreviations, lower case, in English, German, French,
-/// Spanish, Portuguese, Italian, Dutch, Polish, Czech, Russian and
-/// Ukrainian (genitive forms, as dates write them).
+/// Spanish, Portuguese, Italian, Dutch, Polish, Czech, Hungarian, Russian,
+/// Ukrainian, Turkish, Finnish and the Scandinavian languages (nominative
+/// and genitive forms: dates write either).
 const MONTHS: [&[&str]; 12] = [
     &[
         "january",
@@ -56,6 +57,12 @@ const MONTHS: [&[&str]; 12] = [
         "января",
         "янв",
         "січня",
+        "leden",
+        "január",
+        "январь",
+        "січень",
+        "ocak",
+        "tammikuuta",
     ],
     &[
         "february",
@@ -75,6 +82,13 @@ const MONTHS: [&[&str]; 12] = [
         "февраля",
         "фев",
         "лютого",
+        "únor",
+        "február",
+        "febr",
+        "февраль",
+        "лютий",
+        "şubat",
+        "helmikuuta",
     ],
     &[
         "march",
@@ -90,6 +104,14 @@ const MONTHS: [&[&str]; 12] = [
         "марта",
         "мар",
         "березня",
+        "březen",
+        "március",
+        "márc",
+        "март",
+        "березень",
+        "mart",
+        "maaliskuuta",
+        "mrt",
     ],
     &[
         "april",
@@ -104,6 +126,14 @@ const MONTHS: [&[&str]; 12] = [
         "апреля",
         "апр",
         "квітня",
+        "duben",
+        "április",
+        "ápr",
+        "апрель",
+        "квітень",
+        "nisan",
+        "huhtikuuta",
+        "kwiecień",
     ],
     &[
         "may",
@@ -117,6 +147,14 @@ const MONTHS: [&[&str]; 12] = [
         "května",
         "мая",
         "травня",
+        "květen",
+        "május",
+        "máj",
+        "май",
+        "травень",
+        "mayıs",
+        "toukokuuta",
+        "maj",
     ],
     &[
         "june",
@@ -131,6 +169,15 @@ const MONTHS: [&[&str]; 12] = [
         "června",
         "июня",
         "червня",
+        "červen",
+        "június",
+        "jún",
+        "июнь",
+        "червень",
+        "haziran",
+        "kesäkuuta",
+        "czerwiec",
+        "июн",
     ],
     &[
         "july",
@@ -146,6 +193,15 @@ const MONTHS: [&[&str]; 12] = [
         "července",
         "июля",
         "липня",
+        "červenec",
+        "július",
+        "júl",
+        "июль",
+        "липень",
+        "temmuz",
+        "heinäkuuta",
+        "lipiec",
+        "июл",
     ],
     &[
         "august",
@@ -160,6 +216,14 @@ const MONTHS: [&[&str]; 12] = [
         "августа",
         "авг",
         "серпня",
+        "srpen",
+        "augusztus",
+        "август",
+        "серпень",
+        "ağustos",
+        "elokuuta",
+        "sierpień",
+        "augusti",
     ],
     &[
         "september",
@@ -175,6 +239,13 @@ const MONTHS: [&[&str]; 12] = [
         "сентября",
         "сен",
         "вересня",
+        "szeptember",
+        "szept",
+        "сентябрь",
+        "вересень",
+        "eylül",
+        "syyskuuta",
+        "wrzesień",
     ],
     &[
         "october",
@@ -192,6 +263,13 @@ const MONTHS: [&[&str]; 12] = [
         "октября",
         "окт",
         "жовтня",
+        "október",
+        "říjen",
+        "октябрь",
+        "жовтень",
+        "ekim",
+        "lokakuuta",
+        "październik",
     ],
     &[
         "november",
@@ -204,6 +282,11 @@ const MONTHS: [&[&str]; 12] = [
         "ноября",
         "ноя",
         "листопада",
+        "listopad",
+        "ноябрь",
+        "листопад",
+        "kasım",
+        "marraskuuta",
     ],
     &[
         "december",
@@ -222,6 +305,13 @@ const MONTHS: [&[&str]; 12] = [
         "декабря",
         "дек",
         "грудня",
+        "prosinec",
+        "декабрь",
+        "грудень",
+        "aralık",
+        "joulukuuta",
+        "grudzień",
+        "desember",
     ],
 ];
 
@@ -394,15 +484,17 @@ fn with_month_name(text: &str) -> Option<Date> {
 
 /// `25.01.2022`, `Di., 25.01.2022 - 14:45`, `10/05/2022 05:22 pm`,
 /// `5-5-22`: day and month before the year, in `order` unless one of them
-/// is over 12.
+/// is over 12 or a dot separates them (dotted dates are day first
+/// everywhere).
 fn numeric_day_and_month_first(text: &str, order: NumericOrder) -> Option<Date> {
-    let tokens = words(text);
-    let first_number = tokens.iter().position(|t| number(t).is_some())?;
-    let [a, b, year] = tokens.get(first_number..first_number + 3)? else {
+    let tokens = tokens(text);
+    let first_number = tokens.iter().position(|(_, t)| number(t).is_some())?;
+    let [(at_a, a), (at_b, b), (_, year)] = tokens.get(first_number..first_number + 3)? else {
         return None;
     };
+    let between = &text[at_a + a.len()..*at_b];
     let (a, b, year) = (number(a)?, number(b)?, number(year)?);
-    let dotted = text.contains('.') && !text.contains('/');
+    let dotted = between.trim() == ".";
     let (day, month) = if a > 12 || dotted {
         (a, b)
     } else if b > 12 || order == NumericOrder::MonthFirst {

@@ -144,3 +144,35 @@ fn utc_times_are_read_in_the_pages_time_zone() {
         d(2022, 11, 6)
     );
 }
+
+#[test]
+fn dots_between_day_and_month_mean_day_first_whatever_else_the_text_holds() {
+    // "//" elsewhere in the text does not make "02.11.2021" month first.
+    assert_eq!(
+        parse_date("Thema des Tages // 02.11.2021", MonthFirst),
+        d(2021, 11, 2)
+    );
+    assert_eq!(
+        parse_date("11/01/2023 12:43:42", MonthFirst),
+        d(2023, 11, 1)
+    );
+    assert_eq!(parse_date("11/01/2023 12:43:42", DayFirst), d(2023, 1, 11));
+}
+
+#[test]
+fn more_languages_and_nominative_month_names() {
+    let cases = [
+        ("2022. május 5.", d(2022, 5, 5)),
+        ("2021. szeptember 13.", d(2021, 9, 13)),
+        ("5 maj 2022", d(2022, 5, 5)),
+        ("7 březen 2022", d(2022, 3, 7)),
+        ("12 kasım 2020", d(2020, 11, 12)),
+        ("3. joulukuuta 2019", d(2019, 12, 3)),
+        ("7 листопад 2021", d(2021, 11, 7)),
+        ("1 декабрь 2020", d(2020, 12, 1)),
+        ("18 desember 2019", d(2019, 12, 18)),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(parse_date(text, DayFirst), expected, "{text}");
+    }
+}

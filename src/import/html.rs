@@ -9,7 +9,7 @@
 //! ([`super::stand_in`]), so that it stays linear.
 
 use super::archive::{Capture, capture_of_page, remove_archive_traces, saved_from};
-use super::blocks::{Candidate, choose, other_candidates};
+use super::blocks::{Candidate, choose, link_list, other_candidates};
 use super::bound::{TooComplex, bounded_html};
 use super::language::choose_language;
 use super::page_meta::{Fallbacks, read_meta};
@@ -67,6 +67,7 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
         title: extracted.map(|a| a.title.trim()),
         byline: extracted.and_then(|a| a.byline.as_deref()),
         published: extracted.and_then(|a| a.published_time.as_deref()),
+        text_start: extracted.map(|a| text_start(&a.text_content)),
         address: capture
             .as_ref()
             .map(|c| c.original_url.as_str())
@@ -85,7 +86,15 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
         text: main_text,
     }];
     candidates.extend(other_candidates(&document, meta.body.as_deref()));
-    let (chosen, warnings) = choose(&candidates, page_text.chars().count(), &meta.title);
+    let first_doubts = link_list(&candidates[0].text, &link_texts(&document))
+        .into_iter()
+        .collect();
+    let (chosen, warnings) = choose(
+        &candidates,
+        page_text.chars().count(),
+        &meta.title,
+        first_doubts,
+    );
     let text = candidates[chosen].text.clone();
     let url = match &capture {
         Some(capture) if meta.url.is_empty() || meta.url.contains("archive") => {
@@ -142,6 +151,21 @@ fn extract_main_text(html: &str, capture: Option<&Capture>) -> Option<dom_smooth
     article.published_time = article.published_time.as_deref().map(restore);
     article.text_content = restore(&article.text_content).into();
     Some(article)
+}
+
+/// The texts of the page's links, squeezed.
+fn link_texts(document: &Document) -> std::collections::HashSet<String> {
+    document
+        .select("a")
+        .iter()
+        .map(|a| a.text().split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The first 200 bytes (or so) of a text, where a dateline would be.
+fn text_start(text: &str) -> &str {
+    &text[..text.floor_char_boundary(200)]
 }
 
 /// The page's paragraphs, for pages too small for Readability to score.

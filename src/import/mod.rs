@@ -29,6 +29,7 @@ mod page_meta;
 pub mod paged;
 pub mod pathological;
 pub mod pdf;
+mod published;
 mod sniff;
 mod stand_in;
 mod text;

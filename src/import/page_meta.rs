@@ -8,12 +8,12 @@
 //! page's own address and kept only when absolute http(s).
 
 use super::authors::clean_author;
-use super::dates::{NumericOrder, credible, date_in_url, parse_date_in, today};
+use super::dates::{NumericOrder, date_in_url};
 use super::jsonld::{LinkedData, read_linked_data};
+use super::published::{DateEvidence, DateReader, publication_date};
 use super::zones::likely_zone;
 use dom_query::Document;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use std::collections::HashMap;
 
 /// What the page says about its article, apart from the text.
@@ -39,6 +39,8 @@ pub struct Fallbacks<'a> {
     pub published: Option<&'a str>,
     /// The page's own address (where it was saved from), if known.
     pub address: Option<&'a str>,
+    /// The start of the extracted text, where a dateline may be.
+    pub text_start: Option<&'a str>,
 }
 
 /// `<meta>` keys (name, property, itemprop or http-equiv, lower case)
@@ -59,9 +61,6 @@ const PUBLISHED_KEYS: &[&str] = &[
     "dcterms.issued",
     "dc.date.created",
     "dcterms.created",
-    "dc.date",
-    "dcterms.date",
-    "date",
     "sailthru.date",
     "parsely-pub-date",
     "citation_publication_date",
@@ -69,7 +68,12 @@ const PUBLISHED_KEYS: &[&str] = &[
     "rnews:datepublished",
     "originalpublicationdate",
     "article:post_date",
+    "cxenseparse:recs:publishtime",
 ];
+
+/// Generic `<meta>` keys for a date, often the day the page was generated:
+/// they give way to a date the page shows.
+const GENERIC_DATE_KEYS: &[&str] = &["dc.date", "dcterms.date", "date"];
 
 /// `<meta>` keys naming the modification date.
 const MODIFIED_KEYS: &[&str] = &[
@@ -123,27 +127,20 @@ pub fn read_meta(document: &Document, fallbacks: &Fallbacks) -> PageMeta {
     let url = resolved_url(document, &metas, fallbacks.address);
     let zone = likely_zone(&url, &declared_language);
     let dates = DateReader { order, zone };
-    let mut published_texts: Vec<String> = linked.published.iter().take(1).cloned().collect();
-    published_texts.extend(all_values(&metas, PUBLISHED_KEYS));
-    published_texts.extend(microdata(document, "datePublished").into_iter().take(1));
+    let mut metadata: Vec<String> = linked.published.iter().take(1).cloned().collect();
+    metadata.extend(all_values(&metas, PUBLISHED_KEYS));
+    metadata.extend(microdata(document, "datePublished").into_iter().take(1));
     // A whole date in the page's own address was set when the article was
     // first filed, in the publisher's own time: it outranks metadata that
     // site migrations and republishing rewrite.
-    let published = date_in_url(&url)
-        .filter(|d| credible(*d, today()))
-        .or_else(|| dates.earliest_credible(&published_texts))
-        .or_else(|| time_elements(document, &dates))
-        .or_else(|| byline_date(document, &dates))
-        .or_else(|| date_under_headline(document, &dates))
-        .or_else(|| {
-            dates.earliest_credible(
-                &fallbacks
-                    .published
-                    .map(str::to_owned)
-                    .into_iter()
-                    .collect::<Vec<_>>(),
-            )
-        });
+    let evidence = DateEvidence {
+        in_url: date_in_url(&url),
+        metadata,
+        generic: all_values(&metas, GENERIC_DATE_KEYS),
+        text_start: fallbacks.text_start,
+        fallback: fallbacks.published,
+    };
+    let published = publication_date(document, &evidence, &texts_under_headline(document), &dates);
     let mut modified_texts = linked.modified.clone();
     modified_texts.extend(all_values(&metas, MODIFIED_KEYS));
     modified_texts.extend(microdata(document, "dateModified"));
@@ -226,68 +223,13 @@ fn microdata(document: &Document, name: &str) -> Vec<String> {
         .collect()
 }
 
-/// How a page's dates are read: numbers in its order, UTC times in its
-/// likely time zone.
-struct DateReader {
-    order: NumericOrder,
-    zone: Option<TimeZone>,
-}
-
-impl DateReader {
-    fn credible(&self, text: &str) -> Option<Date> {
-        parse_date_in(text, self.order, self.zone.as_ref()).filter(|d| credible(*d, today()))
-    }
-
-    /// The earliest credible date among `texts`.
-    fn earliest_credible(&self, texts: &[String]) -> Option<Date> {
-        texts.iter().filter_map(|t| self.credible(t)).min()
-    }
-
-    fn latest_credible(&self, texts: &[String]) -> Option<Date> {
-        texts.iter().filter_map(|t| self.credible(t)).max()
-    }
-}
-
-/// The first credible `<time>` of the article (one marked as the
-/// publication date first): its `datetime`, else its text.
-fn time_elements(document: &Document, dates: &DateReader) -> Option<Date> {
-    let date_of = |e: &dom_query::Selection| {
-        e.attr("datetime")
-            .and_then(|v| dates.credible(&v))
-            .or_else(|| dates.credible(&squeeze(&e.text())))
-    };
-    for selector in [
-        "time[pubdate], time[itemprop], time[class*=publish], time[class*=date]",
-        "article time, header time, main time",
-        "time",
-    ] {
-        if let Some(found) = document.select(selector).iter().find_map(|e| date_of(&e)) {
-            return Some(found);
-        }
-    }
-    None
-}
-
-/// A date in a byline or a dateline: short elements whose class or id
-/// says they hold one.
-fn byline_date(document: &Document, dates: &DateReader) -> Option<Date> {
-    let selector = "[class*=date], [class*=Date], [class*=publish], [class*=posted], [class*=byline], \
-                    [class*=datum], [class*=fecha], [id*=date], [class*=meta], [class*=time]";
-    document
-        .select(selector)
-        .iter()
-        .take(200)
-        .map(|e| squeeze(&e.text()))
-        .filter(|t| (6..=100).contains(&t.chars().count()))
-        .find_map(|t| dates.credible(&t))
-}
-
-/// How many short texts after the headline are looked at for a date.
+/// How many short texts after the headline are looked at for a date or
+/// a byline.
 const TEXTS_AFTER_HEADLINE: usize = 40;
 
 /// The first short texts after the page's `<h1>` (all of the body's
 /// when it has none), where datelines and bylines are.
-fn texts_under_headline(document: &Document) -> Vec<String> {
+pub fn texts_under_headline(document: &Document) -> Vec<String> {
     let body = document.select("body");
     let Some(root) = body.nodes().first() else {
         return Vec::new();
@@ -312,15 +254,6 @@ fn texts_under_headline(document: &Document) -> Vec<String> {
         }
     }
     texts
-}
-
-/// A date in one of the first short texts after the headline (a
-/// dateline: "Pressemitteilung vom 25. Januar 2022 | Berlin").
-fn date_under_headline(document: &Document, dates: &DateReader) -> Option<Date> {
-    texts_under_headline(document)
-        .iter()
-        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
-        .find_map(|t| dates.credible(t))
 }
 
 /// Words that start a byline in the text ("von Daniela Obers"), or label

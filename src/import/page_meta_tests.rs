@@ -54,13 +54,17 @@ fn dates_from_each_source() {
 #[test]
 fn the_earliest_credible_date_wins_and_modified_is_kept_apart() {
     let page = "<meta property=\"article:published_time\" content=\"2022-05-06\">\
-        <meta name=\"date\" content=\"2022-05-05\">\
+        <meta name=\"DC.date.issued\" content=\"2022-05-05\">\
+        <meta name=\"date\" content=\"2022-05-01\">\
         <meta name=\"pubdate\" content=\"1970-01-01\">\
         <meta property=\"article:published_time\" content=\"2999-01-01\">\
         <meta property=\"article:modified_time\" content=\"2022-06-01\">";
     let meta = meta_of(page);
     assert_eq!(meta.published, d(2022, 5, 5));
     assert_eq!(meta.modified, d(2022, 6, 1));
+    // The generic `date` tag only when nothing specific names one.
+    let generic = "<meta name=\"date\" content=\"2022-05-01\">";
+    assert_eq!(meta_of(generic).published, d(2022, 5, 1));
 }
 
 #[test]

@@ -1,0 +1,166 @@
+//! How the publication date is chosen when the page's sources disagree.
+
+use super::*;
+use jiff::civil::Date;
+
+fn d(y: i16, m: i8, day: i8) -> Option<Date> {
+    Some(Date::constant(y, m, day))
+}
+
+fn german() -> DateReader {
+    DateReader {
+        order: NumericOrder::DayFirst,
+        zone: Some(TimeZone::get("Europe/Berlin").unwrap()),
+    }
+}
+
+fn english() -> DateReader {
+    DateReader {
+        order: NumericOrder::MonthFirst,
+        zone: None,
+    }
+}
+
+fn date_of(html: &str, evidence: &DateEvidence, dates: &DateReader) -> Option<Date> {
+    let document = Document::from(html);
+    let under_headline = crate::import::page_meta::texts_under_headline(&document);
+    publication_date(&document, evidence, &under_headline, dates)
+}
+
+fn metadata(values: &[&str]) -> Vec<String> {
+    values.iter().map(|v| (*v).to_owned()).collect()
+}
+
+#[test]
+fn a_labelled_publication_date_outranks_metadata_and_modifications_are_skipped() {
+    let html =
+        "<body><p>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</p></body>";
+    let evidence = DateEvidence {
+        generic: metadata(&["11/01/2023 12:43:42"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &german()), d(2023, 11, 1));
+    // The label and its date in two elements.
+    let html = "<body><p><b>Veröffentlicht am</b> 17.01.2021</p></body>";
+    assert_eq!(
+        date_of(html, &DateEvidence::default(), &german()),
+        d(2021, 1, 17)
+    );
+    // A labelled modification is not the publication date the metadata
+    // give; it is taken only when the page names no other date.
+    let html = "<body><p><b>Aktualisiert am</b> 17.01.2021</p></body>";
+    let evidence = DateEvidence {
+        metadata: metadata(&["2021-01-15"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &german()), d(2021, 1, 15));
+    let html = "<body><h1>Heliumkerne</h1><p>Aktualisiert: 17.01.2021</p></body>";
+    assert_eq!(
+        date_of(html, &DateEvidence::default(), &german()),
+        d(2021, 1, 17)
+    );
+    assert!(labels_modification("Last updated 04 Jun 2020"));
+    assert!(!labels_modification("Published 17 Jun 2019"));
+}
+
+#[test]
+fn of_disagreeing_metadata_the_date_the_header_shows_wins() {
+    let html =
+        "<body><h1>Vanlife</h1><div class=\"article__info\"><time>06.01.2022</time></div></body>";
+    let evidence = DateEvidence {
+        metadata: metadata(&["2022-01-04T07:29:00.000Z", "2022-01-06T08:29:34"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &german()), d(2022, 1, 6));
+    // Nothing shown: the earliest.
+    assert_eq!(
+        date_of("<body></body>", &evidence, &german()),
+        d(2022, 1, 4)
+    );
+}
+
+#[test]
+fn a_utc_time_is_read_as_written_when_the_page_shows_that_day() {
+    let shown = "<body><div class=\"ArticleHeader-Date\">6 May 2022 - 2:00 a. m.</div></body>";
+    let evidence = DateEvidence {
+        metadata: metadata(&["2022-05-06T02:00:00.824Z"]),
+        ..Default::default()
+    };
+    let bogota = DateReader {
+        order: NumericOrder::DayFirst,
+        zone: Some(TimeZone::get("America/Bogota").unwrap()),
+    };
+    assert_eq!(date_of("<body></body>", &evidence, &bogota), d(2022, 5, 5));
+    assert_eq!(date_of(shown, &evidence, &bogota), d(2022, 5, 6));
+}
+
+#[test]
+fn a_generic_date_tag_gives_way_to_the_shown_date() {
+    let html = "<body><h1>Riesling</h1><span class=\"date\">27.01.2022</span></body>";
+    let evidence = DateEvidence {
+        generic: metadata(&["2021-12-20T11:02:44+01:00"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &german()), d(2022, 1, 27));
+    assert_eq!(
+        date_of("<body></body>", &evidence, &german()),
+        d(2021, 12, 20)
+    );
+    // A specific tag does not.
+    let evidence = DateEvidence {
+        metadata: metadata(&["2021-12-20T11:02:44+01:00"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &german()), d(2021, 12, 20));
+}
+
+#[test]
+fn comment_dates_are_not_the_article_s() {
+    let html = "<body><div class=\"comments\"><span class=\"comment-date\">02.12.2022</span></div>\
+                <p><span class=\"date\">29.11.2022</span></p></body>";
+    assert_eq!(
+        date_of(html, &DateEvidence::default(), &german()),
+        d(2022, 11, 29)
+    );
+}
+
+#[test]
+fn a_dateline_at_the_start_of_the_text() {
+    let evidence = DateEvidence {
+        text_start: Some("29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt"),
+        ..Default::default()
+    };
+    assert_eq!(
+        date_of("<body></body>", &evidence, &german()),
+        d(2022, 11, 29)
+    );
+    let evidence = DateEvidence {
+        text_start: Some("WASHINGTON, May 5, 2022 (Reuters) - The Senate voted"),
+        ..Default::default()
+    };
+    assert_eq!(
+        date_of("<body></body>", &evidence, &english()),
+        d(2022, 5, 5)
+    );
+    let evidence = DateEvidence {
+        text_start: Some("On July 31, 2019, U.S. Senators submitted a bill"),
+        ..Default::default()
+    };
+    assert_eq!(date_of("<body></body>", &evidence, &english()), None);
+    let evidence = DateEvidence {
+        text_start: Some("2021 war ein gutes Jahr für die 12 Vereine"),
+        ..Default::default()
+    };
+    assert_eq!(date_of("<body></body>", &evidence, &german()), None);
+}
+
+#[test]
+fn the_address_outranks_everything() {
+    let evidence = DateEvidence {
+        in_url: d(2019, 12, 9),
+        metadata: metadata(&["2019-12-10"]),
+        ..Default::default()
+    };
+    let html = "<body><p>Erschienen am 10.12.2019</p></body>";
+    assert_eq!(date_of(html, &evidence, &german()), d(2019, 12, 9));
+}

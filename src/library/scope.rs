@@ -13,6 +13,7 @@ use tantivy::{BitSet, DocSet, Searcher, SegmentReader, TERMINATED, Term};
 /// The documents of one segment a query may find.
 struct SegmentScope {
     text: Arc<InvertedIndexReader>,
+    grams: Arc<InvertedIndexReader>,
     /// `None`: every document of the segment (none deleted, all in scope),
     /// so a term's document frequency is read from the dictionary.
     members: Option<BitSet>,
@@ -22,6 +23,7 @@ struct SegmentScope {
 pub(super) struct Scope {
     segments: Vec<SegmentScope>,
     docs: u64,
+    grams_field: Field,
 }
 
 impl Scope {
@@ -41,10 +43,15 @@ impl Scope {
                 .map_or(u64::from(reader.max_doc()), |m| m.len() as u64);
             segments.push(SegmentScope {
                 text: reader.inverted_index(index.fields.text)?,
+                grams: reader.inverted_index(index.fields.grams)?,
                 members,
             });
         }
-        Ok(Scope { segments, docs })
+        Ok(Scope {
+            segments,
+            docs,
+            grams_field: index.fields.grams,
+        })
     }
 
     /// How many documents are in scope.
@@ -52,21 +59,25 @@ impl Scope {
         self.docs
     }
 
-    /// How many documents in scope hold `term`.
+    /// How many documents in scope hold `term` (of the statement-and-quote
+    /// terms or of the character n-grams).
     pub fn doc_freq(&self, term: &Term) -> u64 {
+        let grams = term.field() == self.grams_field;
         self.segments
             .iter()
-            .map(|segment| segment_doc_freq(segment, term))
+            .map(|segment| {
+                let field = if grams { &segment.grams } else { &segment.text };
+                segment_doc_freq(field, segment.members.as_ref(), term)
+            })
             .sum()
     }
 }
 
-fn segment_doc_freq(segment: &SegmentScope, term: &Term) -> u64 {
-    match &segment.members {
-        None => u64::from(segment.text.doc_freq(term).unwrap_or(0)),
+fn segment_doc_freq(field: &InvertedIndexReader, members: Option<&BitSet>, term: &Term) -> u64 {
+    match members {
+        None => u64::from(field.doc_freq(term).unwrap_or(0)),
         Some(members) => {
-            let Ok(Some(mut postings)) = segment.text.read_postings(term, IndexRecordOption::Basic)
-            else {
+            let Ok(Some(mut postings)) = field.read_postings(term, IndexRecordOption::Basic) else {
                 return 0;
             };
             let mut count = 0;

@@ -104,6 +104,8 @@ pub struct ClaimIndex {
     pub reader: IndexReader,
     pub fields: Fields,
     manifest: Manifest,
+    /// Document frequencies counted by earlier queries ([`super::scope`]).
+    pub(super) counted: std::sync::Mutex<super::scope::Counted>,
 }
 
 /// What one refresh did.
@@ -161,6 +163,7 @@ impl ClaimIndex {
             reader,
             fields: schema().1,
             manifest,
+            counted: Default::default(),
         }
     }
 

@@ -406,14 +406,14 @@ fn cosine(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
 /// Inverse document frequencies of the statement-and-quote terms among the
 /// claims the query may find ([`Scope`]), looked up once per query.
 struct Idf<'s> {
-    scope: &'s Scope,
+    scope: &'s Scope<'s>,
     field: tantivy::schema::Field,
     docs: f64,
     known: HashMap<String, f64>,
 }
 
 impl<'s> Idf<'s> {
-    fn new(scope: &'s Scope, field: tantivy::schema::Field) -> Self {
+    fn new(scope: &'s Scope<'s>, field: tantivy::schema::Field) -> Self {
         Idf {
             scope,
             field,

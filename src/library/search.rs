@@ -322,30 +322,31 @@ fn rescore(
         .into_iter()
         .map(|side| cosine(wanted.weights, &idf.weights(&side.terms)))
         .fold(0.0, f64::max);
-    let grams = sides(&found.statement, &found.quote)
+    // The statement's n-grams, and when there is a quote that says more,
+    // the quote's and both together (n-grams stay inside words, so those
+    // of both are the sum of each's).
+    let has_quote = !found.quote.trim().is_empty() && found.quote != found.statement;
+    let of_statement = super::grams::weighted_grams(&found.statement);
+    let of_quote = if has_quote {
+        super::grams::weighted_grams(&found.quote)
+    } else {
+        Vec::new()
+    };
+    let mut sides = vec![super::grams::counts(&of_statement)];
+    if has_quote {
+        let quote = super::grams::counts(&of_quote);
+        let mut both = sides[0].clone();
+        for (gram, weight) in &quote {
+            *both.entry(gram).or_insert(0.0) += weight;
+        }
+        sides.push(quote);
+        sides.push(both);
+    }
+    let grams = sides
         .iter()
-        .map(|text| {
-            let grams = super::grams::weighted_grams(text);
-            super::grams::cosine(wanted.grams, &super::grams::counts(&grams), |g| {
-                gram_idf.of(g)
-            })
-        })
+        .map(|side| super::grams::cosine(wanted.grams, side, |g| gram_idf.of(g)))
         .fold(0.0, f64::max);
     combined(words, grams) * agreement(wanted.analysis, &both)
-}
-
-/// The texts a query is compared with: the statement, and when there is
-/// a quote that says more, the quote and both together.
-fn sides(statement: &str, quote: &str) -> Vec<String> {
-    if quote.trim().is_empty() || quote == statement {
-        vec![statement.to_owned()]
-    } else {
-        vec![
-            statement.to_owned(),
-            quote.to_owned(),
-            format!("{statement}\n{quote}"),
-        ]
-    }
 }
 
 /// One 0–1 closeness from the term cosine and the n-gram cosine: the

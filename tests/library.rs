@@ -110,6 +110,7 @@ fn same_claim_holds_for_rewordings_and_not_for_near_misses() {
     let (_cache, library) = library_of(&fixtures());
     let keys = keys();
     let (mut same_language, mut called_same) = (0, 0);
+    let mut cross_language_same = 0;
     let mut wrongly_same = Vec::new();
     for (expected, language, text) in queries() {
         let matches = search(&library, &fixtures(), &text, 10);
@@ -124,6 +125,8 @@ fn same_claim_holds_for_rewordings_and_not_for_near_misses() {
         if language_of(&truth.statement) == language {
             same_language += 1;
             called_same += usize::from(truth.same_claim);
+        } else {
+            cross_language_same += usize::from(truth.same_claim);
         }
         wrongly_same.extend(
             matches
@@ -133,7 +136,7 @@ fn same_claim_holds_for_rewordings_and_not_for_near_misses() {
         );
     }
     eprintln!(
-        "{called_same} of {same_language} same-language rewordings called the same claim; wrongly: {wrongly_same:?}"
+        "{called_same} of {same_language} same-language rewordings called the same claim, {cross_language_same} across languages; wrongly: {wrongly_same:?}"
     );
     // The one known failure: "…microchips Russia imported … came from China"
     // names Russia first, as the swapped near miss does.
@@ -142,10 +145,13 @@ fn same_claim_holds_for_rewordings_and_not_for_near_misses() {
         "{wrongly_same:?}"
     );
     assert!(wrongly_same.len() <= 1);
+    // With character n-grams: 19 of 20, and 2 of 10 across languages
+    // (Russian wordings of Ukrainian checks share most n-grams).
     assert!(
-        called_same * 3 >= same_language * 2,
+        called_same >= 19 && same_language == 20,
         "{called_same} of {same_language}"
     );
+    assert!(cross_language_same >= 2, "{cross_language_same} of 10");
 }
 
 /// The language of a past check in the labelled set, by its script.

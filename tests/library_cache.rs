@@ -10,6 +10,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The index's folder in the cache, named for the analysis version.
+fn index_folder() -> String {
+    format!("claims-v{}", factbench::library::ANALYSIS_VERSION)
+}
+
 const QUERY: &str = "In 2022 Russian oil and gas export revenue reached 245 billion dollars";
 const EARLIER_CHECK: &str = "01a22065-6084-7000-8c00-000000000000";
 
@@ -40,7 +45,7 @@ impl Desk {
     }
 
     fn index(&self) -> PathBuf {
-        self.cache.path().join("claims-v2")
+        self.cache.path().join(index_folder())
     }
 
     /// `factbench similar` with these arguments: exit code, stdout, stderr.
@@ -104,7 +109,7 @@ fn survives(damage: impl FnOnce(&Desk)) {
     let notes: Vec<&str> = err.lines().filter(|l| l.contains("damaged")).collect();
     assert_eq!(notes.len(), 1, "{err}");
     assert!(notes[0].contains("rebuilding"), "{err}");
-    assert!(notes[0].contains("claims-v2"), "{err}");
+    assert!(notes[0].contains(&index_folder()), "{err}");
     let again = desk.finds_the_earlier_check();
     assert!(!again.contains("damaged"), "{again}");
 }

@@ -217,13 +217,90 @@ fn figures(queries: &str) -> (f64, f64, usize) {
 
 #[test]
 fn rewordings_of_published_checks_are_found_first() {
-    // The figures docs/library.md reports; a change that lowers them fails here.
+    // The figures docs/library.md reports (word and character n-gram
+    // matching, number words, "Covid-19" no amount); a change that lowers
+    // them fails here. Before the n-grams: same claim 0.900 / 0.792 / 0.750.
     let (first, same, false_same) = figures("tuning.tsv");
     assert_eq!(first, 1.0);
-    assert!(same >= 0.9, "{same}");
+    assert!(same >= 0.85, "{same}");
     assert!(false_same <= 1, "{false_same}");
     let (first, same, false_same) = figures("heldout.tsv");
     assert_eq!(first, 1.0);
-    assert!(same >= 0.79, "{same}");
-    assert!(false_same <= 1, "{false_same}");
+    assert!(same >= 0.91, "{same}");
+    assert_eq!(false_same, 0);
+    // Written after the two above were used, before the n-grams were built.
+    let (first, same, false_same) = figures("heldout2.tsv");
+    assert!(first >= 0.95, "{first}");
+    assert!(same >= 0.87, "{same}");
+    assert!(false_same <= 2, "{false_same}");
+}
+
+/// The similar matches of `text` among reviews claiming `claims`, each a
+/// line of a JSON Lines file in a fresh folder: `(claim, score, same)`.
+fn matches_among(claims: &[&str], text: &str) -> Vec<(String, f64, bool)> {
+    let folder = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = claims
+        .iter()
+        .enumerate()
+        .map(|(n, claim)| {
+            serde_json::json!({
+                "@type": "ClaimReview",
+                "claimReviewed": claim,
+                "url": format!("https://checks.example/{n}"),
+                "reviewRating": {"alternateName": "False"},
+            })
+            .to_string()
+        })
+        .collect();
+    fs::write(folder.path().join("reviews.jsonl"), lines.join("\n")).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let mut library = Library::open(cache.path()).unwrap();
+    library.refresh(&[folder.path().to_owned()]).unwrap();
+    let query = Query {
+        text: text.to_owned(),
+        folders: library.folders(&[folder.path().to_owned()]).unwrap(),
+        top: 5,
+        ..Query::default()
+    };
+    library
+        .similar(&query)
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.statement, m.score, m.same_claim))
+        .collect()
+}
+
+/// The misses: an ordinal in words for one in digits, and other
+/// forms of the check's words; the near misses (another number, the
+/// roles swapped) stay below the same-claim line.
+#[test]
+fn rewordings_with_other_word_forms_and_spelled_numbers_are_the_same_claim() {
+    let checks = [
+        "The EU adopted the 16th sanctions package against Russia",
+        "The EU adopted the 17th sanctions package against Russia",
+        "China is supplying strike drones to Russia",
+        "Russia is supplying strike drones to China",
+        "Covid-19 vaccines have severed the link between infections and death",
+    ];
+    let found = matches_among(
+        &checks,
+        "The EU has now adopted its sixteenth package of Russia sanctions",
+    );
+    assert_eq!(found[0].0, checks[0], "{found:?}");
+    assert!(found[0].2, "{found:?}");
+    assert!(found.iter().skip(1).all(|m| !m.2), "{found:?}");
+    let found = matches_among(
+        &checks,
+        "Chinese supplies of strike drones are reaching Russia",
+    );
+    assert_eq!(found[0].0, checks[2], "{found:?}");
+    assert!(found[0].2, "{found:?}");
+    assert!(found.iter().skip(1).all(|m| !m.2), "{found:?}");
+    // "Covid-19" is a name, not the amount 19 a wording without it lacks.
+    let found = matches_among(
+        &checks,
+        "Covid vaccines severed the link between infection and death",
+    );
+    assert_eq!(found[0].0, checks[4], "{found:?}");
+    assert!(found[0].1 > 0.9, "{found:?}");
 }

@@ -73,6 +73,13 @@ fn answers_do_not_depend_on_what_was_indexed_before() {
         expected,
         "searching one folder of two"
     );
+    // Counts kept between queries are those of the folders asked for.
+    assert_ne!(answers(&library, &both), expected);
+    assert_eq!(
+        answers(&library, &desk_only),
+        expected,
+        "again, after searching both folders"
+    );
     let pruned = library.refresh(&desk_only).unwrap();
     assert_eq!(pruned.removed.len(), 3, "{pruned:?}");
     assert_eq!(library.claim_count(), fresh.claim_count());

@@ -223,16 +223,21 @@ mod tests {
         assert_eq!(super::without_panic(|| 7), Ok(7));
     }
 
+    /// The index's folder in the cache, named for the analysis version.
+    fn index_folder() -> String {
+        format!("claims-v{}", crate::library::manifest::ANALYSIS_VERSION)
+    }
+
     #[test]
     fn a_damaged_index_is_rebuilt_once_with_a_note_for_the_window() {
         let (folder, cache) = desk();
         let (notes, found) = refresh_and_search(cache.path(), folder.path());
         assert!(notes.is_empty() && found > 0, "{notes:?} {found}");
-        let index = cache.path().join("claims-v2");
+        let index = cache.path().join(index_folder());
         std::fs::write(index.join("meta.json"), "{ garbled").unwrap();
         let (notes, again) = refresh_and_search(cache.path(), folder.path());
         assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].contains("damaged") && notes[0].contains("claims-v2"));
+        assert!(notes[0].contains("damaged") && notes[0].contains(&index_folder()));
         assert_eq!(again, found);
         let (notes, _) = refresh_and_search(cache.path(), folder.path());
         assert!(notes.is_empty(), "{notes:?}");
@@ -242,7 +247,7 @@ mod tests {
     fn an_index_with_claims_its_manifest_does_not_count_is_damaged() {
         let (folder, cache) = desk();
         refresh_and_search(cache.path(), folder.path());
-        let manifest = cache.path().join("claims-v2/manifest.json");
+        let manifest = cache.path().join(index_folder()).join("manifest.json");
         let text = std::fs::read_to_string(&manifest).unwrap();
         let miscounted = text.replacen("\"claims\":", "\"claims\":1", 1);
         assert_ne!(text, miscounted);

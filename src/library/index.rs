@@ -40,6 +40,9 @@ pub struct Fields {
     pub text: Field,
     /// Terms of the claimant and tags: a light extra signal.
     pub context: Field,
+    /// Character n-grams of the statement and the quote
+    /// ([`super::grams`]): indexed only for their document frequencies.
+    pub grams: Field,
     /// Terms of the rationale: indexed, not used for ranking.
     pub rationale_terms: Field,
     /// `"1"` for a published review read from a ClaimReview file.
@@ -61,6 +64,11 @@ pub(super) fn schema() -> (Schema, Fields) {
             .set_tokenizer(TERMS_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqs),
     );
+    let grams = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TERMS_TOKENIZER)
+            .set_index_option(IndexRecordOption::Basic),
+    );
     let fields = Fields {
         workspace: builder.add_text_field("workspace", STRING | STORED),
         folder: builder.add_text_field("folder", STRING),
@@ -75,6 +83,7 @@ pub(super) fn schema() -> (Schema, Fields) {
         date: builder.add_text_field("date", STORED),
         text: builder.add_text_field("text", terms.clone()),
         context: builder.add_text_field("context", terms.clone()),
+        grams: builder.add_text_field("grams", grams),
         rationale_terms: builder.add_text_field("rationale_terms", terms),
         external: builder.add_text_field("external", STRING | STORED),
         rating: builder.add_text_field("rating", STORED),
@@ -95,6 +104,8 @@ pub struct ClaimIndex {
     pub reader: IndexReader,
     pub fields: Fields,
     manifest: Manifest,
+    /// Document frequencies counted by earlier queries ([`super::scope`]).
+    pub(super) counted: std::sync::Mutex<super::scope::Counted>,
 }
 
 /// What one refresh did.
@@ -152,6 +163,7 @@ impl ClaimIndex {
             reader,
             fields: schema().1,
             manifest,
+            counted: Default::default(),
         }
     }
 
@@ -408,6 +420,7 @@ fn review_document(
     doc.add_text(f.date, &review.date);
     let text = analyzer.analyze(&review.claim_reviewed).terms.join(" ");
     doc.add_text(f.text, text);
+    doc.add_text(f.grams, distinct_grams(&review.claim_reviewed));
     doc.add_text(
         f.context,
         analyzer.analyze(&review.claimant).terms.join(" "),
@@ -457,6 +470,7 @@ impl ClaimIndex {
         doc.add_text(f.date, claim.updated.strftime("%Y-%m-%d").to_string());
         let text = analyzer.analyze(&claim_text(claim)).terms.join(" ");
         doc.add_text(f.text, text);
+        doc.add_text(f.grams, distinct_grams(&claim_text(claim)));
         let context = format!("{} {}", claim.claimant, claim.tags.join(" "));
         doc.add_text(f.context, analyzer.analyze(&context).terms.join(" "));
         doc.add_text(
@@ -487,6 +501,14 @@ impl ClaimIndex {
     pub fn claim_count(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
+}
+
+/// The distinct character n-grams of `text`, space-separated: only their
+/// document frequencies are read, so each is indexed once.
+fn distinct_grams(text: &str) -> String {
+    let grams = super::grams::character_grams(text);
+    let distinct: BTreeSet<&str> = grams.iter().map(String::as_str).collect();
+    distinct.into_iter().collect::<Vec<_>>().join(" ")
 }
 
 /// What is matched of a claim: its statement and, when it says more, its quote.

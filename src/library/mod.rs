@@ -26,10 +26,12 @@ mod analyze;
 mod consistency;
 mod decisions;
 mod external;
+mod grams;
 mod health;
 mod index;
 mod manifest;
 mod names;
+mod number_words;
 mod numbers;
 mod scope;
 mod search;
@@ -40,6 +42,7 @@ pub use consistency::{VerdictConflict, external_disagreements, verdict_conflicts
 pub use decisions::{ClaimKey, Decision, Decisions};
 pub use external::{Review, mapped_verdict};
 pub use index::{Refresh, claim_text};
+pub use manifest::ANALYSIS_VERSION;
 pub use numbers::{Quantity, quantities};
 pub use search::{ExternalCheck, Match, Query, SAME_CLAIM_THRESHOLD};
 

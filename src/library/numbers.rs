@@ -3,7 +3,9 @@
 //! amount 2.45 × 10¹¹; "24,5 %" and "24.5 percent" the same percentage;
 //! a bare 1800–2100 (or "2024年") a year. Digits are read by
 //! [`crate::text::read_number`], so the Arabic "٢٤٥ مليار" is the same
-//! amount and the Persian "۱۲٫۵٪" the percentage 12.5.
+//! amount and the Persian "۱۲٫۵٪" the percentage 12.5. English numbers
+//! in words ("sixteenth", "forty-five thousand") are amounts too
+//! ([`super::number_words`]).
 
 use crate::text::{WrittenNumber, is_digit, is_percent_sign, read_number};
 
@@ -76,6 +78,7 @@ pub fn quantities_with_spans(text: &str) -> Vec<(Quantity, std::ops::Range<usize
             .then(|| read_number(&chars, at))
             .flatten();
         match number {
+            Some(number) if ends_a_name(&chars, at, &number) => at = number.digits.end.max(at + 1),
             Some(number) => {
                 let (quantity, next) = read_unit(&chars, &number);
                 found.push((quantity, at..next));
@@ -84,6 +87,9 @@ pub fn quantities_with_spans(text: &str) -> Vec<(Quantity, std::ops::Range<usize
             None => at += 1,
         }
     }
+    let taken: Vec<std::ops::Range<usize>> = found.iter().map(|(_, span)| span.clone()).collect();
+    found.extend(super::number_words::number_words(&chars, &taken));
+    found.sort_by_key(|(_, span)| span.start);
     found
 }
 
@@ -99,6 +105,19 @@ fn starts_a_number(chars: &[char], at: usize) -> bool {
         None => true,
         Some(prev) => !(is_digit(prev) || (prev.is_alphabetic() && !may_touch_digits(prev))),
     }
+}
+
+/// Whether the number at `at` ends a name joined to a Latin or Cyrillic
+/// word by a hyphen ("Covid-19", "F-16", "Ковид-19"): no amount, unless
+/// it reads as a year ("mid-2020", "post-2014"). (A Hebrew or Arabic
+/// letter before the hyphen is a prefix: "ב-245" is 245.)
+fn ends_a_name(chars: &[char], at: usize, number: &WrittenNumber) -> bool {
+    let after_word = at >= 2
+        && chars[at - 1] == '-'
+        && chars[at - 2].is_alphabetic()
+        && !may_touch_digits(chars[at - 2]);
+    let year = number.plain_integer && (1800.0..=2100.0).contains(&number.value);
+    after_word && !year && number.percent.is_none()
 }
 
 /// Letters that may be written against a number: Chinese characters, and
@@ -293,6 +312,25 @@ mod tests {
         assert_eq!(terms("2450亿美元"), expected);
         assert_eq!(terms("US$245-billion"), expected);
         assert_eq!(terms("245,000,000,000"), expected);
+    }
+
+    #[test]
+    fn a_number_ending_a_hyphenated_name_is_no_amount() {
+        assert!(terms("Covid-19 vaccines").is_empty());
+        assert!(terms("Ковид-19 и F-16").is_empty());
+        assert_eq!(terms("since mid-2020"), vec!["@2020"]);
+        assert_eq!(terms("a 15-20 range"), vec!["#1.500e1", "#2.000e1"]);
+    }
+
+    #[test]
+    fn english_number_words_are_amounts() {
+        assert_eq!(terms("its sixteenth package"), terms("its 16th package"));
+        assert_eq!(terms("fifty nuggets"), vec!["#5.000e1"]);
+        assert_eq!(terms("a hundred thousand pupils"), terms("100,000 pupils"));
+        assert_eq!(
+            terms("45 thousand or forty-five thousand"),
+            vec!["#4.500e4"; 2]
+        );
     }
 
     #[test]

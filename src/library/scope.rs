@@ -4,32 +4,50 @@
 //! folders gets the same scores whatever else the index holds or held.
 
 use super::index::ClaimIndex;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
-use tantivy::index::InvertedIndexReader;
+use std::sync::{Arc, Mutex};
+use tantivy::index::{InvertedIndexReader, SegmentId};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{BitSet, DocSet, Searcher, SegmentReader, TERMINATED, Term};
 
 /// The documents of one segment a query may find.
 struct SegmentScope {
     text: Arc<InvertedIndexReader>,
+    grams: Arc<InvertedIndexReader>,
     /// `None`: every document of the segment (none deleted, all in scope),
     /// so a term's document frequency is read from the dictionary.
     members: Option<BitSet>,
 }
 
 /// The documents a query may find, for counting document frequencies.
-pub(super) struct Scope {
+pub(super) struct Scope<'i> {
     segments: Vec<SegmentScope>,
     docs: u64,
+    grams_field: Field,
+    counted: &'i Mutex<Counted>,
 }
 
-impl Scope {
+/// Which segments (with their deletions) and folders counts were made in.
+type CountedIn = (BTreeMap<SegmentId, Option<u64>>, Vec<PathBuf>);
+
+/// Document frequencies already counted, kept between queries while the
+/// index's segments, their deletions and the folders stay the same (so
+/// they are the counts a fresh count would give): counting past deleted
+/// documents or within some folders walks a term's postings, and a query
+/// looks up hundreds of character n-grams.
+#[derive(Default)]
+pub(super) struct Counted {
+    counted_in: Option<CountedIn>,
+    counts: HashMap<Term, u64>,
+}
+
+impl<'i> Scope<'i> {
     /// The live documents of `searcher` under any of `folders` (all live
     /// documents when `folders` is empty).
     pub fn new(
         searcher: &Searcher,
-        index: &ClaimIndex,
+        index: &'i ClaimIndex,
         folders: &[PathBuf],
     ) -> tantivy::Result<Self> {
         let mut segments = Vec::new();
@@ -41,10 +59,22 @@ impl Scope {
                 .map_or(u64::from(reader.max_doc()), |m| m.len() as u64);
             segments.push(SegmentScope {
                 text: reader.inverted_index(index.fields.text)?,
+                grams: reader.inverted_index(index.fields.grams)?,
                 members,
             });
         }
-        Ok(Scope { segments, docs })
+        let counted_in = (searcher.generation().segments().clone(), folders.to_vec());
+        let mut counted = index.counted.lock().unwrap_or_else(|e| e.into_inner());
+        if counted.counted_in.as_ref() != Some(&counted_in) {
+            counted.counts.clear();
+            counted.counted_in = Some(counted_in);
+        }
+        Ok(Scope {
+            segments,
+            docs,
+            grams_field: index.fields.grams,
+            counted: &index.counted,
+        })
     }
 
     /// How many documents are in scope.
@@ -52,21 +82,36 @@ impl Scope {
         self.docs
     }
 
-    /// How many documents in scope hold `term`.
+    /// How many documents in scope hold `term` (of the statement-and-quote
+    /// terms or of the character n-grams).
     pub fn doc_freq(&self, term: &Term) -> u64 {
+        let known = |counted: &Counted| counted.counts.get(term).copied();
+        if let Some(count) = known(&self.counted.lock().unwrap_or_else(|e| e.into_inner())) {
+            return count;
+        }
+        let count = self.count(term);
+        let mut counted = self.counted.lock().unwrap_or_else(|e| e.into_inner());
+        counted.counts.insert(term.clone(), count);
+        count
+    }
+
+    fn count(&self, term: &Term) -> u64 {
+        let grams = term.field() == self.grams_field;
         self.segments
             .iter()
-            .map(|segment| segment_doc_freq(segment, term))
+            .map(|segment| {
+                let field = if grams { &segment.grams } else { &segment.text };
+                segment_doc_freq(field, segment.members.as_ref(), term)
+            })
             .sum()
     }
 }
 
-fn segment_doc_freq(segment: &SegmentScope, term: &Term) -> u64 {
-    match &segment.members {
-        None => u64::from(segment.text.doc_freq(term).unwrap_or(0)),
+fn segment_doc_freq(field: &InvertedIndexReader, members: Option<&BitSet>, term: &Term) -> u64 {
+    match members {
+        None => u64::from(field.doc_freq(term).unwrap_or(0)),
         Some(members) => {
-            let Ok(Some(mut postings)) = segment.text.read_postings(term, IndexRecordOption::Basic)
-            else {
+            let Ok(Some(mut postings)) = field.read_postings(term, IndexRecordOption::Basic) else {
                 return 0;
             };
             let mut count = 0;

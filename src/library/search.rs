@@ -1,6 +1,7 @@
 //! Finding earlier checks of a text: BM25 over the analysed statement and
 //! quote picks candidates, which are then scored 0–1 by IDF-weighted term
-//! overlap times how well their numbers, years and actors agree with the
+//! overlap or character n-gram overlap ([`super::grams`]), whichever is
+//! higher, times how well their numbers, years and actors agree with the
 //! query's ([`super::agreement`]); `same_claim` is that score over a
 //! calibrated threshold.
 
@@ -163,8 +164,11 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
             dir: index.dir.clone(),
             source,
         })?;
-    let mut idf = Idf::new(&scope, index);
+    let mut idf = Idf::new(&scope, index.fields.text);
     let query_weights = idf.weights(&wanted.terms);
+    let mut gram_idf = Idf::new(&scope, index.fields.grams);
+    let query_grams = super::grams::weighted_grams(&query.text);
+    let query_grams = super::grams::counts(&query_grams);
     let exclude = query.exclude.as_ref().map(|(workspace, claim)| {
         let workspace = std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.clone());
         (workspace, claim.as_str())
@@ -184,7 +188,16 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
         }) {
             continue;
         }
-        let score = rescore(&wanted, &query_weights, &found, &mut analyzer, &mut idf);
+        let score = rescore(
+            Wanted {
+                analysis: &wanted,
+                weights: &query_weights,
+                grams: &query_grams,
+            },
+            &found,
+            &mut analyzer,
+            (&mut idf, &mut gram_idf),
+        );
         let another_copy = copies_of.is_some_and(|id| found.claim == id);
         let same_claim = !another_copy
             && score >= SAME_CLAIM_THRESHOLD
@@ -284,23 +297,65 @@ fn matched(index: &ClaimIndex, doc: &TantivyDocument) -> Match {
     }
 }
 
-/// Overlap with the statement, the quote or both, whichever is closest,
-/// times agreement of numbers, years and actors with the whole claim.
+/// What the query is, for re-scoring: its analysis, its weighted terms
+/// and its character n-grams.
+#[derive(Clone, Copy)]
+struct Wanted<'q> {
+    analysis: &'q Analysis,
+    weights: &'q BTreeMap<String, f64>,
+    grams: &'q BTreeMap<&'q str, f64>,
+}
+
+/// Closeness to the statement, the quote or both, whichever is closest —
+/// by whole terms and by character n-grams ([`combined`]) — times
+/// agreement of numbers, years and actors with the whole claim.
 fn rescore(
-    wanted: &Analysis,
-    query_weights: &BTreeMap<String, f64>,
+    wanted: Wanted,
     found: &Match,
     analyzer: &mut Analyzer,
-    idf: &mut Idf,
+    (idf, gram_idf): (&mut Idf, &mut Idf),
 ) -> f64 {
     let statement = analyzer.analyze(&found.statement);
     let quote = analyzer.analyze(&found.quote);
     let both = joined(&statement, &quote);
-    let overlap = [&statement, &quote, &both]
+    let words = [&statement, &quote, &both]
         .into_iter()
-        .map(|side| cosine(query_weights, &idf.weights(&side.terms)))
+        .map(|side| cosine(wanted.weights, &idf.weights(&side.terms)))
         .fold(0.0, f64::max);
-    overlap * agreement(wanted, &both)
+    // The statement's n-grams, and when there is a quote that says more,
+    // the quote's and both together (n-grams stay inside words, so those
+    // of both are the sum of each's).
+    let has_quote = !found.quote.trim().is_empty() && found.quote != found.statement;
+    let of_statement = super::grams::weighted_grams(&found.statement);
+    let of_quote = if has_quote {
+        super::grams::weighted_grams(&found.quote)
+    } else {
+        Vec::new()
+    };
+    let mut sides = vec![super::grams::counts(&of_statement)];
+    if has_quote {
+        let quote = super::grams::counts(&of_quote);
+        let mut both = sides[0].clone();
+        for (gram, weight) in &quote {
+            *both.entry(gram).or_insert(0.0) += weight;
+        }
+        sides.push(quote);
+        sides.push(both);
+    }
+    let grams = sides
+        .iter()
+        .map(|side| super::grams::cosine(wanted.grams, side, |g| gram_idf.of(g)))
+        .fold(0.0, f64::max);
+    combined(words, grams) * agreement(wanted.analysis, &both)
+}
+
+/// One 0–1 closeness from the term cosine and the n-gram cosine: the
+/// higher of the two. The n-grams lift a rewording whose words are other
+/// forms of the check's ("Ukrainian" for "Ukraine", "reinfections" for
+/// "infections", Russian forms of Ukrainian words); since neither
+/// exceeds 1, a near miss's agreement factor caps it as before.
+fn combined(words: f64, grams: f64) -> f64 {
+    words.max(grams)
 }
 
 /// The analysis of a statement and a quote together, from theirs.
@@ -352,17 +407,17 @@ fn cosine(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
 /// Inverse document frequencies of the statement-and-quote terms among the
 /// claims the query may find ([`Scope`]), looked up once per query.
 struct Idf<'s> {
-    scope: &'s Scope,
+    scope: &'s Scope<'s>,
     field: tantivy::schema::Field,
     docs: f64,
     known: HashMap<String, f64>,
 }
 
 impl<'s> Idf<'s> {
-    fn new(scope: &'s Scope, index: &ClaimIndex) -> Self {
+    fn new(scope: &'s Scope<'s>, field: tantivy::schema::Field) -> Self {
         Idf {
             scope,
-            field: index.fields.text,
+            field,
             docs: scope.docs() as f64,
             known: HashMap::new(),
         }

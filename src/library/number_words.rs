@@ -1,0 +1,243 @@
+//! English numbers written as words, read as the amounts digits would
+//! give: "sixteen" and "sixteenth" are 16 like "16" and "16th", "fifty"
+//! 50, "forty-five thousand" 45,000, "a hundred thousand" 100,000, "one
+//! million" 10⁶. "One", "a", "first", "second" and "third" say too often
+//! something else ("one of", "a third of", "the first time"), so they
+//! count only before a scale word ("one million", "a hundred").
+
+use super::numbers::Quantity;
+use std::ops::Range;
+
+/// One word of the text: its lowercased letters and its char span.
+struct Word {
+    text: String,
+    span: Range<usize>,
+}
+
+/// Every amount written in words in `chars`, with its char span, leaving
+/// out words inside `taken` (numbers already read from digits).
+pub fn number_words(chars: &[char], taken: &[Range<usize>]) -> Vec<(Quantity, Range<usize>)> {
+    let words: Vec<Word> = words(chars)
+        .into_iter()
+        .filter(|w| {
+            !taken
+                .iter()
+                .any(|t| t.start < w.span.end && w.span.start < t.end)
+        })
+        .collect();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        match read_amount(&words[at..]) {
+            Some((value, used)) => {
+                let span = words[at].span.start..words[at + used - 1].span.end;
+                found.push((Quantity::Amount(value), span));
+                at += used;
+            }
+            None => at += 1,
+        }
+    }
+    found
+}
+
+/// The words of `chars` (runs of letters; a hyphen separates words).
+fn words(chars: &[char]) -> Vec<Word> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (at, c) in chars.iter().chain(std::iter::once(&' ')).enumerate() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                let text: String = chars[from..at].iter().collect();
+                found.push(Word {
+                    text: text.to_lowercase(),
+                    span: from..at,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The amount the first words say and how many words say it.
+fn read_amount(words: &[Word]) -> Option<(f64, usize)> {
+    let word = |i: usize| words.get(i).map(|w| w.text.as_str());
+    let (mut value, mut used) = match small(word(0)?) {
+        Some(n) => (n, 1),
+        None if matches!(word(0)?, "a" | "one") && word(1).is_some_and(is_scale) => (1.0, 1),
+        None => return None,
+    };
+    let compound = value >= 20.0 && value % 10.0 == 0.0;
+    if let Some(unit) = word(1).and_then(unit_of_compound).filter(|_| compound) {
+        value += unit;
+        used += 1;
+    }
+    if word(used) == Some("hundred") {
+        value *= 100.0;
+        used += 1;
+    }
+    if let Some(scale) = word(used).and_then(scale) {
+        value *= scale;
+        used += 1;
+    }
+    Some((value, used))
+}
+
+/// The unit of "twenty-five" or "twenty-first": 1–9 as a cardinal or
+/// ordinal word (here "one", "first", "second" and "third" are safe).
+fn unit_of_compound(word: &str) -> Option<f64> {
+    match word {
+        "one" | "first" => Some(1.0),
+        "second" => Some(2.0),
+        "third" => Some(3.0),
+        _ => small(word).filter(|n| *n < 10.0),
+    }
+}
+
+fn is_scale(word: &str) -> bool {
+    word == "hundred" || scale(word).is_some()
+}
+
+fn scale(word: &str) -> Option<f64> {
+    match word {
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// 2–99 as a cardinal or ordinal word ("sixteen", "sixteenth",
+/// "twenty", "twentieth"; the unit of a compound: "five", "fifth").
+fn small(word: &str) -> Option<f64> {
+    const CARDINALS: [&str; 20] = [
+        "",
+        "",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const ORDINALS: [&str; 20] = [
+        "",
+        "",
+        "",
+        "",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [(&str, &str, f64); 8] = [
+        ("twenty", "twentieth", 20.0),
+        ("thirty", "thirtieth", 30.0),
+        ("forty", "fortieth", 40.0),
+        ("fifty", "fiftieth", 50.0),
+        ("sixty", "sixtieth", 60.0),
+        ("seventy", "seventieth", 70.0),
+        ("eighty", "eightieth", 80.0),
+        ("ninety", "ninetieth", 90.0),
+    ];
+    if word.is_empty() {
+        return None;
+    }
+    if let Some(n) = CARDINALS.iter().position(|w| *w == word) {
+        return Some(n as f64);
+    }
+    if let Some(n) = ORDINALS.iter().position(|w| *w == word) {
+        return Some(n as f64);
+    }
+    TENS.iter()
+        .find(|(cardinal, ordinal, _)| *cardinal == word || *ordinal == word)
+        .map(|(_, _, n)| *n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amounts(text: &str) -> Vec<(f64, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        number_words(&chars, &[])
+            .into_iter()
+            .map(|(q, span)| match q {
+                Quantity::Amount(v) => (v, chars[span].iter().collect()),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cardinals_ordinals_and_compounds() {
+        assert_eq!(
+            amounts("its sixteenth package"),
+            vec![(16.0, "sixteenth".into())]
+        );
+        assert_eq!(amounts("Sixteen drones"), vec![(16.0, "Sixteen".into())]);
+        assert_eq!(
+            amounts("forty-five thousand deaths"),
+            vec![(45_000.0, "forty-five thousand".into())]
+        );
+        assert_eq!(
+            amounts("a hundred thousand pupils"),
+            vec![(100_000.0, "a hundred thousand".into())]
+        );
+        assert_eq!(
+            amounts("one million injured"),
+            vec![(1e6, "one million".into())]
+        );
+        assert_eq!(
+            amounts("the twenty-first century"),
+            vec![(21.0, "twenty-first".into())]
+        );
+    }
+
+    #[test]
+    fn words_that_are_rarely_numbers_are_left_alone() {
+        assert!(amounts("one of the first ones, a third of them").is_empty());
+        assert!(amounts("someone donated a fortune").is_empty());
+    }
+
+    #[test]
+    fn other_scripts_and_taken_spans_are_left_alone() {
+        // Cyrillic, CJK and Arabic words are not English number words.
+        assert!(
+            amounts("шестнадцатый пакет санкций, 第十六轮制裁, الحزمة السادسة عشرة").is_empty()
+        );
+        let text: Vec<char> = "Россия: sixteen 🚀 é́ ten".chars().collect();
+        let digits_read = [Range { start: 8, end: 15 }];
+        let found = number_words(&text, &digits_read);
+        assert_eq!(found.len(), 1);
+        let span: String = text[found[0].1.clone()].iter().collect();
+        assert_eq!((found[0].0, span.as_str()), (Quantity::Amount(10.0), "ten"));
+    }
+}

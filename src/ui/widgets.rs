@@ -2,9 +2,15 @@
 
 /// Gives a widget an accessible name (what screen readers say, and what
 /// tests find it by), for fields whose visible label is a separate widget.
+/// A named widget that just got the keyboard — by Tab, or from a screen
+/// reader (AT-SPI `grabFocus`) — is scrolled into view: egui scrolls a
+/// text field only once its text changes.
 pub(crate) fn name_widget(ui: &egui::Ui, response: &egui::Response, name: &str) {
     ui.ctx()
         .accesskit_node_builder(response.id, |node| node.set_label(name));
+    if response.gained_focus() {
+        response.scroll_to_me(None);
+    }
 }
 
 /// A verdict's colour as egui paints it.

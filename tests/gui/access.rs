@@ -299,3 +299,41 @@ fn a_verdict_given_by_key_is_announced() {
         egui::accesskit::Live::Polite
     );
 }
+
+/// A field below the fold that a screen reader gives the keyboard (AT-SPI
+/// `grabFocus`, an AccessKit Focus request) scrolls into view.
+#[test]
+fn a_field_focused_by_a_screen_reader_scrolls_into_view() {
+    use egui::accesskit::{Action, ActionRequest};
+    use egui_kittest::kittest::NodeT as _;
+    let ws = factbench::sample::sample_workspace();
+    let claim = ws.claims[2].id;
+    let mut harness = harness(app(ws, vec![]));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    harness.run_steps(3);
+    let window = harness.ctx.content_rect();
+    let before = harness.get_by_label("Internal note").rect();
+    assert!(
+        before.min.y > window.max.y - 40.0,
+        "the internal note starts below the fold: {before:?} in {window:?}"
+    );
+    let (target, tree) = harness
+        .get_by_label("Internal note")
+        .accesskit_node()
+        .locate();
+    harness.event(egui::Event::AccessKitActionRequest(ActionRequest {
+        action: Action::Focus,
+        target_tree: tree,
+        target_node: target,
+        data: None,
+    }));
+    harness.run_steps(4);
+    let field = harness.get_by_label("Internal note");
+    assert!(field.accesskit_node().is_focused());
+    let after = field.rect();
+    assert!(
+        after.max.y <= window.max.y && after.min.y >= window.min.y,
+        "the focused field is in view: {after:?} in {window:?}"
+    );
+}

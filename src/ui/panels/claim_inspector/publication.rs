@@ -297,6 +297,7 @@ fn correction_form(
             .as_deref()
             .and_then(|k| ws.scale.get(k))
             .map_or("No verdict".to_owned(), |v| v.label.clone());
+        ui.weak("New verdict");
         let combo = crate::ui::widgets::combo(
             ui,
             egui::ComboBox::from_id_salt(("correction-verdict", claim.id)).selected_text(current),
@@ -311,6 +312,7 @@ fn correction_form(
             },
         );
         name_widget(ui, &combo.response, "Corrected verdict");
+        ui.weak("New statement");
         let statement = ui.add(
             egui::TextEdit::multiline(&mut draft.statement)
                 .desired_rows(2)
@@ -320,15 +322,18 @@ fn correction_form(
         if draft.just_opened {
             statement.request_focus();
         }
+        ui.weak("New claimant");
         let claimant =
             ui.add(egui::TextEdit::singleline(&mut draft.claimant).desired_width(f32::INFINITY));
         name_widget(ui, &claimant, "Corrected claimant");
+        ui.weak("New rationale");
         let rationale = ui.add(
             egui::TextEdit::multiline(&mut draft.rationale)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         );
         name_widget(ui, &rationale, "Corrected rationale");
+        ui.weak("Public note");
         let note = ui.add(
             egui::TextEdit::singleline(&mut draft.note)
                 .hint_text("Public note: what changed and why (shown in the report)")

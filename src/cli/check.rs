@@ -230,17 +230,23 @@ fn page_faults(ws: &crate::model::Workspace) -> Vec<String> {
             crate::text::quoted(&article.title),
             article.id
         );
-        for fault in faults.iter().take(MAX_CUE_FAULTS) {
-            lines.push(format!("{name}: {fault}"));
-        }
-        if faults.len() > MAX_CUE_FAULTS {
-            lines.push(format!(
-                "{name}: {} more faults",
-                faults.len() - MAX_CUE_FAULTS
-            ));
-        }
+        push_capped_faults(&mut lines, &name, &faults);
     }
     lines
+}
+
+/// One line per fault of `name`, the first [`MAX_CUE_FAULTS`] told and the
+/// rest counted.
+fn push_capped_faults(lines: &mut Vec<String>, name: &str, faults: &[impl std::fmt::Display]) {
+    for fault in faults.iter().take(MAX_CUE_FAULTS) {
+        lines.push(format!("{name}: {fault}"));
+    }
+    if faults.len() > MAX_CUE_FAULTS {
+        lines.push(format!(
+            "{name}: {} more faults",
+            faults.len() - MAX_CUE_FAULTS
+        ));
+    }
 }
 
 /// Most faults told per article's side table; the rest are counted.
@@ -260,15 +266,7 @@ fn transcript_faults(ws: &crate::model::Workspace) -> Vec<String> {
             crate::text::quoted(&article.title),
             article.id
         );
-        for fault in faults.iter().take(MAX_CUE_FAULTS) {
-            lines.push(format!("{name}: {fault}"));
-        }
-        if faults.len() > MAX_CUE_FAULTS {
-            lines.push(format!(
-                "{name}: {} more faults",
-                faults.len() - MAX_CUE_FAULTS
-            ));
-        }
+        push_capped_faults(&mut lines, &name, &faults);
     }
     lines
 }

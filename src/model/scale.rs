@@ -340,6 +340,13 @@ impl VerdictScale {
         self.verdicts.iter().find(|v| v.key == key)
     }
 
+    /// The label of the verdict `key` names, "Unrated" for none (or a key
+    /// the scale lacks).
+    pub fn label_of(&self, key: Option<&str>) -> &str {
+        key.and_then(|k| self.get(k))
+            .map_or("Unrated", |v| v.label.as_str())
+    }
+
     /// The highest rating on the scale (ClaimReview `bestRating`).
     pub fn best_rating(&self) -> Option<u8> {
         self.verdicts.iter().filter_map(|v| v.rating).max()
@@ -354,5 +361,19 @@ impl VerdictScale {
 impl Default for VerdictScale {
     fn default() -> Self {
         Self::default_scale()
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::VerdictScale;
+
+    #[test]
+    fn a_verdict_key_reads_as_its_label_and_none_as_unrated() {
+        let scale = VerdictScale::default_scale();
+        let first = &scale.verdicts[0];
+        assert_eq!(scale.label_of(Some(&first.key)), first.label);
+        assert_eq!(scale.label_of(None), "Unrated");
+        assert_eq!(scale.label_of(Some("no-such-verdict")), "Unrated");
     }
 }

@@ -174,12 +174,7 @@ impl FactbenchApp {
             return;
         };
         let ws = self.doc.workspace();
-        let verdict = found
-            .verdict
-            .as_deref()
-            .and_then(|key| ws.scale.get(key))
-            .map_or("Unrated", |v| v.label.as_str())
-            .to_owned();
+        let verdict = ws.scale.label_of(found.verdict.as_deref()).to_owned();
         let text = match self.panels.numbers.of(&self.doc, claim) {
             Some(n) => format!("Claim {n}: {verdict}"),
             None => format!("Claim: {verdict}"),

@@ -7,11 +7,7 @@ use std::collections::HashMap;
 
 /// "3 · False · published" for `claim`, numbered as `numbers` says.
 pub fn claim_about(ws: &Workspace, numbers: &HashMap<ClaimId, usize>, claim: &Claim) -> String {
-    let verdict = claim
-        .verdict
-        .as_deref()
-        .and_then(|key| ws.scale.get(key))
-        .map_or("Unrated", |v| v.label.as_str());
+    let verdict = ws.scale.label_of(claim.verdict.as_deref());
     let number = numbers
         .get(&claim.id)
         .map_or("?".to_owned(), usize::to_string);

@@ -190,11 +190,7 @@ impl ImportCheckDialog {
 
 /// A drop-down of *Unrated* and every verdict of the scale.
 fn verdict_picker(ui: &mut egui::Ui, row: usize, scale: &VerdictScale, choice: &mut StatusChoice) {
-    let shown = choice
-        .verdict
-        .as_deref()
-        .and_then(|k| scale.get(k))
-        .map_or("Unrated".to_owned(), |v| v.label.clone());
+    let shown = scale.label_of(choice.verdict.as_deref()).to_owned();
     let combo = egui::ComboBox::from_id_salt(("check-status", row)).selected_text(shown);
     let response = crate::ui::widgets::combo(ui, combo, |ui| {
         ui.selectable_value(&mut choice.verdict, None, "Unrated");

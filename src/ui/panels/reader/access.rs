@@ -13,7 +13,6 @@ use super::text_runs::{TextRun, article_runs, run_position};
 use super::{Reader, ReaderContext, Selection};
 use crate::model::{Article, ClaimId};
 use egui::{Id, Rect, Role, Sense, Ui, UiBuilder, WidgetInfo, accesskit};
-use std::collections::HashMap;
 
 impl Reader {
     /// Adds the text runs, the caret and selection, and the highlight
@@ -159,7 +158,7 @@ fn add_highlight_nodes(ui: &mut Ui, view: &ArticleView, cx: &ReaderContext, docu
             else {
                 continue;
             };
-            let (name, statement) = highlight_name(cx, cx.numbers, span.claim);
+            let (name, statement) = highlight_name(cx, span.claim);
             let mark_id = document.with(("claim", index, span.claim));
             let mark = ui.interact(local.translate(rect.min.to_vec2()), mark_id, Sense::hover());
             mark.widget_info(|| WidgetInfo::labeled(Role::Mark, true, &name));
@@ -173,20 +172,12 @@ fn add_highlight_nodes(ui: &mut Ui, view: &ArticleView, cx: &ReaderContext, docu
 /// The name of a highlight, "claim 3, False" (or "claim 3, Unrated";
 /// "claim 3, False, published" once published), numbered as in the
 /// reports, and its description, the claim's statement.
-fn highlight_name(
-    cx: &ReaderContext,
-    numbers: &HashMap<ClaimId, usize>,
-    claim: ClaimId,
-) -> (String, String) {
-    let number = numbers.get(&claim).copied().unwrap_or(0);
+fn highlight_name(cx: &ReaderContext, claim: ClaimId) -> (String, String) {
+    let number = cx.numbers.get(&claim).copied().unwrap_or(0);
     let Some(claim) = cx.workspace.claim(claim) else {
         return (format!("claim {number}"), String::new());
     };
-    let verdict = claim
-        .verdict
-        .as_deref()
-        .and_then(|k| cx.workspace.scale.get(k))
-        .map_or("Unrated", |v| v.label.as_str());
+    let verdict = cx.workspace.scale.label_of(claim.verdict.as_deref());
     let published = if claim.is_published() {
         ", published"
     } else {

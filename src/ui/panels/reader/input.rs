@@ -319,11 +319,7 @@ fn claims_tooltip(view: &ArticleView, response: &egui::Response, cx: &ReaderCont
             let Some(claim) = cx.workspace.claim(span.claim) else {
                 continue;
             };
-            let verdict = claim
-                .verdict
-                .as_deref()
-                .and_then(|k| cx.workspace.scale.get(k))
-                .map_or("Unrated", |v| v.label.as_str());
+            let verdict = cx.workspace.scale.label_of(claim.verdict.as_deref());
             ui.label(egui::RichText::new(verdict).strong());
             ui.label(&claim.statement);
         }

@@ -2,7 +2,9 @@
 //! English, Russian, Ukrainian and Chinese and mapped to one id each, so
 //! "Russia", "России", "Росії" and "俄罗斯" are the same actor and "Germany"
 //! and "France" are not. Matching is by word prefix (Latin and Cyrillic
-//! inflect) or by substring (Chinese has no spaces).
+//! inflect) or by substring (Chinese has no spaces). Besides these
+//! hand-written actors, every other country is known by its names in the
+//! four languages and its English demonym ([`super::countries`]).
 
 /// An actor and the ways it is written. Latin and Cyrillic spellings are
 /// word prefixes (at least four letters) or, when shorter, whole words;
@@ -322,7 +324,8 @@ pub fn actors_in(text: &str) -> Vec<&'static str> {
     let names = &*NAMES;
     let lower = format!(" {} ", spaced_words(&text.to_lowercase()));
     let cased = format!(" {} ", spaced_words(text));
-    let mut first: Vec<Option<usize>> = vec![None; ACTORS.len()];
+    let ids = &names.ids;
+    let mut first: Vec<Option<usize>> = vec![None; ids.len()];
     for (finder, haystack) in [
         (&names.han, text),
         (&names.lower, lower.as_str()),
@@ -338,8 +341,8 @@ pub fn actors_in(text: &str) -> Vec<&'static str> {
     }
     let mut found: Vec<(usize, &'static str)> = first
         .iter()
-        .zip(ACTORS)
-        .filter_map(|(at, actor)| at.map(|at| (at, actor.id)))
+        .zip(ids)
+        .filter_map(|(at, id)| at.map(|at| (at, *id)))
         .collect();
     found.sort();
     found.into_iter().map(|(_, id)| id).collect()
@@ -353,6 +356,8 @@ struct Names {
     han: Finder,
     lower: Finder,
     cased: Finder,
+    /// Each actor's id, by its index in the finders' `actor_of`.
+    ids: Vec<&'static str>,
 }
 
 /// One automaton over many patterns, with the actor each pattern names.
@@ -363,19 +368,34 @@ struct Finder {
 
 static NAMES: std::sync::LazyLock<Names> = std::sync::LazyLock::new(|| {
     let mut patterns: [(Vec<String>, Vec<usize>); 3] = Default::default();
+    let mut ids = Vec::new();
     for (index, actor) in ACTORS.iter().enumerate() {
+        ids.push(actor.id);
         for name in actor.names {
             let (kind, pattern) = search_pattern(name);
             patterns[kind].0.push(pattern);
             patterns[kind].1.push(index);
         }
     }
+    for (id, spellings) in super::countries::countries() {
+        let index = ids.len();
+        ids.push(id);
+        for (kind, pattern) in spellings {
+            patterns[kind].0.push(pattern);
+            patterns[kind].1.push(index);
+        }
+    }
     let [han, lower, cased] = patterns.map(|(patterns, actor_of)| Finder {
         automaton: aho_corasick::AhoCorasick::new(patterns)
-            .expect("the actors' spellings are a small fixed set"),
+            .expect("the actors' spellings are a fixed set"),
         actor_of,
     });
-    Names { han, lower, cased }
+    Names {
+        han,
+        lower,
+        cased,
+        ids,
+    }
 });
 
 /// Where a spelling is looked for (0 the text, 1 its lower-cased words, 2

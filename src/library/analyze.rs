@@ -62,7 +62,11 @@ impl Analyzer {
         let found: Vec<Quantity> = spans.into_iter().map(|(q, _)| q).collect();
         let mut terms = Vec::new();
         let (latin, cyrillic) = words_by_script(&words);
-        run(&mut self.english, &latin, &mut terms);
+        run(
+            &mut self.english,
+            &without_latin_accents(&latin),
+            &mut terms,
+        );
         for term in &mut terms {
             if let Some(common) = super::synonyms::common_stem(term) {
                 *term = common.to_owned();
@@ -87,6 +91,39 @@ impl Analyzer {
             names: super::names::capitalised(text),
         }
     }
+}
+
+/// `text` with the accents of Latin letters taken off ("Raúl" is "Raul",
+/// "Łódź" "Lodz"), as writers and headlines often drop them; other
+/// scripts keep theirs (the Cyrillic "й" is not "и").
+pub fn without_latin_accents(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut base_is_latin = false;
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            if !base_is_latin {
+                out.push(c);
+            }
+            continue;
+        }
+        base_is_latin = c.is_ascii_alphabetic();
+        match c {
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'ø' => out.push('o'),
+            'Ø' => out.push('O'),
+            'đ' => out.push('d'),
+            'Đ' => out.push('D'),
+            'ß' => out.push_str("ss"),
+            other => out.push(other),
+        }
+    }
+    out.nfc().collect()
 }
 
 /// `text` with the numbers (and their unit words) blanked out, so that
@@ -376,5 +413,20 @@ mod tests {
         assert_eq!(analysis.quantities, vec![Quantity::Year(2024)]);
         assert_eq!(analysis.actors, vec!["gazprom"]);
         assert!(analysis.terms.contains(&"$gazprom".to_owned()));
+    }
+
+    #[test]
+    fn latin_accents_are_dropped_and_other_scripts_kept() {
+        assert_eq!(
+            without_latin_accents("Raúl Łódź Straße"),
+            "Raul Lodz Strasse"
+        );
+        assert_eq!(without_latin_accents("Йошкар-Ола ё"), "Йошкар-Ола ё");
+        assert_eq!(without_latin_accents("e\u{301}té"), "ete");
+        let mut analyzer = Analyzer::new();
+        assert_eq!(
+            analyzer.analyze("Raúl Castro").terms,
+            analyzer.analyze("Raul Castro").terms
+        );
     }
 }

@@ -48,7 +48,9 @@ pub fn weighted_grams(text: &str) -> Vec<(String, f64)> {
     let mut han_run: Vec<char> = Vec::new();
     let mut han_end = 0;
     for (at, word) in words.unicode_word_indices() {
-        let lower: Vec<char> = word.to_lowercase().chars().collect();
+        let lower: Vec<char> = super::analyze::without_latin_accents(&word.to_lowercase())
+            .chars()
+            .collect();
         if lower.iter().all(|c| is_han(*c)) {
             if at != han_end {
                 han_grams(&han_run, &mut grams);
@@ -208,9 +210,12 @@ mod tests {
         let arabic = character_grams("الصين ترسل طائرات مسيرة");
         assert!(arabic.contains(&"_الص".to_owned()), "{arabic:?}");
         assert!(similarity("طائرات مسيرة", "الطائرات المسيرة") > 0.5);
-        // A combining mark stays inside its word; an emoji is no word.
+        // A Latin accent is dropped ("café" is "cafe"), a Cyrillic one
+        // kept inside its word; an emoji is no word.
         let marked = character_grams("cafe\u{301} 🚀");
-        assert!(marked.contains(&"fe\u{301}_".to_owned()), "{marked:?}");
+        assert_eq!(marked, character_grams("cafe"));
+        let cyrillic = character_grams("йод");
+        assert!(cyrillic.contains(&"_йо".to_owned()), "{cyrillic:?}");
         assert!(!marked.iter().any(|g| g.contains('🚀')), "{marked:?}");
     }
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 
 /// Bumped whenever analysis or the schema changes: an index made by
 /// another version is rebuilt.
-pub const ANALYSIS_VERSION: u32 = 3;
+pub const ANALYSIS_VERSION: u32 = 4;
 
 const FILE_NAME: &str = "manifest.json";
 

@@ -24,6 +24,7 @@ mod actors;
 mod agreement;
 mod analyze;
 mod consistency;
+mod countries;
 mod decisions;
 mod external;
 mod grams;

@@ -33,6 +33,7 @@ pub fn capitalised(text: &str) -> Capitalised {
     for word in text.split_inclusive(|c: char| !c.is_alphanumeric()) {
         let end = word.chars().last().unwrap_or(' ');
         let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let word = super::analyze::without_latin_accents(&word);
         let Some(first) = word.chars().next() else {
             at_start |= ends_sentence(end);
             continue;
@@ -66,7 +67,8 @@ fn is_function_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
         "the", "this", "that", "these", "does", "did", "was", "were", "has", "have", "had", "show",
         "shows", "from", "with", "for", "and", "are", "will", "into", "about", "over", "its",
-        "his", "her", "their", "not", "but", "who", "what", "can",
+        "his", "her", "their", "not", "but", "who", "what", "can", "to", "of", "in", "on", "at",
+        "by", "is", "an", "as",
     ];
     WORDS.contains(&word.to_lowercase().as_str())
 }
@@ -116,8 +118,13 @@ fn same_name(a: &str, b: &str) -> bool {
     if common >= 4 && common * 4 >= shorter * 3 {
         return true;
     }
-    let actors = super::actors::actors_in(a);
-    !actors.is_empty() && actors == super::actors::actors_in(b)
+    // Short names were lowercased: "us" is the actor only as "US".
+    let actors_of = |name: &str| match name.chars().count() {
+        ..=3 => super::actors::actors_in(&name.to_uppercase()),
+        _ => super::actors::actors_in(name),
+    };
+    let actors = actors_of(a);
+    !actors.is_empty() && actors == actors_of(b)
 }
 
 /// Whether `name` is an acronym of a run of capitalised words of `other`,

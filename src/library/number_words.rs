@@ -3,7 +3,9 @@
 //! 50, "forty-five thousand" 45,000, "a hundred thousand" 100,000, "one
 //! million" 10⁶. "One", "a", "first", "second" and "third" say too often
 //! something else ("one of", "a third of", "the first time"), so they
-//! count only before a scale word ("one million", "a hundred").
+//! count only before a scale word ("one million", "a hundred"). An
+//! ordinal before "century" is that century's span of years, and "half
+//! a percent" the percentage 0.5.
 
 use super::numbers::Quantity;
 use std::ops::Range;
@@ -28,10 +30,10 @@ pub fn number_words(chars: &[char], taken: &[Range<usize>]) -> Vec<(Quantity, Ra
     let mut found = Vec::new();
     let mut at = 0;
     while at < words.len() {
-        match read_amount(&words[at..]) {
-            Some((value, used)) => {
+        match read_quantity(&words[at..]) {
+            Some((quantity, used)) => {
                 let span = words[at].span.start..words[at + used - 1].span.end;
-                found.push((Quantity::Amount(value), span));
+                found.push((quantity, span));
                 at += used;
             }
             None => at += 1,
@@ -59,6 +61,43 @@ fn words(chars: &[char]) -> Vec<Word> {
         }
     }
     found
+}
+
+/// The quantity the first words say and how many words say it: a
+/// fraction of a percent ("half a percent"), a century ("nineteenth
+/// century", "twenty-first-century") or an amount.
+fn read_quantity(words: &[Word]) -> Option<(Quantity, usize)> {
+    if let Some(found) = fraction_of_a_percent(words) {
+        return Some(found);
+    }
+    let (value, used) = read_amount(words)?;
+    let last = words[used - 1].text.as_str();
+    let ordinal = last.ends_with("th") || matches!(last, "first" | "second" | "third");
+    let next = words.get(used).map(|w| w.text.as_str());
+    if ordinal && value <= 21.0 && next.is_some_and(|w| w.starts_with("centur")) {
+        return Some((super::numbers::century(value as i32), used + 1));
+    }
+    Some((Quantity::Amount(value), used))
+}
+
+/// "half a percent", "a quarter of a per cent", "half of one percent".
+fn fraction_of_a_percent(words: &[Word]) -> Option<(Quantity, usize)> {
+    let word = |i: usize| words.get(i).map(|w| w.text.as_str());
+    let mut at = usize::from(matches!(word(0)?, "a" | "one"));
+    let fraction = match word(at)? {
+        "half" => 0.5,
+        "quarter" => 0.25,
+        _ => return None,
+    };
+    at += 1;
+    while matches!(word(at), Some("a" | "of" | "one")) {
+        at += 1;
+    }
+    match (word(at)?, word(at + 1)) {
+        ("percent", _) => Some((Quantity::Percent(fraction), at + 1)),
+        ("per", Some("cent")) => Some((Quantity::Percent(fraction), at + 2)),
+        _ => None,
+    }
 }
 
 /// The amount the first words say and how many words say it.
@@ -197,6 +236,44 @@ mod tests {
     }
 
     #[test]
+    fn fractions_of_a_percent_and_centuries() {
+        let found = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            number_words(&chars, &[])
+                .into_iter()
+                .map(|(q, span)| (q, chars[span].iter().collect::<String>()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("only half a percent of cases"),
+            vec![(Quantity::Percent(0.5), "half a percent".to_owned())]
+        );
+        assert_eq!(
+            found("a quarter of a per cent"),
+            vec![(
+                Quantity::Percent(0.25),
+                "a quarter of a per cent".to_owned()
+            )]
+        );
+        assert_eq!(found("half of the votes"), vec![]);
+        assert_eq!(
+            found("a nineteenth-century man"),
+            vec![(Quantity::Years(1801, 1900), "nineteenth-century".to_owned())]
+        );
+        assert_eq!(
+            found("the twenty-first century"),
+            vec![(
+                Quantity::Years(2001, 2100),
+                "twenty-first century".to_owned()
+            )]
+        );
+        assert_eq!(
+            found("nineteen centuries"),
+            vec![(Quantity::Amount(19.0), "nineteen".to_owned())]
+        );
+    }
+
+    #[test]
     fn cardinals_ordinals_and_compounds() {
         assert_eq!(
             amounts("its sixteenth package"),
@@ -216,7 +293,7 @@ mod tests {
             vec![(1e6, "one million".into())]
         );
         assert_eq!(
-            amounts("the twenty-first century"),
+            amounts("the twenty-first round"),
             vec![(21.0, "twenty-first".into())]
         );
     }

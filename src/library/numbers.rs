@@ -18,6 +18,9 @@ pub enum Quantity {
     Percent(f64),
     /// A calendar year.
     Year(i32),
+    /// A span of years, first and last: a decade ("the 1990s"), a century
+    /// ("the 1800s", "19th-century", "nineteenth century").
+    Years(i32, i32),
 }
 
 impl Quantity {
@@ -28,6 +31,7 @@ impl Quantity {
             Quantity::Amount(value) => format!("#{}", significant(value)),
             Quantity::Percent(value) => format!("%{}", significant(value)),
             Quantity::Year(year) => format!("@{year}"),
+            Quantity::Years(first, last) => format!("@{first}-{last}"),
         }
     }
 
@@ -37,12 +41,17 @@ impl Quantity {
             (Quantity::Amount(a), Quantity::Amount(b))
             | (Quantity::Percent(a), Quantity::Percent(b)) => close(a, b),
             (Quantity::Year(a), Quantity::Year(b)) => a == b,
+            (Quantity::Year(year), Quantity::Years(first, last))
+            | (Quantity::Years(first, last), Quantity::Year(year)) => {
+                (first..=last).contains(&year)
+            }
+            (Quantity::Years(a, b), Quantity::Years(c, d)) => a <= d && c <= b,
             _ => false,
         }
     }
 
     pub fn is_year(self) -> bool {
-        matches!(self, Quantity::Year(_))
+        matches!(self, Quantity::Year(_) | Quantity::Years(..))
     }
 }
 
@@ -153,6 +162,9 @@ fn read_unit(chars: &[char], number: &WrittenNumber) -> (Quantity, usize) {
     if let Some(scale) = scale_word(&word, glued) {
         return (Quantity::Amount(value * scale), word_end);
     }
+    if let Some(found) = period_after(chars, number, (&word, word_end), glued) {
+        return found;
+    }
     let year = number.plain_integer && (1800.0..=2100.0).contains(&value);
     let quantity = if year {
         Quantity::Year(value as i32)
@@ -160,6 +172,35 @@ fn read_unit(chars: &[char], number: &WrittenNumber) -> (Quantity, usize) {
         Quantity::Amount(value)
     };
     (quantity, at)
+}
+
+/// A decade or century written with digits: "1990s", "1800s" (glued
+/// "s" after a round year), "19th century", "19th-century".
+fn period_after(
+    chars: &[char],
+    number: &WrittenNumber,
+    (word, word_end): (&str, usize),
+    glued: bool,
+) -> Option<(Quantity, usize)> {
+    let value = number.value;
+    if !number.plain_integer || !glued {
+        return None;
+    }
+    let round_year = (1000.0..=2100.0).contains(&value) && value % 10.0 == 0.0;
+    if word == "s" && round_year {
+        let first = value as i32;
+        let last = first + if first % 100 == 0 { 99 } else { 9 };
+        return Some((Quantity::Years(first, last), word_end));
+    }
+    let ordinal = matches!(word, "st" | "nd" | "rd" | "th");
+    let (next, next_end) = next_word(chars, skip_gap(chars, word_end));
+    (ordinal && (1.0..=21.0).contains(&value) && next.starts_with("centur"))
+        .then(|| (century(value as i32), next_end))
+}
+
+/// The years of the `n`th century (the 19th: 1801–1900).
+pub fn century(n: i32) -> Quantity {
+    Quantity::Years((n - 1) * 100 + 1, n * 100)
 }
 
 /// Skips one space or hyphen between a number and its unit.
@@ -414,6 +455,32 @@ mod tests {
     fn the_span_of_an_arabic_amount_covers_its_unit_word() {
         let spans = quantities_with_spans("صدّرت ٢٤٥ مليار دولار");
         assert_eq!(spans, vec![(Quantity::Amount(245e9), 6..15)]);
+    }
+
+    #[test]
+    fn decades_and_centuries_are_spans_of_years() {
+        let found = |text: &str| quantities(text);
+        assert_eq!(found("in the 1990s"), vec![Quantity::Years(1990, 1999)]);
+        assert_eq!(
+            found("an Englishman of the 1800s"),
+            vec![Quantity::Years(1800, 1899)]
+        );
+        assert_eq!(
+            found("a 19th-century man"),
+            vec![Quantity::Years(1801, 1900)]
+        );
+        assert_eq!(found("the 21st century"), vec![Quantity::Years(2001, 2100)]);
+        assert_eq!(
+            found("a nineteenth-century man"),
+            vec![Quantity::Years(1801, 1900)]
+        );
+        assert_eq!(found("1995s"), vec![Quantity::Year(1995)]);
+        assert_eq!(found("his 19th birthday"), vec![Quantity::Amount(19.0)]);
+        let nineteenth = Quantity::Years(1801, 1900);
+        assert!(nineteenth.agrees_with(Quantity::Years(1800, 1899)));
+        assert!(nineteenth.agrees_with(Quantity::Year(1854)));
+        assert!(!nineteenth.agrees_with(Quantity::Year(1954)));
+        assert!(!nineteenth.agrees_with(Quantity::Years(1990, 1999)));
     }
 
     #[test]

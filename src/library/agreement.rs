@@ -132,6 +132,23 @@ mod tests {
     }
 
     #[test]
+    fn russian_and_ukrainian_number_words_agree_with_digits() {
+        let digits = "ЕС принял 16-й пакет санкций против России";
+        assert_eq!(
+            agree("ЕС принял шестнадцатый пакет санкций против России", digits),
+            1.0
+        );
+        assert!(agree("ЕС принял пятнадцатый пакет санкций против России", digits) <= CONFLICT);
+        assert_eq!(
+            agree(
+                "Польща прийняла п'ятдесят тисяч біженців",
+                "Польща прийняла 50 тисяч біженців"
+            ),
+            1.0
+        );
+    }
+
+    #[test]
     fn a_list_of_three_actors_in_another_order_agrees() {
         assert_eq!(
             agree(

@@ -25,6 +25,7 @@ mod agreement;
 mod analyze;
 mod consistency;
 mod countries;
+mod cyrillic_number_words;
 mod decisions;
 mod external;
 mod grams;

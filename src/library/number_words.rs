@@ -5,7 +5,8 @@
 //! something else ("one of", "a third of", "the first time"), so they
 //! count only before a scale word ("one million", "a hundred"). An
 //! ordinal before "century" is that century's span of years, and "half
-//! a percent" the percentage 0.5.
+//! a percent" the percentage 0.5. Russian and Ukrainian ones are read
+//! by [`super::cyrillic_number_words`].
 
 use super::numbers::Quantity;
 use std::ops::Range;
@@ -42,15 +43,20 @@ pub fn number_words(chars: &[char], taken: &[Range<usize>]) -> Vec<(Quantity, Ra
     found
 }
 
-/// The words of `chars` (runs of letters; a hyphen separates words).
+/// The words of `chars` (runs of letters; a hyphen separates words; an
+/// apostrophe between Cyrillic letters is inside one, as in "п'ять").
 fn words(chars: &[char]) -> Vec<Word> {
     let mut found = Vec::new();
     let mut start = None;
     for (at, c) in chars.iter().chain(std::iter::once(&' ')).enumerate() {
-        match (c.is_alphabetic(), start) {
+        let in_word = c.is_alphabetic() || is_apostrophe_in_cyrillic(chars, at);
+        match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
-                let text: String = chars[from..at].iter().collect();
+                let text: String = chars[from..at]
+                    .iter()
+                    .map(|c| if c.is_alphabetic() { *c } else { '\'' })
+                    .collect();
                 found.push(Word {
                     text: text.to_lowercase(),
                     span: from..at,
@@ -63,6 +69,18 @@ fn words(chars: &[char]) -> Vec<Word> {
     found
 }
 
+/// Whether the char at `at` is an apostrophe between two Cyrillic
+/// letters (Ukrainian writes "п'ять", "п’ять" and "пʼять").
+fn is_apostrophe_in_cyrillic(chars: &[char], at: usize) -> bool {
+    let cyrillic = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
+    };
+    matches!(chars.get(at), Some('\'' | '’' | 'ʼ'))
+        && cyrillic(at.checked_sub(1))
+        && cyrillic(Some(at + 1))
+}
+
 /// The quantity the first words say and how many words say it: a
 /// fraction of a percent ("half a percent"), a century ("nineteenth
 /// century", "twenty-first-century") or an amount.
@@ -70,7 +88,10 @@ fn read_quantity(words: &[Word]) -> Option<(Quantity, usize)> {
     if let Some(found) = fraction_of_a_percent(words) {
         return Some(found);
     }
-    let (value, used) = read_amount(words)?;
+    let (value, used) = read_amount(words).or_else(|| {
+        let texts: Vec<&str> = words.iter().take(8).map(|w| w.text.as_str()).collect();
+        super::cyrillic_number_words::read_amount(&texts)
+    })?;
     let last = words[used - 1].text.as_str();
     let ordinal = last.ends_with("th") || matches!(last, "first" | "second" | "third");
     let next = words.get(used).map(|w| w.text.as_str());
@@ -274,6 +295,18 @@ mod tests {
     }
 
     #[test]
+    fn russian_and_ukrainian_words_in_a_text() {
+        assert_eq!(
+            amounts("ЕС принял шестнадцатый пакет санкций"),
+            vec![(16.0, "шестнадцатый".into())]
+        );
+        assert_eq!(
+            amounts("Польща прийняла півтора мільйона, тобто п’ятдесят тисяч на місяць"),
+            vec![(50_000.0, "п’ятдесят тисяч".into())]
+        );
+    }
+
+    #[test]
     fn cardinals_ordinals_and_compounds() {
         assert_eq!(
             amounts("its sixteenth package"),
@@ -306,10 +339,9 @@ mod tests {
 
     #[test]
     fn other_scripts_and_taken_spans_are_left_alone() {
-        // Cyrillic, CJK and Arabic words are not English number words.
-        assert!(
-            amounts("шестнадцатый пакет санкций, 第十六轮制裁, الحزمة السادسة عشرة").is_empty()
-        );
+        // Chinese and Arabic number words are left alone (their digits
+        // are read); Cyrillic ones are read by cyrillic_number_words.
+        assert!(amounts("第十六轮制裁, الحزمة السادسة عشرة").is_empty());
         let text: Vec<char> = "Россия: sixteen 🚀 é́ ten".chars().collect();
         let digits_read = [Range { start: 8, end: 15 }];
         let found = number_words(&text, &digits_read);

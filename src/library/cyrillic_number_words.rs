@@ -207,11 +207,12 @@ const ONE: &[&str] = &[
     "одне",
     "однієї",
     "одній",
-    "одну",
 ];
 
-/// Ordinal stems (adjectival endings follow), Russian then Ukrainian.
-/// "First" to "third" are left to compounds ([`ORDINALS_IN_COMPOUNDS`]).
+/// Ordinal stems (adjectival endings follow), Russian then Ukrainian,
+/// besides those of 11–30, which are the soft cardinals' stems
+/// ("двадцат-ый"). "First" to "third" are left to compounds
+/// ([`ORDINALS_IN_COMPOUNDS`]).
 const ORDINALS: &[(f64, &[&str])] = &[
     (4.0, &["четвёрт", "четверт"]),
     (5.0, &["пят", "п'ят"]),
@@ -220,17 +221,6 @@ const ORDINALS: &[(f64, &[&str])] = &[
     (8.0, &["восьм"]),
     (9.0, &["девят", "дев'ят"]),
     (10.0, &["десят"]),
-    (11.0, &["одиннадцат", "одинадцят"]),
-    (12.0, &["двенадцат", "дванадцят"]),
-    (13.0, &["тринадцат", "тринадцят"]),
-    (14.0, &["четырнадцат", "чотирнадцят"]),
-    (15.0, &["пятнадцат", "п'ятнадцят"]),
-    (16.0, &["шестнадцат", "шістнадцят"]),
-    (17.0, &["семнадцат", "сімнадцят"]),
-    (18.0, &["восемнадцат", "вісімнадцят"]),
-    (19.0, &["девятнадцат", "дев'ятнадцят"]),
-    (20.0, &["двадцат", "двадцят"]),
-    (30.0, &["тридцат", "тридцят"]),
     (40.0, &["сороков"]),
     (50.0, &["пятидесят", "п'ятдесят"]),
     (60.0, &["шестидесят", "шістдесят"]),
@@ -254,6 +244,7 @@ const ORDINAL_ENDINGS: &[&str] = &[
 /// The short Ukrainian endings ("п'ята", "шосте", "сьому"), which after
 /// a Russian stem make other words ("пята" a heel, "шеста" a pole's).
 const SHORT_ENDINGS: &[&str] = &["а", "е", "є", "і", "у", "ю", "я"];
+/// Russian ordinal stems that take no short ending.
 const RUSSIAN_STEMS_OF_NOUNS: &[&str] = &["пят", "шест", "сот"];
 
 /// Endings of the soft cardinals ("двадцать", "двадцати", "двадцатью";
@@ -349,6 +340,7 @@ pub fn read_amount(words: &[&str]) -> Option<(f64, usize)> {
             .map(|v| (v, false))
             .or_else(|| ONE.contains(word).then_some((1.0, false)))
             .or_else(|| ordinal(word, ORDINALS).map(|v| (v, true)))
+            .or_else(|| ordinal(word, SOFT_CARDINALS).map(|v| (v, true)))
             .or_else(|| {
                 ordinal(word, ORDINALS_IN_COMPOUNDS)
                     .filter(|_| in_compound)

@@ -147,6 +147,13 @@ fn after_publication_public_fields_change_only_through_a_correction() {
         edit(&mut doc, id, correct("  ")),
         Err(CommandError::EmptyCorrectionNote)
     );
+    let unsigned = ClaimChange::AddCorrection {
+        note: "Новые данные.".into(),
+        by: " ".into(),
+    };
+    assert_eq!(edit(&mut doc, id, unsigned), Err(CommandError::Unsigned));
+    let unsigned = ClaimChange::Unpublish { by: String::new() };
+    assert_eq!(edit(&mut doc, id, unsigned), Err(CommandError::Unsigned));
     edit(&mut doc, id, correct("Новые данные 海关.")).unwrap();
     let c = claim(&doc, id);
     assert_eq!(c.verdict.as_deref(), Some("mixed"));

@@ -370,6 +370,10 @@ pub enum CommandError {
     NotOrphaned,
     #[error("a correction needs a public note saying what changed and why")]
     EmptyCorrectionNote,
+    #[error(
+        "publishing, withdrawing, reviewing and correcting are recorded with who did it, and no name was given (set Preferences › Your name)"
+    )]
+    Unsigned,
     #[error("the article has no speaker {}", crate::text::quoted(.0))]
     NoSuchSpeaker(String),
     #[error("that conflict is no longer in the workspace")]

@@ -50,6 +50,9 @@ def find(node, predicate, depth=0):
     return None
 
 
+EDITABLE = (pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT, pyatspi.ROLE_PASSWORD_TEXT)
+
+
 def named(prefix):
     return lambda node: (node.name or "").startswith(prefix)
 
@@ -64,7 +67,11 @@ def act(app, verb, name):
         box = document.queryText().getCharacterExtents(int(name), pyatspi.DESKTOP_COORDS)
         print(*box)
         return 0
-    node = find(app, named(name))
+    node = None
+    if verb == "focus":
+        # A field, not the label beside it that has the same name.
+        node = find(app, lambda n: named(name)(n) and n.getRole() in EDITABLE)
+    node = node or find(app, named(name))
     if node is None:
         print(f"no object named {name!r}", file=sys.stderr)
         return 1

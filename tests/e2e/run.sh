@@ -36,7 +36,9 @@
 #  15. a published claim's statement edited through Correct… (the buttons
 #      pressed and fields focused through AT-SPI, the text typed with
 #      xdotool) is a correction: the exported public report carries the new
-#      statement and the correction's note.
+#      statement and the correction's note. Your name is unset at first:
+#      the correction is refused, Preferences open, the form keeps its
+#      text, and once the name is typed it is recorded with it.
 #
 # Usage: tests/e2e/run.sh            (builds the debug binary when needed)
 # Environment: FACTBENCH_BIN (the binary), E2E_DISPLAY (default: a free
@@ -527,6 +529,22 @@ type_text "The dates were written wrongly"
 shot "15-correction"
 ask click "Record correction" || fail "no Record correction button"
 sleep 0.8
+# Your name is not set in this fresh home: the correction is refused,
+# Preferences open with the reason, and the form keeps what was typed.
+shot "15-refused"
+ask extents "Your name" >/dev/null || fail "an unsigned correction did not open Preferences › Your name"
+ask extents "Publishing, withdrawing, reviewing and correcting" >/dev/null ||
+  fail "no message saying why the correction was not recorded"
+keys Escape
+sleep 0.5
+ask focus "Your name" || fail "Preferences › Your name is gone after the message"
+sleep 0.5
+type_text "Desk editor"
+sleep 0.5
+shot "15-named"
+ask click "Record correction" || fail "the correction form was closed by the refused correction"
+sleep 0.8
+shot "15-recorded"
 keys ctrl+s
 sleep 1
 stop_app
@@ -537,5 +555,7 @@ grep -q "Xi Jinping will visit Moscow on 7-10 May" "$work/report.html" ||
   fail "the public report does not carry the corrected statement"
 grep -q "The dates were written wrongly" "$work/report.html" ||
   fail "the public report does not carry the correction's note"
+grep -q "Desk editor" "$work/correct.ron" ||
+  fail "the correction is not recorded with the name given in Preferences"
 echo "ok 15 - a published claim's statement changed through Correct… is a correction the public report shows"
 echo "e2e: all passed (screenshots in $artifacts)"

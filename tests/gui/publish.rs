@@ -101,6 +101,41 @@ fn publishing_without_your_name_opens_preferences_first() {
 }
 
 #[test]
+fn withdrawing_without_your_name_opens_preferences_and_keeps_the_claim_published() {
+    let ws = sample_workspace();
+    let claim = ws.claims.iter().find(|c| c.is_published()).unwrap().id;
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 2400.0))
+        .with_context_setup(factbench::ui::install_fonts)
+        .build_ui_state(
+            |ui, app: &mut factbench::ui::FactbenchApp| app.show(ui),
+            app(ws, vec![]),
+        );
+    harness.run_steps(3);
+    assert!(harness.state_mut().settings_mut().your_name.is_empty());
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    harness.run_steps(3);
+    harness.get_by_label("Unpublish").click();
+    harness.run_steps(3);
+    let kept = harness.state().workspace().claim(claim).unwrap();
+    assert!(
+        kept.is_published(),
+        "an unsigned withdrawal is not recorded"
+    );
+    assert!(
+        harness.query_all_by_label("Your name").next().is_some(),
+        "Preferences are open"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("recorded with your name")
+            .is_some(),
+        "the reason is given"
+    );
+}
+
+#[test]
 fn a_verdict_click_on_a_published_claim_asks_for_a_correction_note() {
     let ws = sample_workspace();
     let claim = ws.claims.iter().find(|c| c.is_published()).unwrap().id;

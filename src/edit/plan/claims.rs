@@ -93,13 +93,30 @@ fn field_edit(
     })
 }
 
-/// Publishing, withdrawing, reviews and corrections, dated `at`.
+/// Who a publication step is recorded as made by.
+fn signed_by(change: &ClaimChange) -> Option<&str> {
+    match change {
+        ClaimChange::Publish { by }
+        | ClaimChange::Unpublish { by }
+        | ClaimChange::Approve { by }
+        | ClaimChange::SendBack { by, .. }
+        | ClaimChange::Correct { by, .. }
+        | ClaimChange::AddCorrection { by, .. } => Some(by),
+        _ => None,
+    }
+}
+
+/// Publishing, withdrawing, reviews and corrections, dated `at`; each
+/// must name who made it.
 fn publication_edits(
     ws: &Workspace,
     claim: &Claim,
     change: ClaimChange,
     at: Timestamp,
 ) -> Result<Vec<ClaimEdit>, CommandError> {
+    if signed_by(&change).is_some_and(|by| by.trim().is_empty()) {
+        return Err(CommandError::Unsigned);
+    }
     match change {
         ClaimChange::Publish { by } => publish_edits(ws, claim, by, at),
         ClaimChange::Unpublish { by } => {

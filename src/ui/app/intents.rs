@@ -9,6 +9,7 @@ use super::answers::Answer;
 use super::modal::{Modal, Pending, Prompt};
 use super::windows::Window;
 use super::*;
+use crate::edit::CommandError;
 use crate::ui::actions::Unmet;
 
 /// Smallest and largest article text sizes.
@@ -163,6 +164,13 @@ impl FactbenchApp {
             Ok(Outcome::Source(id)) => self.panels.sources.reveal(id),
             Ok(Outcome::TextEdited { caret }) => self.panels.reader.text_edited(caret),
             Ok(Outcome::Done | Outcome::Unchanged) => {}
+            Err(CommandError::Unsigned) => {
+                self.windows.open(Window::Preferences);
+                self.error(
+                    "Who made this change?",
+                    "Publishing, withdrawing, reviewing and correcting are recorded with your name: write it in Preferences (now open), then try again.".to_owned(),
+                );
+            }
             Err(e) => self.error("That change could not be made", e.to_string()),
         }
     }

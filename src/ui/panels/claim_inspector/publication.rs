@@ -199,7 +199,11 @@ impl PublicationState {
                         note,
                     },
                 ));
-                self.send_back_note.clear();
+                // Unsigned, the step is refused and the note kept for
+                // once Your name is set.
+                if is_signed(your_name) {
+                    self.send_back_note.clear();
+                }
             }
         });
     }
@@ -264,20 +268,30 @@ impl PublicationState {
                                 by: your_name.to_owned(),
                             },
                         ));
-                        self.hand_correction.clear();
+                        if is_signed(your_name) {
+                            self.hand_correction.clear();
+                        }
                     }
                 });
             }
             Some(draft) => {
                 if let Some(intent) = correction_form(ui, ws, claim, draft, your_name) {
-                    if let Some(intent) = intent {
-                        out.push(intent);
+                    let recorded = intent.is_some();
+                    out.extend(intent);
+                    // An unsigned correction is refused: the form stays.
+                    if !recorded || is_signed(your_name) {
+                        self.correction = None;
                     }
-                    self.correction = None;
                 }
             }
         }
     }
+}
+
+/// Whether a publication step would carry a name (else the window asks
+/// for Preferences › Your name and the step is not recorded).
+fn is_signed(your_name: &str) -> bool {
+    !your_name.trim().is_empty()
 }
 
 /// The correction form; `Some(Some(intent))` when recorded, `Some(None)`

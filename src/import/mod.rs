@@ -25,6 +25,7 @@ mod language;
 mod markdown;
 mod metadata;
 mod normalise;
+pub(crate) mod numerals;
 mod page_meta;
 pub mod paged;
 pub mod pathological;

@@ -232,7 +232,7 @@ impl Walk {
         let endnote = name == "endnoteReference";
         let marker = if endnote {
             self.endnotes += 1;
-            format!("[{}]", super::numbering::roman(self.endnotes as u32))
+            format!("[{}]", crate::import::numerals::roman(self.endnotes))
         } else {
             self.footnotes += 1;
             format!("[{}]", self.footnotes)

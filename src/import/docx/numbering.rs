@@ -3,6 +3,7 @@
 //! paragraph its marker ("1.", "a)", "•").
 
 use super::xml::{XmlEvent, attr, for_each_event};
+use crate::import::numerals::{letters, roman};
 use std::collections::HashMap;
 
 /// One level of a list: how its number is written and the label around
@@ -126,45 +127,13 @@ impl Numbering {
 
 fn number(n: u32, format: &str) -> String {
     match format {
-        "lowerLetter" => letters(n),
-        "upperLetter" => letters(n).to_uppercase(),
-        "lowerRoman" => roman(n),
-        "upperRoman" => roman(n).to_uppercase(),
+        "lowerLetter" => letters(n as usize),
+        "upperLetter" => letters(n as usize).to_uppercase(),
+        "lowerRoman" => roman(n as usize),
+        "upperRoman" => roman(n as usize).to_uppercase(),
         "decimalZero" if n < 10 => format!("0{n}"),
         _ => n.to_string(),
     }
-}
-
-fn letters(n: u32) -> String {
-    let n = n.clamp(1, 2600) - 1;
-    let letter = char::from(b'a' + (n % 26) as u8);
-    std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect()
-}
-
-pub fn roman(mut n: u32) -> String {
-    let table = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in table {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -193,6 +162,5 @@ mod tests {
         assert_eq!(n.marker("5", 1).as_deref(), Some("2.a) "));
         assert_eq!(n.marker("6", 0).as_deref(), Some("• "));
         assert_eq!(n.marker("9", 0), None);
-        assert_eq!(roman(14), "xiv");
     }
 }

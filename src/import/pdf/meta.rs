@@ -2,6 +2,7 @@
 //! `/Info` dictionary, its `/ID`, and the printed page labels of its
 //! `/PageLabels` number tree (`iv`, `12`, `A-3`).
 
+use crate::import::numerals::{letters, roman};
 use jiff::civil::Date;
 use pdf_extract::{Dictionary, Document, Object};
 
@@ -186,42 +187,6 @@ fn label(doc: &Document, style: &Dictionary, offset: usize) -> String {
     format!("{prefix}{number}")
 }
 
-fn roman(mut n: usize) -> String {
-    if n == 0 || n > 100_000 {
-        return n.to_string();
-    }
-    const TABLE: [(usize, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
-/// a, b, … z, aa, bb, … as PDF letters count.
-fn letters(n: usize) -> String {
-    let n = n.clamp(1, 2600);
-    let letter = char::from(b'a' + ((n - 1) % 26) as u8);
-    std::iter::repeat_n(letter, (n - 1) / 26 + 1).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,8 +206,6 @@ mod tests {
 
     #[test]
     fn labels_count_in_their_style() {
-        assert_eq!(roman(14), "xiv");
-        assert_eq!(letters(28), "bb");
         let mut style = Dictionary::new();
         style.set("S", Object::Name(b"R".to_vec()));
         style.set("St", Object::Integer(3));

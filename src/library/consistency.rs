@@ -32,37 +32,10 @@ pub fn verdict_conflicts(
     claims: &[Claim],
     keep: impl Fn(&Claim, &Match) -> bool,
 ) -> Result<Vec<VerdictConflict>, LibraryError> {
-    let folders = library.folders(folders)?;
-    let mut conflicts = Vec::new();
-    for claim in claims {
-        let Some(verdict) = &claim.verdict else {
-            continue;
-        };
-        let query = Query {
-            text: claim_text(claim),
-            folders: folders.clone(),
-            exclude: path.map(|p| (p.to_owned(), claim.id.to_string())),
-            copies_of: Some(claim.id.to_string()),
-            scale: None,
-            top: MATCHES_PER_CLAIM,
-        };
-        for other in library.similar(&query)? {
-            let differs = other.verdict.as_deref().is_some_and(|v| v != verdict);
-            if other.same_claim
-                && !other.another_copy
-                && other.external.is_none()
-                && differs
-                && keep(claim, &other)
-            {
-                conflicts.push(VerdictConflict {
-                    claim: claim.id,
-                    verdict: verdict.clone(),
-                    other,
-                });
-            }
-        }
-    }
-    Ok(conflicts)
+    let desk_checks = |claim: &Claim, other: &Match| {
+        !other.another_copy && other.external.is_none() && keep(claim, other)
+    };
+    disagreements(library, (folders, path), claims, None, desk_checks)
 }
 
 /// A rated claim and a published review, called the same claim, whose
@@ -74,6 +47,19 @@ pub fn external_disagreements(
     path: Option<&Path>,
     claims: &[Claim],
     scale: &crate::model::VerdictScale,
+) -> Result<Vec<VerdictConflict>, LibraryError> {
+    let published = |_: &Claim, other: &Match| other.external.is_some();
+    disagreements(library, (folders, path), claims, Some(scale), published)
+}
+
+/// Each rated claim's matches called the same claim with another
+/// verdict, of those `counts` takes (`scale` maps published ratings).
+fn disagreements(
+    library: &Library,
+    (folders, path): (&[PathBuf], Option<&Path>),
+    claims: &[Claim],
+    scale: Option<&crate::model::VerdictScale>,
+    counts: impl Fn(&Claim, &Match) -> bool,
 ) -> Result<Vec<VerdictConflict>, LibraryError> {
     let folders = library.folders(folders)?;
     let mut found = Vec::new();
@@ -87,11 +73,11 @@ pub fn external_disagreements(
             exclude: path.map(|p| (p.to_owned(), claim.id.to_string())),
             copies_of: Some(claim.id.to_string()),
             top: MATCHES_PER_CLAIM,
-            scale: Some(scale.clone()),
+            scale: scale.cloned(),
         };
         for other in library.similar(&query)? {
             let differs = other.verdict.as_deref().is_some_and(|v| v != verdict);
-            if other.same_claim && other.external.is_some() && differs {
+            if other.same_claim && differs && counts(claim, &other) {
                 found.push(VerdictConflict {
                     claim: claim.id,
                     verdict: verdict.clone(),

@@ -60,6 +60,67 @@ fn click(
     harness.run_steps(1);
 }
 
+/// Double-clicks `inset` points inside the right edge of the first
+/// paragraph of a one-article workspace holding `text` (frames of 0.1 s,
+/// so that the two clicks make a double click), then marks the selection:
+/// the selection and the marked quote with its span.
+fn double_click_at_the_right_edge(
+    title: &str,
+    text: &str,
+    inset: f32,
+) -> (Option<(usize, usize)>, (String, usize, usize)) {
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(WINDOW)
+        .with_step_dt(0.1)
+        .with_context_setup(factbench::ui::install_fonts)
+        .build_ui_state(
+            |ui, app: &mut FactbenchApp| app.show(ui),
+            app(one_article(title, text), vec![]),
+        );
+    harness.run_steps(3);
+    let paragraph = first_paragraph(&harness, text);
+    let at = egui::pos2(paragraph.max.x - inset, paragraph.min.y + 10.0);
+    harness.hover_at(at);
+    harness.run_steps(1);
+    for pressed in [true, false, true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(1);
+    let selection = harness.state().text_selection();
+    (selection, mark(&mut harness))
+}
+
+/// Drags leftwards from the right edge of the first paragraph of a
+/// one-article workspace holding `text`, `distance` points along its first
+/// row; the harness and the selection made.
+fn drag_leftwards_from_the_right_edge(
+    title: &str,
+    text: &str,
+    distance: f32,
+) -> (Harness<'static, FactbenchApp>, (usize, usize)) {
+    let mut harness = harness(app(one_article(title, text), vec![]));
+    let paragraph = first_paragraph(&harness, text);
+    let y = paragraph.min.y + 10.0;
+    let from = egui::pos2(paragraph.max.x - 1.0, y);
+    let to = egui::pos2(paragraph.max.x - distance, y);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    harness.hover_at(egui::pos2(paragraph.max.x - distance / 2.0, y));
+    harness.run_steps(1);
+    harness.hover_at(to);
+    harness.run_steps(1);
+    harness.drop_at(to);
+    harness.run_steps(2);
+    let selection = harness.state().text_selection().expect("the drag selected");
+    (harness, selection)
+}
+
 #[test]
 fn shift_left_selects_forward_through_arabic_and_ctrl_m_marks_it() {
     let mut harness = harness(app(one_article("مقال", ARABIC), vec![]));
@@ -101,56 +162,18 @@ fn a_keyboard_selection_across_a_number_quotes_the_logical_text() {
 
 #[test]
 fn the_pointer_marks_hebrew_words_from_the_right_edge() {
-    // Frames of 0.1 s, so that two clicks can make a double click.
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(WINDOW)
-        .with_step_dt(0.1)
-        .with_context_setup(factbench::ui::install_fonts)
-        .build_ui_state(
-            |ui, app: &mut FactbenchApp| app.show(ui),
-            app(one_article("כתבה", HEBREW), vec![]),
-        );
-    harness.run_steps(3);
-    let paragraph = first_paragraph(&harness, HEBREW);
-    let y = paragraph.min.y + 10.0;
     // The paragraph's first word is at its right edge: a double-click
     // there selects ראש (logical 0..3), not the line's last word.
-    let first_word = egui::pos2(paragraph.max.x - 8.0, y);
-    harness.hover_at(first_word);
-    harness.run_steps(1);
-    for pressed in [true, false, true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: first_word,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run_steps(1);
-    assert_eq!(harness.state().text_selection(), Some((0, 3)));
-    let (quote, start, end) = mark(&mut harness);
+    let (selection, (quote, start, end)) = double_click_at_the_right_edge("כתבה", HEBREW, 8.0);
+    assert_eq!(selection, Some((0, 3)));
     assert_eq!((quote.as_str(), start, end), ("ראש", 0, 3));
 }
 
 #[test]
 fn a_drag_leftwards_from_the_right_edge_marks_hebrew_from_its_start() {
-    let mut harness = harness(app(one_article("כתבה", HEBREW), vec![]));
-    let paragraph = first_paragraph(&harness, HEBREW);
-    let y = paragraph.min.y + 10.0;
     // A drag leftwards from the right edge selects from the start on,
     // widened to whole words when it ends.
-    let from = egui::pos2(paragraph.max.x - 1.0, y);
-    let to = egui::pos2(paragraph.max.x - 160.0, y);
-    harness.drag_at(from);
-    harness.run_steps(1);
-    harness.hover_at(egui::pos2(paragraph.max.x - 80.0, y));
-    harness.run_steps(1);
-    harness.hover_at(to);
-    harness.run_steps(1);
-    harness.drop_at(to);
-    harness.run_steps(2);
-    let (start, end) = harness.state().text_selection().expect("the drag selected");
+    let (mut harness, (start, end)) = drag_leftwards_from_the_right_edge("כתבה", HEBREW, 160.0);
     assert_eq!(start, 0, "from the logical start");
     assert!(end > 10 && end < 40, "{end}");
     let selected = slice_chars(HEBREW, start, end).unwrap();
@@ -368,54 +391,16 @@ fn a_hebrew_claimant_typed_into_its_field_is_stored_as_typed() {
 
 #[test]
 fn the_pointer_marks_arabic_words_from_the_right_edge() {
-    // Frames of 0.1 s, so that two clicks can make a double click.
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(WINDOW)
-        .with_step_dt(0.1)
-        .with_context_setup(factbench::ui::install_fonts)
-        .build_ui_state(
-            |ui, app: &mut FactbenchApp| app.show(ui),
-            app(one_article("مقال", ARABIC), vec![]),
-        );
-    harness.run_steps(3);
-    let paragraph = first_paragraph(&harness, ARABIC);
-    let y = paragraph.min.y + 10.0;
     // قال, the paragraph's first word, is at its right edge.
-    let first_word = egui::pos2(paragraph.max.x - 6.0, y);
-    harness.hover_at(first_word);
-    harness.run_steps(1);
-    for pressed in [true, false, true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: first_word,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run_steps(1);
-    assert_eq!(harness.state().text_selection(), Some((0, 3)));
-    let (quote, start, end) = mark(&mut harness);
+    let (selection, (quote, start, end)) = double_click_at_the_right_edge("مقال", ARABIC, 6.0);
+    assert_eq!(selection, Some((0, 3)));
     assert_eq!((quote.as_str(), start, end), ("قال", 0, 3));
 }
 
 #[test]
 fn a_drag_leftwards_across_an_arabic_line_marks_its_words_in_logical_order() {
-    let mut harness = harness(app(one_article("مقال", ARABIC), vec![]));
-    let paragraph = first_paragraph(&harness, ARABIC);
-    let y = paragraph.min.y + 10.0;
     // From the right edge leftwards over the first words, past the number.
-    let from = egui::pos2(paragraph.max.x - 1.0, y);
-    let to = egui::pos2(paragraph.max.x - 150.0, y);
-    harness.drag_at(from);
-    harness.run_steps(1);
-    harness.hover_at(egui::pos2(paragraph.max.x - 70.0, y));
-    harness.run_steps(1);
-    harness.hover_at(to);
-    harness.run_steps(1);
-    harness.drop_at(to);
-    harness.run_steps(2);
-    let (start, end) = harness.state().text_selection().expect("the drag selected");
+    let (mut harness, (start, end)) = drag_leftwards_from_the_right_edge("مقال", ARABIC, 150.0);
     assert_eq!(start, 0, "from the logical start");
     let selected = slice_chars(ARABIC, start, end).unwrap();
     assert!(selected.starts_with("قال المتحدث"), "{selected}");

@@ -25,6 +25,7 @@ mod agreement;
 mod analyze;
 mod consistency;
 mod decisions;
+mod embedding;
 mod external;
 mod grams;
 mod health;
@@ -40,6 +41,7 @@ mod synonyms;
 pub use analyze::{Analysis, Analyzer};
 pub use consistency::{VerdictConflict, external_disagreements, verdict_conflicts};
 pub use decisions::{ClaimKey, Decision, Decisions};
+pub use embedding::{EmbeddingError, EmbeddingModel};
 pub use external::{Review, mapped_verdict};
 pub use index::{Refresh, claim_text};
 pub use manifest::ANALYSIS_VERSION;
@@ -47,6 +49,7 @@ pub use numbers::{Quantity, quantities};
 pub use search::{ExternalCheck, Match, Query, SAME_CLAIM_THRESHOLD};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether tantivy failed only because another process is writing the
@@ -94,6 +97,8 @@ pub struct Library {
     notes: Vec<String>,
     /// Set when a search found the index damaged: the next refresh rebuilds it.
     damaged: AtomicBool,
+    /// The optional embedding re-ranker's model; none by default.
+    embedding: Option<Arc<EmbeddingModel>>,
 }
 
 impl Library {
@@ -117,6 +122,7 @@ impl Library {
             index,
             notes: note.into_iter().collect(),
             damaged: AtomicBool::new(false),
+            embedding: None,
         })
     }
 
@@ -185,13 +191,23 @@ impl Library {
                 why: format!("{why}; it is rebuilt on the next refresh"),
             }
         };
-        match health::without_panic(|| search::search(&self.index, query)) {
+        match health::without_panic(|| search::search(&self.index, query, self.embedding.as_deref())) {
             Ok(Err(LibraryError::Index { source, .. })) if !is_busy(&source) => {
                 Err(damaged(source.to_string()))
             }
             Ok(result) => result,
             Err(damage) => Err(damaged(damage.0)),
         }
+    }
+
+    /// Re-ranks with `model` from now on (`None`: without, the default).
+    pub fn set_embedding_model(&mut self, model: Option<Arc<EmbeddingModel>>) {
+        self.embedding = model;
+    }
+
+    /// The embedding model searches re-rank with, if any.
+    pub fn embedding_model(&self) -> Option<&EmbeddingModel> {
+        self.embedding.as_deref()
     }
 
     /// How many claims the index holds.

@@ -171,7 +171,10 @@ impl Score {
             self.top5 += 1;
         }
         if let (Some(language), Some(m)) = (&labelled.language, matches.iter().find(|m| right(m))) {
-            let file = m.workspace.file_name().map(|n| n.to_string_lossy().into_owned());
+            let file = m
+                .workspace
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
             let same = file.is_some_and(|f| f.contains(&format!("-{language}")));
             let tally = if same {
                 &mut self.same_language

@@ -307,8 +307,8 @@ fn read(path: &Path, limit: u64) -> Result<Vec<u8>, EmbeddingError> {
 /// The files in `folder` and its immediate subfolders, sorted.
 fn files_within(folder: &Path) -> Result<Vec<PathBuf>, EmbeddingError> {
     let list = |dir: &Path| -> Result<Vec<PathBuf>, EmbeddingError> {
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| error(dir, format!("could not be listed: {e}")))?;
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| error(dir, format!("could not be listed: {e}")))?;
         Ok(entries.filter_map(Result::ok).map(|e| e.path()).collect())
     };
     let mut files = Vec::new();
@@ -334,7 +334,7 @@ fn weights_file(folder: &Path) -> Result<PathBuf, EmbeddingError> {
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "safetensors"))
         .collect();
-    one_of(folder, &candidates, "a .safetensors weights file")
+    one_of(folder, &candidates, ".safetensors weights file")
 }
 
 /// `tokenizer.json`, else the one `.json` file whose name has "tokenizer".
@@ -354,7 +354,7 @@ fn tokenizer_file(folder: &Path) -> Result<PathBuf, EmbeddingError> {
                     .is_some_and(|n| n.to_string_lossy().contains("tokenizer"))
         })
         .collect();
-    one_of(folder, &candidates, "a tokenizer.json file")
+    one_of(folder, &candidates, "tokenizer.json file")
 }
 
 fn one_of(folder: &Path, candidates: &[&PathBuf], what: &str) -> Result<PathBuf, EmbeddingError> {
@@ -383,7 +383,11 @@ fn read_tokenizer(path: &Path) -> Result<tokenizers::Tokenizer, EmbeddingError> 
     if let Err(e) = serde_json::from_slice::<serde_json::Value>(&bytes) {
         return Err(error(
             path,
-            format!("is not JSON (line {}, column {}): {e}", e.line(), e.column()),
+            format!(
+                "is not JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ),
         ));
     }
     tokenizers::Tokenizer::from_bytes(&bytes)
@@ -412,7 +416,12 @@ fn read_matrix(
     let described = || {
         names
             .iter()
-            .filter_map(|n| tensors.tensor(n).ok().map(|t| format!("{n} {:?}", t.shape())))
+            .filter_map(|n| {
+                tensors
+                    .tensor(n)
+                    .ok()
+                    .map(|t| format!("{n} {:?}", t.shape()))
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -449,7 +458,10 @@ fn read_matrix(
         ));
     }
     if values.iter().any(|v| !v.is_finite()) {
-        return Err(error(path, format!("tensor {name} holds NaN or infinite values")));
+        return Err(error(
+            path,
+            format!("tensor {name} holds NaN or infinite values"),
+        ));
     }
     Ok((values, rows, dim))
 }

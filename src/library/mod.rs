@@ -41,7 +41,7 @@ mod synonyms;
 pub use analyze::{Analysis, Analyzer};
 pub use consistency::{VerdictConflict, external_disagreements, verdict_conflicts};
 pub use decisions::{ClaimKey, Decision, Decisions};
-pub use embedding::{EmbeddingError, EmbeddingModel};
+pub use embedding::{EmbeddingError, EmbeddingModel, cosine as embedding_cosine};
 pub use external::{Review, mapped_verdict};
 pub use index::{Refresh, claim_text};
 pub use manifest::ANALYSIS_VERSION;
@@ -191,7 +191,9 @@ impl Library {
                 why: format!("{why}; it is rebuilt on the next refresh"),
             }
         };
-        match health::without_panic(|| search::search(&self.index, query, self.embedding.as_deref())) {
+        match health::without_panic(|| {
+            search::search(&self.index, query, self.embedding.as_deref())
+        }) {
             Ok(Err(LibraryError::Index { source, .. })) if !is_busy(&source) => {
                 Err(damaged(source.to_string()))
             }

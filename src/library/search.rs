@@ -370,7 +370,12 @@ fn rescore(
 
 /// The embeddings' closeness to the statement, the quote or both,
 /// whichever is closest (0 when the model knows none of their tokens).
-fn semantic_closeness(model: &EmbeddingModel, query: &[f32], found: &Match, has_quote: bool) -> f64 {
+fn semantic_closeness(
+    model: &EmbeddingModel,
+    query: &[f32],
+    found: &Match,
+    has_quote: bool,
+) -> f64 {
     let mut sides = vec![found.statement.clone()];
     if has_quote {
         sides.push(found.quote.clone());

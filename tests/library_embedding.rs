@@ -255,3 +255,90 @@ fn a_wordllama_style_folder_is_found_in_subfolders_with_fp16_weights() {
     let b = f32_model.embed("physicians caution").unwrap();
     assert!(factbench::library::embedding_cosine(&a, &b) > 0.999);
 }
+
+/// `factbench similar TEXT --in FOLDER --json` with `extra` arguments and
+/// the config folder `config`: exit code, the lines, standard error.
+fn similar_cli(
+    folder: &Path,
+    config: &Path,
+    text: &str,
+    extra: &[&std::ffi::OsStr],
+) -> (i32, Vec<serde_json::Value>, String) {
+    let cache = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("factbench")
+        .unwrap()
+        .args(["similar", text, "--json", "--top", "3", "--in"])
+        .arg(folder)
+        .arg("--index-dir")
+        .arg(cache.path())
+        .args(extra)
+        .env("XDG_CONFIG_HOME", config)
+        .env("HOME", config)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (
+        out.status.code().unwrap_or(-1),
+        lines,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn similar_reads_the_model_from_its_flag_or_the_preferences() {
+    let folder = reviews(&[CHECK]);
+    let config = tempfile::tempdir().unwrap();
+    let (model_dir, _) = tiny_model();
+    let model = model_dir.path().as_os_str();
+
+    let (code, lines, _) = similar_cli(folder.path(), config.path(), REWORDING, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(lines[0]["same_claim"], false, "no model, no preference");
+    let plain_score = lines[0]["score"].as_f64().unwrap();
+
+    let flag = [std::ffi::OsStr::new("--embedding-model"), model];
+    let (code, lines, _) = similar_cli(folder.path(), config.path(), REWORDING, &flag);
+    assert_eq!(code, 0);
+    assert_eq!(lines[0]["same_claim"], true);
+    assert!(lines[0]["score"].as_f64().unwrap() > plain_score);
+
+    // The window's settings file names the model: the same answer.
+    let settings = config.path().join("factbench");
+    fs::create_dir_all(&settings).unwrap();
+    let saved = format!(
+        "(recent: [], your_name: \"Ана\", embedding_model: Some({:?}))",
+        model_dir.path().display().to_string()
+    );
+    fs::write(settings.join("settings.ron"), saved).unwrap();
+    let (code, lines, _) = similar_cli(folder.path(), config.path(), REWORDING, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(lines[0]["same_claim"], true, "from the preferences");
+
+    // A preference that points to nothing usable warns and goes without.
+    fs::write(
+        settings.join("settings.ron"),
+        "(embedding_model: Some(\"/nonexistent/model\"))",
+    )
+    .unwrap();
+    let (code, lines, err) = similar_cli(folder.path(), config.path(), REWORDING, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(lines[0]["same_claim"], false);
+    assert!(err.contains("/nonexistent/model: is not a folder"), "{err}");
+
+    // A broken model given on the command line is an error naming its file.
+    fs::write(model_dir.path().join("tokenizer.json"), "{oops").unwrap();
+    let (code, lines, err) = similar_cli(folder.path(), config.path(), REWORDING, &flag);
+    assert_eq!(code, 1);
+    assert!(lines.is_empty());
+    assert!(
+        err.contains(&format!(
+            "--embedding-model: {}: is not JSON",
+            model_dir.path().join("tokenizer.json").display()
+        )),
+        "{err}"
+    );
+}

@@ -342,3 +342,49 @@ fn similar_reads_the_model_from_its_flag_or_the_preferences() {
         "{err}"
     );
 }
+
+#[test]
+fn check_library_takes_the_model_and_then_sees_the_published_rating_of_a_rewording() {
+    let library = reviews(&[CHECK]);
+    let own = tempfile::tempdir().unwrap();
+    let mut ws = factbench::Workspace::new("Desk");
+    let article = factbench::Article::new("Today", REWORDING);
+    let anchor = factbench::anchor::capture(&article.text, 0, REWORDING.chars().count()).unwrap();
+    let mut claim = factbench::Claim::new(article.id, anchor, "Test Outlet");
+    claim.verdict = Some("true".to_owned());
+    ws.articles.push(article);
+    ws.claims.push(claim);
+    let path = own.path().join("today.ron");
+    factbench::store::save(&path, &ws).unwrap();
+    let (model_dir, _) = tiny_model();
+    let check = |extra: &[&std::ffi::OsStr]| {
+        let cache = tempfile::tempdir().unwrap();
+        let out = assert_cmd::Command::cargo_bin("factbench")
+            .unwrap()
+            .arg("check")
+            .arg(&path)
+            .arg("--library")
+            .arg(library.path())
+            .arg("--index-dir")
+            .arg(cache.path())
+            .args(extra)
+            .env("XDG_CONFIG_HOME", own.path())
+            .env("HOME", own.path())
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, out) = check(&[]);
+    assert!(!out.contains("published elsewhere"), "{out}");
+    let (with_code, with) = check(&["--embedding-model".as_ref(), model_dir.path().as_os_str()]);
+    assert!(with.contains("published elsewhere"), "{with}");
+    assert!(with.contains("https://checks.example/0"), "{with}");
+    assert_eq!(
+        code, with_code,
+        "a published rating never changes the exit code"
+    );
+}

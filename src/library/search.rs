@@ -219,6 +219,12 @@ pub fn search(
             ..found
         });
     }
+    Ok(best_of(matches, query))
+}
+
+/// The best `query.top` of `matches`, best first, each published review
+/// once and its rating mapped onto the query's scale.
+fn best_of(mut matches: Vec<Match>, query: &Query) -> Vec<Match> {
     matches.sort_by(best_first);
     let scale = query.scale.clone().unwrap_or_default();
     let mut matches = one_per_review(matches);
@@ -226,7 +232,7 @@ pub fn search(
         map_rating(found, &scale);
     }
     matches.truncate(query.top);
-    Ok(matches)
+    matches
 }
 
 /// Any of the terms in the statement or quote (claimant and tags weigh

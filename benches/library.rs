@@ -8,13 +8,18 @@
 //! (`external_benches`: index ≤ 60 s and ≤ 1 GB, query median ≤ 20 ms
 //! and p99 ≤ 50 ms, refresh after one file changed ≤ 300 ms).
 //!
+//! The same 1,000 queries are timed again with an embedding model
+//! configured (the re-ranker, same budget): the model in the folder named
+//! by `FACTBENCH_EMBEDDING_MODEL` (a real one, e.g. WordLlama's), else a
+//! tiny generated one (`sample::write_synonym_embedding_model`).
+//!
 //! The full index is timed once (a run takes seconds, too long for
 //! Criterion's samples); refresh and query are Criterion benchmarks, and
 //! the query's p99 is taken over 1,000 timed queries.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use factbench::library::{Library, Query};
-use factbench::sample::generated_workspace;
+use factbench::library::{EmbeddingModel, Library, Query};
+use factbench::sample::{generated_workspace, write_synonym_embedding_model};
 use factbench::store;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -170,6 +175,52 @@ fn library_benches(c: &mut Criterion) {
         times[500].as_secs_f64() * 1e3,
         times[990].as_secs_f64() * 1e3
     );
+
+    let model_dir = tempfile::tempdir().unwrap();
+    let (model, label) = embedding_model(model_dir.path());
+    library.set_embedding_model(Some(std::sync::Arc::new(model)));
+    let mut times: Vec<Duration> = (0..1000)
+        .map(|i| {
+            let query = Query {
+                text: texts[i % 4].into(),
+                ..query.clone()
+            };
+            let started = Instant::now();
+            black_box(library.similar(&query).unwrap());
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    eprintln!(
+        "query with the embedding model {label}, over 1,000 runs: median {:.2} ms, p99 {:.2} ms (budget 20 ms, 50 ms)",
+        times[500].as_secs_f64() * 1e3,
+        times[990].as_secs_f64() * 1e3
+    );
+}
+
+/// The model in `FACTBENCH_EMBEDDING_MODEL`, else a tiny one written
+/// into `scratch`; and how to name it.
+fn embedding_model(scratch: &Path) -> (EmbeddingModel, String) {
+    if let Some(dir) = std::env::var_os("FACTBENCH_EMBEDDING_MODEL") {
+        let model = EmbeddingModel::load(Path::new(&dir)).unwrap();
+        let label = format!("{} ({} × {})", model.name(), model.vocab(), model.dim());
+        return (model, label);
+    }
+    let groups: Vec<Vec<String>> = ACTORS_EN
+        .iter()
+        .zip(ACTORS_RU)
+        .zip(ACTORS_UK)
+        .map(|((en, ru), uk)| vec![en.to_string(), ru.to_owned(), uk.to_owned()])
+        .chain(GOODS_EN.iter().map(|g| vec![g.to_string()]))
+        .collect();
+    let groups: Vec<Vec<&str>> = groups
+        .iter()
+        .map(|g| g.iter().map(String::as_str).collect())
+        .collect();
+    let groups: Vec<&[&str]> = groups.iter().map(Vec::as_slice).collect();
+    write_synonym_embedding_model(scratch, &groups).unwrap();
+    let model = EmbeddingModel::load(scratch).unwrap();
+    (model, "tiny (generated)".to_owned())
 }
 
 /// Published reviews in the library: 250,000 ClaimReview items in 25

@@ -5,45 +5,89 @@
 //!
 //! ```text
 //! cargo run --example library_score -- tests/fixtures/claimreview/corpus tests/fixtures/claimreview/heldout.tsv
+//! cargo run --release --example library_score -- CORPUS A.tsv B.tsv --embedding-model DIR
 //! ```
 //!
-//! Prints recall@1 and recall@5 over the queries something checks, and
+//! Several query files are scored one after the other on the same index.
+//! `--embedding-model DIR` re-ranks with the static embedding model in DIR
+//! (see `docs/library.md`). Prints recall@1 and recall@5 over the queries something checks, and
 //! *same claim* precision (of every match called the same claim in the
 //! top 5, how many are expected) and recall (of the queries something
 //! checks, how many have an expected match called the same claim), then
 //! each miss. `--verbose` prints every query's top 3.
 
-use factbench::library::{Library, Match, Query};
+use factbench::library::{EmbeddingModel, Library, Match, Query};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
 struct Labelled {
     expected: HashSet<String>,
     text: String,
+    /// The wording's language, in the desk set's four-column format
+    /// (`id<TAB>key<TAB>language<TAB>wording`).
+    language: Option<String>,
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
-    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [corpus, queries] = paths[..] else {
-        eprintln!("usage: library_score CORPUS_FOLDER QUERIES.tsv [--verbose]");
+    let model_at = args
+        .iter()
+        .position(|a| a == "--embedding-model")
+        .and_then(|at| args.get(at + 1));
+    let paths: Vec<&String> = args
+        .iter()
+        .filter(|a| !a.starts_with("--") && Some(*a) != model_at)
+        .collect();
+    let [corpus, query_files @ ..] = &paths[..] else {
+        eprintln!(
+            "usage: library_score CORPUS_FOLDER QUERIES.tsv… [--embedding-model DIR] [--verbose]"
+        );
         std::process::exit(2);
     };
-    let queries = read_queries(queries);
+    if query_files.is_empty() {
+        eprintln!("library_score: give at least one QUERIES.tsv");
+        std::process::exit(2);
+    }
     let cache = tempfile::tempdir().expect("a temporary folder");
     let mut library = Library::open(cache.path()).expect("the index opens");
+    if let Some(dir) = model_at {
+        match EmbeddingModel::load(std::path::Path::new(dir)) {
+            Ok(model) => {
+                println!(
+                    "embedding model {}: {} tokens × {} dimensions, floor {:.3}",
+                    model.name(),
+                    model.vocab(),
+                    model.dim(),
+                    model.floor()
+                );
+                library.set_embedding_model(Some(std::sync::Arc::new(model)));
+            }
+            Err(e) => {
+                eprintln!("library_score: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
     let folders = vec![PathBuf::from(corpus)];
     let refresh = library.refresh(&folders).expect("the corpus is read");
     for note in refresh.skipped.iter().chain(&refresh.notes) {
         eprintln!("note: {note}");
     }
     let folders = library.folders(&folders).expect("the folder");
+    for file in query_files {
+        println!("== {file}");
+        score_file(&library, &folders, file, verbose);
+    }
+}
+
+fn score_file(library: &Library, folders: &[PathBuf], file: &str, verbose: bool) {
+    let queries = read_queries(file);
     let mut score = Score::default();
     for labelled in &queries {
         let query = Query {
             text: labelled.text.clone(),
-            folders: folders.clone(),
+            folders: folders.to_vec(),
             top: 5,
             ..Query::default()
         };
@@ -61,14 +105,22 @@ fn read_queries(path: &str) -> Vec<Labelled> {
         .expect("the queries file")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(expected, text)| Labelled {
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            match cols[..] {
+                [expected, text] => Some((expected, None, text)),
+                [expected, _, language, text] => Some((expected, Some(language), text)),
+                _ => None,
+            }
+        })
+        .map(|(expected, language, text)| Labelled {
             expected: expected
                 .split_whitespace()
                 .filter(|e| *e != "-")
                 .map(str::to_owned)
                 .collect(),
             text: text.trim().to_owned(),
+            language: language.map(str::to_owned),
         })
         .collect()
 }
@@ -82,6 +134,10 @@ struct Score {
     called_same: usize,
     called_same_right: usize,
     found_same: usize,
+    /// Desk set only: (called the same, of) rewordings in the check's
+    /// language, and across languages (by the workspace's `-xx` name).
+    same_language: (usize, usize),
+    cross_language: (usize, usize),
     misses: Vec<String>,
 }
 
@@ -113,6 +169,20 @@ impl Score {
         }
         if matches.iter().any(right) {
             self.top5 += 1;
+        }
+        if let (Some(language), Some(m)) = (&labelled.language, matches.iter().find(|m| right(m))) {
+            let file = m
+                .workspace
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            let same = file.is_some_and(|f| f.contains(&format!("-{language}")));
+            let tally = if same {
+                &mut self.same_language
+            } else {
+                &mut self.cross_language
+            };
+            tally.1 += 1;
+            tally.0 += usize::from(m.same_claim);
         }
         if matches.iter().any(|m| right(m) && m.same_claim) {
             self.found_same += 1;
@@ -151,6 +221,15 @@ impl Score {
             self.found_same,
             self.checked
         );
+        if self.same_language.1 + self.cross_language.1 > 0 {
+            println!(
+                "called the same: same-language {}/{}, cross-language {}/{}",
+                self.same_language.0,
+                self.same_language.1,
+                self.cross_language.0,
+                self.cross_language.1
+            );
+        }
         for miss in &self.misses {
             println!("  {miss}");
         }

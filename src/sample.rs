@@ -1,5 +1,7 @@
 //! Workspaces for benchmarks, tests and the first start: the bundled sample
-//! investigation, and generated workspaces of any size in mixed scripts.
+//! investigation, and generated workspaces of any size in mixed scripts;
+//! also a tiny static embedding model for the claim library's re-ranker
+//! ([`write_synonym_embedding_model`]).
 
 use crate::anchor::CharIndex;
 use crate::model::{
@@ -283,6 +285,57 @@ pub fn edited_about_one_percent(text: &str) -> String {
         }
     }
     chars.into_iter().collect()
+}
+
+/// Writes a tiny static embedding model into `folder`, as the claim
+/// library's re-ranker reads one (`crate::library::EmbeddingModel`): a
+/// `tokenizer.json` (a word-level vocabulary over lower-cased words split
+/// at spaces and punctuation, `[UNK]` for the rest) and a
+/// `model.safetensors` whose `embeddings` matrix gives every word of group
+/// `g` of `groups` the unit vector along dimension `g` — so the words of
+/// one group are synonyms to the model and those of two groups unrelated.
+pub fn write_synonym_embedding_model(
+    folder: &std::path::Path,
+    groups: &[&[&str]],
+) -> Result<(), String> {
+    let dim = groups.len().max(1);
+    let mut vocab = serde_json::Map::new();
+    vocab.insert("[UNK]".to_owned(), 0.into());
+    let mut rows: Vec<f32> = vec![0.0; dim];
+    for (g, words) in groups.iter().enumerate() {
+        for word in *words {
+            let word = word.to_lowercase();
+            if vocab.contains_key(&word) {
+                continue;
+            }
+            vocab.insert(word, vocab.len().into());
+            rows.extend((0..dim).map(|d| if d == g { 1.0 } else { 0.0 }));
+        }
+    }
+    let tokenizer = serde_json::json!({
+        "version": "1.0",
+        "truncation": null,
+        "padding": null,
+        "added_tokens": [{"id": 0, "content": "[UNK]", "single_word": false,
+            "lstrip": false, "rstrip": false, "normalized": false, "special": true}],
+        "normalizer": {"type": "Lowercase"},
+        "pre_tokenizer": {"type": "Whitespace"},
+        "post_processor": null,
+        "decoder": null,
+        "model": {"type": "WordLevel", "vocab": vocab, "unk_token": "[UNK]"},
+    });
+    let bytes: Vec<u8> = rows.iter().flat_map(|v| v.to_le_bytes()).collect();
+    let shape = vec![rows.len() / dim, dim];
+    let view = safetensors::tensor::TensorView::new(safetensors::Dtype::F32, shape, &bytes)
+        .map_err(|e| e.to_string())?;
+    let weights =
+        safetensors::serialize([("embeddings", view)], None).map_err(|e| e.to_string())?;
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(folder.join(name), bytes)
+            .map_err(|e| format!("{}: {e}", folder.join(name).display()))
+    };
+    write("tokenizer.json", tokenizer.to_string().as_bytes())?;
+    write("model.safetensors", &weights)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 pub struct LibraryCheck {
     folders: Vec<PathBuf>,
     index_dir: Option<PathBuf>,
+    embedding_model: Option<PathBuf>,
     ready: bool,
 }
 
@@ -20,8 +21,15 @@ impl LibraryCheck {
         LibraryCheck {
             folders,
             index_dir,
+            embedding_model: None,
             ready: false,
         }
+    }
+
+    /// Re-rank with the model in this folder (`--embedding-model`).
+    pub fn with_embedding_model(mut self, folder: Option<PathBuf>) -> Self {
+        self.embedding_model = folder;
+        self
     }
 
     /// Also list what each claim lacks before publication (`--ready`).
@@ -65,6 +73,7 @@ fn open_library(
     err: &mut dyn Write,
 ) -> Result<crate::library::Library, String> {
     let mut opened = super::similar::open_library(library.index_dir.as_deref())?;
+    super::embedding_model::configure(&mut opened, library.embedding_model.as_deref(), err)?;
     super::similar::refresh(&mut opened, &library.folders, err)?;
     Ok(opened)
 }

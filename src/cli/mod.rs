@@ -8,6 +8,7 @@ mod claims;
 mod correct;
 mod desk;
 mod diff;
+mod embedding_model;
 mod export;
 mod export_snapshots;
 mod git_setup;
@@ -58,6 +59,10 @@ pub enum Command {
         /// Where the library index is kept (default: the platform cache folder).
         #[arg(long, value_name = "DIR", requires = "library")]
         index_dir: Option<PathBuf>,
+        /// Re-rank library matches with the static embedding model in DIR
+        /// (default: the one set in Preferences, if any).
+        #[arg(long, value_name = "DIR", requires = "library")]
+        embedding_model: Option<PathBuf>,
         /// Also say what each claim still lacks before it can be published
         /// (a verdict, a rationale, a claimant, evidence, a source with a
         /// web address); exit non-zero if any claim is not ready.
@@ -143,10 +148,13 @@ pub fn run(cli: Cli, raw_out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
             files,
             library,
             index_dir,
+            embedding_model,
             ready,
         }) => check::run(
             &files,
-            &check::LibraryCheck::new(library, index_dir).with_ready(ready),
+            &check::LibraryCheck::new(library, index_dir)
+                .with_embedding_model(embedding_model)
+                .with_ready(ready),
             out,
             err,
         ),

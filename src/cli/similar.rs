@@ -1,4 +1,5 @@
-//! `factbench similar "TEXT" [--in DIR…] [--top N] [--json]` and
+//! `factbench similar "TEXT" [--in DIR…] [--top N] [--json]
+//! [--embedding-model DIR]` and
 //! `factbench similar --claim ID WORKSPACE.ron`: earlier checks of a claim
 //! from the claim library; and the library part of `factbench check
 //! --library DIR` (same claims with another verdict).
@@ -29,6 +30,10 @@ pub struct SimilarArgs {
     /// Where the index is kept (default: the platform cache folder).
     #[arg(long, value_name = "DIR")]
     pub index_dir: Option<PathBuf>,
+    /// Re-rank with the static embedding model in DIR (a Model2Vec or
+    /// WordLlama folder; default: the one set in Preferences, if any).
+    #[arg(long, value_name = "DIR")]
+    pub embedding_model: Option<PathBuf>,
 }
 
 /// The JSON line of one match; fields in the order the issue gives. For a
@@ -95,6 +100,7 @@ fn similar(args: &SimilarArgs, err: &mut dyn Write) -> Result<Vec<Match>, String
         args.folders.clone()
     };
     let mut library = open_library(args.index_dir.as_deref())?;
+    super::embedding_model::configure(&mut library, args.embedding_model.as_deref(), err)?;
     refresh(&mut library, &folders, err)?;
     let query = Query {
         text,

@@ -17,12 +17,17 @@ struct Settings {
     your_name: String,
 }
 
-/// The name saved in Preferences › Your name, if any.
-pub(super) fn your_name() -> Option<String> {
+/// The window's settings file as text, when there is one to read.
+pub(super) fn settings_text() -> Option<String> {
     let dirs = directories::ProjectDirs::from("org", "Factbench", "Factbench")?;
     let path = dirs.config_dir().join("settings.ron");
     let bytes = crate::read_limited::read_limited(&path, MAX_SETTINGS_BYTES).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// The name saved in Preferences › Your name, if any.
+pub(super) fn your_name() -> Option<String> {
+    let text = settings_text()?;
     let settings: Settings = ron::from_str(&text).ok()?;
     let name = settings.your_name.trim();
     (!name.is_empty()).then(|| name.to_owned())

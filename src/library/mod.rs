@@ -27,6 +27,7 @@ mod consistency;
 mod countries;
 mod cyrillic_number_words;
 mod decisions;
+mod embedding;
 mod external;
 mod grams;
 mod health;
@@ -42,6 +43,7 @@ mod synonyms;
 pub use analyze::{Analysis, Analyzer};
 pub use consistency::{VerdictConflict, external_disagreements, verdict_conflicts};
 pub use decisions::{ClaimKey, Decision, Decisions};
+pub use embedding::{EmbeddingError, EmbeddingModel, cosine as embedding_cosine};
 pub use external::{Review, mapped_verdict};
 pub use index::{Refresh, claim_text};
 pub use manifest::ANALYSIS_VERSION;
@@ -49,6 +51,7 @@ pub use numbers::{Quantity, quantities};
 pub use search::{ExternalCheck, Match, Query, SAME_CLAIM_THRESHOLD};
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Whether tantivy failed only because another process is writing the
@@ -96,6 +99,8 @@ pub struct Library {
     notes: Vec<String>,
     /// Set when a search found the index damaged: the next refresh rebuilds it.
     damaged: AtomicBool,
+    /// The optional embedding re-ranker's model; none by default.
+    embedding: Option<Arc<EmbeddingModel>>,
 }
 
 impl Library {
@@ -119,6 +124,7 @@ impl Library {
             index,
             notes: note.into_iter().collect(),
             damaged: AtomicBool::new(false),
+            embedding: None,
         })
     }
 
@@ -187,13 +193,25 @@ impl Library {
                 why: format!("{why}; it is rebuilt on the next refresh"),
             }
         };
-        match health::without_panic(|| search::search(&self.index, query)) {
+        match health::without_panic(|| {
+            search::search(&self.index, query, self.embedding.as_deref())
+        }) {
             Ok(Err(LibraryError::Index { source, .. })) if !is_busy(&source) => {
                 Err(damaged(source.to_string()))
             }
             Ok(result) => result,
             Err(damage) => Err(damaged(damage.0)),
         }
+    }
+
+    /// Re-ranks with `model` from now on (`None`: without, the default).
+    pub fn set_embedding_model(&mut self, model: Option<Arc<EmbeddingModel>>) {
+        self.embedding = model;
+    }
+
+    /// The embedding model searches re-rank with, if any.
+    pub fn embedding_model(&self) -> Option<&EmbeddingModel> {
+        self.embedding.as_deref()
     }
 
     /// How many claims the index holds.

@@ -3,11 +3,14 @@
 //! overlap or character n-gram overlap ([`super::grams`]), whichever is
 //! higher, times how well their numbers, years and actors agree with the
 //! query's ([`super::agreement`]); `same_claim` is that score over a
-//! calibrated threshold.
+//! calibrated threshold. With an embedding model configured
+//! ([`super::embedding`]), the embeddings' closeness may lift the
+//! closeness before the agreement factor caps it ([`combined`]).
 
 use super::LibraryError;
 use super::agreement::agreement;
 use super::analyze::{Analysis, Analyzer};
+use super::embedding::EmbeddingModel;
 use super::index::ClaimIndex;
 use super::scope::Scope;
 use crate::model::VerdictScale;
@@ -140,8 +143,13 @@ fn best_first(a: &Match, b: &Match) -> std::cmp::Ordering {
         .then_with(|| a.claim.cmp(&b.claim))
 }
 
-/// The best `query.top` earlier checks, best first.
-pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryError> {
+/// The best `query.top` earlier checks, best first, re-ranked with
+/// `model` when one is configured.
+pub fn search(
+    index: &ClaimIndex,
+    query: &Query,
+    model: Option<&EmbeddingModel>,
+) -> Result<Vec<Match>, LibraryError> {
     let mut analyzer = Analyzer::new();
     let wanted = analyzer.analyze(&query.text);
     let distinct: HashSet<&str> = wanted.terms.iter().map(String::as_str).collect();
@@ -169,6 +177,7 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
     let mut gram_idf = Idf::new(&scope, index.fields.grams);
     let query_grams = super::grams::weighted_grams(&query.text);
     let query_grams = super::grams::counts(&query_grams);
+    let query_vector = model.and_then(|m| Some((m, m.embed(&query.text)?)));
     let exclude = query.exclude.as_ref().map(|(workspace, claim)| {
         let workspace = std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.clone());
         (workspace, claim.as_str())
@@ -193,6 +202,7 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
                 analysis: &wanted,
                 weights: &query_weights,
                 grams: &query_grams,
+                vector: query_vector.as_ref().map(|(m, v)| (*m, v.as_slice())),
             },
             &found,
             &mut analyzer,
@@ -209,6 +219,12 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
             ..found
         });
     }
+    Ok(best_of(matches, query))
+}
+
+/// The best `query.top` of `matches`, best first, each published review
+/// once and its rating mapped onto the query's scale.
+fn best_of(mut matches: Vec<Match>, query: &Query) -> Vec<Match> {
     matches.sort_by(best_first);
     let scale = query.scale.clone().unwrap_or_default();
     let mut matches = one_per_review(matches);
@@ -216,7 +232,7 @@ pub fn search(index: &ClaimIndex, query: &Query) -> Result<Vec<Match>, LibraryEr
         map_rating(found, &scale);
     }
     matches.truncate(query.top);
-    Ok(matches)
+    matches
 }
 
 /// Any of the terms in the statement or quote (claimant and tags weigh
@@ -304,6 +320,8 @@ struct Wanted<'q> {
     analysis: &'q Analysis,
     weights: &'q BTreeMap<String, f64>,
     grams: &'q BTreeMap<&'q str, f64>,
+    /// The query's embedding and its model, when one is configured.
+    vector: Option<(&'q EmbeddingModel, &'q [f32])>,
 }
 
 /// Closeness to the statement, the quote or both, whichever is closest —
@@ -346,16 +364,48 @@ fn rescore(
         .iter()
         .map(|side| super::grams::cosine(wanted.grams, side, |g| gram_idf.of(g)))
         .fold(0.0, f64::max);
-    combined(words, grams) * agreement(wanted.analysis, &both)
+    let agree = agreement(wanted.analysis, &both);
+    // The embeddings vouch only for a candidate whose details do not
+    // conflict with the query's: a near miss is left as it was.
+    let semantic = wanted
+        .vector
+        .filter(|_| agree >= super::embedding::LIFT_MIN_AGREEMENT)
+        .map(|(model, query)| semantic_closeness(model, query, found, has_quote));
+    combined(words, grams, semantic) * agree
+}
+
+/// The embeddings' closeness to the statement, the quote or both,
+/// whichever is closest (0 when the model knows none of their tokens).
+fn semantic_closeness(
+    model: &EmbeddingModel,
+    query: &[f32],
+    found: &Match,
+    has_quote: bool,
+) -> f64 {
+    let mut sides = vec![found.statement.clone()];
+    if has_quote {
+        sides.push(found.quote.clone());
+        sides.push(format!("{} {}", found.statement, found.quote));
+    }
+    sides
+        .iter()
+        .filter_map(|side| model.embed(side))
+        .map(|vector| model.closeness(query, &vector))
+        .fold(0.0, f64::max)
 }
 
 /// One 0–1 closeness from the term cosine and the n-gram cosine: the
 /// higher of the two. The n-grams lift a rewording whose words are other
 /// forms of the check's ("Ukrainian" for "Ukraine", "reinfections" for
-/// "infections", Russian forms of Ukrainian words); since neither
-/// exceeds 1, a near miss's agreement factor caps it as before.
-fn combined(words: f64, grams: f64) -> f64 {
-    words.max(grams)
+/// "infections", Russian forms of Ukrainian words). With a model, the
+/// embeddings' closeness lifts it further ([`super::embedding::lifted`]).
+/// Since none exceeds 1, a near miss's agreement factor caps it as before.
+fn combined(words: f64, grams: f64, semantic: Option<f64>) -> f64 {
+    let lexical = words.max(grams);
+    match semantic {
+        Some(semantic) => super::embedding::lifted(lexical, semantic),
+        None => lexical,
+    }
 }
 
 /// The analysis of a statement and a quote together, from theirs.

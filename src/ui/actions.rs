@@ -306,7 +306,9 @@ impl Action {
             Action::TextReset => "Reset the article text size",
             Action::ShowTab(RightTab::Claim) => "Show the selected claim in the right panel",
             Action::ShowTab(RightTab::Sources) => "Show the workspace's sources in the right panel",
-            Action::Preferences => "Set how often unsaved work is autosaved",
+            Action::Preferences => {
+                "Your name, autosave, the claim library's folders and its optional embedding model"
+            }
             Action::ShowShortcuts => "List every shortcut",
             Action::About => "Version and licences",
             _ => "",

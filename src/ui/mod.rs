@@ -35,7 +35,7 @@ pub use panels::claim_list::{ClaimList, VerdictFilter};
 pub use panels::reader::{EDITING_HINT, Reader};
 pub use services::autosave::{install_panic_hook, set_aside_path};
 pub use services::files::{FilePicker, ScriptedPicker};
-pub use services::library_worker::EarlierCheck;
+pub use services::library_worker::{EarlierCheck, EmbeddingStatus};
 pub use services::settings::Settings;
 
 use services::files::NativePicker;

@@ -487,3 +487,66 @@ fn a_copy_of_the_open_claim_is_not_an_earlier_check() {
     assert!(view.copies[0].workspace.ends_with("today copy.ron"));
     assert_eq!(suggested(harness.state())[0], GAS_CHECK);
 }
+
+/// Preferences › Embedding model (optional): a typed model folder is read
+/// by the library's worker and shown with its name, vocabulary and
+/// dimensions, kept in the settings; a folder that holds no model says
+/// why; *Use none* goes back to matching without one.
+#[test]
+fn an_embedding_model_typed_in_preferences_is_loaded_and_shown() {
+    let desk = desk();
+    let (ws, path, claim) = workspace_saying(&desk, "Nothing to see here", None);
+    let mut harness = window(&desk, ws, path, claim);
+    let model = tempfile::tempdir().unwrap();
+    let groups: &[&[&str]] = &[&["gas", "газ", "газу"], &["oil", "нефть"], &["russia"]];
+    factbench::sample::write_synonym_embedding_model(model.path(), groups).unwrap();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().perform(&ctx, Action::Preferences);
+    harness.run_steps(2);
+    harness.get_by_label("Embedding model (optional)");
+    harness.get_by_label_contains("Not set: matching uses words");
+
+    let use_folder = |harness: &mut Harness<'static, FactbenchApp>, folder: &Path| {
+        harness.get_by_label("Embedding model folder path").focus();
+        harness.run_steps(1);
+        harness
+            .get_by_label("Embedding model folder path")
+            .type_text(&folder.display().to_string());
+        harness.run_steps(1);
+        harness.get_by_label("Use").click();
+        harness.run_steps(2);
+    };
+    use_folder(&mut harness, model.path());
+    assert_eq!(
+        harness
+            .state_mut()
+            .settings_mut()
+            .embedding_model
+            .as_deref(),
+        Some(model.path())
+    );
+    run_until(&mut harness, "the model to load", |app| {
+        matches!(
+            app.embedding_model_status(),
+            factbench::ui::EmbeddingStatus::Loaded { .. }
+        )
+    });
+    let name = model.path().file_name().unwrap().to_string_lossy();
+    // (A label's accessible value is its text; its name says what it is of.)
+    harness.get_by_label(&format!("Loaded: {name} (7 tokens × 3 dimensions)"));
+
+    let empty = tempfile::tempdir().unwrap();
+    use_folder(&mut harness, empty.path());
+    run_until(&mut harness, "the model to fail", |app| {
+        matches!(
+            app.embedding_model_status(),
+            factbench::ui::EmbeddingStatus::Failed { .. }
+        )
+    });
+    harness.get_by_label_contains("has no .safetensors weights file");
+
+    harness.get_by_label("Use none").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state_mut().settings_mut().embedding_model, None);
+    harness.get_by_label_contains("Not set: matching uses words");
+}

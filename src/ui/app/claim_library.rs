@@ -14,7 +14,7 @@ use crate::ui::panels::claim_inspector::checked_before::{
     CheckedBefore, CheckedBeforeIntent, LibraryStatus, Suggestion,
 };
 use crate::ui::services::library_worker::{
-    Answer, ConsistencyCheck, EarlierCheck, LibraryWorker, OpenFor, Search,
+    Answer, ConsistencyCheck, EarlierCheck, EmbeddingStatus, LibraryWorker, OpenFor, Search,
 };
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -57,6 +57,10 @@ pub(super) struct ClaimLibrary {
     earlier: Option<EarlierCheckWindow>,
     /// Whether *Checked before* shows the matches called not the same.
     show_rejected: bool,
+    /// The embedding model folder the worker was last asked to use.
+    embedding_asked: Option<Option<PathBuf>>,
+    /// What the worker said of it.
+    embedding: Option<EmbeddingStatus>,
 }
 
 impl ClaimLibrary {
@@ -92,6 +96,8 @@ pub(super) struct LibraryView<'a> {
     pub(super) selected: Option<ClaimId>,
     /// The folders it covers: the preferences', else the workspace's.
     pub(super) folders: Vec<PathBuf>,
+    /// Preferences › Embedding model.
+    pub(super) embedding_model: Option<PathBuf>,
     /// The Problems window is open (verdicts are then checked against it).
     pub(super) problems_open: bool,
 }
@@ -115,6 +121,7 @@ impl ClaimLibrary {
         self.note_own_path(view.doc.path());
         let mut tick = Tick::default();
         if !view.folders.is_empty() && self.ensure_worker(ctx) {
+            self.use_embedding_model(&view.embedding_model);
             if self.refreshed.as_ref() != Some(&view.folders) {
                 self.start_refresh(view.folders.clone());
             }
@@ -135,6 +142,31 @@ impl ClaimLibrary {
             self.asked = None;
         }
         self.focused = focused;
+    }
+
+    /// Asks the worker for the model set in the preferences when it
+    /// changed; searches and checks run again with it.
+    fn use_embedding_model(&mut self, folder: &Option<PathBuf>) {
+        if self.embedding_asked.as_ref() == Some(folder) {
+            return;
+        }
+        if let Some(worker) = &self.worker {
+            worker.set_embedding_model(folder.clone());
+        }
+        self.embedding_asked = Some(folder.clone());
+        self.embedding = None;
+        self.asked = None;
+        self.conflicts_asked = None;
+    }
+
+    /// The model's state for `folder` (the preferences'): what the worker
+    /// said once it has read it.
+    pub(super) fn embedding_status(&self, folder: Option<&std::path::Path>) -> EmbeddingStatus {
+        match (folder, &self.embedding) {
+            (None, _) => EmbeddingStatus::NotSet,
+            (Some(folder), Some(status)) if status.folder() == Some(folder) => status.clone(),
+            (Some(folder), _) => EmbeddingStatus::Loading(folder.to_owned()),
+        }
     }
 
     /// Another workspace is open: what was found for the one before (its
@@ -287,6 +319,14 @@ impl ClaimLibrary {
                     self.skipped = vec![e];
                 }
                 Answer::Found(search, result) => self.found = Some((search.claim, result)),
+                Answer::EmbeddingModel(status) => {
+                    // Only the answer about the folder last asked for counts.
+                    let asked = self.embedding_asked.as_ref().and_then(|a| a.as_deref());
+                    if status.folder() == asked {
+                        self.asked = None;
+                        self.embedding = Some(status);
+                    }
+                }
                 Answer::Conflicts(Ok(conflicts)) => self.conflicts = conflicts,
                 Answer::Conflicts(Err(e)) => {
                     self.conflicts.clear();

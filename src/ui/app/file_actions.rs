@@ -323,6 +323,7 @@ impl FactbenchApp {
             },
             Purpose::UpdateArticle(article) => self.prepare_update(article, &path),
             Purpose::LibraryFolder => self.add_library_folder(path),
+            Purpose::EmbeddingModel => self.set_embedding_model(Some(path)),
             Purpose::CompareWith => self.compare_with(&path),
             Purpose::AddSnapshot(source) => self.add_snapshot_from(ctx, source, path),
             Purpose::CheckExport => self.open_check_export(&path),
@@ -469,6 +470,7 @@ fn target_path(purpose: &Purpose, path: &Path) -> PathBuf {
         | Purpose::ScaleFrom
         | Purpose::UpdateArticle(_)
         | Purpose::LibraryFolder
+        | Purpose::EmbeddingModel
         | Purpose::CompareWith
         | Purpose::AddSnapshot(_)
         | Purpose::CheckExport => path.to_owned(),

@@ -59,6 +59,8 @@ pub(super) enum Intent {
     },
     /// Preferences › Claim library folders.
     SetLibraryFolders(Vec<PathBuf>),
+    /// Preferences › Embedding model: a model folder, or none.
+    SetEmbeddingModel(Option<PathBuf>),
     /// A source's snapshots: add, verify, open (`snapshots.rs`).
     Snapshot(crate::ui::panels::snapshots::SnapshotIntent),
 }
@@ -126,6 +128,7 @@ impl FactbenchApp {
                 self.remembered.settings.library_folders = folders;
                 self.save_settings();
             }
+            Intent::SetEmbeddingModel(folder) => self.set_embedding_model(folder),
             Intent::Snapshot(intent) => self.on_snapshot_intent(ctx, intent),
         }
     }

@@ -10,7 +10,7 @@ use super::*;
 use crate::library::VerdictConflict;
 use crate::model::Claim;
 use crate::ui::panels::claim_inspector::checked_before::{CheckedBefore, CheckedBeforeIntent};
-use crate::ui::services::library_worker::EarlierCheck;
+use crate::ui::services::library_worker::{EarlierCheck, EmbeddingStatus};
 
 impl FactbenchApp {
     /// Uses the claim library kept in `index_dir` (the platform cache
@@ -80,6 +80,7 @@ impl FactbenchApp {
             doc: &self.doc,
             selected: self.view.selected_claim,
             folders: self.library_folders(),
+            embedding_model: self.remembered.settings.embedding_model.clone(),
             problems_open: self.windows.is_open(Window::Problems),
         };
         let tick = self.library.tick(ctx, &view);
@@ -106,6 +107,19 @@ impl FactbenchApp {
     /// The earlier-check window, when one is open.
     pub(super) fn earlier_check_window(&mut self, ctx: &egui::Context) {
         self.library.show_earlier_check(ctx);
+    }
+
+    /// Preferences › Embedding model: re-rank with the model in `folder`
+    /// (loaded by the library's worker, which says how it went), or none.
+    pub(super) fn set_embedding_model(&mut self, folder: Option<PathBuf>) {
+        self.remembered.settings.embedding_model = folder;
+        self.save_settings();
+    }
+
+    /// The embedding model as Preferences shows it.
+    pub fn embedding_model_status(&self) -> EmbeddingStatus {
+        self.library
+            .embedding_status(self.remembered.settings.embedding_model.as_deref())
     }
 
     /// A folder chosen in the folder dialog (or typed in its stead).

@@ -6,6 +6,7 @@
 
 use super::*;
 use crate::ui::dialogs::compare_with::CompareWithDialog;
+use crate::ui::dialogs::embedding_model::{ModelChange, embedding_model_section};
 use crate::ui::dialogs::library_folders::{FoldersChange, library_folders_section};
 use crate::ui::dialogs::orphans::OrphansView;
 use std::collections::BTreeSet;
@@ -150,7 +151,8 @@ impl FactbenchApp {
         }
     }
 
-    /// Preferences: your name, autosave, and the claim library's folders.
+    /// Preferences: your name, autosave, the claim library's folders and
+    /// its optional embedding model.
     fn preferences_window(&mut self, ctx: &egui::Context) -> Vec<Intent> {
         if !self.windows.is_open(Window::Preferences) {
             return Vec::new(); // Nothing copied for a closed window, frame after frame.
@@ -161,6 +163,8 @@ impl FactbenchApp {
         let mut folders = settings.library_folders.clone();
         let (overridden, default_folder) = (self.safety.autosave_override, self.workspace_folder());
         let mut folders_change = None;
+        let mut model_change = None;
+        let model_status = self.embedding_model_status();
         let changed = self.windows.with_flag(Window::Preferences, |open| {
             dialogs::preferences_window(
                 ctx,
@@ -170,7 +174,9 @@ impl FactbenchApp {
                 overridden,
                 |ui| {
                     folders_change =
-                        library_folders_section(ui, &mut folders, default_folder.as_deref())
+                        library_folders_section(ui, &mut folders, default_folder.as_deref());
+                    ui.separator();
+                    model_change = embedding_model_section(ui, &model_status);
                 },
             )
         });
@@ -187,6 +193,18 @@ impl FactbenchApp {
                 let request = PathRequest::library_folder(self.dialog_folder());
                 intents.push(Intent::RequestPath(request));
             }
+            None => {}
+        }
+        match model_change {
+            Some(ModelChange::Choose) => {
+                let request = PathRequest::embedding_model(self.dialog_folder());
+                intents.push(Intent::RequestPath(request));
+            }
+            Some(ModelChange::Use(folder)) => {
+                let folder = std::path::absolute(&folder).unwrap_or(folder);
+                intents.push(Intent::SetEmbeddingModel(Some(folder)));
+            }
+            Some(ModelChange::Clear) => intents.push(Intent::SetEmbeddingModel(None)),
             None => {}
         }
         intents

@@ -17,6 +17,7 @@ pub mod compare_with;
 pub mod conflicts;
 pub mod details;
 pub mod earlier_check;
+pub mod embedding_model;
 pub mod export;
 pub mod go_to_page;
 pub mod go_to_time;

@@ -31,6 +31,8 @@ pub enum Purpose {
     ScaleFrom,
     /// Add a folder to the claim library.
     LibraryFolder,
+    /// The claim library's embedding model folder.
+    EmbeddingModel,
     /// Compare another workspace file with the open one.
     CompareWith,
     /// Keep a saved copy of this source as a snapshot.
@@ -137,6 +139,18 @@ impl PathRequest {
             purpose: Purpose::LibraryFolder,
             mode: Mode::PickFolder,
             title: "Add a claim library folder".into(),
+            filters: Vec::new(),
+            folder,
+            file_name: None,
+        }
+    }
+
+    /// The folder of a static embedding model for the claim library.
+    pub fn embedding_model(folder: Option<PathBuf>) -> Self {
+        PathRequest {
+            purpose: Purpose::EmbeddingModel,
+            mode: Mode::PickFolder,
+            title: "Choose an embedding model folder".into(),
             filters: Vec::new(),
             folder,
             file_name: None,

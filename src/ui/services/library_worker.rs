@@ -6,13 +6,17 @@
 //! back (an answer to a search the typing has since overtaken is dropped).
 //! Requests that pile up while the worker is busy are coalesced first:
 //! the last refresh, the last search and the last consistency check.
+//! The optional embedding model is read here too, so that a large one never
+//! holds up the window.
 
 use crate::library::{
-    ClaimKey, Library, Match, Query, Refresh, VerdictConflict, claim_text, verdict_conflicts,
+    ClaimKey, EmbeddingModel, Library, Match, Query, Refresh, VerdictConflict, claim_text,
+    verdict_conflicts,
 };
 use crate::model::{Claim, ClaimId, Evidence, Source, Verdict};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 /// How many matches a search asks the index for: the open workspace's own
@@ -159,7 +163,57 @@ fn quote_in_context(claim: &Claim, text: Option<&str>) -> (String, String, Strin
     )
 }
 
+/// The embedding model as Preferences shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EmbeddingStatus {
+    /// None set: matching goes without one.
+    NotSet,
+    /// Set, and not read yet (the library opens with the first folder).
+    Loading(PathBuf),
+    Loaded {
+        folder: PathBuf,
+        name: String,
+        vocab: usize,
+        dim: usize,
+    },
+    /// Set but unusable: matching goes without one.
+    Failed { folder: PathBuf, error: String },
+}
+
+impl EmbeddingStatus {
+    /// The folder it is about, if any.
+    pub fn folder(&self) -> Option<&Path> {
+        match self {
+            EmbeddingStatus::NotSet => None,
+            EmbeddingStatus::Loading(folder)
+            | EmbeddingStatus::Loaded { folder, .. }
+            | EmbeddingStatus::Failed { folder, .. } => Some(folder),
+        }
+    }
+
+    /// One line for Preferences.
+    pub fn describe(&self) -> String {
+        match self {
+            EmbeddingStatus::NotSet => {
+                "Not set: matching uses words and character n-grams only.".into()
+            }
+            EmbeddingStatus::Loading(folder) => format!(
+                "Reading {}… (once the claim library is in use)",
+                folder.display()
+            ),
+            EmbeddingStatus::Loaded {
+                name, vocab, dim, ..
+            } => format!("Loaded: {name} ({vocab} tokens × {dim} dimensions)"),
+            EmbeddingStatus::Failed { error, .. } => {
+                format!("Not used: {error}")
+            }
+        }
+    }
+}
+
 enum Request {
+    /// Read the embedding model in this folder (or use none).
+    EmbeddingModel(Option<PathBuf>),
     Refresh(Vec<PathBuf>),
     Search(u64, Search),
     Consistency(u64, ConsistencyCheck),
@@ -174,6 +228,8 @@ pub enum Answer {
     Found(Search, Result<Vec<Match>, String>),
     Conflicts(Result<Vec<VerdictConflict>, String>),
     Opened(OpenFor, Result<Box<EarlierCheck>, String>),
+    /// The embedding model asked for, and how reading it went.
+    EmbeddingModel(EmbeddingStatus),
 }
 
 /// An answer with the ticket of the request it answers.
@@ -216,6 +272,11 @@ impl LibraryWorker {
             last_consistency: 0,
             searching: false,
         })
+    }
+
+    /// Re-ranks with the model in `folder` from now on (none: without).
+    pub fn set_embedding_model(&self, folder: Option<PathBuf>) {
+        let _ = self.requests.send(Request::EmbeddingModel(folder));
     }
 
     /// Re-reads the workspaces under `folders` that changed.
@@ -318,23 +379,27 @@ fn serve(index_dir: &Path, inbox: &Receiver<Request>, outbox: &Sender<Envelope>,
 }
 
 /// The requests worth answering, in the order to answer them: the last
-/// refresh first (searches then see the fresh index), every read of an
-/// earlier check, the last search, the last consistency check.
+/// embedding model, the last refresh (searches then see the fresh index),
+/// every read of an earlier check, the last search, the last consistency
+/// check.
 fn coalesce(batch: Vec<Request>) -> Vec<Request> {
+    let mut model = None;
     let mut refresh = None;
     let mut opens = Vec::new();
     let mut search = None;
     let mut consistency = None;
     for request in batch {
         match request {
+            Request::EmbeddingModel(_) => model = Some(request),
             Request::Refresh(_) => refresh = Some(request),
             Request::Open(..) => opens.push(request),
             Request::Search(..) => search = Some(request),
             Request::Consistency(..) => consistency = Some(request),
         }
     }
-    refresh
+    model
         .into_iter()
+        .chain(refresh)
         .chain(opens)
         .chain(search)
         .chain(consistency)
@@ -343,6 +408,10 @@ fn coalesce(batch: Vec<Request>) -> Vec<Request> {
 
 fn answer(index_dir: &Path, library: &mut Option<Library>, request: Request) -> Envelope {
     match request {
+        Request::EmbeddingModel(folder) => Envelope {
+            ticket: None,
+            answer: Answer::EmbeddingModel(use_model(index_dir, library, folder)),
+        },
         Request::Open(purpose, workspace, claim) => Envelope {
             ticket: None,
             answer: Answer::Opened(
@@ -370,6 +439,46 @@ fn answer(index_dir: &Path, library: &mut Option<Library>, request: Request) -> 
                 opened(index_dir, library).and_then(|l| conflicts(l, &check)),
             ),
         },
+    }
+}
+
+/// Reads the model in `folder` (if any) and searches with it from now on.
+fn use_model(
+    index_dir: &Path,
+    library: &mut Option<Library>,
+    folder: Option<PathBuf>,
+) -> EmbeddingStatus {
+    let library = match opened(index_dir, library) {
+        Ok(library) => library,
+        Err(error) => {
+            return match folder {
+                Some(folder) => EmbeddingStatus::Failed { folder, error },
+                None => EmbeddingStatus::NotSet,
+            };
+        }
+    };
+    let Some(folder) = folder else {
+        library.set_embedding_model(None);
+        return EmbeddingStatus::NotSet;
+    };
+    match EmbeddingModel::load(&folder) {
+        Ok(model) => {
+            let status = EmbeddingStatus::Loaded {
+                folder,
+                name: model.name().to_owned(),
+                vocab: model.vocab(),
+                dim: model.dim(),
+            };
+            library.set_embedding_model(Some(Arc::new(model)));
+            status
+        }
+        Err(e) => {
+            library.set_embedding_model(None);
+            EmbeddingStatus::Failed {
+                folder,
+                error: e.to_string(),
+            }
+        }
     }
 }
 

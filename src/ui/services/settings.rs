@@ -1,6 +1,6 @@
 //! What the window remembers between runs ([`Settings`]: recent files,
 //! theme, text size, your name, autosave, the export dialog's answers,
-//! the claim library's folders), kept in the platform's config folder
+//! the claim library's folders and optional embedding model), kept in the platform's config folder
 //! (found with the `directories` crate) as a small RON file.
 
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,11 @@ pub struct Settings {
     /// workspace's folder (older files without it get none).
     #[serde(default)]
     pub library_folders: Vec<PathBuf>,
+    /// Preferences › Claim library › Embedding model: the folder of a
+    /// static embedding model that re-ranks matches; none by default (the
+    /// command line reads it too, `cli/embedding_model.rs`).
+    #[serde(default)]
+    pub embedding_model: Option<PathBuf>,
     /// Preferences › Your name: who publishes, reviews and corrects claims.
     #[serde(default)]
     pub your_name: String,
@@ -77,6 +82,7 @@ impl Default for Settings {
             text_size: DEFAULT_TEXT_SIZE,
             autosave_secs: default_autosave_secs(),
             library_folders: Vec::new(),
+            embedding_model: None,
             your_name: String::new(),
             last_export: ExportChoice::default(),
         }

@@ -207,3 +207,46 @@ fn a_search_rescans_the_folders_first() {
     };
     assert!(matches[0].workspace.ends_with("pulled.ron"), "{matches:?}");
 }
+
+#[test]
+fn a_model_asked_for_is_read_before_a_refresh_sent_with_it_and_a_broken_one_says_why() {
+    let model = tempfile::tempdir().unwrap();
+    crate::sample::write_synonym_embedding_model(model.path(), &[&["gas", "газ"], &["oil"]])
+        .unwrap();
+    let folder = library_folder();
+    let index = tempfile::tempdir().unwrap();
+    let worker = started(index.path());
+    // Both waiting: the model is read first, so the refresh (and any search
+    // after it) already uses it.
+    let batch = vec![
+        Request::Refresh(vec![folder.path().to_owned()]),
+        Request::EmbeddingModel(Some(model.path().to_owned())),
+    ];
+    assert!(matches!(
+        coalesce(batch).first(),
+        Some(Request::EmbeddingModel(_))
+    ));
+    worker.set_embedding_model(Some(model.path().to_owned()));
+    match next_envelope(&worker).answer {
+        Answer::EmbeddingModel(EmbeddingStatus::Loaded { vocab, dim, .. }) => {
+            assert_eq!((vocab, dim), (4, 2));
+        }
+        other => panic!("expected the model loaded, got {other:?}"),
+    }
+    worker.set_embedding_model(Some(folder.path().to_owned()));
+    match next_envelope(&worker).answer {
+        Answer::EmbeddingModel(EmbeddingStatus::Failed { folder: f, error }) => {
+            assert_eq!(f, folder.path());
+            assert!(
+                error.contains("has no .safetensors weights file"),
+                "{error}"
+            );
+        }
+        other => panic!("expected a failure, got {other:?}"),
+    }
+    worker.set_embedding_model(None);
+    assert!(matches!(
+        next_envelope(&worker).answer,
+        Answer::EmbeddingModel(EmbeddingStatus::NotSet)
+    ));
+}

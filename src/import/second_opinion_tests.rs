@@ -129,3 +129,24 @@ fn the_second_extractor_reads_a_page_s_article_and_date() {
     assert_eq!(opinion.published, Some(Date::constant(2022, 12, 16)));
     assert_eq!(second_opinion("<p>x</p>").published, None);
 }
+
+#[test]
+fn a_page_of_too_many_paragraphs_is_left_to_the_first_extractor() {
+    let paragraphs = |n: usize| {
+        let body: String = (0..n)
+            .map(|i| {
+                format!(
+                    "<P class=x>Absatz {i}: {}</p>",
+                    GIFT_GUIDE.replace("\n\n", " ")
+                )
+            })
+            .collect();
+        format!("<html><body><article>{body}</article></body></html>")
+    };
+    assert_eq!(paragraph_tags("<p>a</p><pre>b</pre><P\n>c<param><p>"), 3);
+    assert!(!second_opinion(&paragraphs(3)).text.is_empty());
+    assert_eq!(
+        second_opinion(&paragraphs(MAX_PARAGRAPHS + 1)),
+        SecondOpinion::default()
+    );
+}

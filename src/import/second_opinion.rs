@@ -31,10 +31,14 @@ pub struct SecondOpinion {
 /// at most 409.
 pub const MAX_PARAGRAPHS: usize = 1_500;
 
+/// Most bytes a page may have for the second extractor to read it: the
+/// budget's largest page (a 5 MB page of one line took it 1.3 s).
+pub const MAX_BYTES: usize = 2_200_000;
+
 /// Runs the second extractor over an (already bounded) page; nothing for
-/// a page of more than [`MAX_PARAGRAPHS`] paragraphs.
+/// a page of more than [`MAX_PARAGRAPHS`] paragraphs or [`MAX_BYTES`].
 pub fn second_opinion(html: &str) -> SecondOpinion {
-    if paragraph_tags(html) > MAX_PARAGRAPHS {
+    if html.len() > MAX_BYTES || paragraph_tags(html) > MAX_PARAGRAPHS {
         return SecondOpinion::default();
     }
     let Ok(result) = trafilatura::extract(html, &trafilatura::Options::default()) else {

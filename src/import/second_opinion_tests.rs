@@ -149,4 +149,6 @@ fn a_page_of_too_many_paragraphs_is_left_to_the_first_extractor() {
         second_opinion(&paragraphs(MAX_PARAGRAPHS + 1)),
         SecondOpinion::default()
     );
+    let one_line = format!("<p>{}</p>", "Wort ".repeat(MAX_BYTES / 5 + 1));
+    assert_eq!(second_opinion(&one_line), SecondOpinion::default());
 }

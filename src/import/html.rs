@@ -13,6 +13,7 @@ use super::blocks::{Candidate, choose, link_list, other_candidates};
 use super::bound::{TooComplex, bounded_html};
 use super::language::choose_language;
 use super::page_meta::{Fallbacks, read_meta};
+use super::second_opinion::{second_opinion, weigh};
 use super::stand_in::{put_stand_ins, restore};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
@@ -89,11 +90,16 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
     let first_doubts = link_list(&candidates[0].text, &link_texts(&document))
         .into_iter()
         .collect();
-    let (chosen, warnings) = choose(
-        &candidates,
-        page_text.chars().count(),
+    let page_chars = page_text.chars().count();
+    let (chosen, mut warnings) = choose(&candidates, page_chars, &meta.title, first_doubts);
+    let second = second_opinion(html);
+    let chosen = weigh(
+        &mut candidates,
+        chosen,
+        &mut warnings,
+        &second.text,
+        page_chars,
         &meta.title,
-        first_doubts,
     );
     let text = candidates[chosen].text.clone();
     let url = match &capture {
@@ -110,7 +116,9 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
         outlet: meta.outlet,
         author: meta.author,
         url,
-        published: meta.published,
+        // The second extractor's date only when the page's own evidence
+        // named none.
+        published: meta.published.or(second.published),
         modified: meta.modified,
         captured: capture.and_then(|c| c.captured),
         candidates,

@@ -31,6 +31,7 @@ pub mod paged;
 pub mod pathological;
 pub mod pdf;
 mod published;
+mod second_opinion;
 mod sniff;
 mod stand_in;
 mod text;

@@ -1,0 +1,198 @@
+//! A second extractor's opinion on a web page: the `trafilatura` crate
+//! (a Rust port of go-trafilatura, after Adrien Barbaresi's Python
+//! trafilatura), whose rules — XPath-like selectors for the main block,
+//! paragraph-level pruning of boilerplate — are independent of
+//! Readability's scoring. When the two extracts share almost no text, one
+//! of them took another block of the page (a thread list, an author's bio
+//! box, a teaser): the one that looks like the article by clear signals is
+//! taken, and either way a warning says they disagreed. Its publication
+//! date stands in when the page's own evidence gave none.
+
+use super::blocks::{Candidate, doubts, title_absent};
+use super::dates::{credible, today};
+use jiff::civil::Date;
+use std::collections::HashSet;
+
+/// Where a candidate from the second extractor comes from.
+pub const SOURCE: &str = "trafilatura";
+
+/// What the second extractor found on a page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SecondOpinion {
+    /// Its main text, paragraphs separated by blank lines.
+    pub text: String,
+    /// Its publication date, if credible.
+    pub published: Option<Date>,
+}
+
+/// Most paragraphs (`<p>` tags) a page may have for the second extractor
+/// to read it: its time grows faster than the page (a 2 MB page of 8,000
+/// paragraphs took it a second). The real pages of the tuning halves have
+/// at most 409.
+pub const MAX_PARAGRAPHS: usize = 1_500;
+
+/// Most bytes a page may have for the second extractor to read it: the
+/// budget's largest page (a 5 MB page of one line took it 1.3 s).
+pub const MAX_BYTES: usize = 2_200_000;
+
+/// Runs the second extractor over an (already bounded) page; nothing for
+/// a page of more than [`MAX_PARAGRAPHS`] paragraphs or [`MAX_BYTES`].
+pub fn second_opinion(html: &str) -> SecondOpinion {
+    if html.len() > MAX_BYTES || paragraph_tags(html) > MAX_PARAGRAPHS {
+        return SecondOpinion::default();
+    }
+    // A third party's parser on any page: should it panic, the page is
+    // read by Readability alone rather than the import failing.
+    let extracted = std::panic::catch_unwind(|| {
+        trafilatura::extract(html, &trafilatura::Options::default())
+    });
+    let Ok(Ok(result)) = extracted else {
+        return SecondOpinion::default();
+    };
+    let published = result
+        .metadata
+        .date
+        // Written as ISO 8601 (`2022-05-05`), as jiff reads it.
+        .and_then(|d| d.to_string().parse::<Date>().ok())
+        .filter(|d| credible(*d, today()));
+    SecondOpinion {
+        text: paragraphs(&result.content_text),
+        published,
+    }
+}
+
+/// How many `<p>` start tags a page has (any case).
+fn paragraph_tags(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    memchr::memchr_iter(b'<', bytes)
+        .filter(|&at| {
+            matches!(bytes.get(at + 1), Some(b'p' | b'P'))
+                && bytes
+                    .get(at + 2)
+                    .is_some_and(|b| *b == b'>' || b.is_ascii_whitespace())
+        })
+        .count()
+}
+
+/// Lines as paragraphs (blank lines between them), runs of spaces squeezed.
+fn paragraphs(text: &str) -> String {
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Chars in a shingle: long enough that two unrelated texts of a page
+/// share few, short enough for a sentence of CJK text to hold many.
+const SHINGLE_CHARS: usize = 12;
+
+/// Below this share (percent) of either text's shingles found in the
+/// other, the two extracts are taken to be different blocks. Measured on
+/// the tuning half: under 20 %, 16 pages, in none of which both extracts
+/// held the article.
+pub const DISAGREE_PERCENT: usize = 20;
+
+/// How many times shorter than an undoubted text the second extractor's
+/// may be before its disagreement is no longer told: it then found a
+/// fragment (its usual failure), not another block. On the tuning half,
+/// the four such pages all had the article imported.
+const FRAGMENT_FACTOR: usize = 3;
+
+/// Least chars both texts need before they are compared.
+const MIN_COMPARED_CHARS: usize = 100;
+
+/// The greater share (percent) of one text's shingles found in the other:
+/// 100 when one holds the other, near 0 for unrelated texts. Only letters
+/// and digits count, lower case, so that layout and punctuation do not.
+pub fn shared_percent(a: &str, b: &str) -> usize {
+    let (a, b) = (shingles(a), shingles(b));
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let shared = a.intersection(&b).count();
+    shared * 100 / a.len().min(b.len())
+}
+
+fn shingles(text: &str) -> HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    chars
+        .windows(SHINGLE_CHARS)
+        .map(|w| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect()
+}
+
+/// Held against the chosen text: when the second extractor's `other`
+/// shares almost nothing with `candidates[chosen]`, either the chosen text
+/// is kept with a warning or — when something on the page was already
+/// doubted (`warnings` not empty) and `other` gives fewer doubts than the
+/// chosen text ([`doubt_count`]) — `other` is taken. Returns the index to
+/// import; `other` is added to `candidates` when it is long enough to pick.
+pub fn weigh(
+    candidates: &mut Vec<Candidate>,
+    chosen: usize,
+    warnings: &mut Vec<String>,
+    other: &str,
+    page_chars: usize,
+    title: &str,
+) -> usize {
+    let other_chars = other.chars().count();
+    if other_chars >= MIN_COMPARED_CHARS {
+        candidates.push(Candidate {
+            source: SOURCE,
+            text: other.to_owned(),
+        });
+    }
+    let text = &candidates[chosen].text;
+    if other_chars < MIN_COMPARED_CHARS || text.chars().count() < MIN_COMPARED_CHARS {
+        return chosen;
+    }
+    let shared = shared_percent(text, other);
+    if shared >= DISAGREE_PERCENT {
+        return chosen;
+    }
+    if !warnings.is_empty()
+        && doubt_count(other, page_chars, title) < doubt_count(text, page_chars, title)
+    {
+        let doubted = std::mem::take(warnings).join("; ");
+        warnings.push(format!(
+            "{doubted}; a second extractor (trafilatura) found another text, sharing {shared} % with it and less doubtful: imported that instead"
+        ));
+        return candidates.len() - 1;
+    }
+    if warnings.is_empty() && other_chars * FRAGMENT_FACTOR < text.chars().count() {
+        return chosen;
+    }
+    warnings.push(format!(
+        "a second extractor (trafilatura) found another text, sharing {shared} % with this one; it starts: {}",
+        first_words(other)
+    ));
+    chosen
+}
+
+/// How many things look wrong with a text as the page's article: the
+/// doubts of [`doubts`] (a notice, addresses, a sliver of a long page) and
+/// a title none of whose words it holds.
+fn doubt_count(text: &str, page_chars: usize, title: &str) -> usize {
+    doubts(text, page_chars).len() + usize::from(title_absent(text, title).is_some())
+}
+
+/// The first words of a text, for a warning.
+fn first_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(12).collect();
+    let more = text.split_whitespace().nth(12).is_some();
+    format!("“{}{}”", words.join(" "), if more { " …" } else { "" })
+}
+
+#[cfg(test)]
+#[path = "second_opinion_tests.rs"]
+mod tests;

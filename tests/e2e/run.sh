@@ -188,13 +188,18 @@ type_text() {
 }
 
 clipboard() { x xclip -o -selection clipboard 2>/dev/null; }
+# Whether the clipboard (or the PRIMARY selection) holds $1 now: asked
+# anew on each try of wait_for (a "$(clipboard)" in its arguments would be
+# read once, before the first try).
+clipboard_is() { [ "$(clipboard)" = "$1" ]; }
+primary_is() { [ "$(x xclip -o -selection primary 2>/dev/null)" = "$1" ]; }
 
 # The clipboard becomes $1, owned by xclip (as a browser would own it).
 set_clipboard() {
   [ -n "$clip_pid" ] && kill "$clip_pid" 2>/dev/null || true
   printf '%s' "$1" | DISPLAY="$display" xclip -i -selection clipboard -quiet >/dev/null 2>&1 &
   clip_pid=$!
-  wait_for 5 test "$(clipboard)" = "$1" || fail "xclip could not set the clipboard"
+  wait_for 5 clipboard_is "$1" || fail "xclip could not set the clipboard"
 }
 
 # ---------------------------------------------------------------- set-up
@@ -259,7 +264,7 @@ start_app "$work/home" "$workspace"
 # The article has the keyboard at start: three words, Ctrl+M, verdict 2.
 keys ctrl+shift+Right ctrl+shift+Right ctrl+shift+Right
 # The settled selection is the PRIMARY selection (middle-click paste).
-wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "Chinese President Xi" ||
+wait_for 5 primary_is "Chinese President Xi" ||
   fail "the PRIMARY selection holds '$(x xclip -o -selection primary 2>/dev/null)'"
 keys ctrl+m
 keys 2
@@ -269,7 +274,7 @@ shot "2-marked"
 step="copying the statement to the system clipboard"
 # After Ctrl+M the statement field has the keyboard, its text selected.
 keys ctrl+c
-wait_for 5 test "$(clipboard)" = "Chinese President Xi" ||
+wait_for 5 clipboard_is "Chinese President Xi" ||
   fail "the clipboard holds '$(clipboard)', not the statement 'Chinese President Xi'"
 echo "ok 2 - Ctrl+C in a field reaches the system clipboard; the article's selection is PRIMARY"
 
@@ -312,7 +317,7 @@ keys F6
 keys Return
 keys F6 F6
 keys ctrl+c
-wait_for 5 test "$(clipboard)" = "$pasted" ||
+wait_for 5 clipboard_is "$pasted" ||
   fail "after reopening, the first claim's statement is '$(clipboard)', not '$pasted'"
 shot "6-reopened-claim"
 echo "ok 6 - saved, reopened, the work is there"
@@ -370,7 +375,7 @@ shot "9-transcript"
 keys ctrl+g
 type_text "12:19"
 keys Return
-wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "That is not true: it fell by a third." ||
+wait_for 5 primary_is "That is not true: it fell by a third." ||
   fail "after Go to time 12:19 the selection is '$(x xclip -o -selection primary 2>/dev/null)'"
 shot "9-went-to-time"
 stop_app
@@ -395,7 +400,7 @@ start_app "$work/home-arabic" "$work/arabic.txt"
 # In a right-to-left paragraph Shift+Left moves on screen, so it extends
 # the selection forwards in the text: five presses select the first word.
 keys shift+Left shift+Left shift+Left shift+Left shift+Left
-wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "وأضاف" ||
+wait_for 5 primary_is "وأضاف" ||
   fail "after five Shift+Left the selection is '$(x xclip -o -selection primary 2>/dev/null)', not the first word"
 shot "11-arabic"
 stop_app
@@ -409,7 +414,7 @@ type_text "3"
 keys Return
 sleep 0.5
 keys shift+Right shift+Right shift+Right shift+Right shift+Right
-wait_for 5 test "$(x xclip -o -selection primary 2>/dev/null)" = "lacus" ||
+wait_for 5 primary_is "lacus" ||
   fail "after Go to page 3 and five Shift+Right the selection is '$(x xclip -o -selection primary 2>/dev/null)', not page 3's first word"
 shot "12-went-to-page"
 stop_app

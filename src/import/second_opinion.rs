@@ -43,9 +43,8 @@ pub fn second_opinion(html: &str) -> SecondOpinion {
     }
     // A third party's parser on any page: should it panic, the page is
     // read by Readability alone rather than the import failing.
-    let extracted = std::panic::catch_unwind(|| {
-        trafilatura::extract(html, &trafilatura::Options::default())
-    });
+    let extracted =
+        std::panic::catch_unwind(|| trafilatura::extract(html, &trafilatura::Options::default()));
     let Ok(Ok(result)) = extracted else {
         return SecondOpinion::default();
     };

@@ -40,14 +40,19 @@ pub fn embedding_model_section(ui: &mut egui::Ui, status: &EmbeddingStatus) -> O
     }
     let id = ui.make_persistent_id("embedding-model-typed");
     let mut typed: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-    ui.horizontal(|ui| {
+    let set = status != &EmbeddingStatus::NotSet;
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Choose model folder…").clicked() {
             change = Some(ModelChange::Choose);
         }
+        // The field takes what the row has left beside its buttons ("Use",
+        // and "Use none" once a model is set), so none is cut off.
+        let buttons = if set { 130.0 } else { 50.0 };
+        let width = (ui.available_width() - buttons).clamp(100.0, 260.0);
         let field = ui.add(
             egui::TextEdit::singleline(&mut typed)
                 .hint_text("or type the model folder's path")
-                .desired_width(220.0),
+                .desired_width(width),
         );
         name_widget(ui, &field, "Embedding model folder path");
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -55,7 +60,7 @@ pub fn embedding_model_section(ui: &mut egui::Ui, status: &EmbeddingStatus) -> O
             change = Some(ModelChange::Use(PathBuf::from(typed.trim())));
             typed.clear();
         }
-        if status != &EmbeddingStatus::NotSet && ui.button("Use none").clicked() {
+        if set && ui.button("Use none").clicked() {
             change = Some(ModelChange::Clear);
         }
     });

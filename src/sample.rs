@@ -287,6 +287,26 @@ pub fn edited_about_one_percent(text: &str) -> String {
     chars.into_iter().collect()
 }
 
+/// Writes `reviews.jsonl` into `folder`: one published ClaimReview per
+/// claim of `claims`, rated "False", its URL `https://checks.example/N`
+/// for the claim's position N.
+pub fn write_review_lines(folder: &std::path::Path, claims: &[&str]) -> std::io::Result<()> {
+    let lines: Vec<String> = claims
+        .iter()
+        .enumerate()
+        .map(|(n, claim)| {
+            serde_json::json!({
+                "@type": "ClaimReview",
+                "claimReviewed": claim,
+                "url": format!("https://checks.example/{n}"),
+                "reviewRating": {"alternateName": "False"},
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(folder.join("reviews.jsonl"), lines.join("\n"))
+}
+
 /// Writes a tiny static embedding model into `folder`, as the claim
 /// library's re-ranker reads one (`crate::library::EmbeddingModel`): a
 /// `tokenizer.json` (a word-level vocabulary over lower-cased words split

@@ -34,20 +34,7 @@ const NEAR_MISS: &str = "Doctors caution that sipping 5 mugs of coffee each day 
 /// A library folder of published reviews claiming `claims`.
 fn reviews(claims: &[&str]) -> tempfile::TempDir {
     let folder = tempfile::tempdir().unwrap();
-    let lines: Vec<String> = claims
-        .iter()
-        .enumerate()
-        .map(|(n, claim)| {
-            serde_json::json!({
-                "@type": "ClaimReview",
-                "claimReviewed": claim,
-                "url": format!("https://checks.example/{n}"),
-                "reviewRating": {"alternateName": "False"},
-            })
-            .to_string()
-        })
-        .collect();
-    fs::write(folder.path().join("reviews.jsonl"), lines.join("\n")).unwrap();
+    factbench::sample::write_review_lines(folder.path(), claims).unwrap();
     folder
 }
 

@@ -250,20 +250,7 @@ fn rewordings_of_published_checks_are_found_first() {
 /// line of a JSON Lines file in a fresh folder: `(claim, score, same)`.
 fn matches_among(claims: &[&str], text: &str) -> Vec<(String, f64, bool)> {
     let folder = tempfile::tempdir().unwrap();
-    let lines: Vec<String> = claims
-        .iter()
-        .enumerate()
-        .map(|(n, claim)| {
-            serde_json::json!({
-                "@type": "ClaimReview",
-                "claimReviewed": claim,
-                "url": format!("https://checks.example/{n}"),
-                "reviewRating": {"alternateName": "False"},
-            })
-            .to_string()
-        })
-        .collect();
-    fs::write(folder.path().join("reviews.jsonl"), lines.join("\n")).unwrap();
+    factbench::sample::write_review_lines(folder.path(), claims).unwrap();
     let cache = tempfile::tempdir().unwrap();
     let mut library = Library::open(cache.path()).unwrap();
     library.refresh(&[folder.path().to_owned()]).unwrap();

@@ -100,8 +100,12 @@ fn publishing_without_your_name_opens_preferences_first() {
     );
 }
 
-#[test]
-fn withdrawing_without_your_name_opens_preferences_and_keeps_the_claim_published() {
+/// The sample in a window tall enough that the inspector's correction
+/// form is in view, and its first published claim.
+fn tall_window_on_a_published_claim() -> (
+    egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+    factbench::ClaimId,
+) {
     let ws = sample_workspace();
     let claim = ws.claims.iter().find(|c| c.is_published()).unwrap().id;
     let mut harness = egui_kittest::Harness::builder()
@@ -112,6 +116,22 @@ fn withdrawing_without_your_name_opens_preferences_and_keeps_the_claim_published
             app(ws, vec![]),
         );
     harness.run_steps(3);
+    (harness, claim)
+}
+
+/// Selects `claim` as a click in the list would.
+fn select(
+    harness: &mut egui_kittest::Harness<'static, factbench::ui::FactbenchApp>,
+    claim: factbench::ClaimId,
+) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().select_claim(&ctx, claim);
+    harness.run_steps(3);
+}
+
+#[test]
+fn withdrawing_without_your_name_opens_preferences_and_keeps_the_claim_published() {
+    let (mut harness, claim) = tall_window_on_a_published_claim();
     assert!(harness.state_mut().settings_mut().your_name.is_empty());
     let ctx = harness.ctx.clone();
     harness.state_mut().select_claim(&ctx, claim);
@@ -137,21 +157,9 @@ fn withdrawing_without_your_name_opens_preferences_and_keeps_the_claim_published
 
 #[test]
 fn a_verdict_click_on_a_published_claim_asks_for_a_correction_note() {
-    let ws = sample_workspace();
-    let claim = ws.claims.iter().find(|c| c.is_published()).unwrap().id;
-    // Tall enough that the inspector's correction form is in view.
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1400.0, 2400.0))
-        .with_context_setup(factbench::ui::install_fonts)
-        .build_ui_state(
-            |ui, app: &mut factbench::ui::FactbenchApp| app.show(ui),
-            app(ws, vec![]),
-        );
-    harness.run_steps(3);
+    let (mut harness, claim) = tall_window_on_a_published_claim();
     harness.state_mut().settings_mut().your_name = "Desk".into();
-    let ctx = harness.ctx.clone();
-    harness.state_mut().select_claim(&ctx, claim);
-    harness.run_steps(3);
+    select(&mut harness, claim);
     let label = {
         let scale = &harness.state().workspace().scale;
         format!("3 {}", scale.verdicts[2].label)

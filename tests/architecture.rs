@@ -17,7 +17,9 @@
 //! - combo boxes open only through `ui::widgets::combo` (`show_ui` nowhere
 //!   else), which makes them work from the keyboard and tells screen
 //!   readers their current value;
-//! - every module opens with a `//!` doc comment.
+//! - every module opens with a `//!` doc comment;
+//! - the tests run the `factbench` binary only through `tests/fresh_home/`
+//!   (its own HOME and XDG folders), never in the developer's.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -29,6 +31,38 @@ const MAX_FUNCTION_LINES: usize = 80;
 /// left; the list stays so a rule can be brought in before the code meets
 /// it, and then it may only shrink.
 const EXCEPTIONS: &[(&str, &str, &str)] = &[];
+
+/// Test files that name the binary without `fresh_home`, and why: git
+/// runs it there as a merge driver, in the environment the test gives git.
+const BINARY_OUTSIDE_FRESH_HOME: &[&str] = &["tests/merge_git.rs", "tests/snapshot_git.rs"];
+
+#[test]
+fn the_tests_run_the_binary_in_a_fresh_home() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut breaches = Vec::new();
+    for path in rust_files(&root.join("tests")) {
+        let name = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let allowed = name == "tests/fresh_home/mod.rs"
+            || name == "tests/architecture.rs"
+            || BINARY_OUTSIDE_FRESH_HOME.contains(&name.as_str())
+            || text.contains("fresh_home::variables()");
+        for (at, line) in text.lines().enumerate() {
+            let names_binary = line.contains("cargo_bin(") || line.contains("CARGO_BIN_EXE_");
+            if names_binary && !allowed {
+                breaches.push(format!(
+                    "{name}:{}: runs the binary outside fresh_home",
+                    at + 1
+                ));
+            }
+        }
+    }
+    assert!(breaches.is_empty(), "{}", breaches.join("\n"));
+}
 
 /// A rule broken: which rule, where, and what was found.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -5,6 +5,8 @@
 //! by line lists every sentence. Outcomes only: time and memory are
 //! measured by the `import` and `diff` benches (docs/budgets.md).
 
+mod fresh_home;
+
 use assert_cmd::Command;
 use factbench::import::pathological::{ampersands, reopened_formatting};
 use factbench::import::{ImportOptions, import_file};
@@ -16,7 +18,7 @@ use std::time::Duration;
 /// The command, killed should it hang (it must not): the assertions then
 /// fail on its output instead of the test never ending.
 fn factbench() -> Command {
-    let mut command = Command::cargo_bin("factbench").unwrap();
+    let mut command = fresh_home::factbench();
     command.timeout(Duration::from_secs(120));
     command
 }

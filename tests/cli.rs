@@ -1,12 +1,14 @@
 //! The `factbench` command line: `check`, `import` and `similar`, run as a user would.
 
+mod fresh_home;
+
 use assert_cmd::Command;
 use factbench::store;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 fn factbench() -> Command {
-    Command::cargo_bin("factbench").unwrap()
+    fresh_home::factbench()
 }
 
 fn repo(path: &str) -> PathBuf {

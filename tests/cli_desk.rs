@@ -3,6 +3,8 @@
 //! `set`, `publish` and `correct`, with quotes in Cyrillic, Chinese, emoji
 //! and combining marks, and every refusal leaving the file as it was.
 
+mod fresh_home;
+
 use assert_cmd::Command;
 use factbench::edit::{Command as Edit, Document, Outcome};
 use factbench::model::{Article, Conflict, ConflictItem, Workspace};
@@ -22,7 +24,7 @@ The q\u{307}uark report called it \u{201c}completely unfounded\u{201d}; the pre\
 Экспорт вырос снова. Экспорт вырос снова.";
 
 fn factbench() -> Command {
-    Command::cargo_bin("factbench").unwrap()
+    fresh_home::factbench()
 }
 
 /// Exit code, standard output and standard error of `args`.

@@ -3,6 +3,8 @@
 //! page, or typed into a workspace file) are shown escaped by every
 //! command, and an import stores titles without them.
 
+mod fresh_home;
+
 use assert_cmd::Command;
 use factbench::model::{Article, Claim, Workspace};
 use factbench::store;
@@ -13,7 +15,7 @@ use std::path::Path;
 const HOSTILE: &str = "\u{1b}]0;pwned\u{7}Victory\u{1b}[2J day\u{9b}2J \u{202e}gnp.exe";
 
 fn factbench() -> Command {
-    Command::cargo_bin("factbench").unwrap()
+    fresh_home::factbench()
 }
 
 /// Runs `command`: exit code and everything it printed, out then err.

@@ -2,6 +2,8 @@
 //! version replaces the article's text, the old one is kept, every claim is
 //! followed and the workspace is saved once; a refused file changes nothing.
 
+mod fresh_home;
+
 use assert_cmd::Command;
 use factbench::anchor::find_quote;
 use factbench::model::{Article, Claim, Workspace};
@@ -18,7 +20,7 @@ const QUOTES: [&str; 3] = [
 ];
 
 fn factbench() -> Command {
-    Command::cargo_bin("factbench").unwrap()
+    fresh_home::factbench()
 }
 
 fn output_of(command: &mut Command) -> (i32, String, String) {

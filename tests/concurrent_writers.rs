@@ -7,12 +7,14 @@
 use factbench::model::Workspace;
 use factbench::store::{self, LockOutcome, Role};
 use std::fs;
+mod fresh_home;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 fn factbench() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_factbench"))
+    fresh_home::factbench_std()
 }
 
 fn spawn(command: &mut Command) -> Child {

@@ -1,6 +1,8 @@
 //! `factbench export`: formats, output file or stdout, one article, and
 //! clear errors.
 
+mod fresh_home;
+
 use assert_cmd::Command;
 use std::fs;
 use std::path::PathBuf;
@@ -12,7 +14,7 @@ fn sample_path() -> PathBuf {
 }
 
 fn factbench() -> Command {
-    Command::cargo_bin("factbench").unwrap()
+    fresh_home::factbench()
 }
 
 #[test]

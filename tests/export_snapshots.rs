@@ -7,6 +7,8 @@
 //! published. (The W3C and ClaimReview validators the desk uses were run
 //! on these exports by hand; the tests check the shapes themselves.)
 
+mod fresh_home;
+
 use factbench::evidence::{Request, capture};
 use factbench::export::{self, ExportOptions, Format};
 use factbench::model::{CustodyEntry, CustodyEvent};
@@ -164,11 +166,7 @@ fn web_annotation_selects_the_excerpt_in_the_copy_and_claimreview_cites_it() {
 }
 
 fn factbench(args: &[&std::ffi::OsStr]) -> (i32, String) {
-    let out = assert_cmd::Command::cargo_bin("factbench")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = fresh_home::factbench().args(args).output().unwrap();
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),

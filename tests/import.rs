@@ -2,7 +2,8 @@
 //! their clutter and metadata, Markdown, refusals that change nothing, and
 //! a property test that decoding gives back exactly the normalised text.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use encoding_rs::{
     BIG5, Encoding, GB18030, KOI8_R, KOI8_U, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1251,
 };
@@ -414,8 +415,7 @@ fn refusals_leave_the_workspace_byte_for_byte_unchanged() {
     let image = dir.path().join("image.webp");
     fs::write(&image, b"RIFF\x10\0\0\0WEBPVP8 ").unwrap();
     for bad in [&pdf, &huge, &image, &dir.path().to_path_buf()] {
-        let out = Command::cargo_bin("factbench")
-            .unwrap()
+        let out = fresh_home::factbench()
             .arg("import")
             .arg(fixture("ru-koi8-r.txt"))
             .arg(bad)
@@ -435,8 +435,7 @@ fn refusals_leave_the_workspace_byte_for_byte_unchanged() {
 fn cli_reports_what_it_read_and_accepts_an_encoding() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws.ron");
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
+    let out = fresh_home::factbench()
         .arg("import")
         .arg(fixture("ru-koi8-r.txt"))
         .args(["--encoding", "koi8-r", "--into"])
@@ -450,8 +449,7 @@ fn cli_reports_what_it_read_and_accepts_an_encoding() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(stdout.contains("ru-koi8-r.txt: “Визит председателя КНР в Москву”, text, KOI8-R (as requested), language ru"), "{stdout}");
-    let bad = Command::cargo_bin("factbench")
-        .unwrap()
+    let bad = fresh_home::factbench()
         .arg("import")
         .arg(fixture("ru-koi8-r.txt"))
         .args(["--encoding", "klingon", "--into"])

@@ -7,7 +7,8 @@
 //! overwritten; bad ZIPs are refused naming the file inside; and the claim
 //! library finds the imported checks.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::model::{PublicationAction, Workspace};
 use factbench::store;
 use serde_json::Value;
@@ -35,8 +36,7 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Exit code, standard output and standard error of `import-check EXPORT --into DIR ARGS`.
 fn import(export: &Path, into: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
+    let out = fresh_home::factbench()
         .arg("import-check")
         .arg(export)
         .arg("--into")
@@ -186,8 +186,7 @@ fn every_imported_workspace_passes_check() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = import(&fixture("two-workspaces.zip"), dir.path(), &MAP);
     assert_eq!(code, 0, "{err}");
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
+    let out = fresh_home::factbench()
         .arg("check")
         .args(files_in(dir.path()).iter().map(|f| dir.path().join(f)))
         .output()
@@ -389,8 +388,7 @@ fn the_claim_library_finds_the_imported_checks() {
     let (code, _, err) = import(&fixture("two-workspaces.zip"), &folder, &MAP);
     assert_eq!(code, 0, "{err}");
     let cache = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
+    let out = fresh_home::factbench()
         .args([
             "similar",
             "Китай поставляет России ударные дроны",

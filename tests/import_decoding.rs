@@ -3,7 +3,8 @@
 //! only `<meta>` declares a page's charset, and a refusal names the
 //! encodings worth trying.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use encoding_rs::{WINDOWS_1251, WINDOWS_1252};
 use factbench::import::{self, Detection, ImportOptions};
 use std::path::Path;
@@ -133,8 +134,7 @@ fn the_command_line_prints_each_warning_naming_the_file() {
     let mut body = MIXED.repeat(3).into_bytes();
     body.push(0xff);
     std::fs::write(&article, page(&body)).unwrap();
-    let output = Command::cargo_bin("factbench")
-        .unwrap()
+    let output = fresh_home::factbench()
         .arg("import")
         .arg(&article)
         .arg("--into")

@@ -1,7 +1,8 @@
 //! `factbench import --json`: one JSON line per file once the workspace is
 //! saved, with the warnings also on stderr as `warning: FILE: …`.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use std::fs;
 
 #[test]
@@ -18,8 +19,7 @@ fn import_json_prints_a_line_per_file_with_its_warnings() {
     )
     .unwrap();
     let workspace = dir.path().join("desk.ron");
-    let output = Command::cargo_bin("factbench")
-        .unwrap()
+    let output = fresh_home::factbench()
         .arg("import")
         .arg(&text)
         .arg(&page)
@@ -65,8 +65,7 @@ fn a_pdf_and_a_word_document_print_their_pages_and_fingerprint() {
     let docx = dir.path().join("report.docx");
     fs::write(&docx, factbench::import::docx::make::report(2)).unwrap();
     let workspace = dir.path().join("desk.ron");
-    let output = Command::cargo_bin("factbench")
-        .unwrap()
+    let output = fresh_home::factbench()
         .args(["import", "--json", "--into"])
         .arg(&workspace)
         .arg(&pdf)

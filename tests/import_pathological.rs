@@ -4,7 +4,8 @@
 //! file, never a panic; the fuzz seeds in `fuzz/corpus/import_html/` are
 //! the corpus's small pages.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::import::pathological::{Expected, Page, Scale, corpus};
 use factbench::import::{ImportOptions, import_file};
 use std::fs;
@@ -74,8 +75,7 @@ fn the_command_line_refuses_a_page_of_too_many_elements_naming_it() {
         .unwrap();
     let path = written(dir.path(), &page);
     let workspace = dir.path().join("w.ron");
-    let output = Command::cargo_bin("factbench")
-        .unwrap()
+    let output = fresh_home::factbench()
         .arg("import")
         .arg(&path)
         .arg("--into")

@@ -3,6 +3,7 @@
 //! and the `.bak` is whole too. 60 rounds here; `kill_during_save_200.rs`
 //! runs the same loop 200 times on request.
 
+mod fresh_home;
 mod kill_loop;
 
 #[test]

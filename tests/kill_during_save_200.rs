@@ -3,6 +3,7 @@
 //! loadable, and its `.bak` whole. It takes a few minutes, so it runs only
 //! on request: `cargo test --release --test kill_during_save_200 -- --ignored`.
 
+mod fresh_home;
 mod kill_loop;
 
 #[test]

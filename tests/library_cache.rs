@@ -5,7 +5,8 @@
 //! a library folder's `.ron` entries that are not regular files (a FIFO, a
 //! link to `/dev/zero`) are left out at once, said once, and remembered.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -50,8 +51,7 @@ impl Desk {
 
     /// `factbench similar` with these arguments: exit code, stdout, stderr.
     fn similar(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::cargo_bin("factbench")
-            .unwrap()
+        let out = fresh_home::factbench()
             .arg("similar")
             .args(args)
             .arg("--in")
@@ -250,8 +250,7 @@ fn check_with_a_library_rebuilds_a_damaged_index_instead_of_passing() {
     let today = tempfile::tempdir().unwrap();
     let path = today.path().join("today.ron");
     factbench::store::save(&path, &workspace).unwrap();
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
+    let out = fresh_home::factbench()
         .arg("check")
         .arg(&path)
         .arg("--library")

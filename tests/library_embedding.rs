@@ -6,6 +6,8 @@
 //! the line, with the very score it has without a model; without a model
 //! nothing changes; a broken model gives an error naming its file.
 
+mod fresh_home;
+
 use factbench::library::{EmbeddingModel, Library, Match, Query, SAME_CLAIM_THRESHOLD};
 use factbench::sample::write_synonym_embedding_model;
 use std::fs;
@@ -252,8 +254,7 @@ fn similar_cli(
     extra: &[&std::ffi::OsStr],
 ) -> (i32, Vec<serde_json::Value>, String) {
     let cache = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("factbench")
-        .unwrap()
+    let out = fresh_home::factbench()
         .args(["similar", text, "--json", "--top", "3", "--in"])
         .arg(folder)
         .arg("--index-dir")
@@ -346,8 +347,7 @@ fn check_library_takes_the_model_and_then_sees_the_published_rating_of_a_rewordi
     let (model_dir, _) = tiny_model();
     let check = |extra: &[&std::ffi::OsStr]| {
         let cache = tempfile::tempdir().unwrap();
-        let out = assert_cmd::Command::cargo_bin("factbench")
-            .unwrap()
+        let out = fresh_home::factbench()
             .arg("check")
             .arg(&path)
             .arg("--library")

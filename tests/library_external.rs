@@ -5,7 +5,8 @@
 //! check; a malformed file is skipped with a note naming it; and their
 //! ratings never make a verdict conflict.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::library::{Library, Query, external_disagreements, verdict_conflicts};
 use factbench::model::{Anchor, ArticleId, Claim, VerdictScale};
 use std::fs;
@@ -18,8 +19,7 @@ fn corpus() -> PathBuf {
 
 fn similar_json(folder: &Path, text: &str) -> (Vec<serde_json::Value>, String) {
     let cache = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
+    let out = fresh_home::factbench()
         .args(["similar", text, "--json", "--top", "5", "--in"])
         .arg(folder)
         .arg("--index-dir")

@@ -4,7 +4,8 @@
 //! selection, in texts of Cyrillic, Chinese, emoji, flags and combining
 //! marks.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::anchor::CharIndex;
 use factbench::model::{Article, Workspace};
 use factbench::store;
@@ -67,8 +68,7 @@ proptest! {
             .iter()
             .map(|(quote, _)| format!("{}\n", serde_json::json!({ "quote": quote })))
             .collect();
-        let out = Command::cargo_bin("factbench")
-            .unwrap()
+        let out = fresh_home::factbench()
             .args(["mark", path.to_str().unwrap(), "--from", "-", "--json"])
             .write_stdin(input)
             .output()

@@ -4,7 +4,8 @@
 //! and nothing written, `check` names a bad target in a file, and `export
 //! --format mediareview` writes the reviews.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::model::{Claim, MediaKind, MediaTarget};
 use factbench::sample::sample_workspace;
 use factbench::store;
@@ -12,11 +13,7 @@ use serde_json::{Value, json};
 use std::path::Path;
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = fresh_home::factbench().args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -5,7 +5,8 @@
 //! `page=N` fragment selector in Web Annotations. The PDF is the real
 //! three-page fixture of `tests/pdf_pages.rs` (Japanese on page 1).
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::store;
 use serde_json::Value;
 use std::fs;
@@ -24,11 +25,7 @@ const QUOTES: [(&str, &str, u64, u64); 3] = [
 ];
 
 fn ok(args: &[&str]) -> String {
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = fresh_home::factbench().args(args).output().unwrap();
     let (stdout, stderr) = (
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr),

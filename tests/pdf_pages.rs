@@ -10,7 +10,8 @@
 //! Japanese (pdf.js `issue16063.pdf`) and two pages of a two-column LaTeX
 //! article (py-pdf sample files), joined by pypdf (see the README there).
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::edit::{ArticleUpdate, Command as Edit, Document};
 use factbench::merge::merge;
 use factbench::model::{FORMAT_VERSION, PageStart, Workspace};
@@ -31,11 +32,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = fresh_home::factbench().args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

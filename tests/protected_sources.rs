@@ -3,6 +3,8 @@
 //! in every public format only as withheld for the source's safety — no
 //! title, address, publisher, archived copy, snapshot or excerpt.
 
+mod fresh_home;
+
 use factbench::export::{self, ExportOptions, Format, withheld::WITHHELD};
 use factbench::model::FORMAT_VERSION;
 use factbench::sample::sample_workspace;
@@ -137,11 +139,7 @@ fn an_unprotected_workspace_exports_as_before() {
 }
 
 fn factbench(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("factbench")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = fresh_home::factbench().args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

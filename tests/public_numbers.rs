@@ -4,12 +4,13 @@
 //! reports show those numbers in text order without gaps, the internal
 //! copy the window's working numbers; `claims --json` gives both.
 
+mod fresh_home;
+
 use factbench::export::{self, ExportOptions, Format};
 use factbench::model::FORMAT_VERSION;
 use factbench::sample::sample_workspace;
 use factbench::store;
 use std::path::Path;
-use std::process::Command;
 
 fn fixture() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v11-workspace.ron")
@@ -80,7 +81,7 @@ fn claims_json_gives_the_public_number_and_a_published_claim_cannot_be_deleted()
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("desk.ron");
     store::save(&file, &sample_workspace()).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_factbench"))
+    let out = fresh_home::factbench_std()
         .args(["claims", "--json"])
         .arg(&file)
         .output()

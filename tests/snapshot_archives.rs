@@ -7,7 +7,8 @@
 //! copy is noticed by `verify`; truncated, malformed, damaged archives,
 //! bombs and path tricks are refused, naming the file, with nothing stored.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::evidence::{self, Request};
 use factbench::model::{CaptureMethod, CapturedFrom, Workspace};
 use factbench::sample::sample_workspace;
@@ -354,8 +355,7 @@ fn an_archive_without_a_page_s_text_is_kept_as_bytes_with_a_note() {
 
 /// Runs the command line in a desk of its own.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
+    let out = fresh_home::factbench()
         .args(args)
         .env("XDG_CONFIG_HOME", dir.join("config"))
         .env("HOME", dir)

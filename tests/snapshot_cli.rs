@@ -6,7 +6,8 @@
 //! file) and each change noticed, named and recorded; bad files refused
 //! with nothing stored.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::model::{ByteCheck, CustodyEvent, ExcerptCheck, Workspace};
 use factbench::sample::sample_workspace;
 use factbench::store::{self, snapshots};
@@ -56,8 +57,7 @@ impl Desk {
     /// Exit code, standard output and standard error.
     fn run(&self, args: &[&str]) -> (i32, String, String) {
         let config = self.dir.path().join("config");
-        let out = Command::cargo_bin("factbench")
-            .unwrap()
+        let out = fresh_home::factbench()
             .args(args)
             .env("XDG_CONFIG_HOME", &config)
             .env("HOME", self.dir.path())

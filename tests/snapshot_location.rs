@@ -5,6 +5,8 @@
 //! workspace unchanged, and the report says so. The images were made by
 //! `tests/fixtures/gps/make_gps_images.py` (Pillow and piexif).
 
+mod fresh_home;
+
 use factbench::evidence::image::image_meta;
 use factbench::evidence::location::{Published, published_copy};
 use factbench::evidence::{Request, capture};
@@ -135,8 +137,7 @@ fn export_with_snapshots_publishes_a_copy_without_location_and_says_so() {
     store::save(&path, &ws).unwrap();
 
     let report = dir.path().join("report.html");
-    let out = assert_cmd::Command::cargo_bin("factbench")
-        .unwrap()
+    let out = fresh_home::factbench()
         .args([
             "export".as_ref(),
             path.as_os_str(),

@@ -1,6 +1,8 @@
 //! The workspace file: round trips, stable bytes, migrations, load errors
 //! that name the file and the place, and atomic saves that fail safely.
 
+mod fresh_home;
+
 use factbench::model::{FORMAT_VERSION, Workspace};
 use factbench::sample::{generated_workspace, sample_workspace};
 use factbench::store::{self, LoadError, backup_path};
@@ -425,6 +427,7 @@ fn failed_temporary_write_leaves_the_old_file_byte_for_byte() {
         .arg(env!("CARGO_BIN_EXE_factbench"))
         .arg(&path)
         .arg(&article)
+        .envs(fresh_home::variables())
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&status.stderr);

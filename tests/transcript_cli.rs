@@ -4,7 +4,8 @@
 //! name a diarised speaker, update with the longer live file (times and
 //! names kept), check, and export reports that link to the moment.
 
-use assert_cmd::Command;
+mod fresh_home;
+
 use factbench::store;
 use serde_json::Value;
 use std::fs;
@@ -13,11 +14,7 @@ use std::path::{Path, PathBuf};
 const VIDEO: &str = "https://www.youtube.com/watch?v=abc123";
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("factbench")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = fresh_home::factbench().args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -3,6 +3,8 @@
 //! a killed save's temporary file is swept by the next save, and git never
 //! sees Factbench's backups, temporary or lock files.
 
+mod fresh_home;
+
 use assert_cmd::Command;
 use factbench::sample::sample_workspace;
 use factbench::store;
@@ -10,7 +12,7 @@ use std::fs;
 use std::path::Path;
 
 fn factbench() -> Command {
-    Command::cargo_bin("factbench").unwrap()
+    fresh_home::factbench()
 }
 
 fn output_of(command: &mut Command) -> (i32, String, String) {

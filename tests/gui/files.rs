@@ -598,7 +598,7 @@ fn save_as_takes_the_evidence_snapshots_along() {
     factbench::store::save(&first, &ws).unwrap();
     let page = dir.path().join("statement.txt");
     std::fs::write(&page, "Exports rose by 38 per cent, the ministry said.").unwrap();
-    let added = std::process::Command::new(env!("CARGO_BIN_EXE_factbench"))
+    let added = crate::fresh_home::factbench_std()
         .arg("snapshot")
         .arg(&first)
         .arg(&page)

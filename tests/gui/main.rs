@@ -5,6 +5,8 @@
 
 #![cfg(feature = "gui")]
 
+#[path = "../fresh_home/mod.rs"]
+mod fresh_home;
 #[path = "../support/mod.rs"]
 mod support;
 

@@ -21,7 +21,7 @@ fn next(state: &mut u64) -> u64 {
 }
 
 fn import(article: &Path, ws: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_factbench"));
+    let mut command = super::fresh_home::factbench_std();
     command
         .arg("import")
         .arg(article)

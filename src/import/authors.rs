@@ -18,6 +18,8 @@ const PREFIXES: &[&str] = &[
     "alle beiträge von",
     "alle artikel von",
     "voir tous les articles de",
+    "pressemitteilung von",
+    "press release by",
     "written by",
     "posted by",
     "published by",
@@ -179,6 +181,8 @@ const PUBLISHER_WORDS: &[&str] = &[
     "llc",
     "ag",
     "verlag",
+    "e.v.",
+    "e. v.",
     "media group",
     "publishing",
     "press association",
@@ -286,10 +290,10 @@ fn clean_name(part: &str, outlet: &str) -> Option<String> {
         return None;
     }
     let mut name = without_handles_and_emails(part);
-    name = without_agency_code(&name);
     name = without_glued_date(&name);
     name = without_prefix(&name);
     name = without_labels(&name);
+    name = without_agency_code(&name);
     name = without_glued_suffix(&name);
     name = without_trailing_words(&name);
     let name = name
@@ -313,6 +317,7 @@ fn clean_name(part: &str, outlet: &str) -> Option<String> {
 /// "Saibal Dasgupta / TNN" → "Saibal Dasgupta": an agency's code after a
 /// slash is not part of the name.
 fn without_agency_code(text: &str) -> String {
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || c == '/');
     match text.rsplit_once('/') {
         Some((name, code)) if is_agency_code(code.trim()) && !name.trim().is_empty() => {
             name.trim().to_owned()
@@ -642,6 +647,10 @@ mod tests {
             ("Joe DavidsonWashington Post", "Joe Davidson"),
             ("Daniel Bader last", "Daniel Bader"),
             ("Saibal Dasgupta / TNN", "Saibal Dasgupta"),
+            (
+                "Saibal Dasgupta / TNN / Updated: Oct 9, 2019, 11:05 IST",
+                "Saibal Dasgupta",
+            ),
             ("Peter Maahn/SP-X", "Peter Maahn"),
             ("Stephen Collinson; CNN", "Stephen Collinson"),
             ("谢若含2017", "谢若含"),
@@ -654,6 +663,7 @@ mod tests {
             ("Ursula von der Leyen", "Ursula von der Leyen"),
             ("Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva"),
             ("Ryan McDonald", "Ryan McDonald"),
+            ("Pressemitteilung von Katja Kipping", "Katja Kipping"),
             ("Ron DeSantis", "Ron DeSantis"),
             ("Bydgoszcz Tribune", "Bydgoszcz Tribune"),
         ] {
@@ -671,6 +681,8 @@ mod tests {
             "Atemschutzmaske über Exit-Strategie",
             "CNN",
             "AFP",
+            "Deutscher Caritasverband e. V.",
+            "Bund der Energieverbraucher e.V.",
         ] {
             assert_eq!(clean_author(junk, ""), "", "{junk}");
         }

@@ -71,6 +71,9 @@ def act(app, verb, name):
     if verb == "focus":
         # A field, not the label beside it that has the same name.
         node = find(app, lambda n: named(name)(n) and n.getRole() in EDITABLE)
+    if verb == "click":
+        # A button of exactly that name first, not a text that starts so.
+        node = find(app, lambda n: n.name == name and n.getRole() == pyatspi.ROLE_PUSH_BUTTON)
     node = node or find(app, named(name))
     if node is None:
         print(f"no object named {name!r}", file=sys.stderr)

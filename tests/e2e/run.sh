@@ -540,8 +540,11 @@ shot "15-refused"
 ask extents "Your name" >/dev/null || fail "an unsigned correction did not open Preferences › Your name"
 ask extents "Publishing, withdrawing, reviewing and correcting" >/dev/null ||
   fail "no message saying why the correction was not recorded"
-keys Escape
+# The message's OK, pressed as a screen reader presses it.
+ask click "OK" || fail "the message has no OK button"
 sleep 0.5
+ask extents "Publishing, withdrawing, reviewing and correcting" >/dev/null 2>&1 &&
+  fail "the message is still shown after its OK was pressed through AT-SPI"
 ask focus "Your name" || fail "Preferences › Your name is gone after the message"
 sleep 0.5
 type_text "Desk editor"

@@ -382,13 +382,14 @@ fn semantic_closeness(
     found: &Match,
     has_quote: bool,
 ) -> f64 {
-    let mut sides = vec![found.statement.clone()];
-    if has_quote {
-        sides.push(found.quote.clone());
-        sides.push(format!("{} {}", found.statement, found.quote));
+    let both = has_quote.then(|| format!("{} {}", found.statement, found.quote));
+    let mut sides = vec![found.statement.as_str()];
+    if let Some(both) = &both {
+        sides.push(found.quote.as_str());
+        sides.push(both.as_str());
     }
     sides
-        .iter()
+        .into_iter()
         .filter_map(|side| model.embed(side))
         .map(|vector| model.closeness(query, &vector))
         .fold(0.0, f64::max)

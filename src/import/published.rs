@@ -320,6 +320,40 @@ fn in_comments(element: &Selection) -> bool {
     element.is(COMMENTS) || element.ancestors(Some(12)).is(COMMENTS)
 }
 
+/// How many levels up from a date a teaser's block is looked for.
+const TEASER_LEVELS: usize = 4;
+
+/// Whether a date belongs to a teaser for another page ("Das könnte Dich
+/// auch interessieren", a news menu): the nearest block around it that
+/// holds a link is short and links a headline or a picture — not the
+/// page's own headline (`<h1>`, `rel=bookmark`) nor a byline's name.
+fn in_teaser(element: &Selection) -> bool {
+    let mut block = element.clone();
+    for _ in 0..TEASER_LEVELS {
+        let links = block.select("a[href]");
+        if links.length() > 0 {
+            let short = block.text().chars().filter(|c| !c.is_whitespace()).count() < 250;
+            return short && links.iter().any(|a| links_another_story(&a));
+        }
+        block = block.parent();
+    }
+    false
+}
+
+/// Whether a link reads like a teaser's: to another page, with a headline
+/// (four words or more, in its text or title) or a picture.
+fn links_another_story(link: &Selection) -> bool {
+    let href = link.attr("href").unwrap_or_default();
+    let own = href.starts_with('#')
+        || link.attr("rel").is_some_and(|r| r.contains("bookmark"))
+        || link.is("h1 a");
+    let words = |t: &str| t.split_whitespace().count();
+    let headline = words(&link.text()) >= 4
+        || link.attr("title").is_some_and(|t| words(&t) >= 4)
+        || link.select("img").length() > 0;
+    !own && headline
+}
+
 /// How many `<time>` elements are read.
 const TIME_ELEMENTS: usize = 10;
 
@@ -342,7 +376,7 @@ fn time_elements(document: &Document, dates: &DateReader) -> Vec<Date> {
                 .select(selector)
                 .iter()
                 .take(TIME_ELEMENTS)
-                .filter(|e| !in_comments(e) && !labels_modification(&e.text()))
+                .filter(|e| !in_comments(e) && !in_teaser(e) && !labels_modification(&e.text()))
                 .filter_map(|e| date_of(&e)),
         );
     }
@@ -358,7 +392,7 @@ fn byline_dates(document: &Document, dates: &DateReader) -> Vec<Date> {
         .select(selector)
         .iter()
         .take(200)
-        .filter(|e| !in_comments(e))
+        .filter(|e| !in_comments(e) && !in_teaser(e))
         .map(|e| squeeze(&e.text()))
         .filter(|t| (6..=100).contains(&t.chars().count()) && !labels_modification(t))
         .filter_map(|t| dates.credible(&t))

@@ -219,3 +219,28 @@ fn written_labels_the_publication_date() {
         d(2023, 11, 7)
     );
 }
+
+#[test]
+fn a_teaser_s_date_is_not_the_article_s_but_a_byline_s_is() {
+    // The article's own text, long beside a teaser.
+    const ARTICLE: &str =
+        "Die Energiepreiskrise trifft Haushalte hart: Entlastungen und Rechte auf einen Blick. ";
+    // energieverbraucher.de: a news menu of teasers (a picture linked,
+    // a headline in its title) comes before the article.
+    let html = "<body><div class=\"newsitem\"><a href=\"/de/news__1700/NewsDetail__18727/\" \
+                title=\"Die Rückkehr des Preisprotestes\"><img src=\"t.jpg\"></a>\
+                <span class=\"newsitem-time\">29.11.2022</span></div>\
+                <main><p class=\"date\">21.11.2022</p><p>{ARTICLE}</p></main></body>";
+    let html = html.replace("{ARTICLE}", &ARTICLE.repeat(4));
+    assert_eq!(
+        date_of(&html, &DateEvidence::default(), &german()),
+        d(2022, 11, 21)
+    );
+    // A byline linking its author's page is not a teaser.
+    let html = "<body><div class=\"meta\">Von <a href=\"/autor/anna\">Anna Muster</a> | \
+                12.01.2022</div><p>Text</p></body>";
+    assert_eq!(
+        date_of(html, &DateEvidence::default(), &german()),
+        d(2022, 1, 12)
+    );
+}

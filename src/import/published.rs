@@ -11,7 +11,9 @@
 //! can be (a UTC time as written and in the page's time zone, `11/01/2023`
 //! day or month first), and a reading that is shown wins over one that is
 //! not. The generic `date` / `DC.date` tags (often the day the page was
-//! generated) give way to a date shown in the header. Dates labelled as
+//! generated) give way to a date shown under the headline (unless it lies
+//! months later: a masthead's "today") or to an earlier one the header
+//! shows. Dates labelled as
 //! modifications ("Aktualisiert am", "Updated"), and those of comments,
 //! are never taken for the publication date.
 
@@ -91,7 +93,7 @@ pub fn publication_date(
         .filter(|d| credible(*d, today()))
         .or_else(|| labelled_publication_date(document, dates))
         .or_else(|| from_metadata(&evidence.metadata, &shown, dates))
-        .or_else(|| from_generic_metadata(&evidence.generic, under_headline, dates))
+        .or_else(|| from_generic_metadata(&evidence.generic, under_headline, &shown, dates))
         .or_else(|| evidence.text_start.and_then(|t| dateline(t, dates)))
         .or_else(|| shown.first().copied())
         .or_else(|| evidence.fallback.and_then(|t| dates.credible(t)))
@@ -121,19 +123,26 @@ fn from_metadata(texts: &[String], shown: &[Date], dates: &DateReader) -> Option
     Some(*usual.or(other).unwrap_or(&earliest))
 }
 
-/// A generic `date` tag's date, unless the first date under the
-/// headline is another.
+/// How many days after a generic `date` tag's date a date shown under
+/// the headline may lie and still win over it: a record created before
+/// its article was published, not a masthead showing the day's date.
+const GENERIC_BEFORE_DAYS: i32 = 60;
+
+/// A generic `date` tag's date, unless the first date under the headline
+/// is another (earlier, or not long after); on a page without one, unless
+/// its header shows an earlier date. The tag often holds the day the page
+/// was generated.
 fn from_generic_metadata(
     texts: &[String],
     under_headline: Option<Date>,
+    shown: &[Date],
     dates: &DateReader,
 ) -> Option<Date> {
-    let generic = from_metadata(
-        texts,
-        &under_headline.into_iter().collect::<Vec<_>>(),
-        dates,
-    )?;
-    Some(under_headline.unwrap_or(generic))
+    let headline: Vec<Date> = under_headline.into_iter().collect();
+    let generic = from_metadata(texts, &headline, dates)?;
+    let headline_date = under_headline.filter(|d| (*d - generic).get_days() <= GENERIC_BEFORE_DAYS);
+    let shown_before = || shown.first().copied().filter(|d| *d < generic);
+    Some(headline_date.or_else(shown_before).unwrap_or(generic))
 }
 
 /// Labels that say the date after them is a publication date, lower case.
@@ -145,6 +154,7 @@ const PUBLISHED_LABELS: &[&str] = &[
     "publiziert am",
     "published on",
     "published:",
+    "written:",
     "publié le",
     "publicado el",
     "publicado em",
@@ -310,6 +320,40 @@ fn in_comments(element: &Selection) -> bool {
     element.is(COMMENTS) || element.ancestors(Some(12)).is(COMMENTS)
 }
 
+/// How many levels up from a date a teaser's block is looked for.
+const TEASER_LEVELS: usize = 4;
+
+/// Whether a date belongs to a teaser for another page ("Das könnte Dich
+/// auch interessieren", a news menu): the nearest block around it that
+/// holds a link is short and links a headline or a picture — not the
+/// page's own headline (`<h1>`, `rel=bookmark`) nor a byline's name.
+fn in_teaser(element: &Selection) -> bool {
+    let mut block = element.clone();
+    for _ in 0..TEASER_LEVELS {
+        let links = block.select("a[href]");
+        if links.length() > 0 {
+            let short = block.text().chars().filter(|c| !c.is_whitespace()).count() < 250;
+            return short && links.iter().any(|a| links_another_story(&a));
+        }
+        block = block.parent();
+    }
+    false
+}
+
+/// Whether a link reads like a teaser's: to another page, with a headline
+/// (four words or more, in its text or title) or a picture.
+fn links_another_story(link: &Selection) -> bool {
+    let href = link.attr("href").unwrap_or_default();
+    let own = href.starts_with('#')
+        || link.attr("rel").is_some_and(|r| r.contains("bookmark"))
+        || link.is("h1 a");
+    let words = |t: &str| t.split_whitespace().count();
+    let headline = words(&link.text()) >= 4
+        || link.attr("title").is_some_and(|t| words(&t) >= 4)
+        || link.select("img").length() > 0;
+    !own && headline
+}
+
 /// How many `<time>` elements are read.
 const TIME_ELEMENTS: usize = 10;
 
@@ -332,7 +376,7 @@ fn time_elements(document: &Document, dates: &DateReader) -> Vec<Date> {
                 .select(selector)
                 .iter()
                 .take(TIME_ELEMENTS)
-                .filter(|e| !in_comments(e) && !labels_modification(&e.text()))
+                .filter(|e| !in_comments(e) && !in_teaser(e) && !labels_modification(&e.text()))
                 .filter_map(|e| date_of(&e)),
         );
     }
@@ -348,7 +392,7 @@ fn byline_dates(document: &Document, dates: &DateReader) -> Vec<Date> {
         .select(selector)
         .iter()
         .take(200)
-        .filter(|e| !in_comments(e))
+        .filter(|e| !in_comments(e) && !in_teaser(e))
         .map(|e| squeeze(&e.text()))
         .filter(|t| (6..=100).contains(&t.chars().count()) && !labels_modification(t))
         .filter_map(|t| dates.credible(&t))

@@ -164,3 +164,83 @@ fn the_address_outranks_everything() {
     let html = "<body><p>Erschienen am 10.12.2019</p></body>";
     assert_eq!(date_of(html, &evidence, &german()), d(2019, 12, 9));
 }
+
+// Excerpts of pages from trafilatura's evaluation set (github
+// adbar/trafilatura, tests/eval, Apache-2.0), cut down to the parts that
+// name a date.
+
+#[test]
+fn a_masthead_date_long_after_the_generic_tag_is_not_the_article_s() {
+    // deutschlandfunk.de: the `<h1>` is the logo, the date after it the
+    // day the page was saved; the `date` tag is the broadcast's.
+    let html = "<body><header><h1><a href=\"/\" class=\"logo\">Deutschlandfunk</a></h1>\
+                <span class=\"dlf-date\"><span>Mittwoch, </span>26.02.2020</span></header>\
+                <div><span class=\"current\">01.05.2017</span></div></body>";
+    let evidence = DateEvidence {
+        generic: metadata(&["2017-05-01T17:05:00+0200"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &german()), d(2017, 5, 1));
+    // deutscheweine.de: the tag holds when the record was created, the
+    // date under the headline (five weeks later) when it was published.
+    let html = "<body><h1 class=\"sr-only\">Details</h1><h2>#RieslingBirthday Posts gewinnen</h2>\
+                <span class=\"date\">27.01.2022</span></body>";
+    let evidence = DateEvidence {
+        generic: metadata(&["2021-12-20T11:02:44+01:00"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &german()), d(2022, 1, 27));
+}
+
+#[test]
+fn a_generic_tag_gives_way_to_an_earlier_date_the_header_shows() {
+    // ejwue.de: `<meta name="date" content="2020-02-12">`, the news item
+    // shows 05.02.2020 above its `<h1>`.
+    let html = "<body><div class=\"news-single-timedata\">05.02.2020 <span>- Redaktion: E. B.</span></div>\
+                <h1>Faire Lieferketten</h1><p>Aktionen planen</p></body>";
+    let evidence = DateEvidence {
+        generic: metadata(&["2020-02-12"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &german()), d(2020, 2, 5));
+    // A later date shown is not taken for an earlier tag.
+    let later = html.replace("05.02.2020", "15.02.2020");
+    assert_eq!(date_of(&later, &evidence, &german()), d(2020, 2, 12));
+}
+
+#[test]
+fn written_labels_the_publication_date() {
+    // world.kbs.co.kr: related items' dates come first in the page.
+    let html = "<body><p class=\"date\">2023-11-03</p><h1>Temperatures Forecast</h1>\
+                <p class=\"date\">Written: 2023-11-07 15:03:30<span> / </span>\
+                Updated: 2023-11-07 15:30:46</p></body>";
+    assert_eq!(
+        date_of(html, &DateEvidence::default(), &english()),
+        d(2023, 11, 7)
+    );
+}
+
+#[test]
+fn a_teaser_s_date_is_not_the_article_s_but_a_byline_s_is() {
+    // The article's own text, long beside a teaser.
+    const ARTICLE: &str =
+        "Die Energiepreiskrise trifft Haushalte hart: Entlastungen und Rechte auf einen Blick. ";
+    // energieverbraucher.de: a news menu of teasers (a picture linked,
+    // a headline in its title) comes before the article.
+    let html = "<body><div class=\"newsitem\"><a href=\"/de/news__1700/NewsDetail__18727/\" \
+                title=\"Die Rückkehr des Preisprotestes\"><img src=\"t.jpg\"></a>\
+                <span class=\"newsitem-time\">29.11.2022</span></div>\
+                <main><p class=\"date\">21.11.2022</p><p>{ARTICLE}</p></main></body>";
+    let html = html.replace("{ARTICLE}", &ARTICLE.repeat(4));
+    assert_eq!(
+        date_of(&html, &DateEvidence::default(), &german()),
+        d(2022, 11, 21)
+    );
+    // A byline linking its author's page is not a teaser.
+    let html = "<body><div class=\"meta\">Von <a href=\"/autor/anna\">Anna Muster</a> | \
+                12.01.2022</div><p>Text</p></body>";
+    assert_eq!(
+        date_of(html, &DateEvidence::default(), &german()),
+        d(2022, 1, 12)
+    );
+}

@@ -131,7 +131,7 @@ fn the_second_extractor_reads_a_page_s_article_and_date() {
 }
 
 #[test]
-fn a_page_of_too_many_paragraphs_is_left_to_the_first_extractor() {
+fn a_page_of_too_many_paragraphs_or_cells_is_left_to_the_first_extractor() {
     let paragraphs = |n: usize| {
         let body: String = (0..n)
             .map(|i| {
@@ -143,12 +143,25 @@ fn a_page_of_too_many_paragraphs_is_left_to_the_first_extractor() {
             .collect();
         format!("<html><body><article>{body}</article></body></html>")
     };
-    assert_eq!(paragraph_tags("<p>a</p><pre>b</pre><P\n>c<param><p>"), 3);
+    assert_eq!(
+        start_tags("<p>a</p><pre>b</pre><P\n>c<param><p>", &[b"p"]),
+        3
+    );
+    assert_eq!(
+        start_tags("<td>a</td><TH>b<tdx><thead><td\tclass=x>", &[b"td", b"th"]),
+        3
+    );
     assert!(!second_opinion(&paragraphs(3)).text.is_empty());
     assert_eq!(
         second_opinion(&paragraphs(MAX_PARAGRAPHS + 1)),
         SecondOpinion::default()
     );
+    let cells = format!(
+        "<table><tr>{}</tr></table>",
+        "<td>x</td>".repeat(MAX_CELLS + 1)
+    );
+    let with_table = paragraphs(3).replace("<article>", &format!("{cells}<article>"));
+    assert_eq!(second_opinion(&with_table), SecondOpinion::default());
     let one_line = format!("<p>{}</p>", "Wort ".repeat(MAX_BYTES / 5 + 1));
     assert_eq!(second_opinion(&one_line), SecondOpinion::default());
 }

@@ -332,6 +332,7 @@ pub fn parse_date(text: &str, order: NumericOrder) -> Option<Date> {
         return None;
     }
     unix_time(text)
+        .or_else(|| cjk_date(text))
         .or_else(|| year_first(text))
         .or_else(|| with_month_name(text))
         .or_else(|| numeric_day_and_month_first(text, order))
@@ -459,6 +460,19 @@ fn year_first(text: &str) -> Option<Date> {
         .flatten()
 }
 
+/// `2019年4月13日` (Japanese, Chinese), `2019년 4월 13일` (Korean): year,
+/// month and day each followed by its unit.
+fn cjk_date(text: &str) -> Option<Date> {
+    let tokens = words(text);
+    tokens.windows(5).find_map(|w| {
+        let units = (w[1], w[3]);
+        let cjk = matches!(units, ("年", "月") | ("년", "월"));
+        (cjk && w[0].len() == 4 && w[2].len() <= 2 && w[4].len() <= 2)
+            .then(|| date(number(w[0])?, number(w[2])?, number(w[4])?))
+            .flatten()
+    })
+}
+
 /// `May 5, 2022`, `5 May 2022`, `5. Mai 2022`, `5 de mayo de 2022`,
 /// `Monday, November 18, 2019`, `Thu, 05 May 2022 10:00:00 GMT`.
 fn with_month_name(text: &str) -> Option<Date> {
@@ -493,6 +507,11 @@ fn numeric_day_and_month_first(text: &str, order: NumericOrder) -> Option<Date> 
         return None;
     };
     let between = &text[at_a + a.len()..*at_b];
+    // A date's numbers are joined by a dot, slash, dash or space, and its
+    // year has two or four digits: "4＋4＝6" is sums, not 4 April 2006.
+    if !matches!(between.trim(), "." | "/" | "-" | "") || ![2, 4].contains(&year.len()) {
+        return None;
+    }
     let (a, b, year) = (number(a)?, number(b)?, number(year)?);
     let dotted = between.trim() == ".";
     let (day, month) = if a > 12 || dotted {

@@ -72,6 +72,20 @@ fn unix_seconds_and_milliseconds() {
 }
 
 #[test]
+fn year_month_and_day_with_their_units_in_chinese_japanese_and_korean() {
+    assert_eq!(parse_date("2019年4月13日", DayFirst), d(2019, 4, 13));
+    assert_eq!(
+        parse_date("公開日：2019年04月21日 10時00分", DayFirst),
+        d(2019, 4, 21)
+    );
+    assert_eq!(
+        parse_date("2022년 11월 5일 오후 3:10", MonthFirst),
+        d(2022, 11, 5)
+    );
+    assert_eq!(parse_date("2019年の政策", DayFirst), None);
+}
+
+#[test]
 fn what_is_not_a_date() {
     for text in [
         "",
@@ -80,6 +94,8 @@ fn what_is_not_a_date() {
         "Version 2.1",
         "13/13/2022",
         "May 2022",
+        "(4＋4＝6でもない｡8はパーなのだ｡)",
+        "Chapter 3, verse 4 of 150",
     ] {
         assert_eq!(parse_date(text, DayFirst), None, "{text}");
     }

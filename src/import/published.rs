@@ -344,8 +344,15 @@ fn in_teaser(element: &Selection) -> bool {
 /// (four words or more, in its text or title) or a picture.
 fn links_another_story(link: &Selection) -> bool {
     let href = link.attr("href").unwrap_or_default();
+    // The page's own headline, and a byline's links to its author or its
+    // sections ("Posted on … by doumae", whose title "View all posts by
+    // doumae" reads like a headline).
+    let rel = link.attr("rel").unwrap_or_default().to_lowercase();
     let own = href.starts_with('#')
-        || link.attr("rel").is_some_and(|r| r.contains("bookmark"))
+        || ["bookmark", "author", "tag", "category"]
+            .iter()
+            .any(|r| rel.contains(r))
+        || href.contains("/author/")
         || link.is("h1 a");
     let words = |t: &str| t.split_whitespace().count();
     let headline = words(&link.text()) >= 4

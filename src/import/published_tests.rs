@@ -243,4 +243,16 @@ fn a_teaser_s_date_is_not_the_article_s_but_a_byline_s_is() {
         date_of(html, &DateEvidence::default(), &german()),
         d(2022, 1, 12)
     );
+    // techlog.iij.ad.jp (postlight/parser's fixture): the author link's
+    // title reads like a headline; it is still a byline.
+    let html = "<body><h1>2019年のスマホ政策</h1><div class=\"entry-meta\">Posted on \
+                <a href=\"https://techlog.iij.ad.jp/archives/2562\" rel=\"bookmark\">\
+                <time class=\"entry-date\" datetime=\"2019-04-13T16:08:44+09:00\">2019年4月13日</time></a> \
+                by <a href=\"https://techlog.iij.ad.jp/archives/author/doumae\" \
+                title=\"View all posts by doumae\" rel=\"author\">doumae</a></div>\
+                <p>(4＋4＝6でもない｡8はパーなのだ｡)</p></body>";
+    assert_eq!(
+        date_of(html, &DateEvidence::default(), &german()),
+        d(2019, 4, 13)
+    );
 }

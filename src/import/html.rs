@@ -132,8 +132,40 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
 /// saved from an archive, the archive's toolbar.
 fn prune(document: &Document, capture: Option<&Capture>) {
     document.select("rt, rp").remove();
+    unwrap_links_over_lines(document);
     if let Some(capture) = capture {
         remove_archive_traces(document, capture);
+    }
+}
+
+/// How long (chars, spaces not counted) a link over several lines must
+/// be to be a passage: a menu item broken over two lines ("Informationen /
+/// zum Naturschutz in Bayern") is shorter.
+const PASSAGE_LINK_CHARS: usize = 60;
+
+/// What a teaser's card holds and a passage of text does not: a link
+/// holding any of these stays a link.
+const TEASER_PARTS: &str =
+    "img, picture, figure, svg, video, h1, h2, h3, h4, h5, h6, div, p, ul, ol, li, time";
+
+/// Links that run over several lines of plain text become plain text: an
+/// annotated passage (a song's lines on a lyrics page, a quoted paragraph
+/// with a reader's note) is no menu, but Readability counts a link's text as
+/// navigation, so a text made of them was never taken for the article.
+fn unwrap_links_over_lines(document: &Document) {
+    for link in document.select("a").nodes() {
+        let link_selection = dom_query::Selection::from(*link);
+        let over_lines = link_selection.select("br").length() > 0
+            && link_selection.select(TEASER_PARTS).length() == 0
+            && link_selection
+                .text()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+                >= PASSAGE_LINK_CHARS;
+        if over_lines && let Some(child) = link.first_child() {
+            child.unwrap_node();
+        }
     }
 }
 
@@ -199,5 +231,64 @@ fn without_leading_byline(text: &str, author: &str) -> String {
         rest.to_owned()
     } else {
         text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Document, read_page, unwrap_links_over_lines};
+
+    /// A lyrics page as genius.com lays one out (postlight/parser's
+    /// fixture, shortened): every line of the song inside an annotation
+    /// link, beside a shorter note about the song.
+    const LYRICS_PAGE: &str = r#"<html><body>
+      <div class="song_body"><div class="lyrics"><p>
+        <a href="/3569532/Prince-purple-rain/I-never-meant">I never meant to cause you any sorrow<br>
+        I never meant to cause you any pain<br>
+        I only wanted to one time to see you laughing</a><br>
+        <a href="/3569533/Prince-purple-rain/Purple-rain">Purple rain, purple rain<br>
+        Purple rain, purple rain<br>
+        I only wanted to see you bathing in the purple rain</a><br>
+        <a href="/3569534/Prince-purple-rain/Friend">I never wanted to be your weekend lover<br>
+        I only wanted to be some kind of a friend<br>
+        Baby, I could never steal you from another</a></p></div>
+      <div class="about"><p>The title track of his 1984 album and film, Purple Rain
+        chronicles a nostalgic yearning for a pure love.</p>
+        <p>For Prince, the international success of Purple Rain was simply the
+        culmination of many years of hard work, coupled with a strong sense of
+        self-confidence. In 1985 he told a magazine that he had always thought so.</p>
+        <p>His definitive power ballad peaked at number two on the album chart on
+        the seventeenth of November in the year it was released, and a music
+        magazine later named it the best song of the decade.</p></div></div>
+    </body></html>"#;
+
+    #[test]
+    fn a_song_whose_lines_are_annotation_links_is_the_text() {
+        let page = read_page(LYRICS_PAGE).unwrap();
+        assert!(
+            page.text
+                .contains("I never wanted to be your weekend lover"),
+            "{}",
+            page.text
+        );
+    }
+
+    #[test]
+    fn teaser_cards_and_short_menu_items_stay_links() {
+        let document = Document::from(
+            r#"<body>
+            <a href="/news/1"><img src="t.jpg"><br>Eine lange Überschrift eines anderen Artikels über den Naturschutz</a>
+            <a href="/info">Informationen<br>zum Naturschutz</a>
+            <a href="/note">I never meant to cause you any sorrow<br>I never meant to cause you any pain<br>I only wanted to see you laughing</a>
+            </body>"#,
+        );
+        unwrap_links_over_lines(&document);
+        let links: Vec<String> = document
+            .select("a")
+            .iter()
+            .map(|a| a.text().to_string())
+            .collect();
+        assert_eq!(links.len(), 2, "{links:?}");
+        assert!(links[1].starts_with("Informationen"), "{links:?}");
     }
 }

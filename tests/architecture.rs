@@ -41,11 +41,7 @@ fn the_tests_run_the_binary_in_a_fresh_home() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut breaches = Vec::new();
     for path in rust_files(&root.join("tests")) {
-        let name = path
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let name = relative_name(root, &path);
         let text = std::fs::read_to_string(&path).unwrap();
         let allowed = name == "tests/fresh_home/mod.rs"
             || name == "tests/architecture.rs"
@@ -80,11 +76,7 @@ fn the_source_tree_keeps_the_house_rules() {
     assert!(files.len() > 50, "the source files were found");
     let mut breaches = Vec::new();
     for path in &files {
-        let name = path
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let name = relative_name(root, path);
         let text = std::fs::read_to_string(path).unwrap();
         breaches.extend(check_file(&name, &text));
     }
@@ -398,6 +390,14 @@ fn compare_with_exceptions(breaches: &[Breach]) -> Vec<String> {
         }
     }
     report
+}
+
+/// `path` under the repository's `root`, with forward slashes.
+fn relative_name(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 fn rust_files(dir: &Path) -> Vec<PathBuf> {

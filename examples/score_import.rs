@@ -7,7 +7,8 @@
 //! `{"url": "…", "with": ["snippet", …], "without": ["snippet", …],
 //!   "date": "YYYY-MM-DD", "author": "…", "language": "de"}` — every key
 //! optional. `with` snippets must be in the imported title or text,
-//! `without` snippets must not (whitespace runs count as one space).
+//! `without` snippets must not (whitespace runs count as one space, curly
+//! quotes as straight ones).
 //! Prints: pages, refused, pages where none of the `with` snippets was
 //! imported (and how many of them without a warning), pages with a
 //! warning (and how many of them had some of the expected text imported:
@@ -243,9 +244,14 @@ fn same_author(expected: &str, found: &str) -> bool {
     names(expected) == names(found)
 }
 
-/// Whitespace runs as one space, trimmed.
+/// Whitespace runs as one space, trimmed; curly quotes and apostrophes as
+/// straight ones (labelled corpora often retype them).
 fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['\u{2018}', '\u{2019}', '\u{2032}'], "'")
+        .replace(['\u{201C}', '\u{201D}', '\u{2033}'], "\"")
 }
 
 fn percent(part: usize, whole: usize) -> String {

@@ -341,14 +341,21 @@ pub fn parse_date(text: &str, order: NumericOrder) -> Option<Date> {
 /// Like [`parse_date`], but a time given in UTC (`…Z`, `+00:00`, `GMT`)
 /// is read in `zone`, the page's own time zone: the date its readers saw
 /// (`2022-11-06T23:00:00Z` is 7 November in Berlin). Times with another
-/// offset are already local and kept as written.
+/// offset are already local and kept as written, and so is a UTC
+/// midnight (`2025-01-04T00:00:00.000Z`): a date stored as an instant,
+/// not a time anyone published at.
 pub fn parse_date_in(text: &str, order: NumericOrder, zone: Option<&TimeZone>) -> Option<Date> {
     if let Some(zone) = zone
-        && let Some(timestamp) = utc_timestamp(text)
+        && let Some(timestamp) = utc_timestamp(text).filter(|t| !at_midnight(*t))
     {
         return Some(timestamp.to_zoned_datetime(zone.clone()).date());
     }
     parse_date(text, order)
+}
+
+/// Whether an instant falls exactly on a UTC midnight.
+fn at_midnight(timestamp: Timestamp) -> bool {
+    timestamp.as_second().rem_euclid(86_400) == 0 && timestamp.subsec_nanosecond() == 0
 }
 
 /// An instant written in UTC, in RFC 3339 or RFC 2822.

@@ -162,6 +162,22 @@ fn utc_times_are_read_in_the_pages_time_zone() {
 }
 
 #[test]
+fn a_utc_midnight_is_a_date_stored_as_an_instant_and_kept_as_written() {
+    // nucamp.co's JSON-LD: "datePublished":"2025-01-04T00:00:00.000Z" for
+    // a post of 4 January; read in New York it would be the 3rd.
+    let new_york = TimeZone::fixed(jiff::tz::Offset::constant(-5));
+    assert_eq!(
+        parse_date_in("2025-01-04T00:00:00.000Z", MonthFirst, Some(&new_york)),
+        d(2025, 1, 4)
+    );
+    assert_eq!(
+        parse_date_in("2025-01-04T00:00:01Z", MonthFirst, Some(&new_york)),
+        d(2025, 1, 3),
+        "a second past midnight is a time, read in the page's zone"
+    );
+}
+
+#[test]
 fn dots_between_day_and_month_mean_day_first_whatever_else_the_text_holds() {
     // "//" elsewhere in the text does not make "02.11.2021" month first.
     assert_eq!(

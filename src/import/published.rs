@@ -317,7 +317,20 @@ fn shown_dates(
 const COMMENTS: &str = "[class*=comment], [id*=comment], [class*=Comment]";
 
 fn in_comments(element: &Selection) -> bool {
-    element.is(COMMENTS) || element.ancestors(Some(12)).is(COMMENTS)
+    // Replies nest comments deeply (a thread of 20 levels is common).
+    element.is(COMMENTS) || element.ancestors(None).is(COMMENTS)
+}
+
+/// Where a page shows the day it is viewed ("Friday, December 19, 2025"
+/// in a masthead): not a date of the article.
+const TODAY: &str = "[id*=today], [class*=today], [id*=Today], [class*=Today], \
+                     [id*=current-date], [class*=current-date], [class*=currentDate]";
+
+/// How many levels up from a date a "today" widget is looked for.
+const TODAY_LEVELS: usize = 3;
+
+fn shows_today(element: &Selection) -> bool {
+    element.is(TODAY) || element.ancestors(Some(TODAY_LEVELS)).is(TODAY)
 }
 
 /// How many levels up from a date a teaser's block is looked for.
@@ -383,7 +396,12 @@ fn time_elements(document: &Document, dates: &DateReader) -> Vec<Date> {
                 .select(selector)
                 .iter()
                 .take(TIME_ELEMENTS)
-                .filter(|e| !in_comments(e) && !in_teaser(e) && !labels_modification(&e.text()))
+                .filter(|e| {
+                    !in_comments(e)
+                        && !in_teaser(e)
+                        && !shows_today(e)
+                        && !labels_modification(&e.text())
+                })
                 .filter_map(|e| date_of(&e)),
         );
     }
@@ -399,7 +417,7 @@ fn byline_dates(document: &Document, dates: &DateReader) -> Vec<Date> {
         .select(selector)
         .iter()
         .take(200)
-        .filter(|e| !in_comments(e) && !in_teaser(e))
+        .filter(|e| !in_comments(e) && !in_teaser(e) && !shows_today(e))
         .map(|e| squeeze(&e.text()))
         .filter(|t| (6..=100).contains(&t.chars().count()) && !labels_modification(t))
         .filter_map(|t| dates.credible(&t))

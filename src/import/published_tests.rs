@@ -125,6 +125,35 @@ fn comment_dates_are_not_the_article_s() {
 }
 
 #[test]
+fn a_reply_nested_deep_in_a_comment_thread_is_still_a_comment() {
+    let mut thread = String::from("<span class=\"date\">2024-08-14</span>");
+    for _ in 0..20 {
+        thread = format!("<div class=\"reply\"><ol><li>{thread}</li></ol></div>");
+    }
+    let html = format!(
+        "<body><p><span class=\"date\">2024-08-12</span></p>\
+         <div class=\"comments\">{thread}</div></body>"
+    );
+    let document = Document::from(html.as_str());
+    let shown = shown_dates(&document, &[], &english());
+    assert_eq!(shown, vec![Date::constant(2024, 8, 12)]);
+}
+
+#[test]
+fn a_masthead_showing_today_is_not_a_date_of_the_article() {
+    // empower.com: the masthead's "todays-date-custom" came before the
+    // article's date block.
+    let html = "<body><div class=\"field__item\"><p id=\"todays-date-custom\">\
+                <strong>Friday</strong>, December 19, 2025</p></div>\
+                <h1>What are taxes?</h1><div class=\"block-content\">\
+                <span class=\"date\">December 12, 2025</span></div></body>";
+    assert_eq!(
+        date_of(html, &DateEvidence::default(), &english()),
+        d(2025, 12, 12)
+    );
+}
+
+#[test]
 fn a_dateline_at_the_start_of_the_text() {
     let evidence = DateEvidence {
         text_start: Some("29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt"),

@@ -114,6 +114,26 @@ pub const DISAGREE_PERCENT: usize = 20;
 /// the four such pages all had the article imported.
 const FRAGMENT_FACTOR: usize = 3;
 
+/// Least share (percent) of the chosen text's shingles the second
+/// extractor's text must hold for the chosen text to be a part of it.
+const PART_PERCENT: usize = 80;
+
+/// Least chars the second extractor's text must have beyond the chosen
+/// one's before the chosen one is taken for a part of the article: a few
+/// paragraphs, more than an author box or a comment or two.
+const PART_MISSING_CHARS: usize = 1_500;
+
+/// Whether `other` holds `text` and is much longer (three times, and by
+/// [`PART_MISSING_CHARS`]): the chosen text is then one section of an
+/// article laid out in several blocks (a code listing and the step after
+/// it, one of a feature's text bands), and `other` the article.
+fn holds_much_more(text: &str, other: &str, shared: usize) -> bool {
+    let (chars, other_chars) = (text.chars().count(), other.chars().count());
+    shared >= PART_PERCENT
+        && other_chars >= chars * FRAGMENT_FACTOR
+        && other_chars >= chars + PART_MISSING_CHARS
+}
+
 /// Least chars both texts need before they are compared.
 const MIN_COMPARED_CHARS: usize = 100;
 
@@ -150,7 +170,9 @@ fn shingles(text: &str) -> HashSet<u64> {
 /// shares almost nothing with `candidates[chosen]`, either the chosen text
 /// is kept with a warning or — when something on the page was already
 /// doubted (`warnings` not empty) and `other` gives fewer doubts than the
-/// chosen text ([`doubt_count`]) — `other` is taken. Returns the index to
+/// chosen text ([`doubt_count`]) — `other` is taken. When `other` holds
+/// the chosen text and much more ([`holds_much_more`]) and is no more
+/// doubtful, it is taken: the chosen text was a part. Returns the index to
 /// import; `other` is added to `candidates` when it is long enough to pick.
 pub fn weigh(
     candidates: &mut Vec<Candidate>,
@@ -173,6 +195,11 @@ pub fn weigh(
     }
     let shared = shared_percent(text, other);
     if shared >= DISAGREE_PERCENT {
+        if holds_much_more(text, other, shared)
+            && doubt_count(other, page_chars, title) <= doubt_count(text, page_chars, title)
+        {
+            return candidates.len() - 1;
+        }
         return chosen;
     }
     if !warnings.is_empty()

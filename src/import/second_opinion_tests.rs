@@ -165,3 +165,62 @@ fn a_page_of_too_many_paragraphs_or_cells_is_left_to_the_first_extractor() {
     let one_line = format!("<p>{}</p>", "Wort ".repeat(MAX_BYTES / 5 + 1));
     assert_eq!(second_opinion(&one_line), SecondOpinion::default());
 }
+
+/// From a saved blog post (tiptopjaw/web-content-extraction-benchmark,
+/// `release/html/0489.html.gz`, Apache-2.0): Readability took the last
+/// step of a long how-to, trafilatura the whole post.
+const LAST_STEP: &str = "In ESPHome Builder you should now see your device shown as \
+    ONLINE.\n\n17. Once your ESP32 has booted and is on the network it should automatically \
+    appear under Settings -> Device & services. Click on Add and be sure to assign it to the \
+    room/area it will be placed in.";
+
+const HOW_TO_START: &str = "Unlike general presence detection, room-based location detection \
+    with Bluetooth can tell you who, or what, is in each room. This is great for highly \
+    customized automations with Home Assistant, that could, for example, set room lighting or \
+    the temperature based on who is in the room.\n\nAn alternative to Bermuda BLE \
+    Trilateration is using ESPresense, which requires dedicated ESP32s. I found it much harder \
+    to configure and tweak than Bermuda BLE. Plus, trying to get a floor plan into the app and \
+    accurately translated into coordinates seemed like a monumental task.\n\nA Bluetooth proxy \
+    is a device running ESPHome that acts as a Bluetooth listener for Home Assistant. Instead \
+    of relying on your Home Assistant server’s built-in Bluetooth (which has limited range), \
+    these proxies extend Bluetooth coverage throughout your home.\n\nEach proxy listens for \
+    Bluetooth Low Energy (BLE) beacons transmitted by your phone, smart watch or tracking tags. \
+    By measuring the signal strength (RSSI) of these beacons at multiple proxy locations, Home \
+    Assistant can determine which room you’re in. The closer you are to a proxy, the stronger \
+    the signal it receives.\n\nPlace one proxy in each room you want to track, assign it to the \
+    corresponding area in Home Assistant, and the Bermuda will automatically detect which room \
+    has the strongest signal from your device—telling you exactly where each person (or pet) \
+    is in your home. This updates in real time, and with my configuration, recognizes which \
+    room I’m in under 10 seconds.";
+
+#[test]
+fn a_part_of_the_article_gives_way_to_the_text_that_holds_it_and_much_more() {
+    let whole = format!("{HOW_TO_START}\n\n{LAST_STEP}");
+    assert!(whole.chars().count() >= LAST_STEP.chars().count() + PART_MISSING_CHARS);
+    let mut candidates = main_text(LAST_STEP);
+    let mut warnings = Vec::new();
+    let chosen = weigh(&mut candidates, 0, &mut warnings, &whole, 0, "");
+    assert_eq!(chosen, 1, "the whole post is imported");
+    assert_eq!(candidates[chosen].source, SOURCE);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn a_text_holding_the_part_and_a_little_more_or_more_doubts_is_not_taken() {
+    // A paragraph more (an author box, a comment) is not the rest of an
+    // article: the chosen text stays.
+    let one_more = format!("{LAST_STEP}\n\n{}", BIO_BOX);
+    let mut candidates = main_text(LAST_STEP);
+    let chosen = weigh(&mut candidates, 0, &mut Vec::new(), &one_more, 0, "");
+    assert_eq!(chosen, 0);
+    // Much more, but a staff directory: more doubtful than the part.
+    let directory: String = (0..150).map(|i| format!("desk{i}@example.org ")).collect();
+    let with_directory = format!("{LAST_STEP}\n\n{directory}");
+    let mut candidates = main_text(LAST_STEP);
+    let chosen = weigh(&mut candidates, 0, &mut Vec::new(), &with_directory, 0, "");
+    assert_eq!(chosen, 0);
+    // And the part is not judged a part of an unrelated long text.
+    let mut candidates = main_text(LAST_STEP);
+    let chosen = weigh(&mut candidates, 0, &mut Vec::new(), HOW_TO_START, 0, "");
+    assert_eq!(chosen, 0);
+}

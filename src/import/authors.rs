@@ -71,6 +71,7 @@ const TRAILING: &[&str] = &[
     "aktualisiert",
     "publiziert",
     "last",
+    "sponsored",
 ];
 
 /// What a part of an author field starting with these is not: a photo or
@@ -139,6 +140,10 @@ const NOT_NAMES: &[&str] = &[
     "erstellt",
     "text",
     "interview",
+    "the author",
+    "topic author",
+    "post author",
+    "article author",
 ];
 
 /// Words of comment-form labels for a required field ("Name
@@ -270,6 +275,9 @@ fn split_names(raw: &str) -> Vec<String> {
         .into_iter()
         .flat_map(|p| {
             let pieces: Vec<String> = p.split(',').map(|s| s.trim().to_owned()).collect();
+            if let Some(name) = surname_first(&pieces) {
+                return vec![name];
+            }
             if pieces.len() > 1 && pieces.iter().all(|s| looks_like_name(s)) {
                 pieces
             } else {
@@ -277,6 +285,24 @@ fn split_names(raw: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// "Roy, Aniruddha" → "Aniruddha Roy": two single capitalised words
+/// around one comma are a name written surname first, as catalogues and
+/// some CMSs write it, not two people.
+fn surname_first(pieces: &[String]) -> Option<String> {
+    let single = |p: &String| {
+        !p.contains(' ')
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+            && p.chars().count() >= 2
+    };
+    match pieces {
+        [surname, given] if single(surname) && single(given) => Some(format!("{given} {surname}")),
+        _ => None,
+    }
 }
 
 /// One name, cleaned; `None` when what is left is not a name.
@@ -304,7 +330,14 @@ fn clean_name(part: &str, outlet: &str) -> Option<String> {
         .to_owned();
     let lower = name.to_lowercase();
     let is_outlet = !outlet.is_empty() && lower == outlet.trim().to_lowercase();
-    if name.is_empty() || NOT_NAMES.contains(&lower.as_str()) || is_outlet || is_publisher(&lower) {
+    // "The Commercial Appeal", "The Plain Dealer": a newspaper's name.
+    let titled = name.starts_with("The ") && name.split_whitespace().count() >= 2;
+    if name.is_empty()
+        || NOT_NAMES.contains(&lower.as_str())
+        || is_outlet
+        || titled
+        || is_publisher(&lower)
+    {
         return None;
     }
     (looks_like_name(&name)

@@ -38,6 +38,8 @@ fn labels_are_not_names() {
         "By",
         "Admin",
         "Posted on",
+        "The Author",
+        "Topic Author",
     ] {
         assert_eq!(clean_author(label, ""), "", "{label}");
     }
@@ -141,6 +143,22 @@ fn several_authors_are_joined() {
     assert_eq!(
         clean_author("Anna Schmidt, Peter Weber", ""),
         "Anna Schmidt; Peter Weber"
+    );
+    // Seen on saved pages (tiptopjaw/web-content-extraction-benchmark):
+    // a surname written first, a newspaper among the names, a label.
+    assert_eq!(clean_author("Roy, Aniruddha", ""), "Aniruddha Roy");
+    assert_eq!(
+        clean_author("Manoj Jain; Jagpreet Chhatwal; The Commercial Appeal", ""),
+        "Manoj Jain; Jagpreet Chhatwal"
+    );
+    assert_eq!(
+        clean_author("Help Net Security Sponsored", ""),
+        "Help Net Security"
+    );
+    // Two full names around a comma stay two people.
+    assert_eq!(
+        clean_author("Anna Schmidt, Peter Weber, Jan Kowalski", ""),
+        "Anna Schmidt; Peter Weber; Jan Kowalski"
     );
     assert_eq!(clean_author("王小明", ""), "王小明");
     assert_eq!(clean_author("محمد علي", ""), "محمد علي");

@@ -7,6 +7,7 @@
 //! strings, are read too.
 
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// What the JSON-LD of a page says about its article.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,11 +55,62 @@ pub fn read_linked_data<'a>(scripts: impl Iterator<Item = &'a str>) -> LinkedDat
     for value in &values {
         collect(value, 0, &mut articles, &mut pages);
     }
+    let mut nodes = HashMap::new();
+    for value in &values {
+        index_nodes(value, 0, &mut nodes);
+    }
     let mut data = LinkedData::default();
     for object in articles.iter().chain(pages.iter()) {
-        merge(&mut data, object);
+        merge(&mut data, object, &nodes);
     }
     data
+}
+
+/// Every object with an `@id` and more than a reference's keys, by its
+/// `@id`: an `@graph` names its article's author as `{"@id": "…#author"}`
+/// and describes the person in another node.
+fn index_nodes<'v>(value: &'v Value, depth: usize, nodes: &mut HashMap<&'v str, &'v Value>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|i| index_nodes(i, depth + 1, nodes)),
+        Value::Object(object) => {
+            if let Some(id) = object.get("@id").and_then(Value::as_str)
+                && object.len() > 1
+            {
+                nodes.entry(id).or_insert(value);
+            }
+            object
+                .values()
+                .for_each(|child| index_nodes(child, depth + 1, nodes));
+        }
+        _ => {}
+    }
+}
+
+/// A reference (`{"@id": …}` alone) replaced by the node it names.
+fn resolved<'v>(value: &'v Value, nodes: &HashMap<&str, &'v Value>) -> &'v Value {
+    match value.as_object() {
+        Some(object) if object.get("name").is_none() => object
+            .get("@id")
+            .and_then(Value::as_str)
+            .and_then(|id| nodes.get(id).copied())
+            .unwrap_or(value),
+        _ => value,
+    }
+}
+
+/// The names of a list of authors or of one, references resolved.
+fn author_names(value: Option<&Value>, nodes: &HashMap<&str, &Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items
+            .iter()
+            .flat_map(|i| names(Some(resolved(i, nodes))))
+            .collect(),
+        Some(one) => names(Some(resolved(one, nodes))),
+        None => Vec::new(),
+    }
 }
 
 /// The JSON of a script, without CDATA or comment wrappers.
@@ -138,14 +190,14 @@ fn has_type(value: &Value, types: &[&str]) -> bool {
 }
 
 /// Adds what `object` says to what is known, first found first.
-fn merge(data: &mut LinkedData, object: &Value) {
+fn merge(data: &mut LinkedData, object: &Value, nodes: &HashMap<&str, &Value>) {
     data.published.extend(strings(object.get("datePublished")));
     data.published.extend(strings(object.get("dateCreated")));
     data.modified.extend(strings(object.get("dateModified")));
     if data.authors.is_empty() {
-        data.authors = names(object.get("author"));
+        data.authors = author_names(object.get("author"), nodes);
         if data.authors.is_empty() {
-            data.authors = names(object.get("creator"));
+            data.authors = author_names(object.get("creator"), nodes);
         }
     }
     let first = |slot: &mut Option<String>, value: Option<String>| {
@@ -221,6 +273,23 @@ mod tests {
         assert_eq!(data.headline.as_deref(), Some("Über den Dächern"));
         assert_eq!(data.language.as_deref(), Some("de-DE"));
         assert_eq!(data.publisher.as_deref(), Some("Site"));
+    }
+
+    #[test]
+    fn an_author_named_by_reference_is_the_graph_s_person() {
+        // The Yoast layout (digit.in): the article's author is an `@id`,
+        // the person a node of its own, in another script too.
+        let article = r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"NewsArticle","datePublished":"2025-12-18",
+             "author":{"@id":"https://www.digit.in/author/jayesh-shinde/#author"}}]}"#;
+        let person = r#"{"@graph":[{"@type":"Person",
+            "@id":"https://www.digit.in/author/jayesh-shinde/#author",
+            "name":"Jayesh Shinde","url":"https://www.digit.in/author/jayesh-shinde/"}]}"#;
+        let data = read_linked_data([article, person].into_iter());
+        assert_eq!(data.authors, ["Jayesh Shinde"]);
+        // A reference to nothing known names no one.
+        let dangling = r##"{"@type":"BlogPosting","author":[{"@id":"#nobody"},{"name":"Ана"}]}"##;
+        assert_eq!(read_linked_data([dangling].into_iter()).authors, ["Ана"]);
     }
 
     #[test]

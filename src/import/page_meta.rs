@@ -327,6 +327,7 @@ fn author(
             .into_iter()
             .filter(|a| !is_link(a)),
     );
+    candidates.extend(labelled_meta_author(metas));
     candidates.extend(microdata_authors(document));
     candidates.extend(
         document
@@ -335,6 +336,7 @@ fn author(
             .take(20)
             .map(|e| squeeze(&e.text())),
     );
+    candidates.extend(labelled_byline(document));
     candidates.extend(byline_under_headline(document));
     candidates.extend(fallbacks.byline.map(str::to_owned));
     candidates
@@ -342,6 +344,63 @@ fn author(
         .map(|c| clean_author(c, outlet))
         .find(|a| !a.is_empty())
         .unwrap_or_default()
+}
+
+/// Labels that say the next words name the article's author.
+const AUTHOR_LABELS: &[&str] = &[
+    "written by",
+    "by",
+    "author",
+    "authored by",
+    "posted by",
+    "words by",
+    "von",
+    "autor",
+    "autorin",
+    "por",
+    "par",
+    "auteur",
+    "di",
+    "автор",
+];
+
+/// Whether `text` is an author label alone ("Written by", "Author:").
+fn is_author_label(text: &str) -> bool {
+    let label = text.trim().trim_end_matches(':').trim().to_lowercase();
+    AUTHOR_LABELS.contains(&label.as_str())
+}
+
+/// The author in the label–value pairs sites add for link previews
+/// (`twitter:label1` "Written by", `twitter:data1` the name).
+fn labelled_meta_author(metas: &HashMap<String, Vec<String>>) -> Option<String> {
+    (1..=4).find_map(|n| {
+        let label = metas.get(&format!("twitter:label{n}"))?.first()?;
+        is_author_label(label)
+            .then(|| metas.get(&format!("twitter:data{n}"))?.first().cloned())
+            .flatten()
+    })
+}
+
+/// Most elements looked at for a label standing alone.
+const LABEL_ELEMENTS: usize = 3_000;
+
+/// Longest text (chars) the element after a label may have to be a name.
+const LABELLED_NAME_CHARS: usize = 60;
+
+/// A name in the element after one that holds only an author label
+/// (`<p>Written by</p><p>Edzel Tabing</p>`).
+fn labelled_byline(document: &Document) -> Option<String> {
+    document
+        .select("p, div, span, dt, strong, small, em")
+        .iter()
+        .take(LABEL_ELEMENTS)
+        .filter(|e| e.children().length() == 0 && is_author_label(&e.text()))
+        .find_map(|label| {
+            let name = squeeze(&label.next_sibling().text());
+            (2..=LABELLED_NAME_CHARS)
+                .contains(&name.chars().count())
+                .then_some(name)
+        })
 }
 
 /// `itemprop=author` elements: the name inside them, or their content.

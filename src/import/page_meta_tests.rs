@@ -98,6 +98,26 @@ fn authors_from_each_source_cleaned() {
             "<meta property=og:site_name content=\"Condé Nast\"><meta name=author content=\"Condé Nast\">",
             "",
         ),
+        // Link-preview pairs (getbellhops.com, digit.in).
+        (
+            "<meta name=\"twitter:label1\" content=\"Reading time\"><meta name=\"twitter:data1\" content=\"7 minutes\">\
+             <meta name=\"twitter:label2\" content=\"Written by\"><meta name=\"twitter:data2\" content=\"Tyler Brown\">",
+            "Tyler Brown",
+        ),
+        // A label standing alone before the name (tapcheck.com, a Tailwind
+        // page); a label with more in it is not one.
+        (
+            "<div><p class=\"text-grey-1200\">Written by</p><p class=\"text-grey-700\">Edzel Tabing</p></div>",
+            "Edzel Tabing",
+        ),
+        (
+            "<div><span>Автор:</span> <a href=\"/a/ivanova\">Мария Иванова</a></div>",
+            "Мария Иванова",
+        ),
+        (
+            "<div><p>Written by hand</p><p>Our recipes, tested in our kitchen</p></div>",
+            "",
+        ),
     ];
     for (page, expected) in cases {
         assert_eq!(meta_of(page).author, expected, "{page}");

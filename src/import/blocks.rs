@@ -6,6 +6,7 @@
 //! what looked wrong is said in a warning. Every candidate is handed back
 //! with the import, so that a reader can pick another block.
 
+use super::second_opinion::{PART_PERCENT, shared_percent};
 use dom_query::Document;
 
 /// A block of the page that may be its article.
@@ -135,12 +136,17 @@ pub fn doubts(text: &str, page_chars: usize) -> Vec<String> {
     if addresses >= 5 && addresses * 20 > words {
         doubts.push(format!("it is mostly e-mail addresses ({addresses})"));
     }
-    if page_chars >= LONG_PAGE_CHARS && chars * 100 < page_chars * MIN_SHARE_PERCENT {
+    if holds_little(chars, page_chars) {
         doubts.push(format!(
             "it holds {chars} of the page's {page_chars} characters of text"
         ));
     }
     doubts
+}
+
+/// Whether a text of `chars` is a sliver of a long page's text.
+fn holds_little(chars: usize, page_chars: usize) -> bool {
+    page_chars >= LONG_PAGE_CHARS && chars * 100 < page_chars * MIN_SHARE_PERCENT
 }
 
 /// The page's candidate blocks after the extractor's text: JSON-LD
@@ -255,10 +261,17 @@ pub fn choose(
     if first_doubts.is_empty() {
         return (0, Vec::new());
     }
+    // A text doubted only for being short beside the page (a forum's
+    // first post, a product's blurb) may well be the article: another
+    // block replaces it only when it holds it (more of the same article),
+    // not when it is another block (the forum's topic list).
+    let only_short =
+        first_doubts.len() == 1 && holds_little(first.text.chars().count(), page_chars);
     let better = candidates.iter().enumerate().skip(1).find(|(_, c)| {
         c.text.chars().count() >= MIN_BLOCK_CHARS
             && doubts(&c.text, page_chars).is_empty()
             && title_absent(&c.text, title).is_none()
+            && (!only_short || shared_percent(&first.text, &c.text) >= PART_PERCENT)
     });
     match better {
         Some((at, candidate)) => (
@@ -493,6 +506,31 @@ mod tests {
             candidates[0].text.ends_with("Mehr & mehr."),
             "{candidates:?}"
         );
+    }
+
+    #[test]
+    fn a_text_short_beside_its_page_gives_way_only_to_a_block_that_holds_it() {
+        // A forum's first post on a long thread page (linustechtips.com):
+        // the page's <main> is its list of featured topics.
+        let post = "Hi guys, long time watcher, new forum member. Today I'm trying to \
+            crack the code on a solid long-term, multi-use workhorse PC for editing. \
+            AfterEffects is locked to a single core, so single core speed matters.";
+        let topics = "Featured Topics BOINC Crunchathon 2026 (March 9th - 30th) TheLANguy \
+            February 10 142\n\nFeatured Topics Recent Status Updates Popular Topics This \
+            Week Member Spotlight Forum Rules Leaderboard Staff Online Users";
+        let topics = [topics; 3].join("\n\n");
+        let page_chars = 4_000;
+        let candidates = [candidate("main text", post), candidate("<main>", &topics)];
+        let (chosen, warnings) = choose(&candidates, page_chars, "", Vec::new());
+        assert_eq!(chosen, 0, "the post stays");
+        assert!(
+            warnings[0].contains("may not be the article"),
+            "{warnings:?}"
+        );
+        // The post and the rest of its article: taken.
+        let more = format!("{post}\n\n{ARTICLE}");
+        let candidates = [candidate("main text", post), candidate("<main>", &more)];
+        assert_eq!(choose(&candidates, page_chars, "", Vec::new()).0, 1);
     }
 
     #[test]

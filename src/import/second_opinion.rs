@@ -116,7 +116,7 @@ const FRAGMENT_FACTOR: usize = 3;
 
 /// Least share (percent) of the chosen text's shingles the second
 /// extractor's text must hold for the chosen text to be a part of it.
-const PART_PERCENT: usize = 80;
+pub const PART_PERCENT: usize = 80;
 
 /// Least chars the second extractor's text must have beyond the chosen
 /// one's before the chosen one is taken for a part of the article: a few

@@ -543,3 +543,58 @@ proptest! {
         }
     }
 }
+
+/// A page built by its scripts, as saved before they ran (the shape of a
+/// Next.js shop page: a title, a description, and a script of data).
+fn scripted_page(description: &str) -> String {
+    let data = format!(
+        "{{\"props\":{{\"pageProps\":{{\"product\":{{\"name\":\"Rug\",\"blurb\":\"{}\"}}}}}}}}",
+        "x".repeat(4_000)
+    );
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Beatrice Tan Rug | Ruggable US</title>\
+         {description}</head><body><div id=\"__next\"></div>\
+         <script id=\"__NEXT_DATA__\" type=\"application/json\">{data}</script>\
+         <script src=\"/_next/static/chunks/main.js\"></script></body></html>"
+    )
+}
+
+#[test]
+fn a_page_built_by_scripts_gives_its_description_with_a_warning_or_a_refusal_that_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rug.html");
+    let description = "<meta name=\"description\" content=\"Shop the Beatrice Tan Rug from \
+        Ruggable. Our washable rugs are made-to-order, stain-resistant and machine washable.\">";
+    fs::write(&path, scripted_page(description)).unwrap();
+    let imported = import::import_file_detailed(&path, &ImportOptions::default()).unwrap();
+    assert!(
+        imported
+            .article
+            .text
+            .starts_with("Shop the Beatrice Tan Rug"),
+        "{:?}",
+        imported.article.text
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("only its description was imported")),
+        "{:?}",
+        imported.warnings
+    );
+    // No description: refused, saying why and what to do.
+    let message = refused(scripted_page("").as_bytes(), "rug.html");
+    assert!(
+        message.contains("rug.html: has no article text of its own"),
+        "{message}"
+    );
+    assert!(message.contains("(5 KB of them)"), "{message}");
+    assert!(message.contains("Save Page As"), "{message}");
+    // An empty page without scripts is simply empty.
+    let message = refused(b"<html><body><div></div></body></html>", "blank.html");
+    assert!(
+        message.ends_with("blank.html: has no article text"),
+        "{message}"
+    );
+}

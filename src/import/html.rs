@@ -108,7 +108,13 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
         }
         _ => meta.url,
     };
-    let text = without_leading_byline(&text, &meta.author);
+    let mut text = without_leading_byline(&text, &meta.author);
+    if text.trim().is_empty()
+        && let Some(description) = description_of(&document)
+    {
+        text = description;
+        warnings.push(SCRIPTED_PAGE.to_owned());
+    }
     PageArticle {
         language: choose_language(&meta.declared_language, &text).unwrap_or_default(),
         text,
@@ -124,6 +130,42 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
         candidates,
         warnings,
     }
+}
+
+/// How many bytes of `html` are inside `<script>` elements (a plain
+/// scan: the page is not parsed again).
+pub fn script_bytes(html: &str) -> usize {
+    let lower = html.to_ascii_lowercase();
+    let mut total = 0;
+    let mut rest = lower.as_str();
+    while let Some(open) = rest.find("<script") {
+        let after = &rest[open..];
+        let Some(close) = after.find("</script") else {
+            return total + after.len();
+        };
+        total += close;
+        rest = &after[close + "</script".len()..];
+    }
+    total
+}
+
+/// What import says of a page whose text a browser builds with scripts.
+pub const SCRIPTED_PAGE: &str = "the page holds no text of its own (a browser builds it with the page's scripts): only its description was imported; to import the text, save the page from the browser once it has loaded (Save Page As…, complete) or print it to PDF";
+
+/// The page's description (`og:description`, `description`,
+/// `twitter:description`), the only text some pages built by scripts
+/// carry before they run.
+fn description_of(document: &Document) -> Option<String> {
+    ["og:description", "description", "twitter:description"]
+        .iter()
+        .find_map(|key| {
+            document
+                .select(&format!("meta[property=\"{key}\"], meta[name=\"{key}\"]"))
+                .iter()
+                .filter_map(|m| m.attr("content"))
+                .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+                .find(|c| c.chars().filter(|c| c.is_alphabetic()).count() >= 20)
+        })
 }
 
 /// Takes out of a parsed page what is not the article's text: ruby

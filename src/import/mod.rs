@@ -154,6 +154,10 @@ pub enum ImportError {
     },
     #[error("{path}: has no article text")]
     Empty { path: PathBuf },
+    #[error(
+        "{path}: has no article text of its own: a browser builds this page with its scripts ({script_kb} KB of them); save it from the browser once it has loaded (Save Page As…, complete) or print it to PDF, and import that"
+    )]
+    Scripted { path: PathBuf, script_kb: usize },
     #[error("{path}:{line}: {what}")]
     Transcript {
         path: PathBuf,
@@ -226,8 +230,16 @@ pub fn import_bytes(
     article.media_url.clone_from(&options.media_url);
     warnings.append(&mut page_extras.warnings);
     if article.text.is_empty() {
-        return Err(ImportError::Empty {
-            path: path.to_owned(),
+        let script_bytes = html::script_bytes(&text);
+        return Err(if format == Format::Html && script_bytes * 2 > text.len() {
+            ImportError::Scripted {
+                path: path.to_owned(),
+                script_kb: script_bytes.div_ceil(1024),
+            }
+        } else {
+            ImportError::Empty {
+                path: path.to_owned(),
+            }
         });
     }
     if article.language.is_empty() {

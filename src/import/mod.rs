@@ -230,17 +230,7 @@ pub fn import_bytes(
     article.media_url.clone_from(&options.media_url);
     warnings.append(&mut page_extras.warnings);
     if article.text.is_empty() {
-        let script_bytes = html::script_bytes(&text);
-        return Err(if format == Format::Html && script_bytes * 2 > text.len() {
-            ImportError::Scripted {
-                path: path.to_owned(),
-                script_kb: script_bytes.div_ceil(1024),
-            }
-        } else {
-            ImportError::Empty {
-                path: path.to_owned(),
-            }
-        });
+        return Err(no_text(path, format, &text));
     }
     if article.language.is_empty() {
         article.language = detect_language(&article.text).unwrap_or_default();
@@ -262,6 +252,22 @@ pub fn import_bytes(
         pages: Vec::new(),
         fingerprint: None,
     })
+}
+
+/// Why a file gave no text: a web page mostly made of scripts is built
+/// by the browser, anything else is empty.
+fn no_text(path: &Path, format: Format, text: &str) -> ImportError {
+    let script_bytes = html::script_bytes(text);
+    if format == Format::Html && script_bytes * 2 > text.len() {
+        ImportError::Scripted {
+            path: path.to_owned(),
+            script_kb: script_bytes.div_ceil(1024),
+        }
+    } else {
+        ImportError::Empty {
+            path: path.to_owned(),
+        }
+    }
 }
 
 /// A PDF or Word document's article, page by page.

@@ -106,7 +106,7 @@ const LONG_PAGE_CHARS: usize = 3_000;
 const MIN_SHARE_PERCENT: usize = 10;
 
 /// Least chars a replacement block must have.
-const MIN_BLOCK_CHARS: usize = 200;
+pub const MIN_BLOCK_CHARS: usize = 200;
 
 /// What looks wrong with `text` as a page's article, given how many chars
 /// of paragraph text the page holds; empty when nothing does.

@@ -8,7 +8,7 @@
 //! taken, and either way a warning says they disagreed. Its publication
 //! date stands in when the page's own evidence gave none.
 
-use super::blocks::{Candidate, doubts, title_absent};
+use super::blocks::{Candidate, MIN_BLOCK_CHARS, doubts, title_absent};
 use super::dates::{credible, today};
 use jiff::civil::Date;
 use std::collections::HashSet;
@@ -172,7 +172,8 @@ fn shingles(text: &str) -> HashSet<u64> {
 /// doubted (`warnings` not empty) and `other` gives fewer doubts than the
 /// chosen text ([`doubt_count`]) — `other` is taken. When `other` holds
 /// the chosen text and much more ([`holds_much_more`]) and is no more
-/// doubtful, it is taken: the chosen text was a part. Returns the index to
+/// doubtful, it is taken: the chosen text was a part; and so it is when
+/// the chosen text is almost empty. Returns the index to
 /// import; `other` is added to `candidates` when it is long enough to pick.
 pub fn weigh(
     candidates: &mut Vec<Candidate>,
@@ -190,7 +191,19 @@ pub fn weigh(
         });
     }
     let text = &candidates[chosen].text;
-    if other_chars < MIN_COMPARED_CHARS || text.chars().count() < MIN_COMPARED_CHARS {
+    let text_chars = text.chars().count();
+    if text_chars < MIN_COMPARED_CHARS
+        && other_chars >= MIN_BLOCK_CHARS
+        && doubt_count(other, page_chars, title) <= doubt_count(text, page_chars, title)
+    {
+        // What was said of the near-empty text no longer applies.
+        warnings.clear();
+        warnings.push(format!(
+            "the main text was almost empty ({text_chars} characters); imported the text a second extractor (trafilatura) found"
+        ));
+        return candidates.len() - 1;
+    }
+    if other_chars < MIN_COMPARED_CHARS || text_chars < MIN_COMPARED_CHARS {
         return chosen;
     }
     let shared = shared_percent(text, other);

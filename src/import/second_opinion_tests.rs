@@ -224,3 +224,24 @@ fn a_text_holding_the_part_and_a_little_more_or_more_doubts_is_not_taken() {
     let chosen = weigh(&mut candidates, 0, &mut Vec::new(), HOW_TO_START, 0, "");
     assert_eq!(chosen, 0);
 }
+
+#[test]
+fn an_almost_empty_text_gives_way_to_the_second_extractor_s_with_a_warning() {
+    // lesswrong.com: Readability kept a stray "x" and the page's title.
+    let stray = "x\n\nScalable End-to-End Interpretability — LessWrong";
+    let mut candidates = main_text(stray);
+    let mut warnings = vec!["the text may not be the article: it holds 51 of 5680".to_owned()];
+    let chosen = weigh(&mut candidates, 0, &mut warnings, HOW_TO_START, 5_680, "");
+    assert_eq!(chosen, 1);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("almost empty (51 characters)"),
+        "{warnings:?}"
+    );
+    // A second text no longer than a line is no better.
+    let mut candidates = main_text(stray);
+    let line = "Once your ESP32 has booted and is on the network it should automatically \
+        appear under Settings -> Device & services.";
+    let chosen = weigh(&mut candidates, 0, &mut Vec::new(), line, 5_680, "");
+    assert_eq!(chosen, 0);
+}

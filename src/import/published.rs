@@ -166,6 +166,22 @@ const PUBLISHED_LABELS: &[&str] = &[
     "опубліковано",
 ];
 
+/// Words that label the publication date only when they stand alone
+/// (`Published <time>August 13, 2025</time>`): as the start of a longer
+/// text ("Published by …", "Posted in News") they say something else.
+const LABELS_ALONE: &[&str] = &[
+    "published",
+    "posted",
+    "posted on",
+    "date published",
+    "publication date",
+    "veröffentlicht",
+    "erschienen",
+    "publié",
+    "publicado",
+    "pubblicato",
+];
+
 /// Labels that say the date after them is a modification, lower case.
 const MODIFIED_LABELS: &[&str] = &[
     "letzte änderung",
@@ -201,13 +217,21 @@ const LABEL_SCAN_NODES: usize = 5_000;
 
 /// A date the page's text labels as its publication date: "Erschienen
 /// am: 01.11.2023", or a label followed by the date in the next text
-/// ("<b>Veröffentlicht am</b> 17.01.2021").
+/// ("<b>Veröffentlicht am</b> 17.01.2021", "Published <time>…").
 fn labelled_publication_date(document: &Document, dates: &DateReader) -> Option<Date> {
     let texts = short_texts(document, LABEL_SCAN_NODES);
     texts.iter().enumerate().find_map(|(at, text)| {
         let lower = text.to_lowercase();
-        let label = PUBLISHED_LABELS.iter().find(|l| lower.starts_with(*l))?;
-        let rest: String = text.chars().skip(label.chars().count()).collect();
+        let label_chars = PUBLISHED_LABELS
+            .iter()
+            .find(|l| lower.starts_with(*l))
+            .map(|l| l.chars().count())
+            .or_else(|| {
+                LABELS_ALONE
+                    .contains(&lower.trim_end_matches(':').trim())
+                    .then(|| text.chars().count())
+            })?;
+        let rest: String = text.chars().skip(label_chars).collect();
         if labels_modification(&rest) {
             return None;
         }

@@ -140,6 +140,26 @@ fn a_reply_nested_deep_in_a_comment_thread_is_still_a_comment() {
 }
 
 #[test]
+fn a_label_standing_alone_before_the_date_labels_it() {
+    // clickondetroit.com: `article:published_time` is the day the story
+    // was filed, the page shows when it was published.
+    let html = "<body><h1>Story</h1><div class=\"article-body__published\"> Published \
+                <time pubdate datetime=\"2025-08-13\">August 13, 2025</time></div></body>";
+    let evidence = DateEvidence {
+        metadata: metadata(&["2025-08-08T00:00:00-04:00"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &english()), d(2025, 8, 13));
+    // "Published by" is not a label of the date that follows.
+    let html = "<body><p>Published by</p><p>March 3, 2020</p></body>";
+    let evidence = DateEvidence {
+        metadata: metadata(&["2025-08-08"]),
+        ..Default::default()
+    };
+    assert_eq!(date_of(html, &evidence, &english()), d(2025, 8, 8));
+}
+
+#[test]
 fn a_masthead_showing_today_is_not_a_date_of_the_article() {
     // empower.com: the masthead's "todays-date-custom" came before the
     // article's date block.

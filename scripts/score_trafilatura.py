@@ -35,7 +35,8 @@ def main():
     corpus = sys.argv[1]
     details = "--details" in sys.argv
     n = dict(pages=0, tp=0, fn=0, fp=0, none=0, dated=0, found=0, right=0, authored=0, author=0)
-    for page in sorted(glob.glob(f"{corpus}/**/*.htm*", recursive=True)):
+    pages = glob.glob(f"{corpus}/**/*.html", recursive=True) + glob.glob(f"{corpus}/**/*.htm", recursive=True)
+    for page in sorted(pages):
         meta = os.path.splitext(page)[0] + ".json"
         expected = json.load(open(meta, encoding="utf-8")) if os.path.exists(meta) else {}
         n["pages"] += 1

@@ -123,15 +123,24 @@ pub const PART_PERCENT: usize = 80;
 /// paragraphs, more than an author box or a comment or two.
 const PART_MISSING_CHARS: usize = 1_500;
 
+/// Most chars of a chosen text short enough that a text twice as long
+/// holding it is the article around it (an author's bio box of two
+/// sentences taken for a short report).
+const SHORT_TEXT_CHARS: usize = 500;
+
 /// Whether `other` holds `text` and is much longer (three times, and by
-/// [`PART_MISSING_CHARS`]): the chosen text is then one section of an
-/// article laid out in several blocks (a code listing and the step after
-/// it, one of a feature's text bands), and `other` the article.
+/// [`PART_MISSING_CHARS`]; twice, for a short text): the chosen text is
+/// then one section of an article laid out in several blocks (a code
+/// listing and the step after it, one of a feature's text bands, the
+/// author's box under a short report), and `other` the article.
 fn holds_much_more(text: &str, other: &str, shared: usize) -> bool {
     let (chars, other_chars) = (text.chars().count(), other.chars().count());
-    shared >= PART_PERCENT
-        && other_chars >= chars * FRAGMENT_FACTOR
-        && other_chars >= chars + PART_MISSING_CHARS
+    let long_enough = if chars < SHORT_TEXT_CHARS {
+        other_chars >= chars * 2
+    } else {
+        other_chars >= chars * FRAGMENT_FACTOR && other_chars >= chars + PART_MISSING_CHARS
+    };
+    shared >= PART_PERCENT && long_enough
 }
 
 /// Least chars both texts need before they are compared.

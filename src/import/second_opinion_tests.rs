@@ -207,10 +207,10 @@ fn a_part_of_the_article_gives_way_to_the_text_that_holds_it_and_much_more() {
 
 #[test]
 fn a_text_holding_the_part_and_a_little_more_or_more_doubts_is_not_taken() {
-    // A paragraph more (an author box, a comment) is not the rest of an
-    // article: the chosen text stays.
-    let one_more = format!("{LAST_STEP}\n\n{}", BIO_BOX);
-    let mut candidates = main_text(LAST_STEP);
+    // A paragraph more (an author box, a comment) after an article of
+    // some length is not the rest of it: the chosen text stays.
+    let one_more = format!("{HOW_TO_START}\n\n{}", BIO_BOX);
+    let mut candidates = main_text(HOW_TO_START);
     let chosen = weigh(&mut candidates, 0, &mut Vec::new(), &one_more, 0, "");
     assert_eq!(chosen, 0);
     // Much more, but a staff directory: more doubtful than the part.
@@ -244,4 +244,26 @@ fn an_almost_empty_text_gives_way_to_the_second_extractor_s_with_a_warning() {
         appear under Settings -> Device & services.";
     let chosen = weigh(&mut candidates, 0, &mut Vec::new(), line, 5_680, "");
     assert_eq!(chosen, 0);
+}
+
+#[test]
+fn a_short_author_box_gives_way_to_the_short_report_around_it() {
+    // katapult-magazin.de (trafilatura's evaluation pages, Apache-2.0):
+    // Readability took the author's box under a report of a few lines.
+    let bio = "Geboren 1983, ist seit 2015 Redakteur bei KATAPULT und vor allem als \
+        Layouter, Grafiker und Lektor tätig. Er hat Germanistik, Kunstgeschichte und Deutsch \
+        als Fremdsprache studiert.";
+    let report = format!(
+        "Weil es zu viele sind und viele auch nur in wenigen Bundesländern mit einer \
+         Landesliste antreten, haben wir die zugelassenen Parteien gezählt. Bei der \
+         Bundestagswahl traten so viele Parteien an wie nie zuvor.\n\n{bio}"
+    );
+    let mut candidates = main_text(bio);
+    let chosen = weigh(&mut candidates, 0, &mut Vec::new(), &report, 0, "");
+    assert_eq!(chosen, 1, "the report with the box is imported");
+    // A long text is not replaced by one only twice as long.
+    let long = format!("{HOW_TO_START}\n\n{LAST_STEP}");
+    let twice = format!("{long}\n\n{}", GIFT_GUIDE.repeat(3));
+    let mut candidates = main_text(&long);
+    assert_eq!(weigh(&mut candidates, 0, &mut Vec::new(), &twice, 0, ""), 0);
 }

@@ -8,7 +8,7 @@
 //!   "date": "YYYY-MM-DD", "author": "…", "language": "de"}` — every key
 //! optional. `with` snippets must be in the imported title or text,
 //! `without` snippets must not (whitespace runs count as one space, curly
-//! quotes as straight ones).
+//! quotes as straight ones, soft hyphens as nothing).
 //! Prints: pages, refused, pages where none of the `with` snippets was
 //! imported (and how many of them without a warning), pages with a
 //! warning (and how many of them had some of the expected text imported:
@@ -245,9 +245,11 @@ fn same_author(expected: &str, found: &str) -> bool {
 }
 
 /// Whitespace runs as one space, trimmed; curly quotes and apostrophes as
-/// straight ones (labelled corpora often retype them).
+/// straight ones (labelled corpora often retype them); no soft hyphens
+/// (invisible; some labels copy them, some do not).
 fn squeeze(text: &str) -> String {
-    text.split_whitespace()
+    text.replace('\u{ad}', "")
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .replace(['\u{2018}', '\u{2019}', '\u{2032}'], "'")

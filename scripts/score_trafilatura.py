@@ -7,7 +7,8 @@ extractor the issue's bar compares Factbench with, on the same corpus.
 
 The corpus layout and the snippet rules are score_import's (see
 docs/import.md): `with`/`without` snippets sought in the title and text,
-whitespace runs as one space, curly quotes as straight ones; the date
+whitespace runs as one space, curly quotes as straight ones, soft
+hyphens as nothing; the date
 compared as YYYY-MM-DD; authors compared without case or separators.
 """
 import glob
@@ -18,7 +19,7 @@ import sys
 
 import trafilatura
 
-STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2032": "'",
+STRAIGHT = str.maketrans({"\u00ad": "", "\u2018": "'", "\u2019": "'", "\u2032": "'",
                           "\u201c": '"', "\u201d": '"', "\u2033": '"'})
 
 

@@ -3,11 +3,18 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC; `\r\n` and `\r` become `\n`; byte-order marks and zero-width
-/// no-break spaces go; trailing spaces are trimmed; runs of blank lines
-/// become one paragraph break; no blank lines at either end.
+/// no-break spaces go, and so do soft hyphens (U+00AD: hyphenation hints
+/// German and Dutch sites put inside words, `Mit&shy;tel&shy;al&shy;ter`;
+/// invisible, but a quote or a search for "Mittelalter" would not match);
+/// trailing spaces are trimmed; runs of blank lines become one paragraph
+/// break; no blank lines at either end.
 pub fn normalise(raw: &str) -> String {
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let composed: String = unified.chars().filter(|&c| c != '\u{feff}').nfc().collect();
+    let composed: String = unified
+        .chars()
+        .filter(|&c| c != '\u{feff}' && c != '\u{ad}')
+        .nfc()
+        .collect();
     let mut out = String::with_capacity(composed.len());
     let mut blank_run = 0;
     for line in composed.split('\n').map(str::trim_end) {
@@ -34,6 +41,17 @@ mod tests {
             normalise("\u{feff}One  \r\ntwo\r\r\n\n\nthree\n\n"),
             "One\ntwo\n\nthree"
         );
+    }
+
+    #[test]
+    fn soft_hyphens_go() {
+        // weinkenner.de writes every long word with `&shy;`.
+        assert_eq!(
+            normalise("Ita\u{ad}li\u{ad}ens, neben Baro\u{ad}lo und Bar\u{ad}ba\u{ad}res\u{ad}co"),
+            "Italiens, neben Barolo und Barbaresco"
+        );
+        // A visible hyphen stays.
+        assert_eq!(normalise("Mussolini-Regime"), "Mussolini-Regime");
     }
 
     #[test]

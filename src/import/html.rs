@@ -110,7 +110,7 @@ fn read_bounded_page(html: &str, address: Option<&str>) -> PageArticle {
     };
     let mut text = without_leading_byline(&text, &meta.author);
     if text.trim().is_empty()
-        && let Some(description) = description_of(&document)
+        && let Some(description) = meta.description
     {
         text = description;
         warnings.push(SCRIPTED_PAGE.to_owned());
@@ -150,23 +150,7 @@ pub fn script_bytes(html: &str) -> usize {
 }
 
 /// What import says of a page whose text a browser builds with scripts.
-pub const SCRIPTED_PAGE: &str = "the page holds no text of its own (a browser builds it with the page's scripts): only its description was imported; to import the text, save the page from the browser once it has loaded (Save Page As…, complete) or print it to PDF";
-
-/// The page's description (`og:description`, `description`,
-/// `twitter:description`), the only text some pages built by scripts
-/// carry before they run.
-fn description_of(document: &Document) -> Option<String> {
-    ["og:description", "description", "twitter:description"]
-        .iter()
-        .find_map(|key| {
-            document
-                .select(&format!("meta[property=\"{key}\"], meta[name=\"{key}\"]"))
-                .iter()
-                .filter_map(|m| m.attr("content"))
-                .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
-                .find(|c| c.chars().filter(|c| c.is_alphabetic()).count() >= 20)
-        })
-}
+const SCRIPTED_PAGE: &str = "the page holds no text of its own (a browser builds it with the page's scripts): only its description was imported; to import the text, save the page from the browser once it has loaded (Save Page As…, complete) or print it to PDF";
 
 /// Takes out of a parsed page what is not the article's text: ruby
 /// annotations (`<rt>`, `<rp>`: the readings printed over Japanese and

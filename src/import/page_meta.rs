@@ -29,6 +29,10 @@ pub struct PageMeta {
     pub declared_language: String,
     /// The article's text as its JSON-LD gives it (`articleBody`).
     pub body: Option<String>,
+    /// The page's description (`og:description`, `description`,
+    /// `twitter:description`; one with 20 letters or more), the only text
+    /// some pages built by scripts carry before they run.
+    pub description: Option<String>,
 }
 
 /// What extraction found that the metadata may fall back on.
@@ -154,8 +158,15 @@ pub fn read_meta(document: &Document, fallbacks: &Fallbacks) -> PageMeta {
         modified: modified.filter(|m| published.is_none_or(|p| *m >= p)),
         declared_language,
         body: linked.body.clone(),
+        description: all_values(&metas, DESCRIPTION_KEYS)
+            .into_iter()
+            .map(|d| squeeze(&d))
+            .find(|d| d.chars().filter(|c| c.is_alphabetic()).count() >= 20),
     }
 }
+
+/// `<meta>` keys of the page's description, most trusted first.
+const DESCRIPTION_KEYS: &[&str] = &["og:description", "description", "twitter:description"];
 
 /// Every `<meta>`'s content, by its name, property, itemprop or
 /// http-equiv in lower case, in page order.

@@ -337,6 +337,12 @@ fn shown_dates(
     shown
 }
 
+/// Whether a date shown on the page belongs elsewhere than the article:
+/// a comment, a teaser for another page, a masthead's "today".
+fn elsewhere(element: &Selection) -> bool {
+    in_comments(element) || in_teaser(element) || shows_today(element)
+}
+
 /// Where comments are: their dates are not the article's.
 const COMMENTS: &str = "[class*=comment], [id*=comment], [class*=Comment]";
 
@@ -420,12 +426,7 @@ fn time_elements(document: &Document, dates: &DateReader) -> Vec<Date> {
                 .select(selector)
                 .iter()
                 .take(TIME_ELEMENTS)
-                .filter(|e| {
-                    !in_comments(e)
-                        && !in_teaser(e)
-                        && !shows_today(e)
-                        && !labels_modification(&e.text())
-                })
+                .filter(|e| !elsewhere(e) && !labels_modification(&e.text()))
                 .filter_map(|e| date_of(&e)),
         );
     }
@@ -441,7 +442,7 @@ fn byline_dates(document: &Document, dates: &DateReader) -> Vec<Date> {
         .select(selector)
         .iter()
         .take(200)
-        .filter(|e| !in_comments(e) && !in_teaser(e) && !shows_today(e))
+        .filter(|e| !elsewhere(e))
         .map(|e| squeeze(&e.text()))
         .filter(|t| (6..=100).contains(&t.chars().count()) && !labels_modification(t))
         .filter_map(|t| dates.credible(&t))

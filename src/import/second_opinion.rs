@@ -201,10 +201,9 @@ pub fn weigh(
     }
     let text = &candidates[chosen].text;
     let text_chars = text.chars().count();
-    if text_chars < MIN_COMPARED_CHARS
-        && other_chars >= MIN_BLOCK_CHARS
-        && doubt_count(other, page_chars, title) <= doubt_count(text, page_chars, title)
-    {
+    let no_more_doubtful =
+        || doubt_count(other, page_chars, title) <= doubt_count(text, page_chars, title);
+    if text_chars < MIN_COMPARED_CHARS && other_chars >= MIN_BLOCK_CHARS && no_more_doubtful() {
         // What was said of the near-empty text no longer applies.
         warnings.clear();
         warnings.push(format!(
@@ -217,9 +216,7 @@ pub fn weigh(
     }
     let shared = shared_percent(text, other);
     if shared >= DISAGREE_PERCENT {
-        if holds_much_more(text, other, shared)
-            && doubt_count(other, page_chars, title) <= doubt_count(text, page_chars, title)
-        {
+        if holds_much_more(text, other, shared) && no_more_doubtful() {
             return candidates.len() - 1;
         }
         return chosen;
